@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `aqp` command: loads the TypeScript CLI through tsx so no build step is needed.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

@@ -1,0 +1,31 @@
+/** `aqp migrate` and `aqp seed`: bring the schema up to date; load the demo region on request. */
+import type { Command } from 'commander';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../domains/identity/demo-seed.ts';
+import { withDatabase } from './with-database.ts';
+
+export function registerDatabaseCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply every pending migration; exits non-zero if one fails')
+    .action(async () => {
+      await withDatabase(async ({ db }) => {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      });
+    });
+
+  program
+    .command('seed')
+    .description('load seed data')
+    .option('--demo', 'load the demo region and one demo account per role (never for production)')
+    .action(async (options: { demo?: boolean }) => {
+      if (!options.demo) throw new Error('Say what to seed: aqp seed --demo');
+      await withDatabase(async (deps) => {
+        await migrateToLatest(deps.db);
+        const result = await seedDemo(deps);
+        console.log(`Demo region seeded: ${result.organisations} organisations, ${result.usersCreated} new accounts.`);
+        console.log(`Demo accounts (${DEMO_USERS.length}) share the demo-only password "${DEMO_PASSWORD}".`);
+      });
+    });
+}

@@ -1,0 +1,20 @@
+/** The `aqp` command line: serve, migrate, seed, users and API keys, all calling the same services as the web. */
+import { Command } from 'commander';
+import { registerKeyCommands } from './api-keys.command.ts';
+import { registerDatabaseCommands } from './database.command.ts';
+import { registerServeCommand } from './serve.command.ts';
+import { registerUserCommands } from './users.command.ts';
+
+const program = new Command().name('aqp').description('AQP: the Any Qualified Provider platform').showHelpAfterError();
+
+registerServeCommand(program);
+registerDatabaseCommands(program);
+registerUserCommands(program);
+registerKeyCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

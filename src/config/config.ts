@@ -1,0 +1,112 @@
+/** One loader that validates the environment into a typed object; a bad value stops start-up with one clear line. */
+import path from 'node:path';
+import { isIsoDate } from '../lib/iso-date.ts';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL server; absent means the embedded PGlite database in `dataDir/pglite`. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database and generated secrets live (`./data`). */
+  dataDir: string;
+  /** Where the Open Government Licence reference data is read from. */
+  referenceDataDir: string;
+  /** Signs session cookies; undefined in embedded mode until `ensureSessionSecret` supplies one. */
+  sessionSecret: string | undefined;
+  /** A fixed "today" for the clock, for demos and tests. */
+  today: string | undefined;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminator); off by default so client addresses can't be spoofed. */
+  trustProxy: boolean;
+}
+
+/** Thrown for an invalid environment; its message is the one line printed before exit. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const MIN_SECRET_LENGTH = 32;
+
+/** Reads and validates the environment; never reads files, so it is pure and testable. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
+  const databaseUrl = optionalDatabaseUrl(env.DATABASE_URL);
+  const sessionSecret = nonEmpty(env.SESSION_SECRET);
+  if (databaseUrl && !sessionSecret) {
+    throw new ConfigError('SESSION_SECRET is required when DATABASE_URL is set (at least 32 characters).');
+  }
+  if (sessionSecret && sessionSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  }
+  return {
+    port: port(env.PORT),
+    host: nonEmpty(env.HOST) ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(cwd, nonEmpty(env.AQP_STATE_DIR) ?? 'data'),
+    referenceDataDir: path.resolve(cwd, nonEmpty(env.AQP_DATA_DIR) ?? '../shared/data'),
+    sessionSecret,
+    today: today(env.AQP_TODAY),
+    nodeEnv,
+    logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function port(value: string | undefined): number {
+  const text = nonEmpty(value);
+  if (text === undefined) return 3000;
+  const parsed = Number(text);
+  if (!/^\d+$/.test(text) || parsed < 0 || parsed > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${text}".`);
+  }
+  return parsed;
+}
+
+function optionalDatabaseUrl(value: string | undefined): string | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:password@host:5432/aqp.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not "${url.protocol}//".`);
+  }
+  return text;
+}
+
+function today(value: string | undefined): string | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  if (!isIsoDate(text)) throw new ConfigError(`AQP_TODAY must be a real date written YYYY-MM-DD, not "${text}".`);
+  return text;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const text = nonEmpty(value);
+  if (text === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, not "${text}".`);
+  }
+  return text as T;
+}
+
+function flag(name: string, value: string | undefined): boolean {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined || text === 'false' || text === '0') return false;
+  if (text === 'true' || text === '1') return true;
+  throw new ConfigError(`${name} must be true or false, not "${value}".`);
+}

@@ -1,0 +1,45 @@
+/** Opens the database: a PostgreSQL server when DATABASE_URL is set, otherwise embedded PGlite persisted on disk. */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Closes the pool or the embedded database. */
+  close(): Promise<void>;
+}
+
+/** Timestamps come back as Date and bigint counts as numbers small enough for JavaScript. */
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Connects to a PostgreSQL server with a bounded pool. */
+export function connectPostgres(databaseUrl: string, maxConnections = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Wraps an open PGlite instance (on disk, in memory or loaded from a template dump). */
+export function wrapPglite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** Opens (creating on first use) the embedded database under `dataDir/pglite`. */
+export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+  const directory = path.join(dataDir, 'pglite');
+  await mkdir(directory, { recursive: true });
+  const pglite = await PGlite.create(directory);
+  return wrapPglite(pglite);
+}
+
+/** Opens whichever database the configuration names. */
+export async function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  return config.databaseUrl ? connectPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+}

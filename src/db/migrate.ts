@@ -1,0 +1,23 @@
+/** Runs the numbered, forward-only migrations with Kysely's Migrator; a failure is raised, never swallowed. */
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely/migration';
+import * as identity from './migrations/0001-identity.ts';
+
+/** The migrations in order; a new one is added here and never edited once released. */
+const migrations: Record<string, Migration> = {
+  '0001-identity': identity,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the latest schema and returns the names applied now. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result: MigrationResult) => result.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`.replace('  ', ' '));
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

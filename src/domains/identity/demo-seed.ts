@@ -1,0 +1,68 @@
+/** The demo organisations and one account per role, for trying AQP on a laptop; never for production. */
+import type { Deps } from '../deps.ts';
+import { recordAudit } from './audit.repo.ts';
+import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
+import { hashPassword } from './password.ts';
+import type { Role } from './roles.rules.ts';
+import { findUserByEmail, insertMembership, insertUser } from './user.repo.ts';
+
+/** Demo-only password shared by every demo account (listed in the README). */
+export const DEMO_PASSWORD = 'aqp-demo-password';
+
+interface DemoOrganisation extends Omit<NewOrganisation, 'parentId'> {
+  key: string;
+  parentKey?: string;
+}
+
+/** Real ODS codes for West Yorkshire ICB, its sub-ICB locations and a Calderdale practice; DEMO codes for invented providers. */
+const ORGANISATIONS: DemoOrganisation[] = [
+  { key: 'platform', odsCode: null, name: 'AQP platform operator', kind: 'platform' },
+  { key: 'national', odsCode: 'X24', name: 'NHS England', kind: 'national' },
+  { key: 'region', odsCode: 'Y63', name: 'NHS England North East and Yorkshire', kind: 'region', parentKey: 'national' },
+  { key: 'icb', odsCode: 'QWO', name: 'NHS West Yorkshire Integrated Care Board', kind: 'commissioner', parentKey: 'region' },
+  { key: 'calderdale', odsCode: '02T', name: 'NHS West Yorkshire ICB - 02T', kind: 'commissioner', parentKey: 'icb', postcode: 'HX1 1PW' },
+  { key: 'kirklees', odsCode: 'X2C4Y', name: 'NHS West Yorkshire ICB - X2C4Y', kind: 'commissioner', parentKey: 'icb', postcode: 'HD1 2LR' },
+  { key: 'wakefield', odsCode: '03R', name: 'NHS West Yorkshire ICB - 03R', kind: 'commissioner', parentKey: 'icb', postcode: 'WF1 1LT' },
+  { key: 'provider-a', odsCode: 'DEMO1', name: 'Pennine Hearing Care (demo)', kind: 'provider', postcode: 'HX1 1UJ' },
+  { key: 'provider-b', odsCode: 'DEMO2', name: 'Calder Valley Physiotherapy (demo)', kind: 'provider', postcode: 'HD1 2SU' },
+  { key: 'practice', odsCode: 'B84001', name: 'Station Road Surgery', kind: 'gp-practice', postcode: 'HX6 3AB', parentKey: 'calderdale' },
+];
+
+/** One account per role of PRODUCT.md §2, each in the organisation that role belongs to. */
+export const DEMO_USERS: { email: string; name: string; role: Role; organisationKey: string }[] = [
+  { email: 'national.admin@aqp.example', name: 'Nadia National', role: 'national-admin', organisationKey: 'national' },
+  { email: 'regional.reviewer@aqp.example', name: 'Rehan Regional', role: 'regional-reviewer', organisationKey: 'region' },
+  { email: 'commissioner@aqp.example', name: 'Chloe Commissioner', role: 'commissioner', organisationKey: 'icb' },
+  { email: 'assessor@aqp.example', name: 'Aled Assessor', role: 'assessor', organisationKey: 'icb' },
+  { email: 'provider.admin@aqp.example', name: 'Priya Provider', role: 'provider-admin', organisationKey: 'provider-a' },
+  { email: 'clinician@aqp.example', name: 'Callum Clinician', role: 'provider-clinician', organisationKey: 'provider-a' },
+  { email: 'referrer@aqp.example', name: 'Dr Rosa Referrer', role: 'referrer', organisationKey: 'practice' },
+  { email: 'platform.admin@aqp.example', name: 'Pat Platform', role: 'platform-admin', organisationKey: 'platform' },
+];
+
+/** Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept). */
+export async function seedDemo(deps: Deps): Promise<{ organisations: number; usersCreated: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return deps.db.transaction().execute(async (trx) => {
+    const ids = new Map<string, string>();
+    for (const organisation of ORGANISATIONS) {
+      const existing = organisation.odsCode ? undefined : await trx.selectFrom('organisations').select('id').where('kind', '=', 'platform').where('name', '=', organisation.name).executeTakeFirst();
+      const id = existing?.id ?? (await upsertOrganisation(trx, { ...organisation, parentId: organisation.parentKey ? ids.get(organisation.parentKey) : null })).id;
+      ids.set(organisation.key, id);
+    }
+    let usersCreated = 0;
+    for (const user of DEMO_USERS) {
+      if (await findUserByEmail(trx, user.email)) continue;
+      const userId = await insertUser(trx, { email: user.email, displayName: user.name, passwordHash });
+      await insertMembership(trx, { userId, organisationId: ids.get(user.organisationKey)!, role: user.role });
+      usersCreated += 1;
+    }
+    await recordAudit(trx, { principal: null, clientAddress: null }, { action: 'seed.demo', entityType: 'platform', details: { usersCreated } });
+    return { organisations: ORGANISATIONS.length, usersCreated };
+  });
+}
+
+/** True once the demo has been seeded, so embedded start-up seeds only the first time. */
+export async function isDemoSeeded(deps: Deps): Promise<boolean> {
+  return Boolean(await findOrganisationByOdsCode(deps.db, 'QWO'));
+}

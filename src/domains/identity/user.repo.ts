@@ -1,0 +1,126 @@
+/** Queries over people and their memberships (user × organisation × role). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Executor } from './audit.repo.ts';
+import type { Role } from './roles.rules.ts';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  isActive: boolean;
+}
+
+export interface MembershipView {
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+  role: Role;
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRecord | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'password_hash', 'is_active'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash, isActive: row.is_active };
+}
+
+export async function insertUser(db: Executor, user: { email: string; displayName: string; passwordHash: string }): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({ email: user.email.trim(), display_name: user.displayName.trim(), password_hash: user.passwordHash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMembership(db: Executor, membership: { userId: string; organisationId: string; role: Role }): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({ user_id: membership.userId, organisation_id: membership.organisationId, role: membership.role })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function membershipsOf(db: Executor, userId: string): Promise<MembershipView[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['m.organisation_id', 'o.name', 'o.kind', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.name')
+    .orderBy('m.role')
+    .execute();
+  return rows.map((row) => ({ organisationId: row.organisation_id, organisationName: row.name, organisationKind: row.kind, role: row.role as Role }));
+}
+
+export async function markSignedIn(db: Executor, userId: string, at: Date): Promise<void> {
+  await db.updateTable('users').set({ last_signed_in_at: at }).where('id', '=', userId).execute();
+}
+
+export interface TeamMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  lastSignedInAt: Date | null;
+}
+
+/** The people of one organisation with their roles, for the "your organisation" page. */
+export async function teamOf(db: Kysely<Database>, organisationId: string): Promise<TeamMember[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.display_name', 'u.email', 'm.role', 'u.last_signed_in_at'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('u.is_active', '=', true)
+    .orderBy('u.display_name')
+    .execute();
+  return rows.map((row) => ({ userId: row.id, displayName: row.display_name, email: row.email, role: row.role as Role, lastSignedInAt: row.last_signed_in_at }));
+}
+
+export interface UserListing {
+  userId: string;
+  displayName: string;
+  email: string;
+  isActive: boolean;
+  lastSignedInAt: Date | null;
+  memberships: { organisationName: string; role: Role }[];
+}
+
+/** One page of accounts with their memberships, by name, for platform administrators. */
+export async function listUsers(db: Kysely<Database>, page: { limit: number; offset: number }): Promise<{ rows: UserListing[]; total: number }> {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'is_active', 'last_signed_in_at'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const ids = users.map((user) => user.id);
+  const memberships = ids.length
+    ? await db
+        .selectFrom('memberships as m')
+        .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+        .select(['m.user_id', 'o.name', 'm.role'])
+        .where('m.user_id', 'in', ids)
+        .orderBy('o.name')
+        .execute()
+    : [];
+  return {
+    total: Number(count.total),
+    rows: users.map((user) => ({
+      userId: user.id,
+      displayName: user.display_name,
+      email: user.email,
+      isActive: user.is_active,
+      lastSignedInAt: user.last_signed_in_at,
+      memberships: memberships.filter((m) => m.user_id === user.id).map((m) => ({ organisationName: m.name, role: m.role as Role })),
+    })),
+  };
+}

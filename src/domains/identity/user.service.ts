@@ -1,0 +1,58 @@
+/** Creating people's accounts: validated together, hashed, given a membership and audited in one transaction. */
+import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
+import type { Deps } from '../deps.ts';
+import { recordAudit } from './audit.repo.ts';
+import { findOrganisationById } from './organisation.repo.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import type { ActionContext } from './principal.ts';
+import { isRole, mayHoldRole, ROLE_LABELS, type Role } from './roles.rules.ts';
+import { findUserByEmail, insertMembership, insertUser } from './user.repo.ts';
+
+export interface NewUserInput {
+  email: string;
+  displayName: string;
+  password: string;
+  organisationId: string;
+  role: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Field errors for a new account, all at once, in the order the form shows the fields. */
+export function newUserFieldErrors(input: NewUserInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!input.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
+  if (!input.email.trim()) errors.push({ field: 'email', message: 'Enter an email address' });
+  else if (!EMAIL.test(input.email.trim())) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.nhs.uk' });
+  if (!input.organisationId) errors.push({ field: 'organisationId', message: 'Select an organisation' });
+  if (!isRole(input.role)) errors.push({ field: 'role', message: 'Select a role' });
+  if (input.password.length < MIN_PASSWORD_LENGTH) errors.push({ field: 'password', message: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` });
+  return errors;
+}
+
+/** Creates a person with one membership; refuses a duplicate email or a role the organisation cannot give. */
+export async function createUser(deps: Deps, context: ActionContext, input: NewUserInput): Promise<{ userId: string }> {
+  const errors = newUserFieldErrors(input);
+  if (errors.length) throw validationFailed(errors);
+  const role = input.role as Role;
+  const organisation = await findOrganisationById(deps.db, input.organisationId);
+  if (!organisation) throw validationFailed([{ field: 'organisationId', message: 'Select an organisation from the list' }]);
+  if (!mayHoldRole(organisation.kind, role)) {
+    throw validationFailed([{ field: 'role', message: `${organisation.name} cannot give the role ${ROLE_LABELS[role]}` }]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, input.email)) {
+      throw validationFailed([{ field: 'email', message: 'An account with this email address already exists' }]);
+    }
+    const userId = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+    await insertMembership(trx, { userId, organisationId: organisation.id, role });
+    await recordAudit(trx, context, { action: 'user.create', entityType: 'user', entityId: userId, details: { organisationId: organisation.id, role } });
+    return { userId };
+  });
+}
+
+/** Raised when an account is expected but missing, e.g. a stale session after the user was removed. */
+export function accountNotFound(): DomainError {
+  return new DomainError('unauthenticated', 'Your account could not be found. Sign in again.');
+}

@@ -1,0 +1,28 @@
+/** The JSON API under /api/v1, described by OpenAPI 3 generated from the route schemas. */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../domains/deps.ts';
+import { registerApiKeyApi } from './api-keys.api.ts';
+import { registerIdentityApi } from './identity.api.ts';
+import { Problem } from './schemas.ts';
+
+export async function registerApi(app: FastifyInstance, deps: Deps): Promise<void> {
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'AQP API', version: '1.0.0', description: 'The Any Qualified Provider platform: catalogue, offers, qualification, directory, referrals and payments.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An AQP API key: aqp_<prefix>_<secret>' } } },
+      security: [{ apiKey: [] }],
+    },
+    hideUntagged: true,
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
+  });
+  await app.register(async (scope) => {
+    scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => scope.swagger());
+    registerIdentityApi(scope, deps);
+    registerApiKeyApi(scope, deps);
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+}

@@ -1,0 +1,89 @@
+/** Builds the AQP web application as a Fastify instance without listening, so tests use `app.inject`. */
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import staticFiles from '@fastify/static';
+import underPressure from '@fastify/under-pressure';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import type { Deps } from '../domains/deps.ts';
+import { registerApi } from './api/routes.ts';
+import { isApiRequest, registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { postgresSessionStore } from './plugins/session-store.ts';
+import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
+import { registerHealth } from './web/health.ts';
+import { registerWebRoutes } from './web/routes.ts';
+import './types.ts';
+
+export interface AppOptions {
+  config: Config & { sessionSecret: string };
+  deps: Deps;
+  /** Answers health/ready: whether the database can be reached. */
+  isDatabaseReady?: () => Promise<boolean>;
+}
+
+const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+
+/** Registers plugins in a fixed order: security, parsing, sessions, views, auth, errors, routes. */
+export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
+  await app.register(rateLimit, { global: false });
+  await app.register(formbody);
+  await app.register(cookie);
+  await app.register(session, {
+    secret: config.sessionSecret,
+    cookieName: 'aqp_session',
+    saveUninitialized: false,
+    cookie: { secure: 'auto', httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_MAX_AGE_MS },
+    store: postgresSessionStore(deps.db, deps.clock, SESSION_MAX_AGE_MS),
+  });
+  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  await app.register(staticFiles, {
+    root: path.join(NHSUK_DIST, 'nhsuk'),
+    prefix: '/nhsuk/',
+    allowedPath: (pathName) => /^\/(assets\/.+|nhsuk-frontend\.min\.(css|js)(\.map)?)$/.test(pathName),
+    maxAge: '1d',
+  });
+  await app.register(staticFiles, { root: PUBLIC_DIR, prefix: '/static/', decorateReply: false, maxAge: '1h' });
+
+  registerViews(app, createViewEnvironment());
+  registerAuth(app, deps);
+  registerErrorHandling(app);
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.method === 'POST' && !isApiRequest(request) && request.routeOptions.config.csrf !== false) {
+      return app.csrfProtection(request, reply, done);
+    }
+    done();
+  });
+
+  registerHealth(app, isDatabaseReady ?? (async () => true));
+  registerWebRoutes(app, deps);
+  await registerApi(app, deps);
+  return app;
+}

@@ -1,0 +1,73 @@
+/** The one place where errors become responses: problem+json for the API, NHS-style pages for people. */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorCode, isDomainError, statusForCode } from '../../lib/errors.ts';
+import { isApiRequest } from './auth.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'There is a problem with your request',
+  401: 'You need to sign in',
+  403: 'You do not have permission to see this page',
+  404: 'Page not found',
+  409: 'This has changed since you last looked',
+  413: 'The file or request is too large',
+  429: 'Too many attempts',
+  503: 'Sorry, the service is unavailable',
+};
+
+/** Turns anything thrown into a DomainError; unknown errors become a 500 whose detail is never shown. */
+export function toDomainError(error: FastifyError | Error): DomainError | undefined {
+  if (isDomainError(error)) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.code === 'FST_CSRF_INVALID_TOKEN' || fastifyError.code === 'FST_CSRF_MISSING_SECRET') {
+    return new DomainError('csrf-invalid', 'Your form expired or was sent from another site. Go back, refresh the page and try again.');
+  }
+  if (fastifyError.validation) {
+    const fieldErrors = fastifyError.validation.map((issue) => ({
+      field: String(issue.instancePath || (issue.params as { missingProperty?: string })?.missingProperty || '').replace(/^\//, '').replaceAll('/', '.') || 'body',
+      message: issue.message ?? 'is invalid',
+    }));
+    return new DomainError('validation-failed', error.message, { fieldErrors });
+  }
+  const status = fastifyError.statusCode;
+  if (status === 429) return new DomainError('too-many-requests', 'You have tried too many times. Wait a minute, then try again.');
+  if (status === 413) return new DomainError('validation-failed', 'The request is too large.');
+  if (status === 415 || status === 400) return new DomainError('validation-failed', error.message);
+  if (status === 404) return new DomainError('not-found', 'Not found');
+  if (status === 503) return new DomainError('unavailable', 'The service is busy. Try again shortly.');
+  return undefined;
+}
+
+/** Sends an RFC 9457 problem with a stable `code`. */
+export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ type: `https://aqp.invalid/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra });
+}
+
+function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, code: DomainErrorCode | 'internal', detail: string): FastifyReply {
+  const template = status === 404 ? 'pages/errors/not-found.njk' : status >= 500 ? 'pages/errors/server-error.njk' : 'pages/errors/problem.njk';
+  return reply.status(status).render(template, { pageTitle: TITLES[status] ?? 'Sorry, there is a problem', detail, code, signedIn: Boolean(request.principal) });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const domainError = toDomainError(error);
+    if (!domainError) {
+      request.log.error({ err: error }, 'unhandled error');
+      if (isApiRequest(request)) return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
+      return sendErrorPage(request, reply, 500, 'internal', '');
+    }
+    const status = statusForCode[domainError.code];
+    if (isApiRequest(request)) {
+      const fieldErrors = domainError.details.fieldErrors;
+      return sendProblem(reply, status, domainError.code, domainError.message, fieldErrors ? { errors: fieldErrors } : {});
+    }
+    return sendErrorPage(request, reply, status, domainError.code, domainError.message);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (isApiRequest(request)) return sendProblem(reply, 404, 'not-found', `No resource at ${request.method} ${request.url.split('?')[0]}`);
+    return sendErrorPage(request, reply, 404, 'not-found', '');
+  });
+}

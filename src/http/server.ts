@@ -1,0 +1,48 @@
+/** Starts the platform: config, database, migrations, first-start demo seed, listen, graceful shutdown. */
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from '../config/config.ts';
+import { ensureSessionSecret } from '../config/session-secret.ts';
+import { openDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
+import { deleteExpiredSessions } from '../domains/identity/web-session.repo.ts';
+import { systemClock } from '../lib/clock.ts';
+import { buildApp } from './app.ts';
+
+/** Runs the server until SIGTERM or SIGINT, then closes connections and the database cleanly. */
+export async function serve(baseConfig: Config, log: (line: string) => void = console.log): Promise<FastifyInstance> {
+  const started = Date.now();
+  const config = await ensureSessionSecret(baseConfig);
+  const handle = await openDatabase(config);
+  const deps = { db: handle.db, clock: systemClock(config.today) };
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  if (handle.kind === 'pglite' && !(await isDemoSeeded(deps))) {
+    const seeded = await seedDemo(deps);
+    log(`Seeded the demo region: ${seeded.organisations} organisations, ${seeded.usersCreated} demo accounts (see README).`);
+  }
+  await deleteExpiredSessions(handle.db, deps.clock.now());
+
+  const app = await buildApp({ config, deps, isDatabaseReady: async () => (await sql`select 1`.execute(handle.db), true) });
+  const sweep = setInterval(() => void deleteExpiredSessions(handle.db, deps.clock.now()).catch(() => undefined), 15 * 60_000);
+  sweep.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal} received: closing`);
+    clearInterval(sweep);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL';
+  log(`AQP is running at http://localhost:${config.port} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return app;
+}

@@ -1,0 +1,36 @@
+/** Helpers for form pages: the NHS error summary and inline errors from a validation DomainError. */
+import type { FieldError } from '../../lib/errors.ts';
+import { DomainError } from '../../lib/errors.ts';
+
+export interface FormErrors {
+  /** Items for the nhsuk error summary, each linking to its field. */
+  errorList: { text: string; href: string }[];
+  /** Inline error messages keyed by field name, for each component's `errorMessage`. */
+  fieldErrors: Record<string, { text: string }>;
+}
+
+/** Builds the error summary and inline messages from field errors (first message per field wins). */
+export function formErrors(errors: FieldError[]): FormErrors {
+  const fieldErrors: Record<string, { text: string }> = {};
+  for (const error of errors) fieldErrors[error.field] ??= { text: error.message };
+  return { errorList: errors.map((error) => ({ text: error.message, href: `#${error.field}` })), fieldErrors };
+}
+
+/** The form errors of a validation failure, or undefined for any other error (which should propagate). */
+export function validationErrorsOf(error: unknown): FormErrors | undefined {
+  if (error instanceof DomainError && error.code === 'validation-failed' && error.details.fieldErrors) {
+    return formErrors(error.details.fieldErrors);
+  }
+  return undefined;
+}
+
+/** Reads one text field from a urlencoded body. */
+export function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A same-site path to return to after sign-in; anything else becomes the home page. */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}

@@ -1,0 +1,37 @@
+/** The tasks each role's home page lists: only what the platform can do today, linked to where it is done. */
+import type { Role } from '../../domains/identity/roles.rules.ts';
+
+export interface Task {
+  title: string;
+  href: string;
+  description: string;
+}
+
+const YOUR_ORGANISATION: Task = { title: 'Your organisation', href: '/organisation', description: 'See your organisation’s details and the people who work in it on AQP.' };
+const API_KEYS: Task = { title: 'API keys', href: '/api-keys', description: 'Create and revoke keys that let your systems use the AQP API.' };
+const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
+
+/** Tasks by role, in the order a person in that role usually needs them. */
+export const TASKS_BY_ROLE: Record<Role, Task[]> = {
+  'national-admin': [YOUR_ORGANISATION, API_KEYS, API_DOCS],
+  'regional-reviewer': [YOUR_ORGANISATION],
+  commissioner: [
+    { title: 'Commissioning', href: '/commissioning', description: 'Your commissioning organisation, its sub-ICB locations and your team.' },
+    YOUR_ORGANISATION,
+    API_KEYS,
+  ],
+  assessor: [
+    { title: 'Commissioning', href: '/commissioning', description: 'The commissioning organisation you assess applications for.' },
+    YOUR_ORGANISATION,
+  ],
+  'provider-admin': [YOUR_ORGANISATION, API_KEYS, API_DOCS],
+  'provider-clinician': [YOUR_ORGANISATION],
+  referrer: [YOUR_ORGANISATION],
+  'platform-admin': [
+    { title: 'Users', href: '/admin/users', description: 'Create accounts and see who has access to AQP.' },
+    { title: 'Organisations', href: '/admin/organisations', description: 'Search the organisations that use AQP.' },
+    { title: 'Audit log', href: '/admin/audit', description: 'See who did what, when, and from where.' },
+    API_KEYS,
+    API_DOCS,
+  ],
+};

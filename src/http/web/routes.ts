@@ -1,0 +1,28 @@
+/** Every page route, grouped by area; each area file holds a thin view and submit per page. */
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../domains/deps.ts';
+import { registerAdminAudit } from './admin/audit.ts';
+import { registerAdminOrganisations } from './admin/organisations.ts';
+import { registerAdminUsers } from './admin/users.ts';
+import { registerApiKeyPages } from './api-keys/api-keys.ts';
+import { registerCommissioning } from './commissioning/commissioning.ts';
+import { registerContentPages } from './content/content.ts';
+import { registerHome } from './home/home.ts';
+import { registerOrganisationPage } from './organisation/organisation.ts';
+import { registerChooseRole } from './sign-in/choose-role.ts';
+import { registerSignIn } from './sign-in/sign-in.ts';
+import { registerSignOut } from './sign-in/sign-out.ts';
+
+export function registerWebRoutes(app: FastifyInstance, deps: Deps): void {
+  registerHome(app);
+  registerSignIn(app, deps);
+  registerSignOut(app, deps);
+  registerChooseRole(app, deps);
+  registerContentPages(app);
+  registerOrganisationPage(app, deps);
+  registerCommissioning(app, deps);
+  registerApiKeyPages(app, deps);
+  registerAdminUsers(app, deps);
+  registerAdminOrganisations(app, deps);
+  registerAdminAudit(app, deps);
+}

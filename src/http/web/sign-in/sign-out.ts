@@ -1,0 +1,28 @@
+/** Sign out ends the session; the header's form carries no token, so the request's origin is checked instead. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { recordAudit } from '../../../domains/identity/audit.repo.ts';
+import { DomainError } from '../../../lib/errors.ts';
+
+/** True when the browser says the form came from this site (Sec-Fetch-Site or Origin), the OWASP fallback to tokens. */
+export function isSameOriginPost(request: FastifyRequest): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string') return fetchSite === 'same-origin' || fetchSite === 'none';
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return false;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function registerSignOut(app: FastifyInstance, deps: Deps): void {
+  app.post('/sign-out', { config: { csrf: false } }, async (request, reply) => {
+    if (!isSameOriginPost(request)) throw new DomainError('csrf-invalid', 'Sign out from a page of this service.');
+    if (request.principal) await recordAudit(deps.db, request.actionContext(), { action: 'sign-out', entityType: 'user', entityId: request.principal.kind === 'user' ? request.principal.userId : null });
+    await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
+    return reply.redirect('/signed-out', 303);
+  });
+  app.get('/signed-out', async (_request, reply) => reply.render('pages/sign-in/signed-out.njk', { pageTitle: 'You have signed out' }));
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { WebClient } from '../support/web-client.ts';
+
+describe('API keys', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function createKeyInBrowser(): Promise<{ token: string; client: WebClient }> {
+    const client = new WebClient(t.app);
+    await client.signIn('provider.admin@aqp.example');
+    const created = await client.submit('/api-keys', { name: 'Clinic system', role: 'provider-clinician' });
+    const token = /id="api-key-token">([^<]+)</.exec(created.body)?.[1];
+    if (!token) throw new Error('the key was not shown');
+    return { token, client };
+  }
+
+  it('authenticates a JSON request with a key, and refuses it once revoked', async () => {
+    const { token, client } = await createKeyInBrowser();
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ kind: 'api-key', name: 'Clinic system', role: 'provider-clinician', organisation: { odsCode: 'DEMO1' } });
+
+    const keys = await t.deps.db.selectFrom('api_keys').select(['id', 'secret_hash']).execute();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.secret_hash).not.toContain(token.slice(-20));
+    const revoke = await client.submit('/api-keys', {}, `/api-keys/${keys[0]!.id}/revoke`);
+    expect(revoke.statusCode).toBe(303);
+
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(after.statusCode).toBe(401);
+    expect(after.headers['content-type']).toContain('application/problem+json');
+    expect(after.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+
+  it('refuses a missing, malformed or unknown key with a 401 problem', async () => {
+    for (const authorization of [undefined, 'Bearer nonsense', `Bearer aqp_${'a'.repeat(12)}_${'b'.repeat(43)}`]) {
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: authorization ? { authorization } : {} });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe('unauthenticated');
+    }
+  });
+
+  it('lets a provider admin key create and revoke keys through the API, audited', async () => {
+    const { token } = await createKeyInBrowser();
+    const adminKey = await t.app.inject({
+      method: 'POST', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${token}` }, payload: { name: 'x', role: 'provider-admin' },
+    });
+    expect(adminKey.statusCode).toBe(403);
+
+    const client = new WebClient(t.app);
+    await client.signIn('provider.admin@aqp.example');
+    const created = await client.submit('/api-keys', { name: 'Integration engine', role: 'provider-admin' });
+    const adminToken = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    const viaApi = await t.app.inject({
+      method: 'POST', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${adminToken}` }, payload: { name: 'Reporting', role: 'provider-clinician' },
+    });
+    expect(viaApi.statusCode).toBe(201);
+    const body = viaApi.json();
+    expect(body.token).toMatch(/^aqp_[a-z0-9]{12}_/);
+    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${body.key.id}`, headers: { authorization: `Bearer ${adminToken}` } });
+    expect(revoked.statusCode).toBe(204);
+    const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${body.key.id}`, headers: { authorization: `Bearer ${adminToken}` } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('conflict');
+    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', body.key.id).orderBy('id').execute();
+    expect(audit.map((row) => row.action)).toEqual(['api-key.create', 'api-key.revoke']);
+  });
+
+  it('refuses a key with a role the organisation cannot give, with a field error', async () => {
+    const client = new WebClient(t.app);
+    await client.signIn('provider.admin@aqp.example');
+    const response = await client.submit('/api-keys', { name: 'Wrong role', role: 'commissioner' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('cannot give the role Commissioner');
+    expect(response.body).toContain('href="#role"');
+  });
+
+  it('validates API bodies and answers with a coded problem listing the fields', async () => {
+    const client = new WebClient(t.app);
+    await client.signIn('provider.admin@aqp.example');
+    const created = await client.submit('/api-keys', { name: 'Validator', role: 'provider-admin' });
+    const token = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${token}` }, payload: { name: '', role: 'wizard' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().code).toBe('validation-failed');
+    expect(response.json().errors.length).toBeGreaterThan(0);
+  });
+});

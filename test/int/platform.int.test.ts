@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { WebClient } from '../support/web-client.ts';
+
+describe('the platform shell', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers the health probes', async () => {
+    expect((await t.app.inject('/health/live')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/health/ready')).json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3 document of the API only', async () => {
+    const response = await t.app.inject('/api/v1/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/organisations', '/api/v1/api-keys']));
+    expect(Object.keys(document.paths).every((path: string) => path.startsWith('/api/v1/'))).toBe(true);
+    expect((await t.app.inject('/api/v1/docs/')).statusCode).toBe(200);
+  });
+
+  it('shows the data licence attribution on About the data', async () => {
+    const response = await t.app.inject('/about-the-data');
+    expect(response.body).toContain('Contains OS data © Crown copyright and database right 2025');
+    expect(response.body).toContain('Open Government Licence v3.0');
+  });
+
+  it('serves the NHS design system styles and scripts', async () => {
+    expect((await t.app.inject('/nhsuk/nhsuk-frontend.min.css')).statusCode).toBe(200);
+    expect((await t.app.inject('/nhsuk/nhsuk-frontend.min.js')).statusCode).toBe(200);
+    expect((await t.app.inject('/nhsuk/package.json')).statusCode).toBe(404);
+  });
+
+  it('lets a platform admin create an account, with errors beside each field first', async () => {
+    const client = new WebClient(t.app);
+    await client.signIn('platform.admin@aqp.example');
+    const invalid = await client.submit('/admin/users/new', { displayName: '', email: 'not-an-email', organisationId: '', role: '', password: 'short' });
+    expect(invalid.statusCode).toBe(400);
+    for (const text of ['Enter the person’s full name', 'Enter an email address in the correct format', 'Select an organisation', 'Select a role', 'Password must be 12 characters or more']) {
+      expect(invalid.body).toContain(text);
+    }
+    const organisation = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', '03R').executeTakeFirstOrThrow();
+    const created = await client.submit('/admin/users/new', {
+      displayName: 'Wendy Wakefield', email: 'wendy@aqp.example', organisationId: organisation.id, role: 'commissioner', password: 'a-long-enough-password',
+    });
+    expect(created.statusCode).toBe(303);
+    const wendy = new WebClient(t.app, '10.9.9.9');
+    expect((await wendy.signIn('wendy@aqp.example', 'a-long-enough-password')).statusCode).toBe(303);
+    expect((await wendy.get('/commissioning')).body).toContain('NHS West Yorkshire ICB - 03R');
+  });
+
+  it('searches organisations by name or ODS code, paginated', async () => {
+    const token = await adminApiToken();
+    const response = await t.app.inject({ url: '/api/v1/organisations?q=nhs%20west&pageSize=2', headers: { authorization: `Bearer ${token}` } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.total).toBe(4);
+    expect(body.items).toHaveLength(2);
+    const byCode = await t.app.inject({ url: '/api/v1/organisations?q=x2c4y', headers: { authorization: `Bearer ${token}` } });
+    expect(byCode.json().items.map((o: { odsCode: string }) => o.odsCode)).toEqual(['X2C4Y']);
+  });
+
+  async function adminApiToken(): Promise<string> {
+    const client = new WebClient(t.app);
+    await client.signIn('platform.admin@aqp.example');
+    const created = await client.submit('/api-keys', { name: 'Ops', role: 'platform-admin' });
+    return /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+  }
+});

@@ -1,0 +1,52 @@
+/** Creates and drops throwaway databases on the test PostgreSQL server (TEST_DATABASE_URL). */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { connectPostgres } from '../../src/db/connect.ts';
+
+function urlFor(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database migrated by `prepare`, left with no connections so it can serve as a TEMPLATE. */
+export async function createPostgresTemplate(serverUrl: string, prepare: (db: Kysely<any>) => Promise<void>): Promise<string> {
+  const name = `aqp_template_${randomBytes(4).toString('hex')}`;
+  await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const handle = connectPostgres(urlFor(serverUrl, name), 2);
+  try {
+    await prepare(handle.db);
+  } finally {
+    await handle.close();
+  }
+  return name;
+}
+
+/** Copies the template into a new database for one test file and returns its URL and name. */
+export async function createDatabaseFromTemplate(serverUrl: string, template: string): Promise<{ url: string; name: string }> {
+  const name = `aqp_test_${randomBytes(6).toString('hex')}`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+      return { url: urlFor(serverUrl, name), name };
+    } catch (error) {
+      if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}

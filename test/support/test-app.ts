@@ -1,0 +1,27 @@
+/** Builds the real app on a fresh database for one test file, with the demo region seeded when asked. */
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Deps } from '../../src/domains/deps.ts';
+import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { type Clock, systemClock } from '../../src/lib/clock.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-sign';
+
+export async function createTestApp(options: { seed?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
+  if (options.seed ?? true) await seedDemo(deps);
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
+  const app = await buildApp({ config, deps });
+  await app.ready();
+  return { app, deps, database, close: async () => (await app.close(), await database.destroy()) };
+}
