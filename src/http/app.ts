@@ -18,6 +18,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
 import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
 import { registerHealth } from './web/health.ts';
+import { registerStylesheet } from './web/stylesheet.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import './types.ts';
 
@@ -67,7 +68,7 @@ export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): P
   await app.register(staticFiles, {
     root: path.join(NHSUK_DIST, 'nhsuk'),
     prefix: '/nhsuk/',
-    allowedPath: (pathName) => /^\/(assets\/.+|nhsuk-frontend\.min\.(css|js)(\.map)?)$/.test(pathName),
+    allowedPath: (pathName) => /^\/(assets\/.+|nhsuk-frontend\.min\.js(\.map)?)$/.test(pathName),
     maxAge: '1d',
   });
   await app.register(staticFiles, { root: PUBLIC_DIR, prefix: '/static/', decorateReply: false, maxAge: '1h' });
@@ -82,6 +83,7 @@ export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): P
     done();
   });
 
+  registerStylesheet(app);
   registerHealth(app, isDatabaseReady ?? (async () => true));
   registerWebRoutes(app, deps);
   await registerApi(app, deps);

@@ -72,3 +72,20 @@ describe('the platform shell', () => {
     return /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
   }
 });
+
+describe('the NHS stylesheet', () => {
+  it('is served without the @font-face rules that would fetch fonts from another site', async () => {
+    const t = await createTestApp({ seed: false });
+    try {
+      const response = await t.app.inject('/nhsuk/nhsuk-frontend.min.css');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('.nhsuk-header');
+      expect(response.body).not.toContain('@font-face');
+      expect(response.body).not.toContain('assets.nhs.uk');
+      const cached = await t.app.inject({ url: '/nhsuk/nhsuk-frontend.min.css', headers: { 'if-none-match': String(response.headers.etag) } });
+      expect(cached.statusCode).toBe(304);
+    } finally {
+      await t.close();
+    }
+  });
+});

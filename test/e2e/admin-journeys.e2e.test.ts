@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { expectAccessible, launchChromium } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe('administration journeys in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedInPage(email: string, javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    return page;
+  }
+
+  it('lets a provider admin create an API key, see it once, use it and revoke it', async () => {
+    const page = await signedInPage('provider.admin@aqp.example');
+    await page.goto(`${server.baseUrl}/api-keys`);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Enter a name for the key');
+    await expectAccessible(page);
+    await page.getByLabel('Name').fill('Clinic system');
+    await page.getByLabel('Role the key acts in').selectOption('provider-clinician');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const token = (await page.locator('#api-key-token').textContent())!.trim();
+    await expectAccessible(page);
+    const me = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    await page.getByRole('link', { name: 'Back to API keys' }).click();
+    await page.getByRole('button', { name: 'Revoke Clinic system' }).click();
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('revoked');
+    await expectAccessible(page);
+    expect((await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await page.context().close();
+  });
+
+  it('lets a platform admin create an account, fixing errors shown beside the fields', async () => {
+    const page = await signedInPage('platform.admin@aqp.example');
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Enter the person’s full name');
+    await expectAccessible(page);
+    await page.getByLabel('Full name').fill('Kim Kirklees');
+    await page.getByLabel('Email address').fill('kim@aqp.example');
+    await page.getByLabel('Organisation').selectOption({ label: 'NHS West Yorkshire ICB - X2C4Y (X2C4Y)' });
+    await page.getByLabel('Role').selectOption('commissioner');
+    await page.getByLabel('Temporary password').fill('kirklees-password-1');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Account created for Kim Kirklees');
+    for (const path of ['/admin/organisations', '/admin/organisations?q=west', '/admin/audit']) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await expectAccessible(page);
+    }
+    await page.context().close();
+  });
+
+  // axe itself needs JavaScript, so this journey checks behaviour; the same pages are axe-checked above and in roles.e2e.
+  it('works without JavaScript: sign in, see tasks, sign out', async () => {
+    const page = await signedInPage('referrer@aqp.example', false);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your tasks');
+    await page.getByRole('link', { name: 'Your organisation' }).last().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Station Road Surgery');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You have signed out');
+    await page.context().close();
+  });
+});

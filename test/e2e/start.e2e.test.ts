@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCliServer } from '../support/cli-server.ts';
+import { createDatabaseFromTemplate, dropPostgresDatabase } from '../support/postgres-admin.ts';
+
+describe('npm start', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  it('starts on embedded PGlite, seeds once, keeps its data, restarts in under 10 seconds and stops on SIGTERM', async () => {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), 'aqp-start-'));
+    cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
+    const env = { AQP_STATE_DIR: stateDir };
+
+    const first = await startCliServer(env);
+    expect(first.output()).toContain('Applied migrations: 0001-identity');
+    expect(first.output()).toContain('Seeded the demo region');
+    const home = await fetch(`${first.baseUrl}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Any Qualified Provider');
+    expect(await first.stop()).toBe(0);
+
+    const second = await startCliServer(env);
+    expect(second.output()).not.toContain('Seeded the demo region');
+    expect(second.output()).not.toContain('Applied migrations');
+    expect(second.startedInMs).toBeLessThan(10_000);
+    expect((await fetch(`${second.baseUrl}/health/ready`)).status).toBe(200);
+    const signIn = await fetch(`${second.baseUrl}/sign-in`);
+    expect(signIn.status).toBe(200);
+    expect(await second.stop()).toBe(0);
+  });
+
+  // Registered only in the PostgreSQL run (CI runs the suite twice), so the PGlite run has nothing skipped.
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) it('migrates an empty PostgreSQL database named by DATABASE_URL and serves, without demo data', async () => {
+    const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
+    cleanups.push(() => dropPostgresDatabase(serverUrl, name));
+    const server = await startCliServer({ DATABASE_URL: url, SESSION_SECRET: 'a-session-secret-for-the-start-test-0123456789' });
+    expect(server.output()).toContain('Applied migrations: 0001-identity');
+    expect(server.output()).not.toContain('Seeded the demo region');
+    expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${server.baseUrl}/`)).status).toBe(200);
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('refuses to start with a bad setting, naming the variable in one line', async () => {
+    await expect(startCliServer({ AQP_TODAY: '2013-13-01' }, 20_000)).rejects.toThrow(/server exited with 2:\s+Configuration error: AQP_TODAY must be a real date/);
+  });
+});
