@@ -1,0 +1,43 @@
+/** Page rendering and sign-in pages over HTTP against /health/live on the same server in the same run. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config/config.ts';
+import { openDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { seedDemo } from '../src/domains/identity/demo-seed.ts';
+import { buildApp } from '../src/http/app.ts';
+import { systemClock } from '../src/lib/clock.ts';
+import { measureRoute } from './http.ts';
+import type { BenchResult } from './report.ts';
+
+/** Uses PostgreSQL when BENCH_DATABASE_URL is set, else a throwaway embedded PGlite. */
+export async function pagesBenchmark(): Promise<BenchResult> {
+  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'aqp-bench-'));
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const handle = await openDatabase({ databaseUrl, dataDir: stateDir });
+  const deps = { db: handle.db, clock: systemClock() };
+  await migrateToLatest(handle.db);
+  await seedDemo(deps);
+  const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies' }, deps });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  try {
+    const baseline = await measureRoute('GET /health/live (JSON, no database)', `${base}/health/live`);
+    const rows = [
+      await measureRoute('GET / (public page, Nunjucks + NHS layout)', `${base}/`),
+      await measureRoute('GET /about-the-data (table page)', `${base}/about-the-data`),
+      await measureRoute('GET /sign-in (new session row + CSRF token)', `${base}/sign-in`),
+    ];
+    return {
+      description: `Server-rendered pages against a trivial JSON route on the same server (${handle.kind}), 10 connections, 5 s each.`,
+      baseline,
+      rows,
+    };
+  } finally {
+    await app.close();
+    await handle.close();
+    await rm(stateDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,7 @@
+/** Every benchmark by the name `npm run bench -- <name>` takes. */
+import { pagesBenchmark } from './pages.bench.ts';
+import type { BenchResult } from './report.ts';
+
+export const benchmarks: Record<string, () => Promise<BenchResult>> = {
+  pages: pagesBenchmark,
+};

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connect.ts';
+import { authenticateApiKey } from '../../src/domains/identity/api-key.service.ts';
+import { systemClock } from '../../src/lib/clock.ts';
+import { REPO_ROOT } from '../support/cli-server.ts';
+import { createDatabaseFromTemplate, dropPostgresDatabase } from '../support/postgres-admin.ts';
+
+function runAqp(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aqp.js'), ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('the aqp command line', () => {
+  const env: Record<string, string> = {};
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const serverUrl = process.env.TEST_DATABASE_URL;
+    if (serverUrl) {
+      const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
+      Object.assign(env, { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) });
+      cleanup = () => dropPostgresDatabase(serverUrl, name);
+    } else {
+      const stateDir = await mkdtemp(path.join(os.tmpdir(), 'aqp-cli-'));
+      env.AQP_STATE_DIR = stateDir;
+      cleanup = () => rm(stateDir, { recursive: true, force: true });
+    }
+  });
+  afterAll(() => cleanup());
+
+  it('seeds the demo, creates an account and an API key that then authenticates', async () => {
+    const seed = runAqp(['seed', '--demo'], env);
+    expect(seed.stderr).toBe('');
+    expect(seed.stdout).toContain('Demo region seeded: 10 organisations, 8 new accounts.');
+
+    const user = runAqp(['users', 'create', '--email', 'ops@aqp.example', '--name', 'Olu Ops', '--role', 'commissioner', '--organisation', '02T', '--password', 'operator-password-1'], env);
+    expect(user.status).toBe(0);
+    expect(user.stdout).toContain('Created account');
+
+    const duplicate = runAqp(['users', 'create', '--email', 'OPS@aqp.example', '--name', 'Olu Again', '--role', 'commissioner', '--organisation', '02T', '--password', 'operator-password-1'], env);
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toContain('An account with this email address already exists');
+
+    const key = runAqp(['api-keys', 'create', '--organisation', 'DEMO1', '--name', 'Booking system', '--role', 'provider-clinician'], env);
+    expect(key.status).toBe(0);
+    const token = key.stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^aqp_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+
+    const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.AQP_STATE_DIR ?? '' });
+    try {
+      const principal = await authenticateApiKey({ db: handle.db, clock: systemClock() }, token);
+      expect(principal).toMatchObject({ kind: 'api-key', name: 'Booking system', role: 'provider-clinician' });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a role the organisation cannot give and exits non-zero', () => {
+    const result = runAqp(['api-keys', 'create', '--organisation', 'DEMO1', '--name', 'Bad', '--role', 'commissioner'], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('cannot give the role Commissioner');
+  });
+});
