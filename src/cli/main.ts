@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerKeyCommands } from './api-keys.command.ts';
 import { registerDatabaseCommands } from './database.command.ts';
+import { registerImportCommand } from './import.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './users.command.ts';
 
@@ -11,6 +12,7 @@ registerServeCommand(program);
 registerDatabaseCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

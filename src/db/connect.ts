@@ -15,8 +15,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** Timestamps come back as Date and bigint counts as numbers small enough for JavaScript. */
-pg.types.setTypeParser(20, (value) => Number(value));
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** bigint counts come back as numbers; calendar dates stay ISO text, never a Date shifted by a time zone. */
+pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+pg.types.setTypeParser(DATE_OID, (value) => value);
+
+/** The same parsing rules for the embedded database; pass to every PGlite.create. */
+export const PGLITE_OPTIONS = { parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) } };
 
 /** Connects to a PostgreSQL server with a bounded pool. */
 export function connectPostgres(databaseUrl: string, maxConnections = 10): DatabaseHandle {
@@ -35,7 +42,7 @@ export function wrapPglite(pglite: PGlite): DatabaseHandle {
 export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   const directory = path.join(dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
-  const pglite = await PGlite.create(directory);
+  const pglite = await PGlite.create({ dataDir: directory, ...PGLITE_OPTIONS });
   return wrapPglite(pglite);
 }
 

@@ -12,6 +12,78 @@ export interface OrganisationsTable {
   parent_id: string | null;
   postcode: string | null;
   created_at: Generated<Date>;
+  ods_type: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geo_precision: string | null;
+  open_date: DateColumn;
+  close_date: DateColumn;
+  region_code: string | null;
+  prescribing_setting: number | null;
+  status: string | null;
+}
+
+/** ISO dates (YYYY-MM-DD) in and out; see db/connect.ts for the parser that keeps them as text. */
+type DateColumn = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface PostcodesTable {
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  country_code: string | null;
+  local_authority_code: string | null;
+  sub_icb_code: string | null;
+  terminated_on: DateColumn;
+}
+
+export interface PostcodeDistrictsTable {
+  district: string;
+  latitude: number;
+  longitude: number;
+  postcode_count: number;
+  country: string | null;
+  local_authority_code: string | null;
+  local_authority_name: string | null;
+}
+
+export interface PostcodeSectorsTable {
+  sector: string;
+  district: string;
+  latitude: number;
+  longitude: number;
+  postcode_count: number;
+}
+
+export interface SitesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  site_code: string | null;
+  name: string;
+  address: string | null;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  created_at: Generated<Date>;
+  closed_on: DateColumn;
+}
+
+export interface ImportRunsTable {
+  id: Generated<string>;
+  dataset: string;
+  source_file: string;
+  format: string;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  rows_read: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  closed: Generated<number>;
+  unchanged: Generated<number>;
+  skipped: Generated<number>;
+  rejected: Generated<number>;
+  rejections: ColumnType<unknown, string | undefined, string>;
+  outcome: Generated<string>;
 }
 
 export interface UsersTable {
@@ -72,4 +144,9 @@ export interface Database {
   web_sessions: WebSessionsTable;
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
+  postcodes: PostcodesTable;
+  postcode_districts: PostcodeDistrictsTable;
+  postcode_sectors: PostcodeSectorsTable;
+  sites: SitesTable;
+  import_runs: ImportRunsTable;
 }

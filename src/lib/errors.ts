@@ -10,7 +10,10 @@ export type DomainErrorCode =
   | 'invalid-transition'
   | 'too-many-requests'
   | 'csrf-invalid'
-  | 'unavailable';
+  | 'unavailable'
+  | 'postcode-unknown'
+  | 'postcode-terminated'
+  | 'organisation-unknown';
 
 /** A field-level problem, shown next to the field on pages and listed in API problems. */
 export interface FieldError {
@@ -47,6 +50,9 @@ export const statusForCode: Record<DomainErrorCode, number> = {
   'too-many-requests': 429,
   'csrf-invalid': 403,
   unavailable: 503,
+  'postcode-unknown': 404,
+  'postcode-terminated': 404,
+  'organisation-unknown': 404,
 };
 
 /** True when the value is a DomainError, including one thrown across module copies. */

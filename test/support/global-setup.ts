@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { wrapPglite } from '../../src/db/connect.ts';
+import { PGLITE_OPTIONS, wrapPglite } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createPostgresTemplate, dropPostgresDatabase } from './postgres-admin.ts';
 
@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => dropPostgresDatabase(serverUrl, template);
   }
   const directory = await mkdtemp(path.join(os.tmpdir(), 'aqp-template-'));
-  const pglite = await PGlite.create('memory://');
+  const pglite = await PGlite.create({ dataDir: 'memory://', ...PGLITE_OPTIONS });
   const handle = wrapPglite(pglite);
   await migrateToLatest(handle.db);
   const dump = await pglite.dumpDataDir('none');

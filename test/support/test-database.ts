@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { connectPostgres, type DatabaseHandle, wrapPglite } from '../../src/db/connect.ts';
+import { connectPostgres, type DatabaseHandle, PGLITE_OPTIONS, wrapPglite } from '../../src/db/connect.ts';
 import { createDatabaseFromTemplate, dropPostgresDatabase } from './postgres-admin.ts';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { ...handle, destroy: async () => (await handle.close(), await dropPostgresDatabase(serverUrl, name)) };
   }
   const dump = await readFile(inject('pgliteTemplatePath'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), ...PGLITE_OPTIONS });
   const handle = wrapPglite(pglite);
   return { ...handle, destroy: () => handle.close() };
 }

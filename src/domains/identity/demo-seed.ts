@@ -24,7 +24,7 @@ const ORGANISATIONS: DemoOrganisation[] = [
   { key: 'kirklees', odsCode: 'X2C4Y', name: 'NHS West Yorkshire ICB - X2C4Y', kind: 'commissioner', parentKey: 'icb', postcode: 'HD1 2LR' },
   { key: 'wakefield', odsCode: '03R', name: 'NHS West Yorkshire ICB - 03R', kind: 'commissioner', parentKey: 'icb', postcode: 'WF1 1LT' },
   { key: 'provider-a', odsCode: 'DEMO1', name: 'Pennine Hearing Care (demo)', kind: 'provider', postcode: 'HX1 1UJ' },
-  { key: 'provider-b', odsCode: 'DEMO2', name: 'Calder Valley Physiotherapy (demo)', kind: 'provider', postcode: 'HD1 2SU' },
+  { key: 'provider-b', odsCode: 'DEMO2', name: 'Calder Valley Physiotherapy (demo)', kind: 'provider', postcode: 'HD9 3TP' },
   { key: 'practice', odsCode: 'B84001', name: 'Station Road Surgery', kind: 'gp-practice', postcode: 'HX6 3AB', parentKey: 'calderdale' },
 ];
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
+import { registerReferenceApi } from './reference.api.ts';
 import { Problem } from './schemas.ts';
 
 export async function registerApi(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -23,6 +24,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     scope.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => scope.swagger());
     registerIdentityApi(scope, deps);
     registerApiKeyApi(scope, deps);
+    registerReferenceApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -1,0 +1,54 @@
+/** Import runs: every import is recorded with its counts and first rejections, for the reference data page. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { ImportSummary } from './import-summary.ts';
+
+export async function startImportRun(db: Kysely<Database>, dataset: string, sourceFile: string, format: string, at: Date): Promise<string> {
+  const row = await db.insertInto('import_runs').values({ dataset, source_file: sourceFile, format, started_at: at }).returning('id').executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+export async function finishImportRun(db: Kysely<Database>, id: string, summary: ImportSummary, outcome: 'succeeded' | 'failed', at: Date): Promise<void> {
+  await db
+    .updateTable('import_runs')
+    .set({
+      finished_at: at, outcome, rows_read: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, closed: summary.closed,
+      unchanged: summary.unchanged, skipped: summary.skipped, rejected: summary.rejected, rejections: JSON.stringify(summary.rejections),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface ImportRunView {
+  id: string;
+  dataset: string;
+  sourceFile: string;
+  format: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  outcome: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  closed: number;
+  skipped: number;
+  rejected: number;
+  rejections: { line: number; reason: string }[];
+}
+
+/** The latest run of each dataset. */
+export async function latestImportRuns(db: Kysely<Database>): Promise<ImportRunView[]> {
+  const rows = await db
+    .selectFrom('import_runs')
+    .selectAll()
+    .distinctOn('dataset')
+    .orderBy('dataset')
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: String(row.id), dataset: row.dataset, sourceFile: row.source_file, format: row.format, startedAt: row.started_at, finishedAt: row.finished_at,
+    outcome: row.outcome, rowsRead: row.rows_read, inserted: row.inserted, updated: row.updated, closed: row.closed, skipped: row.skipped,
+    rejected: row.rejected, rejections: (row.rejections as { line: number; reason: string }[]) ?? [],
+  }));
+}

@@ -1,0 +1,30 @@
+/** Postcode lookups: units, sectors and districts by their standard form. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface PostcodeRecord {
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  countryCode: string | null;
+  localAuthorityCode: string | null;
+  subIcbCode: string | null;
+  terminatedOn: string | null;
+}
+
+export async function findPostcode(db: Kysely<Database>, postcode: string): Promise<PostcodeRecord | undefined> {
+  const row = await db.selectFrom('postcodes').selectAll().where('postcode', '=', postcode).executeTakeFirst();
+  return row && {
+    postcode: row.postcode, latitude: row.latitude, longitude: row.longitude, countryCode: row.country_code,
+    localAuthorityCode: row.local_authority_code, subIcbCode: row.sub_icb_code, terminatedOn: row.terminated_on,
+  };
+}
+
+export async function findDistrict(db: Kysely<Database>, district: string) {
+  return db.selectFrom('postcode_districts').selectAll().where('district', '=', district).executeTakeFirst();
+}
+
+export async function countPostcodes(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('postcodes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
