@@ -1,7 +1,9 @@
 /** Every benchmark by the name `npm run bench -- <name>` takes. */
+import { nearestSitesBenchmark } from './nearest-sites.bench.ts';
 import { pagesBenchmark } from './pages.bench.ts';
 import type { BenchResult } from './report.ts';
 
 export const benchmarks: Record<string, () => Promise<BenchResult>> = {
   pages: pagesBenchmark,
+  'nearest-sites': nearestSitesBenchmark,
 };

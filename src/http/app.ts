@@ -85,7 +85,7 @@ export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): P
 
   registerStylesheet(app);
   registerHealth(app, isDatabaseReady ?? (async () => true));
-  registerWebRoutes(app, deps);
+  registerWebRoutes(app, deps, { referenceDataDir: config.referenceDataDir });
   await registerApi(app, deps);
   return app;
 }

@@ -7,6 +7,7 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
 import { deleteExpiredSessions } from '../domains/identity/web-session.repo.ts';
+import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
 import { systemClock } from '../lib/clock.ts';
 import { buildApp } from './app.ts';
 
@@ -22,6 +23,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     const seeded = await seedDemo(deps);
     log(`Seeded the demo region: ${seeded.organisations} organisations, ${seeded.usersCreated} demo accounts (see README).`);
   }
+  if (handle.kind === 'pglite') await importReferenceDataOnFirstStart(deps, config.referenceDataDir, log);
   await deleteExpiredSessions(handle.db, deps.clock.now());
 
   const app = await buildApp({ config, deps, isDatabaseReady: async () => (await sql`select 1`.execute(handle.db), true) });

@@ -62,7 +62,7 @@ describe('administration journeys in Chromium', () => {
     await page.getByLabel('Temporary password').fill('kirklees-password-1');
     await page.getByRole('button', { name: 'Create account' }).click();
     expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Account created for Kim Kirklees');
-    for (const path of ['/admin/organisations', '/admin/organisations?q=west', '/admin/audit']) {
+    for (const path of ['/admin/organisations', '/admin/organisations?q=west', '/admin/organisations/B84001', '/admin/organisations/QWO', '/admin/reference-data', '/admin/audit']) {
       await page.goto(`${server.baseUrl}${path}`);
       await expectAccessible(page);
     }

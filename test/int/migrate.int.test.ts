@@ -47,7 +47,7 @@ describe('aqp migrate', () => {
       await database.handle.close();
       const first = runAqp(['migrate'], database.env);
       expect(first.status).toBe(0);
-      expect(first.stdout).toContain('Applied: 0001-identity');
+      expect(first.stdout).toContain('Applied: 0001-identity, 0002-reference-data');
       const second = runAqp(['migrate'], database.env);
       expect(second.stdout).toContain('The database is up to date.');
     } finally {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSubIcbLocations } from '../../src/domains/reference/import/organisation-import.service.ts';
 import { importPostcodes } from '../../src/domains/reference/import/postcode-import.service.ts';
+import { DATASETS, runRecordedImport } from '../../src/domains/reference/import/reference-import.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { WebClient } from '../support/web-client.ts';
 
 const HEADER = 'postcode,latitude,longitude,country,local_authority_code';
 
@@ -106,5 +108,35 @@ describe('postcode and ODS files, good and bad', () => {
     expect(later).toMatchObject({ updated: 1, closed: 1, unchanged: 1 });
     const closed = await t.app.inject('/api/v1/organisations/02T');
     expect(closed.json()).toMatchObject({ closeDate: '2027-03-31', kind: 'commissioner', odsType: 'sub-icb' });
+  });
+});
+
+describe('reference data pages', () => {
+  it('say what is missing and how to import it, then show what was loaded', async () => {
+    const t = await createTestApp();
+    try {
+      const about = await t.app.inject('/about-the-data');
+      expect(about.body).toContain('Reference data is not loaded yet');
+      expect(about.body).toContain('npx aqp import all');
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'aqp-pages-'));
+      const source = path.join(dir, 'postcodes.csv');
+      await writeFile(source, `${HEADER}\nHX6 3AB,53.70711,-1.91078,E92000001,E08000033\nBAD,1,1,E,E\n`);
+      await runRecordedImport(t.deps, DATASETS.find((d) => d.name === 'postcodes')!, source);
+      await rm(dir, { recursive: true, force: true });
+      const admin = new WebClient(t.app);
+      await admin.signIn('platform.admin@aqp.example');
+      const page = await admin.get('/admin/reference-data');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('1 loaded');
+      expect(page.body).toContain('Line 3: malformed postcode &quot;BAD&quot;');
+      const search = await admin.get('/admin/organisations?q=hx6%203ab');
+      expect(search.body).toContain('Station Road Surgery');
+      const detail = await admin.get('/admin/organisations/B84001');
+      expect(detail.statusCode).toBe(200);
+      expect(detail.body).toContain('href="/admin/organisations/02T"');
+      expect((await admin.get('/admin/organisations/NOPE1')).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
   });
 });

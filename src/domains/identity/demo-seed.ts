@@ -1,4 +1,5 @@
 /** The demo organisations and one account per role, for trying AQP on a laptop; never for production. */
+import { upsertSite } from '../directory/site.repo.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
@@ -40,6 +41,16 @@ export const DEMO_USERS: { email: string; name: string; role: Role; organisation
   { email: 'platform.admin@aqp.example', name: 'Pat Platform', role: 'platform-admin', organisationKey: 'platform' },
 ];
 
+/** Demo providers' sites at real postcodes in Calderdale, Kirklees and Wakefield (coordinates from Code-Point Open). */
+const DEMO_SITES: { organisationKey: string; name: string; postcode: string; latitude: number; longitude: number }[] = [
+  { organisationKey: 'provider-a', name: 'Halifax hearing clinic', postcode: 'HX1 1UJ', latitude: 53.72436, longitude: -1.8607 },
+  { organisationKey: 'provider-a', name: 'Huddersfield hearing clinic', postcode: 'HD3 3EA', latitude: 53.65547, longitude: -1.81634 },
+  { organisationKey: 'provider-a', name: 'Wakefield hearing clinic', postcode: 'WF1 4DG', latitude: 53.69242, longitude: -1.48856 },
+  { organisationKey: 'provider-b', name: 'Todmorden physiotherapy clinic', postcode: 'OL14 5RN', latitude: 53.71365, longitude: -2.09216 },
+  { organisationKey: 'provider-b', name: 'Holmfirth physiotherapy clinic', postcode: 'HD9 3TP', latitude: 53.57711, longitude: -1.78428 },
+  { organisationKey: 'provider-b', name: 'Pontefract physiotherapy clinic', postcode: 'WF8 1PL', latitude: 53.69048, longitude: -1.30815 },
+];
+
 /** Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept). */
 export async function seedDemo(deps: Deps): Promise<{ organisations: number; usersCreated: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -57,6 +68,7 @@ export async function seedDemo(deps: Deps): Promise<{ organisations: number; use
       await insertMembership(trx, { userId, organisationId: ids.get(user.organisationKey)!, role: user.role });
       usersCreated += 1;
     }
+    for (const site of DEMO_SITES) await upsertSite(trx, { ...site, organisationId: ids.get(site.organisationKey)! });
     await recordAudit(trx, { principal: null, clientAddress: null }, { action: 'seed.demo', entityType: 'platform', details: { usersCreated } });
     return { organisations: ORGANISATIONS.length, usersCreated };
   });

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Executor } from './audit.repo.ts';
+import { parsePostcodeQuery } from '../../lib/postcode.ts';
 import type { OrganisationKind } from './roles.rules.ts';
 
 export interface Organisation {
@@ -72,7 +73,13 @@ export async function searchOrganisations(
   const text = filter.query?.trim();
   if (text) {
     const pattern = `${escapeLike(text.toLowerCase())}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('ods_code', '=', text.toUpperCase())]));
+    const place = parsePostcodeQuery(text);
+    query = query.where((eb) => eb.or([
+      eb(eb.fn('lower', ['name']), 'like', pattern),
+      eb('ods_code', '=', text.toUpperCase()),
+      ...(place.kind === 'postcode' ? [eb('postcode', '=', place.postcode)] : []),
+      ...(place.kind === 'district' ? [eb('postcode', 'like', `${place.district} %`)] : []),
+    ]));
   }
   const rows = await query.select(COLUMNS).orderBy('name').orderBy('id').limit(filter.limit).offset(filter.offset).execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

@@ -29,8 +29,9 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   referrer: [YOUR_ORGANISATION],
   'platform-admin': [
     { title: 'Users', href: '/admin/users', description: 'Create accounts and see who has access to AQP.' },
-    { title: 'Organisations', href: '/admin/organisations', description: 'Search the organisations that use AQP.' },
+    { title: 'Organisations', href: '/admin/organisations', description: 'Search NHS organisations by name, ODS code or postcode.' },
     { title: 'Audit log', href: '/admin/audit', description: 'See who did what, when, and from where.' },
+    { title: 'Reference data', href: '/admin/reference-data', description: 'See which postcodes, GP practices and commissioners are loaded, and import runs.' },
     API_KEYS,
     API_DOCS,
   ],

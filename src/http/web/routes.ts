@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
 import { registerAdminAudit } from './admin/audit.ts';
+import { registerOrganisationDetail } from './admin/organisation-detail.ts';
+import { registerReferenceDataPage } from './admin/reference-data.ts';
 import { registerAdminOrganisations } from './admin/organisations.ts';
 import { registerAdminUsers } from './admin/users.ts';
 import { registerApiKeyPages } from './api-keys/api-keys.ts';
@@ -13,16 +15,18 @@ import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
 
-export function registerWebRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { referenceDataDir: string }): void {
   registerHome(app);
   registerSignIn(app, deps);
   registerSignOut(app, deps);
   registerChooseRole(app, deps);
-  registerContentPages(app);
+  registerContentPages(app, deps, options.referenceDataDir);
   registerOrganisationPage(app, deps);
   registerCommissioning(app, deps);
   registerApiKeyPages(app, deps);
   registerAdminUsers(app, deps);
   registerAdminOrganisations(app, deps);
   registerAdminAudit(app, deps);
+  registerReferenceDataPage(app, deps, options.referenceDataDir);
+  registerOrganisationDetail(app, deps);
 }
