@@ -1,9 +1,11 @@
 /** Every benchmark by the name `npm run bench -- <name>` takes. */
 import { nearestSitesBenchmark } from './nearest-sites.bench.ts';
 import { pagesBenchmark } from './pages.bench.ts';
+import { postcodeImportBenchmark } from './postcode-import.bench.ts';
 import type { BenchResult } from './report.ts';
 
 export const benchmarks: Record<string, () => Promise<BenchResult>> = {
   pages: pagesBenchmark,
   'nearest-sites': nearestSitesBenchmark,
+  'postcode-import': postcodeImportBenchmark,
 };

@@ -33,7 +33,7 @@ export function renderMarkdown(name: string, result: BenchResult, machine: strin
     '| what | per second | mean ms | p99 ms | ratio to baseline |',
     '|---|---:|---:|---:|---:|',
     ...[result.baseline, ...result.rows].map(
-      (row) => `| ${row === result.baseline ? `baseline: ${row.label}` : row.label} | ${fixed(row.perSecond, 0)} | ${fixed(row.meanMs)} | ${fixed(row.p99Ms)} | ${fixed(row.perSecond / result.baseline.perSecond, 3)} |`,
+      (row) => `| ${row === result.baseline ? `baseline: ${row.label}` : row.label} | ${fixed(row.perSecond, 0)} | ${fixed(row.meanMs, 3)} | ${fixed(row.p99Ms)} | ${fixed(row.perSecond / result.baseline.perSecond, 3)} |`,
     ),
   ];
   if (result.notes?.length) lines.push('', ...result.notes.map((note) => `- ${note}`));

@@ -50,7 +50,7 @@ describe('navigation', () => {
   it('shows nothing to visitors and the role’s areas to a signed-in person, marking where they are', () => {
     expect(navigationFor(null, '/')).toEqual([]);
     const items = navigationFor({ kind: 'user', userId: 'u', displayName: 'C', organisationId: 'o', organisationName: 'O', role: 'platform-admin' }, '/admin/users/new');
-    expect(items.map((item) => item.text)).toEqual(['Home', 'Users', 'Organisations', 'Audit log', 'API keys']);
+    expect(items.map((item) => item.text)).toEqual(['Home', 'Users', 'Organisations', 'Audit log', 'Reference data', 'API keys']);
     expect(items.find((item) => item.text === 'Users')).toMatchObject({ active: true });
   });
 });

@@ -22,7 +22,20 @@ export interface ReferenceStatus {
   ready: boolean;
 }
 
-export async function referenceStatus(deps: Deps, directory: string): Promise<ReferenceStatus> {
+const CACHE_MS = 60_000;
+const cache = new WeakMap<object, { at: number; directory: string; status: ReferenceStatus }>();
+
+/** The status, cached for a minute per database: the public About page must not count 1.7 million rows on every view. */
+export async function referenceStatus(deps: Deps, directory: string, options: { fresh?: boolean } = {}): Promise<ReferenceStatus> {
+  const cached = cache.get(deps.db);
+  const now = deps.clock.now().getTime();
+  if (!options.fresh && cached && cached.directory === directory && now - cached.at < CACHE_MS) return cached.status;
+  const status = await loadStatus(deps, directory);
+  cache.set(deps.db, { at: now, directory, status });
+  return status;
+}
+
+async function loadStatus(deps: Deps, directory: string): Promise<ReferenceStatus> {
   const runs = await latestImportRuns(deps.db);
   const counts = await sql<{ postcodes: number; practices: number; sub_icbs: number; icbs: number; trusts: number }>`
     SELECT (SELECT count(*) FROM postcodes)::int AS postcodes,

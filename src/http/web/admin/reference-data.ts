@@ -5,7 +5,7 @@ import { referenceStatus } from '../../../domains/reference/reference-status.ser
 
 export function registerReferenceDataPage(app: FastifyInstance, deps: Deps, referenceDataDir: string): void {
   app.get('/admin/reference-data', { config: { roles: ['platform-admin'] } }, async (_request, reply) => {
-    const status = await referenceStatus(deps, referenceDataDir);
+    const status = await referenceStatus(deps, referenceDataDir, { fresh: true });
     return reply.render('pages/admin/reference-data.njk', { pageTitle: 'Reference data', status });
   });
 }
