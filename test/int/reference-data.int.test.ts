@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSummary, type ImportSummary } from '../../src/domains/reference/import/import-summary.ts';
 import { importAll } from '../../src/domains/reference/import/reference-import.service.ts';
+import { lookupPlace } from '../../src/domains/reference/postcode.service.ts';
+import { responsibleForPractice } from '../../src/domains/reference/responsible-commissioner.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { REFERENCE_DATA_DIR } from '../support/reference-data.ts';
 
@@ -71,6 +73,19 @@ describe('importing the real reference data', () => {
     const unknown = await t.app.inject('/api/v1/organisations/ZZZ99');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('organisation-unknown');
+  });
+
+  it('finds a registered patient’s commissioner from their GP practice, and explains a Welsh one', async () => {
+    await expect(responsibleForPractice(t.deps, 'b84001')).resolves.toMatchObject({ subIcb: { odsCode: '02T' }, icb: { odsCode: 'QWO' }, method: 'gp-practice' });
+    const welsh = await t.deps.db.selectFrom('organisations').select('ods_code').where('ods_type', '=', 'gp-practice').where('region_code', '=', 'W00').executeTakeFirstOrThrow();
+    await expect(responsibleForPractice(t.deps, welsh.ods_code!)).rejects.toThrow('no commissioner in England');
+    await expect(responsibleForPractice(t.deps, 'ZZZ999')).rejects.toThrow('There is no GP practice with the ODS code ZZZ999');
+  });
+
+  it('places a partial postcode (district) at its centre for public searches', async () => {
+    await expect(lookupPlace(t.deps, 'ls1')).resolves.toEqual({ kind: 'district', label: 'LS1', latitude: 53.79765, longitude: -1.55129 });
+    await expect(lookupPlace(t.deps, 'HX6 3AB')).resolves.toMatchObject({ kind: 'postcode', label: 'HX6 3AB' });
+    await expect(lookupPlace(t.deps, 'LS78')).rejects.toThrow('We cannot find the postcode area LS78');
   });
 
   it('reports zero inserts and zero updates when everything is imported again', async () => {
