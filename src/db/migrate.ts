@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely/migration';
 import * as identity from './migrations/0001-identity.ts';
 import * as referenceData from './migrations/0002-reference-data.ts';
+import * as catalogue from './migrations/0003-catalogue.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
   '0001-identity': identity,
   '0002-reference-data': referenceData,
+  '0003-catalogue': catalogue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -86,6 +86,30 @@ export interface ImportRunsTable {
   outcome: Generated<string>;
 }
 
+export interface ServicesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  category: string;
+  phase: string;
+  definition: string;
+  national_eligibility: string | null;
+  source_url: string | null;
+  is_retired: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ImplementationPacksTable {
+  id: Generated<string>;
+  service_id: string;
+  version: number;
+  content: ColumnType<unknown, string, string>;
+  published_at: Generated<Date>;
+  published_by_user_id: string | null;
+  change_note: string;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -149,4 +173,6 @@ export interface Database {
   postcode_sectors: PostcodeSectorsTable;
   sites: SitesTable;
   import_runs: ImportRunsTable;
+  services: ServicesTable;
+  implementation_packs: ImplementationPacksTable;
 }

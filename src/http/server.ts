@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import { ensureSessionSecret } from '../config/session-secret.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
 import { deleteExpiredSessions } from '../domains/identity/web-session.repo.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
@@ -19,6 +20,8 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const deps = { db: handle.db, clock: systemClock(config.today) };
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  const catalogue = await seedNationalCatalogue(deps);
+  if (catalogue.servicesAdded) log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
   if (handle.kind === 'pglite' && !(await isDemoSeeded(deps))) {
     const seeded = await seedDemo(deps);
     log(`Seeded the demo region: ${seeded.organisations} organisations, ${seeded.usersCreated} demo accounts (see README).`);

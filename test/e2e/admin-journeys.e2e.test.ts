@@ -69,6 +69,28 @@ describe('administration journeys in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the national catalogue accessibly and lets a national admin add a service', async () => {
+    const page = await signedInPage('national.admin@aqp.example');
+    await page.getByRole('link', { name: 'National service catalogue' }).first().click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Adult hearing' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Adult hearing');
+    await expectAccessible(page);
+    await page.goto(`${server.baseUrl}/catalogue/new`);
+    await page.getByRole('button', { name: 'Save service' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Enter the service name');
+    await expectAccessible(page);
+    await page.getByLabel('Service name').fill('Hearing aid repairs');
+    await page.getByLabel('Code').fill('hearing-aid-repairs');
+    await page.getByLabel('Category').fill('Audiology');
+    await page.getByLabel('Wider list').check();
+    await page.getByLabel('National definition').fill('Repairs and maintenance of NHS hearing aids.');
+    await page.getByRole('button', { name: 'Save service' }).click();
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Hearing aid repairs has been added');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
   // axe itself needs JavaScript, so this journey checks behaviour; the same pages are axe-checked above and in roles.e2e.
   it('works without JavaScript: sign in, see tasks, sign out', async () => {
     const page = await signedInPage('referrer@aqp.example', false);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Deps } from '../../src/domains/deps.ts';
+import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
 import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
@@ -19,7 +20,10 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-s
 export async function createTestApp(options: { seed?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
-  if (options.seed ?? true) await seedDemo(deps);
+  if (options.seed ?? true) {
+    await seedNationalCatalogue(deps);
+    await seedDemo(deps);
+  }
   const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
   const app = await buildApp({ config, deps });
   await app.ready();

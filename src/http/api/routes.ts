@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
+import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { Problem } from './schemas.ts';
@@ -25,6 +26,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerIdentityApi(scope, deps);
     registerApiKeyApi(scope, deps);
     registerReferenceApi(scope, deps);
+    registerCatalogueApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -29,14 +29,14 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
-/** Resolves the principal on every request and enforces `config.roles` before the handler runs. */
+/** Resolves the principal and enforces `config.roles` before the body is validated, so strangers learn nothing from validation errors. */
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('actionContext', function actionContext(this: FastifyRequest) {
     return { principal: this.principal, clientAddress: this.ip };
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (isApiRequest(request)) {
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer ')) request.principal = (await authenticateApiKey(deps, header.slice(7).trim())) ?? null;
@@ -46,7 +46,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     }
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preValidation', async (request, reply) => {
     const roles = request.routeOptions.config.roles;
     if (!roles) return;
     if (!request.principal) return refuseAnonymous(request, reply);

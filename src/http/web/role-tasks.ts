@@ -13,7 +13,12 @@ const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', descr
 
 /** Tasks by role, in the order a person in that role usually needs them. */
 export const TASKS_BY_ROLE: Record<Role, Task[]> = {
-  'national-admin': [YOUR_ORGANISATION, API_KEYS, API_DOCS],
+  'national-admin': [
+    { title: 'National service catalogue', href: '/catalogue', description: 'Add and edit services on the national list and see their implementation packs.' },
+    YOUR_ORGANISATION,
+    API_KEYS,
+    API_DOCS,
+  ],
   'regional-reviewer': [YOUR_ORGANISATION],
   commissioner: [
     { title: 'Commissioning', href: '/commissioning', description: 'Your commissioning organisation, its sub-ICB locations and your team.' },

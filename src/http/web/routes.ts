@@ -7,6 +7,7 @@ import { registerReferenceDataPage } from './admin/reference-data.ts';
 import { registerAdminOrganisations } from './admin/organisations.ts';
 import { registerAdminUsers } from './admin/users.ts';
 import { registerApiKeyPages } from './api-keys/api-keys.ts';
+import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerContentPages } from './content/content.ts';
 import { registerHome } from './home/home.ts';
@@ -23,6 +24,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerContentPages(app, deps, options.referenceDataDir);
   registerOrganisationPage(app, deps);
   registerCommissioning(app, deps);
+  registerCataloguePages(app, deps);
   registerApiKeyPages(app, deps);
   registerAdminUsers(app, deps);
   registerAdminOrganisations(app, deps);

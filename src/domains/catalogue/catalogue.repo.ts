@@ -1,0 +1,98 @@
+/** Queries over the national catalogue and its implementation pack versions. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Executor } from '../identity/audit.repo.ts';
+import type { PackContent } from './implementation-pack.schema.ts';
+
+export interface ServiceRecord {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  phase: string;
+  definition: string;
+  nationalEligibility: string | null;
+  sourceUrl: string | null;
+  isRetired: boolean;
+  currentPackVersion: number | null;
+}
+
+export interface PackVersion {
+  id: string;
+  version: number;
+  content: PackContent;
+  publishedAt: Date;
+  changeNote: string;
+}
+
+function servicesQuery(db: Executor) {
+  return db
+    .selectFrom('services as s')
+    .select(['s.id', 's.code', 's.name', 's.category', 's.phase', 's.definition', 's.national_eligibility', 's.source_url', 's.is_retired'])
+    .select((eb) => eb.selectFrom('implementation_packs as p').select((p) => p.fn.max('p.version').as('v')).whereRef('p.service_id', '=', 's.id').as('current_pack_version'));
+}
+
+type ServiceRow = Awaited<ReturnType<ReturnType<typeof servicesQuery>['executeTakeFirstOrThrow']>>;
+
+function toService(row: ServiceRow): ServiceRecord {
+  return {
+    id: row.id, code: row.code, name: row.name, category: row.category, phase: row.phase, definition: row.definition,
+    nationalEligibility: row.national_eligibility, sourceUrl: row.source_url, isRetired: row.is_retired,
+    currentPackVersion: row.current_pack_version === null ? null : Number(row.current_pack_version),
+  };
+}
+
+export async function listServices(db: Kysely<Database>, filter: { phase?: string } = {}): Promise<ServiceRecord[]> {
+  let query = servicesQuery(db);
+  if (filter.phase) query = query.where('s.phase', '=', filter.phase);
+  const rows = await query.orderBy(sql`CASE s.phase WHEN '2012-13-priority' THEN 1 WHEN '2013-14-candidate' THEN 2 ELSE 3 END`).orderBy('s.name').execute();
+  return rows.map(toService);
+}
+
+export async function findServiceByCode(db: Executor, code: string): Promise<ServiceRecord | undefined> {
+  const row = await servicesQuery(db).where('s.code', '=', code).executeTakeFirst();
+  return row && toService(row);
+}
+
+export interface ServiceFields {
+  code: string;
+  name: string;
+  category: string;
+  phase: string;
+  definition: string;
+  nationalEligibility: string | null;
+  sourceUrl: string | null;
+}
+
+export async function insertService(db: Executor, fields: ServiceFields): Promise<string> {
+  const row = await db.insertInto('services').values({
+    code: fields.code, name: fields.name, category: fields.category, phase: fields.phase, definition: fields.definition,
+    national_eligibility: fields.nationalEligibility, source_url: fields.sourceUrl,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateServiceFields(db: Executor, id: string, fields: Omit<ServiceFields, 'code'>, at: Date): Promise<void> {
+  await db.updateTable('services').set({
+    name: fields.name, category: fields.category, phase: fields.phase, definition: fields.definition,
+    national_eligibility: fields.nationalEligibility, source_url: fields.sourceUrl, updated_at: at,
+  }).where('id', '=', id).execute();
+}
+
+export async function nameTaken(db: Executor, name: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('services').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return Boolean(await query.executeTakeFirst());
+}
+
+export async function insertPackVersion(db: Executor, pack: { serviceId: string; version: number; content: PackContent; changeNote: string; userId: string | null }): Promise<string> {
+  const row = await db.insertInto('implementation_packs').values({
+    service_id: pack.serviceId, version: pack.version, content: JSON.stringify(pack.content), change_note: pack.changeNote, published_by_user_id: pack.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function packVersionsOf(db: Executor, serviceId: string): Promise<PackVersion[]> {
+  const rows = await db.selectFrom('implementation_packs').select(['id', 'version', 'content', 'published_at', 'change_note']).where('service_id', '=', serviceId).orderBy('version', 'desc').execute();
+  return rows.map((row) => ({ id: row.id, version: row.version, content: row.content as PackContent, publishedAt: row.published_at, changeNote: row.change_note }));
+}

@@ -1,0 +1,77 @@
+/** An implementation pack (PRODUCT.md §3.1): specification, contract currency, complexity bands, information model, KPIs, tariff and the national protocol. */
+import { type Static, Type } from 'typebox';
+import { type FieldError, validationFailed } from '../../lib/errors.ts';
+import { protocolFieldErrors } from './referral-protocol.rules.ts';
+import { ReferralProtocol } from './referral-protocol.schema.ts';
+import { schemaFieldErrors } from './schema-errors.ts';
+
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+/** Schedule 2 of the NHS Standard Contract: the specification headings. */
+export const Specification = Type.Object({
+  populationNeeds: Text(4000),
+  scope: Text(4000),
+  outcomes: Text(4000),
+  serviceDescription: Text(8000),
+  applicableStandards: Text(4000),
+}, { additionalProperties: false });
+
+export const CURRENCY_UNITS = ['pathway', 'episode', 'session', 'test'] as const;
+
+export const Currency = Type.Object({
+  unit: Type.Enum(CURRENCY_UNITS),
+  /** Pathway currency: how long the patient stays with the provider (hearing: at least 3 years). */
+  minimumPathwayYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+  /** Episode currency: the most sessions one referral pays for (back and neck pain: 8). */
+  sessionCap: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  description: Text(1000),
+}, { additionalProperties: false });
+
+export const Kpi = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
+  description: Text(500),
+  /** Share of cases that must meet the measure, e.g. 80 (%). */
+  thresholdPercent: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** The time limit the measure uses, when it has one. */
+  withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  dayKind: Type.Optional(Type.Enum(['working', 'calendar'])),
+  source: Type.Optional(Type.String({ maxLength: 500 })),
+}, { additionalProperties: false });
+
+export const Tariff = Type.Object({
+  kind: Type.Enum(['national', 'indicative', 'local-price-to-be-set']),
+  /** Integer pence per currency unit; absent when the local price is still to be set. */
+  pricePence: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+  note: Text(1000),
+}, { additionalProperties: false });
+
+export const PackContent = Type.Object({
+  specification: Specification,
+  currency: Currency,
+  complexityBands: Type.Array(Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }), description: Text(500) }, { additionalProperties: false }), { minItems: 1, maxItems: 10 }),
+  informationModel: Type.Array(Type.Object({ item: Text(100), description: Text(500), required: Type.Boolean() }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }),
+  kpis: Type.Array(Kpi, { maxItems: 30 }),
+  tariff: Tariff,
+  protocol: ReferralProtocol,
+}, { additionalProperties: false });
+
+export type PackContent = Static<typeof PackContent>;
+
+/** Field errors for pack content: its shape, the currency's own rules, the tariff and the protocol. */
+export function packFieldErrors(value: unknown): FieldError[] {
+  const errors = schemaFieldErrors(PackContent, value);
+  if (errors.length) return errors;
+  const pack = value as PackContent;
+  if (pack.currency.unit === 'episode' && pack.currency.sessionCap === undefined) errors.push({ field: 'currency.sessionCap', message: 'An episode currency needs a session cap' });
+  if (pack.currency.unit === 'pathway' && pack.currency.minimumPathwayYears === undefined) errors.push({ field: 'currency.minimumPathwayYears', message: 'A pathway currency needs a minimum length in years' });
+  if (pack.tariff.kind !== 'local-price-to-be-set' && pack.tariff.pricePence === undefined) errors.push({ field: 'tariff.pricePence', message: 'A national or indicative tariff needs a price' });
+  if (pack.tariff.kind === 'local-price-to-be-set' && pack.tariff.pricePence !== undefined) errors.push({ field: 'tariff.pricePence', message: 'Leave the price empty when the local price is still to be set' });
+  errors.push(...protocolFieldErrors(pack.protocol).map((error) => ({ ...error, field: `protocol.${error.field}` })));
+  return errors;
+}
+
+export function validatePack(value: unknown): PackContent {
+  const errors = packFieldErrors(value);
+  if (errors.length) throw validationFailed(errors, 'The implementation pack is not valid');
+  return value as PackContent;
+}

@@ -1,0 +1,38 @@
+/** View-model of a service's implementation pack: the words and tables a commissioner reads before adopting it. */
+import type { PackContent } from '../../../domains/catalogue/implementation-pack.schema.ts';
+import { formatPence } from '../../../lib/money.ts';
+
+const ROUTES: Record<string, string> = { gp: 'GP', 'other-clinician': 'Other clinician', self: 'Self-referral' };
+
+export function packView(content: PackContent) {
+  const { protocol, tariff, currency } = content;
+  const ages = protocol.ageMin !== undefined && protocol.ageMax !== undefined ? `${protocol.ageMin} to ${protocol.ageMax}`
+    : protocol.ageMin !== undefined ? `${protocol.ageMin} and over` : protocol.ageMax !== undefined ? `${protocol.ageMax} and under` : 'Any age';
+  return {
+    specification: [
+      { heading: '1. Population needs', text: content.specification.populationNeeds },
+      { heading: '2. Scope', text: content.specification.scope },
+      { heading: '3. Outcomes', text: content.specification.outcomes },
+      { heading: '4. Service description and pathway', text: content.specification.serviceDescription },
+      { heading: '5. Applicable standards', text: content.specification.applicableStandards },
+    ],
+    currency: `Per ${currency.unit}${currency.sessionCap ? `, up to ${currency.sessionCap} sessions` : ''}${currency.minimumPathwayYears ? `, at least ${currency.minimumPathwayYears} years` : ''}. ${currency.description}`,
+    tariff: tariff.pricePence !== undefined ? `${formatPence(tariff.pricePence)} per ${currency.unit} (${tariff.kind}). ${tariff.note}` : `Local price to be set. ${tariff.note}`,
+    kpis: content.kpis.map((kpi) => ({
+      description: kpi.description,
+      target: `${kpi.thresholdPercent}%${kpi.withinDays ? ` within ${kpi.withinDays} ${kpi.dayKind === 'working' ? 'working ' : ''}days` : ''}`,
+      source: kpi.source ?? '',
+    })),
+    bands: content.complexityBands,
+    informationModel: content.informationModel,
+    protocol: {
+      ages,
+      routes: protocol.routes.map((route) => ROUTES[route] ?? route).join(', '),
+      priorities: protocol.priorities.join(', '),
+      deadline: `${protocol.acceptanceDeadlineWorkingDays} working days`,
+      repeatLimit: protocol.repeatLimit ? `${protocol.repeatLimit.maxReferrals} per ${protocol.repeatLimit.per === 'body-area' ? 'body area' : 'patient'} in ${protocol.repeatLimit.withinMonths} months` : 'None',
+      exclusions: protocol.exclusions,
+      prerequisites: protocol.prerequisites,
+    },
+  };
+}
