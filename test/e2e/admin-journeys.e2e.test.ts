@@ -1,34 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
-import { expectAccessible, launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { useServerAndBrowser } from '../support/browser-session.ts';
 
 describe('administration journeys in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useServerAndBrowser();
 
   async function signedInPage(email: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await session.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.goto(`${session.server.baseUrl}/sign-in`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${session.server.baseUrl}/`);
     return page;
   }
 
   it('lets a provider admin create an API key, see it once, use it and revoke it', async () => {
     const page = await signedInPage('provider.admin@aqp.example');
-    await page.goto(`${server.baseUrl}/api-keys`);
+    await page.goto(`${session.server.baseUrl}/api-keys`);
     await page.getByRole('button', { name: 'Create key' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Enter a name for the key');
     await expectAccessible(page);
@@ -37,13 +29,13 @@ describe('administration journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     const token = (await page.locator('#api-key-token').textContent())!.trim();
     await expectAccessible(page);
-    const me = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await fetch(`${session.server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     await page.getByRole('link', { name: 'Back to API keys' }).click();
     await page.getByRole('button', { name: 'Revoke Clinic system' }).click();
     expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('revoked');
     await expectAccessible(page);
-    expect((await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${session.server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     await page.context().close();
   });
 
@@ -63,7 +55,7 @@ describe('administration journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Account created for Kim Kirklees');
     for (const path of ['/admin/organisations', '/admin/organisations?q=west', '/admin/organisations/B84001', '/admin/organisations/QWO', '/admin/reference-data', '/admin/audit']) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${session.server.baseUrl}${path}`);
       await expectAccessible(page);
     }
     await page.context().close();
@@ -76,7 +68,7 @@ describe('administration journeys in Chromium', () => {
     await page.getByRole('link', { name: 'Adult hearing' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Adult hearing');
     await expectAccessible(page);
-    await page.goto(`${server.baseUrl}/catalogue/new`);
+    await page.goto(`${session.server.baseUrl}/catalogue/new`);
     await page.getByRole('button', { name: 'Save service' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Enter the service name');
     await expectAccessible(page);

@@ -1,16 +1,10 @@
 /** Postcode lookups: units, sectors and districts by their standard form. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { PostcodeRow } from './import/postcode-formats.ts';
 
-export interface PostcodeRecord {
-  postcode: string;
-  latitude: number;
-  longitude: number;
-  countryCode: string | null;
-  localAuthorityCode: string | null;
-  subIcbCode: string | null;
-  terminatedOn: string | null;
-}
+/** A stored postcode has exactly the fields an imported row carries. */
+export type PostcodeRecord = PostcodeRow;
 
 export async function findPostcode(db: Kysely<Database>, postcode: string): Promise<PostcodeRecord | undefined> {
   const row = await db.selectFrom('postcodes').selectAll().where('postcode', '=', postcode).executeTakeFirst();

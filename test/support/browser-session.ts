@@ -1,0 +1,33 @@
+/** One real server and one Chromium per e2e test file, started together and closed after the file's tests. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
+
+export interface BrowserSession {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/** Registers the file's beforeAll/afterAll and returns accessors that are valid inside tests. */
+export function useServerAndBrowser(): BrowserSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server has not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium has not started');
+      return browser;
+    },
+  };
+}
