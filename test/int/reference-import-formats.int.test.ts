@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSubIcbLocations } from '../../src/domains/reference/import/organisation-import.service.ts';
+import { isDemoSeeded } from '../../src/domains/identity/demo-seed.ts';
+import { importIcbs, importSubIcbLocations } from '../../src/domains/reference/import/organisation-import.service.ts';
 import { importPostcodes } from '../../src/domains/reference/import/postcode-import.service.ts';
 import { DATASETS, runRecordedImport } from '../../src/domains/reference/import/reference-import.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -135,6 +136,22 @@ describe('reference data pages', () => {
       expect(detail.statusCode).toBe(200);
       expect(detail.body).toContain('href="/admin/organisations/02T"');
       expect((await admin.get('/admin/organisations/NOPE1')).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the embedded demo', () => {
+  it('is still seeded after the reference data (which creates West Yorkshire ICB) was imported first', async () => {
+    const t = await createTestApp({ seed: false });
+    try {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'aqp-icb-'));
+      const file = path.join(dir, 'icb_names_codes_dec_2024.csv');
+      await writeFile(file, 'ICB24CD,ICB24CDH,ICB24NM,ObjectId\nE54000054,QWO,NHS West Yorkshire Integrated Care Board,32\n');
+      await importIcbs(t.deps, file);
+      await rm(dir, { recursive: true, force: true });
+      expect(await isDemoSeeded(t.deps)).toBe(false);
     } finally {
       await t.close();
     }

@@ -1,4 +1,5 @@
-/** Loads the national catalogue: adds services and first packs that are missing, never overwriting national admins' edits. */
+/** Loads the national catalogue: adds services and first packs that are missing, never overwriting national admins' edits; a lock keeps web nodes started together from racing. */
+import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import { findServiceByCode, insertPackVersion, insertService } from './catalogue.repo.ts';
@@ -8,6 +9,7 @@ import { NATIONAL_SERVICES } from './national-services.seed.ts';
 
 export async function seedNationalCatalogue(deps: Deps): Promise<{ servicesAdded: number; packsAdded: number }> {
   return deps.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('aqp.seed-national-catalogue'))`.execute(trx);
     let servicesAdded = 0;
     let packsAdded = 0;
     for (const service of NATIONAL_SERVICES) {

@@ -74,7 +74,7 @@ export async function seedDemo(deps: Deps): Promise<{ organisations: number; use
   });
 }
 
-/** True once the demo has been seeded, so embedded start-up seeds only the first time. */
+/** True once the demo has been seeded, so embedded start-up seeds only the first time; judged by the invented DEMO1 provider, which no import creates. */
 export async function isDemoSeeded(deps: Deps): Promise<boolean> {
-  return Boolean(await findOrganisationByOdsCode(deps.db, 'QWO'));
+  return Boolean(await findOrganisationByOdsCode(deps.db, 'DEMO1'));
 }
