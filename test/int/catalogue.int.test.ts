@@ -65,6 +65,14 @@ describe('the national service catalogue', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/services', payload: {} })).statusCode).toBe(401);
   });
 
+  it('validates API bodies and answers with a coded problem listing the fields', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/services', headers: { authorization: asNational.authorization() }, payload: { name: 'X', code: 5 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().code).toBe('validation-failed');
+    expect(response.json().errors.length).toBeGreaterThan(0);
+  });
+
   it('publishes a new pack version through the API while the old one stays as it was', async () => {
     const content = structuredClone(NATIONAL_PACKS['adult-hearing']!.content);
     content.kpis[0]!.thresholdPercent = 90;

@@ -40,6 +40,7 @@ export async function createApiKey(
   else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Select the role the key acts in' });
   if (errors.length) throw validationFailed(errors);
+  if (context.principal?.kind === 'api-key') throw new DomainError('forbidden', 'API keys are created by people, on the API keys page or with aqp api-keys create, never by another key');
   const organisation = isUuid(input.organisationId) ? await findOrganisationById(deps.db, input.organisationId) : undefined;
   if (!organisation) throw new DomainError('not-found', 'Organisation not found');
   if (!options.trusted && !mayManageKeysOf(context.principal, organisation.id)) {

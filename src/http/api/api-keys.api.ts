@@ -1,13 +1,13 @@
-/** API resources for managing an organisation's API keys (the same services the pages use). */
+/** API resources for an organisation's API keys: list and revoke. Keys are created only by people (page or CLI), so a leaked key cannot mint successors (decision 0002). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
 import type { ApiKeySummary } from '../../domains/identity/api-key.repo.ts';
 import { listApiKeys } from '../../domains/identity/api-key.repo.ts';
-import { createApiKey, mayManageKeysOf, revokeApiKey } from '../../domains/identity/api-key.service.ts';
+import { mayManageKeysOf, revokeApiKey } from '../../domains/identity/api-key.service.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { ApiKey, problemResponses, RoleSchema } from './schemas.ts';
+import { ApiKey, problemResponses } from './schemas.ts';
 
 const MANAGERS = ['national-admin', 'commissioner', 'provider-admin', 'platform-admin'] as const;
 
@@ -25,19 +25,6 @@ export function registerApiKeyApi(scope: FastifyInstance, deps: Deps): void {
     const principal = request.principal!;
     if (!mayManageKeysOf(principal, principal.organisationId)) throw new DomainError('forbidden', 'This key cannot manage API keys');
     return { items: (await listApiKeys(deps.db, principal.organisationId)).map(toJson) };
-  });
-
-  app.post('/api/v1/api-keys', {
-    config: { roles: MANAGERS },
-    schema: {
-      tags: ['api-keys'],
-      summary: 'Create an API key; the token is returned once only',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), role: RoleSchema }),
-      response: { 201: Type.Object({ key: ApiKey, token: Type.String() }), ...problemResponses },
-    },
-  }, async (request, reply) => {
-    const { key, token } = await createApiKey(deps, request.actionContext(), { organisationId: request.principal!.organisationId, ...request.body });
-    return reply.status(201).send({ key: toJson(key), token });
   });
 
   app.delete('/api/v1/api-keys/:keyId', {
