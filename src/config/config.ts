@@ -20,8 +20,8 @@ export interface Config {
   today: string | undefined;
   nodeEnv: NodeEnv;
   logLevel: LogLevel;
-  /** Trust X-Forwarded-* from a reverse proxy (TLS terminator); off by default so client addresses can't be spoofed. */
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-* to believe: none, those on private networks, or named addresses; never "every hop", which would let clients choose their own address. */
+  trustProxy: false | string;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -54,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     today: today(env.AQP_TODAY),
     nodeEnv,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-    trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 
@@ -104,9 +104,16 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return text as T;
 }
 
-function flag(name: string, value: string | undefined): boolean {
+const ADDRESS = /^(((\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:.]+)(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+/** proxy-addr's names for proxies on this machine or a private network. */
+export const PRIVATE_PROXIES = 'loopback,linklocal,uniquelocal';
+
+/** false: none; true: proxies on loopback or private networks; a comma list: those addresses or CIDR ranges. The chain is read from the socket back to the first untrusted address, so a client's own X-Forwarded-For entries are ignored. */
+function trustProxy(value: string | undefined): false | string {
   const text = nonEmpty(value)?.toLowerCase();
   if (text === undefined || text === 'false' || text === '0') return false;
-  if (text === 'true' || text === '1') return true;
-  throw new ConfigError(`${name} must be true or false, not "${value}".`);
+  if (text === 'true' || text === '1') return PRIVATE_PROXIES;
+  const addresses = text.split(',').map((part) => part.trim());
+  if (addresses.every((address) => ADDRESS.test(address))) return addresses.join(',');
+  throw new ConfigError(`TRUST_PROXY must be false, true (proxies on private networks) or a comma-separated list of proxy addresses, not "${value}".`);
 }

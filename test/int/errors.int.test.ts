@@ -47,3 +47,18 @@ describe('unexpected errors', () => {
     expect(response.json().code).toBe('not-found');
   });
 });
+
+describe('client addresses behind a proxy', () => {
+  it('believes only the proxy’s own entry in X-Forwarded-For, so a client cannot choose its address', async () => {
+    const database = await createTestDatabase();
+    const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }), sessionSecret: TEST_SESSION_SECRET }, deps: { db: database.db, clock: systemClock() } });
+    app.get('/whoami', async (request) => ({ ip: request.ip }));
+    try {
+      const response = await app.inject({ url: '/whoami', headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }, remoteAddress: '10.0.0.2' });
+      expect(response.json()).toEqual({ ip: '203.0.113.7' });
+    } finally {
+      await app.close();
+      await database.destroy();
+    }
+  });
+});

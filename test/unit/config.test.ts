@@ -16,6 +16,12 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    [undefined, false], ['false', false], ['0', false], ['true', 'loopback,linklocal,uniquelocal'], ['10.0.0.1, 10.0.0.0/8', '10.0.0.1,10.0.0.0/8'],
+  ])('reads TRUST_PROXY=%s as %o, never as "trust every hop"', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ PORT: '70000' }, 'PORT must be a whole number'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres://'],
@@ -24,7 +30,8 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
     [{ AQP_TODAY: '2013-02-30' }, 'AQP_TODAY must be a real date'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
-    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be false, true (proxies on private networks)'],
+    [{ TRUST_PROXY: '2' }, 'TRUST_PROXY must be false, true (proxies on private networks)'],
   ])('stops with one line naming the variable for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
