@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerKeyCommands } from './api-keys.command.ts';
 import { registerDatabaseCommands } from './database.command.ts';
 import { registerImportCommand } from './import.command.ts';
+import { registerOrganisationCommands } from './organisations.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './users.command.ts';
 
@@ -10,6 +11,7 @@ const program = new Command().name('aqp').description('AQP: the Any Qualified Pr
 
 registerServeCommand(program);
 registerDatabaseCommands(program);
+registerOrganisationCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
 registerImportCommand(program);

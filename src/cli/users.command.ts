@@ -1,6 +1,6 @@
 /** `aqp users create`: an account with one membership, e.g. the first platform administrator. */
 import type { Command } from 'commander';
-import { findOrganisationByOdsCode } from '../domains/identity/organisation.repo.ts';
+import { findOrganisationByOdsCode, isUuid } from '../domains/identity/organisation.repo.ts';
 import { createUser } from '../domains/identity/user.service.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -17,7 +17,7 @@ export function registerUserCommands(program: Command): void {
     .action(async (options: { email: string; name: string; role: string; organisation: string; password?: string }) => {
       const password = options.password ?? process.env.AQP_NEW_PASSWORD ?? '';
       await withDatabase(async (deps) => {
-        const organisation = await findOrganisationByOdsCode(deps.db, options.organisation);
+        const organisation = isUuid(options.organisation) ? undefined : await findOrganisationByOdsCode(deps.db, options.organisation);
         const organisationId = organisation?.id ?? options.organisation;
         const { userId } = await createUser(deps, { principal: null, clientAddress: 'cli' }, { email: options.email, displayName: options.name, password, organisationId, role: options.role });
         console.log(`Created account ${userId} for ${options.email}.`);

@@ -57,6 +57,18 @@ describe('the aqp command line', () => {
     }
   });
 
+  it('creates the first administrator of a new installation: a platform organisation, then its admin', () => {
+    const bad = runAqp(['organisations', 'create', '--kind', 'shop', '--name', 'X'], env);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('Choose a kind');
+    const created = runAqp(['organisations', 'create', '--kind', 'platform', '--name', 'Operator of AQP'], env);
+    expect(created.status).toBe(0);
+    const id = /Created organisation ([0-9a-f-]{36})/.exec(created.stdout)![1]!;
+    const admin = runAqp(['users', 'create', '--email', 'first.admin@aqp.example', '--name', 'First Admin', '--role', 'platform-admin', '--organisation', id, '--password', 'first-admin-password'], env);
+    expect(admin.status).toBe(0);
+    expect(admin.stdout).toContain('Created account');
+  });
+
   it('refuses a role the organisation cannot give and exits non-zero', () => {
     const result = runAqp(['api-keys', 'create', '--organisation', 'DEMO1', '--name', 'Bad', '--role', 'commissioner'], env);
     expect(result.status).toBe(1);
