@@ -61,6 +61,7 @@ export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): P
     secret: config.sessionSecret,
     cookieName: 'aqp_session',
     saveUninitialized: false,
+    rolling: false,
     cookie: { secure: 'auto', httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_MAX_AGE_MS },
     store: postgresSessionStore(deps.db, deps.clock, SESSION_MAX_AGE_MS),
   });

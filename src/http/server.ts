@@ -29,15 +29,19 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   if (handle.kind === 'pglite') await importReferenceDataOnFirstStart(deps, config.referenceDataDir, log);
   await deleteExpiredSessions(handle.db, deps.clock.now());
 
-  const app = await buildApp({ config, deps, isDatabaseReady: async () => (await sql`select 1`.execute(handle.db), true) });
+  let closing = false;
+  const app = await buildApp({ config, deps, isDatabaseReady: async () => !closing && (await sql`select 1`.execute(handle.db), true) });
   const sweep = setInterval(() => void deleteExpiredSessions(handle.db, deps.clock.now()).catch(() => undefined), 15 * 60_000);
   sweep.unref();
 
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal} received: closing`);
+    setTimeout(() => {
+      log('Requests still open after 10 s: exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
     clearInterval(sweep);
     await app.close();
     await handle.close();

@@ -76,3 +76,20 @@ describe('signing in', () => {
     expect((await client.get('/organisation')).statusCode).toBe(303);
   });
 });
+
+describe('session storage', () => {
+  it('writes a session row only when the session changes, not on every page view', async () => {
+    const t = await createTestApp();
+    try {
+      const client = new WebClient(t.app, '10.1.0.1');
+      await client.signIn('referrer@aqp.example');
+      await client.get('/');
+      const before = await t.deps.db.selectFrom('web_sessions').select(['id', 'expires_at']).execute();
+      for (const url of ['/organisation', '/', '/cookies']) expect((await client.get(url)).statusCode).toBe(200);
+      const after = await t.deps.db.selectFrom('web_sessions').select(['id', 'expires_at']).execute();
+      expect(after).toEqual(before);
+    } finally {
+      await t.close();
+    }
+  });
+});
