@@ -49,7 +49,7 @@ describe('administration journeys in Chromium', () => {
     await expectAccessible(page);
     await page.getByLabel('Full name').fill('Kim Kirklees');
     await page.getByLabel('Email address').fill('kim@aqp.example');
-    await page.getByLabel('Organisation').selectOption({ label: 'NHS West Yorkshire ICB - X2C4Y (X2C4Y)' });
+    await page.getByLabel('Organisation’s ODS code').fill('X2C4Y');
     await page.getByLabel('Role').selectOption('commissioner');
     await page.getByLabel('Temporary password').fill('kirklees-password-1');
     await page.getByRole('button', { name: 'Create account' }).click();

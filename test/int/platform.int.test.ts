@@ -39,14 +39,15 @@ describe('the platform shell', () => {
   it('lets a platform admin create an account, with errors beside each field first', async () => {
     const client = new WebClient(t.app);
     await client.signIn('platform.admin@aqp.example');
-    const invalid = await client.submit('/admin/users/new', { displayName: '', email: 'not-an-email', organisationId: '', role: '', password: 'short' });
+    const invalid = await client.submit('/admin/users/new', { displayName: '', email: 'not-an-email', organisationCode: '', organisationId: '', role: '', password: 'short' });
     expect(invalid.statusCode).toBe(400);
-    for (const text of ['Enter the person’s full name', 'Enter an email address in the correct format', 'Select an organisation', 'Select a role', 'Password must be 12 characters or more']) {
+    for (const text of ['Enter the person’s full name', 'Enter an email address in the correct format', 'Enter the organisation’s ODS code', 'Select a role', 'Password must be 12 characters or more']) {
       expect(invalid.body).toContain(text);
     }
-    const organisation = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', '03R').executeTakeFirstOrThrow();
+    const unknown = await client.submit('/admin/users/new', { displayName: 'W', email: 'w@aqp.example', organisationCode: 'zz9', organisationId: '', role: 'commissioner', password: 'a-long-enough-password' });
+    expect(unknown.body).toContain('There is no organisation with the ODS code ZZ9');
     const created = await client.submit('/admin/users/new', {
-      displayName: 'Wendy Wakefield', email: 'wendy@aqp.example', organisationId: organisation.id, role: 'commissioner', password: 'a-long-enough-password',
+      displayName: 'Wendy Wakefield', email: 'wendy@aqp.example', organisationCode: '03r', organisationId: '', role: 'commissioner', password: 'a-long-enough-password',
     });
     expect(created.statusCode).toBe(303);
     const wendy = new WebClient(t.app, '10.9.9.9');

@@ -63,6 +63,12 @@ export async function listChildOrganisations(db: Kysely<Database>, parentId: str
   return rows.map(toOrganisation);
 }
 
+/** The organisations that have no ODS code (the platform operator, invented or new bodies): few enough to list. */
+export async function organisationsWithoutOdsCode(db: Kysely<Database>): Promise<Organisation[]> {
+  const rows = await db.selectFrom('organisations').select(COLUMNS).where('ods_code', 'is', null).orderBy('name').limit(200).execute();
+  return rows.map(toOrganisation);
+}
+
 /** One page of organisations, optionally filtered by name or ODS code, with the total for pagination. */
 export async function searchOrganisations(
   db: Kysely<Database>,

@@ -24,7 +24,7 @@ export function newUserFieldErrors(input: NewUserInput): FieldError[] {
   if (!input.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
   if (!input.email.trim()) errors.push({ field: 'email', message: 'Enter an email address' });
   else if (!EMAIL.test(input.email.trim())) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.nhs.uk' });
-  if (!input.organisationId) errors.push({ field: 'organisationId', message: 'Select an organisation' });
+  if (!input.organisationId) errors.push({ field: 'organisationCode', message: 'Enter the organisation’s ODS code, or choose an organisation without one' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Select a role' });
   if (input.password.length < MIN_PASSWORD_LENGTH) errors.push({ field: 'password', message: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` });
   return errors;
@@ -36,7 +36,7 @@ export async function createUser(deps: Deps, context: ActionContext, input: NewU
   if (errors.length) throw validationFailed(errors);
   const role = input.role as Role;
   const organisation = await findOrganisationById(deps.db, input.organisationId);
-  if (!organisation) throw validationFailed([{ field: 'organisationId', message: 'Select an organisation from the list' }]);
+  if (!organisation) throw validationFailed([{ field: 'organisationCode', message: 'There is no such organisation' }]);
   if (!mayHoldRole(organisation.kind, role)) {
     throw validationFailed([{ field: 'role', message: `${organisation.name} cannot give the role ${ROLE_LABELS[role]}` }]);
   }

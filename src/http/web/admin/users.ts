@@ -1,7 +1,8 @@
 /** Platform administrators list accounts and create new ones with a membership. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { searchOrganisations } from '../../../domains/identity/organisation.repo.ts';
+import { findOrganisationByOdsCode, organisationsWithoutOdsCode } from '../../../domains/identity/organisation.repo.ts';
+import { validationFailed } from '../../../lib/errors.ts';
 import { ROLE_LABELS, ROLES } from '../../../domains/identity/roles.rules.ts';
 import { createUser } from '../../../domains/identity/user.service.ts';
 import { listUsers } from '../../../domains/identity/user.repo.ts';
@@ -18,10 +19,11 @@ export function registerAdminUsers(app: FastifyInstance, deps: Deps): void {
     return reply.render('pages/admin/users.njk', { pageTitle: 'Users', users, pagination: paginationView(page, total, '/admin/users') });
   });
 
+  /** Organisations are found by ODS code (there are thousands); the few without one are offered in a list. */
   const formContext = async () => {
-    const { rows } = await searchOrganisations(deps.db, { limit: 500, offset: 0 });
+    const uncoded = await organisationsWithoutOdsCode(deps.db);
     return {
-      organisationItems: [{ value: '', text: 'Select an organisation' }, ...rows.map((o) => ({ value: o.id, text: `${o.name}${o.odsCode ? ` (${o.odsCode})` : ''}` }))],
+      organisationItems: [{ value: '', text: 'None: I entered an ODS code' }, ...uncoded.map((o) => ({ value: o.id, text: o.name }))],
       roleItems: ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
     };
   };
@@ -34,11 +36,17 @@ export function registerAdminUsers(app: FastifyInstance, deps: Deps): void {
     const values = {
       displayName: field(request.body, 'displayName'),
       email: field(request.body, 'email'),
+      organisationCode: field(request.body, 'organisationCode').trim(),
       organisationId: field(request.body, 'organisationId'),
       role: field(request.body, 'role'),
     };
     try {
-      await createUser(deps, request.actionContext(), { ...values, password: field(request.body, 'password') });
+      const coded = values.organisationCode ? await findOrganisationByOdsCode(deps.db, values.organisationCode) : undefined;
+      if (values.organisationCode && !coded) {
+        throw validationFailed([{ field: 'organisationCode', message: `There is no organisation with the ODS code ${values.organisationCode.toUpperCase()}` }]);
+      }
+      const organisationId = coded?.id ?? values.organisationId;
+      await createUser(deps, request.actionContext(), { ...values, organisationId, password: field(request.body, 'password') });
       request.session.flash = `Account created for ${values.displayName.trim()}.`;
       return reply.redirect('/admin/users', 303);
     } catch (error) {
