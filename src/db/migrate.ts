@@ -4,12 +4,18 @@ import { type Migration, type MigrationProvider, type MigrationResult, Migrator 
 import * as identity from './migrations/0001-identity.ts';
 import * as referenceData from './migrations/0002-reference-data.ts';
 import * as catalogue from './migrations/0003-catalogue.ts';
+import * as offers from './migrations/0004-offers.ts';
+import * as prioritisation from './migrations/0005-prioritisation.ts';
+import * as localProposals from './migrations/0006-local-proposals.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
   '0001-identity': identity,
   '0002-reference-data': referenceData,
   '0003-catalogue': catalogue,
+  '0004-offers': offers,
+  '0005-prioritisation': prioritisation,
+  '0006-local-proposals': localProposals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,8 @@
 /** Kysely table types: the one description of the database that queries are checked against. */
 import type { ColumnType, Generated } from 'kysely';
+import type { LocalProposalTables } from './tables/local-proposals.ts';
+import type { OfferTables } from './tables/offers.ts';
+import type { PrioritisationTables } from './tables/prioritisation.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -161,7 +164,8 @@ export interface AuditEventsTable {
   details: ColumnType<unknown, string | undefined, string>;
 }
 
-export interface Database {
+/** Every table; later capabilities keep their table types in tables/ and join them here. */
+export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -6,6 +6,10 @@ import type { Deps } from '../../domains/deps.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
+import { registerMapApi } from './map.api.ts';
+import { registerOfferApi } from './offers.api.ts';
+import { registerPrioritisationApi } from './prioritisation.api.ts';
+import { registerProposalApi } from './proposals.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { Problem } from './schemas.ts';
 
@@ -27,6 +31,10 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerApiKeyApi(scope, deps);
     registerReferenceApi(scope, deps);
     registerCatalogueApi(scope, deps);
+    registerOfferApi(scope, deps);
+    registerPrioritisationApi(scope, deps);
+    registerProposalApi(scope, deps);
+    registerMapApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

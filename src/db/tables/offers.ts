@@ -1,0 +1,68 @@
+/** Table types for commissioners' offers (migration 0004). */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** ISO dates (YYYY-MM-DD) in and out. */
+type DateColumn = ColumnType<string | null, string | null | undefined, string | null>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface OffersTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  lead_organisation_id: string;
+  service_id: string;
+  pack_id: string;
+  title: string;
+  summary: Generated<string>;
+  amendments: Json;
+  contract_start: DateColumn;
+  contract_end: DateColumn;
+  window_kind: Generated<string>;
+  window_opens: DateColumn;
+  window_closes: DateColumn;
+  status: Generated<string>;
+  created_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface OfferCommissionersTable {
+  offer_id: string;
+  organisation_id: string;
+}
+
+export interface OfferProtocolsTable {
+  offer_id: string;
+  version: number;
+  content: Json;
+  created_at: Generated<Date>;
+  created_by_user_id: string | null;
+}
+
+export interface OfferPricesTable {
+  offer_id: string;
+  effective_from: ColumnType<string, string, string>;
+  complexity_band: string;
+  price_pence: number;
+  created_at: Generated<Date>;
+  created_by_user_id: string | null;
+}
+
+export interface OfferStatusHistoryTable {
+  id: Generated<string>;
+  offer_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: Generated<string>;
+  changed_at: Timestamp;
+  changed_by_user_id: string | null;
+  changed_by_api_key_id: string | null;
+}
+
+export interface OfferTables {
+  offers: OffersTable;
+  offer_commissioners: OfferCommissionersTable;
+  offer_protocols: OfferProtocolsTable;
+  offer_prices: OfferPricesTable;
+  offer_status_history: OfferStatusHistoryTable;
+}
