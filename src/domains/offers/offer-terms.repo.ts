@@ -1,0 +1,68 @@
+/** Queries over an offer's versioned referral protocols, price schedules and status history. */
+import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts';
+import type { Executor } from '../identity/audit.repo.ts';
+import type { PriceSchedule } from './price-schedule.rules.ts';
+
+export interface ProtocolVersion {
+  version: number;
+  content: ReferralProtocol;
+  createdAt: Date;
+}
+
+export interface StatusChange {
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string;
+  changedAt: Date;
+  changedBy: string | null;
+}
+
+/** Every protocol version of an offer, newest first; referrals keep the version they were judged against. */
+export async function protocolVersionsOf(db: Executor, offerId: string): Promise<ProtocolVersion[]> {
+  const rows = await db.selectFrom('offer_protocols').select(['version', 'content', 'created_at']).where('offer_id', '=', offerId).orderBy('version', 'desc').execute();
+  return rows.map((row) => ({ version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }));
+}
+
+export async function insertProtocolVersion(db: Executor, offerId: string, version: number, content: ReferralProtocol, userId: string | null): Promise<void> {
+  await db.insertInto('offer_protocols').values({ offer_id: offerId, version, content: JSON.stringify(content), created_by_user_id: userId }).execute();
+}
+
+/** Every price schedule of an offer, oldest first. */
+export async function priceSchedulesOf(db: Executor, offerId: string): Promise<PriceSchedule[]> {
+  const rows = await db.selectFrom('offer_prices').select(['effective_from', 'complexity_band', 'price_pence']).where('offer_id', '=', offerId).orderBy('effective_from').orderBy('complexity_band').execute();
+  const schedules = new Map<string, PriceSchedule>();
+  for (const row of rows) {
+    const schedule = schedules.get(row.effective_from) ?? { effectiveFrom: row.effective_from, prices: [] };
+    schedule.prices.push({ complexityBand: row.complexity_band, pricePence: row.price_pence });
+    schedules.set(row.effective_from, schedule);
+  }
+  return [...schedules.values()];
+}
+
+export async function deleteSchedules(db: Executor, offerId: string): Promise<void> {
+  await db.deleteFrom('offer_prices').where('offer_id', '=', offerId).execute();
+}
+
+export async function insertSchedule(db: Executor, offerId: string, schedule: PriceSchedule, userId: string | null): Promise<void> {
+  await db.insertInto('offer_prices').values(schedule.prices.map((price) => ({
+    offer_id: offerId, effective_from: schedule.effectiveFrom, complexity_band: price.complexityBand, price_pence: price.pricePence, created_by_user_id: userId,
+  }))).execute();
+}
+
+export async function insertStatusChange(db: Executor, change: { offerId: string; fromStatus: string | null; toStatus: string; reason: string; at: Date; userId: string | null; apiKeyId: string | null }): Promise<void> {
+  await db.insertInto('offer_status_history').values({
+    offer_id: change.offerId, from_status: change.fromStatus, to_status: change.toStatus, reason: change.reason, changed_at: change.at,
+    changed_by_user_id: change.userId, changed_by_api_key_id: change.apiKeyId,
+  }).execute();
+}
+
+/** The append-only history of an offer's status, oldest first, with who made each change. */
+export async function statusHistoryOf(db: Executor, offerId: string): Promise<StatusChange[]> {
+  const rows = await db.selectFrom('offer_status_history as h').leftJoin('users as u', 'u.id', 'h.changed_by_user_id').leftJoin('api_keys as k', 'k.id', 'h.changed_by_api_key_id')
+    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'u.display_name', 'k.name as key_name'])
+    .where('h.offer_id', '=', offerId).orderBy('h.changed_at').orderBy('h.id').execute();
+  return rows.map((row) => ({
+    fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, changedAt: row.changed_at,
+    changedBy: row.display_name ?? (row.key_name ? `API key “${row.key_name}”` : null),
+  }));
+}

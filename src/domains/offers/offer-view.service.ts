@@ -1,0 +1,33 @@
+/** Reads an offer with everything a reader needs: its protocol versions, price schedules and status history. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Principal } from '../identity/principal.ts';
+import { listOffers, type OfferFilter, type OfferRecord } from './offer.repo.ts';
+import { visibleOffer } from './offer-access.ts';
+import { PUBLIC_STATUSES } from './offer-status.rules.ts';
+import { type ProtocolVersion, priceSchedulesOf, protocolVersionsOf, type StatusChange, statusHistoryOf } from './offer-terms.repo.ts';
+import type { PriceSchedule } from './price-schedule.rules.ts';
+
+export interface OfferInFull {
+  offer: OfferRecord;
+  protocols: ProtocolVersion[];
+  schedules: PriceSchedule[];
+  history: StatusChange[];
+}
+
+/** One offer in full, as this principal may see it. */
+export async function offerInFull(db: Kysely<Database>, principal: Principal | null, id: string): Promise<OfferInFull> {
+  const offer = await visibleOffer(db, principal, id);
+  const [protocols, schedules, history] = await Promise.all([protocolVersionsOf(db, id), priceSchedulesOf(db, id), statusHistoryOf(db, id)]);
+  return { offer, protocols, schedules, history };
+}
+
+/** Offers matching a filter that this principal may see: public ones, plus its own organisation's drafts and withdrawn offers. */
+export async function visibleOffers(db: Kysely<Database>, principal: Principal | null, filter: Omit<OfferFilter, 'visibleTo'>): Promise<OfferInFull[]> {
+  const organisationId = principal?.role === 'commissioner' ? principal.organisationId : null;
+  const offers = await listOffers(db, { ...filter, visibleTo: { statuses: PUBLIC_STATUSES, organisationId } });
+  return Promise.all(offers.map(async (offer) => {
+    const [protocols, schedules] = await Promise.all([protocolVersionsOf(db, offer.id), priceSchedulesOf(db, offer.id)]);
+    return { offer, protocols, schedules, history: [] };
+  }));
+}

@@ -1,0 +1,95 @@
+/** Commissioners open AQP offers from a pack version (PRODUCT.md §3.2) and shape them while they are drafts. */
+import { DomainError, validationFailed } from '../../lib/errors.ts';
+import { findServiceByCode, packVersionsOf } from '../catalogue/catalogue.repo.ts';
+import type { Deps } from '../deps.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import { actingApiKeyId, actingUserId, offerToChange } from './offer-access.ts';
+import { coverableCommissioners, resolveCoverage } from './offer-coverage.ts';
+import { type OfferDetails, offerDetailsFieldErrors } from './offer-details.rules.ts';
+import { insertOffer, type OfferRecord, replaceCoverage, updateAmendments, updateOfferDetails } from './offer.repo.ts';
+import { insertProtocolVersion, insertStatusChange } from './offer-terms.repo.ts';
+import { type Amendment, amendmentsFrom } from './specification-amendments.rules.ts';
+
+export interface OpenOfferInput {
+  serviceCode: string;
+  /** The pack version to adopt; the current one when absent. */
+  packVersion?: number;
+  title: string;
+  summary?: string;
+  coverage: string[];
+}
+
+function commissionerOf(context: ActionContext): string {
+  if (context.principal?.role !== 'commissioner') throw new DomainError('forbidden', 'Only commissioners can open offers');
+  return context.principal.organisationId;
+}
+
+/** Opens a draft offer: adopts a pack version and copies its national protocol as the offer's first protocol version. */
+export async function openOffer(deps: Deps, context: ActionContext, input: OpenOfferInput): Promise<{ id: string }> {
+  const leadId = commissionerOf(context);
+  return deps.db.transaction().execute(async (trx) => {
+    const service = input.serviceCode ? await findServiceByCode(trx, input.serviceCode) : undefined;
+    const errors = [];
+    if (!service) errors.push({ field: 'serviceCode', message: 'Choose a service from the national list' });
+    const packs = service ? await packVersionsOf(trx, service.id) : [];
+    const pack = input.packVersion === undefined ? packs[0] : packs.find((candidate) => candidate.version === input.packVersion);
+    if (service && !pack) errors.push({ field: 'serviceCode', message: packs.length ? `${service.name} has no pack version ${input.packVersion}` : `${service.name} has no implementation pack yet, so it cannot be offered` });
+    const title = input.title.trim() || (service ? service.name : '');
+    if (title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
+    const coverage = resolveCoverage(await coverableCommissioners(trx, leadId), input.coverage);
+    errors.push(...coverage.errors);
+    if (errors.length) throw validationFailed(errors, 'The offer cannot be opened');
+    const id = await insertOffer(trx, { leadOrganisationId: leadId, serviceId: service!.id, packId: pack!.id, title, summary: (input.summary ?? '').trim(), userId: actingUserId(context) }, deps.clock.now());
+    await replaceCoverage(trx, id, coverage.ids);
+    await insertProtocolVersion(trx, id, 1, pack!.content.protocol, actingUserId(context));
+    await insertStatusChange(trx, { offerId: id, fromStatus: null, toStatus: 'draft', reason: `Opened from pack version ${pack!.version}`, at: deps.clock.now(), userId: actingUserId(context), apiKeyId: actingApiKeyId(context) });
+    await recordAudit(trx, context, { action: 'offer.open', entityType: 'offer', entityId: id, details: { service: service!.code, packVersion: pack!.version, coverage: input.coverage } });
+    return { id };
+  });
+}
+
+function assertDraft(offer: OfferRecord, what: string): void {
+  if (offer.status !== 'draft') throw new DomainError('invalid-transition', `${what} can only change while the offer is a draft; this offer is ${offer.status}`);
+}
+
+/** Sets the title, contract term and qualification window of a draft offer. */
+export async function changeOfferDetails(deps: Deps, context: ActionContext, id: string, input: OfferDetails): Promise<void> {
+  const date = (value: string | null) => value?.trim() || null;
+  const details: OfferDetails = {
+    ...input, title: input.title.trim(), summary: input.summary.trim(),
+    contractStart: date(input.contractStart), contractEnd: date(input.contractEnd), windowOpens: date(input.windowOpens), windowCloses: date(input.windowCloses),
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    const offer = await offerToChange(trx, context, id);
+    assertDraft(offer, 'The details');
+    const errors = offerDetailsFieldErrors(details);
+    if (errors.length) throw validationFailed(errors, 'The offer details are not valid');
+    await updateOfferDetails(trx, id, details, deps.clock.now());
+    await recordAudit(trx, context, { action: 'offer.details', entityType: 'offer', entityId: id, details: { ...details } });
+  });
+}
+
+/** Sets which commissioners a draft offer covers. */
+export async function changeCoverage(deps: Deps, context: ActionContext, id: string, odsCodes: string[]): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const offer = await offerToChange(trx, context, id);
+    assertDraft(offer, 'Coverage');
+    const coverage = resolveCoverage(await coverableCommissioners(trx, offer.lead.id), odsCodes);
+    if (coverage.errors.length) throw validationFailed(coverage.errors, 'The coverage is not valid');
+    await replaceCoverage(trx, id, coverage.ids);
+    await recordAudit(trx, context, { action: 'offer.coverage', entityType: 'offer', entityId: id, details: { coverage: odsCodes } });
+  });
+}
+
+/** Records local amendments to the pack's specification; only sections that differ are kept, each with its reason. */
+export async function amendSpecification(deps: Deps, context: ActionContext, id: string, proposed: Amendment[]): Promise<{ amended: number }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const offer = await offerToChange(trx, context, id);
+    assertDraft(offer, 'The specification');
+    const amendments = amendmentsFrom(offer.pack.content.specification, proposed);
+    await updateAmendments(trx, id, amendments, deps.clock.now());
+    await recordAudit(trx, context, { action: 'offer.amend-specification', entityType: 'offer', entityId: id, details: { sections: amendments.map((amendment) => amendment.section) } });
+    return { amended: amendments.length };
+  });
+}
