@@ -1,5 +1,48 @@
-/** Locally proposed services and their regional assessment. */
+/** Locally proposed services and their regional assessment: the lists and the detail page each role shares. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
+import { getProposal, proposalsFor } from '../../../domains/proposals/proposal-queries.service.ts';
+import { pageRequest, paginationView } from '../pagination.ts';
+import { registerProposalDraftingPages } from './proposal-drafting.ts';
+import { proposalDetailView, proposalRow } from './proposal.presenter.ts';
+import { registerProposalReviewPages } from './proposal-review.ts';
 
-export function registerProposalPages(_app: FastifyInstance, _deps: Deps): void {}
+const COMMISSIONER = { config: { roles: ['commissioner'] as const } };
+const REVIEWER = { config: { roles: ['regional-reviewer'] as const } };
+const READERS = { config: { roles: ['commissioner', 'regional-reviewer'] as const } };
+
+/** The reviewer's queue tabs: what awaits assessment, and what the region has decided. */
+const QUEUE_VIEWS = [
+  { key: 'submitted', text: 'Awaiting assessment' },
+  { key: 'approved', text: 'Approved' },
+  { key: 'rejected', text: 'Rejected' },
+] as const;
+
+export function registerProposalPages(app: FastifyInstance, deps: Deps): void {
+  app.get('/proposals', COMMISSIONER, async (request, reply) => {
+    const page = pageRequest((request.query as { page?: string }).page);
+    const { rows, total } = await proposalsFor(deps, request.principal, page);
+    return reply.render('pages/proposals/list.njk', {
+      pageTitle: 'Local service proposals', proposals: rows.map(proposalRow), pagination: paginationView(page, total, '/proposals'), columnClass: 'nhsuk-grid-column-full',
+    });
+  });
+
+  app.get('/proposals/review', REVIEWER, async (request, reply) => {
+    const query = request.query as { status?: string; page?: string };
+    const current = QUEUE_VIEWS.find((view) => view.key === query.status) ?? QUEUE_VIEWS[0];
+    const page = pageRequest(query.page);
+    const { rows, total } = await proposalsFor(deps, request.principal, { statuses: [current.key], ...page });
+    return reply.render('pages/proposals/queue.njk', {
+      pageTitle: `Proposals: ${current.text.toLowerCase()}`, current, views: QUEUE_VIEWS, proposals: rows.map(proposalRow),
+      pagination: paginationView(page, total, '/proposals/review', { status: current.key }), columnClass: 'nhsuk-grid-column-full',
+    });
+  });
+
+  app.get('/proposals/:id', READERS, async (request, reply) => {
+    const proposal = await getProposal(deps, request.principal, (request.params as { id: string }).id);
+    return reply.render('pages/proposals/detail.njk', { pageTitle: proposal.name, ...proposalDetailView(proposal, request.principal!) });
+  });
+
+  registerProposalDraftingPages(app, deps);
+  registerProposalReviewPages(app, deps);
+}

@@ -1,0 +1,40 @@
+/** View-models of local service proposals: status tags, the criteria with their assessments, and the actions each role may take. */
+import type { Principal } from '../../../domains/identity/principal.ts';
+import { mayDraftProposal, mayReviewProposal } from '../../../domains/proposals/proposal-access.rules.ts';
+import type { ProposalWithAssessments } from '../../../domains/proposals/proposal-queries.service.ts';
+import type { ProposalRecord } from '../../../domains/proposals/proposals.repo.ts';
+import { ASSESSMENT_CRITERIA, type ProposalStatus, STATUS_LABELS, unassessedCriteria } from '../../../domains/proposals/proposals.rules.ts';
+
+const TAG_COLOURS: Record<ProposalStatus, string> = { draft: 'nhsuk-tag--grey', submitted: 'nhsuk-tag--blue', approved: 'nhsuk-tag--green', rejected: 'nhsuk-tag--red' };
+
+/** The status as an NHS tag: words first, colour as a second cue. */
+export function statusTag(status: string): { text: string; classes: string } {
+  const known = status as ProposalStatus;
+  return { text: STATUS_LABELS[known] ?? status, classes: TAG_COLOURS[known] ?? 'nhsuk-tag--grey' };
+}
+
+/** A row of a proposals table. */
+export function proposalRow(proposal: ProposalRecord) {
+  return { id: proposal.id, name: proposal.name, proposer: proposal.proposer.name, region: proposal.region.name, tag: statusTag(proposal.status), submittedAt: proposal.submittedAt, decidedAt: proposal.decidedAt, updatedAt: proposal.updatedAt };
+}
+
+/** Each criterion with its assessment so far, for the detail and assess pages. */
+export function criteriaView(proposal: ProposalWithAssessments) {
+  return ASSESSMENT_CRITERIA.map((criterion) => {
+    const assessment = proposal.assessments.find((item) => item.criterion === criterion.code);
+    return { ...criterion, assessed: Boolean(assessment), met: assessment?.met, result: assessment ? (assessment.met ? 'Met' : 'Not met') : 'Not assessed yet', note: assessment?.note ?? '' };
+  });
+}
+
+/** The whole detail page's model, with the actions open to this principal in this state. */
+export function proposalDetailView(proposal: ProposalWithAssessments, principal: Principal) {
+  const drafting = mayDraftProposal(principal, proposal) && proposal.status === 'draft';
+  const reviewing = mayReviewProposal(principal, proposal) && proposal.status === 'submitted';
+  const unassessed = unassessedCriteria(proposal.assessments.map((item) => item.criterion));
+  return {
+    proposal, tag: statusTag(proposal.status), criteria: criteriaView(proposal), unassessedCount: unassessed.length,
+    decided: proposal.status === 'approved' || proposal.status === 'rejected',
+    mayEdit: drafting, maySubmit: drafting, mayAssess: reviewing, mayDecide: reviewing && unassessed.length === 0,
+    backHref: principal.role === 'regional-reviewer' ? '/proposals/review' : '/proposals',
+  };
+}
