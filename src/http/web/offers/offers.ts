@@ -1,5 +1,20 @@
-/** Commissioners' offers: open an AQP service from a pack version, amend, price, publish. */
+/** Commissioners' offers: open an AQP service from a pack version, amend, protect, price and publish it; anyone reads a published offer. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
+import { registerOfferDetailsPages } from './offer-details.ts';
+import { registerOfferList } from './offer-list.ts';
+import { registerOfferOverview } from './offer-overview.ts';
+import { registerOfferPricesPage } from './offer-prices.ts';
+import { registerOfferProtocolPage } from './offer-protocol.ts';
+import { registerOfferSpecificationPage } from './offer-specification.ts';
+import { registerOfferStatusPage } from './offer-status.ts';
 
-export function registerOfferPages(_app: FastifyInstance, _deps: Deps): void {}
+export function registerOfferPages(app: FastifyInstance, deps: Deps): void {
+  registerOfferList(app, deps);
+  registerOfferOverview(app, deps);
+  registerOfferDetailsPages(app, deps);
+  registerOfferSpecificationPage(app, deps);
+  registerOfferProtocolPage(app, deps);
+  registerOfferPricesPage(app, deps);
+  registerOfferStatusPage(app, deps);
+}

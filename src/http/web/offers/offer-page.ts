@@ -1,0 +1,20 @@
+/** Shared steps of the offer edit pages: load the offer the commissioner may change, and re-render a form with its errors. */
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { mayManage, visibleOffer } from '../../../domains/offers/offer-access.ts';
+import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
+import { DomainError } from '../../../lib/errors.ts';
+
+export const COMMISSIONER = { config: { roles: ['commissioner'] as const } };
+
+/** The offer named in the path, when the signed-in commissioner leads it. */
+export async function offerForEditing(deps: Deps, request: FastifyRequest): Promise<OfferRecord> {
+  const offer = await visibleOffer(deps.db, request.principal ?? null, (request.params as { id: string }).id);
+  if (!mayManage(request.principal ?? null, offer)) throw new DomainError('forbidden', `Only commissioners of ${offer.lead.name} can change this offer`);
+  return offer;
+}
+
+/** Anchors in the error summary point at the first box of a date input. */
+export function anchorDateFields<T extends { errorList: { text: string; href: string }[] }>(errors: T, dateFields: string[]): T {
+  return { ...errors, errorList: errors.errorList.map((item) => (dateFields.includes(item.href.slice(1)) ? { ...item, href: `${item.href}-day` } : item)) };
+}
