@@ -1,6 +1,8 @@
 /** The demo organisations and one account per role, for trying AQP on a laptop; never for production. */
 import { upsertSite } from '../directory/site.repo.ts';
 import type { Deps } from '../deps.ts';
+import { seedDemoOffers } from '../offers/offers.demo-seed.ts';
+import { seedDemoProposals } from '../proposals/proposals.demo-seed.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
 import { hashPassword } from './password.ts';
@@ -54,7 +56,7 @@ const DEMO_SITES: { organisationKey: string; name: string; postcode: string; lat
 /** Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept). */
 export async function seedDemo(deps: Deps): Promise<{ organisations: number; usersCreated: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return deps.db.transaction().execute(async (trx) => {
+  const seeded = await deps.db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
     for (const organisation of ORGANISATIONS) {
       const existing = organisation.odsCode ? undefined : await trx.selectFrom('organisations').select('id').where('kind', '=', 'platform').where('name', '=', organisation.name).executeTakeFirst();
@@ -72,6 +74,9 @@ export async function seedDemo(deps: Deps): Promise<{ organisations: number; use
     await recordAudit(trx, { principal: null, clientAddress: null }, { action: 'seed.demo', entityType: 'platform', details: { usersCreated } });
     return { organisations: ORGANISATIONS.length, usersCreated };
   });
+  await seedDemoOffers(deps);
+  await seedDemoProposals(deps);
+  return seeded;
 }
 
 /** True once the demo has been seeded, so embedded start-up seeds only the first time; judged by the invented DEMO1 provider, which no import creates. */

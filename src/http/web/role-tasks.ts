@@ -21,6 +21,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   ],
   'regional-reviewer': [YOUR_ORGANISATION],
   commissioner: [
+    { title: 'AQP offers', href: '/offers', description: 'Open services to any qualified provider: adopt a pack, set the local protocol and prices, publish.' },
     { title: 'Commissioning', href: '/commissioning', description: 'Your commissioning organisation, its sub-ICB locations and your team.' },
     YOUR_ORGANISATION,
     API_KEYS,

@@ -1,0 +1,61 @@
+/** Demo offers (issue #4 item 9): West Yorkshire's sub-ICBs offer adult hearing (Calderdale from 50, the others from the national 55), back and neck pain and talking therapies. */
+import type { Deps } from '../deps.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import { financialYearOf } from './price-schedule.rules.ts';
+import { amendSpecification, changeOfferDetails, openOffer } from './offer.service.ts';
+import { changeOfferStatus, saveOfferProtocol, setPriceSchedule } from './offer-terms.service.ts';
+import { protocolVersionsOf } from './offer-terms.repo.ts';
+
+interface DemoOffer {
+  serviceCode: string;
+  title: string;
+  summary: string;
+  coverage: string[];
+  prices: Record<string, number>;
+  ageMin?: number;
+  scopeAmendment?: { text: string; reason: string };
+}
+
+/** Prices are the commissioner's local prices (demo figures), except talking therapies, which uses the brief's £47.20 per session. */
+const DEMO_OFFERS: DemoOffer[] = [
+  {
+    serviceCode: 'adult-hearing', title: 'Adult hearing services, Calderdale (50 and over)', summary: 'Hearing assessment, hearing aids and aftercare for adults 50 and over registered with a Calderdale practice.',
+    coverage: ['02T'], prices: { MONAURAL: 45_000, BINAURAL: 72_500 }, ageMin: 50,
+    scopeAmendment: { text: 'Adults 50 and over with age-acquired hearing loss, referred by their GP.', reason: 'Calderdale’s audit found many people aged 50 to 54 waiting for hospital audiology with age-acquired loss.' },
+  },
+  { serviceCode: 'adult-hearing', title: 'Adult hearing services, Kirklees and Wakefield', summary: 'Hearing assessment, hearing aids and aftercare for adults 55 and over.', coverage: ['X2C4Y', '03R'], prices: { MONAURAL: 45_000, BINAURAL: 72_500 } },
+  { serviceCode: 'back-and-neck-pain', title: 'Back and neck pain (manual therapy), West Yorkshire', summary: 'Up to 8 sessions of manual therapy per referral for adults with back or neck pain.', coverage: ['02T', 'X2C4Y', '03R'], prices: { STANDARD: 24_000 } },
+  { serviceCode: 'psychological-therapies', title: 'Talking therapies, West Yorkshire', summary: 'Stepped-care talking therapies for people 16 and over, by referral or self-referral.', coverage: ['02T', 'X2C4Y', '03R'], prices: { STANDARD: 4_720 } },
+];
+
+async function demoCommissioner(deps: Deps): Promise<ActionContext | undefined> {
+  const row = await deps.db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name']).where('u.email', '=', 'commissioner@aqp.example').where('m.role', '=', 'commissioner').executeTakeFirst();
+  if (!row) return undefined;
+  return { principal: { kind: 'user', userId: row.id, displayName: row.display_name, organisationId: row.organisation_id, organisationName: row.name, role: 'commissioner' }, clientAddress: null };
+}
+
+/** Opens and publishes the demo offers through the same services a commissioner uses; does nothing once the demo commissioner has offers. */
+export async function seedDemoOffers(deps: Deps): Promise<{ offers: number }> {
+  const context = await demoCommissioner(deps);
+  if (!context) return { offers: 0 };
+  const existing = await deps.db.selectFrom('offers').select('id').where('lead_organisation_id', '=', context.principal!.organisationId).executeTakeFirst();
+  if (existing) return { offers: 0 };
+  const yearStart = `${financialYearOf(deps.clock.today())}-04-01`;
+  const contractEnd = `${Number(yearStart.slice(0, 4)) + 3}-03-31`;
+  for (const demo of DEMO_OFFERS) {
+    const { id } = await openOffer(deps, context, { serviceCode: demo.serviceCode, title: demo.title, summary: demo.summary, coverage: demo.coverage });
+    await changeOfferDetails(deps, context, id, { title: demo.title, summary: demo.summary, contractStart: yearStart, contractEnd, windowKind: 'rolling', windowOpens: yearStart, windowCloses: null });
+    if (demo.ageMin !== undefined) {
+      const [national] = await protocolVersionsOf(deps.db, id);
+      await saveOfferProtocol(deps, context, id, { ...national!.content, ageMin: demo.ageMin });
+    }
+    if (demo.scopeAmendment) {
+      await amendSpecification(deps, context, id, [{ section: 'scope', ...demo.scopeAmendment }]);
+    }
+    await setPriceSchedule(deps, context, id, { effectiveFrom: yearStart, prices: Object.entries(demo.prices).map(([complexityBand, pricePence]) => ({ complexityBand, pricePence })) });
+    await changeOfferStatus(deps, context, id, 'published', 'Approved by the West Yorkshire ICB board');
+    await changeOfferStatus(deps, context, id, 'open', 'Qualification window open');
+  }
+  return { offers: DEMO_OFFERS.length };
+}
