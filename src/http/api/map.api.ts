@@ -1,5 +1,55 @@
-/** The AQP map as open data. */
+/** The AQP map as open data: which commissioners offer which services, with national uptake figures. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
+import { COUNTED_OFFER_STATUSES, filterMatrix, servicesOfferedBy } from '../../domains/map/map.rules.ts';
+import { buildAqpMap } from '../../domains/map/map.service.ts';
+import { DATA_ATTRIBUTION } from '../../domains/reference/attribution.ts';
 
-export function registerMapApi(_scope: FastifyInstance, _deps: Deps): void {}
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const MapResponse = Type.Object({
+  countedOfferStatuses: Type.Array(Type.String(), { description: 'Offer statuses that put a commissioner on the map' }),
+  services: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), commissioners: Type.Integer({ description: 'How many commissioners offer it' }) })),
+  commissioners: Type.Array(Type.Object({
+    odsCode: NullableString, name: Type.String(), icb: Type.Union([Type.Object({ odsCode: NullableString, name: Type.String() }), Type.Null()]),
+    latitude: NullableNumber, longitude: NullableNumber,
+    services: Type.Array(Type.String(), { description: 'Codes of the services it offers' }),
+    offers: Type.Array(Type.Object({ service: Type.String(), offerId: Type.String({ format: 'uuid' }) })),
+  })),
+  uptake: Type.Object({
+    totalCommissioners: Type.Integer(), commissionersOfferingAny: Type.Integer(), commissionersOfferingNone: Type.Integer(), servicesOffered: Type.Integer(),
+  }),
+  attribution: Type.Array(Type.String()),
+});
+
+export function registerMapApi(scope: FastifyInstance, deps: Deps): void {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/v1/map', {
+    schema: {
+      tags: ['map'],
+      summary: 'Which commissioners offer which services (published, open and closed offers), with national uptake (open data, no key needed)',
+      querystring: Type.Object({
+        service: Type.Optional(Type.String({ maxLength: 80, description: 'Only commissioners offering this service code' })),
+        icb: Type.Optional(Type.String({ maxLength: 12, description: 'Only commissioners under this ICB (ODS code)' })),
+      }),
+      response: { 200: MapResponse, 400: Type.Ref('Problem') },
+    },
+  }, async (request) => {
+    const map = await buildAqpMap(deps);
+    const { rows } = filterMatrix(map.services, map.commissioners, map.uptake, { service: request.query.service, icb: request.query.icb?.toUpperCase() });
+    const { byService, ...totals } = map.uptake;
+    return {
+      countedOfferStatuses: [...COUNTED_OFFER_STATUSES],
+      services: byService.map(({ code, name, commissioners }) => ({ code, name, commissioners })),
+      commissioners: rows.map((row) => ({
+        odsCode: row.odsCode, name: row.name, icb: row.icb, latitude: row.latitude, longitude: row.longitude,
+        services: servicesOfferedBy(row), offers: row.offers.map((offer) => ({ service: offer.serviceCode, offerId: offer.offerId })),
+      })),
+      uptake: totals,
+      attribution: [...DATA_ATTRIBUTION],
+    };
+  });
+}

@@ -1,5 +1,38 @@
-/** The public AQP map: which commissioners offer which services. */
+/** The public AQP map: which commissioners offer which services, as a table, an SVG map and a CSV download. */
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
+import { CSV_HEADER, csvRecords, type MatrixFilter } from '../../../domains/map/map.rules.ts';
+import { buildAqpMap } from '../../../domains/map/map.service.ts';
+import { DATA_ATTRIBUTION } from '../../../domains/reference/attribution.ts';
+import { pageRequest } from '../pagination.ts';
+import { mapPageView } from './map-page.presenter.ts';
 
-export function registerMapPages(_app: FastifyInstance, _deps: Deps): void {}
+/** Reads ?service= and ?icb= leniently: anything malformed means "no filter". */
+function filterFrom(query: unknown): MatrixFilter {
+  const { service, icb } = (query ?? {}) as Record<string, unknown>;
+  return {
+    service: typeof service === 'string' && /^[a-z0-9-]{1,80}$/.test(service) ? service : undefined,
+    icb: typeof icb === 'string' && /^[A-Za-z0-9]{1,12}$/.test(icb) ? icb.toUpperCase() : undefined,
+  };
+}
+
+export function registerMapPages(app: FastifyInstance, deps: Deps): void {
+  app.get('/map', async (request, reply) => {
+    const filter = filterFrom(request.query);
+    const view = mapPageView(await buildAqpMap(deps), filter, pageRequest((request.query as { page?: string }).page));
+    return reply.render('pages/map/map.njk', { pageTitle: 'AQP map: which commissioners offer which services', ...view, filter, attribution: DATA_ATTRIBUTION, columnClass: 'nhsuk-grid-column-full' });
+  });
+
+  app.get('/map.csv', async (request, reply) => {
+    const map = await buildAqpMap(deps);
+    const filter = filterFrom(request.query);
+    const rows = map.commissioners.filter((row) => !filter.icb || row.icb?.odsCode === filter.icb);
+    const records = csvRecords(map.services, rows).filter((record) => !filter.service || record[4] === filter.service);
+    const csv = stringify([[...CSV_HEADER], ...records], { record_delimiter: '\r\n' });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="aqp-map.csv"')
+      .send(csv);
+  });
+}

@@ -1,0 +1,47 @@
+/** Reads the AQP map from the offers tables: counted offers by commissioner, and every commissioner that is a row (docs/decisions/0012-aqp-map.md). */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { COUNTED_OFFER_STATUSES, type MapCommissioner, type MapService } from './map.rules.ts';
+
+/** Each counted offer's coverage: one row per offer × commissioner covered. */
+export async function countedCoverage(db: Kysely<Database>): Promise<{ organisationId: string; offerId: string; serviceCode: string }[]> {
+  const rows = await db
+    .selectFrom('offers as o')
+    .innerJoin('offer_commissioners as oc', 'oc.offer_id', 'o.id')
+    .innerJoin('services as s', 's.id', 'o.service_id')
+    .select(['oc.organisation_id', 'o.id as offer_id', 's.code'])
+    .where('o.status', 'in', COUNTED_OFFER_STATUSES)
+    .execute();
+  return rows.map((row) => ({ organisationId: row.organisation_id, offerId: row.offer_id, serviceCode: row.code }));
+}
+
+/** The commissioners that are rows: open sub-ICB locations and any organisation a counted offer covers, with their ICB and location. */
+export async function mapCommissioners(db: Kysely<Database>): Promise<Omit<MapCommissioner, 'offers'>[]> {
+  const covered = db
+    .selectFrom('offer_commissioners as oc')
+    .innerJoin('offers as o', 'o.id', 'oc.offer_id')
+    .select('oc.organisation_id')
+    .where('o.status', 'in', COUNTED_OFFER_STATUSES);
+  const rows = await db
+    .selectFrom('organisations as c')
+    .leftJoin('organisations as parent', (join) => join.onRef('parent.id', '=', 'c.parent_id').on('parent.kind', '=', 'commissioner'))
+    .leftJoin('postcodes as p', 'p.postcode', 'c.postcode')
+    .select(['c.id', 'c.ods_code', 'c.name', 'parent.ods_code as icb_ods_code', 'parent.name as icb_name'])
+    .select([sql<number | null>`coalesce(c.latitude, p.latitude)`.as('latitude'), sql<number | null>`coalesce(c.longitude, p.longitude)`.as('longitude')])
+    .where((eb) => eb.or([
+      eb.and([eb('c.ods_type', '=', 'sub-icb'), eb('c.close_date', 'is', null)]),
+      eb('c.id', 'in', covered),
+    ]))
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id, odsCode: row.ods_code, name: row.name, icb: row.icb_name ? { odsCode: row.icb_ods_code, name: row.icb_name } : null,
+    latitude: row.latitude === null ? null : Number(row.latitude), longitude: row.longitude === null ? null : Number(row.longitude),
+  }));
+}
+
+/** Every service on the national list, by name. */
+export async function mapServices(db: Kysely<Database>): Promise<MapService[]> {
+  return db.selectFrom('services').select(['code', 'name']).orderBy('name').execute();
+}

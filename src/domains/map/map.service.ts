@@ -1,0 +1,23 @@
+/** The AQP map (PRODUCT.md §3.4): which commissioners offer which services, with national uptake, for the page, the JSON and the CSV. */
+import type { Deps } from '../deps.ts';
+import { countedCoverage, mapCommissioners, mapServices } from './map.repo.ts';
+import { computeUptake, type MapCommissioner, type MapService, type Uptake } from './map.rules.ts';
+
+export interface AqpMap {
+  services: MapService[];
+  commissioners: MapCommissioner[];
+  uptake: Uptake;
+}
+
+/** Reads the counted offers and the commissioner rows once and joins them in memory (a few hundred rows nationally). */
+export async function buildAqpMap(deps: Deps): Promise<AqpMap> {
+  const [services, rows, coverage] = await Promise.all([mapServices(deps.db), mapCommissioners(deps.db), countedCoverage(deps.db)]);
+  const offersByOrganisation = new Map<string, MapCommissioner['offers']>();
+  for (const cell of coverage) {
+    const offers = offersByOrganisation.get(cell.organisationId) ?? [];
+    offers.push({ serviceCode: cell.serviceCode, offerId: cell.offerId });
+    offersByOrganisation.set(cell.organisationId, offers);
+  }
+  const commissioners = rows.map((row) => ({ ...row, offers: offersByOrganisation.get(row.id) ?? [] }));
+  return { services, commissioners, uptake: computeUptake(services, commissioners) };
+}
