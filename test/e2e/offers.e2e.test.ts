@@ -82,6 +82,13 @@ describe('a commissioner’s offer journey in Chromium', () => {
     for (const text of ['50 and over', '£450.00', '£725.50', 'Approved by the Calderdale board']) expect(body).toContain(text);
     await expectAccessible(page);
 
+    const offerId = offerUrl.split('/').at(-1);
+    const map = await (await fetch(`${session.server.baseUrl}/api/v1/map`)).json() as { commissioners: { odsCode: string; offers: { offerId: string }[] }[] };
+    expect(map.commissioners.find((row) => row.odsCode === '02T')?.offers.map((offer) => offer.offerId)).toContain(offerId);
+    await page.goto(`${session.server.baseUrl}/map`);
+    expect(await page.getByRole('row', { name: /NHS West Yorkshire ICB - 02T/ }).textContent()).toContain('Yes');
+    await expectAccessible(page);
+
     const publicContext = await session.browser.newContext();
     const publicView = await publicContext.newPage();
     await publicView.goto(offerUrl);

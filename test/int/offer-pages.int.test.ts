@@ -54,6 +54,8 @@ describe('offer pages', () => {
     expect(page.statusCode).toBe(200);
     for (const text of ['Published', '50 and over', 'Amended locally', 'Local audit found unmet need from 50.', '£450.00', '£725.00', 'Approved by the board', 'NHS West Yorkshire ICB - 02T']) expect(page.body).toContain(text);
     expect(page.body).toMatch(/<del><span class="nhsuk-u-visually-hidden">removed: <\/span>55<\/del>/);
+    const map = (await t.app.inject('/api/v1/map')).json();
+    expect(map.commissioners.find((row: { odsCode: string }) => row.odsCode === '02T').offers).toContainEqual({ service: 'adult-hearing', offerId: id });
     const api = (await t.app.inject(`/api/v1/offers/${id}`)).json();
     expect(api.protocol).toMatchObject({ version: 2, content: { ageMin: 50 } });
     const actions = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', id).orderBy('occurred_at').execute();
