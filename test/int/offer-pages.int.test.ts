@@ -108,5 +108,7 @@ describe('offer pages', () => {
     expect((await provider.get(`${offerUrl}/protocol`)).statusCode).toBe(403);
     expect((await provider.get('/offers/new')).statusCode).toBe(403);
     expect((await commissioner.get('/offers')).body).toContain(offerUrl);
+    expect((await commissioner.get('/catalogue/adult-hearing')).body).toContain('href="/offers/new?service=adult-hearing"');
+    expect((await commissioner.get('/offers/new?service=adult-hearing')).body).toMatch(/value="adult-hearing" checked/);
   });
 });

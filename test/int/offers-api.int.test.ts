@@ -124,4 +124,21 @@ describe('offers through the API', () => {
     expect(withdraw.json().errors[0].field).toBe('reason');
     expect((await call('GET', `/api/v1/offers/${id}`)).json().status).toBe('draft');
   });
+
+  it('keeps an offer on the pack version it adopted when the national pack moves on', async () => {
+    const id = await draftHearingOffer();
+    const admin = new WebClient(t.app);
+    await admin.signIn('national.admin@aqp.example');
+    const created = await admin.submit('/api-keys', { name: 'Packs', role: 'national-admin' });
+    const nationalToken = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    const current = (await t.app.inject('/api/v1/services/adult-hearing')).json().packs[0].content;
+    const published = await t.app.inject({ method: 'POST', url: '/api/v1/services/adult-hearing/packs', headers: { authorization: `Bearer ${nationalToken}` }, payload: { changeNote: 'Ages from 60', content: { ...current, protocol: { ...current.protocol, ageMin: 60 } } } });
+    expect(published.json()).toEqual({ version: 2 });
+    const offer = (await call('GET', `/api/v1/offers/${id}`)).json();
+    expect(offer).toMatchObject({ packVersion: 1, protocol: { content: { ageMin: 55 } } });
+    const newer = (await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', coverage: ['03R'] })).json().id;
+    expect((await call('GET', `/api/v1/offers/${newer}`)).json()).toMatchObject({ packVersion: 2, protocol: { content: { ageMin: 60 } } });
+    const pinned = (await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', packVersion: 1, coverage: ['03R'] })).json().id;
+    expect((await call('GET', `/api/v1/offers/${pinned}`)).json().packVersion).toBe(1);
+  });
 });

@@ -29,14 +29,33 @@ export async function insertProtocolVersion(db: Executor, offerId: string, versi
 
 /** Every price schedule of an offer, oldest first. */
 export async function priceSchedulesOf(db: Executor, offerId: string): Promise<PriceSchedule[]> {
-  const rows = await db.selectFrom('offer_prices').select(['effective_from', 'complexity_band', 'price_pence']).where('offer_id', '=', offerId).orderBy('effective_from').orderBy('complexity_band').execute();
-  const schedules = new Map<string, PriceSchedule>();
+  return (await priceSchedulesOfMany(db, [offerId])).get(offerId) ?? [];
+}
+
+/** The price schedules of many offers in one query, oldest first for each. */
+export async function priceSchedulesOfMany(db: Executor, offerIds: string[]): Promise<Map<string, PriceSchedule[]>> {
+  const byOffer = new Map<string, Map<string, PriceSchedule>>();
+  if (offerIds.length === 0) return new Map();
+  const rows = await db.selectFrom('offer_prices').select(['offer_id', 'effective_from', 'complexity_band', 'price_pence'])
+    .where('offer_id', 'in', offerIds).orderBy('offer_id').orderBy('effective_from').orderBy('complexity_band').execute();
   for (const row of rows) {
+    const schedules = byOffer.get(row.offer_id) ?? new Map<string, PriceSchedule>();
     const schedule = schedules.get(row.effective_from) ?? { effectiveFrom: row.effective_from, prices: [] };
     schedule.prices.push({ complexityBand: row.complexity_band, pricePence: row.price_pence });
     schedules.set(row.effective_from, schedule);
+    byOffer.set(row.offer_id, schedules);
   }
-  return [...schedules.values()];
+  return new Map([...byOffer].map(([id, schedules]) => [id, [...schedules.values()]]));
+}
+
+/** The current protocol version of many offers in one query. */
+export async function currentProtocolsOf(db: Executor, offerIds: string[]): Promise<Map<string, ProtocolVersion>> {
+  if (offerIds.length === 0) return new Map();
+  const rows = await db.selectFrom('offer_protocols as p').select(['p.offer_id', 'p.version', 'p.content', 'p.created_at'])
+    .where('p.offer_id', 'in', offerIds)
+    .where((eb) => eb('p.version', '=', eb.selectFrom('offer_protocols as q').select((q) => q.fn.max('q.version').as('v')).whereRef('q.offer_id', '=', 'p.offer_id')))
+    .execute();
+  return new Map(rows.map((row) => [row.offer_id, { version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }]));
 }
 
 export async function deleteSchedules(db: Executor, offerId: string): Promise<void> {

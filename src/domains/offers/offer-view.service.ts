@@ -5,7 +5,7 @@ import type { Principal } from '../identity/principal.ts';
 import { listOffers, type OfferFilter, type OfferRecord } from './offer.repo.ts';
 import { visibleOffer } from './offer-access.ts';
 import { PUBLIC_STATUSES } from './offer-status.rules.ts';
-import { type ProtocolVersion, priceSchedulesOf, protocolVersionsOf, type StatusChange, statusHistoryOf } from './offer-terms.repo.ts';
+import { currentProtocolsOf, type ProtocolVersion, priceSchedulesOf, priceSchedulesOfMany, protocolVersionsOf, type StatusChange, statusHistoryOf } from './offer-terms.repo.ts';
 import type { PriceSchedule } from './price-schedule.rules.ts';
 
 export interface OfferInFull {
@@ -22,12 +22,11 @@ export async function offerInFull(db: Kysely<Database>, principal: Principal | n
   return { offer, protocols, schedules, history };
 }
 
-/** Offers matching a filter that this principal may see: public ones, plus its own organisation's drafts and withdrawn offers. */
+/** Offers matching a filter that this principal may see (public ones, plus its own organisation's drafts and withdrawn offers), each with its current protocol only. */
 export async function visibleOffers(db: Kysely<Database>, principal: Principal | null, filter: Omit<OfferFilter, 'visibleTo'>): Promise<OfferInFull[]> {
   const organisationId = principal?.role === 'commissioner' ? principal.organisationId : null;
   const offers = await listOffers(db, { ...filter, visibleTo: { statuses: PUBLIC_STATUSES, organisationId } });
-  return Promise.all(offers.map(async (offer) => {
-    const [protocols, schedules] = await Promise.all([protocolVersionsOf(db, offer.id), priceSchedulesOf(db, offer.id)]);
-    return { offer, protocols, schedules, history: [] };
-  }));
+  const ids = offers.map((offer) => offer.id);
+  const [protocols, schedules] = await Promise.all([currentProtocolsOf(db, ids), priceSchedulesOfMany(db, ids)]);
+  return offers.map((offer) => ({ offer, protocols: protocols.has(offer.id) ? [protocols.get(offer.id)!] : [], schedules: schedules.get(offer.id) ?? [], history: [] }));
 }

@@ -49,7 +49,7 @@ export function registerCataloguePages(app: FastifyInstance, deps: Deps): void {
     const current = versions[0];
     return reply.render('pages/catalogue/service.njk', {
       pageTitle: service.name, service, phase: PHASES[service.phase], versions, current, pack: current ? packView(current.content) : undefined,
-      mayEdit: request.principal?.role === 'national-admin',
+      mayEdit: request.principal?.role === 'national-admin', mayOffer: request.principal?.role === 'commissioner' && Boolean(current),
     });
   });
 
