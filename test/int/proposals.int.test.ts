@@ -163,6 +163,7 @@ describe('regional assessment of locally proposed services', () => {
     expect((await commissioner.submit(`${detailUrl}/submit`, {})).statusCode).toBe(303);
     expect((await commissioner.get(`${detailUrl}/edit`)).statusCode).toBe(409);
     expect((await commissioner.get('/proposals')).body).toContain('Awaiting assessment');
+    expect((await commissioner.get(detailUrl)).body).toMatch(/<strong class="nhsuk-tag nhsuk-tag--blue">\s*Awaiting assessment/);
 
     const reviewer = new WebClient(t.app);
     await reviewer.signIn('regional.reviewer@aqp.example');

@@ -32,7 +32,7 @@ export function proposalDetailView(proposal: ProposalWithAssessments, principal:
   const reviewing = mayReviewProposal(principal, proposal) && proposal.status === 'submitted';
   const unassessed = unassessedCriteria(proposal.assessments.map((item) => item.criterion));
   return {
-    proposal, tag: statusTag(proposal.status), criteria: criteriaView(proposal), unassessedCount: unassessed.length,
+    proposal, statusTag: statusTag(proposal.status), criteria: criteriaView(proposal), unassessedCount: unassessed.length,
     decided: proposal.status === 'approved' || proposal.status === 'rejected',
     mayEdit: drafting, maySubmit: drafting, mayAssess: reviewing, mayDecide: reviewing && unassessed.length === 0,
     backHref: principal.role === 'regional-reviewer' ? '/proposals/review' : '/proposals',
