@@ -7,6 +7,7 @@ import * as catalogue from './migrations/0003-catalogue.ts';
 import * as offers from './migrations/0004-offers.ts';
 import * as prioritisation from './migrations/0005-prioritisation.ts';
 import * as localProposals from './migrations/0006-local-proposals.ts';
+import * as qualification from './migrations/0007-qualification.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-offers': offers,
   '0005-prioritisation': prioritisation,
   '0006-local-proposals': localProposals,
+  '0007-qualification': qualification,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
+import type { QualificationTables } from './tables/qualification.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -69,6 +70,10 @@ export interface SitesTable {
   longitude: number;
   created_at: Generated<Date>;
   closed_on: DateColumn;
+  delivery_mode: Generated<string>;
+  accessibility: Generated<string>;
+  opening_times: ColumnType<unknown, string | undefined, string>;
+  phone: string | null;
 }
 
 export interface ImportRunsTable {
@@ -165,7 +170,7 @@ export interface AuditEventsTable {
 }
 
 /** Every table; later capabilities keep their table types in tables/ and join them here. */
-export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables {
+export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

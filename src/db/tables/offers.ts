@@ -15,6 +15,8 @@ export interface OffersTable {
   title: string;
   summary: Generated<string>;
   amendments: Json;
+  /** The offer's own questions for applicants (migration 0007). */
+  questions: Json;
   contract_start: DateColumn;
   contract_end: DateColumn;
   window_kind: Generated<string>;

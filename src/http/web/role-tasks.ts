@@ -9,6 +9,7 @@ export interface Task {
 
 const YOUR_ORGANISATION: Task = { title: 'Your organisation', href: '/organisation', description: 'See your organisation’s details and the people who work in it on AQP.' };
 const API_KEYS: Task = { title: 'API keys', href: '/api-keys', description: 'Create and revoke keys that let your systems use the AQP API.' };
+const AQP_MAP: Task = { title: 'AQP map', href: '/map', description: 'Which commissioners offer which services, with national uptake.' };
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -19,10 +20,16 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     API_KEYS,
     API_DOCS,
   ],
-  'regional-reviewer': [YOUR_ORGANISATION],
+  'regional-reviewer': [
+    { title: 'Proposals to assess', href: '/proposals/review', description: 'Assess services proposed by commissioners in your region and decide them with reasons.' },
+    AQP_MAP,
+    YOUR_ORGANISATION,
+  ],
   commissioner: [
     { title: 'AQP offers', href: '/offers', description: 'Open services to any qualified provider: adopt a pack, set the local protocol and prices, publish.' },
     { title: 'Commissioning', href: '/commissioning', description: 'Your commissioning organisation, its sub-ICB locations and your team.' },
+    { title: 'Local service proposals', href: '/proposals', description: 'Propose a service that is not on the national list to your region and see its decision and reasons.' },
+    AQP_MAP,
     YOUR_ORGANISATION,
     API_KEYS,
   ],
