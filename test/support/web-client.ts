@@ -11,8 +11,8 @@ export class WebClient {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers(), remoteAddress: this.remoteAddress }));
   }
 
-  /** Posts a urlencoded form as a browser would, same-origin. */
-  async post(url: string, form: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  /** Posts a urlencoded form as a browser would, same-origin; pairs allow a repeated field (checkboxes). */
+  async post(url: string, form: Record<string, string> | [string, string][], extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return this.remember(
       await this.app.inject({
         method: 'POST',

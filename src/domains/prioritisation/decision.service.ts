@@ -1,13 +1,13 @@
 /** The decision steps of a run (PRODUCT.md §3.2): a short list of three or more, board approval, notification to the region. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
-import type { ActionContext } from '../identity/principal.ts';
+import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { ActionContext, Principal } from '../identity/principal.ts';
 import { criteriaOf, scoresOf } from './criteria.repo.ts';
 import { itemsOf, responsesOf, setShortList } from './long-list.repo.ts';
 import { rankItems, type RankedLongListItem } from './run-overview.service.ts';
-import { actingUserId, runForChange } from './run-access.service.ts';
-import { nearestRegionAbove, recordApproval, recordNotification, type RunRecord, setRunStatus } from './run.repo.ts';
+import { actingUserId, runForChange, runVisibleTo } from './run-access.service.ts';
+import { type MemberRecord, nearestRegionAbove, recordApproval, recordNotification, type RunRecord, setRunStatus } from './run.repo.ts';
 import { MINIMUM_SHORT_LIST } from './run-status.rules.ts';
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
@@ -56,15 +56,26 @@ export function notificationText(run: Pick<RunRecord, 'organisationName' | 'year
   ].join('\n');
 }
 
+async function composeNotification(deps: Deps, db: Executor, run: RunRecord): Promise<{ region: MemberRecord | undefined; text: string }> {
+  const region = await nearestRegionAbove(db, run.organisationId);
+  const [items, criteria, scores, responses] = [await itemsOf(db, run.id), await criteriaOf(db, run.id), await scoresOf(db, run.id), await responsesOf(db, run.id)];
+  const shortList = rankItems(items, criteria, scores, responses).filter((item) => item.isShortListed);
+  return { region, text: notificationText(run, shortList, LONG_DATE.format(run.approvedAt ?? deps.clock.now())) };
+}
+
+/** What notifying would send and to which region, for the commissioner to check first. */
+export async function previewNotification(deps: Deps, principal: Principal | null, runId: string): Promise<{ run: RunRecord; regionName: string | null; text: string }> {
+  const run = await runVisibleTo(deps.db, principal, runId);
+  const { region, text } = await composeNotification(deps, deps.db, run);
+  return { run, regionName: region?.name ?? null, text };
+}
+
 /** Notifies the nearest region above the run's organisation of the approved short list, keeping the text as sent. */
 export async function notifyRegion(deps: Deps, context: ActionContext, runId: string): Promise<{ regionName: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const run = await runForChange(trx, context.principal, runId, 'notify');
-    const region = await nearestRegionAbove(trx, run.organisationId);
+    const { region, text } = await composeNotification(deps, trx, run);
     if (!region) throw new DomainError('conflict', `${run.organisationName} has no region above it to notify; ask a platform administrator to record its region`);
-    const [items, criteria, scores, responses] = [await itemsOf(trx, run.id), await criteriaOf(trx, run.id), await scoresOf(trx, run.id), await responsesOf(trx, run.id)];
-    const shortList = rankItems(items, criteria, scores, responses).filter((item) => item.isShortListed);
-    const text = notificationText(run, shortList, LONG_DATE.format(run.approvedAt ?? deps.clock.now()));
     await recordNotification(trx, run.id, { regionId: region.id, text, at: deps.clock.now() });
     await recordAudit(trx, context, { action: 'prioritisation.notify', entityType: 'prioritisation-run', entityId: run.id, details: { regionId: region.id, regionOdsCode: region.odsCode } });
     return { regionName: region.name };

@@ -18,6 +18,7 @@ export async function addLongListItem(deps: Deps, context: ActionContext, runId:
     const items = await itemsOf(trx, run.id);
     let id: string;
     if ('serviceCode' in input) {
+      if (!input.serviceCode.trim()) throw validationFailed([{ field: 'serviceCode', message: 'Choose a national service to add' }]);
       const service = await findServiceByCode(trx, input.serviceCode.trim());
       if (!service) throw validationFailed([{ field: 'serviceCode', message: `There is no national service with the code ${input.serviceCode}` }]);
       if (items.some((item) => item.serviceId === service.id)) throw validationFailed([{ field: 'serviceCode', message: `${service.name} is already on the long list` }]);

@@ -55,12 +55,14 @@ export interface ScoreInput {
 export async function setScores(deps: Deps, context: ActionContext, runId: string, inputs: ScoreInput[], fieldOf = (input: ScoreInput, index: number) => `${index}.score`): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const run = await runForChange(trx, context.principal, runId, 'edit-long-list');
-    const itemIds = new Set((await itemsOf(trx, run.id)).map((item) => item.id));
-    const criterionIds = new Set((await criteriaOf(trx, run.id)).map((criterion) => criterion.id));
+    const itemNames = new Map((await itemsOf(trx, run.id)).map((item) => [item.id, item.name]));
+    const criterionNames = new Map((await criteriaOf(trx, run.id)).map((criterion) => [criterion.id, criterion.name]));
     const errors: FieldError[] = [];
     inputs.forEach((input, index) => {
-      if (!itemIds.has(input.itemId) || !criterionIds.has(input.criterionId)) errors.push({ field: fieldOf(input, index), message: 'This score is for a service or criterion that is not in this prioritisation' });
-      else if (input.score !== null && (!Number.isInteger(input.score) || input.score < 0 || input.score > MAX_CRITERION_SCORE)) errors.push({ field: fieldOf(input, index), message: `Enter a score as a whole number from 0 to ${MAX_CRITERION_SCORE}` });
+      if (!itemNames.has(input.itemId) || !criterionNames.has(input.criterionId)) errors.push({ field: fieldOf(input, index), message: 'This score is for a service or criterion that is not in this prioritisation' });
+      else if (input.score !== null && (!Number.isInteger(input.score) || input.score < 0 || input.score > MAX_CRITERION_SCORE)) {
+        errors.push({ field: fieldOf(input, index), message: `Enter the score of ${itemNames.get(input.itemId)} for ${criterionNames.get(input.criterionId)} as a whole number from 0 to ${MAX_CRITERION_SCORE}` });
+      }
     });
     if (errors.length) throw validationFailed(errors);
     await upsertScores(trx, inputs);
