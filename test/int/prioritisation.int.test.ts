@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_RUN_TITLE, seedDemoPrioritisation } from '../../src/domains/prioritisation/prioritisation.demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import type { Role } from '../../src/domains/identity/roles.rules.ts';
@@ -267,5 +268,25 @@ describe('local engagement and prioritisation', () => {
     expect(page.body).not.toContain('/milestones/');
     expect((await reviewer.get(`/prioritisation/${quiet}`)).statusCode).toBe(404);
     expect((await reviewer.get(`/prioritisation/${notifiedId}/approval`)).statusCode).toBe(403);
+  });
+
+  it('seeds the Calderdale, Kirklees and Wakefield 2011 run once: long list, responses, scores, short list of three approved and notified to Y63', async () => {
+    await seedDemoPrioritisation(t.deps);
+    await seedDemoPrioritisation(t.deps);
+    const runs = await t.deps.db.selectFrom('prioritisation_runs').select('id').where('title', '=', DEMO_RUN_TITLE).execute();
+    expect(runs).toHaveLength(1);
+    const run = (await api('GET', `/prioritisation-runs/${runs[0]!.id}`)).json();
+    expect(run).toMatchObject({ status: 'notified', yearLabel: '2012/13', organisation: { name: 'NHS West Yorkshire Integrated Care Board' }, approval: { boardName: 'Cluster Board', approvedAt: '2011-10-31T10:00:00.000Z' } });
+    expect(run.members.map((member: { odsCode: string }) => member.odsCode).sort()).toEqual(['02T', '03R', 'X2C4Y']);
+    expect(run.longList.filter((item: { isLocal: boolean }) => item.isLocal).map((item: { name: string }) => item.name).sort()).toEqual(['Cataracts', 'Community Ultrasound', 'Dermatology', 'Phlebotomy', 'WY Sexual Assault Referral Centre']);
+    const top = run.longList.slice(0, 3);
+    expect(top.map((item: { serviceCode: string }) => item.serviceCode).sort()).toEqual(['adult-hearing', 'back-and-neck-pain', 'psychological-therapies']);
+    expect(top.every((item: { isShortListed: boolean }) => item.isShortListed)).toBe(true);
+    expect(new Set(run.responses.map((response: { group: string }) => response.group))).toContain('Greater Huddersfield Commissioning Consortium');
+    expect(run.notification.organisation.name).toBe('NHS England North East and Yorkshire');
+    expect(run.milestones.every((milestone: { status: string; overdue: boolean }) => milestone.status === 'done' && !milestone.overdue)).toBe(true);
+    const reviewer = new WebClient(t.app);
+    await reviewer.signIn('regional.reviewer@aqp.example');
+    expect((await reviewer.get('/prioritisation')).body).toContain(DEMO_RUN_TITLE);
   });
 });
