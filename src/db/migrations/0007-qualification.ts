@@ -137,6 +137,7 @@ async function applications(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE application_history (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       application_id uuid NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
       from_status text,
       to_status text NOT NULL,
@@ -145,7 +146,7 @@ async function applications(db: Kysely<unknown>): Promise<void> {
       changed_by_user_id uuid REFERENCES users(id),
       changed_by_api_key_id uuid REFERENCES api_keys(id)
     )`.execute(db);
-  await sql`CREATE INDEX application_history_application_idx ON application_history (application_id, changed_at)`.execute(db);
+  await sql`CREATE INDEX application_history_application_idx ON application_history (application_id, seq)`.execute(db);
 }
 
 async function listings(db: Kysely<unknown>): Promise<void> {
@@ -178,6 +179,7 @@ async function listings(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE listing_history (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       listing_id uuid NOT NULL REFERENCES listings(id) ON DELETE CASCADE,
       from_status text,
       to_status text NOT NULL,
@@ -186,7 +188,7 @@ async function listings(db: Kysely<unknown>): Promise<void> {
       changed_by_user_id uuid REFERENCES users(id),
       changed_by_api_key_id uuid REFERENCES api_keys(id)
     )`.execute(db);
-  await sql`CREATE INDEX listing_history_listing_idx ON listing_history (listing_id, changed_at)`.execute(db);
+  await sql`CREATE INDEX listing_history_listing_idx ON listing_history (listing_id, seq)`.execute(db);
 }
 
 async function compliance(db: Kysely<unknown>): Promise<void> {

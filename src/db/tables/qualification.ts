@@ -111,6 +111,8 @@ export interface ClarificationsTable {
 /** Append-only status history, shared in shape by applications and listings. */
 export interface HistoryTable {
   id: Generated<string>;
+  /** Insertion order, so changes made in one transaction keep their order. */
+  seq: ColumnType<number, never, never>;
   from_status: string | null;
   to_status: string;
   reason: Generated<string>;
