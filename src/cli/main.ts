@@ -1,6 +1,7 @@
-/** The `aqp` command line: serve, migrate, seed, users and API keys, all calling the same services as the web. */
+/** The `aqp` command line: serve, migrate, seed, users, API keys, imports and compliance runs, all calling the same services as the web. */
 import { Command } from 'commander';
 import { registerKeyCommands } from './api-keys.command.ts';
+import { registerComplianceCommand } from './compliance.command.ts';
 import { registerDatabaseCommands } from './database.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerOrganisationCommands } from './organisations.command.ts';
@@ -15,6 +16,7 @@ registerOrganisationCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
 registerImportCommand(program);
+registerComplianceCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { ensureSessionSecret } from '../config/session-secret.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
+import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
 import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
 import { deleteExpiredSessions } from '../domains/identity/web-session.repo.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
@@ -33,6 +34,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const app = await buildApp({ config, deps, isDatabaseReady: async () => !closing && (await sql`select 1`.execute(handle.db), true) });
   const sweep = setInterval(() => void deleteExpiredSessions(handle.db, deps.clock.now()).catch(() => undefined), 15 * 60_000);
   sweep.unref();
+  const stopCompliance = scheduleDailyCompliance(deps, app.log);
 
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -43,6 +45,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
       process.exit(1);
     }, 10_000).unref();
     clearInterval(sweep);
+    stopCompliance();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import type { Deps } from '../../domains/deps.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
+import { registerListingApi } from './listings.api.ts';
 import { registerMapApi } from './map.api.ts';
 import { registerOfferApi } from './offers.api.ts';
 import { registerPrioritisationApi } from './prioritisation.api.ts';
@@ -35,6 +36,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerPrioritisationApi(scope, deps);
     registerProposalApi(scope, deps);
     registerMapApi(scope, deps);
+    registerListingApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -1,0 +1,35 @@
+/** The platform's outbox: notices to an organisation (compliance alerts, suspensions, clarifications, invitations) read by its people on AQP. */
+import { DomainError } from '../../lib/errors.ts';
+import type { Deps } from '../deps.ts';
+import type { Principal } from '../identity/principal.ts';
+
+export interface Message {
+  id: string;
+  subject: string;
+  body: string;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** The newest messages to the principal's organisation, with the number unread. */
+export async function messagesFor(deps: Deps, principal: Principal, options: { limit?: number; offset?: number } = {}): Promise<{ items: Message[]; unread: number; total: number }> {
+  const base = deps.db.selectFrom('outbox_messages').where('organisation_id', '=', principal.organisationId);
+  const [rows, counts] = await Promise.all([
+    base.select(['id', 'subject', 'body', 'entity_type', 'entity_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(options.limit ?? 25).offset(options.offset ?? 0).execute(),
+    base.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('read_at').as('read')]).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({ id: row.id, subject: row.subject, body: row.body, entityType: row.entity_type, entityId: row.entity_id, createdAt: row.created_at, readAt: row.read_at })),
+    unread: Number(counts.total) - Number(counts.read), total: Number(counts.total),
+  };
+}
+
+/** Marks one of the organisation's messages read. */
+export async function markRead(deps: Deps, principal: Principal, id: string): Promise<void> {
+  const result = /^[0-9a-f-]{36}$/i.test(id)
+    ? await deps.db.updateTable('outbox_messages').set({ read_at: deps.clock.now() }).where('id', '=', id).where('organisation_id', '=', principal.organisationId).where('read_at', 'is', null).executeTakeFirst()
+    : undefined;
+  if (!result) throw new DomainError('not-found', 'There is no such message');
+}
