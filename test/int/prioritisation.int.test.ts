@@ -107,6 +107,8 @@ describe('local engagement and prioritisation', () => {
     expect(run.notification.text).toContain('3. MSK back and neck pain: score 80.0 out of 100, rank 3');
     expect(run.longList.filter((item: { isShortListed: boolean }) => item.isShortListed)).toHaveLength(3);
 
+    const openApi = (await t.app.inject('/api/v1/openapi.json')).json();
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/api/v1/prioritisation-runs/{id}/short-list', '/api/v1/prioritisation-runs/{id}/milestones/{milestoneId}']));
     const audit = await t.deps.db.selectFrom('audit_events').select(['action', 'actor_api_key_id']).where('entity_id', '=', id).orderBy('id').execute();
     expect(audit.map((row) => row.action)).toEqual([
       'prioritisation.create', 'prioritisation.item.add', 'prioritisation.responses.import', 'prioritisation.responses.add', 'prioritisation.criteria.replace',
@@ -130,6 +132,13 @@ describe('local engagement and prioritisation', () => {
     expect(late.json()).toMatchObject({ status: 409, code: 'invalid-transition', detail: expect.stringContaining('only change during engagement') });
     expect((await api('DELETE', `/prioritisation-runs/${id}/items/${a}`)).statusCode).toBe(409);
     expect((await api('POST', `/prioritisation-runs/${id}/notification`)).statusCode).toBe(409);
+    const [first] = (await api('GET', `/prioritisation-runs/${id}`)).json().milestones;
+    expect((await api('PATCH', `/prioritisation-runs/${id}/milestones/${first.id}`, { status: 'finished' })).json().errors).toEqual([{ field: 'status', message: 'Select not started, in progress or done' }]);
+    expect((await api('PATCH', `/prioritisation-runs/${id}/milestones/${first.id}`, { status: 'done', completedOn: '2011-10-09' })).statusCode).toBe(204);
+    const milestone = (await api('GET', `/prioritisation-runs/${id}`)).json().milestones.find((entry: { id: string }) => entry.id === first.id);
+    expect(milestone).toMatchObject({ status: 'done', completedOn: '2011-10-09', dueOn: '2011-09-30', overdue: false });
+    const unfinished = (await api('GET', `/prioritisation-runs/${id}`)).json().milestones.find((entry: { status: string }) => entry.status !== 'done');
+    expect(unfinished.overdue).toBe(true);
   });
 
   it('saves nothing from a CSV with bad rows and names each bad row and its reason', async () => {

@@ -27,6 +27,7 @@ export interface MilestoneRecord {
   completedOn: string | null;
 }
 
+/** A run's criteria in the order they were given. */
 export async function criteriaOf(db: Executor, runId: string): Promise<CriterionRecord[]> {
   const rows = await db.selectFrom('prioritisation_criteria').select(['id', 'kind', 'name', 'description', 'weight']).where('run_id', '=', runId).orderBy('position').orderBy('name').execute();
   return rows.map((row) => ({ ...row, kind: row.kind as CriterionKind }));
@@ -47,6 +48,7 @@ export async function replaceCriteriaRows(trx: Executor, runId: string, criteria
   }
 }
 
+/** Every score given in a run, one per item and criterion. */
 export async function scoresOf(db: Executor, runId: string): Promise<ScoreRecord[]> {
   return db.selectFrom('prioritisation_scores as s').innerJoin('long_list_items as i', 'i.id', 's.item_id')
     .select(['s.item_id as itemId', 's.criterion_id as criterionId', 's.score']).where('i.run_id', '=', runId).execute();
@@ -64,15 +66,18 @@ export async function upsertScores(trx: Executor, scores: { itemId: string; crit
   }
 }
 
+/** A run's milestones, soonest due first. */
 export async function milestonesOf(db: Executor, runId: string): Promise<MilestoneRecord[]> {
   const rows = await db.selectFrom('milestones').select(['id', 'title', 'description', 'due_on', 'status', 'completed_on']).where('run_id', '=', runId).orderBy('due_on').orderBy('position').execute();
   return rows.map((row) => ({ id: row.id, title: row.title, description: row.description, dueOn: row.due_on, status: row.status as MilestoneStatus, completedOn: row.completed_on }));
 }
 
+/** Gives a new run its milestone timetable. */
 export async function insertMilestones(trx: Executor, runId: string, milestones: MilestoneTemplate[]): Promise<void> {
   await trx.insertInto('milestones').values(milestones.map((milestone, position) => ({ run_id: runId, title: milestone.title, description: milestone.description, due_on: milestone.dueOn, position }))).execute();
 }
 
+/** Saves a milestone's due date, status and completion date. */
 export async function updateMilestoneRow(trx: Executor, runId: string, id: string, fields: { dueOn: string; status: MilestoneStatus; completedOn: string | null }): Promise<void> {
   await trx.updateTable('milestones').set({ due_on: fields.dueOn, status: fields.status, completed_on: fields.completedOn }).where('run_id', '=', runId).where('id', '=', id).execute();
 }

@@ -52,6 +52,7 @@ export function isOverdue(milestone: { status: string; dueOn: string }, today: s
   return milestone.status !== 'done' && milestone.dueOn < today;
 }
 
+/** True for one of the three milestone statuses. */
 export function isMilestoneStatus(value: string): value is MilestoneStatus {
   return (MILESTONE_STATUSES as readonly string[]).includes(value);
 }

@@ -38,7 +38,3 @@ export function mayTakeAction(status: RunStatus, action: RunAction): boolean {
 export function refusalFor(action: RunAction): string {
   return REFUSALS[action];
 }
-
-export function isRunStatus(value: string): value is RunStatus {
-  return (RUN_STATUSES as readonly string[]).includes(value);
-}

@@ -52,6 +52,7 @@ function toRun(row: RunRow): RunRecord {
   };
 }
 
+/** One run with its organisation, approver and notified region; undefined for an unknown or malformed id. */
 export async function findRun(db: Executor, id: string): Promise<RunRecord | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await runsQuery(db).where('r.id', '=', id).executeTakeFirst();
@@ -81,6 +82,7 @@ export async function listRunsNotifiedTo(db: Kysely<Database>, regionId: string,
   return { rows: rows.map(toRun), total: Number(count.total) };
 }
 
+/** The member commissioners of a run, by name. */
 export async function membersOf(db: Executor, runId: string): Promise<MemberRecord[]> {
   return db.selectFrom('prioritisation_run_members as m').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select(['o.id', 'o.ods_code as odsCode', 'o.name']).where('m.run_id', '=', runId).orderBy('o.name').execute();
@@ -93,6 +95,7 @@ export async function memberCandidates(db: Executor, organisationId: string): Pr
     .orderBy(eb => eb.case().when('id', '=', organisationId).then(0).else(1).end()).orderBy('name').execute();
 }
 
+/** Creates a run and its members. */
 export async function insertRun(trx: Executor, run: { organisationId: string; title: string; yearLabel: string; userId: string | null; memberIds: string[] }): Promise<string> {
   const { id } = await trx.insertInto('prioritisation_runs').values({ organisation_id: run.organisationId, title: run.title, year_label: run.yearLabel, created_by_user_id: run.userId })
     .returning('id').executeTakeFirstOrThrow();
@@ -100,15 +103,18 @@ export async function insertRun(trx: Executor, run: { organisationId: string; ti
   return id;
 }
 
+/** Moves a run to a status; the service checks the order first (run-status.rules.ts). */
 export async function setRunStatus(trx: Executor, id: string, status: RunStatus): Promise<void> {
   await trx.updateTable('prioritisation_runs').set({ status }).where('id', '=', id).execute();
 }
 
+/** Records the board's approval and moves the run to approved. */
 export async function recordApproval(trx: Executor, id: string, approval: { boardName: string; note: string; at: Date; userId: string | null }): Promise<void> {
   await trx.updateTable('prioritisation_runs')
     .set({ status: 'approved', board_name: approval.boardName, approval_note: approval.note, approved_at: approval.at, approved_by_user_id: approval.userId }).where('id', '=', id).execute();
 }
 
+/** Records the notification as sent and moves the run to notified. */
 export async function recordNotification(trx: Executor, id: string, notification: { regionId: string; text: string; at: Date }): Promise<void> {
   await trx.updateTable('prioritisation_runs')
     .set({ status: 'notified', notified_organisation_id: notification.regionId, notification_text: notification.text, notified_at: notification.at }).where('id', '=', id).execute();

@@ -65,6 +65,7 @@ function detailOf({ run, members, items, criteria, responses, milestones }: RunO
   };
 }
 
+/** Registers the prioritisation-run routes under /api/v1/prioritisation-runs. */
 export function registerPrioritisationApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 

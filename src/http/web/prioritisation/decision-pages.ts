@@ -29,6 +29,7 @@ function withDateLinks(errors: FormErrors): FormErrors {
   return { ...errors, errorList: errors.errorList.map((entry) => (['#dueOn', '#completedOn'].includes(entry.href) ? { ...entry, href: `${entry.href}-day` } : entry)) };
 }
 
+/** Registers the short-list, approval, notification and milestone pages. */
 export function registerDecisionPages(app: FastifyInstance, deps: Deps): void {
   const renderStep = async (reply: FastifyReply, template: string, title: string, runId: string, extra: Record<string, unknown> = {}, status = 200, errors?: FormErrors) => {
     const overview = await loadRunOverview(deps, reply.request.principal, runId);

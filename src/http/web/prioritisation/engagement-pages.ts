@@ -11,6 +11,7 @@ import { PRIORITY_LABELS, runView } from './run.presenter.ts';
 
 type Values = Record<string, string>;
 
+/** Registers the long-list and stakeholder-response pages. */
 export function registerEngagementPages(app: FastifyInstance, deps: Deps): void {
   const renderItems = async (reply: FastifyReply, runId: string, values: Values = {}, status = 200, errors?: FormErrors) => {
     const overview = await loadRunOverview(deps, reply.request.principal, runId);

@@ -13,6 +13,7 @@ import { registerScoringPages } from './scoring-pages.ts';
 import { fieldList, runStatusTag, runView } from './run.presenter.ts';
 
 
+/** Registers every prioritisation page under /prioritisation. */
 export function registerPrioritisationPages(app: FastifyInstance, deps: Deps): void {
   app.get('/prioritisation', READERS, async (request, reply) => {
     const page = pageRequest((request.query as { page?: string }).page);

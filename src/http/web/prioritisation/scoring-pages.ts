@@ -24,6 +24,7 @@ function scoresFromForm(body: unknown): { inputs: ScoreInput[]; typed: Record<st
   return { inputs, typed };
 }
 
+/** Registers the criteria and scores pages. */
 export function registerScoringPages(app: FastifyInstance, deps: Deps): void {
   const render = async (reply: FastifyReply, runId: string, options: { values?: Record<string, string>; typed?: Record<string, string>; status?: number; errors?: FormErrors } = {}) => {
     const overview = await loadRunOverview(deps, reply.request.principal, runId);
