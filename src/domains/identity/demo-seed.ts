@@ -2,6 +2,7 @@
 import { upsertSite } from '../directory/site.repo.ts';
 import type { Deps } from '../deps.ts';
 import { seedDemoOffers } from '../offers/offers.demo-seed.ts';
+import { seedDemoPrioritisation } from '../prioritisation/prioritisation.demo-seed.ts';
 import { seedDemoProposals } from '../proposals/proposals.demo-seed.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
@@ -76,6 +77,7 @@ export async function seedDemo(deps: Deps): Promise<{ organisations: number; use
   });
   await seedDemoOffers(deps);
   await seedDemoProposals(deps);
+  await seedDemoPrioritisation(deps);
   return seeded;
 }
 

@@ -9,6 +9,7 @@ export interface Task {
 
 const YOUR_ORGANISATION: Task = { title: 'Your organisation', href: '/organisation', description: 'See your organisation’s details and the people who work in it on AQP.' };
 const API_KEYS: Task = { title: 'API keys', href: '/api-keys', description: 'Create and revoke keys that let your systems use the AQP API.' };
+const MESSAGES: Task = { title: 'Messages', href: '/messages', description: 'Notices from AQP: assurance reminders, suspensions and clarification questions.' };
 const AQP_MAP: Task = { title: 'AQP map', href: '/map', description: 'Which commissioners offer which services, with national uptake.' };
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
@@ -21,6 +22,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     API_DOCS,
   ],
   'regional-reviewer': [
+    { title: 'Priorities notified to your region', href: '/prioritisation', description: 'See the short lists commissioners in your region have chosen, with scores and board approval.' },
     { title: 'Proposals to assess', href: '/proposals/review', description: 'Assess services proposed by commissioners in your region and decide them with reasons.' },
     AQP_MAP,
     YOUR_ORGANISATION,
@@ -28,8 +30,11 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   commissioner: [
     { title: 'AQP offers', href: '/offers', description: 'Open services to any qualified provider: adopt a pack, set the local protocol and prices, publish.' },
     { title: 'Commissioning', href: '/commissioning', description: 'Your commissioning organisation, its sub-ICB locations and your team.' },
+    { title: 'Local engagement and prioritisation', href: '/prioritisation', description: 'Engage stakeholders on a long list, score it, choose a short list of three or more, record the board’s approval and notify the region.' },
+    { title: 'Providers on your offers', href: '/listings', description: 'See qualified providers’ contracts and listings; suspend, reinstate or terminate them.' },
     { title: 'Local service proposals', href: '/proposals', description: 'Propose a service that is not on the national list to your region and see its decision and reasons.' },
     AQP_MAP,
+    MESSAGES,
     YOUR_ORGANISATION,
     API_KEYS,
   ],
@@ -37,8 +42,18 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     { title: 'Commissioning', href: '/commissioning', description: 'The commissioning organisation you assess applications for.' },
     YOUR_ORGANISATION,
   ],
-  'provider-admin': [YOUR_ORGANISATION, API_KEYS, API_DOCS],
-  'provider-clinician': [YOUR_ORGANISATION],
+  'provider-admin': [
+    { title: 'Your listings', href: '/listings', description: 'The offers you qualified for: accept contracts and see when your sites are live.' },
+    MESSAGES,
+    YOUR_ORGANISATION,
+    API_KEYS,
+    API_DOCS,
+  ],
+  'provider-clinician': [
+    { title: 'Your listings', href: '/listings', description: 'The offers your organisation qualified for and the sites that deliver them.' },
+    MESSAGES,
+    YOUR_ORGANISATION,
+  ],
   referrer: [YOUR_ORGANISATION],
   'platform-admin': [
     { title: 'Users', href: '/admin/users', description: 'Create accounts and see who has access to AQP.' },

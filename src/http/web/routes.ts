@@ -11,11 +11,14 @@ import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerContentPages } from './content/content.ts';
 import { registerHome } from './home/home.ts';
+import { registerListingPages } from './listings/listings.ts';
+import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
 import { registerOrganisationPage } from './organisation/organisation.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
+import { registerProviderPages } from './providers/providers.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
@@ -33,10 +36,13 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerPrioritisationPages(app, deps);
   registerProposalPages(app, deps);
   registerMapPages(app, deps);
+  registerListingPages(app, deps);
+  registerMessagePages(app, deps);
   registerApiKeyPages(app, deps);
   registerAdminUsers(app, deps);
   registerAdminOrganisations(app, deps);
   registerAdminAudit(app, deps);
   registerReferenceDataPage(app, deps, options.referenceDataDir);
   registerOrganisationDetail(app, deps);
+  registerProviderPages(app, deps);
 }

@@ -1,0 +1,17 @@
+/** View-models for listing pages: status tags, sites and the history a provider and commissioner both read. */
+import { LISTING_STATUS_LABELS, type ListingStatus } from '../../../domains/listings/listing-lifecycle.rules.ts';
+import type { ListingChange, ListingView } from '../../../domains/listings/listing-view.repo.ts';
+
+const TAGS: Record<ListingStatus, string> = { qualified: 'nhsuk-tag--blue', contracted: 'nhsuk-tag--aqua-green', live: 'nhsuk-tag--green', suspended: 'nhsuk-tag--red', terminated: 'nhsuk-tag--grey', expired: 'nhsuk-tag--grey' };
+
+export function listingTag(status: ListingStatus) {
+  return { text: LISTING_STATUS_LABELS[status], classes: TAGS[status] };
+}
+
+export function listingRow(listing: ListingView) {
+  return { ...listing, tag: listingTag(listing.status), siteCount: listing.sites.length };
+}
+
+export function historyRows(history: ListingChange[]) {
+  return history.map((change) => ({ at: change.changedAt, status: LISTING_STATUS_LABELS[change.toStatus as ListingStatus] ?? change.toStatus, by: change.changedBy, reason: change.reason }));
+}

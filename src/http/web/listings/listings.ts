@@ -1,0 +1,88 @@
+/** Listing pages: a provider's listings and contract acceptance; a commissioner's listings per offer with suspension, reinstatement and termination. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { nextListingStatuses } from '../../../domains/listings/listing-lifecycle.rules.ts';
+import { listingsFor, listingWithHistory } from '../../../domains/listings/listing-read.service.ts';
+import { acceptContract, goLive, liftSuspension, suspendListing, terminateListing } from '../../../domains/listings/listing.service.ts';
+import { DomainError } from '../../../lib/errors.ts';
+import { datePartsOf, isoDateFromParts } from '../date-input.ts';
+import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { historyRows, listingRow, listingTag } from './listing.presenter.ts';
+
+const LISTING_ROLES = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const } };
+const ACTIONS: Record<string, { label: string; run: (deps: Deps, request: FastifyRequest, id: string, reason: string) => Promise<unknown> }> = {
+  suspend: { label: 'Suspend', run: (deps, request, id, reason) => suspendListing(deps, request.actionContext(), id, reason) },
+  reinstate: { label: 'Lift the suspension', run: (deps, request, id, reason) => liftSuspension(deps, request.actionContext(), id, reason) },
+  terminate: { label: 'Terminate', run: (deps, request, id, reason) => terminateListing(deps, request.actionContext(), id, reason) },
+  live: { label: 'Put live', run: (deps, request, id) => goLive(deps, request.actionContext(), id) },
+};
+
+export function registerListingPages(app: FastifyInstance, deps: Deps): void {
+  app.get('/listings', LISTING_ROLES, async (request, reply) => {
+    const listings = await listingsFor(deps.db, request.principal!);
+    const isProvider = request.principal!.role.startsWith('provider');
+    return reply.render('pages/listings/listings.njk', { pageTitle: isProvider ? 'Your listings' : 'Providers on your offers', isProvider, listings: listings.map(listingRow), columnClass: 'nhsuk-grid-column-full' });
+  });
+
+  const render = async (request: FastifyRequest, reply: FastifyReply, status = 200, errors?: FormErrors, values: Record<string, unknown> = {}) => {
+    const { listing, history } = await listingWithHistory(deps.db, request.principal!, (request.params as { id: string }).id);
+    const principal = request.principal!;
+    const isProviderAdmin = principal.role === 'provider-admin' && principal.organisationId === listing.provider.id;
+    const isLeadCommissioner = principal.role === 'commissioner' && principal.organisationId === listing.offer.leadOrganisationId;
+    const next = nextListingStatuses(listing.status);
+    const actions = isLeadCommissioner ? [
+      ...(next.includes('live') && listing.status === 'contracted' ? [{ value: 'live', text: 'Put live (only from the contract start date)' }] : []),
+      ...(listing.status === 'suspended' ? [{ value: 'reinstate', text: 'Lift the suspension' }] : []),
+      ...(next.includes('suspended') ? [{ value: 'suspend', text: 'Suspend: the provider leaves choice lists at once' }] : []),
+      ...(next.includes('terminated') ? [{ value: 'terminate', text: 'Terminate the listing for good' }] : []),
+    ] : [];
+    return reply.status(status).render('pages/listings/listing.njk', {
+      pageTitle: `${errors ? 'Error: ' : ''}${listing.provider.name}: ${listing.offer.title}`, listing, tag: listingTag(listing.status), history: historyRows(history),
+      mayAcceptContract: isProviderAdmin && listing.status === 'qualified', actions, values, ...errors,
+    });
+  };
+
+  app.get('/listings/:id', LISTING_ROLES, async (request, reply) => render(request, reply));
+
+  app.post('/listings/:id/contract', { config: { roles: ['provider-admin'] as const } }, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const parts = datePartsOf(request.body, 'contractStart');
+    const values = { parts, accept: field(request.body, 'accept') };
+    const date = isoDateFromParts(parts, 'contractStart', 'The contract start date');
+    const errors = [
+      ...(date.error ? [date.error] : date.value ? [] : [{ field: 'contractStart', message: 'Enter the date the contract starts' }]),
+      ...(values.accept === 'yes' ? [] : [{ field: 'accept', message: 'Confirm that you accept the NHS Standard Contract for this offer' }]),
+    ];
+    try {
+      if (errors.length) return render(request, reply, 400, withDateAnchor(formErrors(errors)), values);
+      const { status } = await acceptContract(deps, request.actionContext(), id, { contractStart: date.value! });
+      request.session.flash = status === 'live' ? 'Contract accepted. Your sites are live for this offer from today.' : `Contract accepted. Your sites go live on ${date.value}.`;
+      return reply.redirect(`/listings/${id}`, 303);
+    } catch (error) {
+      const found = validationErrorsOf(error);
+      if (!found) throw error;
+      return render(request, reply, 400, withDateAnchor(found), values);
+    }
+  });
+
+  app.post('/listings/:id/action', { config: { roles: ['commissioner'] as const } }, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const values = { action: field(request.body, 'action'), reason: field(request.body, 'reason') };
+    const action = ACTIONS[values.action];
+    if (!action) return render(request, reply, 400, formErrors([{ field: 'action', message: 'Select what should happen to the listing' }]), values);
+    try {
+      await action.run(deps, request, id, values.reason);
+      request.session.flash = `${action.label}: done.`;
+      return reply.redirect(`/listings/${id}`, 303);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'invalid-transition') return render(request, reply, 409, formErrors([{ field: 'action', message: error.message }]), values);
+      const found = validationErrorsOf(error);
+      if (!found) throw error;
+      return render(request, reply, 400, found, values);
+    }
+  });
+}
+
+function withDateAnchor(errors: FormErrors): FormErrors {
+  return { ...errors, errorList: errors.errorList.map((item) => (item.href === '#contractStart' ? { ...item, href: '#contractStart-day' } : item)) };
+}
