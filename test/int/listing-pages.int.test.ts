@@ -47,6 +47,15 @@ describe('listing and message pages', () => {
     expect(page.body).toContain('Serious incident under investigation');
     expect(page.body).toContain('Suspended');
 
+    const offerPage = await t.app.inject(`/offers/${offerId}`);
+    expect(offerPage.body).toContain('No provider is live on this offer yet.');
+    expect(offerPage.body).toMatch(/Applications received<\/th><td class="nhsuk-table__cell nhsuk-table__cell--numeric">1</);
+    const rule = await commissioner.submit(`/offers/${offerId}/compliance`, { suspendOnExpiredEvidence: 'yes', graceDays: 'ten', suspendOnCqcLoss: 'yes' });
+    expect(rule.body).toContain('Enter the days of grace as a whole number from 0 to 90');
+    expect((await commissioner.submit(`/offers/${offerId}/compliance`, { suspendOnExpiredEvidence: 'yes', graceDays: '14', suspendOnCqcLoss: 'no' })).statusCode).toBe(303);
+    expect((await t.app.inject(`/offers/${offerId}`)).body).toContain('has expired for more than 14 days');
+    expect((await commissioner.get(`/listings?offer=${offerId}`)).body).toContain(url);
+
     await runCompliance(t.deps, { triggeredBy: 'test' });
     const messages = await provider.get('/messages');
     expect(messages.body).toContain('Assurance evidence due for renewal');

@@ -1,6 +1,7 @@
 /** Commissioners' offers: open an AQP service from a pack version, amend, protect, price and publish it; anyone reads a published offer. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
+import { registerOfferCompliancePage } from './offer-compliance.ts';
 import { registerOfferDetailsPages } from './offer-details.ts';
 import { registerOfferList } from './offer-list.ts';
 import { registerOfferOverview } from './offer-overview.ts';
@@ -17,4 +18,5 @@ export function registerOfferPages(app: FastifyInstance, deps: Deps): void {
   registerOfferProtocolPage(app, deps);
   registerOfferPricesPage(app, deps);
   registerOfferStatusPage(app, deps);
+  registerOfferCompliancePage(app, deps);
 }
