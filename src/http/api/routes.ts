@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
+import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerListingApi } from './listings.api.ts';
@@ -36,6 +37,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerPrioritisationApi(scope, deps);
     registerProposalApi(scope, deps);
     registerMapApi(scope, deps);
+    registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
