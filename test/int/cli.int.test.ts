@@ -55,7 +55,7 @@ describe('the aqp command line', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 120_000);
 
   it('creates the first administrator of a new installation: a platform organisation, then its admin', () => {
     const bad = runAqp(['organisations', 'create', '--kind', 'shop', '--name', 'X'], env);
@@ -74,4 +74,13 @@ describe('the aqp command line', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('cannot give the role Commissioner');
   });
+
+  it('runs the daily compliance checks once a day, and again only when forced', () => {
+    const first = runAqp(['compliance', 'run'], env);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Compliance run for \d{4}-\d{2}-\d{2}: \d+ listings went live, \d+ expired, \d+ suspended; \d+ alerts raised, \d+ resolved\.$/m);
+    expect(runAqp(['compliance', 'run'], env).stdout).toContain('has already happened; use --force to run it again');
+    expect(runAqp(['compliance', 'run', '--force'], env).stdout).toContain('Compliance run for');
+  });
 });
+
