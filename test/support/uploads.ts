@@ -30,7 +30,7 @@ export function multipartBody(fields: Record<string, string>, file?: FilePart): 
 export class UploadingClient {
   private cookie = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly app: FastifyInstance, private readonly remoteAddress = '127.0.0.1') {}
 
   async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
     const page = await this.get('/sign-in');
@@ -50,7 +50,7 @@ export class UploadingClient {
 
   private async send(method: 'GET' | 'POST', url: string, body?: { payload: string | Buffer; contentType: string }): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', ...(this.cookie ? { cookie: this.cookie } : {}), ...(body ? { 'content-type': body.contentType } : {}) };
-    const response = await this.app.inject({ method, url, headers, payload: body?.payload });
+    const response = await this.app.inject({ method, url, headers, payload: body?.payload, remoteAddress: this.remoteAddress });
     const session = (response.cookies as { name: string; value: string }[]).find((cookie) => cookie.name === 'aqp_session');
     if (session) this.cookie = `aqp_session=${session.value}`;
     return response;

@@ -12,6 +12,7 @@ import { registerMapApi } from './map.api.ts';
 import { registerOfferApi } from './offers.api.ts';
 import { registerPrioritisationApi } from './prioritisation.api.ts';
 import { registerProposalApi } from './proposals.api.ts';
+import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { Problem } from './schemas.ts';
 
@@ -37,6 +38,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerPrioritisationApi(scope, deps);
     registerProposalApi(scope, deps);
     registerMapApi(scope, deps);
+    registerProviderApi(scope, deps);
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
   });

@@ -1,6 +1,7 @@
 /** Provider pages: registration, profile, sites, invitations, national assurance with uploads, and the national centre's verification. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
+import { registerVerificationPages } from '../assurance/verification.ts';
 import { registerAssurancePages } from './assurance.ts';
 import { registerProfilePages } from './profile.ts';
 import { registerRegistrationPage } from './registration.ts';
@@ -11,4 +12,5 @@ export function registerProviderPages(app: FastifyInstance, deps: Deps): void {
   registerProfilePages(app, deps);
   registerSitePages(app, deps);
   registerAssurancePages(app, deps);
+  registerVerificationPages(app, deps);
 }
