@@ -53,6 +53,21 @@ describe('a commissioner’s offer journey in Chromium', () => {
     await page.getByRole('button', { name: 'Save details' }).click();
     await page.waitForURL(offerUrl);
 
+    await page.getByRole('link', { name: 'Change who the offer covers' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('NHS West Yorkshire ICB - 03R (03R)').check();
+    await page.getByRole('button', { name: 'Save coverage' }).click();
+    await page.waitForURL(offerUrl);
+    await page.getByRole('link', { name: /Amend the specification/ }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Scope for your offer').fill('Adults 50 and over with age-acquired hearing loss, referred by their GP.');
+    await page.getByRole('button', { name: 'Save specification' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Say why scope differs from the national pack');
+    await expectAccessible(page);
+    await page.getByLabel('Why it differs from the pack (only if you changed it)').nth(1).fill('Local audit found unmet need from 50.');
+    await page.getByRole('button', { name: 'Save specification' }).click();
+    await page.waitForURL(offerUrl);
+
     await page.getByRole('link', { name: 'Change the referral protocol' }).click();
     await expectAccessible(page);
     await page.getByLabel('Minimum age (optional)').fill('50');
@@ -82,6 +97,11 @@ describe('a commissioner’s offer journey in Chromium', () => {
     for (const text of ['50 and over', '£450.00', '£725.50', 'Approved by the Calderdale board']) expect(body).toContain(text);
     await expectAccessible(page);
 
+    await page.getByRole('link', { name: 'Change the compliance rule' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Days of grace after expiry').fill('14');
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    expect(await page.locator('main').textContent()).toContain('has expired for more than 14 days');
     const offerId = offerUrl.split('/').at(-1);
     const map = await (await fetch(`${session.server.baseUrl}/api/v1/map`)).json() as { commissioners: { odsCode: string; offers: { offerId: string }[] }[] };
     expect(map.commissioners.find((row) => row.odsCode === '02T')?.offers.map((offer) => offer.offerId)).toContain(offerId);
