@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aRegistrationForm, aSiteForm, insertTestPostcodes } from '../support/provider-fixtures.ts';
-import { WebClient } from '../support/web-client.ts';
+import { csrfTokenIn, WebClient } from '../support/web-client.ts';
+import { hashInvitationToken } from '../../src/domains/providers/invitation.rules.ts';
 
 const clock = movableToday('2027-02-01');
 
@@ -165,6 +166,148 @@ describe('provider registration, profile and sites', () => {
       await clinician.signIn('clinician@aqp.example');
       expect((await clinician.get('/provider/sites')).body).toContain('Halifax hearing clinic');
       expect((await clinician.get('/provider/sites/new')).statusCode).toBe(403);
+    });
+  });
+
+  describe('invitations', () => {
+    async function invite(admin: WebClient, form: Record<string, string>): Promise<string> {
+      const created = await admin.submit('/provider/invitations', form);
+      expect(created.statusCode, created.body.slice(0, 500)).toBe(201);
+      return /\/invitations\/([A-Za-z0-9_-]{43})</.exec(created.body)![1]!;
+    }
+
+    it('invites a clinician with a single-use link, stores only its hash, tells the outbox, and lets the invitee join', async () => {
+      const { client: admin } = await registeredAdmin({}, '10.0.3.1');
+      const token = await invite(admin, { displayName: 'Carys Clinician', email: 'carys@brighouse.example', role: 'provider-clinician' });
+      const stored = await t.deps.db.selectFrom('invitations').selectAll().where('email', '=', 'carys@brighouse.example').executeTakeFirstOrThrow();
+      expect(stored.token_hash).toBe(hashInvitationToken(token));
+      expect(JSON.stringify(stored)).not.toContain(token);
+      expect(stored.expires_at.getTime() - stored.created_at.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+      const message = await t.deps.db.selectFrom('outbox_messages').select(['organisation_id', 'subject']).where('entity_id', '=', stored.id).executeTakeFirstOrThrow();
+      expect(message).toEqual({ organisation_id: stored.organisation_id, subject: 'Invitation sent to carys@brighouse.example' });
+
+      const invitee = new WebClient(t.app, '10.0.3.2');
+      const page = await invitee.get(`/invitations/${token}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Carys Clinician');
+      expect((await invitee.submit(`/invitations/${token}`, { password: 'short' })).body).toContain('Password must be 12 characters or more');
+      const joined = await invitee.submit(`/invitations/${token}`, { password: 'carys-long-password' });
+      expect(joined.statusCode).toBe(303);
+      expect((await invitee.signIn('carys@brighouse.example', 'carys-long-password')).statusCode).toBe(303);
+      expect((await invitee.get('/provider/sites')).statusCode).toBe(200);
+      expect((await invitee.get('/provider/sites/new')).statusCode).toBe(403);
+
+      const again = await new WebClient(t.app, '10.0.3.3').get(`/invitations/${token}`);
+      expect(again.statusCode).toBe(409);
+      expect(again.body).toContain('This invitation has already been used');
+      const actions = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', stored.id).orderBy('occurred_at').execute();
+      expect(actions.map((row) => row.action)).toEqual(['invitation.create', 'invitation.accept']);
+    });
+
+    it('refuses expired and withdrawn links clearly, and links that never existed', async () => {
+      const { client: admin } = await registeredAdmin({}, '10.0.3.4');
+      const expiring = await invite(admin, { displayName: 'Late Larry', email: 'larry@brighouse.example', role: 'provider-clinician' });
+      await t.deps.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('email', '=', 'larry@brighouse.example').execute();
+      const expired = await new WebClient(t.app, '10.0.3.5').get(`/invitations/${expiring}`);
+      expect(expired.statusCode).toBe(409);
+      expect(expired.body).toContain('This invitation has expired');
+
+      const withdrawn = await invite(admin, { displayName: 'Wendy Withdrawn', email: 'wendy@brighouse.example', role: 'provider-admin' });
+      const invitation = await t.deps.db.selectFrom('invitations').select('id').where('email', '=', 'wendy@brighouse.example').executeTakeFirstOrThrow();
+      const invitee = new WebClient(t.app, '10.0.3.6');
+      const form = await invitee.get(`/invitations/${withdrawn}`);
+      expect((await admin.submit('/provider/invitations', {}, `/provider/invitations/${invitation.id}/revoke`)).statusCode).toBe(303);
+      const refused = await invitee.post(`/invitations/${withdrawn}`, { _csrf: csrfTokenIn(form.body), password: 'wendy-long-password' });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain('This invitation has been withdrawn');
+      expect(await t.deps.db.selectFrom('users').select('id').where('email', '=', 'wendy@brighouse.example').executeTakeFirst()).toBeUndefined();
+
+      expect((await invitee.get('/invitations/not-a-real-token')).statusCode).toBe(404);
+    });
+
+    it('adds the membership to an existing account once its password is given', async () => {
+      const { client: admin, form } = await registeredAdmin({}, '10.0.3.7');
+      const token = await invite(admin, { displayName: 'Dr Rosa Referrer', email: 'referrer@aqp.example', role: 'provider-clinician' });
+      const invitee = new WebClient(t.app, '10.0.3.8');
+      expect((await invitee.get(`/invitations/${token}`)).body).toContain('You already have an AQP account');
+      expect((await invitee.submit(`/invitations/${token}`, { password: 'not-the-password' })).body).toContain('Enter the password of your existing AQP account');
+      expect((await invitee.submit(`/invitations/${token}`, { password: 'aqp-demo-password' })).statusCode).toBe(303);
+      const memberships = await t.deps.db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+        .select(['o.name', 'm.role']).where('u.email', '=', 'referrer@aqp.example').orderBy('m.role').execute();
+      expect(memberships).toContainEqual({ name: form.name, role: 'provider-clinician' });
+      expect(memberships).toHaveLength(2);
+    });
+
+    it('lets only provider administrators invite, and refuses a colleague who already belongs', async () => {
+      const clinician = new WebClient(t.app, '10.0.3.9');
+      await clinician.signIn('clinician@aqp.example');
+      expect((await clinician.get('/provider/invitations')).statusCode).toBe(403);
+      const admin = new WebClient(t.app, '10.0.3.10');
+      await admin.signIn('provider.admin@aqp.example');
+      const refused = await admin.submit('/provider/invitations', { displayName: 'Callum', email: 'Clinician@aqp.example', role: 'provider-clinician' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('already belongs to your organisation');
+    });
+  });
+
+  describe('through the API', () => {
+    const register = (payload: object, remoteAddress = '10.0.4.1') => t.app.inject({ method: 'POST', url: '/api/v1/provider-registrations', payload, remoteAddress });
+    const aRegistration = (overrides: object = {}) => {
+      const form = aRegistrationForm();
+      return { name: form.name, providerType: 'voluntary', charityNumber: '1123456', email: form.email, admin: { displayName: 'Ava Api', email: form.adminEmail, password: form.adminPassword }, ...overrides };
+    };
+
+    async function providerToken(registration = aRegistration()): Promise<string> {
+      expect((await register(registration, '10.0.4.2')).statusCode).toBe(201);
+      const admin = new WebClient(t.app, '10.0.4.3');
+      await admin.signIn(registration.admin.email!, registration.admin.password);
+      return /id="api-key-token">([^<]+)</.exec((await admin.submit('/api-keys', { name: 'Provider tools', role: 'provider-admin' })).body)![1]!;
+    }
+
+    it('registers a provider and refuses a registration with problems, naming each field', async () => {
+      const registered = await register(aRegistration({ odsCode: 'NX9' }));
+      expect(registered.statusCode).toBe(201);
+      expect(registered.json()).toEqual({ organisationId: expect.any(String), userId: expect.any(String) });
+      const refused = await register(aRegistration({ odsCode: 'NX9', providerType: 'corporate', admin: { displayName: '', email: 'nobody', password: 'x' } }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((error: { field: string }) => error.field)).toEqual(['providerType', 'adminDisplayName', 'adminEmail', 'adminPassword']);
+      const duplicate = await register(aRegistration({ odsCode: 'nx9' }));
+      expect(duplicate.json().errors).toEqual([{ field: 'odsCode', message: 'An organisation with the ODS code NX9 is already registered' }]);
+    });
+
+    it('reads and replaces the profile and adds, changes and closes sites with an API key', async () => {
+      const token = await providerToken();
+      const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+      const profile = (await call('GET', '/api/v1/provider/profile')).json();
+      expect(profile).toMatchObject({ providerType: 'voluntary', charityNumber: '1123456' });
+      expect((await call('PUT', '/api/v1/provider/profile', { ...profile, companiesHouseNumber: profile.companiesHouseNumber ?? undefined, website: 'https://www.example.org.uk', phone: undefined, description: 'Talking therapies' })).statusCode).toBe(204);
+      expect((await call('GET', '/api/v1/provider/profile')).json()).toMatchObject({ website: 'https://www.example.org.uk', description: 'Talking therapies' });
+
+      const site = { name: 'Wakefield talking therapies', address: '2 Westgate, Wakefield', postcode: 'WF1 4DG', deliveryMode: 'both', openingTimes: [{ day: 'monday', opens: '09:00', closes: '17:00' }] };
+      const added = await call('POST', '/api/v1/provider/sites', site);
+      expect(added.statusCode, added.body).toBe(201);
+      const { id } = added.json();
+      expect((await call('GET', '/api/v1/provider/sites')).json().items).toEqual([expect.objectContaining({ id, postcode: 'WF1 4DG', latitude: 53.69242, longitude: -1.48856, deliveryMode: 'both', openingTimes: [{ day: 'monday', opens: '09:00', closes: '17:00' }], closedOn: null })]);
+      const unknown = await call('PUT', `/api/v1/provider/sites/${id}`, { ...site, postcode: 'WF1 9ZZ' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().errors).toEqual([{ field: 'postcode', message: 'We cannot find the postcode WF1 9ZZ. Check it and try again.' }]);
+      const badHours = await call('PUT', `/api/v1/provider/sites/${id}`, { ...site, openingTimes: [{ day: 'funday', opens: '09:00', closes: '17:00' }] });
+      expect(badHours.json().errors).toEqual([{ field: 'openingTimes', message: 'funday is not a day of the week' }]);
+      expect((await call('PUT', `/api/v1/provider/sites/${id}`, { ...site, postcode: 'HX1 1UJ' })).statusCode).toBe(204);
+      expect((await call('POST', `/api/v1/provider/sites/${id}/close`)).statusCode).toBe(204);
+      const closedAgain = await call('POST', `/api/v1/provider/sites/${id}/close`);
+      expect(closedAgain.statusCode).toBe(409);
+
+      const demoSite = await t.deps.db.selectFrom('sites').select('id').where('name', '=', 'Halifax hearing clinic').executeTakeFirstOrThrow();
+      expect((await call('PUT', `/api/v1/provider/sites/${demoSite.id}`, site)).statusCode).toBe(404);
+    });
+
+    it('refuses profile and site changes without a key or with another role’s key', async () => {
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/provider/profile' })).statusCode).toBe(401);
+      const commissioner = new WebClient(t.app, '10.0.4.4');
+      await commissioner.signIn('commissioner@aqp.example');
+      const token = /id="api-key-token">([^<]+)</.exec((await commissioner.submit('/api-keys', { name: 'Commissioning', role: 'commissioner' })).body)![1]!;
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/provider/sites', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
     });
   });
 });
