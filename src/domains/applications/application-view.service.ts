@@ -3,12 +3,13 @@ import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
 import { listOffers } from '../offers/offer.repo.ts';
+import { visibleOffer } from '../offers/offer-access.ts';
 import { priceSchedulesOf } from '../offers/offer-terms.repo.ts';
 import { type PriceSchedule, scheduleOn } from '../offers/price-schedule.rules.ts';
 import { type AssuranceSummary, assuranceSummary } from '../providers/assurance-summary.service.ts';
 import { applicationForAssessor, applicationOfProvider, hasConflictOfInterest, providerOf } from './application-access.ts';
 import { criteriaFor, isWindowOpen, type OfferQuestion } from './application-criteria.rules.ts';
-import { type ApplicationRecord, applicationHistory, applicationsOfProvider, type HistoryEntry } from './application.repo.ts';
+import { activeOf, type ApplicationRecord, applicationHistory, applicationsOfProvider, applicationsToOffer, type HistoryEntry } from './application.repo.ts';
 import { type ApplicationSite, openSitesOfProvider, sitesOfApplication } from './application-sites.repo.ts';
 import { type Clarification, clarificationsOf, type Mark, marksOf } from './assessment.repo.ts';
 import { offerQuestionsOf } from './offer-questions.repo.ts';
@@ -83,4 +84,12 @@ export async function openOffersForProvider(deps: Deps, context: ActionContext):
 /** The provider's open sites, to choose which deliver the service. */
 export async function sitesToChooseFrom(deps: Deps, context: ActionContext): Promise<ApplicationSite[]> {
   return openSitesOfProvider(deps.db, providerOf(context), deps.clock.today());
+}
+
+/** What a provider reads before applying: the offer, its questions and price, and its own application already under way, if any. */
+export async function offerToApplyTo(deps: Deps, context: ActionContext, offerId: string): Promise<Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'> & { activeApplicationId: string | undefined }> {
+  const providerId = providerOf(context);
+  const offer = await visibleOffer(deps.db, context.principal, offerId);
+  const [questions, schedules, earlier] = await Promise.all([offerQuestionsOf(deps.db, offer.id), priceSchedulesOf(deps.db, offer.id), applicationsToOffer(deps.db, offer.id, providerId)]);
+  return { offer, questions, priceSchedule: scheduleOn(schedules, deps.clock.today()) ?? schedules[0], activeApplicationId: activeOf(earlier)?.id };
 }

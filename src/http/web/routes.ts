@@ -7,6 +7,7 @@ import { registerReferenceDataPage } from './admin/reference-data.ts';
 import { registerAdminOrganisations } from './admin/organisations.ts';
 import { registerAdminUsers } from './admin/users.ts';
 import { registerApiKeyPages } from './api-keys/api-keys.ts';
+import { registerApplicationPages } from './applications/applications.ts';
 import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerContentPages } from './content/content.ts';
@@ -33,6 +34,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerCommissioning(app, deps);
   registerCataloguePages(app, deps);
   registerOfferPages(app, deps);
+  registerApplicationPages(app, deps);
   registerPrioritisationPages(app, deps);
   registerProposalPages(app, deps);
   registerMapPages(app, deps);

@@ -7,6 +7,7 @@ import { registerOfferList } from './offer-list.ts';
 import { registerOfferOverview } from './offer-overview.ts';
 import { registerOfferPricesPage } from './offer-prices.ts';
 import { registerOfferProtocolPage } from './offer-protocol.ts';
+import { registerOfferQuestionsPage } from './offer-questions.ts';
 import { registerOfferSpecificationPage } from './offer-specification.ts';
 import { registerOfferStatusPage } from './offer-status.ts';
 
@@ -19,4 +20,5 @@ export function registerOfferPages(app: FastifyInstance, deps: Deps): void {
   registerOfferPricesPage(app, deps);
   registerOfferStatusPage(app, deps);
   registerOfferCompliancePage(app, deps);
+  registerOfferQuestionsPage(app, deps);
 }
