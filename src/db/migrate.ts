@@ -8,6 +8,7 @@ import * as offers from './migrations/0004-offers.ts';
 import * as prioritisation from './migrations/0005-prioritisation.ts';
 import * as localProposals from './migrations/0006-local-proposals.ts';
 import * as qualification from './migrations/0007-qualification.ts';
+import * as referrals from './migrations/0008-referrals.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-prioritisation': prioritisation,
   '0006-local-proposals': localProposals,
   '0007-qualification': qualification,
+  '0008-referrals': referrals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,6 +4,7 @@ import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
 import type { QualificationTables } from './tables/qualification.ts';
+import type { ReferralTables } from './tables/referrals.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -170,7 +171,7 @@ export interface AuditEventsTable {
 }
 
 /** Every table; later capabilities keep their table types in tables/ and join them here. */
-export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables {
+export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables, ReferralTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -53,5 +53,5 @@ describe('aqp migrate', () => {
     } finally {
       await database.cleanup();
     }
-  });
+  }, 120_000);
 });
