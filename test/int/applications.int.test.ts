@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aPerson, anotherCommissionerWithOpenOffer, organisationIdOf, siteIdsOf } from '../support/application-rows.ts';
+import { aPerson, aProvider, anotherCommissionerWithOpenOffer, organisationIdOf } from '../support/application-rows.ts';
 import { completeAssurance } from '../support/assurance-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -19,6 +19,7 @@ function completeForm(siteIds: string[], overrides: Record<string, string> = {})
 describe('applying and assessing through the pages', () => {
   let t: TestApp;
   let provider: WebClient;
+  let applicant: { id: string; siteIds: string[] };
   let assessor: WebClient;
   let hearingOfferId: string;
   let otherOfferId: string;
@@ -33,9 +34,10 @@ describe('applying and assessing through the pages', () => {
     t = await createTestApp({ clock });
     hearingOfferId = (await t.deps.db.selectFrom('offers').select('id').where('title', '=', 'Adult hearing services, Calderdale (50 and over)').executeTakeFirstOrThrow()).id;
     otherOfferId = (await anotherCommissionerWithOpenOffer(t.deps, { odsCode: 'QXZ', name: 'NHS Test South ICB', email: 'test-south.example', windowOpens: '2027-01-04', contractStart: '2027-04-01' })).offerId;
-    await completeAssurance(t.deps.db, await organisationIdOf(t.deps.db, 'DEMO1')).insert();
+    applicant = await aProvider(t.deps.db, { odsCode: 'TSTP1', name: 'Brighouse Hearing (test)', adminEmail: 'admin@brighouse-hearing.example', sites: 3 });
+    await completeAssurance(t.deps.db, applicant.id).insert();
     provider = new WebClient(t.app);
-    await provider.signIn('provider.admin@aqp.example');
+    await provider.signIn('admin@brighouse-hearing.example');
     assessor = new WebClient(t.app);
     await assessor.signIn('assessor@aqp.example');
   });
@@ -46,9 +48,9 @@ describe('applying and assessing through the pages', () => {
     expect(offers.statusCode).toBe(200);
     for (const text of ['Adult hearing services, Calderdale (50 and over)', 'Back and neck pain, NHS Test South ICB', 'not a bidding process']) expect(offers.body).toContain(text);
 
-    const [halifax, huddersfield] = await siteIdsOf(t.deps.db, 'DEMO1');
+    const [halifax, huddersfield] = applicant.siteIds;
     const form = await provider.get(`/applications/new?offer=${hearingOfferId}`);
-    for (const text of ['£450.00', '£725.00', 'Halifax hearing clinic', 'HX1 1UJ', 'We accept the terms of the NHS Standard Contract']) expect(form.body).toContain(text);
+    for (const text of ['£450.00', '£725.00', 'Brighouse Hearing (test) Halifax clinic', 'HX1 1UJ', 'We accept the terms of the NHS Standard Contract']) expect(form.body).toContain(text);
     const incomplete = await postForm(provider, `/applications/new?offer=${hearingOfferId}`, completeForm([], { acceptsPrice: '', capability: '' }));
     expect(incomplete.statusCode).toBe(400);
     for (const text of ['Confirm that you accept the offer’s price', 'Describe how you will deliver the service specification', 'Select at least one site']) expect(incomplete.body).toContain(text);
@@ -62,10 +64,10 @@ describe('applying and assessing through the pages', () => {
     expect(list.body.match(/nhsuk-tag--blue">\s*Submitted/g)).toHaveLength(2);
 
     const queue = await assessor.get('/assessment');
-    expect(queue.body).toContain('Pennine Hearing Care (demo) (DEMO1)');
+    expect(queue.body).toContain('Brighouse Hearing (test) (TSTP1)');
     expect(queue.body).not.toContain('NHS Test South ICB');
     const page = await assessor.get(`/assessment/${draftId}`);
-    for (const text of ['Judge each criterion only on the submission', 'Not yet verified', 'Halifax hearing clinic, HX1 1UJ', 'Acceptance of the offer’s price']) expect(page.body).toContain(text);
+    for (const text of ['Judge each criterion only on the submission', 'Not yet verified', 'Brighouse Hearing (test) Halifax clinic, HX1 1UJ', 'Acceptance of the offer’s price']) expect(page.body).toContain(text);
     expect(page.body).not.toContain('£450');
     expect(page.body).not.toMatch(/name="(score|rank|total)/i);
 
@@ -105,14 +107,12 @@ describe('applying and assessing through the pages', () => {
   });
 
   it('refuses a second provider for rejecting the price and shows it the ground and reasons', async () => {
-    const demo2 = await organisationIdOf(t.deps.db, 'DEMO2');
-    await aPerson(t.deps.db, demo2, 'provider-admin', 'admin@calder-valley.example');
-    await completeAssurance(t.deps.db, demo2).verified().insert();
+    const second = await aProvider(t.deps.db, { odsCode: 'TSTP2', name: 'Elland Physiotherapy (test)', adminEmail: 'admin@calder-valley.example' });
+    await completeAssurance(t.deps.db, second.id).verified().insert();
     const physio = new WebClient(t.app);
     await physio.signIn('admin@calder-valley.example');
     const backOffer = (await t.deps.db.selectFrom('offers').select('id').where('title', '=', 'Back and neck pain (manual therapy), West Yorkshire').executeTakeFirstOrThrow()).id;
-    const [site] = await siteIdsOf(t.deps.db, 'DEMO2');
-    const applied = await postForm(physio, `/applications/new?offer=${backOffer}`, completeForm([site!], { capability: 'We deliver manual therapy, at £300 a course rather than the offer’s price.' }));
+    const applied = await postForm(physio, `/applications/new?offer=${backOffer}`, completeForm([second.siteId], { capability: 'We deliver manual therapy, at £300 a course rather than the offer’s price.' }));
     expect(applied.statusCode).toBe(303);
     const id = applied.headers.location!.split('/').at(-1)!;
 
@@ -127,15 +127,15 @@ describe('applying and assessing through the pages', () => {
     const page = await physio.get(`/applications/${id}`);
     expect(page.body).toContain('Ground: Rejects the price');
     expect(page.body).toContain(`/applications/new?offer=${backOffer}`);
-    const outbox = await t.deps.db.selectFrom('outbox_messages').select('subject').where('organisation_id', '=', demo2).execute();
+    const outbox = await t.deps.db.selectFrom('outbox_messages').select('subject').where('organisation_id', '=', second.id).execute();
     expect(outbox.map((row) => row.subject)).toEqual([expect.stringContaining('Not qualified')]);
   });
 
   it('refuses an assessor who belongs to the applicant (conflict of interest) and changes nothing', async () => {
     const qwo = await organisationIdOf(t.deps.db, 'QWO');
     const userId = await aPerson(t.deps.db, qwo, 'assessor', 'conflicted@aqp.example');
-    await t.deps.db.insertInto('memberships').values({ user_id: userId, organisation_id: await organisationIdOf(t.deps.db, 'DEMO1'), role: 'provider-clinician' }).execute();
-    const [, , wakefield] = await siteIdsOf(t.deps.db, 'DEMO1');
+    await t.deps.db.insertInto('memberships').values({ user_id: userId, organisation_id: applicant.id, role: 'provider-clinician' }).execute();
+    const [, , wakefield] = applicant.siteIds;
     const talking = (await t.deps.db.selectFrom('offers').select('id').where('title', '=', 'Talking therapies, West Yorkshire').executeTakeFirstOrThrow()).id;
     const applied = await postForm(provider, `/applications/new?offer=${talking}`, completeForm([wakefield!]));
     const id = applied.headers.location!.split('/').at(-1)!;
@@ -162,7 +162,7 @@ describe('applying and assessing through the pages', () => {
     const url = saved.headers.location!;
     expect((await provider.get(url)).body).toContain('Draft answer');
     const stranger = new WebClient(t.app);
-    await aPerson(t.deps.db, await organisationIdOf(t.deps.db, 'DEMO2'), 'provider-admin', 'other@calder-valley.example');
+    await aPerson(t.deps.db, await organisationIdOf(t.deps.db, 'TSTP2'), 'provider-admin', 'other@calder-valley.example');
     await stranger.signIn('other@calder-valley.example');
     expect((await stranger.get(url)).statusCode).toBe(404);
     const withdrawn = await postForm(provider, url, [['reason', 'Not ready this year']], `${url}/withdrawal`);

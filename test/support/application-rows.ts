@@ -22,12 +22,20 @@ export async function aPerson(db: Kysely<Database>, organisationId: string, role
   return userId;
 }
 
-/** A provider organisation with an admin (email given) and one site at a real Wakefield postcode. */
-export async function aProvider(db: Kysely<Database>, input: { odsCode: string; name: string; adminEmail: string }): Promise<{ id: string; siteId: string }> {
+/** Real Calderdale, Kirklees and Wakefield postcodes with their Code-Point Open coordinates, for test providers' sites. */
+const TEST_SITES = [
+  { name: 'Halifax clinic', postcode: 'HX1 1UJ', latitude: 53.72436, longitude: -1.8607 },
+  { name: 'Huddersfield clinic', postcode: 'HD3 3EA', latitude: 53.65547, longitude: -1.81634 },
+  { name: 'Wakefield clinic', postcode: 'WF1 4DG', latitude: 53.69242, longitude: -1.48856 },
+];
+
+/** A provider organisation with an admin (email given, demo password) and sites at real postcodes (one unless asked for more, up to three). */
+export async function aProvider(db: Kysely<Database>, input: { odsCode: string; name: string; adminEmail: string; sites?: number }): Promise<{ id: string; siteId: string; siteIds: string[] }> {
   const organisation = await upsertOrganisation(db, { odsCode: input.odsCode, name: input.name, kind: 'provider', postcode: 'WF1 4DG' });
   await aPerson(db, organisation.id, 'provider-admin', input.adminEmail);
-  const site = await db.insertInto('sites').values({ organisation_id: organisation.id, name: `${input.name} clinic`, postcode: 'WF1 4DG', latitude: 53.69242, longitude: -1.48856 }).returning('id').executeTakeFirstOrThrow();
-  return { id: organisation.id, siteId: site.id };
+  const sites = await db.insertInto('sites').values(TEST_SITES.slice(0, input.sites ?? 1).map((site) => ({ organisation_id: organisation.id, name: `${input.name} ${site.name}`, postcode: site.postcode, latitude: site.latitude, longitude: site.longitude })))
+    .returning('id').execute();
+  return { id: organisation.id, siteId: sites[0]!.id, siteIds: sites.map((site) => site.id) };
 }
 
 /** A second commissioner (an ICB of its own) with a commissioner and an assessor, and an open back pain offer it leads, made through the offer services. */
