@@ -17,12 +17,13 @@ export interface TestApp {
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-sign';
 
-export async function createTestApp(options: { seed?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+/** `seed: true` (the default) loads the demo region, people and offers; `'full'` adds its providers, applications and listings. */
+export async function createTestApp(options: { seed?: boolean | 'full'; clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
   if (options.seed ?? true) {
     await seedNationalCatalogue(deps);
-    await seedDemo(deps);
+    await seedDemo(deps, { activity: options.seed === 'full' });
   }
   const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
   const app = await buildApp({ config, deps });

@@ -1,9 +1,12 @@
 /** The demo organisations and one account per role, for trying AQP on a laptop; never for production. */
 import { upsertSite } from '../directory/site.repo.ts';
 import type { Deps } from '../deps.ts';
+import { seedDemoApplications } from '../applications/applications.demo-seed.ts';
+import { seedDemoListings } from '../listings/listings.demo-seed.ts';
 import { seedDemoOffers } from '../offers/offers.demo-seed.ts';
 import { seedDemoPrioritisation } from '../prioritisation/prioritisation.demo-seed.ts';
 import { seedDemoProposals } from '../proposals/proposals.demo-seed.ts';
+import { seedDemoProviders } from '../providers/providers.demo-seed.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
 import { hashPassword } from './password.ts';
@@ -54,8 +57,12 @@ const DEMO_SITES: { organisationKey: string; name: string; postcode: string; lat
   { organisationKey: 'provider-b', name: 'Pontefract physiotherapy clinic', postcode: 'WF8 1PL', latitude: 53.69048, longitude: -1.30815 },
 ];
 
-/** Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept). */
-export async function seedDemo(deps: Deps): Promise<{ organisations: number; usersCreated: number }> {
+/**
+ * Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept).
+ * `activity: false` stops after the region, its people, offers, proposals and prioritisation, leaving out the
+ * providers, applications and listings (tests that build their own qualification data ask for that).
+ */
+export async function seedDemo(deps: Deps, options: { activity?: boolean } = {}): Promise<{ organisations: number; usersCreated: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await deps.db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
@@ -78,6 +85,11 @@ export async function seedDemo(deps: Deps): Promise<{ organisations: number; use
   await seedDemoOffers(deps);
   await seedDemoProposals(deps);
   await seedDemoPrioritisation(deps);
+  if (options.activity ?? true) {
+    await seedDemoProviders(deps);
+    await seedDemoApplications(deps);
+    await seedDemoListings(deps);
+  }
   return seeded;
 }
 

@@ -77,6 +77,10 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
     site('Hemsworth wellbeing centre', '2 Market Street, Hemsworth', 'WF9 4AB', 53.61558, -1.3536, TALKING),
     site('Normanton audiology clinic', '5 High Street, Normanton', 'WF6 1AB', 53.69922, -1.41685, HEARING),
   ] },
+  { odsCode: 'DEMO9', name: 'Brighouse and Elland Physiotherapy (demo)', providerType: 'independent', companiesHouseNumber: '12567890', description: 'Manual therapy for back and neck pain in east Calderdale.', adminEmail: 'admin@demo9.aqp.example', monitor: 'exemption', sites: [
+    site('Elland physiotherapy clinic', '2 Southgate, Elland', 'HX5 0AA', 53.6849, -1.83664, BACK),
+    site('Hipperholme physiotherapy clinic', '10 Denholme Gate Road, Hipperholme', 'HX3 8AA', 53.72551, -1.81032, BACK),
+  ] },
 ];
 
 export interface DemoProviderService {

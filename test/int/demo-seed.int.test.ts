@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+describe('the demo region as a newcomer sees it', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: 'full' });
+  });
+  afterAll(() => t.close());
+
+  const counts = async () => {
+    const tables = ['offers', 'listings', 'applications', 'assurance_evidence', 'prioritisation_runs', 'local_service_proposals', 'audit_events'] as const;
+    return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)])));
+  };
+
+  it('has West Yorkshire offers for hearing (Calderdale from 50), back and neck pain and talking therapies, each with at least three live providers in the area', async () => {
+    const offers = (await t.app.inject('/api/v1/offers?commissioner=QWO&status=open')).json().items as { id: string; service: { code: string }; coverage: { odsCode: string }[]; protocol: { content: { ageMin: number } } }[];
+    expect(offers.map((offer) => offer.service.code).sort()).toEqual(['adult-hearing', 'adult-hearing', 'back-and-neck-pain', 'psychological-therapies']);
+    expect(offers.find((offer) => offer.coverage.some((c) => c.odsCode === '02T') && offer.service.code === 'adult-hearing')!.protocol.content.ageMin).toBe(50);
+    for (const offer of offers) {
+      const live = (await t.app.inject(`/api/v1/offers/${offer.id}/providers`)).json().items as { sites: { postcode: string }[] }[];
+      expect(live.length, offer.service.code).toBeGreaterThanOrEqual(3);
+      for (const site of live.flatMap((listing) => listing.sites)) expect(site.postcode).toMatch(/^(HX|HD|WF|OL14|BD)/);
+    }
+  });
+
+  it('has an application in clarification, one refused for the price with its ground, and one suspended listing', async () => {
+    const applications = await t.deps.db.selectFrom('applications').select(['status', 'refusal_ground', 'decision_reasons']).execute();
+    expect(applications.filter((a) => a.status === 'clarification')).toHaveLength(1);
+    expect(applications.find((a) => a.status === 'not-qualified')).toMatchObject({ refusal_ground: 'rejects-price', decision_reasons: expect.any(String) });
+    const suspended = await t.deps.db.selectFrom('listings').innerJoin('listing_history as h', 'h.listing_id', 'listings.id').select(['h.reason']).where('listings.status', '=', 'suspended').where('h.to_status', '=', 'suspended').execute();
+    expect(suspended).toHaveLength(1);
+    expect(suspended[0]!.reason).toContain('serious incident');
+  });
+
+  it('has the 2011 prioritisation run approved and notified, and local proposals', async () => {
+    const run = await t.deps.db.selectFrom('prioritisation_runs').select(['status']).executeTakeFirstOrThrow();
+    expect(run.status).toBe('notified');
+    expect(Number((await t.deps.db.selectFrom('local_service_proposals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('changes nothing when seeded again', async () => {
+    const before = await counts();
+    await seedDemo(t.deps);
+    const after = await counts();
+    expect({ ...after, audit_events: 0 }).toEqual({ ...before, audit_events: 0 });
+    expect(after.audit_events - before.audit_events).toBeLessThanOrEqual(1);
+  });
+});
