@@ -21,6 +21,7 @@ describe('national assurance and its verification', () => {
   let admin: UploadingClient;
   let organisationId: string;
   let apiToken: string;
+  const adminForm = aRegistrationForm();
 
   const count = async (table: 'documents' | 'assurance_evidence') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow()).n);
   const api = (method: 'GET' | 'POST', url: string, options: { token?: string; json?: object; multipart?: { payload: Buffer; contentType: string } } = {}) => t.app.inject({
@@ -45,7 +46,7 @@ describe('national assurance and its verification', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ clock });
-    const form = aRegistrationForm();
+    const form = adminForm;
     const registered = await t.app.inject({ method: 'POST', url: '/api/v1/provider-registrations', payload: {
       name: form.name, providerType: 'independent', companiesHouseNumber: '01234567', email: form.email, admin: { displayName: 'Ada Admin', email: form.adminEmail, password: form.adminPassword },
     } });
@@ -107,6 +108,16 @@ describe('national assurance and its verification', () => {
       const declared = await admin.upload('/provider/assurance/monitor-exemption', { declaration: 'yes' });
       expect(declared.statusCode).toBe(303);
       expect((await t.deps.db.selectFrom('provider_profiles').select('nhs_turnover_under_10m').where('organisation_id', '=', organisationId).executeTakeFirstOrThrow()).nhs_turnover_under_10m).toBe(true);
+    });
+
+    it('refuses an upload without the page’s CSRF token, before storing anything', async () => {
+      const before = await count('documents');
+      const forger = await uploader(adminForm.adminEmail!, adminForm.adminPassword);
+      const forged = await forger.post('/provider/assurance/safeguarding', multipartBody({ _csrf: 'forged', ...INSURANCE }, pdf()));
+      expect(forged.statusCode).toBe(403);
+      const missing = await forger.post('/provider/assurance/safeguarding', multipartBody(INSURANCE, pdf()));
+      expect(missing.statusCode).toBe(403);
+      expect(await count('documents')).toBe(before);
     });
 
     it('supersedes the previous evidence of a kind and keeps it in the history', async () => {

@@ -48,6 +48,11 @@ export class UploadingClient {
     return this.send('POST', pageUrl, multipartBody({ _csrf: csrfTokenIn(page.body), ...fields }, file));
   }
 
+  /** Posts a multipart body as it is, without adding the page's CSRF token (to prove forged posts are refused). */
+  post(url: string, body: { payload: Buffer; contentType: string }): Promise<LightMyRequestResponse> {
+    return this.send('POST', url, body);
+  }
+
   private async send(method: 'GET' | 'POST', url: string, body?: { payload: string | Buffer; contentType: string }): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', ...(this.cookie ? { cookie: this.cookie } : {}), ...(body ? { 'content-type': body.contentType } : {}) };
     const response = await this.app.inject({ method, url, headers, payload: body?.payload, remoteAddress: this.remoteAddress });
