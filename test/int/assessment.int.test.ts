@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationCounts } from '../../src/domains/applications/application-counts.repo.ts';
+import { runCompliance } from '../../src/domains/compliance/compliance-run.service.ts';
 import { decideApplication, markCriteria } from '../../src/domains/applications/assessment.service.ts';
 import { startApplication, submitApplication } from '../../src/domains/applications/application.service.ts';
 import { criteriaFor } from '../../src/domains/applications/application-criteria.rules.ts';
@@ -97,6 +98,15 @@ describe('assessment through the API', () => {
     expect(final.history.at(-1).by).toBe('API key “assessor tools”');
     const audited = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', hearing).orderBy('occurred_at').execute();
     expect(audited.map((row) => row.action)).toEqual(['application.create', 'application.submit', 'application.clarification', 'application.clarification-answer', 'application.marks', 'application.qualified']);
+
+    const liveOnOffer = async () => ((await t.app.inject(`/api/v1/offers/${hearingOfferId}/providers`)).json().items as { provider: { odsCode: string } }[]).map((item) => item.provider.odsCode);
+    const contract = await call(provider, 'POST', `/api/v1/listings/${listing.id}/contract`, { contractStart: '2027-04-01' });
+    expect(contract.json()).toEqual({ status: 'contracted' });
+    expect(await liveOnOffer()).not.toContain('TSTA1');
+    expect((await call(await keyFor('commissioner@aqp.example', 'commissioner'), 'POST', `/api/v1/listings/${listing.id}/live`)).json().code).toBe('invalid-transition');
+    clock.setToday('2027-04-01');
+    await runCompliance(t.deps, { triggeredBy: 'test' });
+    expect(await liveOnOffer()).toContain('TSTA1');
     clock.setToday('2027-02-01');
   });
 
