@@ -64,6 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE choice_lists (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       referral_id uuid NOT NULL REFERENCES referrals(id) ON DELETE CASCADE,
       offered_at timestamptz NOT NULL DEFAULT now(),
       ordered_by text NOT NULL CHECK (ordered_by IN ('distance', 'wait')),
@@ -71,7 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       entries jsonb NOT NULL,
       offered_by_user_id uuid REFERENCES users(id)
     )`.execute(db);
-  await sql`CREATE INDEX choice_lists_referral_idx ON choice_lists (referral_id, offered_at)`.execute(db);
+  await sql`CREATE INDEX choice_lists_referral_idx ON choice_lists (referral_id, seq)`.execute(db);
 
   await sql`
     CREATE TABLE referral_contacts (

@@ -63,6 +63,7 @@ export interface ReferralsTable {
 
 export interface ChoiceListsTable {
   id: Generated<string>;
+  seq: ColumnType<number, never, never>;
   referral_id: string;
   offered_at: Timestamp;
   ordered_by: string;

@@ -14,6 +14,7 @@ import { registerPrioritisationApi } from './prioritisation.api.ts';
 import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
+import { registerReferralApi } from './referrals.api.ts';
 import { Problem } from './schemas.ts';
 
 export async function registerApi(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -41,6 +42,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerProviderApi(scope, deps);
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
+    registerReferralApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

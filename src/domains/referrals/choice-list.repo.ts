@@ -1,0 +1,78 @@
+/** Queries behind the choice list: providers' accepted referrals (for waits), their assurance (for quality) and the lists offered. */
+import { londonDateOf } from '../../lib/clock.ts';
+import type { Executor } from '../identity/audit.repo.ts';
+import type { ChoiceOrder, IndicativeWait } from './choice-list.rules.ts';
+
+/** One provider on a choice list as the patient saw it; stored as offered, so later changes never rewrite what was shown. */
+export interface ChoiceListEntry {
+  rank: number;
+  listingId: string;
+  siteId: string;
+  providerOrganisationId: string;
+  providerName: string;
+  providerOdsCode: string | null;
+  siteName: string;
+  siteAddress: string | null;
+  sitePostcode: string;
+  deliveryMode: string;
+  distanceKm: number;
+  distanceMiles: number;
+  wait: IndicativeWait;
+  quality: ProviderQuality & { contractStart: string | null };
+}
+
+export interface ProviderQuality {
+  /** The CQC registration status on the provider's current evidence, or null when none is recorded. */
+  cqcStatus: string | null;
+  /** True when every piece of the provider's current assurance evidence is verified and none has expired. */
+  assuranceVerified: boolean;
+}
+
+export interface StoredChoiceList {
+  id: string;
+  offeredAt: Date;
+  orderedBy: ChoiceOrder;
+  originPostcode: string;
+  entries: ChoiceListEntry[];
+}
+
+/** Sent and accepted dates (in England) of each provider's referrals on an offer accepted since a date. */
+export async function acceptedReferralDates(db: Executor, offerId: string, providerIds: string[], since: string): Promise<Map<string, { sentOn: string; acceptedOn: string }[]>> {
+  const byProvider = new Map<string, { sentOn: string; acceptedOn: string }[]>(providerIds.map((id) => [id, []]));
+  if (providerIds.length === 0) return byProvider;
+  const rows = await db.selectFrom('referrals').select(['provider_organisation_id', 'sent_at', 'accepted_at'])
+    .where('provider_organisation_id', 'in', providerIds).where('offer_id', '=', offerId)
+    .where('sent_at', 'is not', null).where('accepted_at', '>=', new Date(`${since}T00:00:00Z`)).execute();
+  for (const row of rows) byProvider.get(row.provider_organisation_id!)?.push({ sentOn: londonDateOf(row.sent_at!), acceptedOn: londonDateOf(row.accepted_at!) });
+  return byProvider;
+}
+
+/** What is known of each provider's quality today: its CQC status and whether its current assurance is all verified and in date. */
+export async function providerQuality(db: Executor, providerIds: string[], today: string): Promise<Map<string, ProviderQuality>> {
+  const quality = new Map<string, ProviderQuality>(providerIds.map((id) => [id, { cqcStatus: null, assuranceVerified: false }]));
+  if (providerIds.length === 0) return quality;
+  const rows = await db.selectFrom('assurance_evidence').select(['organisation_id', 'kind', 'cqc_status', 'verification_status', 'expires_on'])
+    .where('organisation_id', 'in', providerIds).where('superseded_at', 'is', null).execute();
+  for (const id of providerIds) {
+    const mine = rows.filter((row) => row.organisation_id === id);
+    quality.set(id, {
+      cqcStatus: mine.find((row) => row.kind === 'cqc-registration')?.cqc_status ?? null,
+      assuranceVerified: mine.length > 0 && mine.every((row) => row.verification_status === 'verified' && (row.expires_on === null || row.expires_on >= today)),
+    });
+  }
+  return quality;
+}
+
+export async function insertChoiceList(db: Executor, list: { referralId: string; orderedBy: ChoiceOrder; originPostcode: string; entries: ChoiceListEntry[]; at: Date; userId: string | null }): Promise<string> {
+  const row = await db.insertInto('choice_lists').values({
+    referral_id: list.referralId, offered_at: list.at, ordered_by: list.orderedBy, origin_postcode: list.originPostcode, entries: JSON.stringify(list.entries), offered_by_user_id: list.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The list most recently offered for a referral: the one a choice must come from. */
+export async function latestChoiceList(db: Executor, referralId: string): Promise<StoredChoiceList | undefined> {
+  const row = await db.selectFrom('choice_lists').select(['id', 'offered_at', 'ordered_by', 'origin_postcode', 'entries'])
+    .where('referral_id', '=', referralId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row && { id: row.id, offeredAt: row.offered_at, orderedBy: row.ordered_by as ChoiceOrder, originPostcode: row.origin_postcode, entries: row.entries as ChoiceListEntry[] };
+}

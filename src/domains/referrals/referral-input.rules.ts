@@ -1,0 +1,94 @@
+/** What a referrer types about the patient and the referral, checked field by field before any eligibility is judged. */
+import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts';
+import type { FieldError } from '../../lib/errors.ts';
+import { isIsoDate } from '../../lib/iso-date.ts';
+import { isValidNhsNumber, normaliseNhsNumber } from '../../lib/nhs-number.ts';
+
+export const PATIENT_SEXES = ['female', 'male', 'unknown'] as const;
+export const REFERRER_ROUTES = ['gp', 'other-clinician'] as const;
+export const REFERRAL_PRIORITIES = ['routine', 'urgent'] as const;
+
+export interface ReferralInput {
+  serviceCode: string;
+  nhsNumber: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: string;
+  postcode: string;
+  priority: string;
+  route: string;
+  bodyArea?: string;
+  /** Answers to the protocol's exclusion and prerequisite questions by question id: true is "yes". */
+  answers: Record<string, boolean | undefined>;
+  clinicalInformation: string;
+}
+
+/** The checked input: NHS number as ten digits, names trimmed, body area in one spelling so repeat limits can count it. */
+export interface CheckedReferral {
+  nhsNumber: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: (typeof PATIENT_SEXES)[number];
+  priority: (typeof REFERRAL_PRIORITIES)[number];
+  route: (typeof REFERRER_ROUTES)[number];
+  bodyArea: string | null;
+  answers: Record<string, boolean>;
+  clinicalInformation: string;
+}
+
+const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** The form field a protocol question is answered in. */
+export function answerField(questionId: string): string {
+  return `answer-${questionId}`;
+}
+
+function patientErrors(input: ReferralInput, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const nhsNumber = normaliseNhsNumber(input.nhsNumber);
+  if (!input.nhsNumber.trim()) errors.push({ field: 'nhsNumber', message: 'Enter the patient’s NHS number' });
+  else if (!nhsNumber) errors.push({ field: 'nhsNumber', message: 'NHS number must be 10 digits' });
+  else if (!isValidNhsNumber(nhsNumber)) errors.push({ field: 'nhsNumber', message: 'Enter a valid NHS number: the check digit does not match' });
+  if (!input.givenName.trim()) errors.push({ field: 'givenName', message: 'Enter the patient’s first name' });
+  if (!input.familyName.trim()) errors.push({ field: 'familyName', message: 'Enter the patient’s last name' });
+  for (const [field, value] of [['givenName', input.givenName], ['familyName', input.familyName]] as const) if (value.trim().length > 100) errors.push({ field, message: 'Names must be 100 characters or fewer' });
+  if (!input.dateOfBirth) errors.push({ field: 'dateOfBirth', message: 'Enter the patient’s date of birth' });
+  else if (!isIsoDate(input.dateOfBirth)) errors.push({ field: 'dateOfBirth', message: 'Date of birth must be a real date' });
+  else if (input.dateOfBirth > today) errors.push({ field: 'dateOfBirth', message: 'Date of birth must be in the past' });
+  else if (input.dateOfBirth < `${Number(today.slice(0, 4)) - 125}${today.slice(4)}`) errors.push({ field: 'dateOfBirth', message: 'Check the year of birth' });
+  if (!includes(PATIENT_SEXES, input.sex)) errors.push({ field: 'sex', message: 'Select the patient’s sex' });
+  if (!input.postcode.trim()) errors.push({ field: 'postcode', message: 'Enter the patient’s postcode' });
+  return errors;
+}
+
+function referralErrors(input: ReferralInput, protocol: ReferralProtocol): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!includes(REFERRAL_PRIORITIES, input.priority)) errors.push({ field: 'priority', message: 'Select the priority' });
+  if (!includes(REFERRER_ROUTES, input.route)) errors.push({ field: 'route', message: 'Select who is referring' });
+  if (protocol.repeatLimit?.per === 'body-area' && !input.bodyArea?.trim()) errors.push({ field: 'bodyArea', message: 'Enter the body area the referral is for' });
+  for (const question of [...protocol.exclusions, ...protocol.prerequisites]) {
+    if (input.answers[question.id] === undefined) errors.push({ field: answerField(question.id), message: `Answer yes or no: ${question.question}` });
+  }
+  if (!input.clinicalInformation.trim()) errors.push({ field: 'clinicalInformation', message: 'Enter the clinical information the provider needs' });
+  else if (input.clinicalInformation.length > 5000) errors.push({ field: 'clinicalInformation', message: 'Clinical information must be 5,000 characters or fewer' });
+  return errors;
+}
+
+/** Every problem with the input at once, or the checked referral; questions come from the offer's current protocol. */
+export function checkReferralInput(input: ReferralInput, protocol: ReferralProtocol, today: string): { errors: FieldError[]; referral?: CheckedReferral } {
+  const errors = [...patientErrors(input, today), ...referralErrors(input, protocol)];
+  if (errors.length) return { errors };
+  const questionIds = new Set([...protocol.exclusions, ...protocol.prerequisites].map((question) => question.id));
+  return {
+    errors,
+    referral: {
+      nhsNumber: normaliseNhsNumber(input.nhsNumber)!, givenName: input.givenName.trim(), familyName: input.familyName.trim(), dateOfBirth: input.dateOfBirth,
+      sex: input.sex as CheckedReferral['sex'], priority: input.priority as CheckedReferral['priority'], route: input.route as CheckedReferral['route'],
+      bodyArea: protocol.repeatLimit?.per === 'body-area' ? input.bodyArea!.trim().toLowerCase().replace(/\s+/g, ' ') : null,
+      answers: Object.fromEntries(Object.entries(input.answers).filter(([id, answer]) => questionIds.has(id) && answer !== undefined)) as Record<string, boolean>,
+      clinicalInformation: input.clinicalInformation.trim(),
+    },
+  };
+}

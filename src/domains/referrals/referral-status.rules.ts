@@ -1,0 +1,27 @@
+/** A referral's states (PRODUCT.md §3.5, after e-Referral's vocabulary) as people read them, and what happens next in each. */
+
+export const REFERRAL_STATUSES = ['awaiting-choice', 'sent', 'accepted', 'returned', 'discharged', 'episode-closed', 'cancelled'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  'awaiting-choice': 'Waiting for the patient to choose a provider',
+  sent: 'Sent to the provider',
+  accepted: 'Accepted by the provider',
+  returned: 'Returned to the referrer',
+  discharged: 'Discharged',
+  'episode-closed': 'Episode closed',
+  cancelled: 'Cancelled',
+};
+
+/** What the patient should expect next, in plain words for the status page. */
+export function whatHappensNext(status: ReferralStatus, facts: { providerName?: string | null; acceptBy?: string | null }): string {
+  switch (status) {
+    case 'awaiting-choice': return 'Choose a provider from the list below. Your referral is sent to them as soon as you choose.';
+    case 'sent': return `${facts.providerName ?? 'The provider'} will contact you to arrange your first appointment. They should accept your referral by ${facts.acceptBy ?? 'the date shown'}. If you have not heard from them by then, contact them or your GP practice.`;
+    case 'accepted': return `${facts.providerName ?? 'The provider'} has accepted your referral and will contact you about appointments.`;
+    case 'returned': return 'The provider has returned your referral to the person who referred you. Your GP practice will contact you about what happens next.';
+    case 'discharged': return 'Your care with this provider has finished. Contact your GP practice if you need more help.';
+    case 'episode-closed': return 'You have had all the sessions this referral allows. Speak to your GP practice if you need more care: you will need a new referral.';
+    case 'cancelled': return 'This referral has been cancelled. Contact your GP practice if you think this is wrong.';
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { acceptBy, indicativeWait, median, nearestSite, orderChoiceList } from '../../src/domains/referrals/choice-list.rules.ts';
+
+const entry = (providerName: string, distanceKm: number, workingDays: number | null, siteName = 'Main clinic') => ({ providerName, siteName, distanceKm, wait: { workingDays, basedOn: workingDays === null ? 0 : 5 } });
+
+describe('choice list order', () => {
+  const entries = [entry('Calder Hearing', 5.2, 12), entry('Aire Hearing', 1.1, null), entry('Brontë Audiology', 5.2, 3), entry('Dales Hearing', 9.9, 3)];
+
+  it('puts the nearest provider first by default, breaking equal distances by name', () => {
+    expect(orderChoiceList(entries, 'distance').map((e) => e.providerName)).toEqual(['Aire Hearing', 'Brontë Audiology', 'Calder Hearing', 'Dales Hearing']);
+  });
+
+  it('puts the shortest wait first on request, ties by name, and providers with no wait yet last', () => {
+    expect(orderChoiceList(entries, 'wait').map((e) => e.providerName)).toEqual(['Brontë Audiology', 'Dales Hearing', 'Calder Hearing', 'Aire Hearing']);
+  });
+
+  it('orders providers that have no wait by name among themselves', () => {
+    expect(orderChoiceList([entry('Zeta', 1, null), entry('Alpha', 9, null)], 'wait').map((e) => e.providerName)).toEqual(['Alpha', 'Zeta']);
+  });
+
+  it('does not change the list it is given', () => {
+    const copy = [...entries];
+    orderChoiceList(entries, 'wait');
+    expect(entries).toEqual(copy);
+  });
+});
+
+describe('indicative wait', () => {
+  const today = '2027-03-01';
+  const accepted = (pairs: [string, string][]) => pairs.map(([sentOn, acceptedOn]) => ({ sentOn, acceptedOn }));
+
+  it('is the median of working days from sent to accepted, skipping weekends and bank holidays', () => {
+    // Thu 2026-12-24 → Tue 2026-12-29 spans Christmas Day and the substitute Boxing Day (28th): 1 working day (the 29th).
+    const wait = indicativeWait(accepted([['2026-12-24', '2026-12-29'], ['2027-02-01', '2027-02-03'], ['2027-02-05', '2027-02-08'], ['2027-02-08', '2027-02-15'], ['2027-02-15', '2027-02-19']]), today);
+    expect(wait).toEqual({ workingDays: 2, basedOn: 5 });
+  });
+
+  it('says nothing with fewer than five referrals accepted in the last 90 days', () => {
+    expect(indicativeWait(accepted([['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-03']]), today)).toEqual({ workingDays: null, basedOn: 4 });
+  });
+
+  it('leaves out referrals accepted more than 90 days ago or after today', () => {
+    const old = accepted([['2026-11-01', '2026-11-30'], ['2026-11-01', '2026-12-01']]);
+    const future = accepted([['2027-03-01', '2027-03-05']]);
+    const recent = accepted([['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02']]);
+    expect(indicativeWait([...old, ...future, ...recent], today)).toEqual({ workingDays: 1, basedOn: 5 });
+    expect(indicativeWait([...old, ...future, ...recent.slice(1)], today)).toEqual({ workingDays: null, basedOn: 4 });
+  });
+
+  it('takes the mean of the middle two for an even count, rounded', () => {
+    expect(median([1, 2, 4, 9])).toBe(3);
+    expect(median([5, 1, 3])).toBe(3);
+  });
+});
+
+describe('nearest site and acceptance deadline', () => {
+  it('chooses the site nearest the patient and gives its distance in km and miles', () => {
+    const halifax = { id: 'a', name: 'Halifax', latitude: 53.72436, longitude: -1.8607 };
+    const wakefield = { id: 'b', name: 'Wakefield', latitude: 53.69242, longitude: -1.48856 };
+    const nearest = nearestSite({ latitude: 53.70711, longitude: -1.91078 }, [wakefield, halifax])!;
+    expect(nearest.site.name).toBe('Halifax');
+    expect(nearest.km).toBeCloseTo(3.813, 3);
+    expect(nearest.miles).toBeCloseTo(nearest.km / 1.609344, 9);
+    expect(nearestSite({ latitude: 53.7, longitude: -1.9 }, [])).toBeUndefined();
+  });
+
+  it('counts the deadline in working days after the day of sending, over weekends and bank holidays', () => {
+    expect(acceptBy('2027-03-01', 5)).toBe('2027-03-08');
+    expect(acceptBy('2026-12-23', 5)).toBe('2027-01-04');
+    expect(acceptBy('2027-03-26', 1)).toBe('2027-03-30');
+  });
+});
