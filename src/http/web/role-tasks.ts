@@ -17,6 +17,8 @@ const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', descr
 export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'national-admin': [
     { title: 'National service catalogue', href: '/catalogue', description: 'Add and edit services on the national list and see their implementation packs.' },
+    { title: 'Verify national assurance', href: '/assurance/verification', description: 'Check providers’ CQC registration, licences, insurance and governance evidence, and record CQC status changes.' },
+    AQP_MAP,
     YOUR_ORGANISATION,
     API_KEYS,
     API_DOCS,
@@ -39,11 +41,19 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     API_KEYS,
   ],
   assessor: [
+    { title: 'Applications to assess', href: '/assessment', description: 'Mark each criterion on the submission, ask clarifications and decide with reasons.' },
+    { title: 'Verify national assurance', href: '/assurance/verification', description: 'For the national qualification centre: check providers’ assurance evidence.' },
     { title: 'Commissioning', href: '/commissioning', description: 'The commissioning organisation you assess applications for.' },
     YOUR_ORGANISATION,
   ],
   'provider-admin': [
+    { title: 'Open offers', href: '/provider/offers', description: 'Services commissioners have opened to any qualified provider: apply on your national assurance.' },
+    { title: 'Your applications', href: '/applications', description: 'Applications you have made, clarification questions to answer and decisions with their reasons.' },
     { title: 'Your listings', href: '/listings', description: 'The offers you qualified for: accept contracts and see when your sites are live.' },
+    { title: 'National assurance', href: '/provider/assurance', description: 'Record your CQC registration, licence, insurance and governance evidence once, for every application.' },
+    { title: 'Profile and sites', href: '/provider/profile', description: 'Your organisation’s details, and the sites where you see patients.' },
+    { title: 'Sites', href: '/provider/sites', description: 'Add and change your sites: address, postcode, access information and opening times.' },
+    { title: 'Invite colleagues', href: '/provider/invitations', description: 'Give colleagues access to AQP with a single-use link.' },
     MESSAGES,
     YOUR_ORGANISATION,
     API_KEYS,
@@ -51,6 +61,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   ],
   'provider-clinician': [
     { title: 'Your listings', href: '/listings', description: 'The offers your organisation qualified for and the sites that deliver them.' },
+    { title: 'Sites', href: '/provider/sites', description: 'Your organisation’s sites, with access information and opening times.' },
     MESSAGES,
     YOUR_ORGANISATION,
   ],
