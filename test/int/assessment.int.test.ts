@@ -65,6 +65,10 @@ describe('assessment through the API', () => {
     expect(queue.map((item) => item.id)).not.toContain(backPain);
     expect(queue.find((item) => item.id === hearing)).toMatchObject({ status: 'submitted', waitingWorkingDays: 0, provider: { odsCode: 'TSTA1' } });
     expect((await queued(otherAssessor)).map((item) => item.id)).toEqual([backPain]);
+    const nationalCentre = await keyFor('national.admin@aqp.example', 'assessor');
+    expect((await queued(nationalCentre)).map((item) => item.id)).toEqual(expect.arrayContaining([hearing, backPain]));
+    expect((await call(nationalCentre, 'GET', `/api/v1/assessment/applications/${backPain}`)).statusCode).toBe(200);
+    expect((await call(assessor, 'GET', `/api/v1/assessment/applications/${backPain}`)).statusCode).toBe(404);
 
     clock.setToday('2027-02-03');
     const asked = await call(assessor, 'POST', `/api/v1/applications/${hearing}/clarifications`, { question: 'Which of your audiologists hold HCPC registration?' });
