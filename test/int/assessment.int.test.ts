@@ -154,6 +154,7 @@ describe('assessment through the API', () => {
     });
     const before = await snapshot(draft);
 
+    expect((await call(assessor, 'GET', `/api/v1/assessment/applications/${draft}`)).statusCode).toBe(404);
     const qualifyDraft = await call(assessor, 'POST', `/api/v1/applications/${draft}/decision`, { outcome: 'qualified' });
     expect(qualifyDraft.statusCode).toBe(409);
     expect(qualifyDraft.json().code).toBe('invalid-transition');

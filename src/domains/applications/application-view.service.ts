@@ -1,4 +1,5 @@
 /** Reads for the application pages and API: a provider's own applications and open offers, and one application with everything a reader needs. */
+import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
@@ -47,9 +48,10 @@ export async function providerApplication(deps: Deps, context: ActionContext, id
   return inFull(deps, await applicationOfProvider(deps.db, context, id));
 }
 
-/** The assessor's view: the submission, the provider's national assurance as it stands today, the marks and the clock. */
+/** The assessor's view (never of a draft, which is the provider's until submitted): the submission, the provider's national assurance as it stands today, the marks and the clock. */
 export async function assessorApplication(deps: Deps, context: ActionContext, id: string): Promise<AssessmentView> {
   const found = await applicationForAssessor(deps.db, context, id);
+  if (found.application.status === 'draft') throw new DomainError('not-found', 'There is no such application');
   const [full, marks, assurance, conflictOfInterest] = await Promise.all([
     inFull(deps, found), marksOf(deps.db, id), assuranceSummary(deps.db, found.application.providerOrganisationId, deps.clock.today()), hasConflictOfInterest(deps.db, context, found.application),
   ]);
