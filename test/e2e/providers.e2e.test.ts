@@ -52,7 +52,7 @@ describe('a provider’s registration, sites and assurance in Chromium, verified
     await page.waitForURL(`${baseUrl}/provider/profile`);
     await expectAccessible(page);
 
-    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Sites', exact: true }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Add a site' }).click();
     await page.getByLabel('Site name').fill('Elland hearing clinic');
