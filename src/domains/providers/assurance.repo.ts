@@ -42,12 +42,6 @@ export async function currentEvidenceOf(db: Executor, organisationId: string): P
   return rows.map(toEvidence);
 }
 
-/** Every row of one kind, newest first, so the history of a kind can be shown. */
-export async function evidenceHistoryOf(db: Executor, organisationId: string, kind: string): Promise<EvidenceRecord[]> {
-  const rows = await evidenceQuery(db).where('e.organisation_id', '=', organisationId).where('e.kind', '=', kind).orderBy('e.created_at', 'desc').execute();
-  return rows.map(toEvidence);
-}
-
 /** One evidence row by id, optionally locked for a change. */
 export async function findEvidence(db: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<EvidenceRecord | undefined> {
   let query = evidenceQuery(db).where('e.id', '=', id);
