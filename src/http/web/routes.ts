@@ -20,6 +20,7 @@ import { registerOrganisationPage } from './organisation/organisation.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
 import { registerProviderPages } from './providers/providers.ts';
+import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
@@ -47,4 +48,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerReferenceDataPage(app, deps, options.referenceDataDir);
   registerOrganisationDetail(app, deps);
   registerProviderPages(app, deps);
+  registerReferralPages(app, deps);
 }

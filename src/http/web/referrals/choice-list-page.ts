@@ -1,0 +1,57 @@
+/** The choice list with the patient: offered (and stored) each time it is shown, chosen from, and printed to take away. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { latestChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
+import { isChoiceOrder } from '../../../domains/referrals/choice-list.rules.ts';
+import { offerChoiceList } from '../../../domains/referrals/choice-list.service.ts';
+import { chooseProvider } from '../../../domains/referrals/choice.service.ts';
+import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
+import { DomainError } from '../../../lib/errors.ts';
+import { formatDate } from '../format.ts';
+import { field, formErrors, validationErrorsOf } from '../form.ts';
+import { choiceFromValue, NOT_MEASURED_YET, presentChoiceList } from './choice-list.presenter.ts';
+
+const REFERRER = { config: { roles: ['referrer'] as const } };
+const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
+
+/** The page context shared by the referrer's and the patient's choice pages. */
+export function choicePageContext(referral: ReferralRecord, list: Awaited<ReturnType<typeof offerChoiceList>>) {
+  return { referral, reference: formatUbrn(referral.ubrn), list: presentChoiceList(list), notMeasured: NOT_MEASURED_YET, commissionerName: referral.commissioner.name };
+}
+
+export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void {
+  const show = async (request: FastifyRequest, errors?: ReturnType<typeof formErrors>) => {
+    const order = (request.query as { order?: string }).order;
+    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list', referrerOnly: true });
+    const list = await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance');
+    return { context: { pageTitle: `${errors ? 'Error: ' : ''}Choose a provider`, columnClass: 'nhsuk-grid-column-full', action: `/referrals/${referral.ubrn}/choice`, base: `/referrals/${referral.ubrn}/choice-list`, ...choicePageContext(referral, list), ...errors } };
+  };
+
+  app.get('/referrals/:ubrn/choice-list', REFERRER, async (request, reply) => {
+    const { context } = await show(request);
+    return reply.render('pages/referrals/choice-list.njk', context);
+  });
+
+  app.post('/referrals/:ubrn/choice', REFERRER, async (request, reply) => {
+    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice', referrerOnly: true });
+    try {
+      const sent = await chooseProvider(deps, request.actionContext(), referral, choiceFromValue(field(request.body, 'choice')), 'referrer');
+      request.session.flash = `Referral sent to ${sent.providerName}, ${sent.siteName}. They should accept it by ${formatDate(sent.acceptBy)}.`;
+      return reply.redirect(`/referrals/${referral.ubrn}`, 303);
+    } catch (error) {
+      const errors = validationErrorsOf(error) ?? (error instanceof DomainError && error.code === 'conflict' ? formErrors([{ field: 'choice', message: error.message }]) : undefined);
+      if (!errors) throw error;
+      const { context } = await show(request, errors);
+      return reply.status(400).render('pages/referrals/choice-list.njk', context);
+    }
+  });
+
+  app.get('/referrals/:ubrn/choice-list/print', REFERRER, async (request, reply) => {
+    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
+    const list = await latestChoiceList(deps.db, referral.id);
+    if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
+    return reply.render('pages/referrals/choice-list-print.njk', { pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...choicePageContext(referral, list) });
+  });
+}
