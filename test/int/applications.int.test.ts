@@ -168,7 +168,7 @@ describe('applying and assessing through the pages', () => {
     const withdrawn = await postForm(provider, url, [['reason', 'Not ready this year']], `${url}/withdrawal`);
     expect(withdrawn.statusCode).toBe(303);
     expect((await provider.get(url)).body).toContain('Withdrawn');
-    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', url.split('/').at(-1)!).execute();
+    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', url.split('/').at(-1)!).orderBy('occurred_at').execute();
     expect(audit.map((row) => row.action)).toEqual(['application.create', 'application.withdraw']);
   });
 
