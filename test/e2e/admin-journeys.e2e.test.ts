@@ -1,25 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { useServerAndBrowser } from '../support/browser-session.ts';
+import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 
 describe('administration journeys in Chromium', () => {
   const session = useServerAndBrowser();
 
-  async function signedInPage(email: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await session.browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${session.server.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${session.server.baseUrl}/`);
-    return page;
-  }
 
   it('lets a provider admin create an API key, see it once, use it and revoke it', async () => {
-    const page = await signedInPage('provider.admin@aqp.example');
+    const page = await signedInPage(session, 'provider.admin@aqp.example');
     await page.goto(`${session.server.baseUrl}/api-keys`);
     await page.getByRole('button', { name: 'Create key' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Enter a name for the key');
@@ -40,7 +29,7 @@ describe('administration journeys in Chromium', () => {
   });
 
   it('lets a platform admin create an account, fixing errors shown beside the fields', async () => {
-    const page = await signedInPage('platform.admin@aqp.example');
+    const page = await signedInPage(session, 'platform.admin@aqp.example');
     await page.getByRole('link', { name: 'Users' }).first().click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Create an account' }).click();
@@ -62,7 +51,7 @@ describe('administration journeys in Chromium', () => {
   });
 
   it('shows the national catalogue accessibly and lets a national admin add a service', async () => {
-    const page = await signedInPage('national.admin@aqp.example');
+    const page = await signedInPage(session, 'national.admin@aqp.example');
     await page.getByRole('link', { name: 'National service catalogue' }).first().click();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Adult hearing' }).click();
@@ -85,7 +74,7 @@ describe('administration journeys in Chromium', () => {
 
   // axe itself needs JavaScript, so this journey checks behaviour; the same pages are axe-checked above and in roles.e2e.
   it('works without JavaScript: sign in, see tasks, sign out', async () => {
-    const page = await signedInPage('referrer@aqp.example', false);
+    const page = await signedInPage(session, 'referrer@aqp.example', { javaScriptEnabled: false });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your tasks');
     await page.getByRole('link', { name: 'Your organisation' }).last().click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Station Road Surgery');

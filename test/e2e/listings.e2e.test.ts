@@ -1,23 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runCompliance } from '../../src/domains/compliance/compliance-run.service.ts';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { useServerAndBrowser } from '../support/browser-session.ts';
+import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 import { aQualifiedListing, giveCompleteAssurance, renewEvidence } from '../support/listing-rows.ts';
 
 describe('contracts, suspension and reinstatement in Chromium', () => {
   const session = useServerAndBrowser();
 
-  async function signedInPage(email: string): Promise<Page> {
-    const page = await (await session.browser.newContext()).newPage();
-    await page.goto(`${session.server.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${session.server.baseUrl}/`);
-    return page;
-  }
 
   it('lets a qualified provider accept its contract and go live; the commissioner suspends it for expired evidence and lifts it', async () => {
     const { deps, baseUrl } = session.server;
@@ -27,7 +17,7 @@ describe('contracts, suspension and reinstatement in Chromium', () => {
     const { listingId, providerId } = await aQualifiedListing(deps, offerId, 'DEMO1');
     await giveCompleteAssurance(deps, providerId, '2099-01-01');
 
-    const provider = await signedInPage('provider.admin@aqp.example');
+    const provider = await signedInPage(session, 'provider.admin@aqp.example');
     await provider.getByRole('link', { name: 'Your listings' }).first().click();
     await expectAccessible(provider);
     await provider.getByRole('link', { name: 'Adult hearing services, Calderdale (50 and over)' }).click();
@@ -52,7 +42,7 @@ describe('contracts, suspension and reinstatement in Chromium', () => {
     expect(await provider.locator('main').textContent()).toContain('Listing suspended');
     await expectAccessible(provider);
 
-    const commissioner = await signedInPage('commissioner@aqp.example');
+    const commissioner = await signedInPage(session, 'commissioner@aqp.example');
     await commissioner.goto(`${baseUrl}/listings/${listingId}`);
     await commissioner.getByLabel('Lift the suspension').check();
     await commissioner.getByRole('button', { name: 'Confirm' }).click();

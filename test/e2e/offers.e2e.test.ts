@@ -1,22 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { useServerAndBrowser } from '../support/browser-session.ts';
+import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 
 describe('a commissioner’s offer journey in Chromium', () => {
   const session = useServerAndBrowser();
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await session.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${session.server.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${session.server.baseUrl}/`);
-    return page;
-  }
 
   async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
     const group = page.getByRole('group', { name: legend });
@@ -26,7 +15,7 @@ describe('a commissioner’s offer journey in Chromium', () => {
   }
 
   it('opens a hearing offer for people aged 50 and over, prices it and publishes it', async () => {
-    const page = await signedInPage('commissioner@aqp.example');
+    const page = await signedInPage(session, 'commissioner@aqp.example');
     await page.getByRole('link', { name: 'AQP offers' }).first().click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Open a new offer' }).click();

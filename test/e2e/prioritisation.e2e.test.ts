@@ -1,27 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { useServerAndBrowser } from '../support/browser-session.ts';
+import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 
 describe('local engagement and prioritisation in Chromium', () => {
   const session = useServerAndBrowser();
 
-  async function signedInPage(email: string): Promise<Page> {
-    const page = await (await session.browser.newContext()).newPage();
-    await page.goto(`${session.server.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${session.server.baseUrl}/`);
-    return page;
-  }
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const banner = (page: Page) => page.locator('.nhsuk-notification-banner--success').textContent();
 
   it('takes a commissioner from long list to an approved short list of three, notified to the region, every page accessible', async () => {
-    const page = await signedInPage('commissioner@aqp.example');
+    const page = await signedInPage(session, 'commissioner@aqp.example');
     await page.goto(`${session.server.baseUrl}/prioritisation`);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Start a prioritisation' }).click();
@@ -115,7 +105,7 @@ describe('local engagement and prioritisation in Chromium', () => {
     expect(await banner(page)).toContain('The milestone has been updated.');
     await page.context().close();
 
-    const reviewer = await signedInPage('regional.reviewer@aqp.example');
+    const reviewer = await signedInPage(session, 'regional.reviewer@aqp.example');
     await reviewer.goto(`${session.server.baseUrl}/prioritisation`);
     await expectAccessible(reviewer);
     await reviewer.getByRole('link', { name: 'West Yorkshire AQP engagement' }).click();

@@ -1,26 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { ASSESSMENT_CRITERIA } from '../../src/domains/proposals/proposals.rules.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { useServerAndBrowser } from '../support/browser-session.ts';
+import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 
 describe('local service proposals and the AQP map in Chromium', () => {
   const session = useServerAndBrowser();
 
-  async function signedInPage(email: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await session.browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${session.server.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${session.server.baseUrl}/`);
-    return page;
-  }
 
   it('lets a commissioner propose and submit a service, and the region assess and decide it', async () => {
-    const commissioner = await signedInPage('commissioner@aqp.example');
+    const commissioner = await signedInPage(session, 'commissioner@aqp.example');
     await commissioner.goto(`${session.server.baseUrl}/proposals`);
     await expectAccessible(commissioner);
     await commissioner.getByRole('button', { name: 'Propose a service' }).click();
@@ -47,7 +36,7 @@ describe('local service proposals and the AQP map in Chromium', () => {
     await expectAccessible(commissioner);
     const proposalUrl = commissioner.url();
 
-    const reviewer = await signedInPage('regional.reviewer@aqp.example');
+    const reviewer = await signedInPage(session, 'regional.reviewer@aqp.example');
     await reviewer.goto(`${session.server.baseUrl}/proposals/review`);
     await expectAccessible(reviewer);
     await reviewer.getByRole('link', { name: 'Domiciliary eye tests' }).click();

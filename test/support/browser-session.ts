@@ -1,5 +1,6 @@
 /** One real server and one Chromium per e2e test file, started together and closed after the file's tests. */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -30,4 +31,16 @@ export function useServerAndBrowser(): BrowserSession {
       return browser;
     },
   };
+}
+
+/** A new browser context signed in as a demo person, on their home page. */
+export async function signedInPage(session: BrowserSession, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await session.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await page.goto(`${session.server.baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${session.server.baseUrl}/`);
+  return page;
 }
