@@ -42,7 +42,6 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   ],
   assessor: [
     { title: 'Applications to assess', href: '/assessment', description: 'Mark each criterion on the submission, ask clarifications and decide with reasons.' },
-    { title: 'Verify national assurance', href: '/assurance/verification', description: 'For the national qualification centre: check providers’ assurance evidence.' },
     { title: 'Commissioning', href: '/commissioning', description: 'The commissioning organisation you assess applications for.' },
     YOUR_ORGANISATION,
   ],
