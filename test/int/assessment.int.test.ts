@@ -216,6 +216,22 @@ describe('assessment through the API', () => {
     expect(counts.received).toBe(counts.qualified + counts.inAssessment + Object.values(counts.refused).reduce((sum, n) => sum + n, 0));
   });
 
+  it('documents the application and assessment routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.app.inject('/api/v1/openapi.json')).json().paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/v1/applications', '/api/v1/applications/{id}', '/api/v1/applications/{id}/submission', '/api/v1/applications/{id}/withdrawal', '/api/v1/assessment/queue',
+      '/api/v1/applications/{id}/marks', '/api/v1/applications/{id}/clarifications', '/api/v1/clarifications/{id}/answer', '/api/v1/applications/{id}/decision', '/api/v1/offers/{id}/questions',
+    ]));
+  });
+
+  it('refuses two drafts to one offer at once as a conflict, whichever request wins', async () => {
+    const racer = await aProvider(t.deps.db, { odsCode: 'TSTR1', name: 'Racing Hearing (test)', adminEmail: 'admin@racing-hearing.example' });
+    const token = await keyFor('admin@racing-hearing.example', 'provider-admin');
+    const results = await Promise.all([1, 2].map(() => call(token, 'POST', '/api/v1/applications', { offerId: otherOfferId, siteIds: [racer.siteId] })));
+    expect(results.map((result) => result.statusCode).sort()).toEqual([201, 409]);
+    expect(await t.deps.db.selectFrom('applications').select('id').where('provider_organisation_id', '=', racer.id).execute()).toHaveLength(1);
+  });
+
   it('lets a commissioner set the offer’s questions until it opens, and applicants must answer them', async () => {
     const commissioner = await keyFor('commissioner@aqp.example', 'commissioner');
     const questions = [{ id: 'red-flags', text: 'How do you refer red flags onward?', guidance: 'Name the service and the time.' }];

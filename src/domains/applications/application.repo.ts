@@ -1,5 +1,6 @@
 /** Queries over applications: the submission, its sites and its append-only history. */
 import { sql } from 'kysely';
+import { DomainError } from '../../lib/errors.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import { answersFrom, type ApplicationAnswers } from './application-criteria.rules.ts';
 import { ACTIVE_STATUSES, type ApplicationStatus, type RefusalGround } from './application-status.rules.ts';
@@ -71,12 +72,18 @@ export function activeOf(applications: readonly ApplicationRecord[]): Applicatio
   return applications.find((application) => ACTIVE_STATUSES.includes(application.status));
 }
 
+/** Inserts a draft; a concurrent start by the same provider (the one-active-application index) is refused as a conflict. */
 export async function insertApplication(db: Executor, input: { offerId: string; providerOrganisationId: string; attempt: number; answers: ApplicationAnswers; userId: string | null; at: Date }): Promise<string> {
-  const row = await db.insertInto('applications').values({
-    offer_id: input.offerId, provider_organisation_id: input.providerOrganisationId, attempt: input.attempt, answers: JSON.stringify(input.answers),
-    accepts_price: input.answers.acceptsPrice, accepts_contract: input.answers.acceptsContract, created_by_user_id: input.userId, created_at: input.at, updated_at: input.at,
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  try {
+    const row = await db.insertInto('applications').values({
+      offer_id: input.offerId, provider_organisation_id: input.providerOrganisationId, attempt: input.attempt, answers: JSON.stringify(input.answers),
+      accepts_price: input.answers.acceptsPrice, accepts_contract: input.answers.acceptsContract, created_by_user_id: input.userId, created_at: input.at, updated_at: input.at,
+    }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') throw new DomainError('conflict', 'Your organisation is already applying to this offer');
+    throw error;
+  }
 }
 
 export async function updateAnswers(db: Executor, id: string, answers: ApplicationAnswers, at: Date): Promise<void> {
