@@ -28,6 +28,9 @@ export const PGLITE_OPTIONS = { parsers: { [DATE_OID]: (value: string) => value,
 /** Connects to a PostgreSQL server with a bounded pool. */
 export function connectPostgres(databaseUrl: string, maxConnections = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections });
+  // An idle connection the server ends (a restart, a failover, a dropped database) is discarded by the pool; without a
+  // listener Node would treat its error as fatal and stop the whole process.
+  pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

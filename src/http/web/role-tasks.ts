@@ -64,7 +64,10 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     MESSAGES,
     YOUR_ORGANISATION,
   ],
-  referrer: [YOUR_ORGANISATION],
+  referrer: [
+    { title: 'Refer a patient', href: '/referrals/new', description: 'Check eligibility against the local protocol, offer the patient a choice of every qualified provider and send the referral.' },
+    YOUR_ORGANISATION,
+  ],
   'platform-admin': [
     { title: 'Users', href: '/admin/users', description: 'Create accounts and see who has access to AQP.' },
     { title: 'Organisations', href: '/admin/organisations', description: 'Search NHS organisations by name, ODS code or postcode.' },

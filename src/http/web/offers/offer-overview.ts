@@ -4,6 +4,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { mayManage } from '../../../domains/offers/offer-access.ts';
 import { applicationCounts } from '../../../domains/applications/application-counts.repo.ts';
 import { REFUSAL_GROUND_LABELS, REFUSAL_GROUNDS } from '../../../domains/applications/application-status.rules.ts';
+import { offerQuestionsOf } from '../../../domains/applications/offer-questions.repo.ts';
 import { complianceRuleOf } from '../../../domains/compliance/compliance-rule.service.ts';
 import { listListings } from '../../../domains/listings/listing-view.repo.ts';
 import { offerInFull } from '../../../domains/offers/offer-view.service.ts';
@@ -13,10 +14,12 @@ export function registerOfferOverview(app: FastifyInstance, deps: Deps): void {
   app.get('/offers/:id', async (request, reply) => {
     const full = await offerInFull(deps.db, request.principal ?? null, (request.params as { id: string }).id);
     const view = offerView(full, deps.clock.today());
-    const [live, counts, rule] = await Promise.all([listListings(deps.db, { offerId: full.offer.id, statuses: ['live'] }), applicationCounts(deps.db, full.offer.id), complianceRuleOf(deps, full.offer.id)]);
+    const [live, counts, rule, offerQuestions] = await Promise.all([
+      listListings(deps.db, { offerId: full.offer.id, statuses: ['live'] }), applicationCounts(deps.db, full.offer.id), complianceRuleOf(deps, full.offer.id), offerQuestionsOf(deps.db, full.offer.id),
+    ]);
     const refusals = REFUSAL_GROUNDS.map((ground) => ({ label: REFUSAL_GROUND_LABELS[ground], count: counts.refused[ground] }));
     return reply.render('pages/offers/offer.njk', {
-      pageTitle: `${full.offer.title} (${full.offer.reference})`, ...view, mayManage: mayManage(request.principal ?? null, full.offer), live, counts, refusals, rule,
+      pageTitle: `${full.offer.title} (${full.offer.reference})`, ...view, mayManage: mayManage(request.principal ?? null, full.offer), live, counts, refusals, rule, offerQuestions,
     });
   });
 }
