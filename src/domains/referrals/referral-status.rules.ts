@@ -25,3 +25,29 @@ export function whatHappensNext(status: ReferralStatus, facts: { providerName?: 
     case 'cancelled': return 'This referral has been cancelled. Contact your GP practice if you think this is wrong.';
   }
 }
+
+/** Which moves each state allows (reference-systems §1.6): providers accept or return what was sent; a referrer may cancel any referral not yet finished. */
+export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  'awaiting-choice': ['sent', 'cancelled'],
+  sent: ['accepted', 'returned', 'cancelled'],
+  accepted: ['discharged', 'episode-closed', 'cancelled'],
+  returned: ['cancelled'],
+  discharged: [],
+  'episode-closed': [],
+  cancelled: [],
+};
+
+/** True when a referral in `from` may move to `to`. */
+export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
+  return REFERRAL_TRANSITIONS[from].includes(to);
+}
+
+/** Sessions are recorded only while the provider is treating the patient. */
+export function isInTreatment(status: ReferralStatus): boolean {
+  return status === 'accepted';
+}
+
+/** The episode closes when the attended sessions reach the pack's session cap (PRODUCT.md §3.5: at the cap the patient needs re-referral); no cap means it never closes on count. */
+export function reachesSessionCap(sessionsAttended: number, sessionCap: number | undefined): boolean {
+  return sessionCap !== undefined && sessionsAttended >= sessionCap;
+}

@@ -69,6 +69,7 @@ export interface ReferralEventRow {
   fromStatus: ReferralStatus | null;
   toStatus: ReferralStatus;
   actor: 'referrer' | 'patient' | 'provider' | 'commissioner' | 'system';
+  reasonCode?: string;
   comment?: string;
   at: Date;
   userId: string | null;
@@ -77,7 +78,7 @@ export interface ReferralEventRow {
 
 export async function insertReferralEvent(db: Executor, event: ReferralEventRow): Promise<void> {
   await db.insertInto('referral_events').values({
-    referral_id: event.referralId, from_status: event.fromStatus, to_status: event.toStatus, actor: event.actor, comment: event.comment ?? '',
+    referral_id: event.referralId, from_status: event.fromStatus, to_status: event.toStatus, reason_code: event.reasonCode ?? null, actor: event.actor, comment: event.comment ?? '',
     changed_at: event.at, changed_by_user_id: event.userId, changed_by_api_key_id: event.apiKeyId,
   }).execute();
 }

@@ -16,6 +16,7 @@ import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
 import { Problem } from './schemas.ts';
+import { registerWorklistApi } from './worklists.api.ts';
 
 export async function registerApi(app: FastifyInstance, deps: Deps): Promise<void> {
   app.addSchema(Problem);
@@ -43,6 +44,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
     registerReferralApi(scope, deps);
+    registerWorklistApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -1,0 +1,60 @@
+/** Writes for a referral after it is sent: status changes guarded by version, contacts with attendance, and the pack's session cap. */
+import type { Executor } from '../identity/audit.repo.ts';
+import type { ReferralStatus } from './referral-status.rules.ts';
+
+export interface StatusChange {
+  status: ReferralStatus;
+  at: Date;
+  acceptedAt?: Date;
+  returnReasonCode?: string;
+  returnComment?: string;
+  cancelReasonCode?: string;
+  cancelComment?: string;
+  dischargedAt?: Date;
+  dischargeOutcome?: string;
+  sessionsAttended?: number;
+}
+
+/** Moves a referral to a new status only if its version is still the one read; returns false when someone else changed it first. */
+export async function changeReferralStatus(db: Executor, id: string, expectedVersion: number, change: StatusChange): Promise<boolean> {
+  const result = await db.updateTable('referrals').set((eb) => ({
+    status: change.status, updated_at: change.at, version: eb('version', '+', 1),
+    ...(change.acceptedAt ? { accepted_at: change.acceptedAt } : {}),
+    ...(change.returnReasonCode ? { return_reason_code: change.returnReasonCode, return_comment: change.returnComment ?? '' } : {}),
+    ...(change.cancelReasonCode ? { cancel_reason_code: change.cancelReasonCode, cancel_comment: change.cancelComment ?? '' } : {}),
+    ...(change.dischargedAt ? { discharged_at: change.dischargedAt, discharge_outcome: change.dischargeOutcome ?? null } : {}),
+    ...(change.sessionsAttended !== undefined ? { sessions_attended: change.sessionsAttended } : {}),
+  })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Counts one more attended session, returning the new count. */
+export async function countAttendedSession(db: Executor, id: string, at: Date): Promise<number> {
+  const row = await db.updateTable('referrals').set((eb) => ({ sessions_attended: eb('sessions_attended', '+', 1), updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id).returning(['sessions_attended', 'version']).executeTakeFirstOrThrow();
+  return row.sessions_attended;
+}
+
+export interface NewContact {
+  referralId: string;
+  kind: 'appointment' | 'session';
+  scheduledFor: Date | null;
+  attendance: 'attended' | 'did-not-attend' | null;
+  note: string;
+  at: Date;
+  userId: string | null;
+}
+
+export async function insertContact(db: Executor, contact: NewContact): Promise<string> {
+  const row = await db.insertInto('referral_contacts').values({
+    referral_id: contact.referralId, kind: contact.kind, scheduled_for: contact.scheduledFor, attendance: contact.attendance, note: contact.note, recorded_at: contact.at, recorded_by_user_id: contact.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The session cap in the pack the offer adopted (`currency.sessionCap`), if it has one. */
+export async function sessionCapOf(db: Executor, offerId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('offers as o').innerJoin('implementation_packs as p', 'p.id', 'o.pack_id').select('p.content').where('o.id', '=', offerId).executeTakeFirst();
+  const cap = (row?.content as { currency?: { sessionCap?: number } } | undefined)?.currency?.sessionCap;
+  return typeof cap === 'number' ? cap : undefined;
+}
