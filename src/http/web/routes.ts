@@ -24,6 +24,7 @@ import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
+import { registerWorklistPages } from './worklists/worklists.ts';
 
 export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { referenceDataDir: string }): void {
   registerHome(app);
@@ -49,4 +50,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerOrganisationDetail(app, deps);
   registerProviderPages(app, deps);
   registerReferralPages(app, deps);
+  registerWorklistPages(app, deps);
 }
