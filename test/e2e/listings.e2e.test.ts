@@ -18,7 +18,7 @@ describe('contracts, suspension and reinstatement in Chromium', () => {
     await giveCompleteAssurance(deps, providerId, '2099-01-01');
 
     const provider = await signedInPage(session, 'provider.admin@aqp.example');
-    await provider.getByRole('link', { name: 'Your listings' }).first().click();
+    await provider.goto(`${baseUrl}/listings`);
     await expectAccessible(provider);
     await provider.getByRole('link', { name: 'Adult hearing services, Calderdale (50 and over)' }).click();
     await provider.getByRole('button', { name: 'Accept the contract' }).click();
@@ -38,7 +38,7 @@ describe('contracts, suspension and reinstatement in Chromium', () => {
     await renewEvidence(deps, providerId, 'indemnity-insurance', '2020-01-01');
     expect(await runCompliance(deps, { triggeredBy: 'e2e', force: true })).toMatchObject({ listingsSuspended: 1 });
     expect(await liveNow()).toBe(0);
-    await provider.getByRole('link', { name: 'Messages' }).first().click();
+    await provider.goto(`${baseUrl}/messages`);
     expect(await provider.locator('main').textContent()).toContain('Listing suspended');
     await expectAccessible(provider);
 

@@ -16,7 +16,7 @@ describe('a commissioner’s offer journey in Chromium', () => {
 
   it('opens a hearing offer for people aged 50 and over, prices it and publishes it', async () => {
     const page = await signedInPage(session, 'commissioner@aqp.example');
-    await page.getByRole('link', { name: 'AQP offers' }).first().click();
+    await page.getByRole('main').getByRole('link', { name: 'AQP offers' }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Open a new offer' }).click();
     await page.getByRole('button', { name: 'Open draft offer' }).click();
