@@ -8,7 +8,7 @@ import { aProvider, anotherCommissionerWithOpenOffer, completeAnswers, contextOf
 import { completeAssurance } from '../support/assurance-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { WebClient } from '../support/web-client.ts';
+import { apiKeyFor } from '../support/web-client.ts';
 
 const clock = movableToday('2027-02-01');
 const ALL_PASS = criteriaFor([]).map((criterion) => ({ criterion: criterion.id, passed: true, note: 'Judged on the submission.' }));
@@ -23,10 +23,7 @@ describe('assessment through the API', () => {
   let otherOfferId: string;
 
   async function keyFor(email: string, role: string): Promise<string> {
-    const client = new WebClient(t.app);
-    await client.signIn(email);
-    const created = await client.submit('/api-keys', { name: `${role} tools`, role });
-    return /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    return apiKeyFor(t.app, email, role);
   }
 
   beforeAll(async () => {

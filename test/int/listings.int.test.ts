@@ -3,7 +3,7 @@ import { runCompliance } from '../../src/domains/compliance/compliance-run.servi
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { aQualifiedListing, giveCompleteAssurance, renewEvidence } from '../support/listing-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
-import { WebClient } from '../support/web-client.ts';
+import { apiKeyFor } from '../support/web-client.ts';
 
 const clock = movableToday('2027-03-01');
 
@@ -14,10 +14,7 @@ describe('contracts, going live, compliance suspension and reinstatement', () =>
   let offerId: string;
 
   async function tokenFor(email: string, role: string): Promise<string> {
-    const client = new WebClient(t.app);
-    await client.signIn(email);
-    const created = await client.submit('/api-keys', { name: `${role} tools`, role });
-    return /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    return apiKeyFor(t.app, email, role);
   }
 
   beforeAll(async () => {

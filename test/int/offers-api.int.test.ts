@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
-import { WebClient } from '../support/web-client.ts';
+import { apiKeyFor } from '../support/web-client.ts';
 
 const clock = movableToday('2027-02-01');
 
@@ -10,10 +10,7 @@ describe('offers through the API', () => {
   let token: string;
   beforeAll(async () => {
     t = await createTestApp({ clock });
-    const commissioner = new WebClient(t.app);
-    await commissioner.signIn('commissioner@aqp.example');
-    const created = await commissioner.submit('/api-keys', { name: 'Offer tools', role: 'commissioner' });
-    token = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    token = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
   });
   afterAll(() => t.close());
 
@@ -99,10 +96,7 @@ describe('offers through the API', () => {
     expect((await t.app.inject(`/api/v1/offers/${id}`)).statusCode).toBe(404);
     expect((await t.app.inject('/api/v1/offers?status=draft')).json().items).toEqual([]);
     expect((await call('GET', '/api/v1/offers?status=draft')).json().items.map((o: { id: string }) => o.id)).toContain(id);
-    const provider = new WebClient(t.app);
-    await provider.signIn('provider.admin@aqp.example');
-    const created = await provider.submit('/api-keys', { name: 'Provider tools', role: 'provider-admin' });
-    const providerToken = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    const providerToken = await apiKeyFor(t.app, 'provider.admin@aqp.example', 'provider-admin', 'Provider tools');
     const attempt = await t.app.inject({ method: 'POST', url: '/api/v1/offers', headers: { authorization: `Bearer ${providerToken}` }, payload: { serviceCode: 'adult-hearing', coverage: ['02T'] } });
     expect(attempt.statusCode).toBe(403);
     const change = await t.app.inject({ method: 'POST', url: `/api/v1/offers/${id}/status`, headers: { authorization: `Bearer ${providerToken}` }, payload: { status: 'withdrawn', reason: 'x' } });
@@ -127,10 +121,7 @@ describe('offers through the API', () => {
 
   it('keeps an offer on the pack version it adopted when the national pack moves on', async () => {
     const id = await draftHearingOffer();
-    const admin = new WebClient(t.app);
-    await admin.signIn('national.admin@aqp.example');
-    const created = await admin.submit('/api-keys', { name: 'Packs', role: 'national-admin' });
-    const nationalToken = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
+    const nationalToken = await apiKeyFor(t.app, 'national.admin@aqp.example', 'national-admin', 'Packs');
     const current = (await t.app.inject('/api/v1/services/adult-hearing')).json().packs[0].content;
     const published = await t.app.inject({ method: 'POST', url: '/api/v1/services/adult-hearing/packs', headers: { authorization: `Bearer ${nationalToken}` }, payload: { changeNote: 'Ages from 60', content: { ...current, protocol: { ...current.protocol, ageMin: 60 } } } });
     expect(published.json()).toEqual({ version: 2 });

@@ -52,6 +52,16 @@ export class WebClient {
   }
 }
 
+/** Signs in as a demo person and creates an API key on the API keys page, as that person would; returns the token shown once. */
+export async function apiKeyFor(app: FastifyInstance, email: string, role: string, name = `${role} tools`): Promise<string> {
+  const client = new WebClient(app);
+  await client.signIn(email);
+  const created = await client.submit('/api-keys', { name, role });
+  const token = /id="api-key-token">([^<]+)</.exec(created.body)?.[1];
+  if (!token) throw new Error(`No API key was shown to ${email} for the role ${role}`);
+  return token;
+}
+
 /** The value of the first `_csrf` hidden field on a page. */
 export function csrfTokenIn(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);

@@ -1,7 +1,7 @@
 /** Demo applications (issue #5 item 9): West Yorkshire's demo providers apply to the offers for the services they deliver and qualify; one waits on a clarification; one was refused for rejecting the price and qualified when it reapplied. */
 import type { Deps } from '../deps.ts';
+import { demoActor } from '../identity/demo-actor.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import type { Role } from '../identity/roles.rules.ts';
 import { listOffers, type OfferRecord } from '../offers/offer.repo.ts';
 import { assuranceSummary } from '../providers/assurance-summary.service.ts';
 import { DEMO_PROVIDER_SERVICES } from '../providers/providers.demo-seed.ts';
@@ -18,15 +18,6 @@ const REFUSED_FIRST = { odsCode: 'DEMO5', serviceCode: 'back-and-neck-pain' };
 /** A community trust applying beyond its usual services, whose application waits on a clarification. */
 const IN_CLARIFICATION = { odsCode: 'DEMO8', serviceCode: 'back-and-neck-pain' };
 
-async function actingAs(deps: Deps, organisationId: string | null, role: Role, email?: string): Promise<ActionContext | undefined> {
-  let query = deps.db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name']).where('m.role', '=', role).orderBy('u.created_at');
-  if (organisationId) query = query.where('m.organisation_id', '=', organisationId);
-  if (email) query = query.where('u.email', '=', email);
-  const row = await query.executeTakeFirst();
-  return row && { principal: { kind: 'user', userId: row.id, displayName: row.display_name, organisationId: row.organisation_id, organisationName: row.name, role }, clientAddress: null };
-}
-
 function answersFor(offer: OfferRecord, questionIds: string[], capability: string): ApplicationAnswers {
   return {
     acceptsContract: true, acceptsPrice: true, capability,
@@ -38,7 +29,7 @@ function answersFor(offer: OfferRecord, questionIds: string[], capability: strin
 /** Applies and submits as the provider's administrator with the sites that deliver the service; undefined when the provider cannot apply yet. */
 async function applyAndSubmit(deps: Deps, offer: OfferRecord, odsCode: string, siteNames: string[] | 'first', capability: string): Promise<string | undefined> {
   const provider = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', odsCode).executeTakeFirst();
-  const admin = provider && (await actingAs(deps, provider.id, 'provider-admin'));
+  const admin = provider && (await demoActor(deps, { role: 'provider-admin', organisationId: provider.id }));
   if (!provider || !admin || !(await assuranceSummary(deps.db, provider.id, deps.clock.today())).complete) return undefined;
   const sites = await openSitesOfProvider(deps.db, provider.id, deps.clock.today());
   const siteIds = (siteNames === 'first' ? sites.slice(0, 1) : sites.filter((site) => siteNames.includes(site.name))).map((site) => site.id);
@@ -57,8 +48,8 @@ async function qualify(deps: Deps, assessor: ActionContext, offer: OfferRecord, 
 
 /** Seeds the demo applications through the same services providers and assessors use; an offer a provider has already applied to is left alone. */
 export async function seedDemoApplications(deps: Deps): Promise<{ qualified: number; inClarification: number; refused: number }> {
-  const commissioner = await actingAs(deps, null, 'commissioner', 'commissioner@aqp.example');
-  const assessor = commissioner && (await actingAs(deps, commissioner.principal!.organisationId, 'assessor'));
+  const commissioner = await demoActor(deps, { role: 'commissioner', email: 'commissioner@aqp.example' });
+  const assessor = commissioner && (await demoActor(deps, { role: 'assessor', organisationId: commissioner.principal!.organisationId }));
   const counts = { qualified: 0, inClarification: 0, refused: 0 };
   if (!commissioner || !assessor) return counts;
   const offers = await listOffers(deps.db, { leadOrganisationId: commissioner.principal!.organisationId, statuses: ['open'] });

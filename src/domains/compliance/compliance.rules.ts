@@ -1,15 +1,6 @@
 /** Compliance rules (PRODUCT.md §3.3): which assurance problems raise an alert, and which suspend a listing under the offer's rule. */
-
-/** How people name each kind of national assurance evidence. */
-export const EVIDENCE_KIND_LABELS: Record<string, string> = {
-  'cqc-registration': 'CQC registration',
-  'monitor-licence': 'Monitor licence',
-  'monitor-exemption': 'Monitor licence exemption',
-  'indemnity-insurance': 'Indemnity insurance',
-  'information-governance': 'Information governance',
-  safeguarding: 'Safeguarding',
-  'clinical-governance': 'Clinical governance',
-};
+import { addDays } from '../../lib/working-days.ts';
+import { EVIDENCE_LABELS, type EvidenceKind } from '../providers/evidence-kinds.rules.ts';
 
 /** Evidence due within this many days raises a reminder. */
 export const DUE_SOON_DAYS = 30;
@@ -30,15 +21,6 @@ export interface CurrentEvidence {
   cqcStatus: string | null;
 }
 
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 export interface EvidenceFinding {
   kind: 'evidence-due' | 'evidence-expired' | 'cqc-status';
   evidenceId: string;
@@ -50,9 +32,9 @@ export interface EvidenceFinding {
 export function evidenceFindings(evidence: CurrentEvidence[], today: string): EvidenceFinding[] {
   const findings: EvidenceFinding[] = [];
   for (const item of evidence) {
-    const label = EVIDENCE_KIND_LABELS[item.kind] ?? item.kind;
+    const label = EVIDENCE_LABELS[item.kind as EvidenceKind] ?? item.kind;
     if (item.expiresOn && item.expiresOn < today) findings.push({ kind: 'evidence-expired', evidenceId: item.id, detail: `${label} expired on ${item.expiresOn}`, dueOn: item.expiresOn });
-    else if (item.expiresOn && daysBetween(today, item.expiresOn) <= DUE_SOON_DAYS) findings.push({ kind: 'evidence-due', evidenceId: item.id, detail: `${label} expires on ${item.expiresOn}: record new evidence before then`, dueOn: item.expiresOn });
+    else if (item.expiresOn && item.expiresOn <= addDays(today, DUE_SOON_DAYS)) findings.push({ kind: 'evidence-due', evidenceId: item.id, detail: `${label} expires on ${item.expiresOn}: record new evidence before then`, dueOn: item.expiresOn });
     if (item.kind === 'cqc-registration' && item.cqcStatus && item.cqcStatus !== 'registered') findings.push({ kind: 'cqc-status', evidenceId: item.id, detail: `CQC registration is ${item.cqcStatus.replace('-', ' ')}`, dueOn: null });
   }
   return findings;

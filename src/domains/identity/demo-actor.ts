@@ -1,4 +1,5 @@
 /** Demo seeds act as real demo people, through the same services, so the demo's history and audit read like real use. */
+import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from './principal.ts';
 import type { Role } from './roles.rules.ts';
@@ -11,4 +12,11 @@ export async function demoActor(deps: Deps, who: { role: Role; organisationId?: 
   if (who.email) query = query.where('u.email', '=', who.email);
   const row = await query.executeTakeFirst();
   return row && { principal: { kind: 'user', userId: row.id, displayName: row.display_name, organisationId: row.organisation_id, organisationName: row.name, role: who.role }, clientAddress: null };
+}
+
+/** The same, for seeds that cannot go on without that person. */
+export async function requiredDemoActor(deps: Deps, who: { role: Role; organisationId?: string; email?: string }): Promise<ActionContext> {
+  const actor = await demoActor(deps, who);
+  if (!actor) throw new DomainError('not-found', `The demo account ${who.email ?? ''} (${who.role}) is missing; seed the demo region first`.replace('  ', ' '));
+  return actor;
 }

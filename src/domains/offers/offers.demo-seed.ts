@@ -1,6 +1,6 @@
 /** Demo offers (issue #4 item 9): West Yorkshire's sub-ICBs offer adult hearing (Calderdale from 50, the others from the national 55), back and neck pain and talking therapies. */
 import type { Deps } from '../deps.ts';
-import type { ActionContext } from '../identity/principal.ts';
+import { demoActor } from '../identity/demo-actor.ts';
 import { financialYearOf } from './price-schedule.rules.ts';
 import { amendSpecification, changeOfferDetails, openOffer } from './offer.service.ts';
 import { changeOfferStatus, saveOfferProtocol, setPriceSchedule } from './offer-terms.service.ts';
@@ -28,16 +28,9 @@ const DEMO_OFFERS: DemoOffer[] = [
   { serviceCode: 'psychological-therapies', title: 'Talking therapies, West Yorkshire', summary: 'Stepped-care talking therapies for people 16 and over, by referral or self-referral.', coverage: ['02T', 'X2C4Y', '03R'], prices: { STANDARD: 4_720 } },
 ];
 
-async function demoCommissioner(deps: Deps): Promise<ActionContext | undefined> {
-  const row = await deps.db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name']).where('u.email', '=', 'commissioner@aqp.example').where('m.role', '=', 'commissioner').executeTakeFirst();
-  if (!row) return undefined;
-  return { principal: { kind: 'user', userId: row.id, displayName: row.display_name, organisationId: row.organisation_id, organisationName: row.name, role: 'commissioner' }, clientAddress: null };
-}
-
 /** Opens and publishes the demo offers through the same services a commissioner uses; does nothing once the demo commissioner has offers. */
 export async function seedDemoOffers(deps: Deps): Promise<{ offers: number }> {
-  const context = await demoCommissioner(deps);
+  const context = await demoActor(deps, { role: 'commissioner', email: 'commissioner@aqp.example' });
   if (!context) return { offers: 0 };
   const existing = await deps.db.selectFrom('offers').select('id').where('lead_organisation_id', '=', context.principal!.organisationId).executeTakeFirst();
   if (existing) return { offers: 0 };

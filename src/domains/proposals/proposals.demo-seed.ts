@@ -1,9 +1,6 @@
 /** Demo proposals from West Yorkshire ICB to its region: one approved with reasons, one awaiting assessment; never for production. */
 import type { Deps } from '../deps.ts';
-import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
-import type { ActionContext } from '../identity/principal.ts';
-import type { Role } from '../identity/roles.rules.ts';
-import { findUserByEmail } from '../identity/user.repo.ts';
+import { demoActor } from '../identity/demo-actor.ts';
 import { createProposal, submitProposal } from './proposal-drafting.service.ts';
 import { findProposalByName } from './proposals.repo.ts';
 import { ASSESSMENT_CRITERIA } from './proposals.rules.ts';
@@ -21,16 +18,10 @@ const DERMATOLOGY = {
 };
 const PHLEBOTOMY_REASONS = 'Approved: clear local need, a tested per-test currency and several capable providers in West Yorkshire. Affordability to be reviewed after the first year of activity.';
 
-async function actingAs(deps: Deps, email: string, odsCode: string, role: Role): Promise<ActionContext | undefined> {
-  const [user, organisation] = await Promise.all([findUserByEmail(deps.db, email), findOrganisationByOdsCode(deps.db, odsCode)]);
-  if (!user || !organisation) return undefined;
-  return { principal: { kind: 'user', userId: user.id, displayName: user.displayName, organisationId: organisation.id, organisationName: organisation.name, role }, clientAddress: null };
-}
-
 /** Seeds the two demo proposals through the same use cases people use (so they are audited); running it again changes nothing. */
 export async function seedDemoProposals(deps: Deps): Promise<void> {
-  const commissioner = await actingAs(deps, 'commissioner@aqp.example', 'QWO', 'commissioner');
-  const reviewer = await actingAs(deps, 'regional.reviewer@aqp.example', 'Y63', 'regional-reviewer');
+  const commissioner = await demoActor(deps, { role: 'commissioner', email: 'commissioner@aqp.example' });
+  const reviewer = await demoActor(deps, { role: 'regional-reviewer', email: 'regional.reviewer@aqp.example' });
   if (!commissioner?.principal || !reviewer) return;
   const icbId = commissioner.principal.organisationId;
   if (!(await findProposalByName(deps.db, icbId, PHLEBOTOMY.name))) {

@@ -1,11 +1,11 @@
 /** Seeds the demo providers: profiles, sites and complete, verified national assurance; running it again changes nothing. */
-import { DomainError } from '../../lib/errors.ts';
+import { addDays } from '../../lib/working-days.ts';
 import type { Deps } from '../deps.ts';
+import { requiredDemoActor } from '../identity/demo-actor.ts';
 import { DEMO_PASSWORD } from '../identity/demo-seed.ts';
 import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
-import type { ActionContext, UserPrincipal } from '../identity/principal.ts';
-import type { Role } from '../identity/roles.rules.ts';
-import { findUserByEmail, membershipsOf } from '../identity/user.repo.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import { findUserByEmail } from '../identity/user.repo.ts';
 import { createUser } from '../identity/user.service.ts';
 import { currentEvidenceOf } from './assurance.repo.ts';
 import { recordEvidence } from './assurance.service.ts';
@@ -24,19 +24,6 @@ export { DEMO_EXPIRING_INSURANCE_ODS, DEMO_PROVIDER_SERVICES, DEMO_PROVIDERS } f
 
 const SEED: ActionContext = { principal: null, clientAddress: null };
 
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Acting as a demo person in one of their memberships, as the services require. */
-async function actingAs(deps: Deps, email: string, role: Role): Promise<ActionContext> {
-  const user = await findUserByEmail(deps.db, email);
-  const membership = user && (await membershipsOf(deps.db, user.id)).find((candidate) => candidate.role === role);
-  if (!user || !membership) throw new DomainError('not-found', `The demo account ${email} (${role}) is missing; seed the demo region first`);
-  const principal: UserPrincipal = { kind: 'user', userId: user.id, displayName: user.displayName, organisationId: membership.organisationId, organisationName: membership.organisationName, role };
-  return { principal, clientAddress: null };
-}
-
 /** The provider organisation with a profile and an administrator: registered afresh, or the identity seed's organisation completed. */
 async function ensureProvider(deps: Deps, provider: DemoProvider): Promise<string> {
   const profile = { name: provider.name, providerType: provider.providerType, companiesHouseNumber: provider.companiesHouseNumber ?? '', charityNumber: provider.charityNumber ?? '', website: '', phone: '', email: `contact@${provider.odsCode.toLowerCase()}.aqp.example`, description: provider.description };
@@ -49,7 +36,7 @@ async function ensureProvider(deps: Deps, provider: DemoProvider): Promise<strin
     await createUser(deps, SEED, { email: provider.adminEmail, displayName: `${provider.name.replace(' (demo)', '')} administrator`, password: DEMO_PASSWORD, organisationId: existing.id, role: 'provider-admin' });
   }
   const stored = await findProvider(deps.db, existing.id);
-  if (!stored?.email) await changeProfile(deps, await actingAs(deps, provider.adminEmail, 'provider-admin'), profile);
+  if (!stored?.email) await changeProfile(deps, await requiredDemoActor(deps, { role: 'provider-admin', email: provider.adminEmail }), profile);
   return existing.id;
 }
 
@@ -80,7 +67,7 @@ function evidenceFor(provider: DemoProvider, today: string, index: number): { ki
 
 /** Records each missing kind of evidence as the provider's administrator, then verifies whatever is pending as the national centre. */
 async function ensureAssurance(deps: Deps, organisationId: string, provider: DemoProvider, index: number, verifier: ActionContext): Promise<number> {
-  const admin = await actingAs(deps, provider.adminEmail, 'provider-admin');
+  const admin = await requiredDemoActor(deps, { role: 'provider-admin', email: provider.adminEmail });
   const held = new Set((await currentEvidenceOf(deps.db, organisationId)).map((row) => row.kind));
   let recorded = 0;
   for (const item of evidenceFor(provider, deps.clock.today(), index)) {
@@ -98,7 +85,7 @@ async function ensureAssurance(deps: Deps, organisationId: string, provider: Dem
 
 /** Seeds at least seven demo providers (hearing, back and neck pain, talking therapies) in Calderdale, Kirklees and Wakefield; needs the identity demo seed first. */
 export async function seedDemoProviders(deps: Deps): Promise<{ providers: number; evidenceRecorded: number }> {
-  const verifier = await actingAs(deps, 'national.admin@aqp.example', 'national-admin');
+  const verifier = await requiredDemoActor(deps, { role: 'national-admin', email: 'national.admin@aqp.example' });
   let evidenceRecorded = 0;
   for (const [index, provider] of DEMO_PROVIDERS.entries()) {
     const organisationId = await ensureProvider(deps, provider);
