@@ -25,3 +25,17 @@ export function fixedClock(instant: Date | string): Clock {
   const at = new Date(instant);
   return { now: () => new Date(at), today: () => londonDateOf(at) };
 }
+
+/** Minutes Europe/London is ahead of UTC at an instant: 0 in winter (GMT), 60 in summer (BST). */
+function londonOffsetMinutes(instant: Date): number {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) : 0;
+}
+
+/** The instant of a wall-clock date and time in England (people type local times; the database keeps instants). */
+export function londonInstant(isoDate: string, timeOfDay: string): Date {
+  const asIfUtc = new Date(`${isoDate}T${timeOfDay}:00Z`);
+  const firstGuess = new Date(asIfUtc.getTime() - londonOffsetMinutes(asIfUtc) * 60_000);
+  return new Date(asIfUtc.getTime() - londonOffsetMinutes(firstGuess) * 60_000);
+}

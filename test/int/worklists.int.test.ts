@@ -59,7 +59,7 @@ describe('provider actions and worklists', () => {
 
   it('closes a back-and-neck-pain episode at its 8th attended session, tells the practice, and shows it in the referrer worklist', async () => {
     const ubrn = await anAcceptedReferral();
-    const session = (attendance: string) => as(provider, 'POST', `/api/v1/referrals/${ubrn}/sessions`, { kind: 'session', attendance, scheduledFor: '2027-03-02T09:30:00Z' });
+    const session = (attendance: string) => as(provider, 'POST', `/api/v1/referrals/${ubrn}/sessions`, { kind: 'session', attendance, scheduledFor: '2027-03-01T09:30:00Z' });
     expect((await as(provider, 'POST', `/api/v1/referrals/${ubrn}/sessions`, { kind: 'appointment', scheduledFor: '2027-03-02T09:30:00Z' })).json()).toMatchObject({ sessionsAttended: 0, sessionCap: 8, status: 'accepted' });
     expect((await session('did-not-attend')).json()).toMatchObject({ sessionsAttended: 0, status: 'accepted' });
     for (let n = 1; n <= 7; n += 1) expect((await session('attended')).json()).toMatchObject({ sessionsAttended: n, sessionCap: 8, status: 'accepted' });

@@ -33,9 +33,14 @@ describe('session cap', () => {
   });
 
   it('needs the attendance of a session but not of an appointment', () => {
-    expect(contactErrors({ kind: 'session' })).toEqual([expect.objectContaining({ field: 'attendance' })]);
-    expect(contactErrors({ kind: 'appointment', scheduledFor: '2027-03-02T09:30:00Z' })).toEqual([]);
-    expect(contactErrors({ kind: 'appointment', scheduledFor: 'next Tuesday' })).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
+    expect(contactErrors({ kind: 'session' }, '2027-03-02')).toEqual([expect.objectContaining({ field: 'attendance' })]);
+    expect(contactErrors({ kind: 'appointment', scheduledFor: '2027-03-02T09:30:00Z' }, '2027-03-01')).toEqual([]);
+    expect(contactErrors({ kind: 'appointment', scheduledFor: 'next Tuesday' }, '2027-03-01')).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
+  });
+
+  it('refuses a session dated after today (in England) but takes an appointment then', () => {
+    expect(contactErrors({ kind: 'session', attendance: 'attended', scheduledFor: '2027-03-02T09:30:00Z' }, '2027-03-01')).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
+    expect(contactErrors({ kind: 'session', attendance: 'attended', scheduledFor: '2027-03-01T23:30:00Z' }, '2027-03-01')).toEqual([]);
   });
 });
 

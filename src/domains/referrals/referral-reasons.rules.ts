@@ -29,6 +29,20 @@ export const CANCEL_REASON_CODES = Object.keys(CANCEL_REASONS) as CancelReasonCo
 export const DISCHARGE_OUTCOMES = ['treatment-completed', 'patient-declined', 'did-not-attend', 'referred-elsewhere', 'other'] as const;
 export type DischargeOutcome = (typeof DISCHARGE_OUTCOMES)[number];
 
+export const DISCHARGE_OUTCOME_LABELS: Record<DischargeOutcome, string> = {
+  'treatment-completed': 'Treatment completed',
+  'patient-declined': 'The patient declined further treatment',
+  'did-not-attend': 'The patient did not attend',
+  'referred-elsewhere': 'Referred on to another service',
+  other: 'Other',
+};
+
+/** The label of a return or cancellation code as people read it, or the code itself when it is not one of ours. */
+export function reasonLabel(code: string): string {
+  const reasons: Record<string, ReasonCode> = { ...RETURN_REASONS, ...CANCEL_REASONS };
+  return Object.hasOwn(reasons, code) ? reasons[code]!.label : code;
+}
+
 export const MAX_REASON_COMMENT = 2000;
 
 /** Field errors for a coded reason: the code must be one of the list, and a code that requires a comment needs one. */

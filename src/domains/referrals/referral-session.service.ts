@@ -1,4 +1,5 @@
 /** Appointments and sessions with attendance (issue #6 item 6); at the pack's session cap the episode closes and the referring practice is told the patient needs re-referral. */
+import { londonDateOf } from '../../lib/clock.ts';
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
@@ -23,11 +24,12 @@ export interface ContactOutcome {
   status: 'accepted' | 'episode-closed';
 }
 
-/** Field errors for a contact: a session needs its attendance; a date, when given, must be a real instant. */
-export function contactErrors(input: ContactInput): FieldError[] {
+/** Field errors for a contact: a session needs its attendance and cannot be in the future; a date, when given, must be a real instant. */
+export function contactErrors(input: ContactInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (input.kind === 'session' && !input.attendance) errors.push({ field: 'attendance', message: 'Say whether the patient attended the session' });
   if (input.scheduledFor && Number.isNaN(Date.parse(input.scheduledFor))) errors.push({ field: 'scheduledFor', message: 'Enter the date and time of the appointment' });
+  else if (input.kind === 'session' && input.scheduledFor && londonDateOf(new Date(input.scheduledFor)) > today) errors.push({ field: 'scheduledFor', message: 'A session that has taken place must be today or in the past' });
   if ((input.note ?? '').length > 2000) errors.push({ field: 'note', message: 'The note must be 2000 characters or fewer' });
   return errors;
 }
@@ -43,7 +45,7 @@ async function tellReferrerToReRefer(trx: Executor, referral: ReferralRecord, ca
 
 /** Records an appointment or a session; an attended session that reaches the cap closes the episode in the same transaction. */
 export async function recordContact(deps: Deps, context: ActionContext, referral: ReferralRecord, input: ContactInput): Promise<ContactOutcome> {
-  const errors = contactErrors(input);
+  const errors = contactErrors(input, deps.clock.today());
   if (errors.length) throw validationFailed(errors);
   return deps.db.transaction().execute(async (trx) => {
     const current = await lockReferral(trx, referral.id);

@@ -1,20 +1,49 @@
-/** One referral for the referring practice or the chosen provider: patient, eligibility, status and, once, the patient's access code. */
-import type { FastifyInstance } from 'fastify';
+/** One referral for the referring practice or the chosen provider: patient, eligibility, status, history and, once, the patient's access code. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
+import { sessionCapOf } from '../../../domains/referrals/referral-episode.repo.ts';
+import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
-import { REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
+import { canMoveReferral, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
 import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
+import { presentContact, presentEvent } from './referral-history.presenter.ts';
 import { takeNewAccessCode } from './referral-session.ts';
 
 const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const } };
 
+type SeenReferral = ReferralRecord & { side: 'referrer' | 'provider' };
+
+/** What each side may do next, from the referral's state: the provider accepts or returns what was sent and treats what it accepted; the practice cancels what is not finished. */
+function actionsFor(referral: SeenReferral) {
+  const provider = referral.side === 'provider';
+  return {
+    accept: provider && canMoveReferral(referral.status, 'accepted'),
+    return: provider && canMoveReferral(referral.status, 'returned'),
+    treat: provider && canMoveReferral(referral.status, 'discharged'),
+    cancel: referral.side === 'referrer' && canMoveReferral(referral.status, 'cancelled'),
+    offerChoice: referral.side === 'referrer' && referral.status === 'awaiting-choice',
+  };
+}
+
+/** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
+export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
+  const [events, contacts, sessionCap, sessions] = await Promise.all([
+    referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), sessionCapOf(deps.db, referral.offer.id),
+    deps.db.selectFrom('referrals').select('sessions_attended').where('id', '=', referral.id).executeTakeFirstOrThrow(),
+  ]);
+  return reply.render('pages/referrals/referral.njk', {
+    pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
+    nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
+    actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
+    sessions: sessionCap ? `${sessions.sessions_attended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(sessions.sessions_attended), problem,
+  });
+}
+
 export function registerReferralPage(app: FastifyInstance, deps: Deps): void {
   app.get('/referrals/:ubrn', READERS, async (request, reply) => {
     const referral = await viewReferral(deps, request.actionContext(), (request.params as { ubrn: string }).ubrn, { page: 'referral' });
-    return reply.render('pages/referrals/referral.njk', {
-      pageTitle: `Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
-      nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
-    });
+    return renderReferralPage(deps, request, reply, referral);
   });
 }

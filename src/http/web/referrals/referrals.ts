@@ -4,6 +4,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { registerChoiceListPages } from './choice-list-page.ts';
 import { registerNewReferralPages } from './new-referral.ts';
 import { registerPatientStatusPages } from './patient-status.ts';
+import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
 
 export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
@@ -11,4 +12,5 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerReferralPage(app, deps);
   registerChoiceListPages(app, deps);
   registerPatientStatusPages(app, deps);
+  registerReferralActions(app, deps);
 }
