@@ -23,11 +23,11 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   const catalogue = await seedNationalCatalogue(deps);
   if (catalogue.servicesAdded) log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
+  if (handle.kind === 'pglite') await importReferenceDataOnFirstStart(deps, config.referenceDataDir, log);
   if (handle.kind === 'pglite' && !(await isDemoSeeded(deps))) {
     const seeded = await seedDemo(deps);
     log(`Seeded the demo region: ${seeded.organisations} organisations, ${seeded.usersCreated} demo accounts (see README).`);
   }
-  if (handle.kind === 'pglite') await importReferenceDataOnFirstStart(deps, config.referenceDataDir, log);
   await deleteExpiredSessions(handle.db, deps.clock.now());
 
   let closing = false;

@@ -20,3 +20,10 @@ export function isValidNhsNumber(text: string): boolean {
 export function formatNhsNumber(digits: string): string {
   return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
 }
+
+/** Nine digits completed with their modulus 11 check digit, or undefined for the nine digits that no valid number starts with. */
+export function withNhsCheckDigit(nineDigits: string): string | undefined {
+  const sum = [...nineDigits].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0);
+  const check = (11 - (sum % 11)) % 11;
+  return check === 10 ? undefined : `${nineDigits}${check}`;
+}

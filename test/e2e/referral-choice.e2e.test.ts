@@ -2,11 +2,22 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { expectAccessible } from '../support/browser.ts';
-import { useServerAndBrowser } from '../support/browser-session.ts';
-import { aListingIn, aProviderWithSites, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';
+import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
+import { aListingIn, aPersonIn, aProviderWithSites, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';
 
-describe('a GP refers and the patient chooses, in Chromium', () => {
+describe('a GP refers, the patient chooses, and the provider treats and discharges, in Chromium', () => {
   const session = useServerAndBrowser();
+
+  async function recordSessionToday(page: Page, today: string, attendance: 'Attended' | 'Did not attend'): Promise<void> {
+    await page.getByRole('group', { name: 'What are you recording?' }).getByLabel('A session that has taken place').check();
+    const date = page.getByRole('group', { name: 'Date' });
+    await date.getByLabel('Day').fill(String(Number(today.slice(8))));
+    await date.getByLabel('Month').fill(String(Number(today.slice(5, 7))));
+    await date.getByLabel('Year').fill(today.slice(0, 4));
+    await page.getByLabel('Time').fill('00:05');
+    await page.getByRole('group', { name: 'Did the patient attend?' }).getByLabel(attendance, { exact: true }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+  }
 
   async function fillHearingReferral(page: Page, vertigo: 'Yes' | 'No'): Promise<void> {
     await page.getByLabel('NHS number').fill(nhsNumberFrom('401023411'));
@@ -28,11 +39,12 @@ describe('a GP refers and the patient chooses, in Chromium', () => {
     await page.getByRole('button', { name: 'Check eligibility' }).click();
   }
 
-  it('shows eligibility before sending, then the patient chooses with reference and access code on the public page and sees it sent', async () => {
+  it('shows eligibility before sending; the patient chooses with reference and access code; the provider accepts, records sessions and discharges', async () => {
     const { deps, baseUrl } = session.server;
     await placePostcodes(deps);
     const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
-    await aProviderWithSites(deps, { odsCode: 'TST21', name: 'Ripponden Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }] });
+    const providerId = await aProviderWithSites(deps, { odsCode: 'TST21', name: 'Ripponden Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }] });
+    await aPersonIn(deps, providerId, { email: 'audiologist@tst21.example', name: 'Ava Audiologist', role: 'provider-clinician' });
     await aListingIn(deps, offers.items[0]!.id, 'TST21', 'live', deps.clock.today());
 
     const gp = await (await session.browser.newContext()).newPage();
@@ -87,5 +99,39 @@ describe('a GP refers and the patient chooses, in Chromium', () => {
     await gp.goto(`${baseUrl}/referrals/${reference.replaceAll(' ', '')}`);
     expect(await gp.locator('main').textContent()).toContain('Sent to the provider');
     await expectAccessible(gp);
+
+    const provider = await signedInPage(session, 'audiologist@tst21.example');
+    await provider.goto(`${baseUrl}/worklists/provider`);
+    await expectAccessible(provider);
+    await provider.getByRole('link', { name: reference }).click();
+    await expectAccessible(provider);
+    await provider.getByRole('button', { name: 'Accept referral' }).click();
+    expect(await provider.locator('.nhsuk-notification-banner--success').textContent()).toContain(`Referral ${reference} accepted`);
+    await expectAccessible(provider);
+    for (const attendance of ['Attended', 'Attended'] as const) {
+      await provider.getByRole('button', { name: 'Record an appointment or session' }).click();
+      await expectAccessible(provider);
+      await recordSessionToday(provider, deps.clock.today(), attendance);
+      await expectAccessible(provider);
+    }
+    expect(await provider.locator('main').textContent()).toContain('Sessions attended: 2');
+    await provider.getByRole('button', { name: 'Discharge the patient' }).click();
+    await provider.getByRole('button', { name: 'Discharge patient' }).click();
+    expect(await provider.locator('.nhsuk-error-summary').textContent()).toContain('Choose the outcome');
+    await expectAccessible(provider);
+    await provider.getByLabel('Treatment completed').check();
+    await provider.getByLabel('Discharge summary (optional)').fill('Binaural hearing aids fitted; aftercare at the clinic.');
+    await provider.getByRole('button', { name: 'Discharge patient' }).click();
+    expect(await provider.locator('main').textContent()).toContain('Discharged');
+    await expectAccessible(provider);
+
+    await gp.goto(`${baseUrl}/referrals/${reference.replaceAll(' ', '')}`);
+    const discharged = await gp.locator('main').textContent();
+    expect(discharged).toContain('Discharged');
+    expect(discharged).toContain('Binaural hearing aids fitted');
+    await expectAccessible(gp);
+    await patient.goto(`${baseUrl}/referral-status/referral`);
+    expect(await patient.locator('main').textContent()).toContain('Your care with this provider has finished');
+    await expectAccessible(patient);
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { REFERRAL_STATUSES } from '../../src/domains/referrals/referral-status.rules.ts';
+import { DEMO_PATIENT_ACCESS } from '../../src/domains/referrals/referrals.demo-data.ts';
+import { WebClient } from '../support/web-client.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('the demo region as a newcomer sees it', () => {
@@ -10,7 +13,7 @@ describe('the demo region as a newcomer sees it', () => {
   afterAll(() => t.close());
 
   const counts = async () => {
-    const tables = ['offers', 'listings', 'applications', 'assurance_evidence', 'prioritisation_runs', 'local_service_proposals', 'audit_events'] as const;
+    const tables = ['offers', 'listings', 'applications', 'referrals', 'referral_events', 'referral_contacts', 'assurance_evidence', 'prioritisation_runs', 'local_service_proposals', 'audit_events'] as const;
     return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)])));
   };
 
@@ -38,6 +41,31 @@ describe('the demo region as a newcomer sees it', () => {
     const run = await t.deps.db.selectFrom('prioritisation_runs').select(['status']).executeTakeFirstOrThrow();
     expect(run.status).toBe('notified');
     expect(Number((await t.deps.db.selectFrom('local_service_proposals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has referrals from the demo practice in every state, one overdue, on the practice’s and the provider’s worklists', async () => {
+    const referrals = await t.deps.db.selectFrom('referrals').select(['status', 'accept_by', 'sessions_attended']).execute();
+    expect(new Set(referrals.map((r) => r.status))).toEqual(new Set(REFERRAL_STATUSES));
+    expect(referrals.find((r) => r.status === 'episode-closed')!.sessions_attended).toBe(8);
+    expect(referrals.some((r) => r.status === 'sent' && r.accept_by! < t.deps.clock.today())).toBe(true);
+    const gp = new WebClient(t.app);
+    await gp.signIn('referrer@aqp.example');
+    const worklist = (await gp.get('/worklists/referrer')).body;
+    for (const why of ['Returned by the provider', 'Not accepted by its deadline', 'Waiting for the patient to choose', 'Episode closed: the patient needs re-referral']) expect(worklist).toContain(why);
+    const clinician = new WebClient(t.app);
+    await clinician.signIn('clinician@aqp.example');
+    expect((await clinician.get('/worklists/provider')).body).toContain('Sent to the provider');
+  });
+
+  it('lets a visitor open the published demo patient’s referral and see a choice list with a wait', async () => {
+    const patient = new WebClient(t.app);
+    const [year, month, day] = DEMO_PATIENT_ACCESS.dateOfBirth.split('-');
+    const signedIn = await patient.submit('/referral-status', { reference: DEMO_PATIENT_ACCESS.ubrn, accessCode: DEMO_PATIENT_ACCESS.accessCode, 'dateOfBirth-day': day!, 'dateOfBirth-month': month!, 'dateOfBirth-year': year! });
+    expect(signedIn.statusCode).toBe(303);
+    const page = (await patient.get('/referral-status/referral')).body;
+    expect(page).toContain('Waiting for the patient to choose a provider');
+    expect(page).toContain('Pennine Hearing Care (demo)');
+    expect(page).toMatch(/About \d+ working days? to accept a referral \(median of [5-9] in the last 90 days\)/);
   });
 
   it('changes nothing when seeded again', async () => {

@@ -97,3 +97,9 @@ export function aHearingReferral(overrides: { nhsNumber?: string; dateOfBirth: s
     answers: { ...answers, ...overrides.answers },
   };
 }
+
+/** A person who signs in with the demo password, holding one role in an organisation (a test provider's clinician, say). */
+export async function aPersonIn(deps: Deps, organisationId: string, person: { email: string; name: string; role: string }): Promise<void> {
+  const userId = await insertUser(deps.db, { email: person.email, displayName: person.name, passwordHash: await hashPassword(DEMO_PASSWORD) });
+  await insertMembership(deps.db, { userId, organisationId, role: person.role as Parameters<typeof insertMembership>[1]['role'] });
+}

@@ -7,6 +7,7 @@ import { seedDemoOffers } from '../offers/offers.demo-seed.ts';
 import { seedDemoPrioritisation } from '../prioritisation/prioritisation.demo-seed.ts';
 import { seedDemoProposals } from '../proposals/proposals.demo-seed.ts';
 import { seedDemoProviders } from '../providers/providers.demo-seed.ts';
+import { seedDemoReferrals } from '../referrals/referrals.demo-seed.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
 import { hashPassword } from './password.ts';
@@ -60,7 +61,7 @@ const DEMO_SITES: { organisationKey: string; name: string; postcode: string; lat
 /**
  * Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept).
  * `activity: false` stops after the region, its people, offers, proposals and prioritisation, leaving out the
- * providers, applications and listings (tests that build their own qualification data ask for that).
+ * providers, applications, listings and referrals (tests that build their own qualification data ask for that).
  */
 export async function seedDemo(deps: Deps, options: { activity?: boolean } = {}): Promise<{ organisations: number; usersCreated: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -89,6 +90,7 @@ export async function seedDemo(deps: Deps, options: { activity?: boolean } = {})
     await seedDemoProviders(deps);
     await seedDemoApplications(deps);
     await seedDemoListings(deps);
+    await seedDemoReferrals(deps);
   }
   return seeded;
 }

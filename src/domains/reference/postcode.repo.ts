@@ -22,3 +22,9 @@ export async function countPostcodes(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('postcodes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Adds postcodes that are not there yet (never changing one that is), so a demo can run before the reference data is imported. */
+export async function ensurePostcodes(db: Kysely<Database>, postcodes: { postcode: string; latitude: number; longitude: number }[]): Promise<void> {
+  if (postcodes.length === 0) return;
+  await db.insertInto('postcodes').values(postcodes.map((row) => ({ ...row, country_code: 'E92000001' }))).onConflict((oc) => oc.column('postcode').doNothing()).execute();
+}

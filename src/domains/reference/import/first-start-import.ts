@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import type { Deps } from '../../deps.ts';
 import { describeSummary } from './import-summary.ts';
-import { hasPostcodes, importAll } from './reference-import.service.ts';
+import { hasImportedPostcodes, importAll } from './reference-import.service.ts';
 
-/** Imports everything in `dir` when no postcodes are loaded yet; returns what it found missing. */
+/** Imports everything in `dir` until a postcode import has succeeded; returns what it found missing. */
 export async function importReferenceDataOnFirstStart(deps: Deps, dir: string, log: (line: string) => void): Promise<void> {
-  if (await hasPostcodes(deps)) return;
+  if (await hasImportedPostcodes(deps)) return;
   if (!existsSync(dir)) {
     log(`Reference data not found at ${dir}: postcodes, GP practices and commissioners are not loaded. Set AQP_DATA_DIR and run: npx aqp import all`);
     return;

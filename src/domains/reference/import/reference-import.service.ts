@@ -64,7 +64,7 @@ export async function importAll(deps: Deps, dir: string, options: ImportOptions 
   return { summaries, missing };
 }
 
-/** True when the platform has postcodes to work with. */
-export async function hasPostcodes(deps: Deps): Promise<boolean> {
-  return Boolean(await deps.db.selectFrom('postcodes').select('postcode').limit(1).executeTakeFirst());
+/** True once a postcode import has succeeded; the few postcodes the demo seed places for its own patients do not count. */
+export async function hasImportedPostcodes(deps: Deps): Promise<boolean> {
+  return Boolean(await deps.db.selectFrom('import_runs').select('id').where('dataset', '=', 'postcodes').where('outcome', '=', 'succeeded').limit(1).executeTakeFirst());
 }
