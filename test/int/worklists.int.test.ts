@@ -105,6 +105,8 @@ describe('provider actions and worklists', () => {
       const overdue = (await referrerItems()).find((item) => item.ubrn === ubrn);
       expect(overdue).toMatchObject({ status: 'sent', attention: 'overdue', acceptBy, workingDaysOverdue: expect.any(Number) });
       expect(overdue!.workingDaysOverdue).toBeGreaterThan(0);
+      const late = (await as(provider, 'GET', '/api/v1/worklists/provider')).json().items.find((item: { ubrn: string }) => item.ubrn === ubrn);
+      expect(late.workingDaysOverdue).toBe(overdue!.workingDaysOverdue);
     } finally {
       clock.setToday(TODAY);
     }

@@ -52,12 +52,19 @@ async function auditWorklist(deps: Deps, context: ActionContext, worklist: strin
   await recordAudit(deps.db, context, { action: 'referral.worklist-view', entityType: 'referral', entityId: null, details: { worklist, ubrns: rows.map((row) => row.ubrn) } });
 }
 
-/** The provider's referrals awaiting acceptance, with their accept-by dates, and those in treatment with sessions so far. */
+/** The provider's referrals awaiting acceptance, with their accept-by dates (and how late the overdue ones are), and those in treatment with sessions so far. */
 export async function providerWorklist(deps: Deps, context: ActionContext, page: Page): Promise<{ items: WorklistItem[]; total: number }> {
   const principal = requireRole(context.principal, ['provider-admin', 'provider-clinician']);
+  const today = deps.clock.today();
   const { rows, total } = await providerWorklistRows(deps.db, principal.organisationId, page);
   await auditWorklist(deps, context, 'provider', rows);
-  return { items: rows.map((row) => ({ row, statusLabel: REFERRAL_STATUS_LABELS[row.status], sessionCap: sessionCapIn(row.packContent) })), total };
+  return {
+    items: rows.map((row) => ({
+      row, statusLabel: REFERRAL_STATUS_LABELS[row.status], sessionCap: sessionCapIn(row.packContent),
+      ...(row.status === 'sent' && row.acceptBy && today > row.acceptBy ? { workingDaysOverdue: workingDaysOverdue(row.acceptBy, today) } : {}),
+    })),
+    total,
+  };
 }
 
 /** The practice's referrals needing attention: returned with their reason, overdue, awaiting choice, or closed needing re-referral. */

@@ -11,6 +11,7 @@ const YOUR_ORGANISATION: Task = { title: 'Your organisation', href: '/organisati
 const API_KEYS: Task = { title: 'API keys', href: '/api-keys', description: 'Create and revoke keys that let your systems use the AQP API.' };
 const MESSAGES: Task = { title: 'Messages', href: '/messages', description: 'Notices from AQP: assurance reminders, suspensions and clarification questions.' };
 const AQP_MAP: Task = { title: 'AQP map', href: '/map', description: 'Which commissioners offer which services, with national uptake.' };
+const PROVIDER_REFERRALS: Task = { title: 'Referrals', href: '/worklists/provider', description: 'Referrals patients chose you for: accept or return them, record appointments and sessions, discharge.' };
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -46,6 +47,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     YOUR_ORGANISATION,
   ],
   'provider-admin': [
+    PROVIDER_REFERRALS,
     { title: 'Open offers', href: '/provider/offers', description: 'Services commissioners have opened to any qualified provider: apply on your national assurance.' },
     { title: 'Your applications', href: '/applications', description: 'Applications you have made, clarification questions to answer and decisions with their reasons.' },
     { title: 'Your listings', href: '/listings', description: 'The offers you qualified for: accept contracts and see when your sites are live.' },
@@ -59,6 +61,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     API_DOCS,
   ],
   'provider-clinician': [
+    PROVIDER_REFERRALS,
     { title: 'Your listings', href: '/listings', description: 'The offers your organisation qualified for and the sites that deliver them.' },
     { title: 'Sites', href: '/provider/sites', description: 'Your organisation’s sites, with access information and opening times.' },
     MESSAGES,
@@ -66,6 +69,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   ],
   referrer: [
     { title: 'Refer a patient', href: '/referrals/new', description: 'Check eligibility against the local protocol, offer the patient a choice of every qualified provider and send the referral.' },
+    { title: 'Referrals needing attention', href: '/worklists/referrer', description: 'Referrals returned to you, not accepted in time, waiting for the patient’s choice, or closed and needing re-referral.' },
     YOUR_ORGANISATION,
   ],
   'platform-admin': [

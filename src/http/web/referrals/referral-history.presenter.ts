@@ -9,7 +9,7 @@ const ACTOR_WORDS: Record<string, string> = { referrer: 'Referrer', patient: 'Pa
 /** One status change: when, what it became, who did it, and why. */
 export function presentEvent(event: ReferralEvent) {
   const why = [event.reasonCode ? reasonLabel(event.reasonCode) : '', event.comment].filter(Boolean).join(': ');
-  return { when: formatDateTime(event.at), status: REFERRAL_STATUS_LABELS[event.toStatus], by: event.byName ? `${event.byName} (${ACTOR_WORDS[event.actor] ?? event.actor})` : ACTOR_WORDS[event.actor] ?? event.actor, why };
+  return { when: formatDateTime(event.at), status: REFERRAL_STATUS_LABELS[event.toStatus], by: event.byName && event.actor !== 'system' ? `${event.byName} (${ACTOR_WORDS[event.actor] ?? event.actor})` : ACTOR_WORDS[event.actor] ?? event.actor, why };
 }
 
 /** One appointment or session: when it is or was, and whether the patient came. */

@@ -23,7 +23,7 @@ export function presentWorklistItem({ row, ...facts }: WorklistItem): WorklistRo
     : facts.attention === 'overdue' ? `${facts.workingDaysOverdue ?? 0} working days overdue` : '';
   return {
     ubrn: row.ubrn, reference: formatUbrn(row.ubrn), patientName: row.patientName, serviceName: row.serviceName, providerName: row.providerName ?? 'Not chosen yet',
-    statusLabel: facts.statusLabel, acceptBy: row.acceptBy ? formatDate(row.acceptBy) : '',
+    statusLabel: facts.statusLabel, acceptBy: row.acceptBy ? `${formatDate(row.acceptBy)}${facts.workingDaysOverdue ? ` (${facts.workingDaysOverdue} working day${facts.workingDaysOverdue === 1 ? '' : 's'} overdue)` : ''}` : '',
     sessions: facts.sessionCap ? `${row.sessionsAttended} of ${facts.sessionCap}` : String(row.sessionsAttended),
     attention: detail ? `${why} (${detail})` : why, mayAccept: row.status === 'sent',
   };
