@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src/http/web/format.ts';
 import { movableToday } from '../support/movable-clock.ts';
-import { aListingIn, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
+import { aHearingReferral, aListingIn, bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -25,13 +26,13 @@ describe('acting on a referral from its page', () => {
     serviceCode: 'back-and-neck-pain', priority: 'routine', route: 'gp', bodyArea: 'Neck', clinicalInformation: 'Neck pain after a fall; no red flags.', answers: { 'red-flags': false, 'pregnant-over-35-weeks': false },
     patient: { nhsNumber: nextNhsNumber(), givenName: 'Nell', familyName: 'Neck', dateOfBirth: '1975-07-07', sex: 'female', postcode: 'HX1 1PW' },
   });
-  const aReferral = async (): Promise<string> => {
-    const created = await api('POST', '/api/v1/referrals', backReferral());
+  const aReferral = async (body: object = backReferral()): Promise<string> => {
+    const created = await api('POST', '/api/v1/referrals', body);
     expect(created.statusCode).toBe(201);
     return created.json().ubrn;
   };
-  const aSentReferral = async (): Promise<string> => {
-    const ubrn = await aReferral();
+  const aSentReferral = async (body?: object): Promise<string> => {
+    const ubrn = await aReferral(body);
     const entry = (await api('GET', `/api/v1/referrals/${ubrn}/choice-list`)).json().entries.find((candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId);
     expect((await api('POST', `/api/v1/referrals/${ubrn}/choice`, { listingId: entry.listingId, siteId: entry.siteId })).statusCode).toBe(200);
     return ubrn;
@@ -48,6 +49,7 @@ describe('acting on a referral from its page', () => {
     await placePostcodes(t.deps);
     const offer = (await t.app.inject('/api/v1/offers?service=back-and-neck-pain&commissioner=02T')).json().items[0].id;
     providerId = (await aListingIn(t.deps, offer, 'DEMO1', 'live', TODAY)).providerId;
+    await aListingIn(t.deps, (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id, 'DEMO1', 'live', TODAY);
     const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     referrerKey = await tokenFor(t.deps, practice.id, 'referrer');
     clinician = new WebClient(t.app);
@@ -81,7 +83,9 @@ describe('acting on a referral from its page', () => {
 
   it('records an appointment and sessions from the page until the 8th attended session closes the episode, and the practice sees it', async () => {
     const ubrn = await anAcceptedReferral();
-    expect((await clinician.get(`/referrals/${ubrn}`)).body).toContain('Record an appointment or session');
+    const accepted = (await clinician.get(`/referrals/${ubrn}`)).body;
+    expect(accepted).toContain('Record an appointment or session');
+    expect(accepted).not.toContain('Pathway');
     const badTime = await recordSession(ubrn, { kind: 'appointment', time: 'teatime' });
     expect(badTime.statusCode).toBe(400);
     expect(badTime.body).toMatch(/id="time-error"[\s\S]*Enter a time like 14:30/);
@@ -104,6 +108,16 @@ describe('acting on a referral from its page', () => {
     expect(closed.body).not.toContain('Record an appointment or session');
     expect((await gp.get('/worklists/referrer')).body).toContain('Episode closed: the patient needs re-referral');
     expect((await recordSession(ubrn, { kind: 'session', attendance: 'attended' })).statusCode).toBe(409);
+  });
+
+  it('shows a hearing referral’s minimum pathway of 3 years from the day it is accepted', async () => {
+    const ubrn = await aSentReferral(aHearingReferral({ dateOfBirth: bornAged(70, TODAY), nhsNumber: nextNhsNumber() }));
+    expect((await clinician.get(`/referrals/${ubrn}`)).body).toContain('At least 3 years with the chosen provider, from acceptance');
+    expect((await clinician.submit(`/referrals/${ubrn}`, {}, `/referrals/${ubrn}/accept`)).statusCode).toBe(303);
+    const { accepted_at: acceptedAt } = await t.deps.db.selectFrom('referrals').select('accepted_at').where('ubrn', '=', ubrn).executeTakeFirstOrThrow();
+    const threeYearsOn = new Date(acceptedAt!.getTime());
+    threeYearsOn.setUTCFullYear(threeYearsOn.getUTCFullYear() + 3);
+    expect((await gp.get(`/referrals/${ubrn}`)).body).toContain(`At least 3 years with the chosen provider: until ${formatDate(threeYearsOn)}`);
   });
 
   it('discharges a patient in treatment with an outcome', async () => {

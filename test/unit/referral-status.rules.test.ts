@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CANCEL_REASONS, RETURN_REASON_CODES, RETURN_REASONS, reasonErrors } from '../../src/domains/referrals/referral-reasons.rules.ts';
-import { canMoveReferral, isInTreatment, reachesSessionCap, REFERRAL_STATUSES } from '../../src/domains/referrals/referral-status.rules.ts';
+import { canMoveReferral, isInTreatment, pathwayEndsOn, reachesSessionCap, REFERRAL_STATUSES } from '../../src/domains/referrals/referral-status.rules.ts';
 import { contactErrors } from '../../src/domains/referrals/referral-session.service.ts';
 import { referrerAttentionFor, workingDaysOverdue } from '../../src/domains/referrals/worklist.service.ts';
 
@@ -81,5 +81,13 @@ describe('referrer worklist attention', () => {
     expect(workingDaysOverdue('2027-03-25', '2027-03-30')).toBe(1);
     expect(workingDaysOverdue('2027-03-25', '2027-03-31')).toBe(2);
     expect(workingDaysOverdue('2027-03-25', '2027-03-25')).toBe(0);
+  });
+});
+
+describe('pathway length', () => {
+  it('ends a 3-year hearing pathway three years after acceptance, and a leap-day acceptance on 28 February', () => {
+    expect(pathwayEndsOn('2026-12-01', 3)).toBe('2029-12-01');
+    expect(pathwayEndsOn('2028-02-29', 3)).toBe('2031-02-28');
+    expect(pathwayEndsOn('2028-02-29', 4)).toBe('2032-02-29');
   });
 });

@@ -52,9 +52,23 @@ export async function insertContact(db: Executor, contact: NewContact): Promise<
   return row.id;
 }
 
-/** The session cap in the pack the offer adopted (`currency.sessionCap`), if it has one. */
-export async function sessionCapOf(db: Executor, offerId: string): Promise<number | undefined> {
+/** The episode rules of the pack the offer adopted: a session cap (back pain: 8) or a minimum pathway (hearing: 3 years). */
+export interface EpisodeRules {
+  sessionCap?: number;
+  minimumPathwayYears?: number;
+}
+
+/** The episode rules in the pack the offer adopted (`currency.sessionCap`, `currency.minimumPathwayYears`). */
+export async function episodeRulesOf(db: Executor, offerId: string): Promise<EpisodeRules> {
   const row = await db.selectFrom('offers as o').innerJoin('implementation_packs as p', 'p.id', 'o.pack_id').select('p.content').where('o.id', '=', offerId).executeTakeFirst();
-  const cap = (row?.content as { currency?: { sessionCap?: number } } | undefined)?.currency?.sessionCap;
-  return typeof cap === 'number' ? cap : undefined;
+  const currency = (row?.content as { currency?: { sessionCap?: unknown; minimumPathwayYears?: unknown } } | undefined)?.currency;
+  return {
+    ...(typeof currency?.sessionCap === 'number' ? { sessionCap: currency.sessionCap } : {}),
+    ...(typeof currency?.minimumPathwayYears === 'number' ? { minimumPathwayYears: currency.minimumPathwayYears } : {}),
+  };
+}
+
+/** The session cap in the pack the offer adopted, if it has one. */
+export async function sessionCapOf(db: Executor, offerId: string): Promise<number | undefined> {
+  return (await episodeRulesOf(db, offerId)).sessionCap;
 }

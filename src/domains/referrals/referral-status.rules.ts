@@ -51,3 +51,11 @@ export function isInTreatment(status: ReferralStatus): boolean {
 export function reachesSessionCap(sessionsAttended: number, sessionCap: number | undefined): boolean {
   return sessionCap !== undefined && sessionsAttended >= sessionCap;
 }
+
+/** The earliest day a pathway may end: the pack's minimum years after acceptance (PRODUCT.md §3.5: hearing, at least 3 years with the chosen provider); 29 February falls on 28 February. */
+export function pathwayEndsOn(acceptedOn: string, years: number): string {
+  const [year, month, day] = acceptedOn.split('-') as [string, string, string];
+  const target = Number(year) + years;
+  const leap = (target % 4 === 0 && target % 100 !== 0) || target % 400 === 0;
+  return `${target}-${month}-${month === '02' && day === '29' && !leap ? '28' : day}`;
+}

@@ -1,10 +1,12 @@
 /** One referral for the referring practice or the chosen provider: patient, eligibility, status, history and, once, the patient's access code. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { sessionCapOf } from '../../../domains/referrals/referral-episode.repo.ts';
+import { episodeRulesOf } from '../../../domains/referrals/referral-episode.repo.ts';
+import { londonDateOf } from '../../../lib/clock.ts';
+import { formatDate } from '../format.ts';
 import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
-import { canMoveReferral, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
+import { canMoveReferral, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
 import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
@@ -27,17 +29,25 @@ function actionsFor(referral: SeenReferral) {
   };
 }
 
+/** The pack's minimum pathway in words: from acceptance, the patient stays with the provider at least this long. */
+function pathwayText(years: number, acceptedAt: Date | null): string {
+  const length = `At least ${years} year${years === 1 ? '' : 's'} with the chosen provider`;
+  return acceptedAt ? `${length}: until ${formatDate(pathwayEndsOn(londonDateOf(acceptedAt), years))}` : `${length}, from acceptance`;
+}
+
 /** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
 export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
-  const [events, contacts, sessionCap, sessions] = await Promise.all([
-    referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), sessionCapOf(deps.db, referral.offer.id),
-    deps.db.selectFrom('referrals').select('sessions_attended').where('id', '=', referral.id).executeTakeFirstOrThrow(),
+  const [events, contacts, rules, episode] = await Promise.all([
+    referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id),
+    deps.db.selectFrom('referrals').select(['sessions_attended', 'accepted_at']).where('id', '=', referral.id).executeTakeFirstOrThrow(),
   ]);
+  const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
     pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
-    sessions: sessionCap ? `${sessions.sessions_attended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(sessions.sessions_attended), problem,
+    sessions: sessionCap ? `${episode.sessions_attended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(episode.sessions_attended), problem,
+    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, episode.accepted_at) : undefined,
   });
 }
 
