@@ -97,6 +97,12 @@ describe('self-referral', () => {
     expect(unanswered.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['answer-risk', 'helpWanted']);
   });
 
+  it('documents the API as public: no key is asked for', async () => {
+    const openapi = (await t.app.inject('/api/v1/openapi.json')).json();
+    expect(openapi.paths['/api/v1/self-referrals'].post).toMatchObject({ security: [], tags: ['referrals'] });
+    expect(openapi.paths['/api/v1/self-referrals'].post.responses).toHaveProperty('201');
+  });
+
   it('limits the API per address with 429', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt <= SELF_REFERRALS_PER_TEN_MINUTES; attempt += 1) statuses.push((await selfRefer({ ...aSelfReferral({ age: 30, nhs: '401023616' }), helpWanted: '' }, '10.9.9.9')).statusCode);
