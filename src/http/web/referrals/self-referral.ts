@@ -18,13 +18,6 @@ function renderStart(reply: FastifyReply, source: unknown, status = 200, errors?
   return reply.status(status).render('pages/referrals/self-referral-start.njk', { pageTitle: `${errors ? 'Error: ' : ''}Refer yourself`, location: locationFrom(source), ...errors });
 }
 
-/** Shows the start page with the problem when the location cannot be used; anything else propagates. */
-function startOnLocationError(reply: FastifyReply, source: unknown, error: unknown) {
-  const errors = validationErrorsOf(error);
-  if (!errors) throw error;
-  return renderStart(reply, source, 400, errors);
-}
-
 /** The form's setting and service, or the location's problems to show on the start page. */
 async function formFor(deps: Deps, location: PatientLocation, serviceCode: string): Promise<SelfReferralForm | { errors: FormErrors }> {
   try {
@@ -53,7 +46,9 @@ async function listServices(deps: Deps, request: FastifyRequest, reply: FastifyR
     }
     return reply.render('pages/referrals/self-referral-services.njk', { pageTitle: 'Services you can refer yourself to', setting: answer.setting, services: answer.services, query: locationQuery(location), location });
   } catch (error) {
-    return startOnLocationError(reply, request.query, error);
+    const errors = validationErrorsOf(error);
+    if (!errors) throw error;
+    return renderStart(reply, request.query, 400, errors);
   }
 }
 
