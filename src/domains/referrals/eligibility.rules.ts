@@ -63,6 +63,12 @@ function ageReasons(protocol: ReferralProtocol, age: number): IneligibilityReaso
   return [];
 }
 
+/** The reason a protocol refuses a referral route, if it does: self-referral is allowed only where the protocol lists 'self'. */
+export function routeReasons(protocol: ReferralProtocol, route: ReferralRoute): IneligibilityReason[] {
+  if (protocol.routes.includes(route)) return [];
+  return [{ code: 'route', message: `This service does not accept referrals from ${ROUTE_NAMES[route]}; it accepts referrals from ${protocol.routes.map((allowed) => ROUTE_NAMES[allowed]).join(' or ')}` }];
+}
+
 function questionReasons(protocol: ReferralProtocol, facts: ReferralFacts): IneligibilityReason[] {
   const reasons: IneligibilityReason[] = [];
   for (const exclusion of protocol.exclusions) {
@@ -94,7 +100,7 @@ export function evaluateEligibility(protocol: ReferralProtocol, facts: ReferralF
   const age = ageOn(facts.dateOfBirth, facts.referralDate);
   const reasons: IneligibilityReason[] = [...ageReasons(protocol, age)];
   if (protocol.sexes.length && !protocol.sexes.includes(facts.sex as 'female' | 'male')) reasons.push({ code: 'sex', message: `This service is for ${protocol.sexes.join(' and ')} patients only` });
-  if (!protocol.routes.includes(facts.route)) reasons.push({ code: 'route', message: `This service does not accept referrals from ${ROUTE_NAMES[facts.route]}; it accepts referrals from ${protocol.routes.map((route) => ROUTE_NAMES[route]).join(' or ')}` });
+  reasons.push(...routeReasons(protocol, facts.route));
   if (!(protocol.priorities as string[]).includes(facts.priority)) reasons.push({ code: 'priority', message: `This service takes ${protocol.priorities.join(' or ')} referrals only` });
   reasons.push(...questionReasons(protocol, facts), ...repeatReasons(protocol, facts));
   return { eligible: reasons.length === 0, ageOnReferralDate: age, reasons };

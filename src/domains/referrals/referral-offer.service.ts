@@ -1,17 +1,34 @@
-/** Where a referral goes (PRODUCT.md §3.5): the commissioner responsible for the referrer's practice, and its public offer for the service with the current protocol. */
-import { DomainError } from '../../lib/errors.ts';
+/** Where a referral goes (PRODUCT.md §3.5): the commissioner responsible for the patient's GP practice (by residence when unregistered), and its public offer for the service with the current protocol. */
+import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
 import { listOffers, type OfferRecord } from '../offers/offer.repo.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
-import { responsibleForPractice } from '../reference/responsible-commissioner.service.ts';
+import type { PostcodeRecord } from '../reference/postcode.repo.ts';
+import { type ResponsibleCommissioner, responsibleForPractice, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
+import { routeReasons } from './eligibility.rules.ts';
 
-export interface ReferralSetting {
-  practice: { id: string; odsCode: string; name: string };
-  commissioner: { id: string; odsCode: string; name: string };
-  /** How the commissioner was decided, in plain words. */
+export interface OrganisationRef {
+  id: string;
+  odsCode: string;
+  name: string;
+}
+
+/** The commissioner a referral is judged for, and how it was decided in plain words. */
+export interface CommissionerSetting {
+  commissioner: OrganisationRef;
   explanation: string;
+}
+
+/** A referrer's setting: always their own GP practice. */
+export interface ReferralSetting extends CommissionerSetting {
+  practice: OrganisationRef;
+}
+
+/** A self-referring patient's setting: their GP practice, or none when they are not registered. */
+export interface PatientSetting extends CommissionerSetting {
+  practice: OrganisationRef | null;
 }
 
 export interface OfferedService {
@@ -21,21 +38,49 @@ export interface OfferedService {
   protocol: ProtocolVersion;
 }
 
+async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissioner): Promise<OrganisationRef | undefined> {
+  const commissioner = await deps.db.selectFrom('organisations').select(['id', 'name']).where('ods_code', '=', responsible.subIcb.odsCode).where('kind', '=', 'commissioner').executeTakeFirst();
+  return commissioner && { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name };
+}
+
 /** A referrer's practice and the sub-ICB responsible for its patients; only GP practice referrers create referrals. */
 export async function referralSettingFor(deps: Deps, principal: Principal | null): Promise<ReferralSetting> {
   if (principal?.role !== 'referrer') throw new DomainError('forbidden', 'Only referrers at a GP practice can create referrals');
   const practice = await deps.db.selectFrom('organisations').select(['id', 'ods_code', 'name']).where('id', '=', principal.organisationId).where('kind', '=', 'gp-practice').executeTakeFirst();
   if (!practice?.ods_code) throw new DomainError('forbidden', 'Only referrers at a GP practice with an ODS code can create referrals');
   const responsible = await responsibleForPractice(deps, practice.ods_code);
-  const commissioner = await deps.db.selectFrom('organisations').select(['id', 'name']).where('ods_code', '=', responsible.subIcb.odsCode).where('kind', '=', 'commissioner').executeTakeFirst();
+  const commissioner = await commissionerOnAqp(deps, responsible);
   if (!commissioner) throw new DomainError('organisation-unknown', `${responsible.subIcb.name} is not set up as a commissioner on AQP yet.`);
-  return { practice: { id: practice.id, odsCode: practice.ods_code, name: practice.name }, commissioner: { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name }, explanation: responsible.explanation };
+  return { practice: { id: practice.id, odsCode: practice.ods_code, name: practice.name }, commissioner, explanation: responsible.explanation };
+}
+
+async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice: OrganisationRef; responsible: ResponsibleCommissioner }> {
+  const code = odsCode.trim().toUpperCase();
+  const practice = await deps.db.selectFrom('organisations').select(['id', 'name']).where('ods_code', '=', code).where('kind', '=', 'gp-practice').executeTakeFirst();
+  if (!practice) throw validationFailed([{ field: 'practice', message: `There is no GP surgery with the code ${code.slice(0, 12)}. Search for your surgery by name or postcode.` }]);
+  try {
+    return { practice: { id: practice.id, odsCode: code, name: practice.name }, responsible: await responsibleForPractice(deps, code) };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'organisation-unknown') throw validationFailed([{ field: 'practice', message: `${practice.name} is not in an NHS England area, so AQP services cannot be used from it.` }]);
+    throw error;
+  }
+}
+
+/** A self-referring patient's commissioner (PRODUCT.md §3.5): their GP practice's sub-ICB, or by residence when they are not registered; problems are field errors on the practice or postcode. */
+export async function patientSettingFor(deps: Deps, location: { practiceOdsCode: string | null; postcode: PostcodeRecord }): Promise<PatientSetting> {
+  const found = location.practiceOdsCode ? await patientPractice(deps, location.practiceOdsCode) : { practice: null, responsible: await responsibleForResidence(deps, location.postcode) };
+  const field = found.practice ? 'practice' : 'postcode';
+  if (!found.responsible) throw validationFailed([{ field, message: `We cannot tell which NHS area ${location.postcode.postcode} is in. Ask a GP surgery near you for help.` }]);
+  const commissioner = await commissionerOnAqp(deps, found.responsible);
+  if (!commissioner) throw validationFailed([{ field, message: `${found.responsible.subIcb.name} does not offer services through AQP yet. Ask ${found.practice ? 'your GP surgery' : 'a GP surgery near you'} about other ways to get help.` }]);
+  const explanation = found.practice ? `Your GP surgery, ${found.practice.name}, is in ${commissioner.name}.` : `You are not registered with a GP, so the services are those of the area you live in: ${found.responsible.explanation}`;
+  return { practice: found.practice, commissioner, explanation };
 }
 
 const STATUS_PREFERENCE = ['open', 'published', 'closed'];
 
-/** The services a practice can refer to: each with the public offer covering its commissioner (an open one before a closed one) and that offer's current protocol version. */
-export async function servicesOfferedTo(deps: Deps, setting: ReferralSetting): Promise<OfferedService[]> {
+/** The services a commissioner's patients can be referred to: each with the public offer covering it (an open one before a closed one) and that offer's current protocol version. */
+export async function servicesOfferedTo(deps: Deps, setting: CommissionerSetting): Promise<OfferedService[]> {
   const offers = await listOffers(deps.db, { commissionerOdsCode: setting.commissioner.odsCode, statuses: PUBLIC_STATUSES });
   const covering = offers.filter((offer) => offer.coverage.some((covered) => covered.id === setting.commissioner.id))
     .sort((a, b) => STATUS_PREFERENCE.indexOf(a.status) - STATUS_PREFERENCE.indexOf(b.status) || b.number - a.number);
@@ -48,8 +93,13 @@ export async function servicesOfferedTo(deps: Deps, setting: ReferralSetting): P
   return [...byService.values()].sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en-GB'));
 }
 
-/** The offer and protocol a referral to this service is judged against, or a field error when no offer covers the practice's commissioner. */
-export async function offeredService(deps: Deps, setting: ReferralSetting, serviceCode: string): Promise<OfferedService> {
+/** True when the service's current protocol lets patients refer themselves (routes include 'self'). */
+export function allowsSelfReferral(service: OfferedService): boolean {
+  return routeReasons(service.protocol.content, 'self').length === 0;
+}
+
+/** The offer and protocol a referral to this service is judged against, or a field error when no offer covers the commissioner. */
+export async function offeredService(deps: Deps, setting: CommissionerSetting, serviceCode: string): Promise<OfferedService> {
   const found = (await servicesOfferedTo(deps, setting)).find((service) => service.serviceCode === serviceCode);
   if (!found) throw new DomainError('validation-failed', `No AQP offer covers ${setting.commissioner.name} for this service`, { fieldErrors: [{ field: 'serviceCode', message: `Select a service that ${setting.commissioner.name} commissions through AQP` }] });
   return found;

@@ -37,7 +37,7 @@ export interface NewReferralRow {
   offerId: string;
   protocolVersion: number;
   commissionerOrganisationId: string;
-  referrerOrganisationId: string;
+  referrerOrganisationId: string | null;
   referrerUserId: string | null;
   referral: CheckedReferral;
   eligibility: EligibilityResult;
@@ -45,9 +45,12 @@ export interface NewReferralRow {
   at: Date;
 }
 
-/** Creates or refreshes the patient by NHS number: the latest referral's details are the ones kept. */
-export async function upsertPatient(db: Executor, patient: Pick<CheckedReferral, 'nhsNumber' | 'givenName' | 'familyName' | 'dateOfBirth' | 'sex'> & { postcode: string; practiceOrganisationId: string }, at: Date): Promise<string> {
-  const values = { given_name: patient.givenName, family_name: patient.familyName, date_of_birth: patient.dateOfBirth, sex: patient.sex, postcode: patient.postcode, practice_organisation_id: patient.practiceOrganisationId, updated_at: at };
+export type PatientRow = Pick<CheckedReferral, 'nhsNumber' | 'givenName' | 'familyName' | 'dateOfBirth' | 'sex'> & { postcode: string; practiceOrganisationId: string | null; phone?: string | null; email?: string | null };
+
+/** Creates or refreshes the patient by NHS number: the latest referral's details are the ones kept; contact details change only when given. */
+export async function upsertPatient(db: Executor, patient: PatientRow, at: Date): Promise<string> {
+  const contact = { ...(patient.phone ? { phone: patient.phone } : {}), ...(patient.email ? { email: patient.email } : {}) };
+  const values = { given_name: patient.givenName, family_name: patient.familyName, date_of_birth: patient.dateOfBirth, sex: patient.sex, postcode: patient.postcode, practice_organisation_id: patient.practiceOrganisationId, ...contact, updated_at: at };
   const row = await db.insertInto('patients').values({ nhs_number: patient.nhsNumber, ...values })
     .onConflict((oc) => oc.column('nhs_number').doUpdateSet(values)).returning('id').executeTakeFirstOrThrow();
   return row.id;

@@ -16,6 +16,7 @@ import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
 import { Problem } from './schemas.ts';
+import { registerSelfReferralApi } from './self-referrals.api.ts';
 import { registerWorklistApi } from './worklists.api.ts';
 
 export async function registerApi(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -44,6 +45,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
     registerReferralApi(scope, deps);
+    registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });

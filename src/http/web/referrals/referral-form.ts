@@ -11,12 +11,17 @@ const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'postcode', 
 export function referralInputFrom(body: unknown, serviceCode: string, protocol: ReferralProtocol): { input: ReferralInput; dateError?: FieldError } {
   const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(body, name)])) as Record<(typeof TEXT_FIELDS)[number], string>;
   const dateOfBirth = isoDateFromParts(datePartsOf(body, 'dateOfBirth'), 'dateOfBirth', 'Date of birth');
+  return { input: { serviceCode, ...text, dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) }, dateError: dateOfBirth.error };
+}
+
+/** The yes/no answers to the protocol's exclusion and prerequisite questions, undefined where unanswered. */
+export function answersFrom(body: unknown, protocol: ReferralProtocol): Record<string, boolean | undefined> {
   const answers: Record<string, boolean | undefined> = {};
   for (const question of [...protocol.exclusions, ...protocol.prerequisites]) {
     const answer = field(body, answerField(question.id));
     answers[question.id] = answer === 'yes' ? true : answer === 'no' ? false : undefined;
   }
-  return { input: { serviceCode, ...text, dateOfBirth: dateOfBirth.value ?? '', answers }, dateError: dateOfBirth.error };
+  return answers;
 }
 
 /** The protocol's exclusion and prerequisite questions as radios, keeping what was answered. */

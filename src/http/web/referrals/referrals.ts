@@ -1,4 +1,4 @@
-/** Referral pages (issue #6): referrers create referrals and offer the choice list; patients check status and choose without signing in. */
+/** Referral pages (issue #6): referrers create referrals and offer the choice list; patients check status, choose and refer themselves without signing in. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { registerChoiceListPages } from './choice-list-page.ts';
@@ -6,6 +6,7 @@ import { registerNewReferralPages } from './new-referral.ts';
 import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
+import { registerSelfReferralPages } from './self-referral.ts';
 
 export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerNewReferralPages(app, deps);
@@ -13,4 +14,5 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerChoiceListPages(app, deps);
   registerPatientStatusPages(app, deps);
   registerReferralActions(app, deps);
+  registerSelfReferralPages(app, deps);
 }

@@ -1,0 +1,105 @@
+/** The steps every referral shares, whoever makes it (PRODUCT.md §3.5): the postcode looked up, eligibility judged with the patient's earlier referrals, and only an eligible referral saved with a fresh reference and access code. */
+import { type FieldError, isDomainError } from '../../lib/errors.ts';
+import type { Deps } from '../deps.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
+import { hashPassword } from '../identity/password.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import { actingApiKeyId } from '../offers/offer-access.ts';
+import type { PostcodeRecord } from '../reference/postcode.repo.ts';
+import { lookupPostcode } from '../reference/postcode.service.ts';
+import { type EligibilityResult, evaluateEligibility } from './eligibility.rules.ts';
+import type { CheckedReferral } from './referral-input.rules.ts';
+import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
+import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
+import { earlierReferralsOf, insertReferral, insertReferralEvent, upsertPatient } from './referral.repo.ts';
+
+/** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
+export interface ReferralDecision {
+  eligibility: EligibilityResult;
+  protocolVersion: number;
+  offer: { id: string; reference: string; title: string; serviceName: string };
+  commissioner: OrganisationRef;
+  created?: { referralId: string; ubrn: string; accessCode: string };
+}
+
+/** Who made the referral and from where: the referring practice (null for an unregistered patient), the user, and the event's actor. */
+export interface ReferralSource {
+  commissioner: OrganisationRef;
+  practice: OrganisationRef | null;
+  referrerUserId: string | null;
+  actor: 'referrer' | 'patient';
+}
+
+export interface ReferralToSave {
+  source: ReferralSource;
+  service: OfferedService;
+  referral: CheckedReferral;
+  postcode: string;
+  contact?: { phone: string | null; email: string | null };
+  eligibility: EligibilityResult;
+}
+
+const UBRN_ATTEMPTS = 5;
+
+/** The postcode as found in the directory, or the field error to show beside the postcode box. */
+export async function postcodeOrError(deps: Deps, text: string, emptyMessage: string): Promise<PostcodeRecord | FieldError> {
+  if (!text.trim()) return { field: 'postcode', message: emptyMessage };
+  try {
+    return await lookupPostcode(deps, text);
+  } catch (error) {
+    if (isDomainError(error) && ['postcode-unknown', 'postcode-terminated', 'validation-failed'].includes(error.code)) return { field: 'postcode', message: error.message };
+    throw error;
+  }
+}
+
+/** Judges a checked referral against the service's current protocol, counting the patient's earlier referrals to the service for repeat limits. */
+export async function judgeReferral(deps: Deps, service: OfferedService, referral: CheckedReferral): Promise<EligibilityResult> {
+  return evaluateEligibility(service.protocol.content, {
+    referralDate: deps.clock.today(), dateOfBirth: referral.dateOfBirth, sex: referral.sex, route: referral.route, priority: referral.priority,
+    exclusionAnswers: referral.answers, prerequisiteAnswers: referral.answers, bodyArea: referral.bodyArea,
+    earlierReferrals: await earlierReferralsOf(deps.db, referral.nhsNumber, service.serviceCode),
+  });
+}
+
+/** The decision to show: the eligibility result with the offer, protocol version and commissioner it was judged for. */
+export function decisionOf(service: OfferedService, commissioner: OrganisationRef, eligibility: EligibilityResult): ReferralDecision {
+  return {
+    eligibility, protocolVersion: service.protocol.version, commissioner,
+    offer: { id: service.offer.id, reference: service.offer.reference, title: service.offer.title, serviceName: service.serviceName },
+  };
+}
+
+function isUbrnCollision(error: unknown): boolean {
+  return (error as { code?: string }).code === '23505' && String((error as Error).message).includes('referrals_ubrn_key');
+}
+
+/** Saves an eligible referral awaiting the patient's choice with a fresh reference and access code (only its hash is kept), drawing again on a reference collision. */
+export async function saveEligibleReferral(deps: Deps, context: ActionContext, save: ReferralToSave, ubrns: () => string = newUbrn): Promise<NonNullable<ReferralDecision['created']>> {
+  const accessCode = newAccessCode();
+  const accessCodeHash = await hashPassword(normaliseAccessCode(accessCode));
+  for (let attempt = 1; ; attempt += 1) {
+    const ubrn = ubrns();
+    try {
+      return { referralId: await insertAll(deps, context, save, ubrn, accessCodeHash), ubrn, accessCode };
+    } catch (error) {
+      if (!isUbrnCollision(error) || attempt >= UBRN_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function insertAll(deps: Deps, context: ActionContext, save: ReferralToSave, ubrn: string, accessCodeHash: string): Promise<string> {
+  const { source, service, referral } = save;
+  return deps.db.transaction().execute(async (trx) => {
+    const at = deps.clock.now();
+    const patientId = await upsertPatient(trx, { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, ...save.contact }, at);
+    const referralId = await insertReferral(trx, {
+      ubrn, accessCodeHash, patientId, offerId: service.offer.id, protocolVersion: service.protocol.version,
+      commissionerOrganisationId: source.commissioner.id, referrerOrganisationId: source.practice?.id ?? null, referrerUserId: source.referrerUserId,
+      referral, eligibility: save.eligibility, referredOn: deps.clock.today(), at,
+    });
+    const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
+    await insertReferralEvent(trx, { referralId, fromStatus: null, toStatus: 'awaiting-choice', actor: source.actor, comment, at, userId: source.referrerUserId, apiKeyId: actingApiKeyId(context) });
+    await recordAudit(trx, context, { action: 'referral.create', entityType: 'referral', entityId: referralId, details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route } });
+    return referralId;
+  });
+}

@@ -1,0 +1,46 @@
+/** Self-referral (PRODUCT.md §3.5, issue #6 item 8): a patient refers themselves, without signing in, to a service whose protocol allows it; judged and saved like any referral. */
+import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
+import type { Deps } from '../deps.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveEligibleReferral } from './referral-decision.service.ts';
+import { patientErrors } from './referral-input.rules.ts';
+import { offeredService, type PatientSetting, patientSettingFor } from './referral-offer.service.ts';
+import { checkSelfReferralInput, type SelfReferralInput } from './self-referral-input.rules.ts';
+
+/** Self-referrals accepted per client address in ten minutes (form and API): enough for a person correcting a few mistakes, too few to flood providers with invented referrals. */
+export const SELF_REFERRALS_PER_TEN_MINUTES = 10;
+
+/** The patient's postcode and commissioner; a problem with either is reported together with any problem in the patient's details. */
+async function locate(deps: Deps, input: SelfReferralInput): Promise<{ setting: PatientSetting; postcode: string }> {
+  const detailErrors = (extra: FieldError[]) => [...patientErrors(input, deps.clock.today(), 'patient').filter((error) => error.field !== 'postcode'), ...extra];
+  const postcode = await postcodeOrError(deps, input.postcode, 'Enter your postcode');
+  if ('field' in postcode) throw validationFailed(detailErrors([postcode]));
+  try {
+    return { setting: await patientSettingFor(deps, { practiceOdsCode: input.practiceOdsCode, postcode }), postcode: postcode.postcode };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'validation-failed') throw validationFailed(detailErrors(error.details.fieldErrors ?? []));
+    throw error;
+  }
+}
+
+/** Judges a self-referral (route 'self', routine) and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; a refusal is audited without the patient's details. */
+export async function selfRefer(deps: Deps, context: ActionContext, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
+  const { setting, postcode } = await locate(deps, input);
+  const service = await offeredService(deps, setting, input.serviceCode);
+  const { errors, checked } = checkSelfReferralInput(input, service.protocol.content, deps.clock.today());
+  if (!checked) throw validationFailed(errors);
+  const eligibility = await judgeReferral(deps, service, checked.referral);
+  const decision = decisionOf(service, setting.commissioner, eligibility);
+  if (!eligibility.eligible) {
+    await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'offer', entityId: service.offer.id, details: { serviceCode: service.serviceCode, reasons: eligibility.reasons.map((reason) => reason.code) } });
+    return decision;
+  }
+  const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: null, actor: 'patient' as const };
+  return { ...decision, created: await saveEligibleReferral(deps, context, { source, service, referral: checked.referral, postcode, contact: checked.contact, eligibility }, options.ubrns) };
+}
+
+/** Records a form refused because its hidden trap field was filled, which people never see but form-filling bots do; nothing else is kept. */
+export async function refuseAutomatedSelfReferral(deps: Deps, context: ActionContext, serviceCode: string): Promise<void> {
+  await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'service', entityId: serviceCode.slice(0, 80), details: { reason: 'honeypot' } });
+}
