@@ -9,6 +9,7 @@ import * as prioritisation from './migrations/0005-prioritisation.ts';
 import * as localProposals from './migrations/0006-local-proposals.ts';
 import * as qualification from './migrations/0007-qualification.ts';
 import * as referrals from './migrations/0008-referrals.ts';
+import * as choiceListIndexes from './migrations/0009-choice-list-indexes.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-local-proposals': localProposals,
   '0007-qualification': qualification,
   '0008-referrals': referrals,
+  '0009-choice-list-indexes': choiceListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,9 +7,12 @@ export interface Clock {
   today(): string;
 }
 
+/** Made once: building a formatter costs about 0.1 ms, and choice lists format hundreds of dates. */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Formats an instant as the calendar date in Europe/London, the regime's own time zone. */
 export function londonDateOf(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
+  return LONDON_DATE.format(instant);
 }
 
 /** The real clock, optionally pinned to a fixed date (AQP_TODAY) while keeping the time of day moving. */

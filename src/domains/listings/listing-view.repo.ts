@@ -34,14 +34,19 @@ export interface ListingFilter {
   id?: string;
 }
 
+/** The open sites of each listing, by name; sites are fetched by id in a second query so the planner never scans every site to join them. */
 async function sitesOfListings(db: Executor, ids: string[]): Promise<Map<string, ListedSite[]>> {
   const byListing = new Map<string, ListedSite[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byListing;
-  const rows = await db.selectFrom('listing_sites as ls').innerJoin('sites as s', 's.id', 'ls.site_id')
-    .select(['ls.listing_id', 's.id', 's.name', 's.site_code', 's.address', 's.postcode', 's.latitude', 's.longitude', 's.delivery_mode'])
-    .where('ls.listing_id', 'in', ids).where('s.closed_on', 'is', null).orderBy('s.name').execute();
+  const links = await db.selectFrom('listing_sites').select(['listing_id', 'site_id']).where('listing_id', 'in', ids).execute();
+  if (links.length === 0) return byListing;
+  const listingsOfSite = new Map<string, string[]>();
+  for (const link of links) listingsOfSite.set(link.site_id, [...(listingsOfSite.get(link.site_id) ?? []), link.listing_id]);
+  const rows = await db.selectFrom('sites').select(['id', 'name', 'site_code', 'address', 'postcode', 'latitude', 'longitude', 'delivery_mode'])
+    .where('id', 'in', [...listingsOfSite.keys()]).where('closed_on', 'is', null).orderBy('name').execute();
   for (const row of rows) {
-    byListing.get(row.listing_id)!.push({ id: row.id, name: row.name, siteCode: row.site_code, address: row.address, postcode: row.postcode, latitude: row.latitude, longitude: row.longitude, deliveryMode: row.delivery_mode });
+    const site = { id: row.id, name: row.name, siteCode: row.site_code, address: row.address, postcode: row.postcode, latitude: row.latitude, longitude: row.longitude, deliveryMode: row.delivery_mode };
+    for (const listingId of listingsOfSite.get(row.id)!) byListing.get(listingId)!.push({ ...site });
   }
   return byListing;
 }
