@@ -29,9 +29,11 @@ export function fixedClock(instant: Date | string): Clock {
   return { now: () => new Date(at), today: () => londonDateOf(at) };
 }
 
+const LONDON_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' });
+
 /** Minutes Europe/London is ahead of UTC at an instant: 0 in winter (GMT), 60 in summer (BST). */
 function londonOffsetMinutes(instant: Date): number {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = LONDON_OFFSET.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) : 0;
 }
