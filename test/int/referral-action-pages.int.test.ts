@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/http/web/format.ts';
 import { movableToday } from '../support/movable-clock.ts';
-import { aHearingReferral, aListingIn, bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
+import { aHearingReferral, aListingIn, bornAged, nhsNumberSequence, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -13,15 +13,9 @@ describe('acting on a referral from its page', () => {
   let providerId: string;
   let clinician: WebClient;
   let gp: WebClient;
-  let patients = 0;
 
   const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${referrerKey}` }, ...(payload ? { payload } : {}) });
-  const nextNhsNumber = (): string => {
-    for (;;) {
-      patients += 1;
-      try { return nhsNumberFrom(`6020${String(patients).padStart(5, '0')}`); } catch { /* a check digit of 10 is never issued: draw the next */ }
-    }
-  };
+  const nextNhsNumber = nhsNumberSequence('6020');
   const backReferral = () => ({
     serviceCode: 'back-and-neck-pain', priority: 'routine', route: 'gp', bodyArea: 'Neck', clinicalInformation: 'Neck pain after a fall; no red flags.', answers: { 'red-flags': false, 'pregnant-over-35-weeks': false },
     patient: { nhsNumber: nextNhsNumber(), givenName: 'Nell', familyName: 'Neck', dateOfBirth: '1975-07-07', sex: 'female', postcode: 'HX1 1PW' },

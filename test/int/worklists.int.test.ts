@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
-import { aHearingReferral, aListingIn, aProviderWithSites, bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
+import { aHearingReferral, aListingIn, aProviderWithSites, bornAged, nhsNumberSequence, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 
 const TODAY = '2027-03-01';
 const clock = movableToday(TODAY);
@@ -12,16 +12,10 @@ describe('provider actions and worklists', () => {
   let practiceId: string;
   let provider: string;
   let providerId: string;
-  let patients = 0;
 
   const as = (token: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
   const offerFor = async (service: string) => (await t.app.inject(`/api/v1/offers?service=${service}&commissioner=02T`)).json().items[0].id as string;
-  const nextNhsNumber = (): string => {
-    for (;;) {
-      patients += 1;
-      try { return nhsNumberFrom(`5010${String(patients).padStart(5, '0')}`); } catch { /* a check digit of 10 is never issued: draw the next */ }
-    }
-  };
+  const nextNhsNumber = nhsNumberSequence('5010');
   const backReferral = () => ({
     serviceCode: 'back-and-neck-pain', priority: 'routine', route: 'gp', bodyArea: 'Lower back', clinicalInformation: 'Mechanical low back pain for six weeks.', answers: { 'red-flags': false, 'pregnant-over-35-weeks': false },
     patient: { nhsNumber: nextNhsNumber(), givenName: 'Ben', familyName: 'Back', dateOfBirth: '1980-05-05', sex: 'male', postcode: 'HX1 1PW' },

@@ -103,3 +103,18 @@ export async function aPersonIn(deps: Deps, organisationId: string, person: { em
   const userId = await insertUser(deps.db, { email: person.email, displayName: person.name, passwordHash: await hashPassword(DEMO_PASSWORD) });
   await insertMembership(deps.db, { userId, organisationId, role: person.role as Parameters<typeof insertMembership>[1]['role'] });
 }
+
+/** Fresh valid NHS numbers, one per call, starting with the given four digits (a file's own prefix keeps its patients apart). */
+export function nhsNumberSequence(prefix: string): () => string {
+  let drawn = 0;
+  return () => {
+    for (;;) {
+      drawn += 1;
+      try {
+        return nhsNumberFrom(`${prefix}${String(drawn).padStart(5, '0')}`);
+      } catch {
+        // a check digit of 10 is never issued: draw the next
+      }
+    }
+  };
+}
