@@ -2,8 +2,8 @@
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
-import { listOffers, type OfferRecord } from '../offers/offer.repo.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
+import { publicOffersCovering } from '../offers/covering-offers.ts';
+import type { OfferRecord } from '../offers/offer.repo.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
 import { responsibleForPractice } from '../reference/responsible-commissioner.service.ts';
 
@@ -32,13 +32,9 @@ export async function referralSettingFor(deps: Deps, principal: Principal | null
   return { practice: { id: practice.id, odsCode: practice.ods_code, name: practice.name }, commissioner: { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name }, explanation: responsible.explanation };
 }
 
-const STATUS_PREFERENCE = ['open', 'published', 'closed'];
-
 /** The services a practice can refer to: each with the public offer covering its commissioner (an open one before a closed one) and that offer's current protocol version. */
 export async function servicesOfferedTo(deps: Deps, setting: ReferralSetting): Promise<OfferedService[]> {
-  const offers = await listOffers(deps.db, { commissionerOdsCode: setting.commissioner.odsCode, statuses: PUBLIC_STATUSES });
-  const covering = offers.filter((offer) => offer.coverage.some((covered) => covered.id === setting.commissioner.id))
-    .sort((a, b) => STATUS_PREFERENCE.indexOf(a.status) - STATUS_PREFERENCE.indexOf(b.status) || b.number - a.number);
+  const covering = await publicOffersCovering(deps.db, setting.commissioner);
   const protocols = await currentProtocolsOf(deps.db, covering.map((offer) => offer.id));
   const byService = new Map<string, OfferedService>();
   for (const offer of covering) {
