@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_MEASURED_YET } from '../../src/http/web/provider-quality.presenter.ts';
+import { haversineKm } from '../support/haversine.ts';
 import { inCommissionerArea, placeDistricts, placeScottishPostcode, REAL_DISTRICTS } from '../support/directory-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { acceptedReferrals, aListingIn, aProviderWithSites, placePostcodes, REAL_POSTCODES } from '../support/referral-rows.ts';
@@ -15,13 +16,6 @@ interface Entry {
   distanceMiles: number;
   wait: { workingDays: number | null; basedOn: number };
   quality: { cqcStatus: string | null; assuranceVerified: boolean; contractStart: string | null };
-}
-
-/** An independent haversine (mean Earth radius 6371.0088 km), to check the distances the directory shows. */
-function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const toRad = (degrees: number) => (degrees * Math.PI) / 180;
-  const h = Math.sin(toRad(b.latitude - a.latitude) / 2) ** 2 + Math.cos(toRad(a.latitude)) * Math.cos(toRad(b.latitude)) * Math.sin(toRad(b.longitude - a.longitude) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
 describe('the public directory', () => {
@@ -131,12 +125,12 @@ describe('the public directory', () => {
 
   it('says which commissioner does not commission the service through AQP, and when an offer has no live provider yet', async () => {
     const podiatry = (await search('service=podiatry&postcode=HX6%203AB')).json();
-    expect(podiatry).toMatchObject({ items: [], total: 0, offer: null, notice: { code: 'not-commissioned', message: 'NHS West Yorkshire ICB - 02T, the NHS commissioner for HX6 3AB, does not commission podiatry through Any Qualified Provider.' } });
+    expect(podiatry).toMatchObject({ items: [], total: 0, offer: null, notice: { code: 'not-commissioned', message: 'NHS West Yorkshire ICB - 02T, the NHS commissioner for HX6 3AB, does not commission Podiatry through Any Qualified Provider.' } });
     const back = (await search('service=back-and-neck-pain&postcode=HX6%203AB')).json();
     expect(back).toMatchObject({ items: [], offer: { reference: expect.stringMatching(/^AQP-/) }, notice: { code: 'no-live-providers', message: expect.stringContaining('no provider is live for it yet') } });
     const page = await t.app.inject('/directory?service=podiatry&postcode=HX6+3AB');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('does not commission podiatry through Any Qualified Provider');
+    expect(page.body).toContain('does not commission Podiatry through Any Qualified Provider');
   });
 
   it('refuses unknown, closed, malformed and Scottish postcodes and unknown services with coded problems naming the field', async () => {
@@ -190,5 +184,7 @@ describe('the public directory', () => {
     expect(form.body).toContain('<form method="get" action="/directory"');
     expect(form.body).toContain('<option value="podiatry">Podiatry</option>');
     expect((await t.app.inject('/')).body).toContain('href="/directory"');
+    const openapi = (await t.app.inject('/api/v1/openapi.json')).json();
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/directory', '/api/v1/directory/providers/{code}']));
   });
 });

@@ -38,12 +38,12 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer']) => ({ ...base, ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer, providers: 0, notice });
   const offer = commissioner.id ? (await publicOffersCovering(deps.db, { id: commissioner.id, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
   if (!offer) {
-    return empty({ code: 'not-commissioned', message: `${commissioner.name}, the NHS commissioner for ${place.label}, does not commission ${service.name.toLowerCase()} through Any Qualified Provider.` }, null);
+    return empty({ code: 'not-commissioned', message: `${commissioner.name}, the NHS commissioner for ${place.label}, does not commission ${service.name} through Any Qualified Provider.` }, null);
   }
   const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
   const standings = (await liveListingsWithStanding(deps.db, offer.id, deps.clock.today())).filter((standing) => standing.listing.sites.length > 0);
   if (standings.length === 0) {
-    return empty({ code: 'no-live-providers', message: `${commissioner.name} commissions ${service.name.toLowerCase()} through Any Qualified Provider (${offer.reference}), but no provider is live for it yet.` }, offerSummary);
+    return empty({ code: 'no-live-providers', message: `${commissioner.name} commissions ${service.name} through Any Qualified Provider (${offer.reference}), but no provider is live for it yet.` }, offerSummary);
   }
   const details = await sitesByIds(deps.db, standings.flatMap((standing) => standing.listing.sites.map((site) => site.id)));
   const entries = entriesFor(place, standings, details);
