@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSummary, type ImportSummary } from '../../src/domains/reference/import/import-summary.ts';
 import { importAll } from '../../src/domains/reference/import/reference-import.service.ts';
 import { lookupPlace } from '../../src/domains/reference/postcode.service.ts';
-import { responsibleForPractice } from '../../src/domains/reference/responsible-commissioner.service.ts';
+import { findDistrict } from '../../src/domains/reference/postcode.repo.ts';
+import { responsibleForDistrict, responsibleForPractice } from '../../src/domains/reference/responsible-commissioner.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { REFERENCE_DATA_DIR } from '../support/reference-data.ts';
 
@@ -86,6 +87,13 @@ describe('importing the real reference data', () => {
     await expect(lookupPlace(t.deps, 'ls1')).resolves.toEqual({ kind: 'district', label: 'LS1', latitude: 53.79765, longitude: -1.55129 });
     await expect(lookupPlace(t.deps, 'HX6 3AB')).resolves.toMatchObject({ kind: 'postcode', label: 'HX6 3AB' });
     await expect(lookupPlace(t.deps, 'LS78')).rejects.toThrow('We cannot find the postcode area LS78');
+  });
+
+  it('finds the commissioner for a postcode district from the GP practices nearest its centre, and says it is an estimate', async () => {
+    for (const [district, subIcb] of [['HX6', '02T'], ['LS1', '15F']] as const) {
+      const centre = (await findDistrict(t.deps.db, district))!;
+      await expect(responsibleForDistrict(t.deps, centre)).resolves.toMatchObject({ subIcb: { odsCode: subIcb }, method: 'nearest-practices', explanation: expect.stringContaining(`centre of ${district}`) });
+    }
   });
 
   it('reports zero inserts and zero updates when everything is imported again', async () => {

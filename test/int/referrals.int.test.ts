@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferral } from '../../src/domains/referrals/referral.service.ts';
 import { verifyPatientAccess } from '../../src/domains/referrals/patient-access.service.ts';
+import { haversineKm } from '../support/haversine.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { acceptedReferrals, aHearingReferral, aListingIn, aPracticeWithReferrer, aProviderWithSites, bornAged, nhsNumberFrom, placePostcodes, REAL_POSTCODES, tokenFor } from '../support/referral-rows.ts';
 
 const TODAY = '2027-03-01';
 const clock = movableToday(TODAY);
-
-/** An independent haversine (mean Earth radius 6371.0088 km), to check the distances the list shows. */
-function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const toRad = (degrees: number) => (degrees * Math.PI) / 180;
-  const h = Math.sin(toRad(b.latitude - a.latitude) / 2) ** 2 + Math.cos(toRad(a.latitude)) * Math.cos(toRad(b.latitude)) * Math.sin(toRad(b.longitude - a.longitude) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
-}
 
 describe('referral, eligibility, choice list and choice', () => {
   let t: TestApp;

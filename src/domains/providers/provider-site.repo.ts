@@ -45,6 +45,13 @@ export async function findProviderSite(db: Executor, organisationId: string, id:
   return row ? toSite(row) : undefined;
 }
 
+/** Sites by id with their details (opening times, accessibility, telephone), for public pages listing sites of several providers. */
+export async function sitesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, ProviderSite>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sitesQuery(db).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, toSite(row)]));
+}
+
 /** True when the provider already has another site of this name (names are unique per provider). */
 export async function siteNameTaken(db: Executor, organisationId: string, name: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('sites').select('id').where('organisation_id', '=', organisationId).where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));

@@ -18,6 +18,14 @@ export async function findDistrict(db: Kysely<Database>, district: string) {
   return db.selectFrom('postcode_districts').selectAll().where('district', '=', district).executeTakeFirst();
 }
 
+/** How many live postcodes of a district each sub-ICB holds, largest first (empty until the ONS Postcode Directory is imported). */
+export async function subIcbCountsInDistrict(db: Kysely<Database>, district: string): Promise<{ subIcbCode: string; postcodes: number }[]> {
+  const rows = await db.selectFrom('postcodes').select(['sub_icb_code', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('postcode', 'like', `${district} %`).where('terminated_on', 'is', null).where('sub_icb_code', 'is not', null)
+    .groupBy('sub_icb_code').orderBy('count', 'desc').orderBy('sub_icb_code').execute();
+  return rows.map((row) => ({ subIcbCode: row.sub_icb_code!, postcodes: Number(row.count) }));
+}
+
 export async function countPostcodes(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('postcodes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);

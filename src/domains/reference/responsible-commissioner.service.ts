@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { DomainError } from '../../lib/errors.ts';
 import { distanceKm } from '../../lib/geo.ts';
 import type { Deps } from '../deps.ts';
-import type { PostcodeRecord } from './postcode.repo.ts';
+import { type PostcodeRecord, subIcbCountsInDistrict } from './postcode.repo.ts';
 
 export interface CommissionerRef {
   odsCode: string;
@@ -46,17 +46,49 @@ export async function responsibleForPractice(deps: Deps, practiceOdsCode: string
 /** For an unregistered patient: by residence, from the postcode directory when imported, otherwise estimated from nearby practices. */
 export async function responsibleForResidence(deps: Deps, postcode: PostcodeRecord): Promise<ResponsibleCommissioner | null> {
   if (postcode.subIcbCode) {
-    const subIcb = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', postcode.subIcbCode).where('ods_type', '=', 'sub-icb').executeTakeFirst();
-    const chain = subIcb && (await withIcb(deps, subIcb.id));
+    const chain = await chainForSubIcbCode(deps, postcode.subIcbCode);
     if (chain) return { ...chain, method: 'postcode-directory', explanation: `${postcode.postcode} is in ${chain.subIcb.name} according to the ONS Postcode Directory.` };
   }
+  const estimate = await estimateFromNearbyPractices(deps, postcode);
+  return estimate && {
+    ...estimate.chain,
+    method: 'nearest-practices',
+    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP practices nearest to ${postcode.postcode} are in ${estimate.chain.subIcb.name}. Import the ONS Postcode Directory for an exact answer.`,
+  };
+}
+
+/** For a public search by postcode district (decision 0018): the commissioner of most of the district's postcodes, otherwise estimated from practices nearest its centre. */
+export async function responsibleForDistrict(deps: Deps, district: { district: string; latitude: number; longitude: number }): Promise<ResponsibleCommissioner | null> {
+  const counts = await subIcbCountsInDistrict(deps.db, district.district);
+  const total = counts.reduce((sum, row) => sum + row.postcodes, 0);
+  const largest = counts[0] && (await chainForSubIcbCode(deps, counts[0].subIcbCode));
+  const crossing = 'A postcode district can cross commissioner boundaries: enter a full postcode to be sure.';
+  if (largest) {
+    const share = counts.length === 1 ? `Every postcode in ${district.district}` : `${counts[0]!.postcodes} of the ${total} postcodes in ${district.district}`;
+    return { ...largest, method: 'postcode-directory', explanation: `${share} ${counts.length === 1 ? 'is' : 'are'} in ${largest.subIcb.name} according to the ONS Postcode Directory.${counts.length === 1 ? '' : ` ${crossing}`}` };
+  }
+  const estimate = await estimateFromNearbyPractices(deps, district);
+  return estimate && {
+    ...estimate.chain,
+    method: 'nearest-practices',
+    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP practices nearest to the centre of ${district.district} are in ${estimate.chain.subIcb.name}. ${crossing}`,
+  };
+}
+
+async function chainForSubIcbCode(deps: Deps, subIcbCode: string) {
+  const subIcb = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', subIcbCode).where('ods_type', '=', 'sub-icb').executeTakeFirst();
+  return subIcb && (await withIcb(deps, subIcb.id));
+}
+
+/** The sub-ICB most of the open GP practices nearest a point belong to, with the vote, when there are practices nearby. */
+async function estimateFromNearbyPractices(deps: Deps, point: { latitude: number; longitude: number }) {
   const nearby = await sql<{ parent_id: string | null; latitude: number; longitude: number }>`
     SELECT parent_id, latitude, longitude FROM organisations
     WHERE kind = 'gp-practice' AND close_date IS NULL AND latitude IS NOT NULL
-      AND latitude BETWEEN ${postcode.latitude - 0.3} AND ${postcode.latitude + 0.3}
-      AND longitude BETWEEN ${postcode.longitude - 0.5} AND ${postcode.longitude + 0.5}`.execute(deps.db);
+      AND latitude BETWEEN ${point.latitude - 0.3} AND ${point.latitude + 0.3}
+      AND longitude BETWEEN ${point.longitude - 0.5} AND ${point.longitude + 0.5}`.execute(deps.db);
   const nearest = nearby.rows
-    .map((row) => ({ ...row, km: distanceKm(postcode, row) }))
+    .map((row) => ({ ...row, km: distanceKm(point, row) }))
     .sort((a, b) => a.km - b.km)
     .slice(0, NEAREST_PRACTICES);
   if (nearest.length === 0) return null;
@@ -64,10 +96,5 @@ export async function responsibleForResidence(deps: Deps, postcode: PostcodeReco
   for (const practice of nearest) votes.set(practice.parent_id, (votes.get(practice.parent_id) ?? 0) + 1);
   const [winner, count] = [...votes].sort((a, b) => b[1] - a[1])[0]!;
   const chain = winner ? await withIcb(deps, winner) : undefined;
-  if (!chain) return null;
-  return {
-    ...chain,
-    method: 'nearest-practices',
-    explanation: `Estimated: ${count} of the ${nearest.length} GP practices nearest to ${postcode.postcode} are in ${chain.subIcb.name}. Import the ONS Postcode Directory for an exact answer.`,
-  };
+  return chain ? { chain, votes: count, of: nearest.length } : null;
 }

@@ -1,30 +1,25 @@
 /** The choice list (PRODUCT.md §3.5): every live provider on the referral's offer with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
 import { DomainError } from '../../lib/errors.ts';
-import { addDays } from '../../lib/working-days.ts';
 import type { Deps } from '../deps.ts';
+import { liveListingsWithStanding } from '../directory/provider-standing.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { listListings } from '../listings/listing-view.repo.ts';
 import { findPostcode } from '../reference/postcode.repo.ts';
-import { acceptedReferralDates, type ChoiceListEntry, insertChoiceList, providerQuality, type StoredChoiceList } from './choice-list.repo.ts';
-import { type ChoiceOrder, indicativeWait, nearestSite, orderChoiceList, type Point, WAIT_WINDOW_DAYS } from './choice-list.rules.ts';
+import { type ChoiceListEntry, insertChoiceList, type StoredChoiceList } from './choice-list.repo.ts';
+import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 
 /** Every live listing of the offer as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
 export async function choiceEntries(db: Executor, offerId: string, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
-  const listings = await listListings(db, { offerId, statuses: ['live'] });
-  const providerIds = listings.map((listing) => listing.provider.id);
-  const [waits, quality] = await Promise.all([acceptedReferralDates(db, offerId, providerIds, addDays(today, -WAIT_WINDOW_DAYS)), providerQuality(db, providerIds, today)]);
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
-  for (const listing of listings) {
+  for (const { listing, wait, quality } of await liveListingsWithStanding(db, offerId, today)) {
     const nearest = nearestSite(origin, listing.sites);
     if (!nearest) continue;
     entries.push({
       listingId: listing.id, siteId: nearest.site.id, providerOrganisationId: listing.provider.id, providerName: listing.provider.name, providerOdsCode: listing.provider.odsCode,
       siteName: nearest.site.name, siteAddress: nearest.site.address, sitePostcode: nearest.site.postcode, deliveryMode: nearest.site.deliveryMode,
-      distanceKm: nearest.km, distanceMiles: nearest.miles, wait: indicativeWait(waits.get(listing.provider.id) ?? [], today),
-      quality: { ...quality.get(listing.provider.id)!, contractStart: listing.contractStart },
+      distanceKm: nearest.km, distanceMiles: nearest.miles, wait, quality,
     });
   }
   return orderChoiceList(entries, order).map((entry, index) => ({ rank: index + 1, ...entry }));

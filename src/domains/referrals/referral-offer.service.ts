@@ -2,8 +2,8 @@
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
-import { listOffers, type OfferRecord } from '../offers/offer.repo.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
+import { publicOffersCovering } from '../offers/covering-offers.ts';
+import type { OfferRecord } from '../offers/offer.repo.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
 import type { PostcodeRecord } from '../reference/postcode.repo.ts';
 import { type ResponsibleCommissioner, responsibleForPractice, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
@@ -77,13 +77,9 @@ export async function patientSettingFor(deps: Deps, location: { practiceOdsCode:
   return { practice: found.practice, commissioner, explanation };
 }
 
-const STATUS_PREFERENCE = ['open', 'published', 'closed'];
-
 /** The services a commissioner's patients can be referred to: each with the public offer covering it (an open one before a closed one) and that offer's current protocol version. */
 export async function servicesOfferedTo(deps: Deps, setting: CommissionerSetting): Promise<OfferedService[]> {
-  const offers = await listOffers(deps.db, { commissionerOdsCode: setting.commissioner.odsCode, statuses: PUBLIC_STATUSES });
-  const covering = offers.filter((offer) => offer.coverage.some((covered) => covered.id === setting.commissioner.id))
-    .sort((a, b) => STATUS_PREFERENCE.indexOf(a.status) - STATUS_PREFERENCE.indexOf(b.status) || b.number - a.number);
+  const covering = await publicOffersCovering(deps.db, setting.commissioner);
   const protocols = await currentProtocolsOf(deps.db, covering.map((offer) => offer.id));
   const byService = new Map<string, OfferedService>();
   for (const offer of covering) {

@@ -6,6 +6,7 @@ import type { Deps } from '../../domains/deps.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
+import { registerDirectoryApi } from './directory.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerListingApi } from './listings.api.ts';
 import { registerMapApi } from './map.api.ts';
@@ -41,6 +42,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerPrioritisationApi(scope, deps);
     registerProposalApi(scope, deps);
     registerMapApi(scope, deps);
+    registerDirectoryApi(scope, deps);
     registerProviderApi(scope, deps);
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);

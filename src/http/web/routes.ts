@@ -11,6 +11,7 @@ import { registerApplicationPages } from './applications/applications.ts';
 import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerContentPages } from './content/content.ts';
+import { registerDirectoryPages } from './directory/directory.ts';
 import { registerHome } from './home/home.ts';
 import { registerListingPages } from './listings/listings.ts';
 import { registerMessagePages } from './listings/messages.ts';
@@ -40,6 +41,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerPrioritisationPages(app, deps);
   registerProposalPages(app, deps);
   registerMapPages(app, deps);
+  registerDirectoryPages(app, deps);
   registerListingPages(app, deps);
   registerMessagePages(app, deps);
   registerApiKeyPages(app, deps);

@@ -1,0 +1,51 @@
+/** The public directory (PRODUCT.md §3.4): for a service and a postcode or district, every live site of every live provider for the commissioner responsible there, nearest first. */
+import type { Deps } from '../deps.ts';
+import { publicOffersCovering } from '../offers/covering-offers.ts';
+import type { OfferStatus } from '../offers/offer-status.rules.ts';
+import { sitesByIds } from '../providers/provider-site.repo.ts';
+import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
+import { type DirectoryEntry, entriesFor } from './directory-entry.ts';
+import { resolveSearch } from './directory-search.ts';
+import { liveListingsWithStanding } from './provider-standing.ts';
+
+export interface DirectoryQuery {
+  service: string;
+  postcode: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Why a search that was understood lists nobody, in plain words naming the commissioner. */
+export interface DirectoryNotice {
+  code: 'not-commissioned' | 'no-live-providers';
+  message: string;
+}
+
+export interface DirectoryResult extends Page<DirectoryEntry> {
+  service: { code: string; name: string };
+  place: { kind: 'postcode' | 'district'; label: string; latitude: number; longitude: number };
+  commissioner: { odsCode: string; name: string; method: string; explanation: string };
+  offer: { id: string; reference: string; title: string; status: OfferStatus } | null;
+  /** How many providers the whole list (every page) holds. */
+  providers: number;
+  notice: DirectoryNotice | null;
+}
+
+/** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. */
+export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promise<DirectoryResult> {
+  const { service, place, commissioner } = await resolveSearch(deps, query);
+  const base = { service, place, commissioner: { odsCode: commissioner.odsCode, name: commissioner.name, method: commissioner.method, explanation: commissioner.explanation } };
+  const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer']) => ({ ...base, ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer, providers: 0, notice });
+  const offer = commissioner.id ? (await publicOffersCovering(deps.db, { id: commissioner.id, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
+  if (!offer) {
+    return empty({ code: 'not-commissioned', message: `${commissioner.name}, the NHS commissioner for ${place.label}, does not commission ${service.name} through Any Qualified Provider.` }, null);
+  }
+  const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
+  const standings = (await liveListingsWithStanding(deps.db, offer.id, deps.clock.today())).filter((standing) => standing.listing.sites.length > 0);
+  if (standings.length === 0) {
+    return empty({ code: 'no-live-providers', message: `${commissioner.name} commissions ${service.name} through Any Qualified Provider (${offer.reference}), but no provider is live for it yet.` }, offerSummary);
+  }
+  const details = await sitesByIds(deps.db, standings.flatMap((standing) => standing.listing.sites.map((site) => site.id)));
+  const entries = entriesFor(place, standings, details);
+  return { ...base, ...pageOf(entries, query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer: offerSummary, providers: standings.length, notice: null };
+}

@@ -1,0 +1,60 @@
+/** View-models for the public directory: the search form, each site found in plain words, and a provider's page. */
+import type { ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts';
+import type { DirectorySite } from '../../../domains/directory/directory-entry.ts';
+import type { DirectoryProvider } from '../../../domains/directory/directory-provider.service.ts';
+import type { DirectoryResult } from '../../../domains/directory/directory.service.ts';
+import { PROVIDER_TYPE_LABELS, type ProviderType } from '../../../domains/providers/provider-profile.rules.ts';
+import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../../domains/referrals/choice-list.rules.ts';
+import { type PageRequest, paginationView } from '../pagination.ts';
+import { openingSummary } from '../providers/site-form.ts';
+import { deliveryInWords, distanceInWords, NOT_MEASURED_YET, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+
+/** What the directory measures and what it does not, said once on each page. */
+export const ABOUT_THE_FIGURES = [
+  `Waits are the median number of working days from a referral being sent to the provider accepting it, over referrals accepted in the last ${WAIT_WINDOW_DAYS} days. A wait is shown once ${MIN_REFERRALS_FOR_WAIT} referrals have been accepted.`,
+  'Quality shows the provider’s Care Quality Commission registration, whether its insurance, governance and safeguarding evidence has been checked and is in date, and how long it has been qualified.',
+  NOT_MEASURED_YET,
+];
+
+/** The national list as select items, with a prompt first and the chosen service selected. */
+export function serviceItems(services: readonly ServiceRecord[], chosen: string) {
+  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.name }))]
+    .map((item) => ({ ...item, selected: item.value === chosen }));
+}
+
+/** A site's details as summary-list rows. */
+export function siteRows(site: DirectorySite) {
+  return [
+    { key: { text: 'Address' }, value: { text: [site.address, site.postcode].filter(Boolean).join(', ') } },
+    { key: { text: 'Care given' }, value: { text: deliveryInWords(site.deliveryMode) } },
+    { key: { text: 'Opening times' }, value: { text: openingSummary(site) } },
+    { key: { text: 'Access information' }, value: { text: site.accessibility || 'Not given by the provider' } },
+    { key: { text: 'Telephone' }, value: { text: site.phone ?? 'Not given' } },
+  ];
+}
+
+/** The list found, a page at a time, each entry with where it is, when it is open and what is known of the provider. */
+export function resultsView(result: DirectoryResult, page: PageRequest) {
+  return {
+    ...result,
+    entries: result.items.map((entry) => ({
+      providerName: entry.provider.name, providerHref: `/directory/providers/${encodeURIComponent(entry.provider.odsCode ?? entry.provider.id)}`, siteName: entry.site.name,
+      distance: distanceInWords(entry.distanceKm, entry.distanceMiles), rows: siteRows(entry.site), wait: waitInWords(entry.wait), quality: qualityInWords(entry.quality),
+    })),
+    pagination: paginationView(page, result.total, '/directory', { service: result.service.code, postcode: result.place.label }),
+  };
+}
+
+/** A provider's public page: profile, then each live service with its commissioners, wait, quality and sites. */
+export function providerView(provider: DirectoryProvider) {
+  return {
+    ...provider,
+    typeLabel: PROVIDER_TYPE_LABELS[provider.providerType as ProviderType] ?? provider.providerType,
+    services: provider.services.map((service) => ({
+      ...service,
+      commissionersText: service.commissioners.map((commissioner) => commissioner.name).join(', '),
+      waitText: waitInWords(service.wait), qualityLines: qualityInWords(service.quality),
+      sites: service.sites.map((site) => ({ name: site.name, rows: siteRows(site) })),
+    })),
+  };
+}
