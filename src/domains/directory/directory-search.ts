@@ -48,7 +48,10 @@ async function commissionerAt(deps: Deps, place: Place): Promise<ResolvedSearch[
   const responsible = place.kind === 'postcode'
     ? await responsibleForResidence(deps, place.postcode!)
     : await responsibleForDistrict(deps, { district: place.label, latitude: place.latitude, longitude: place.longitude });
-  if (!responsible) throw postcodeProblem('organisation-unknown', `We cannot tell which NHS commissioner is responsible for ${place.label}. Try a full postcode.`);
+  if (!responsible) {
+    const advice = place.kind === 'postcode' ? 'Ask your GP surgery which services you can be referred to.' : 'Try a full postcode.';
+    throw postcodeProblem('organisation-unknown', `We cannot tell which NHS commissioner is responsible for ${place.label}. ${advice}`);
+  }
   const organisation = await findOrganisationByOdsCode(deps.db, responsible.subIcb.odsCode);
   const onAqp = organisation?.kind === 'commissioner' ? organisation : undefined;
   return { id: onAqp?.id ?? null, odsCode: responsible.subIcb.odsCode, name: onAqp?.name ?? responsible.subIcb.name, method: responsible.method, explanation: responsible.explanation };
