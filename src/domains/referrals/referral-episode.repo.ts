@@ -72,3 +72,9 @@ export async function episodeRulesOf(db: Executor, offerId: string): Promise<Epi
 export async function sessionCapOf(db: Executor, offerId: string): Promise<number | undefined> {
   return (await episodeRulesOf(db, offerId)).sessionCap;
 }
+
+/** How far the episode has got: attended sessions so far and when the provider accepted. */
+export async function episodeProgressOf(db: Executor, referralId: string): Promise<{ sessionsAttended: number; acceptedAt: Date | null }> {
+  const row = await db.selectFrom('referrals').select(['sessions_attended', 'accepted_at']).where('id', '=', referralId).executeTakeFirstOrThrow();
+  return { sessionsAttended: row.sessions_attended, acceptedAt: row.accepted_at };
+}

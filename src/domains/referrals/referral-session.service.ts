@@ -6,7 +6,7 @@ import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
-import { countAttendedSession, insertContact, sessionCapOf } from './referral-episode.repo.ts';
+import { countAttendedSession, episodeProgressOf, insertContact, sessionCapOf } from './referral-episode.repo.ts';
 import { isInTreatment, REFERRAL_STATUS_LABELS, reachesSessionCap } from './referral-status.rules.ts';
 import { lockReferral, type ReferralRecord } from './referral.repo.ts';
 import { moveReferralIn } from './referral-transition.service.ts';
@@ -54,7 +54,7 @@ export async function recordContact(deps: Deps, context: ActionContext, referral
     const attendance = input.kind === 'session' ? input.attendance! : (input.attendance ?? null);
     const contactId = await insertContact(trx, { referralId: referral.id, kind: input.kind, scheduledFor: input.scheduledFor ? new Date(input.scheduledFor) : null, attendance, note: (input.note ?? '').trim(), at, userId: actingUserId(context) });
     const counts = input.kind === 'session' && attendance === 'attended';
-    const attended = counts ? await countAttendedSession(trx, referral.id, at) : (await trx.selectFrom('referrals').select('sessions_attended').where('id', '=', referral.id).executeTakeFirstOrThrow()).sessions_attended;
+    const attended = counts ? await countAttendedSession(trx, referral.id, at) : (await episodeProgressOf(trx, referral.id)).sessionsAttended;
     await recordAudit(trx, context, { action: 'referral.contact', entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, contactId, kind: input.kind, attendance, sessionsAttended: attended } });
     const cap = await sessionCapOf(trx, referral.offer.id);
     if (!counts || !reachesSessionCap(attended, cap)) return { sessionsAttended: attended, sessionCap: cap ?? null, status: 'accepted' };

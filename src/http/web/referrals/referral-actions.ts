@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { cancelReferral } from '../../../domains/referrals/referral-cancel.service.ts';
-import { sessionCapOf } from '../../../domains/referrals/referral-episode.repo.ts';
+import { episodeProgressOf, sessionCapOf } from '../../../domains/referrals/referral-episode.repo.ts';
 import { acceptReferral, dischargeReferral, returnReferral } from '../../../domains/referrals/referral-provider.service.ts';
 import { CANCEL_REASONS, DISCHARGE_OUTCOME_LABELS, DISCHARGE_OUTCOMES, type ReasonCode, RETURN_REASONS } from '../../../domains/referrals/referral-reasons.rules.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
@@ -26,10 +26,10 @@ async function providerReferral(deps: Deps, request: FastifyRequest, page: strin
 }
 
 async function renderContactForm(deps: Deps, reply: FastifyReply, referral: Awaited<ReturnType<typeof providerReferral>>, body: unknown, status = 200, errors?: FormErrors) {
-  const [cap, counts] = await Promise.all([sessionCapOf(deps.db, referral.offer.id), deps.db.selectFrom('referrals').select('sessions_attended').where('id', '=', referral.id).executeTakeFirstOrThrow()]);
+  const [cap, progress] = await Promise.all([sessionCapOf(deps.db, referral.offer.id), episodeProgressOf(deps.db, referral.id)]);
   const values = (body ?? {}) as Record<string, string>;
   return reply.status(status).render('pages/referrals/contact.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Record an appointment or session`, referral, reference: formatUbrn(referral.ubrn), sessions: counts.sessions_attended, sessionCap: cap, values, when: datePartsOf(body, 'when'), ...errors,
+    pageTitle: `${errors ? 'Error: ' : ''}Record an appointment or session`, referral, reference: formatUbrn(referral.ubrn), sessions: progress.sessionsAttended, sessionCap: cap, values, when: datePartsOf(body, 'when'), ...errors,
   });
 }
 

@@ -1,7 +1,7 @@
 /** One referral for the referring practice or the chosen provider: patient, eligibility, status, history and, once, the patient's access code. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { episodeRulesOf } from '../../../domains/referrals/referral-episode.repo.ts';
+import { episodeProgressOf, episodeRulesOf } from '../../../domains/referrals/referral-episode.repo.ts';
 import { londonDateOf } from '../../../lib/clock.ts';
 import { formatDate } from '../format.ts';
 import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
@@ -39,15 +39,15 @@ function pathwayText(years: number, acceptedAt: Date | null): string {
 export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
   const [events, contacts, rules, episode] = await Promise.all([
     referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id),
-    deps.db.selectFrom('referrals').select(['sessions_attended', 'accepted_at']).where('id', '=', referral.id).executeTakeFirstOrThrow(),
+    episodeProgressOf(deps.db, referral.id),
   ]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
     pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
-    sessions: sessionCap ? `${episode.sessions_attended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(episode.sessions_attended), problem,
-    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, episode.accepted_at) : undefined,
+    sessions: sessionCap ? `${episode.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(episode.sessionsAttended), problem,
+    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, episode.acceptedAt) : undefined,
   });
 }
 
