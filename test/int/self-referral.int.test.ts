@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELF_REFERRALS_PER_TEN_MINUTES } from '../../src/domains/referrals/self-referral.service.ts';
 import { movableToday } from '../support/movable-clock.ts';
-import { aListingIn, aProviderWithSites, bornAged, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';
+import { aHearingReferral, aListingIn, aProviderWithSites, bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
@@ -95,6 +95,26 @@ describe('self-referral', () => {
     expect(wrong.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['nhsNumber', 'practice']);
     const unanswered = await selfRefer({ ...aSelfReferral({ age: 30, nhs: '401023615' }), answers: {}, helpWanted: ' ' });
     expect(unanswered.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['answer-risk', 'helpWanted']);
+  });
+
+  it('never changes or reveals a known patient’s record for someone whose last name or date of birth does not match it', async () => {
+    const referrer = await tokenFor(t.deps, practiceId, 'referrer');
+    const nhsNumber = nhsNumberFrom('401023631');
+    const gp = await t.app.inject({ method: 'POST', url: '/api/v1/referrals', headers: { authorization: `Bearer ${referrer}` }, payload: aHearingReferral({ nhsNumber, dateOfBirth: bornAged(70, TODAY) }) });
+    expect(gp.statusCode).toBe(201);
+    const before = await t.deps.db.selectFrom('patients').selectAll().where('nhs_number', '=', nhsNumber).executeTakeFirstOrThrow();
+    const count = await referralCount();
+
+    const stranger = await selfRefer(aSelfReferral({ age: 30, nhs: '401023631' }));
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors).toEqual([expect.objectContaining({ field: 'nhsNumber', message: expect.stringContaining('do not match the NHS record') })]);
+    expect(JSON.stringify(stranger.json())).not.toMatch(/referral(s)? for|in the last/);
+    expect(await referralCount()).toBe(count);
+
+    const body = aSelfReferral({ age: 70, nhs: '401023631' });
+    const patient = await selfRefer({ ...body, patient: { ...body.patient, familyName: 'lovelace', phone: '07700 900111' } });
+    expect(patient.statusCode).toBe(201);
+    expect(await t.deps.db.selectFrom('patients').selectAll().where('nhs_number', '=', nhsNumber).executeTakeFirstOrThrow()).toEqual(before);
   });
 
   it('documents the API as public: no key is asked for', async () => {

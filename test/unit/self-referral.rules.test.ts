@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
 import { evaluateEligibility, routeReasons } from '../../src/domains/referrals/eligibility.rules.ts';
-import { checkSelfReferralInput, isPlausibleEmail, normalisePhone, type SelfReferralInput } from '../../src/domains/referrals/self-referral-input.rules.ts';
+import { checkSelfReferralInput, isPlausibleEmail, matchesPatientRecord, normalisePhone, type SelfReferralInput } from '../../src/domains/referrals/self-referral-input.rules.ts';
 
 const hearing = NATIONAL_PACKS['adult-hearing']!.content.protocol;
 const talking = NATIONAL_PACKS['psychological-therapies']!.content.protocol;
@@ -67,5 +67,19 @@ describe('the self-referral form', () => {
       const spaced = digits.replace(/(\d{3})/g, '$1 ');
       expect(normalisePhone(spaced) !== undefined).toBe(digits.length >= 10 && digits.length <= 15);
     }));
+  });
+});
+
+describe('matching a self-referring patient to the record held', () => {
+  const record = { familyName: "O'Brien-Smith", dateOfBirth: '1960-02-29' };
+
+  it('matches the last name whatever the case, spaces, hyphens or apostrophes, with the same date of birth', () => {
+    expect(matchesPatientRecord(record, { familyName: 'obrien smith', dateOfBirth: '1960-02-29' })).toBe(true);
+    expect(matchesPatientRecord({ familyName: 'Zoë', dateOfBirth: '1990-01-01' }, { familyName: 'ZOE', dateOfBirth: '1990-01-01' })).toBe(true);
+  });
+
+  it('refuses another date of birth or another name', () => {
+    expect(matchesPatientRecord(record, { familyName: "O'Brien-Smith", dateOfBirth: '1960-03-01' })).toBe(false);
+    expect(matchesPatientRecord(record, { familyName: 'Brien', dateOfBirth: '1960-02-29' })).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { type EligibilityResult, evaluateEligibility } from './eligibility.rules
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
-import { earlierReferralsOf, insertReferral, insertReferralEvent, upsertPatient } from './referral.repo.ts';
+import { earlierReferralsOf, insertPatientIfNew, insertReferral, insertReferralEvent, upsertPatient } from './referral.repo.ts';
 
 /** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
 export interface ReferralDecision {
@@ -91,7 +91,8 @@ async function insertAll(deps: Deps, context: ActionContext, save: ReferralToSav
   const { source, service, referral } = save;
   return deps.db.transaction().execute(async (trx) => {
     const at = deps.clock.now();
-    const patientId = await upsertPatient(trx, { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, ...save.contact }, at);
+    const patient = { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, ...save.contact };
+    const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
     const referralId = await insertReferral(trx, {
       ubrn, accessCodeHash, patientId, offerId: service.offer.id, protocolVersion: service.protocol.version,
       commissionerOrganisationId: source.commissioner.id, referrerOrganisationId: source.practice?.id ?? null, referrerUserId: source.referrerUserId,

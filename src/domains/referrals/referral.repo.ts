@@ -56,6 +56,22 @@ export async function upsertPatient(db: Executor, patient: PatientRow, at: Date)
   return row.id;
 }
 
+/** The patient for a self-referral: a new NHS number creates the record; an existing record is never changed by someone who has not signed in. */
+export async function insertPatientIfNew(db: Executor, patient: PatientRow, at: Date): Promise<string> {
+  const inserted = await db.insertInto('patients').values({
+    nhs_number: patient.nhsNumber, given_name: patient.givenName, family_name: patient.familyName, date_of_birth: patient.dateOfBirth, sex: patient.sex, postcode: patient.postcode,
+    practice_organisation_id: patient.practiceOrganisationId, phone: patient.phone ?? null, email: patient.email ?? null, updated_at: at,
+  }).onConflict((oc) => oc.column('nhs_number').doNothing()).returning('id').executeTakeFirst();
+  if (inserted) return inserted.id;
+  return (await db.selectFrom('patients').select('id').where('nhs_number', '=', patient.nhsNumber).executeTakeFirstOrThrow()).id;
+}
+
+/** The identifying details held for an NHS number, to check a self-referring patient against. */
+export async function patientIdentityOf(db: Executor, nhsNumber: string): Promise<{ familyName: string; dateOfBirth: string } | undefined> {
+  const row = await db.selectFrom('patients').select(['family_name', 'date_of_birth']).where('nhs_number', '=', nhsNumber).executeTakeFirst();
+  return row && { familyName: row.family_name, dateOfBirth: row.date_of_birth };
+}
+
 export async function insertReferral(db: Executor, row: NewReferralRow): Promise<string> {
   const inserted = await db.insertInto('referrals').values({
     ubrn: row.ubrn, access_code_hash: row.accessCodeHash, patient_id: row.patientId, offer_id: row.offerId, protocol_version: row.protocolVersion,

@@ -53,3 +53,13 @@ export function checkSelfReferralInput(input: SelfReferralInput, protocol: Refer
     },
   };
 }
+
+/** A family name compared as people write it: case, spaces, hyphens and apostrophes aside. */
+function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s'’-]/g, '');
+}
+
+/** True when what a self-referring patient typed matches the record held for their NHS number (last name and date of birth), as a demographic trace would check. */
+export function matchesPatientRecord(record: { familyName: string; dateOfBirth: string }, typed: { familyName: string; dateOfBirth: string }): boolean {
+  return record.dateOfBirth === typed.dateOfBirth && nameKey(record.familyName) === nameKey(typed.familyName);
+}

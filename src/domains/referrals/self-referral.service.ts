@@ -6,10 +6,14 @@ import type { ActionContext } from '../identity/principal.ts';
 import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveEligibleReferral } from './referral-decision.service.ts';
 import { patientErrors } from './referral-input.rules.ts';
 import { offeredService, type PatientSetting, patientSettingFor } from './referral-offer.service.ts';
-import { checkSelfReferralInput, type SelfReferralInput } from './self-referral-input.rules.ts';
+import { patientIdentityOf } from './referral.repo.ts';
+import { checkSelfReferralInput, matchesPatientRecord, type SelfReferralInput } from './self-referral-input.rules.ts';
 
 /** Self-referrals accepted per client address in ten minutes (form and API): enough for a person correcting a few mistakes, too few to flood providers with invented referrals. */
 export const SELF_REFERRALS_PER_TEN_MINUTES = 10;
+
+/** Said when the NHS number is known with another last name or date of birth: earlier referrals are neither shown nor changed for someone who cannot prove who they are. */
+export const IDENTITY_MISMATCH = 'These details do not match the NHS record we hold for this NHS number. Check your NHS number, last name and date of birth, or ask your GP surgery to refer you.';
 
 /** The patient's postcode and commissioner; a problem with either is reported together with any problem in the patient's details. */
 async function locate(deps: Deps, input: SelfReferralInput): Promise<{ setting: PatientSetting; postcode: string }> {
@@ -30,6 +34,8 @@ export async function selfRefer(deps: Deps, context: ActionContext, input: SelfR
   const service = await offeredService(deps, setting, input.serviceCode);
   const { errors, checked } = checkSelfReferralInput(input, service.protocol.content, deps.clock.today());
   if (!checked) throw validationFailed(errors);
+  const held = await patientIdentityOf(deps.db, checked.referral.nhsNumber);
+  if (held && !matchesPatientRecord(held, checked.referral)) throw validationFailed([{ field: 'nhsNumber', message: IDENTITY_MISMATCH }]);
   const eligibility = await judgeReferral(deps, service, checked.referral);
   const decision = decisionOf(service, setting.commissioner, eligibility);
   if (!eligibility.eligible) {
