@@ -122,7 +122,7 @@ describe('acting on a referral from its page', () => {
     expect((await clinician.submit(`/referrals/${ubrn}/discharge`, { outcome: 'treatment-completed', comment: 'Exercises to continue at home.' })).statusCode).toBe(303);
     const page = await gp.get(`/referrals/${ubrn}`);
     expect(page.body).toContain('Discharged');
-    expect(page.body).toContain('Exercises to continue at home.');
+    expect(page.body).toContain('Treatment completed: Exercises to continue at home.');
     expect(page.body).not.toContain(`/referrals/${ubrn}/cancel`);
     const referral = await t.deps.db.selectFrom('referrals').select(['status', 'discharge_outcome']).where('ubrn', '=', ubrn).executeTakeFirstOrThrow();
     expect(referral).toEqual({ status: 'discharged', discharge_outcome: 'treatment-completed' });

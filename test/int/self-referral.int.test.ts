@@ -117,6 +117,13 @@ describe('self-referral', () => {
     expect(await t.deps.db.selectFrom('patients').selectAll().where('nhs_number', '=', nhsNumber).executeTakeFirstOrThrow()).toEqual(before);
   });
 
+  it('refuses an unregistered patient living outside England rather than placing them with a nearby English commissioner', async () => {
+    await t.deps.db.insertInto('postcodes').values({ postcode: 'TD1 1AA', latitude: 55.61604, longitude: -2.80943, country_code: 'S92000003' }).onConflict((oc) => oc.column('postcode').doNothing()).execute();
+    const scottish = await selfRefer(aSelfReferral({ age: 30, nhs: '401023641', practiceOdsCode: null, postcode: 'TD1 1AA' }));
+    expect(scottish.statusCode).toBe(400);
+    expect(scottish.json().errors).toEqual([expect.objectContaining({ field: 'postcode', message: expect.stringContaining('is not in England') })]);
+  });
+
   it('documents the API as public: no key is asked for', async () => {
     const openapi = (await t.app.inject('/api/v1/openapi.json')).json();
     expect(openapi.paths['/api/v1/self-referrals'].post).toMatchObject({ security: [], tags: ['referrals'] });

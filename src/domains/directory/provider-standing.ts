@@ -5,6 +5,9 @@ import { listListings, type ListingView } from '../listings/listing-view.repo.ts
 import { acceptedReferralDates, type ProviderQuality, providerQuality } from '../referrals/choice-list.repo.ts';
 import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS } from '../referrals/choice-list.rules.ts';
 
+/** Said wherever waits and quality are shown: what AQP does not measure yet, rather than a placeholder. */
+export const NOT_MEASURED_YET = 'Patient experience and clinical outcomes are not measured on AQP yet.';
+
 export interface ListingStanding {
   listing: ListingView;
   wait: IndicativeWait;

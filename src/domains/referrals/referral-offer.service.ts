@@ -68,6 +68,9 @@ async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice:
 
 /** A self-referring patient's commissioner (PRODUCT.md §3.5): their GP practice's sub-ICB, or by residence when they are not registered; problems are field errors on the practice or postcode. */
 export async function patientSettingFor(deps: Deps, location: { practiceOdsCode: string | null; postcode: PostcodeRecord }): Promise<PatientSetting> {
+  if (!location.practiceOdsCode && location.postcode.countryCode && !location.postcode.countryCode.startsWith('E')) {
+    throw validationFailed([{ field: 'postcode', message: `${location.postcode.postcode} is not in England. AQP services are commissioned by the NHS in England: ask a GP surgery near you about services where you live.` }]);
+  }
   const found = location.practiceOdsCode ? await patientPractice(deps, location.practiceOdsCode) : { practice: null, responsible: await responsibleForResidence(deps, location.postcode) };
   const field = found.practice ? 'practice' : 'postcode';
   if (!found.responsible) throw validationFailed([{ field, message: `We cannot tell which NHS area ${location.postcode.postcode} is in. Ask a GP surgery near you for help.` }]);

@@ -2,7 +2,7 @@
 import { validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { DISCHARGE_OUTCOMES, type DischargeOutcome, RETURN_REASONS, reasonErrors } from './referral-reasons.rules.ts';
+import { DISCHARGE_OUTCOMES, type DischargeOutcome, MAX_REASON_COMMENT, RETURN_REASONS, reasonErrors } from './referral-reasons.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 import { moveReferral } from './referral-transition.service.ts';
 
@@ -25,9 +25,10 @@ export async function returnReferral(deps: Deps, context: ActionContext, referra
 /** Discharges a patient in treatment with the outcome of their care. */
 export async function dischargeReferral(deps: Deps, context: ActionContext, referral: ReferralRecord, input: { outcome: string; comment?: string }): Promise<void> {
   if (!(DISCHARGE_OUTCOMES as readonly string[]).includes(input.outcome)) throw validationFailed([{ field: 'outcome', message: 'Choose the outcome of the patient’s care' }]);
+  if ((input.comment ?? '').trim().length > MAX_REASON_COMMENT) throw validationFailed([{ field: 'comment', message: `The discharge summary must be ${MAX_REASON_COMMENT} characters or fewer` }]);
   const outcome = input.outcome as DischargeOutcome;
   await moveReferral(deps, context, referral, {
-    to: 'discharged', actor: 'provider', action: 'referral.discharge', comment: (input.comment ?? '').trim(),
+    to: 'discharged', actor: 'provider', action: 'referral.discharge', reasonCode: outcome, comment: (input.comment ?? '').trim(),
     change: { dischargedAt: deps.clock.now(), dischargeOutcome: outcome }, details: { outcome },
   });
 }

@@ -37,10 +37,11 @@ export const DISCHARGE_OUTCOME_LABELS: Record<DischargeOutcome, string> = {
   other: 'Other',
 };
 
-/** The label of a return or cancellation code as people read it, or the code itself when it is not one of ours. */
+/** The label of a return, cancellation or discharge code as people read it, or the code itself when it is not one of ours. */
 export function reasonLabel(code: string): string {
   const reasons: Record<string, ReasonCode> = { ...RETURN_REASONS, ...CANCEL_REASONS };
-  return Object.hasOwn(reasons, code) ? reasons[code]!.label : code;
+  if (Object.hasOwn(reasons, code)) return reasons[code]!.label;
+  return Object.hasOwn(DISCHARGE_OUTCOME_LABELS, code) ? DISCHARGE_OUTCOME_LABELS[code as DischargeOutcome] : code;
 }
 
 export const MAX_REASON_COMMENT = 2000;

@@ -150,3 +150,13 @@ export async function recordChoice(db: Executor, id: string, choice: { listingId
     sent_at: choice.at, accept_by: choice.acceptBy, updated_at: choice.at, version: eb('version', '+', 1),
   })).where('id', '=', id).execute();
 }
+
+/** Replaces a referral's access code hash: only the demo seed does this, to publish one demo patient's code. */
+export async function setAccessCodeHash(db: Executor, referralId: string, hash: string): Promise<void> {
+  await db.updateTable('referrals').set({ access_code_hash: hash }).where('id', '=', referralId).execute();
+}
+
+/** True once a practice has made any referral. */
+export async function practiceHasReferrals(db: Executor, practiceId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('referrals').select('id').where('referrer_organisation_id', '=', practiceId).limit(1).executeTakeFirst());
+}

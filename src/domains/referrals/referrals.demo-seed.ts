@@ -1,5 +1,5 @@
 /** Seeds the demo's referrals through the same services people use, each step on its own day, so worklists, waits, history and audit read like real use. */
-import { fixedClock, londonInstant } from '../../lib/clock.ts';
+import { fixedClock, londonDateOf, londonInstant } from '../../lib/clock.ts';
 import { withNhsCheckDigit } from '../../lib/nhs-number.ts';
 import { addDays } from '../../lib/working-days.ts';
 import type { Deps } from '../deps.ts';
@@ -11,16 +11,18 @@ import { chooseProvider } from './choice.service.ts';
 import { cancelReferral } from './referral-cancel.service.ts';
 import { acceptReferral, dischargeReferral, returnReferral } from './referral-provider.service.ts';
 import { recordContact } from './referral-session.service.ts';
-import { findReferralByUbrn, type ReferralRecord } from './referral.repo.ts';
+import { findReferralByUbrn, practiceHasReferrals, type ReferralRecord, setAccessCodeHash } from './referral.repo.ts';
 import { createReferral } from './referral.service.ts';
 import { DEMO_PATIENT_POSTCODES, DEMO_REFERRALS, type DemoReferral, type DemoStep } from './referrals.demo-data.ts';
 import { offeredService, referralSettingFor } from './referral-offer.service.ts';
 import { hashPassword } from '../identity/password.ts';
 import { normaliseAccessCode } from './referral-reference.rules.ts';
 
-/** The same database with the clock set to 10am (in England) on a day some days before today. */
+/** The same database with the clock set to a time (in England) on a day some days before today, never later than now. */
 function daysAgo(deps: Deps, days: number, time = '10:00'): Deps {
-  return { db: deps.db, clock: fixedClock(londonInstant(addDays(deps.clock.today(), -days), time)) };
+  const at = londonInstant(addDays(deps.clock.today(), -days), time);
+  const now = deps.clock.now();
+  return { db: deps.db, clock: fixedClock(days === 0 && at > now && londonDateOf(now) === deps.clock.today() ? now : at) };
 }
 
 async function answersFor(deps: Deps, gp: ActionContext, serviceCode: string): Promise<Record<string, boolean>> {
@@ -37,7 +39,7 @@ async function createDemoReferral(deps: Deps, gp: ActionContext, demo: DemoRefer
   if (!decision.created) return undefined;
   if (demo.fixedAccess) {
     const hash = await hashPassword(normaliseAccessCode(demo.fixedAccess.accessCode));
-    await deps.db.updateTable('referrals').set({ access_code_hash: hash }).where('id', '=', decision.created.referralId).execute();
+    await setAccessCodeHash(deps.db, decision.created.referralId, hash);
   }
   return findReferralByUbrn(deps.db, decision.created.ubrn);
 }
@@ -84,8 +86,7 @@ async function tellStory(deps: Deps, gp: ActionContext, demo: DemoReferral): Pro
 export async function seedDemoReferrals(deps: Deps): Promise<{ referrals: number }> {
   const gp = await demoActor(deps, { role: 'referrer', email: 'referrer@aqp.example' });
   if (!gp) return { referrals: 0 };
-  const existing = await deps.db.selectFrom('referrals').select('id').where('referrer_organisation_id', '=', gp.principal!.organisationId).limit(1).executeTakeFirst();
-  if (existing) return { referrals: 0 };
+  if (await practiceHasReferrals(deps.db, gp.principal!.organisationId!)) return { referrals: 0 };
   await ensurePostcodes(deps.db, DEMO_PATIENT_POSTCODES);
   let referrals = 0;
   for (const demo of [...DEMO_REFERRALS].sort((a, b) => b.createdDaysAgo - a.createdDaysAgo)) if (await tellStory(deps, gp, demo)) referrals += 1;

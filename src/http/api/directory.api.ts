@@ -6,7 +6,7 @@ import type { Deps } from '../../domains/deps.ts';
 import { directoryProvider } from '../../domains/directory/directory-provider.service.ts';
 import { searchDirectory } from '../../domains/directory/directory.service.ts';
 import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/referrals/choice-list.rules.ts';
-import { NOT_MEASURED_YET } from '../web/provider-quality.presenter.ts';
+import { NOT_MEASURED_YET } from '../../domains/directory/provider-standing.ts';
 import { PageQuery, problemResponses } from './schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -45,6 +45,7 @@ const ProviderResponse = Type.Object({
   notMeasured: NotMeasured,
 });
 
+/** The open directory API: search by service and postcode, and provider pages, with no key. */
 export function registerDirectoryApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 

@@ -22,6 +22,7 @@ const NewSelfReferral = Type.Object({
   helpWanted: Type.String({ maxLength: HELP_WANTED_MAX, description: 'In the patient’s words: what help they are looking for' }),
 });
 
+/** The public self-referral API: no key, rate limited per address. */
 export function registerSelfReferralApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 

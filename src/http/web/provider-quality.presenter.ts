@@ -1,12 +1,12 @@
 /** What is known of a provider in plain words, for choice lists and the public directory: wait, quality and where care is given, and what is not measured yet. */
 import type { ProviderQuality } from '../../domains/referrals/choice-list.repo.ts';
-import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT } from '../../domains/referrals/choice-list.rules.ts';
+import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/referrals/choice-list.rules.ts';
 import { formatDate } from './format.ts';
 
 const CQC_WORDS: Record<string, string> = { registered: 'Registered with the Care Quality Commission', 'registration-cancelled': 'CQC registration cancelled', suspended: 'CQC registration suspended' };
 const DELIVERY_WORDS: Record<string, string> = { clinic: 'At the clinic', domiciliary: 'At home (home visits)', both: 'At the clinic or at home' };
 
-export const NOT_MEASURED_YET = 'Patient experience and clinical outcomes are not measured on AQP yet.';
+export { NOT_MEASURED_YET } from '../../domains/directory/provider-standing.ts';
 
 /** Where care is given, as a patient would say it. */
 export function deliveryInWords(deliveryMode: string): string {
@@ -21,8 +21,8 @@ export function distanceInWords(km: number, miles: number): string {
 /** The indicative wait, or how many more accepted referrals are needed before one is shown. */
 export function waitInWords(wait: IndicativeWait): string {
   return wait.workingDays === null
-    ? `Not enough referrals yet to show a wait (${wait.basedOn} accepted in the last 90 days; ${MIN_REFERRALS_FOR_WAIT} needed)`
-    : `About ${wait.workingDays} working day${wait.workingDays === 1 ? '' : 's'} to accept a referral (median of ${wait.basedOn} in the last 90 days)`;
+    ? `Not enough referrals yet to show a wait (${wait.basedOn} accepted in the last ${WAIT_WINDOW_DAYS} days; ${MIN_REFERRALS_FOR_WAIT} needed)`
+    : `About ${wait.workingDays} working day${wait.workingDays === 1 ? '' : 's'} to accept a referral (median of ${wait.basedOn} in the last ${WAIT_WINDOW_DAYS} days)`;
 }
 
 /** CQC status, assurance and how long the provider has been qualified, one sentence each. */

@@ -13,6 +13,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.slice(0, 100) : '';
 }
 
+/** The public directory pages: the search with its results, and provider pages. */
 export function registerDirectoryPages(app: FastifyInstance, deps: Deps): void {
   app.get('/directory', async (request, reply) => {
     const query = request.query as Record<string, unknown>;

@@ -4,9 +4,9 @@ import type { Deps } from '../../../domains/deps.ts';
 import type { ActionContext } from '../../../domains/identity/principal.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
-import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { referralForSide } from './referral-for-side.ts';
 
 export interface CodedReasonPage {
   /** The last part of the path: `/referrals/:ubrn/<path>`. */
@@ -26,8 +26,6 @@ export interface CodedReasonPage {
   done: (referral: ReferralRecord) => string;
 }
 
-const ubrnOf = (request: FastifyRequest) => (request.params as { ubrn: string }).ubrn;
-
 function render(reply: FastifyReply, page: CodedReasonPage, referral: ReferralRecord, body: unknown, status = 200, errors?: FormErrors) {
   return reply.status(status).render('pages/referrals/coded-reason.njk', {
     pageTitle: `${errors ? 'Error: ' : ''}${page.heading}`, referral, reference: formatUbrn(referral.ubrn), heading: page.heading, intro: page.intro, action: `/referrals/${referral.ubrn}/${page.path}`,
@@ -39,11 +37,7 @@ function render(reply: FastifyReply, page: CodedReasonPage, referral: ReferralRe
 /** Registers the GET and POST of one coded-reason page; only the given side of the referral reaches it, and a move the referral's state no longer allows is explained on the referral page. */
 export function registerCodedReasonPage(app: FastifyInstance, deps: Deps, page: CodedReasonPage): void {
   const options = { config: { roles: page.roles } };
-  const seen = async (request: FastifyRequest, view: string) => {
-    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request), { page: view, referrerOnly: page.side === 'referrer' });
-    if (referral.side !== page.side) throw new DomainError('not-found', 'There is no referral with that reference');
-    return referral;
-  };
+  const seen = (request: FastifyRequest, view: string) => referralForSide(deps, request, page.side, view);
 
   app.get(`/referrals/:ubrn/${page.path}`, options, async (request, reply) => render(reply, page, await seen(request, page.path), {}));
 

@@ -30,7 +30,7 @@ async function renderStatus(deps: Deps, request: FastifyRequest, reply: FastifyR
   const list = referral.status === 'awaiting-choice' ? await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance') : undefined;
   return reply.status(status).render('pages/referrals/status.njk', {
     pageTitle: `${errors ? 'Error: ' : ''}Your referral`, columnClass: list ? 'nhsuk-grid-column-full' : undefined, statusLabel: REFERRAL_STATUS_LABELS[referral.status],
-    next: whatHappensNext(referral.status, { providerName: referral.chosen?.providerName, acceptBy: referral.acceptBy ? formatDate(referral.acceptBy) : null }),
+    next: whatHappensNext(referral.status, { providerName: referral.chosen?.providerName, acceptBy: referral.acceptBy ? formatDate(referral.acceptBy) : null, selfReferred: referral.route === 'self' }),
     action: '/referral-status/choice', base: '/referral-status/referral', ...(list ? choicePageContext(referral, list) : { referral }), ...errors,
   });
 }

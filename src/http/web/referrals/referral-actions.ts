@@ -7,23 +7,18 @@ import { acceptReferral, dischargeReferral, returnReferral } from '../../../doma
 import { CANCEL_REASONS, DISCHARGE_OUTCOME_LABELS, DISCHARGE_OUTCOMES, type ReasonCode, RETURN_REASONS } from '../../../domains/referrals/referral-reasons.rules.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { recordContact } from '../../../domains/referrals/referral-session.service.ts';
-import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf } from '../date-input.ts';
 import { type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { registerCodedReasonPage } from './coded-reason-page.ts';
 import { contactInputFrom } from './contact-form.ts';
+import { referralForSide } from './referral-for-side.ts';
 import { renderReferralPage } from './referral-page.ts';
 
 const PROVIDER_ROLES = ['provider-admin', 'provider-clinician'] as const;
-const ubrnOf = (request: FastifyRequest) => (request.params as { ubrn: string }).ubrn;
 const codedOptions = (reasons: Record<string, ReasonCode>) => Object.entries(reasons).map(([value, reason]) => ({ value, text: reason.label, ...(reason.commentRequired ? { hint: 'Needs a comment' } : {}) }));
 
-async function providerReferral(deps: Deps, request: FastifyRequest, page: string) {
-  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request), { page });
-  if (referral.side !== 'provider') throw new DomainError('not-found', 'There is no referral with that reference');
-  return referral;
-}
+const providerReferral = (deps: Deps, request: FastifyRequest, page: string) => referralForSide(deps, request, 'provider', page);
 
 async function renderContactForm(deps: Deps, reply: FastifyReply, referral: Awaited<ReturnType<typeof providerReferral>>, body: unknown, status = 200, errors?: FormErrors) {
   const [cap, progress] = await Promise.all([sessionCapOf(deps.db, referral.offer.id), episodeProgressOf(deps.db, referral.id)]);
@@ -71,6 +66,7 @@ function registerAccept(app: FastifyInstance, deps: Deps): void {
   });
 }
 
+/** The pages that move a referral on: accept, return, contacts, discharge and cancel. */
 export function registerReferralActions(app: FastifyInstance, deps: Deps): void {
   registerAccept(app, deps);
   registerContactPages(app, deps);

@@ -51,6 +51,7 @@ export async function renderReferralPage(deps: Deps, request: FastifyRequest, re
   });
 }
 
+/** The referral page for the referring practice and the chosen provider. */
 export function registerReferralPage(app: FastifyInstance, deps: Deps): void {
   app.get('/referrals/:ubrn', READERS, async (request, reply) => {
     const referral = await viewReferral(deps, request.actionContext(), (request.params as { ubrn: string }).ubrn, { page: 'referral' });

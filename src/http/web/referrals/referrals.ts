@@ -8,6 +8,7 @@ import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
 import { registerSelfReferralPages } from './self-referral.ts';
 
+/** Every referral page, for referrers, providers and patients. */
 export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerNewReferralPages(app, deps);
   registerReferralPage(app, deps);

@@ -52,6 +52,7 @@ async function listServices(deps: Deps, request: FastifyRequest, reply: FastifyR
   }
 }
 
+/** The public self-referral pages: where the patient is registered, the services open to them, the form and the outcome. */
 export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): void {
   app.get('/self-referral', async (request, reply) => renderStart(reply, request.query));
   app.get('/self-referral/services', async (request, reply) => listServices(deps, request, reply));
