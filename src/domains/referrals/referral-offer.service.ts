@@ -1,6 +1,7 @@
 /** Where a referral goes (PRODUCT.md §3.5): the commissioner responsible for the patient's GP practice (by residence when unregistered), and its public offer for the service with the current protocol. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
+import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
 import type { Principal } from '../identity/principal.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
@@ -39,8 +40,8 @@ export interface OfferedService {
 }
 
 async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissioner): Promise<OrganisationRef | undefined> {
-  const commissioner = await deps.db.selectFrom('organisations').select(['id', 'name']).where('ods_code', '=', responsible.subIcb.odsCode).where('kind', '=', 'commissioner').executeTakeFirst();
-  return commissioner && { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name };
+  const commissioner = await findOrganisationByOdsCode(deps.db, responsible.subIcb.odsCode);
+  return commissioner?.kind === 'commissioner' ? { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name } : undefined;
 }
 
 /** A referrer's practice and the sub-ICB responsible for its patients; only GP practice referrers create referrals. */
@@ -56,7 +57,8 @@ export async function referralSettingFor(deps: Deps, principal: Principal | null
 
 async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice: OrganisationRef; responsible: ResponsibleCommissioner }> {
   const code = odsCode.trim().toUpperCase();
-  const practice = await deps.db.selectFrom('organisations').select(['id', 'name']).where('ods_code', '=', code).where('kind', '=', 'gp-practice').executeTakeFirst();
+  const found = await findOrganisationByOdsCode(deps.db, code);
+  const practice = found?.kind === 'gp-practice' ? found : undefined;
   if (!practice) throw validationFailed([{ field: 'practice', message: `There is no GP surgery with the code ${code.slice(0, 12)}. Search for your surgery by name or postcode.` }]);
   try {
     return { practice: { id: practice.id, odsCode: code, name: practice.name }, responsible: await responsibleForPractice(deps, code) };

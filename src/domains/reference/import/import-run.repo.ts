@@ -52,3 +52,8 @@ export async function latestImportRuns(db: Kysely<Database>): Promise<ImportRunV
     rejected: row.rejected, rejections: (row.rejections as { line: number; reason: string }[]) ?? [],
   }));
 }
+
+/** True once an import of the data set has finished successfully. */
+export async function hasSucceededImport(db: Kysely<Database>, dataset: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('import_runs').select('id').where('dataset', '=', dataset).where('outcome', '=', 'succeeded').limit(1).executeTakeFirst());
+}

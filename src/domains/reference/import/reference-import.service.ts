@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../../deps.ts';
 import { importDistricts, importSectors } from './area-import.service.ts';
-import { finishImportRun, startImportRun } from './import-run.repo.ts';
+import { finishImportRun, hasSucceededImport, startImportRun } from './import-run.repo.ts';
 import { emptySummary, type ImportSummary } from './import-summary.ts';
 import { importIcbs, importPractices, importRegions, importSubIcbLocations, importTrusts } from './organisation-import.service.ts';
 import { importPracticeCoordinates } from './practice-coordinates-import.service.ts';
@@ -66,5 +66,5 @@ export async function importAll(deps: Deps, dir: string, options: ImportOptions 
 
 /** True once a postcode import has succeeded; the few postcodes the demo seed places for its own patients do not count. */
 export async function hasImportedPostcodes(deps: Deps): Promise<boolean> {
-  return Boolean(await deps.db.selectFrom('import_runs').select('id').where('dataset', '=', 'postcodes').where('outcome', '=', 'succeeded').limit(1).executeTakeFirst());
+  return hasSucceededImport(deps.db, 'postcodes');
 }
