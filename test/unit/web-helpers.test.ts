@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formErrors, safeReturnPath } from '../../src/http/web/form.ts';
+import { DATE_INPUT_FIELDS, formErrors, safeReturnPath } from '../../src/http/web/form.ts';
 import { formatDate, formatDateTime } from '../../src/http/web/format.ts';
 import { navigationFor } from '../../src/http/web/navigation.ts';
 import { pageRequest, paginationView } from '../../src/http/web/pagination.ts';
@@ -52,5 +52,18 @@ describe('navigation', () => {
     const items = navigationFor({ kind: 'user', userId: 'u', displayName: 'C', organisationId: 'o', organisationName: 'O', role: 'platform-admin' }, '/admin/users/new');
     expect(items.map((item) => item.text)).toEqual(['Home', 'Users', 'Organisations', 'Audit log', 'Reference data', 'API keys']);
     expect(items.find((item) => item.text === 'Users')).toMatchObject({ active: true });
+  });
+});
+
+describe('error summary links to date inputs', () => {
+  it('links a date field to its day box, and every date input in the templates is known as one', async () => {
+    expect(formErrors([{ field: 'dateOfBirth', message: 'Enter your date of birth' }]).errorList).toEqual([{ text: 'Enter your date of birth', href: '#dateOfBirth-day' }]);
+    const { readdir, readFile } = await import('node:fs/promises');
+    const templates = (await readdir('src/views', { recursive: true })).filter((file) => file.endsWith('.njk')).map((file) => `src/views/${file}`);
+    expect(templates.length).toBeGreaterThan(10);
+    const names = new Set<string>();
+    for (const file of templates) for (const match of (await readFile(file, 'utf8')).matchAll(/dateField\("([A-Za-z]+)"/g)) names.add(match[1]!);
+    expect(names.size).toBeGreaterThan(0);
+    for (const name of names) expect(DATE_INPUT_FIELDS.has(name), name).toBe(true);
   });
 });

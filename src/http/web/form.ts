@@ -9,11 +9,14 @@ export interface FormErrors {
   fieldErrors: Record<string, { text: string }>;
 }
 
-/** Builds the error summary and inline messages from field errors (first message per field wins). */
+/** The fields shown as NHS date inputs (partials/date-field.njk and the milestone page): their summary links go to the day box, since the wrapper around the three boxes cannot take focus. */
+export const DATE_INPUT_FIELDS: ReadonlySet<string> = new Set(['dateOfBirth', 'when', 'expiresOn', 'effectiveFrom', 'contractStart', 'contractEnd', 'windowOpens', 'windowCloses', 'dueOn', 'completedOn']);
+
+/** Builds the error summary and inline messages from field errors (first message per field wins); each summary link goes to a box that can take focus. */
 export function formErrors(errors: FieldError[]): FormErrors {
   const fieldErrors: Record<string, { text: string }> = {};
   for (const error of errors) fieldErrors[error.field] ??= { text: error.message };
-  return { errorList: errors.map((error) => ({ text: error.message, href: `#${error.field}` })), fieldErrors };
+  return { errorList: errors.map((error) => ({ text: error.message, href: `#${error.field}${DATE_INPUT_FIELDS.has(error.field) ? '-day' : ''}` })), fieldErrors };
 }
 
 /** The form errors of a validation failure, or undefined for any other error (which should propagate). */

@@ -55,14 +55,14 @@ export function registerListingPages(app: FastifyInstance, deps: Deps): void {
       ...(values.accept === 'yes' ? [] : [{ field: 'accept', message: 'Confirm that you accept the NHS Standard Contract for this offer' }]),
     ];
     try {
-      if (errors.length) return render(request, reply, 400, withDateAnchor(formErrors(errors)), values);
+      if (errors.length) return render(request, reply, 400, formErrors(errors), values);
       const { status } = await acceptContract(deps, request.actionContext(), id, { contractStart: date.value! });
       request.session.flash = status === 'live' ? 'Contract accepted. Your sites are live for this offer from today.' : `Contract accepted. Your sites go live on ${date.value}.`;
       return reply.redirect(`/listings/${id}`, 303);
     } catch (error) {
       const found = validationErrorsOf(error);
       if (!found) throw error;
-      return render(request, reply, 400, withDateAnchor(found), values);
+      return render(request, reply, 400, found, values);
     }
   });
 
@@ -84,6 +84,3 @@ export function registerListingPages(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-function withDateAnchor(errors: FormErrors): FormErrors {
-  return { ...errors, errorList: errors.errorList.map((item) => (item.href === '#contractStart' ? { ...item, href: '#contractStart-day' } : item)) };
-}

@@ -8,7 +8,7 @@ import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { datePartsFromIso, datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
-import { anchorDateFields, COMMISSIONER, offerForEditing } from './offer-page.ts';
+import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 import { fieldList } from './protocol-form.ts';
 
 const DATE_FIELDS = { contractStart: 'The contract start date', contractEnd: 'The contract end date', windowOpens: 'The date the window opens', windowCloses: 'The date the window closes' } as const;
@@ -36,14 +36,14 @@ export function registerOfferDetailsPages(app: FastifyInstance, deps: Deps): voi
     const offer = await offerForEditing(deps, request);
     const { details, dateErrors } = readDetails(request.body);
     try {
-      if (dateErrors.length) return renderDetails(reply, offer, request.body, 400, anchorDateFields(formErrors(dateErrors), Object.keys(DATE_FIELDS)));
+      if (dateErrors.length) return renderDetails(reply, offer, request.body, 400, formErrors(dateErrors));
       await changeOfferDetails(deps, request.actionContext(), offer.id, details);
       request.session.flash = 'The offer details have been saved.';
       return reply.redirect(`/offers/${offer.id}`, 303);
     } catch (error) {
       const errors = validationErrorsOf(error);
       if (!errors) throw error;
-      return renderDetails(reply, offer, request.body, 400, anchorDateFields(errors, Object.keys(DATE_FIELDS)));
+      return renderDetails(reply, offer, request.body, 400, errors);
     }
   });
 

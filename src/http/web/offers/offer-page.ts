@@ -14,7 +14,3 @@ export async function offerForEditing(deps: Deps, request: FastifyRequest): Prom
   return offer;
 }
 
-/** Anchors in the error summary point at the first box of a date input. */
-export function anchorDateFields<T extends { errorList: { text: string; href: string }[] }>(errors: T, dateFields: string[]): T {
-  return { ...errors, errorList: errors.errorList.map((item) => (dateFields.includes(item.href.slice(1)) ? { ...item, href: `${item.href}-day` } : item)) };
-}

@@ -9,7 +9,7 @@ import type { FieldError } from '../../../lib/errors.ts';
 import { formatPence } from '../../../lib/money.ts';
 import { datePartsFromIso, datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
-import { anchorDateFields, COMMISSIONER, offerForEditing } from './offer-page.ts';
+import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 
 /** Pounds and pence as typed ("450", "£450.00", "1,250.5") in whole pence; undefined when it is not an amount. */
 export function penceFromPounds(text: string): number | undefined {
@@ -53,14 +53,14 @@ export function registerOfferPricesPage(app: FastifyInstance, deps: Deps): void 
       return { complexityBand: band, pricePence: pence ?? 0 };
     });
     try {
-      if (errors.length) return render(reply, offer, values, 400, anchorDateFields(formErrors(errors), ['effectiveFrom']));
+      if (errors.length) return render(reply, offer, values, 400, formErrors(errors));
       await setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: date.value!, prices });
       request.session.flash = `Prices from ${date.value} have been saved.`;
       return reply.redirect(`/offers/${offer.id}`, 303);
     } catch (error) {
       const formErrorsFound = validationErrorsOf(error);
       if (!formErrorsFound) throw error;
-      return render(reply, offer, values, 400, anchorDateFields(formErrorsFound, ['effectiveFrom']));
+      return render(reply, offer, values, 400, formErrorsFound);
     }
   });
 }

@@ -24,10 +24,6 @@ const partsOf = (iso: string | null) => {
   return { day: day ?? '', month: month ?? '', year: year ?? '' };
 };
 
-/** Points date errors at the day box, where the NHS error summary expects the link to go. */
-function withDateLinks(errors: FormErrors): FormErrors {
-  return { ...errors, errorList: errors.errorList.map((entry) => (['#dueOn', '#completedOn'].includes(entry.href) ? { ...entry, href: `${entry.href}-day` } : entry)) };
-}
 
 /** Registers the short-list, approval, notification and milestone pages. */
 export function registerDecisionPages(app: FastifyInstance, deps: Deps): void {
@@ -92,7 +88,7 @@ export function registerDecisionPages(app: FastifyInstance, deps: Deps): void {
     return renderStep(reply, 'milestone', `Update ${milestone.title}`, runId, {
       milestone, values: current, dueParts: partsOf(current.dueOn!), completedParts: partsOf(current.completedOn || null),
       statusItems: Object.entries(MILESTONE_STATUS_LABELS).map(([value, text]) => ({ value, text })),
-    }, status, errors && withDateLinks(errors));
+    }, status, errors);
   };
 
   app.get('/prioritisation/:id/milestones/:milestoneId', COMMISSIONER, async (request, reply) => {

@@ -9,7 +9,6 @@ import { CQC_STATUS_LABELS, CQC_STATUSES, EVIDENCE_LABELS, type EvidenceKind, is
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
-import { anchorDateFields } from '../offers/offer-page.ts';
 import { evidenceRow } from './assurance.presenter.ts';
 import { registerUploads, uploadedFileOf } from './multipart-upload.ts';
 import { PROVIDER_PEOPLE } from './profile.ts';
@@ -55,7 +54,7 @@ export function registerAssurancePages(app: FastifyInstance, deps: Deps): void {
       const body = request.body;
       const expiry = isoDateFromParts(datePartsOf(body, 'expiresOn'), 'expiresOn', 'The expiry date');
       try {
-        if (expiry.error) return renderForm(reply, kind, body, 400, anchorDateFields(formErrors([expiry.error]), ['expiresOn']));
+        if (expiry.error) return renderForm(reply, kind, body, 400, formErrors([expiry.error]));
         await recordEvidence(deps, request.actionContext(), {
           kind, reference: field(body, 'reference'), cqcStatus: field(body, 'cqcStatus'), expiresOn: expiry.value,
           declaresTurnoverUnder10m: field(body, 'declaration') === 'yes', document: uploadedFileOf(body, 'document'),
@@ -65,7 +64,7 @@ export function registerAssurancePages(app: FastifyInstance, deps: Deps): void {
       } catch (error) {
         const errors = validationErrorsOf(error);
         if (!errors) throw error;
-        return renderForm(reply, kind, body, 400, anchorDateFields(errors, ['expiresOn']));
+        return renderForm(reply, kind, body, 400, errors);
       }
     });
   });
