@@ -37,11 +37,12 @@ export function directorySite(site: ListingStanding['listing']['sites'][number],
   };
 }
 
-/** Every open site of every listing as an entry, nearest the searched point first. */
-export function entriesFor(origin: LatLon, standings: readonly ListingStanding[], details: Map<string, ProviderSite>): DirectoryEntry[] {
-  const placed = everySiteNearestFirst(origin, standings.map((standing) => ({ ...standing, provider: standing.listing.provider, sites: standing.listing.sites })));
-  return placed.map(({ listing: standing, site, distanceKm, distanceMiles }) => ({
-    listingId: standing.listing.id, provider: standing.provider, site: directorySite(site, details.get(site.id)),
-    distanceKm, distanceMiles, wait: standing.wait, quality: standing.quality,
-  }));
+/** Every open site of every listing with its distance, nearest the searched point first. */
+export function placedSites(origin: LatLon, standings: readonly ListingStanding[]) {
+  return everySiteNearestFirst(origin, standings.map((standing) => ({ ...standing, provider: standing.listing.provider, sites: standing.listing.sites })));
+}
+
+/** One placed site as an entry, with the details of its site record (fetched only for the page shown). */
+export function entryOf({ listing: standing, site, distanceKm, distanceMiles }: ReturnType<typeof placedSites>[number], details: Map<string, ProviderSite>): DirectoryEntry {
+  return { listingId: standing.listing.id, provider: standing.provider, site: directorySite(site, details.get(site.id)), distanceKm, distanceMiles, wait: standing.wait, quality: standing.quality };
 }

@@ -4,7 +4,7 @@ import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
-import { type DirectoryEntry, entriesFor } from './directory-entry.ts';
+import { type DirectoryEntry, entryOf, placedSites } from './directory-entry.ts';
 import { resolveSearch } from './directory-search.ts';
 import { liveListingsWithStanding } from './provider-standing.ts';
 
@@ -45,7 +45,7 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   if (standings.length === 0) {
     return empty({ code: 'no-live-providers', message: `${commissioner.name} commissions ${service.name} through Any Qualified Provider (${offer.reference}), but no provider is live for it yet.` }, offerSummary);
   }
-  const details = await sitesByIds(deps.db, standings.flatMap((standing) => standing.listing.sites.map((site) => site.id)));
-  const entries = entriesFor(place, standings, details);
-  return { ...base, ...pageOf(entries, query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer: offerSummary, providers: standings.length, notice: null };
+  const page = pageOf(placedSites(place, standings), query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE);
+  const details = await sitesByIds(deps.db, page.items.map((placed) => placed.site.id));
+  return { ...base, ...page, items: page.items.map((placed) => entryOf(placed, details)), offer: offerSummary, providers: standings.length, notice: null };
 }

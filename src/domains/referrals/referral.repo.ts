@@ -28,6 +28,8 @@ export interface ReferralRecord {
   chosenBy: string | null;
   sentAt: Date | null;
   acceptBy: string | null;
+  acceptedAt: Date | null;
+  sessionsAttended: number;
 }
 
 export interface NewReferralRow {
@@ -122,7 +124,7 @@ export async function findReferralByUbrn(db: Executor, ubrn: string): Promise<Re
       'r.route', 'r.priority', 'r.body_area', 'r.answers', 'r.eligibility', 'r.clinical_information', 'r.referred_on',
       'p.id as patient_id', 'p.nhs_number', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'p.sex', 'p.postcode',
       'r.listing_id', 'r.site_id', 'r.provider_organisation_id', 'po.name as provider_name', 'site.name as site_name', 'site.address as site_address', 'site.postcode as site_postcode',
-      'r.chosen_at', 'r.chosen_by', 'r.sent_at', 'r.accept_by',
+      'r.chosen_at', 'r.chosen_by', 'r.sent_at', 'r.accept_by', 'r.accepted_at', 'r.sessions_attended',
     ]).where('r.ubrn', '=', ubrn).executeTakeFirst();
   if (!row) return undefined;
   return {
@@ -133,7 +135,7 @@ export async function findReferralByUbrn(db: Executor, ubrn: string): Promise<Re
     clinicalInformation: row.clinical_information, referredOn: row.referred_on,
     patient: { id: row.patient_id, nhsNumber: row.nhs_number, givenName: row.given_name, familyName: row.family_name, dateOfBirth: row.date_of_birth, sex: row.sex, postcode: row.postcode },
     chosen: row.listing_id && row.site_id && row.provider_organisation_id ? { listingId: row.listing_id, siteId: row.site_id, providerOrganisationId: row.provider_organisation_id, providerName: row.provider_name!, siteName: row.site_name!, siteAddress: row.site_address, sitePostcode: row.site_postcode! } : null,
-    chosenAt: row.chosen_at, chosenBy: row.chosen_by, sentAt: row.sent_at, acceptBy: row.accept_by,
+    chosenAt: row.chosen_at, chosenBy: row.chosen_by, sentAt: row.sent_at, acceptBy: row.accept_by, acceptedAt: row.accepted_at, sessionsAttended: row.sessions_attended,
   };
 }
 

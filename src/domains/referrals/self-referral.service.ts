@@ -5,7 +5,7 @@ import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveEligibleReferral } from './referral-decision.service.ts';
 import { patientErrors } from './referral-input.rules.ts';
-import { offeredService, type PatientSetting, patientSettingFor } from './referral-offer.service.ts';
+import { offeredService, type OfferedService, type PatientSetting, patientSettingFor } from './referral-offer.service.ts';
 import { patientIdentityOf } from './referral.repo.ts';
 import { checkSelfReferralInput, matchesPatientRecord, type SelfReferralInput } from './self-referral-input.rules.ts';
 
@@ -28,10 +28,22 @@ async function locate(deps: Deps, input: SelfReferralInput): Promise<{ setting: 
   }
 }
 
-/** Judges a self-referral (route 'self', routine) and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; a refusal is audited without the patient's details. */
+/** Where a self-referral goes, once found: the patient's setting, their postcode and the service offered there. */
+export interface SelfReferralPlace {
+  setting: PatientSetting;
+  postcode: string;
+  service: OfferedService;
+}
+
+/** Judges a self-referral from its input alone (the API): finds the patient's commissioner and the service, then decides. */
 export async function selfRefer(deps: Deps, context: ActionContext, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
   const { setting, postcode } = await locate(deps, input);
-  const service = await offeredService(deps, setting, input.serviceCode);
+  return decideSelfReferral(deps, context, { setting, postcode, service: await offeredService(deps, setting, input.serviceCode) }, input, options);
+}
+
+/** Judges a self-referral (route 'self', routine) where it goes and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; a refusal is audited without the patient's details. */
+export async function decideSelfReferral(deps: Deps, context: ActionContext, place: SelfReferralPlace, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
+  const { setting, postcode, service } = place;
   const { errors, checked } = checkSelfReferralInput(input, service.protocol.content, deps.clock.today());
   if (!checked) throw validationFailed(errors);
   const held = await patientIdentityOf(deps.db, checked.referral.nhsNumber);

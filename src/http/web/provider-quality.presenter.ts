@@ -6,8 +6,6 @@ import { formatDate } from './format.ts';
 const CQC_WORDS: Record<string, string> = { registered: 'Registered with the Care Quality Commission', 'registration-cancelled': 'CQC registration cancelled', suspended: 'CQC registration suspended' };
 const DELIVERY_WORDS: Record<string, string> = { clinic: 'At the clinic', domiciliary: 'At home (home visits)', both: 'At the clinic or at home' };
 
-export { NOT_MEASURED_YET } from '../../domains/directory/provider-standing.ts';
-
 /** Where care is given, as a patient would say it. */
 export function deliveryInWords(deliveryMode: string): string {
   return DELIVERY_WORDS[deliveryMode] ?? deliveryMode;

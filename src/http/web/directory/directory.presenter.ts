@@ -3,11 +3,12 @@ import type { ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts
 import type { DirectorySite } from '../../../domains/directory/directory-entry.ts';
 import type { DirectoryProvider } from '../../../domains/directory/directory-provider.service.ts';
 import type { DirectoryResult } from '../../../domains/directory/directory.service.ts';
+import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
 import { PROVIDER_TYPE_LABELS, type ProviderType } from '../../../domains/providers/provider-profile.rules.ts';
 import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../../domains/referrals/choice-list.rules.ts';
 import { type PageRequest, paginationView } from '../pagination.ts';
 import { openingSummary } from '../providers/site-form.ts';
-import { deliveryInWords, distanceInWords, NOT_MEASURED_YET, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
 
 /** What the directory measures and what it does not, said once on each page. */
 export const ABOUT_THE_FIGURES = [

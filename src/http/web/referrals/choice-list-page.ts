@@ -11,7 +11,8 @@ import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts
 import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
 import { field, formErrors, validationErrorsOf } from '../form.ts';
-import { choiceFromValue, NOT_MEASURED_YET, presentChoiceList } from './choice-list.presenter.ts';
+import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
+import { choiceFromValue, presentChoiceList } from './choice-list.presenter.ts';
 
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;

@@ -2,8 +2,6 @@
 import type { ChoiceListEntry, StoredChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
 import { deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
 
-export { NOT_MEASURED_YET } from '../provider-quality.presenter.ts';
-
 /** One entry as a page shows it; the radio value names the listing and site chosen. */
 export function presentEntry(entry: ChoiceListEntry) {
   return {

@@ -1,7 +1,7 @@
 /** One referral for the referring practice or the chosen provider: patient, eligibility, status, history and, once, the patient's access code. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { episodeProgressOf, episodeRulesOf } from '../../../domains/referrals/referral-episode.repo.ts';
+import { episodeRulesOf } from '../../../domains/referrals/referral-episode.repo.ts';
 import { londonDateOf } from '../../../lib/clock.ts';
 import { formatDate } from '../format.ts';
 import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
@@ -37,17 +37,14 @@ function pathwayText(years: number, acceptedAt: Date | null): string {
 
 /** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
 export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
-  const [events, contacts, rules, episode] = await Promise.all([
-    referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id),
-    episodeProgressOf(deps.db, referral.id),
-  ]);
+  const [events, contacts, rules] = await Promise.all([referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id)]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
     pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
-    sessions: sessionCap ? `${episode.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(episode.sessionsAttended), problem,
-    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, episode.acceptedAt) : undefined,
+    sessions: sessionCap ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(referral.sessionsAttended), problem,
+    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, referral.acceptedAt) : undefined,
   });
 }
 

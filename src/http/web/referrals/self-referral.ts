@@ -5,7 +5,7 @@ import { type IneligibilityReason, routeReasons } from '../../../domains/referra
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { allowsSelfReferral } from '../../../domains/referrals/referral-offer.service.ts';
 import { type PatientLocation, selfReferralFormFor, selfReferralServicesFor } from '../../../domains/referrals/self-referral-location.service.ts';
-import { refuseAutomatedSelfReferral, SELF_REFERRALS_PER_TEN_MINUTES, selfRefer } from '../../../domains/referrals/self-referral.service.ts';
+import { decideSelfReferral, refuseAutomatedSelfReferral, SELF_REFERRALS_PER_TEN_MINUTES } from '../../../domains/referrals/self-referral.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
@@ -75,7 +75,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     if ('errors' in form) return renderStart(reply, request.body, 400, form.errors);
     const { input, dateError } = selfReferralInputFrom(request.body, form.service.serviceCode, form.service.protocol.content);
     try {
-      const decision = await selfRefer(deps, request.actionContext(), input);
+      const decision = await decideSelfReferral(deps, request.actionContext(), form, input);
       if (!decision.created) return renderRefusal(reply, { serviceName: decision.offer.serviceName, commissionerName: decision.commissioner.name, reasons: decision.eligibility.reasons, location: form.location });
       request.session.newReferral = { ubrn: decision.created.ubrn, accessCode: decision.created.accessCode };
       request.session.patientReferral = { ubrn: decision.created.ubrn, until: Date.now() + PATIENT_ACCESS_MINUTES * 60_000 };
