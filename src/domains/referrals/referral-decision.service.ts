@@ -1,7 +1,7 @@
 /** The steps every referral shares, whoever makes it (PRODUCT.md §3.5): the postcode looked up, eligibility judged with the patient's earlier referrals, and only an eligible referral saved with a fresh reference and access code. */
 import { type FieldError, isDomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import { hashPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';
@@ -11,7 +11,7 @@ import { type EligibilityResult, evaluateEligibility } from './eligibility.rules
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
-import { earlierReferralsOf, insertPatientIfNew, insertReferral, insertReferralEvent, upsertPatient } from './referral.repo.ts';
+import { earlierReferralsOf, insertPatientIfNew, insertReferral, insertReferralEvent, lockPatientReferrals, upsertPatient } from './referral.repo.ts';
 
 /** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
 export interface ReferralDecision {
@@ -36,7 +36,14 @@ export interface ReferralToSave {
   referral: CheckedReferral;
   postcode: string;
   contact?: { phone: string | null; email: string | null };
+  /** A check that must still hold once the patient is locked (a self-referral's identity); it throws to save nothing. */
+  checkUnderLock?: (db: Executor) => Promise<void>;
+}
+
+/** What the save decided: the judgement made under the patient's lock, and the reference and access code only when it was saved. */
+export interface SaveOutcome {
   eligibility: EligibilityResult;
+  created?: NonNullable<ReferralDecision['created']>;
 }
 
 const UBRN_ATTEMPTS = 5;
@@ -52,12 +59,12 @@ export async function postcodeOrError(deps: Deps, text: string, emptyMessage: st
   }
 }
 
-/** Judges a checked referral against the service's current protocol, counting the patient's earlier referrals to the service for repeat limits. */
-export async function judgeReferral(deps: Deps, service: OfferedService, referral: CheckedReferral): Promise<EligibilityResult> {
+/** Judges a checked referral against the service's current protocol, counting the patient's earlier referrals to the service (as `db` sees them) for repeat limits. */
+export async function judgeReferral(deps: Deps, service: OfferedService, referral: CheckedReferral, db: Executor = deps.db): Promise<EligibilityResult> {
   return evaluateEligibility(service.protocol.content, {
     referralDate: deps.clock.today(), dateOfBirth: referral.dateOfBirth, sex: referral.sex, route: referral.route, priority: referral.priority,
     exclusionAnswers: referral.answers, prerequisiteAnswers: referral.answers, bodyArea: referral.bodyArea,
-    earlierReferrals: await earlierReferralsOf(deps.db, referral.nhsNumber, service.serviceCode),
+    earlierReferrals: await earlierReferralsOf(db, referral.nhsNumber, service.serviceCode),
   });
 }
 
@@ -73,34 +80,44 @@ function isUbrnCollision(error: unknown): boolean {
   return (error as { code?: string }).code === '23505' && String((error as Error).message).includes('referrals_ubrn_key');
 }
 
-/** Saves an eligible referral awaiting the patient's choice with a fresh reference and access code (only its hash is kept), drawing again on a reference collision. */
-export async function saveEligibleReferral(deps: Deps, context: ActionContext, save: ReferralToSave, ubrns: () => string = newUbrn): Promise<NonNullable<ReferralDecision['created']>> {
+/** Saves a referral judged eligible, awaiting the patient's choice, with a fresh reference and access code (only its hash is kept). It is judged again under the patient's lock, so of simultaneous referrals only those within the repeat limit are saved (decision 0024); a reference collision draws again. */
+export async function saveIfStillEligible(deps: Deps, context: ActionContext, save: ReferralToSave, ubrns: () => string = newUbrn): Promise<SaveOutcome> {
   const accessCode = newAccessCode();
   const accessCodeHash = await hashPassword(normaliseAccessCode(accessCode));
   for (let attempt = 1; ; attempt += 1) {
     const ubrn = ubrns();
     try {
-      return { referralId: await insertAll(deps, context, save, ubrn, accessCodeHash), ubrn, accessCode };
+      const saved = await judgeAndInsert(deps, context, save, ubrn, accessCodeHash);
+      return saved.referralId ? { eligibility: saved.eligibility, created: { referralId: saved.referralId, ubrn, accessCode } } : { eligibility: saved.eligibility };
     } catch (error) {
       if (!isUbrnCollision(error) || attempt >= UBRN_ATTEMPTS) throw error;
     }
   }
 }
 
-async function insertAll(deps: Deps, context: ActionContext, save: ReferralToSave, ubrn: string, accessCodeHash: string): Promise<string> {
-  const { source, service, referral } = save;
+/** One transaction: the patient's lock first, then the judgement against what is committed, then (only when eligible) every row of the new referral. */
+async function judgeAndInsert(deps: Deps, context: ActionContext, save: ReferralToSave, ubrn: string, accessCodeHash: string): Promise<{ eligibility: EligibilityResult; referralId?: string }> {
   return deps.db.transaction().execute(async (trx) => {
-    const at = deps.clock.now();
-    const patient = { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, ...save.contact };
-    const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
-    const referralId = await insertReferral(trx, {
-      ubrn, accessCodeHash, patientId, offerId: service.offer.id, protocolVersion: service.protocol.version,
-      commissionerOrganisationId: source.commissioner.id, referrerOrganisationId: source.practice?.id ?? null, referrerUserId: source.referrerUserId,
-      referral, eligibility: save.eligibility, referredOn: deps.clock.today(), at,
-    });
-    const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
-    await insertReferralEvent(trx, { referralId, fromStatus: null, toStatus: 'awaiting-choice', actor: source.actor, comment, at, userId: source.referrerUserId, apiKeyId: actingApiKeyId(context) });
-    await recordAudit(trx, context, { action: 'referral.create', entityType: 'referral', entityId: referralId, details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route } });
-    return referralId;
+    await lockPatientReferrals(trx, save.referral.nhsNumber);
+    await save.checkUnderLock?.(trx);
+    const eligibility = await judgeReferral(deps, save.service, save.referral, trx);
+    if (!eligibility.eligible) return { eligibility };
+    return { eligibility, referralId: await insertAll(deps, trx, context, save, eligibility, ubrn, accessCodeHash) };
   });
+}
+
+async function insertAll(deps: Deps, trx: Executor, context: ActionContext, save: ReferralToSave, eligibility: EligibilityResult, ubrn: string, accessCodeHash: string): Promise<string> {
+  const { source, service, referral } = save;
+  const at = deps.clock.now();
+  const patient = { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, ...save.contact };
+  const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
+  const referralId = await insertReferral(trx, {
+    ubrn, accessCodeHash, patientId, offerId: service.offer.id, protocolVersion: service.protocol.version,
+    commissionerOrganisationId: source.commissioner.id, referrerOrganisationId: source.practice?.id ?? null, referrerUserId: source.referrerUserId,
+    referral, eligibility, referredOn: deps.clock.today(), at,
+  });
+  const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
+  await insertReferralEvent(trx, { referralId, fromStatus: null, toStatus: 'awaiting-choice', actor: source.actor, comment, at, userId: source.referrerUserId, apiKeyId: actingApiKeyId(context) });
+  await recordAudit(trx, context, { action: 'referral.create', entityType: 'referral', entityId: referralId, details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route } });
+  return referralId;
 }

@@ -1,4 +1,5 @@
 /** Queries over referrals, their patients and their append-only event history. */
+import { sql } from 'kysely';
 import type { Executor } from '../identity/audit.repo.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import type { EarlierReferral, EligibilityResult } from './eligibility.rules.ts';
@@ -102,6 +103,11 @@ export async function insertReferralEvent(db: Executor, event: ReferralEventRow)
     referral_id: event.referralId, from_status: event.fromStatus, to_status: event.toStatus, reason_code: event.reasonCode ?? null, actor: event.actor, comment: event.comment ?? '',
     changed_at: event.at, changed_by_user_id: event.userId, changed_by_api_key_id: event.apiKeyId,
   }).execute();
+}
+
+/** Holds every other referral for this NHS number back until the transaction ends, so its repeat limits are judged against every referral committed before it (decision 0024). */
+export async function lockPatientReferrals(db: Executor, nhsNumber: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.patient-referrals:${nhsNumber}`}))`.execute(db);
 }
 
 /** The patient's earlier referrals to a service, for repeat limits; referrals cancelled as raised in error do not count. */

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import type { PostcodeRecord } from '../reference/postcode.repo.ts';
-import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveEligibleReferral } from './referral-decision.service.ts';
+import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, checkReferralInput, type ReferralInput } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, referralSettingFor } from './referral-offer.service.ts';
 
@@ -22,8 +22,8 @@ export async function createReferral(deps: Deps, context: ActionContext, input: 
   const service = await offeredService(deps, setting, input.serviceCode);
   const { referral, postcode } = await checkedInput(deps, service, input);
   const eligibility = await judgeReferral(deps, service, referral);
-  const decision = decisionOf(service, setting.commissioner, eligibility);
-  if (!eligibility.eligible) return decision;
+  if (!eligibility.eligible) return decisionOf(service, setting.commissioner, eligibility);
   const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: actingUserId(context), actor: 'referrer' as const };
-  return { ...decision, created: await saveEligibleReferral(deps, context, { source, service, referral, postcode: postcode.postcode, eligibility }, options.ubrns) };
+  const saved = await saveIfStillEligible(deps, context, { source, service, referral, postcode: postcode.postcode }, options.ubrns);
+  return { ...decisionOf(service, setting.commissioner, saved.eligibility), ...(saved.created && { created: saved.created }) };
 }

@@ -1,10 +1,10 @@
 /** Self-referral (PRODUCT.md §3.5, issue #6 item 8): a patient refers themselves, without signing in, to a service whose protocol allows it; judged and saved like any referral. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveEligibleReferral } from './referral-decision.service.ts';
-import { patientErrors } from './referral-input.rules.ts';
+import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
+import { type CheckedReferral, patientErrors } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, type PatientSetting, patientSettingFor } from './referral-offer.service.ts';
 import { patientIdentityOf } from './referral.repo.ts';
 import { checkSelfReferralInput, matchesPatientRecord, type SelfReferralInput } from './self-referral-input.rules.ts';
@@ -41,21 +41,28 @@ export async function selfRefer(deps: Deps, context: ActionContext, input: SelfR
   return decideSelfReferral(deps, context, { setting, postcode, service: await offeredService(deps, setting, input.serviceCode) }, input, options);
 }
 
-/** Judges a self-referral (route 'self', routine) where it goes and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; a refusal is audited without the patient's details. */
+/** Refuses someone who has not signed in when the NHS number is held with another last name or date of birth (decision 0019). */
+async function confirmIdentity(db: Executor, referral: CheckedReferral): Promise<void> {
+  const held = await patientIdentityOf(db, referral.nhsNumber);
+  if (held && !matchesPatientRecord(held, referral)) throw validationFailed([{ field: 'nhsNumber', message: IDENTITY_MISMATCH }]);
+}
+
+/** Judges a self-referral (route 'self', routine) where it goes and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; identity and repeat limits are checked again under the patient's lock (decision 0024); a refusal is audited without the patient's details. */
 export async function decideSelfReferral(deps: Deps, context: ActionContext, place: SelfReferralPlace, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
   const { setting, postcode, service } = place;
   const { errors, checked } = checkSelfReferralInput(input, service.protocol.content, deps.clock.today());
   if (!checked) throw validationFailed(errors);
-  const held = await patientIdentityOf(deps.db, checked.referral.nhsNumber);
-  if (held && !matchesPatientRecord(held, checked.referral)) throw validationFailed([{ field: 'nhsNumber', message: IDENTITY_MISMATCH }]);
-  const eligibility = await judgeReferral(deps, service, checked.referral);
-  const decision = decisionOf(service, setting.commissioner, eligibility);
-  if (!eligibility.eligible) {
-    await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'offer', entityId: service.offer.id, details: { serviceCode: service.serviceCode, reasons: eligibility.reasons.map((reason) => reason.code) } });
-    return decision;
-  }
+  const referral = checked.referral;
+  await confirmIdentity(deps.db, referral);
+  const judged = await judgeReferral(deps, service, referral);
   const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: null, actor: 'patient' as const };
-  return { ...decision, created: await saveEligibleReferral(deps, context, { source, service, referral: checked.referral, postcode, contact: checked.contact, eligibility }, options.ubrns) };
+  const saved = judged.eligible
+    ? await saveIfStillEligible(deps, context, { source, service, referral, postcode, contact: checked.contact, checkUnderLock: (db) => confirmIdentity(db, referral) }, options.ubrns)
+    : { eligibility: judged, created: undefined };
+  const decision = decisionOf(service, setting.commissioner, saved.eligibility);
+  if (saved.created) return { ...decision, created: saved.created };
+  await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'offer', entityId: service.offer.id, details: { serviceCode: service.serviceCode, reasons: saved.eligibility.reasons.map((reason) => reason.code) } });
+  return decision;
 }
 
 /** Records a form refused because its hidden trap field was filled, which people never see but form-filling bots do; nothing else is kept. */
