@@ -97,8 +97,11 @@ export interface ReferralEventsTable {
   changed_by_api_key_id: string | null;
 }
 
+/** A guess at a referral's access code: recorded before it is checked, deleted if it proves right (migration 0010 added the id and address). */
 export interface PatientAccessFailuresTable {
+  id: Generated<number>;
   ubrn: string;
+  client_address: Generated<string>;
   failed_at: Timestamp;
 }
 

@@ -1,16 +1,14 @@
-/** Patients reach their referral without signing in: reference, access code and date of birth, throttled per reference, never saying whether a reference exists. */
+/** Patients reach their referral without signing in: reference, access code and date of birth, with guesses limited per reference and address (decision 0024), never saying whether a reference exists. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import { isIsoDate } from '../../lib/iso-date.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import { verifyPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
+import { ADDRESS_WINDOW_MINUTES, GUESS_LIMIT_MESSAGES, type GuessLimit, guessLimitReached, guessingAddressOf, REFERENCE_WINDOW_HOURS } from './patient-access.rules.ts';
+import { forgetGuess, guessesSince, lockReferenceGuesses, recordGuess } from './patient-access.repo.ts';
 import { normaliseAccessCode, normaliseUbrn } from './referral-reference.rules.ts';
 import { findReferralByUbrn } from './referral.repo.ts';
-
-/** After this many failed attempts for one reference within the window, further attempts for it are refused. */
-export const MAX_FAILED_ATTEMPTS = 5;
-export const FAILED_ATTEMPT_WINDOW_MINUTES = 15;
 
 const NO_MATCH = 'The reference, access code and date of birth do not match a referral. Check them against your referral letter and try again.';
 
@@ -28,10 +26,19 @@ function credentialErrors(credentials: PatientCredentials): FieldError[] {
   return errors;
 }
 
-async function recentFailures(deps: Deps, ubrn: string): Promise<number> {
-  const since = new Date(deps.clock.now().getTime() - FAILED_ATTEMPT_WINDOW_MINUTES * 60_000);
-  const row = await deps.db.selectFrom('patient_access_failures').select((eb) => eb.fn.countAll<string>().as('count')).where('ubrn', '=', ubrn).where('failed_at', '>', since).executeTakeFirstOrThrow();
-  return Number(row.count);
+const minutesBefore = (at: Date, minutes: number) => new Date(at.getTime() - minutes * 60_000);
+
+/** Under the reference's lock: counts its recent guesses and, when neither limit is reached, records this one before it is checked, so simultaneous guesses cannot all pass the count. */
+async function reserveGuess(deps: Deps, ubrn: string, clientAddress: string): Promise<{ guessId: number } | { refused: GuessLimit }> {
+  return deps.db.transaction().execute(async (trx) => {
+    await lockReferenceGuesses(trx, ubrn);
+    const now = deps.clock.now();
+    const refused = guessLimitReached({
+      forReference: await guessesSince(trx, ubrn, minutesBefore(now, REFERENCE_WINDOW_HOURS * 60)),
+      fromAddress: await guessesSince(trx, ubrn, minutesBefore(now, ADDRESS_WINDOW_MINUTES), clientAddress),
+    });
+    return refused ? { refused } : { guessId: await recordGuess(trx, { ubrn, clientAddress, at: now }) };
+  });
 }
 
 /** The reference of the referral the patient proved they hold; the same answer for a wrong code, a wrong date of birth and a reference that does not exist. */
@@ -39,17 +46,20 @@ export async function verifyPatientAccess(deps: Deps, context: ActionContext, cr
   const errors = credentialErrors(credentials);
   if (errors.length) throw validationFailed(errors);
   const ubrn = normaliseUbrn(credentials.reference)!;
-  if ((await recentFailures(deps, ubrn)) >= MAX_FAILED_ATTEMPTS) {
-    await recordAudit(deps.db, context, { action: 'referral.patient-access', outcome: 'denied', entityType: 'referral', details: { reason: 'throttled' } });
-    throw new DomainError('too-many-requests', `There have been too many attempts for this reference. Wait ${FAILED_ATTEMPT_WINDOW_MINUTES} minutes, then try again.`);
+  const reserved = await reserveGuess(deps, ubrn, guessingAddressOf(context.clientAddress));
+  if ('refused' in reserved) {
+    await recordAudit(deps.db, context, { action: 'referral.patient-access', outcome: 'denied', entityType: 'referral', details: { reason: 'throttled', limit: reserved.refused } });
+    throw new DomainError('too-many-requests', GUESS_LIMIT_MESSAGES[reserved.refused]);
   }
   const referral = await findReferralByUbrn(deps.db, ubrn);
   const codeMatches = await verifyPassword(referral?.accessCodeHash, normaliseAccessCode(credentials.accessCode));
   if (referral && codeMatches && referral.patient.dateOfBirth === credentials.dateOfBirth) {
-    await recordAudit(deps.db, context, { action: 'referral.patient-access', entityType: 'referral', entityId: referral.id, details: { ubrn } });
+    await deps.db.transaction().execute(async (trx) => {
+      await forgetGuess(trx, reserved.guessId);
+      await recordAudit(trx, context, { action: 'referral.patient-access', entityType: 'referral', entityId: referral.id, details: { ubrn } });
+    });
     return ubrn;
   }
-  await deps.db.insertInto('patient_access_failures').values({ ubrn, failed_at: deps.clock.now() }).execute();
   await recordAudit(deps.db, context, { action: 'referral.patient-access', outcome: 'denied', entityType: 'referral', details: { reason: 'no-match' } });
   throw validationFailed([{ field: 'reference', message: NO_MATCH }], NO_MATCH);
 }
