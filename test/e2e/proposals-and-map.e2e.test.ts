@@ -78,6 +78,7 @@ describe('local service proposals and the AQP map in Chromium', () => {
     await expectAccessible(page);
     expect(await page.getByRole('img', { name: 'Map of England with a circle for each commissioner' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Key: number of services offered' }).isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Applications by service, across England' }).getByRole('rowheader', { name: 'Adult hearing' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Go to the table of commissioners and the services they offer' }).click();
     expect(page.url()).toContain('#matrix');
     await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Adult hearing' });

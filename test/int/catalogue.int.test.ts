@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
 import { NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
+import { FIRST_NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs-v1.seed.ts';
 import { NATIONAL_SERVICES } from '../../src/domains/catalogue/national-services.seed.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
@@ -22,7 +24,7 @@ describe('the national service catalogue', () => {
     expect(response.statusCode).toBe(200);
     const items = response.json().items as { code: string; phase: string; currentPackVersion: number | null }[];
     expect(items).toHaveLength(NATIONAL_SERVICES.length);
-    expect(items.filter((s) => s.phase === '2012-13-priority').every((s) => s.currentPackVersion === 1)).toBe(true);
+    expect(items.filter((s) => s.phase === '2012-13-priority').every((s) => s.currentPackVersion === 2)).toBe(true);
     expect(items.find((s) => s.code === 'ct')?.currentPackVersion).toBeNull();
     const priority = await t.app.inject('/api/v1/services?phase=2013-14-candidate');
     expect(priority.json().items.map((s: { code: string }) => s.code)).toContain('speech-and-language-therapy');
@@ -78,10 +80,10 @@ describe('the national service catalogue', () => {
     content.kpis[0]!.thresholdPercent = 90;
     const published = await t.app.inject({ method: 'POST', url: '/api/v1/services/adult-hearing/packs', headers: { authorization: asNational.authorization() }, payload: { changeNote: 'KPI share set to 90%.', content } });
     expect(published.statusCode).toBe(201);
-    expect(published.json()).toEqual({ version: 2 });
+    expect(published.json()).toEqual({ version: 3 });
     const detail = (await t.app.inject('/api/v1/services/adult-hearing')).json();
-    expect(detail.service.currentPackVersion).toBe(2);
-    expect(detail.packs.map((p: { version: number; content: { kpis: { thresholdPercent: number }[] } }) => [p.version, p.content.kpis[0]!.thresholdPercent])).toEqual([[2, 90], [1, 95]]);
+    expect(detail.service.currentPackVersion).toBe(3);
+    expect(detail.packs.map((p: { version: number; content: { kpis: { thresholdPercent: number }[] } }) => [p.version, p.content.kpis[0]!.thresholdPercent])).toEqual([[3, 90], [2, 95], [1, 95]]);
   });
 
   it('refuses an invalid protocol with field-level errors and saves nothing', async () => {
@@ -97,6 +99,25 @@ describe('the national service catalogue', () => {
     const both = await t.app.inject({ method: 'POST', url: '/api/v1/services/adult-hearing/packs', headers: { authorization: asNational.authorization() }, payload: { changeNote: 'Bad', content } });
     expect(both.json().errors.map((e: { field: string }) => e.field)).toEqual(['protocol.routes.0', 'protocol.exclusions.0.redirectAdvice']);
     const versions = await t.deps.db.selectFrom('implementation_packs as p').innerJoin('services as s', 's.id', 'p.service_id').select('p.version').where('s.code', '=', 'adult-hearing').execute();
-    expect(versions.map((row) => row.version).sort()).toEqual([1, 2]);
+    expect(versions.map((row) => row.version).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('shows the wheelchair pack’s pathway and currency with the source of each section, flagging assumptions', async () => {
+    const page = (await t.app.inject('/catalogue/wheelchair-services')).body;
+    for (const text of ['Implementation pack, version 2', 'Repairs and maintenance', 'who owns the chairs', 'Per provision', 'LOW-NEED', 'seeds/002_30ddb81e45666f27.txt', 'not confirmed by the source', 'Sources for the rest of the pack']) expect(page).toContain(text);
+    expect(page).not.toContain('up to 6 sessions');
+  });
+
+  it('adds version 2 to a database that holds only version 1, leaving version 1 exactly as it was', async () => {
+    const wheelchairs = await t.deps.db.selectFrom('services').select('id').where('code', '=', 'wheelchair-services').executeTakeFirstOrThrow();
+    await t.deps.db.deleteFrom('implementation_packs').where('service_id', '=', wheelchairs.id).where('version', '=', 2).execute();
+    const first = await t.deps.db.selectFrom('implementation_packs').select(['id', 'content', 'published_at']).where('service_id', '=', wheelchairs.id).where('version', '=', 1).executeTakeFirstOrThrow();
+    expect(await seedNationalCatalogue(t.deps)).toEqual({ servicesAdded: 0, packsAdded: 1 });
+    const versions = await t.deps.db.selectFrom('implementation_packs').select(['id', 'version', 'content', 'published_at']).where('service_id', '=', wheelchairs.id).orderBy('version').execute();
+    expect(versions.map((row) => row.version)).toEqual([1, 2]);
+    expect(versions[0]).toEqual({ ...first, version: 1 });
+    expect(versions[0]!.content).toEqual(FIRST_NATIONAL_PACKS['wheelchair-services']!.content);
+    expect(versions[1]!.content).toEqual(NATIONAL_PACKS['wheelchair-services']!.content);
+    expect(await seedNationalCatalogue(t.deps)).toEqual({ servicesAdded: 0, packsAdded: 0 });
   });
 });

@@ -42,7 +42,7 @@ describe('offers through the API', () => {
     expect(listed.statusCode).toBe(200);
     const [offer] = listed.json().items;
     expect(offer).toMatchObject({
-      id, status: 'published', reference: expect.stringMatching(/^AQP-\d{5}$/), service: { code: 'adult-hearing' }, packVersion: 1,
+      id, status: 'published', reference: expect.stringMatching(/^AQP-\d{5}$/), service: { code: 'adult-hearing' }, packVersion: 2,
       commissioner: { odsCode: 'QWO' }, protocol: { version: 2, content: { ageMin: 50 } },
       priceSchedules: [{ effectiveFrom: '2027-04-01', prices: [{ complexityBand: 'BINAURAL', pricePence: 72_500 }, { complexityBand: 'MONAURAL', pricePence: 45_000 }] }],
     });
@@ -124,11 +124,11 @@ describe('offers through the API', () => {
     const nationalToken = await apiKeyFor(t.app, 'national.admin@aqp.example', 'national-admin', 'Packs');
     const current = (await t.app.inject('/api/v1/services/adult-hearing')).json().packs[0].content;
     const published = await t.app.inject({ method: 'POST', url: '/api/v1/services/adult-hearing/packs', headers: { authorization: `Bearer ${nationalToken}` }, payload: { changeNote: 'Ages from 60', content: { ...current, protocol: { ...current.protocol, ageMin: 60 } } } });
-    expect(published.json()).toEqual({ version: 2 });
+    expect(published.json()).toEqual({ version: 3 });
     const offer = (await call('GET', `/api/v1/offers/${id}`)).json();
-    expect(offer).toMatchObject({ packVersion: 1, protocol: { content: { ageMin: 55 } } });
+    expect(offer).toMatchObject({ packVersion: 2, protocol: { content: { ageMin: 55 } } });
     const newer = (await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', coverage: ['03R'] })).json().id;
-    expect((await call('GET', `/api/v1/offers/${newer}`)).json()).toMatchObject({ packVersion: 2, protocol: { content: { ageMin: 60 } } });
+    expect((await call('GET', `/api/v1/offers/${newer}`)).json()).toMatchObject({ packVersion: 3, protocol: { content: { ageMin: 60 } } });
     const pinned = (await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', packVersion: 1, coverage: ['03R'] })).json().id;
     expect((await call('GET', `/api/v1/offers/${pinned}`)).json().packVersion).toBe(1);
   });

@@ -16,7 +16,8 @@ export const Specification = Type.Object({
   applicableStandards: Text(4000),
 }, { additionalProperties: false });
 
-export const CURRENCY_UNITS = ['pathway', 'episode', 'session', 'test'] as const;
+/** `provision`: one item of equipment supplied and kept in repair (wheelchairs), priced by complexity band. */
+export const CURRENCY_UNITS = ['pathway', 'episode', 'session', 'test', 'provision'] as const;
 
 export const Currency = Type.Object({
   unit: Type.Enum(CURRENCY_UNITS),
@@ -45,6 +46,20 @@ export const Tariff = Type.Object({
   note: Text(1000),
 }, { additionalProperties: false });
 
+/** The parts of a pack a citation can support: the five specification headings and the other pack sections. */
+export const PACK_SECTIONS = ['populationNeeds', 'scope', 'outcomes', 'serviceDescription', 'applicableStandards', 'currency', 'complexityBands', 'informationModel', 'kpis', 'tariff', 'protocol'] as const;
+export type PackSection = (typeof PACK_SECTIONS)[number];
+
+/** Where a section's facts come from: a document and the place in it; `confirmed: false` when the source marks the fact UNCONFIRMED. */
+export const Citation = Type.Object({
+  section: Type.Enum(PACK_SECTIONS),
+  document: Text(300),
+  location: Text(300),
+  confirmed: Type.Boolean(),
+  note: Type.Optional(Text(500)),
+}, { additionalProperties: false });
+export type Citation = Static<typeof Citation>;
+
 export const PackContent = Type.Object({
   specification: Specification,
   currency: Currency,
@@ -53,6 +68,8 @@ export const PackContent = Type.Object({
   kpis: Type.Array(Kpi, { maxItems: 30 }),
   tariff: Tariff,
   protocol: ReferralProtocol,
+  /** The sources each section rests on (packs from version 2 of the national seed cite every section). */
+  sources: Type.Optional(Type.Array(Citation, { maxItems: 100 })),
 }, { additionalProperties: false });
 
 export type PackContent = Static<typeof PackContent>;

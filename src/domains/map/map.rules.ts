@@ -81,11 +81,12 @@ export function spreadsheetSafe(value: string): string {
 
 export const CSV_HEADER = ['commissioner_ods_code', 'commissioner_name', 'icb_ods_code', 'icb_name', 'service_code', 'service_name', 'offer_ids'] as const;
 
-/** One CSV record per commissioner × service offered, cells made spreadsheet-safe (quoting is left to the CSV writer). */
-export function csvRecords(services: readonly MapService[], commissioners: readonly MapCommissioner[]): string[][] {
+/** One CSV record per commissioner × service offered, with any further cells for that pair, made spreadsheet-safe (quoting is left to the CSV writer). */
+export function csvRecords(services: readonly MapService[], commissioners: readonly MapCommissioner[], moreCells: (commissioner: MapCommissioner, serviceCode: string) => string[] = () => []): string[][] {
   const names = new Map(services.map((service) => [service.code, service.name]));
   return commissioners.flatMap((commissioner) => servicesOfferedBy(commissioner).map((code) => [
     commissioner.odsCode ?? '', commissioner.name, commissioner.icb?.odsCode ?? '', commissioner.icb?.name ?? '', code, names.get(code) ?? code,
     commissioner.offers.filter((offer) => offer.serviceCode === code).map((offer) => offer.offerId).sort().join(' '),
+    ...moreCells(commissioner, code),
   ].map(spreadsheetSafe)));
 }

@@ -1,5 +1,7 @@
 /** The AQP map (PRODUCT.md §3.4): which commissioners offer which services, with national uptake, for the page, the JSON and the CSV. */
+import { type ApplicationCounts, applicationCountsByOffer } from '../applications/application-counts.repo.ts';
 import type { Deps } from '../deps.ts';
+import { applicationsByService } from './map-applications.rules.ts';
 import { countedCoverage, mapCommissioners, mapServices } from './map.repo.ts';
 import { computeUptake, type MapCommissioner, type MapService, type Uptake } from './map.rules.ts';
 
@@ -7,6 +9,10 @@ export interface AqpMap {
   services: MapService[];
   commissioners: MapCommissioner[];
   uptake: Uptake;
+  /** Submitted applications to each counted offer, by offer id. */
+  applications: Map<string, ApplicationCounts>;
+  /** National application figures per service code, each application once. */
+  applicationsByService: Map<string, ApplicationCounts>;
 }
 
 /** Reads the counted offers and the commissioner rows once and joins them in memory (a few hundred rows nationally). */
@@ -19,5 +25,6 @@ export async function buildAqpMap(deps: Deps): Promise<AqpMap> {
     offersByOrganisation.set(cell.organisationId, offers);
   }
   const commissioners = rows.map((row) => ({ ...row, offers: offersByOrganisation.get(row.id) ?? [] }));
-  return { services, commissioners, uptake: computeUptake(services, commissioners) };
+  const applications = await applicationCountsByOffer(deps.db, [...new Set(coverage.map((cell) => cell.offerId))]);
+  return { services, commissioners, uptake: computeUptake(services, commissioners), applications, applicationsByService: applicationsByService(commissioners, applications) };
 }

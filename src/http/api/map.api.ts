@@ -2,21 +2,34 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { noApplications } from '../../domains/applications/application-counts.repo.ts';
+import { REFUSAL_GROUNDS } from '../../domains/applications/application-status.rules.ts';
 import type { Deps } from '../../domains/deps.ts';
+import { applicationsFor } from '../../domains/map/map-applications.rules.ts';
 import { COUNTED_OFFER_STATUSES, filterMatrix, servicesOfferedBy } from '../../domains/map/map.rules.ts';
 import { buildAqpMap } from '../../domains/map/map.service.ts';
 import { DATA_ATTRIBUTION } from '../../domains/reference/attribution.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const applicationFields = {
+  received: Type.Integer({ description: 'Applications submitted (drafts are not counted)' }),
+  qualified: Type.Integer(),
+  inAssessment: Type.Integer({ description: 'Submitted or waiting for a clarification answer' }),
+  refused: Type.Object(Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, Type.Integer()])), { description: 'Applications not qualified, by the ground of refusal' }),
+};
 const MapResponse = Type.Object({
   countedOfferStatuses: Type.Array(Type.String(), { description: 'Offer statuses that put a commissioner on the map' }),
-  services: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), commissioners: Type.Integer({ description: 'How many commissioners offer it' }) })),
+  services: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), commissioners: Type.Integer({ description: 'How many commissioners offer it' }),
+    applications: Type.Object(applicationFields, { description: 'Applications to qualify for its counted offers nationally, each counted once' }),
+  })),
   commissioners: Type.Array(Type.Object({
     odsCode: NullableString, name: Type.String(), icb: Type.Union([Type.Object({ odsCode: NullableString, name: Type.String() }), Type.Null()]),
     latitude: NullableNumber, longitude: NullableNumber,
     services: Type.Array(Type.String(), { description: 'Codes of the services it offers' }),
     offers: Type.Array(Type.Object({ service: Type.String(), offerId: Type.String({ format: 'uuid' }) })),
+    applications: Type.Array(Type.Object({ service: Type.String(), ...applicationFields }), { description: 'Per service it offers: applications to the offers covering it (an offer covering several commissioners counts for each); counts only, no provider named' }),
   })),
   uptake: Type.Object({
     totalCommissioners: Type.Integer(), commissionersOfferingAny: Type.Integer(), commissionersOfferingNone: Type.Integer(), servicesOffered: Type.Integer(),
@@ -43,10 +56,11 @@ export function registerMapApi(scope: FastifyInstance, deps: Deps): void {
     const { byService, ...totals } = map.uptake;
     return {
       countedOfferStatuses: [...COUNTED_OFFER_STATUSES],
-      services: byService.map(({ code, name, commissioners }) => ({ code, name, commissioners })),
+      services: byService.map(({ code, name, commissioners }) => ({ code, name, commissioners, applications: map.applicationsByService.get(code) ?? noApplications() })),
       commissioners: rows.map((row) => ({
         odsCode: row.odsCode, name: row.name, icb: row.icb, latitude: row.latitude, longitude: row.longitude,
         services: servicesOfferedBy(row), offers: row.offers.map((offer) => ({ service: offer.serviceCode, offerId: offer.offerId })),
+        applications: servicesOfferedBy(row).map((service) => ({ service, ...applicationsFor(row, service, map.applications) })),
       })),
       uptake: totals,
       attribution: [...DATA_ATTRIBUTION],

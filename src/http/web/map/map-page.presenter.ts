@@ -3,6 +3,7 @@ import { mapView } from '../../../domains/map/map-projection.presenter.ts';
 import { filterMatrix, icbsOf, type MatrixFilter, servicesOfferedBy } from '../../../domains/map/map.rules.ts';
 import type { AqpMap } from '../../../domains/map/map.service.ts';
 import { type PageRequest, paginationView } from '../pagination.ts';
+import { applicationTables } from './map-applications.presenter.ts';
 
 /** Select items with an "All" first and the chosen one selected. */
 function selectItems(all: string, options: { value: string; text: string }[], chosen: string | undefined) {
@@ -12,7 +13,8 @@ function selectItems(all: string, options: { value: string; text: string }[], ch
 /** Everything the map page shows, from one read of the map. */
 export function mapPageView(map: AqpMap, filter: MatrixFilter, page: PageRequest) {
   const { columns, rows } = filterMatrix(map.services, map.commissioners, map.uptake, filter);
-  const pageRows = rows.slice(page.offset, page.offset + page.limit).map((row) => {
+  const pageCommissioners = rows.slice(page.offset, page.offset + page.limit);
+  const pageRows = pageCommissioners.map((row) => {
     const offered = new Set(servicesOfferedBy(row));
     return { name: row.name, odsCode: row.odsCode, icb: row.icb?.name ?? 'Not recorded', count: offered.size, cells: columns.map((column) => offered.has(column.code)) };
   });
@@ -30,6 +32,7 @@ export function mapPageView(map: AqpMap, filter: MatrixFilter, page: PageRequest
     serviceItems: selectItems('All services', offeredServices.map((service) => ({ value: service.code, text: service.name })), filter.service),
     icbItems: selectItems('All ICBs', icbsOf(map.commissioners).map((icb) => ({ value: icb.odsCode, text: icb.name })), filter.icb),
     map: mapView(map.commissioners),
+    applications: applicationTables(map, offeredServices, pageCommissioners, filter.service),
     downloadQuery: new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString(),
   };
 }

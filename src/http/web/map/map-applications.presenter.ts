@@ -1,0 +1,33 @@
+/** The map page's application tables (issue #11 item 17): counts per service nationally and per commissioner and service; counts only, no provider named. */
+import type { ApplicationCounts } from '../../../domains/applications/application-counts.repo.ts';
+import { REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../domains/applications/application-status.rules.ts';
+import { noApplications } from '../../../domains/applications/application-counts.repo.ts';
+import { applicationsFor } from '../../../domains/map/map-applications.rules.ts';
+import { type MapCommissioner, type MapService, servicesOfferedBy } from '../../../domains/map/map.rules.ts';
+import type { AqpMap } from '../../../domains/map/map.service.ts';
+
+const FIGURE_HEADINGS = [
+  { text: 'Received', format: 'numeric' },
+  { text: 'Qualified', format: 'numeric' },
+  { text: 'Being assessed', format: 'numeric' },
+  ...REFUSAL_GROUNDS.map((ground) => ({ text: `Refused: ${REFUSAL_GROUND_LABELS[ground].toLowerCase()}`, format: 'numeric' })),
+];
+
+function figureCells(counts: ApplicationCounts) {
+  return [counts.received, counts.qualified, counts.inAssessment, ...REFUSAL_GROUNDS.map((ground) => counts.refused[ground])].map((count) => ({ text: String(count), format: 'numeric' }));
+}
+
+/** Rows and headings for the NHS table macro, responsive so each row reflows into labelled lines on a phone. */
+export function applicationTables(map: AqpMap, offeredServices: readonly MapService[], commissioners: readonly MapCommissioner[], serviceFilter: string | undefined) {
+  const names = new Map(map.services.map((service) => [service.code, service.name]));
+  const byCommissioner = commissioners.flatMap((commissioner) => servicesOfferedBy(commissioner)
+    .filter((code) => !serviceFilter || code === serviceFilter)
+    .map((code) => [{ text: commissioner.name }, { text: names.get(code) ?? code }, ...figureCells(applicationsFor(commissioner, code, map.applications))]));
+  return {
+    national: {
+      head: [{ text: 'Service' }, ...FIGURE_HEADINGS],
+      rows: offeredServices.map((service) => [{ text: service.name }, ...figureCells(map.applicationsByService.get(service.code) ?? noApplications())]),
+    },
+    byCommissioner: { head: [{ text: 'Commissioner' }, { text: 'Service' }, ...FIGURE_HEADINGS], rows: byCommissioner },
+  };
+}
