@@ -43,12 +43,12 @@ export interface StoredChoiceList {
   entries: ChoiceListEntry[];
 }
 
-/** Sent and accepted dates (in England) of each provider's referrals on an offer accepted since a date. */
-export async function acceptedReferralDates(db: Executor, offerId: string, providerIds: string[], since: string): Promise<Map<string, { sentOn: string; acceptedOn: string }[]>> {
+/** Sent and accepted dates (in England) of each provider's referrals on any of the offers, accepted since a date. */
+export async function acceptedReferralDates(db: Executor, offerIds: readonly string[], providerIds: string[], since: string): Promise<Map<string, { sentOn: string; acceptedOn: string }[]>> {
   const byProvider = new Map<string, { sentOn: string; acceptedOn: string }[]>(providerIds.map((id) => [id, []]));
-  if (providerIds.length === 0) return byProvider;
+  if (providerIds.length === 0 || offerIds.length === 0) return byProvider;
   const rows = await db.selectFrom('referrals').select(['provider_organisation_id', 'sent_at', 'accepted_at'])
-    .where('provider_organisation_id', 'in', providerIds).where('offer_id', '=', offerId)
+    .where('provider_organisation_id', 'in', providerIds).where('offer_id', 'in', [...offerIds])
     .where('sent_at', 'is not', null).where('accepted_at', '>=', new Date(`${since}T00:00:00Z`)).execute();
   for (const row of rows) byProvider.get(row.provider_organisation_id!)?.push({ sentOn: londonDateOf(row.sent_at!), acceptedOn: londonDateOf(row.accepted_at!) });
   return byProvider;

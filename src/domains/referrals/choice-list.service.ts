@@ -1,7 +1,7 @@
-/** The choice list (PRODUCT.md §3.5): every live provider on the referral's offer with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
+/** The choice list (PRODUCT.md §3.5): every provider under contract for the referral's commissioner and service with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { liveListingsWithStanding } from '../directory/provider-standing.ts';
+import { type CommissionedService, runningListingsWithStanding } from '../directory/provider-standing.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
@@ -12,10 +12,10 @@ import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './ch
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 
-/** Every live listing of the offer as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
-export async function choiceEntries(db: Executor, offerId: string, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
+/** Every provider under contract for the commissioner's service (on any of its offers) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
+export async function choiceEntries(db: Executor, service: CommissionedService, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
-  for (const { listing, wait, quality } of await liveListingsWithStanding(db, offerId, today)) {
+  for (const { listing, wait, quality } of await runningListingsWithStanding(db, service, today)) {
     const nearest = nearestSite(origin, listing.sites);
     if (!nearest) continue;
     entries.push({
@@ -48,7 +48,8 @@ export async function offerChoiceList(deps: Deps, context: ActionContext, referr
   }
   const { origin, point } = await distanceOrigin(deps, referral);
   return deps.db.transaction().execute(async (trx) => {
-    const entries = await choiceEntries(trx, referral.offer.id, point, deps.clock.today(), order);
+    const service = { commissionerId: referral.commissioner.id, serviceCode: referral.offer.serviceCode, preferredOfferId: referral.offer.id };
+    const entries = await choiceEntries(trx, service, point, deps.clock.today(), order);
     const at = deps.clock.now();
     const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
     const id = await insertChoiceList(trx, { referralId: referral.id, orderedBy: order, origin, entries, at, userId });
