@@ -54,7 +54,7 @@ export function oneListingPerProvider(listings: readonly ListingView[], preferre
 }
 
 /**
- * Every provider under contract today for a commissioner's service (live, started, not ended), whichever of the commissioner's
+ * Every provider under contract today for a commissioner's service (live — so started — and not ended), whichever of the commissioner's
  * public offers for the service it was listed on, so a closed offer's providers stay while their contracts run (decision 0026).
  */
 export async function runningListingsWithStanding(db: Executor, service: CommissionedService, today: string): Promise<ListingStanding[]> {

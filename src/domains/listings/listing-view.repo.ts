@@ -38,7 +38,7 @@ export interface ListingFilter {
   /** Listings on offers whose coverage includes this commissioner. */
   coveredCommissionerId?: string;
   offerStatuses?: readonly OfferStatus[];
-  /** Only contracts running on this date: started on or before it, and ending on or after it (or open-ended). */
+  /** Only contracts not ended by this date: ending on or after it, or open-ended (a listing goes live only once its contract starts). */
   contractRunningOn?: string;
 }
 
@@ -77,7 +77,7 @@ export async function listListings(db: Kysely<Database> | Executor, filter: List
   }
   if (filter.contractRunningOn) {
     const day = filter.contractRunningOn;
-    query = query.where('l.contract_start', '<=', day).where((eb) => eb.or([eb('l.contract_end', 'is', null), eb('l.contract_end', '>=', day)]));
+    query = query.where((eb) => eb.or([eb('l.contract_end', 'is', null), eb('l.contract_end', '>=', day)]));
   }
   const rows = await query.orderBy('o.number').orderBy('p.name').limit(limit).execute();
   const sites = await sitesOfListings(db, rows.map((row) => row.id));

@@ -15,13 +15,12 @@ export interface Choice {
   siteId: string;
 }
 
-/** True while the listing is live, its contract runs today and it still delivers from the site, read under a share lock so a suspension cannot slip in between. */
+/** True while the listing is live, its contract has not ended and it still delivers from the site, read under a share lock so a suspension cannot slip in between. */
 async function stillChoosable(trx: Executor, choice: Choice, today: string): Promise<boolean> {
   if (![choice.listingId, choice.siteId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) return false;
   const row = await trx.selectFrom('listings as l').innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id').innerJoin('sites as s', 's.id', 'ls.site_id')
-    .select(['l.status', 'l.contract_start', 'l.contract_end']).where('l.id', '=', choice.listingId).where('s.id', '=', choice.siteId).where('s.closed_on', 'is', null).forShare('l').executeTakeFirst();
-  const started = row?.contract_start != null && row.contract_start <= today;
-  return row?.status === 'live' && started && (row.contract_end === null || row.contract_end >= today);
+    .select(['l.status', 'l.contract_end']).where('l.id', '=', choice.listingId).where('s.id', '=', choice.siteId).where('s.closed_on', 'is', null).forShare('l').executeTakeFirst();
+  return row?.status === 'live' && (row.contract_end === null || row.contract_end >= today);
 }
 
 async function protocolOf(trx: Executor, referral: ReferralRecord): Promise<ReferralProtocol> {
