@@ -11,6 +11,7 @@ import * as qualification from './migrations/0007-qualification.ts';
 import * as referrals from './migrations/0008-referrals.ts';
 import * as choiceListIndexes from './migrations/0009-choice-list-indexes.ts';
 import * as patientAccessAddresses from './migrations/0010-patient-access-addresses.ts';
+import * as choiceListOrigin from './migrations/0011-choice-list-origin.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008-referrals': referrals,
   '0009-choice-list-indexes': choiceListIndexes,
   '0010-patient-access-addresses': patientAccessAddresses,
+  '0011-choice-list-origin': choiceListOrigin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalisePostcode, parsePostcodeQuery } from '../../src/lib/postcode.ts';
+import { normalisePostcode, parsePostcodeQuery, pseudoPostcodeOf } from '../../src/lib/postcode.ts';
 
 const AREA_FIRST = 'ABCDEFGHIJKLMNOPRSTUWYZ'.split('');
 const AREA_SECOND = 'ABCDEFGHKLMNOPQRSTUVWXY'.split('');
@@ -66,5 +66,27 @@ describe('postcodes', () => {
     expect(parsePostcodeQuery('hx1 1pw')).toEqual({ kind: 'postcode', postcode: 'HX1 1PW', district: 'HX1', sector: 'HX1 1' });
     expect(parsePostcodeQuery('')).toEqual({ kind: 'invalid', message: 'Enter a postcode' });
     expect(parsePostcodeQuery('hello')).toMatchObject({ kind: 'invalid' });
+  });
+
+  it.each([
+    ['zz99 3vz', 'ZZ99 3VZ', 'no-fixed-abode'],
+    ['ZZ993WZ', 'ZZ99 3WZ', 'address-not-known'],
+    [' zz99  3cz ', 'ZZ99 3CZ', 'england-not-specified'],
+    ['ZZ99 3GZ', 'ZZ99 3GZ', 'wales-not-specified'],
+    ['ZZ99 1WZ', 'ZZ99 1WZ', 'scotland-not-specified'],
+    ['ZZ99 2WZ', 'ZZ99 2WZ', 'northern-ireland-not-specified'],
+    ['ZZ99 6CZ', 'ZZ99 6CZ', 'overseas'],
+  ])('reads the NHS pseudo-postcode %j as %s (%s), which is no place', (typed, standard, meaning) => {
+    expect(pseudoPostcodeOf(typed)).toMatchObject({ postcode: standard, meaning });
+    expect(normalisePostcode(typed)).toBeUndefined();
+  });
+
+  it.each(['ZZ99 3V', 'ZZ99 3VA', 'ZZ98 3VZ', 'ZZ99 33Z', 'LS1 4AP', ''])('does not take %j for a pseudo-postcode', (typed) => {
+    expect(pseudoPostcodeOf(typed)).toBeUndefined();
+  });
+
+  it('tells someone searching with a pseudo-postcode that it is not a place, naming what it means', () => {
+    const answer = parsePostcodeQuery('ZZ99 3VZ');
+    expect(answer).toMatchObject({ kind: 'invalid', message: expect.stringContaining('no fixed abode') });
   });
 });

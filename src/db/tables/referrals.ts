@@ -68,6 +68,7 @@ export interface ChoiceListsTable {
   offered_at: Timestamp;
   ordered_by: string;
   origin_postcode: string;
+  origin_kind: Generated<string>;
   entries: ColumnType<unknown, string, string>;
   offered_by_user_id: string | null;
 }

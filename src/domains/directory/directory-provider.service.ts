@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
 import { listListings } from '../listings/listing-view.repo.ts';
 import { findOffer } from '../offers/offer.repo.ts';
+import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { findProvider } from '../providers/provider-profile.repo.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
 import type { IndicativeWait } from '../referrals/choice-list.rules.ts';
@@ -39,10 +40,11 @@ async function providerNamed(deps: Deps, code: string) {
   return id ? findProvider(deps.db, id) : undefined;
 }
 
-/** A provider by ODS code or id with every live listing; a provider with none is not in the directory. */
+/** A provider by ODS code or id with every live listing whose contract runs today on a public offer; a provider with none is not in the directory. */
 export async function directoryProvider(deps: Deps, code: string): Promise<DirectoryProvider> {
   const provider = await providerNamed(deps, code.trim());
-  const listings = provider ? await listListings(deps.db, { providerOrganisationId: provider.organisationId, statuses: ['live'] }) : [];
+  const running = { statuses: ['live'] as const, offerStatuses: PUBLIC_STATUSES, contractRunningOn: deps.clock.today() };
+  const listings = provider ? await listListings(deps.db, { providerOrganisationId: provider.organisationId, ...running }) : [];
   if (!provider || listings.length === 0) throw new DomainError('not-found', `There is no provider with live AQP services under ${code.trim().toUpperCase() || 'that code'}`);
   const offerIds = [...new Set(listings.map((listing) => listing.offer.id))];
   const [standings, details, offers] = await Promise.all([

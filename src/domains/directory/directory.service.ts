@@ -1,4 +1,4 @@
-/** The public directory (PRODUCT.md §3.4): for a service and a postcode or district, every live site of every live provider for the commissioner responsible there, nearest first. */
+/** The public directory (PRODUCT.md §3.4): for a service and a postcode or district, every live site of every provider under contract with the commissioner responsible there (on any of its offers), nearest first. */
 import type { Deps } from '../deps.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
@@ -6,7 +6,7 @@ import { sitesByIds } from '../providers/provider-site.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
 import { type DirectoryEntry, entryOf, placedSites } from './directory-entry.ts';
 import { resolveSearch } from './directory-search.ts';
-import { liveListingsWithStanding } from './provider-standing.ts';
+import { runningListingsWithStanding } from './provider-standing.ts';
 
 export interface DirectoryQuery {
   service: string;
@@ -36,12 +36,14 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   const { service, place, commissioner } = await resolveSearch(deps, query);
   const base = { service, place, commissioner: { odsCode: commissioner.odsCode, name: commissioner.name, method: commissioner.method, explanation: commissioner.explanation } };
   const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer']) => ({ ...base, ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer, providers: 0, notice });
-  const offer = commissioner.id ? (await publicOffersCovering(deps.db, { id: commissioner.id, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
-  if (!offer) {
+  const commissionerId = commissioner.id;
+  const offer = commissionerId ? (await publicOffersCovering(deps.db, { id: commissionerId, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
+  if (!offer || !commissionerId) {
     return empty({ code: 'not-commissioned', message: `${commissioner.name}, the NHS commissioner for ${place.label}, does not commission ${service.name} through Any Qualified Provider.` }, null);
   }
   const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
-  const standings = (await liveListingsWithStanding(deps.db, offer.id, deps.clock.today())).filter((standing) => standing.listing.sites.length > 0);
+  const running = await runningListingsWithStanding(deps.db, { commissionerId, serviceCode: service.code, preferredOfferId: offer.id }, deps.clock.today());
+  const standings = running.filter((standing) => standing.listing.sites.length > 0);
   if (standings.length === 0) {
     return empty({ code: 'no-live-providers', message: `${commissioner.name} commissions ${service.name} through Any Qualified Provider (${offer.reference}), but no provider is live for it yet.` }, offerSummary);
   }

@@ -1,7 +1,8 @@
-/** What anyone may know of a live provider on an offer: its indicative wait from accepted referrals and its quality; shared by choice lists and the directory. */
+/** What anyone may know of a live provider for a commissioner's service: its indicative wait from accepted referrals and its quality; shared by choice lists and the directory. */
 import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import { listListings, type ListingView } from '../listings/listing-view.repo.ts';
+import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { acceptedReferralDates, type ProviderQuality, providerQuality } from '../referrals/choice-list.repo.ts';
 import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS } from '../referrals/choice-list.rules.ts';
 
@@ -14,24 +15,50 @@ export interface ListingStanding {
   quality: ProviderQuality & { contractStart: string | null };
 }
 
-/** Each listing with its provider's wait on that listing's offer and its quality today (waits are per offer: the commissioner's own referrals). */
-export async function standingOf(db: Executor, listings: readonly ListingView[], today: string): Promise<ListingStanding[]> {
+/** A commissioner's service, and the offer a referral to it is made under (its listing wins when a provider is listed on several offers). */
+export interface CommissionedService {
+  commissionerId: string;
+  serviceCode: string;
+  preferredOfferId: string;
+}
+
+/**
+ * Each listing with its provider's wait and its quality today. Waits count the provider's referrals on the listing's own offer,
+ * or on any of `waitsAcross` when given (a commissioner's service over a re-procurement: decision 0026).
+ */
+export async function standingOf(db: Executor, listings: readonly ListingView[], today: string, waitsAcross?: readonly string[]): Promise<ListingStanding[]> {
   const since = addDays(today, -WAIT_WINDOW_DAYS);
-  const offerIds = [...new Set(listings.map((listing) => listing.offer.id))];
-  const providersOf = (offerId: string) => listings.filter((listing) => listing.offer.id === offerId).map((listing) => listing.provider.id);
+  const waitKey = (listing: ListingView) => (waitsAcross ?? [listing.offer.id]).join(',');
+  const keys = [...new Set(listings.map(waitKey))];
+  const providersFor = (key: string) => [...new Set(listings.filter((listing) => waitKey(listing) === key).map((listing) => listing.provider.id))];
   const [quality, ...waits] = await Promise.all([
     providerQuality(db, [...new Set(listings.map((listing) => listing.provider.id))], today),
-    ...offerIds.map((offerId) => acceptedReferralDates(db, offerId, providersOf(offerId), since)),
+    ...keys.map((key) => acceptedReferralDates(db, key.split(','), providersFor(key), since)),
   ]);
-  const waitsByOffer = new Map(offerIds.map((offerId, index) => [offerId, waits[index]!]));
+  const waitsByKey = new Map(keys.map((key, index) => [key, waits[index]!]));
   return listings.map((listing) => ({
     listing,
-    wait: indicativeWait(waitsByOffer.get(listing.offer.id)!.get(listing.provider.id) ?? [], today),
+    wait: indicativeWait(waitsByKey.get(waitKey(listing))!.get(listing.provider.id) ?? [], today),
     quality: { ...quality.get(listing.provider.id)!, contractStart: listing.contractStart },
   }));
 }
 
-/** Every live listing of an offer with its standing. */
-export async function liveListingsWithStanding(db: Executor, offerId: string, today: string): Promise<ListingStanding[]> {
-  return standingOf(db, await listListings(db, { offerId, statuses: ['live'] }), today);
+/** One listing per provider: the one on the preferred offer, otherwise the one on the newest offer (listings come oldest offer first). */
+export function oneListingPerProvider(listings: readonly ListingView[], preferredOfferId: string): ListingView[] {
+  const byProvider = new Map<string, ListingView>();
+  for (const listing of listings) {
+    const held = byProvider.get(listing.provider.id);
+    if (!held || held.offer.id !== preferredOfferId) byProvider.set(listing.provider.id, listing);
+  }
+  return [...byProvider.values()];
+}
+
+/**
+ * Every provider under contract today for a commissioner's service (live — so started — and not ended), whichever of the commissioner's
+ * public offers for the service it was listed on, so a closed offer's providers stay while their contracts run (decision 0026).
+ */
+export async function runningListingsWithStanding(db: Executor, service: CommissionedService, today: string): Promise<ListingStanding[]> {
+  const listings = await listListings(db, { serviceCode: service.serviceCode, coveredCommissionerId: service.commissionerId, offerStatuses: PUBLIC_STATUSES, statuses: ['live'], contractRunningOn: today });
+  const offerIds = [...new Set([service.preferredOfferId, ...listings.map((listing) => listing.offer.id)])];
+  return standingOf(db, oneListingPerProvider(listings, service.preferredOfferId), today, offerIds);
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import { offerReference } from '../offers/offer.repo.ts';
+import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import type { ListingStatus } from './listing-lifecycle.rules.ts';
 
 export interface ListedSite {
@@ -32,6 +33,13 @@ export interface ListingFilter {
   leadOrganisationId?: string;
   statuses?: readonly ListingStatus[];
   id?: string;
+  /** Listings on offers of this service (national code). */
+  serviceCode?: string;
+  /** Listings on offers whose coverage includes this commissioner. */
+  coveredCommissionerId?: string;
+  offerStatuses?: readonly OfferStatus[];
+  /** Only contracts not ended by this date: ending on or after it, or open-ended (a listing goes live only once its contract starts). */
+  contractRunningOn?: string;
 }
 
 /** The open sites of each listing, by name; sites are fetched by id in a second query so the planner never scans every site to join them. */
@@ -61,6 +69,16 @@ export async function listListings(db: Kysely<Database> | Executor, filter: List
   if (filter.providerOrganisationId) query = query.where('l.provider_organisation_id', '=', filter.providerOrganisationId);
   if (filter.leadOrganisationId) query = query.where('o.lead_organisation_id', '=', filter.leadOrganisationId);
   if (filter.statuses) query = query.where('l.status', 'in', [...filter.statuses]);
+  if (filter.serviceCode) query = query.where('s.code', '=', filter.serviceCode);
+  if (filter.offerStatuses) query = query.where('o.status', 'in', [...filter.offerStatuses]);
+  if (filter.coveredCommissionerId) {
+    const commissionerId = filter.coveredCommissionerId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('offer_commissioners as c').select('c.offer_id').whereRef('c.offer_id', '=', 'o.id').where('c.organisation_id', '=', commissionerId)));
+  }
+  if (filter.contractRunningOn) {
+    const day = filter.contractRunningOn;
+    query = query.where((eb) => eb.or([eb('l.contract_end', 'is', null), eb('l.contract_end', '>=', day)]));
+  }
   const rows = await query.orderBy('o.number').orderBy('p.name').limit(limit).execute();
   const sites = await sitesOfListings(db, rows.map((row) => row.id));
   return rows.map((row) => ({

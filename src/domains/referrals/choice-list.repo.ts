@@ -28,20 +28,27 @@ export interface ProviderQuality {
   assuranceVerified: boolean;
 }
 
+/** What distances were measured from: the patient's postcode, or their GP practice's when the patient has an NHS pseudo-postcode (decision 0026). */
+export interface ChoiceListOrigin {
+  kind: 'patient-postcode' | 'gp-practice';
+  postcode: string;
+}
+
 export interface StoredChoiceList {
   id: string;
   offeredAt: Date;
   orderedBy: ChoiceOrder;
   originPostcode: string;
+  origin: ChoiceListOrigin;
   entries: ChoiceListEntry[];
 }
 
-/** Sent and accepted dates (in England) of each provider's referrals on an offer accepted since a date. */
-export async function acceptedReferralDates(db: Executor, offerId: string, providerIds: string[], since: string): Promise<Map<string, { sentOn: string; acceptedOn: string }[]>> {
+/** Sent and accepted dates (in England) of each provider's referrals on any of the offers, accepted since a date. */
+export async function acceptedReferralDates(db: Executor, offerIds: readonly string[], providerIds: string[], since: string): Promise<Map<string, { sentOn: string; acceptedOn: string }[]>> {
   const byProvider = new Map<string, { sentOn: string; acceptedOn: string }[]>(providerIds.map((id) => [id, []]));
-  if (providerIds.length === 0) return byProvider;
+  if (providerIds.length === 0 || offerIds.length === 0) return byProvider;
   const rows = await db.selectFrom('referrals').select(['provider_organisation_id', 'sent_at', 'accepted_at'])
-    .where('provider_organisation_id', 'in', providerIds).where('offer_id', '=', offerId)
+    .where('provider_organisation_id', 'in', providerIds).where('offer_id', 'in', [...offerIds])
     .where('sent_at', 'is not', null).where('accepted_at', '>=', new Date(`${since}T00:00:00Z`)).execute();
   for (const row of rows) byProvider.get(row.provider_organisation_id!)?.push({ sentOn: londonDateOf(row.sent_at!), acceptedOn: londonDateOf(row.accepted_at!) });
   return byProvider;
@@ -63,16 +70,19 @@ export async function providerQuality(db: Executor, providerIds: string[], today
   return quality;
 }
 
-export async function insertChoiceList(db: Executor, list: { referralId: string; orderedBy: ChoiceOrder; originPostcode: string; entries: ChoiceListEntry[]; at: Date; userId: string | null }): Promise<string> {
+export async function insertChoiceList(db: Executor, list: { referralId: string; orderedBy: ChoiceOrder; origin: ChoiceListOrigin; entries: ChoiceListEntry[]; at: Date; userId: string | null }): Promise<string> {
   const row = await db.insertInto('choice_lists').values({
-    referral_id: list.referralId, offered_at: list.at, ordered_by: list.orderedBy, origin_postcode: list.originPostcode, entries: JSON.stringify(list.entries), offered_by_user_id: list.userId,
+    referral_id: list.referralId, offered_at: list.at, ordered_by: list.orderedBy, origin_postcode: list.origin.postcode, origin_kind: list.origin.kind, entries: JSON.stringify(list.entries), offered_by_user_id: list.userId,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The list most recently offered for a referral: the one a choice must come from. */
 export async function latestChoiceList(db: Executor, referralId: string): Promise<StoredChoiceList | undefined> {
-  const row = await db.selectFrom('choice_lists').select(['id', 'offered_at', 'ordered_by', 'origin_postcode', 'entries'])
+  const row = await db.selectFrom('choice_lists').select(['id', 'offered_at', 'ordered_by', 'origin_postcode', 'origin_kind', 'entries'])
     .where('referral_id', '=', referralId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return row && { id: row.id, offeredAt: row.offered_at, orderedBy: row.ordered_by as ChoiceOrder, originPostcode: row.origin_postcode, entries: row.entries as ChoiceListEntry[] };
+  return row && {
+    id: row.id, offeredAt: row.offered_at, orderedBy: row.ordered_by as ChoiceOrder, originPostcode: row.origin_postcode,
+    origin: { kind: row.origin_kind as ChoiceListOrigin['kind'], postcode: row.origin_postcode }, entries: row.entries as ChoiceListEntry[],
+  };
 }

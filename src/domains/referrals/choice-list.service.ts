@@ -1,19 +1,21 @@
-/** The choice list (PRODUCT.md §3.5): every live provider on the referral's offer with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
+/** The choice list (PRODUCT.md §3.5): every provider under contract for the referral's commissioner and service with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { liveListingsWithStanding } from '../directory/provider-standing.ts';
+import { type CommissionedService, runningListingsWithStanding } from '../directory/provider-standing.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { findPostcode } from '../reference/postcode.repo.ts';
-import { type ChoiceListEntry, insertChoiceList, type StoredChoiceList } from './choice-list.repo.ts';
+import { pseudoPostcodeOf } from '../../lib/postcode.ts';
+import { findOrganisationById } from '../identity/organisation.repo.ts';
+import { findPostcode, type PostcodeRecord } from '../reference/postcode.repo.ts';
+import { type ChoiceListEntry, type ChoiceListOrigin, insertChoiceList, type StoredChoiceList } from './choice-list.repo.ts';
 import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 
-/** Every live listing of the offer as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
-export async function choiceEntries(db: Executor, offerId: string, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
+/** Every provider under contract for the commissioner's service (on any of its offers) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
+export async function choiceEntries(db: Executor, service: CommissionedService, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
-  for (const { listing, wait, quality } of await liveListingsWithStanding(db, offerId, today)) {
+  for (const { listing, wait, quality } of await runningListingsWithStanding(db, service, today)) {
     const nearest = nearestSite(origin, listing.sites);
     if (!nearest) continue;
     entries.push({
@@ -25,19 +27,33 @@ export async function choiceEntries(db: Executor, offerId: string, origin: Point
   return orderChoiceList(entries, order).map((entry, index) => ({ rank: index + 1, ...entry }));
 }
 
-/** Builds the list for a referral awaiting choice from the patient's postcode and stores exactly what is shown, with who it was offered through. */
+/** Where distances are measured from: the patient's postcode, or the referring GP practice's when the patient's postcode is an NHS pseudo-postcode such as ZZ99 3VZ (decision 0026). */
+async function distanceOrigin(deps: Deps, referral: ReferralRecord): Promise<{ origin: ChoiceListOrigin; point: PostcodeRecord }> {
+  const pseudo = pseudoPostcodeOf(referral.patient.postcode);
+  if (!pseudo) {
+    const point = await findPostcode(deps.db, referral.patient.postcode);
+    if (!point) throw new DomainError('unavailable', `The patient’s postcode ${referral.patient.postcode} is not in the postcode directory any more, so distances cannot be measured`);
+    return { origin: { kind: 'patient-postcode', postcode: point.postcode }, point };
+  }
+  const practice = referral.referrer.organisationId ? await findOrganisationById(deps.db, referral.referrer.organisationId) : undefined;
+  const point = practice?.postcode ? await findPostcode(deps.db, practice.postcode) : undefined;
+  if (!point) throw new DomainError('unavailable', `The patient’s postcode ${pseudo.postcode} means ${pseudo.description}, and ${practice ? `the GP practice ${practice.name} has no postcode in the postcode directory` : 'no GP practice is recorded'}, so distances cannot be measured`);
+  return { origin: { kind: 'gp-practice', postcode: point.postcode }, point };
+}
+
+/** Builds the list for a referral awaiting choice from the patient's postcode (or GP practice) and stores exactly what is shown, with who it was offered through. */
 export async function offerChoiceList(deps: Deps, context: ActionContext, referral: ReferralRecord, order: ChoiceOrder): Promise<StoredChoiceList> {
   if (referral.status !== 'awaiting-choice') {
     throw new DomainError('invalid-transition', `A provider has already been chosen for this referral: ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}${referral.chosen ? ` (${referral.chosen.providerName})` : ''}`);
   }
-  const origin = await findPostcode(deps.db, referral.patient.postcode);
-  if (!origin) throw new DomainError('unavailable', `The patient’s postcode ${referral.patient.postcode} is not in the postcode directory any more, so distances cannot be measured`);
+  const { origin, point } = await distanceOrigin(deps, referral);
   return deps.db.transaction().execute(async (trx) => {
-    const entries = await choiceEntries(trx, referral.offer.id, origin, deps.clock.today(), order);
+    const service = { commissionerId: referral.commissioner.id, serviceCode: referral.offer.serviceCode, preferredOfferId: referral.offer.id };
+    const entries = await choiceEntries(trx, service, point, deps.clock.today(), order);
     const at = deps.clock.now();
     const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
-    const id = await insertChoiceList(trx, { referralId: referral.id, orderedBy: order, originPostcode: origin.postcode, entries, at, userId });
-    await recordAudit(trx, context, { action: 'referral.choice-list', entityType: 'referral', entityId: referral.id, details: { choiceListId: id, orderedBy: order, entries: entries.length } });
-    return { id, offeredAt: at, orderedBy: order, originPostcode: origin.postcode, entries };
+    const id = await insertChoiceList(trx, { referralId: referral.id, orderedBy: order, origin, entries, at, userId });
+    await recordAudit(trx, context, { action: 'referral.choice-list', entityType: 'referral', entityId: referral.id, details: { choiceListId: id, orderedBy: order, entries: entries.length, origin: origin.kind } });
+    return { id, offeredAt: at, orderedBy: order, originPostcode: origin.postcode, origin, entries };
   });
 }

@@ -15,12 +15,12 @@ export interface Choice {
   siteId: string;
 }
 
-/** True while the listing is live and still delivers from the site, read under a share lock so a suspension cannot slip in between. */
-async function stillChoosable(trx: Executor, choice: Choice): Promise<boolean> {
+/** True while the listing is live, its contract has not ended and it still delivers from the site, read under a share lock so a suspension cannot slip in between. */
+async function stillChoosable(trx: Executor, choice: Choice, today: string): Promise<boolean> {
   if (![choice.listingId, choice.siteId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) return false;
   const row = await trx.selectFrom('listings as l').innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id').innerJoin('sites as s', 's.id', 'ls.site_id')
-    .select('l.status').where('l.id', '=', choice.listingId).where('s.id', '=', choice.siteId).where('s.closed_on', 'is', null).forShare('l').executeTakeFirst();
-  return row?.status === 'live';
+    .select(['l.status', 'l.contract_end']).where('l.id', '=', choice.listingId).where('s.id', '=', choice.siteId).where('s.closed_on', 'is', null).forShare('l').executeTakeFirst();
+  return row?.status === 'live' && (row.contract_end === null || row.contract_end >= today);
 }
 
 async function protocolOf(trx: Executor, referral: ReferralRecord): Promise<ReferralProtocol> {
@@ -36,7 +36,7 @@ export async function chooseProvider(deps: Deps, context: ActionContext, referra
     const list = await latestChoiceList(trx, referral.id);
     const entry = list?.entries.find((candidate) => candidate.listingId === choice.listingId && candidate.siteId === choice.siteId);
     if (!entry) throw validationFailed([{ field: 'choice', message: 'Choose a provider from the list you were shown' }]);
-    if (!(await stillChoosable(trx, choice))) {
+    if (!(await stillChoosable(trx, choice, deps.clock.today()))) {
       throw new DomainError('conflict', `${entry.providerName} is no longer taking referrals at ${entry.siteName} through AQP. Look at the list again and choose another provider.`);
     }
     const at = deps.clock.now();

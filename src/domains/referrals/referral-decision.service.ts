@@ -1,5 +1,6 @@
 /** The steps every referral shares, whoever makes it (PRODUCT.md §3.5): the postcode looked up, eligibility judged with the patient's earlier referrals, and only an eligible referral saved with a fresh reference and access code. */
 import { type FieldError, isDomainError } from '../../lib/errors.ts';
+import { type PseudoPostcode, pseudoPostcodeOf } from '../../lib/postcode.ts';
 import type { Deps } from '../deps.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import { hashPassword } from '../identity/password.ts';
@@ -48,9 +49,19 @@ export interface SaveOutcome {
 
 const UBRN_ATTEMPTS = 5;
 
-/** The postcode as found in the directory, or the field error to show beside the postcode box. */
-export async function postcodeOrError(deps: Deps, text: string, emptyMessage: string): Promise<PostcodeRecord | FieldError> {
+/** A patient's postcode: a real one found in the directory, or an NHS pseudo-postcode (no fixed abode, not known, overseas) that names no place (decision 0026). */
+export type PatientPostcode = PostcodeRecord | PseudoPostcode;
+
+/** True for an NHS pseudo-postcode, which gives neither a commissioner by residence nor a point to measure distances from. */
+export function isPseudoPostcode(postcode: PatientPostcode): postcode is PseudoPostcode {
+  return 'meaning' in postcode;
+}
+
+/** The postcode as found in the directory or an NHS pseudo-postcode, or the field error to show beside the postcode box. */
+export async function postcodeOrError(deps: Deps, text: string, emptyMessage: string): Promise<PatientPostcode | FieldError> {
   if (!text.trim()) return { field: 'postcode', message: emptyMessage };
+  const pseudo = pseudoPostcodeOf(text);
+  if (pseudo) return pseudo;
   try {
     return await lookupPostcode(deps, text);
   } catch (error) {

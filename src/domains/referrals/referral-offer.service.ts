@@ -6,9 +6,9 @@ import type { Principal } from '../identity/principal.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
-import type { PostcodeRecord } from '../reference/postcode.repo.ts';
 import { type ResponsibleCommissioner, responsibleForPractice, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
 import { routeReasons } from './eligibility.rules.ts';
+import { isPseudoPostcode, type PatientPostcode } from './referral-decision.service.ts';
 
 export interface OrganisationRef {
   id: string;
@@ -68,12 +68,20 @@ async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice:
   }
 }
 
-/** A self-referring patient's commissioner (PRODUCT.md §3.5): their GP practice's sub-ICB, or by residence when they are not registered; problems are field errors on the practice or postcode. */
-export async function patientSettingFor(deps: Deps, location: { practiceOdsCode: string | null; postcode: PostcodeRecord }): Promise<PatientSetting> {
-  if (!location.practiceOdsCode && location.postcode.countryCode && !location.postcode.countryCode.startsWith('E')) {
-    throw validationFailed([{ field: 'postcode', message: `${location.postcode.postcode} is not in England. AQP services are commissioned by the NHS in England: ask a GP surgery near you about services where you live.` }]);
+/** An unregistered patient's commissioner by residence; a pseudo-postcode or a place outside England gives none, and the patient is told where to go instead. */
+async function residenceOf(deps: Deps, postcode: PatientPostcode): Promise<ResponsibleCommissioner | null> {
+  if (isPseudoPostcode(postcode)) {
+    throw validationFailed([{ field: 'postcode', message: `${postcode.postcode} means ${postcode.description}, so we cannot tell which NHS area’s services you can use without a GP surgery. You do not need a fixed address to register with a GP: contact a GP surgery near you, or call NHS 111 if you need help now.` }]);
   }
-  const found = location.practiceOdsCode ? await patientPractice(deps, location.practiceOdsCode) : { practice: null, responsible: await responsibleForResidence(deps, location.postcode) };
+  if (postcode.countryCode && !postcode.countryCode.startsWith('E')) {
+    throw validationFailed([{ field: 'postcode', message: `${postcode.postcode} is not in England. AQP services are commissioned by the NHS in England: ask a GP surgery near you about services where you live.` }]);
+  }
+  return responsibleForResidence(deps, postcode);
+}
+
+/** A self-referring patient's commissioner (PRODUCT.md §3.5): their GP practice's sub-ICB, or by residence when they are not registered; problems are field errors on the practice or postcode. */
+export async function patientSettingFor(deps: Deps, location: { practiceOdsCode: string | null; postcode: PatientPostcode }): Promise<PatientSetting> {
+  const found = location.practiceOdsCode ? await patientPractice(deps, location.practiceOdsCode) : { practice: null, responsible: await residenceOf(deps, location.postcode) };
   const field = found.practice ? 'practice' : 'postcode';
   if (!found.responsible) throw validationFailed([{ field, message: `We cannot tell which NHS area ${location.postcode.postcode} is in. Ask a GP surgery near you for help.` }]);
   const commissioner = await commissionerOnAqp(deps, found.responsible);

@@ -3,12 +3,11 @@ import { validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
-import type { PostcodeRecord } from '../reference/postcode.repo.ts';
-import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
+import { decisionOf, judgeReferral, type PatientPostcode, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, checkReferralInput, type ReferralInput } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, referralSettingFor } from './referral-offer.service.ts';
 
-async function checkedInput(deps: Deps, service: OfferedService, input: ReferralInput): Promise<{ referral: CheckedReferral; postcode: PostcodeRecord }> {
+async function checkedInput(deps: Deps, service: OfferedService, input: ReferralInput): Promise<{ referral: CheckedReferral; postcode: PatientPostcode }> {
   const { errors, referral } = checkReferralInput(input, service.protocol.content, deps.clock.today());
   const postcode = await postcodeOrError(deps, input.postcode, 'Enter the patient’s postcode');
   const allErrors = [...errors.filter((error) => error.field !== 'postcode'), ...('field' in postcode ? [postcode] : [])];

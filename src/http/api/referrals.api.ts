@@ -52,7 +52,9 @@ const Entry = Type.Object({
   wait: Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }),
   quality: Type.Object({ contractStart: Nullable(Type.String()), cqcStatus: Nullable(Type.String()), assuranceVerified: Type.Boolean() }),
 });
-const ChoiceList = Type.Object({ id: Type.String(), offeredAt: Type.String(), orderedBy: Type.String(), originPostcode: Type.String(), entries: Type.Array(Entry), whenEmpty: Type.Optional(Type.String()) });
+const ChoiceList = Type.Object({ id: Type.String(), offeredAt: Type.String(), orderedBy: Type.String(), originPostcode: Type.String(),
+  origin: Type.Object({ kind: Type.Union([Type.Literal('patient-postcode'), Type.Literal('gp-practice')], { description: 'gp-practice when the patient’s postcode is an NHS pseudo-postcode (ZZ99 3VZ no fixed abode) and distances are measured from the GP practice' }), postcode: Type.String() }),
+  entries: Type.Array(Entry), whenEmpty: Type.Optional(Type.String()) });
 
 const referralJson = (r: ReferralRecord) => ({
   ubrn: r.ubrn, status: r.status, referredOn: r.referredOn, priority: r.priority, route: r.route, bodyArea: r.bodyArea,
@@ -64,7 +66,7 @@ const referralJson = (r: ReferralRecord) => ({
 });
 
 const choiceListJson = (list: StoredChoiceList, commissionerName: string) => ({
-  id: list.id, offeredAt: list.offeredAt.toISOString(), orderedBy: list.orderedBy, originPostcode: list.originPostcode, entries: list.entries,
+  id: list.id, offeredAt: list.offeredAt.toISOString(), orderedBy: list.orderedBy, originPostcode: list.originPostcode, origin: list.origin, entries: list.entries,
   ...(list.entries.length ? {} : { whenEmpty: `No provider is live for this service yet. Contact ${commissionerName}, the commissioner responsible for the patient, about other ways to get this care.` }),
 });
 

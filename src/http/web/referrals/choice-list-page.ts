@@ -19,7 +19,7 @@ const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
 
 /** The page context shared by the referrer's and the patient's choice pages. */
 export function choicePageContext(referral: ReferralRecord, list: Awaited<ReturnType<typeof offerChoiceList>>) {
-  return { referral, reference: formatUbrn(referral.ubrn), list: presentChoiceList(list), notMeasured: NOT_MEASURED_YET, commissionerName: referral.commissioner.name };
+  return { referral, reference: formatUbrn(referral.ubrn), list: presentChoiceList(list, referral), notMeasured: NOT_MEASURED_YET, commissionerName: referral.commissioner.name };
 }
 
 export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void {
