@@ -12,6 +12,7 @@ import * as referrals from './migrations/0008-referrals.ts';
 import * as choiceListIndexes from './migrations/0009-choice-list-indexes.ts';
 import * as patientAccessAddresses from './migrations/0010-patient-access-addresses.ts';
 import * as choiceListOrigin from './migrations/0011-choice-list-origin.ts';
+import * as cqcNotApplicable from './migrations/0012-cqc-not-applicable.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-choice-list-indexes': choiceListIndexes,
   '0010-patient-access-addresses': patientAccessAddresses,
   '0011-choice-list-origin': choiceListOrigin,
+  '0012-cqc-not-applicable': cqcNotApplicable,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -107,7 +107,7 @@ describe('offers through the API', () => {
   it('refuses coverage outside the commissioner’s own organisation and illegal status moves, changing nothing', async () => {
     const outside = await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', coverage: ['02T', '15N'] });
     expect(outside.statusCode).toBe(400);
-    expect(outside.json().errors[0]).toMatchObject({ field: 'coverage', message: expect.stringContaining('15N cannot be covered') });
+    expect(outside.json().errors[0]).toMatchObject({ field: 'coverage', message: expect.stringContaining('15N is not a sub-ICB location') });
     const noPack = await call('POST', '/api/v1/offers', { serviceCode: 'ct', coverage: ['02T'] });
     expect(noPack.json().errors[0].message).toContain('has no implementation pack yet');
     const id = await draftHearingOffer();

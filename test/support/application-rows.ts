@@ -38,13 +38,14 @@ export async function aProvider(db: Kysely<Database>, input: { odsCode: string; 
   return { id: organisation.id, siteId: sites[0]!.id, siteIds: sites.map((site) => site.id) };
 }
 
-/** A second commissioner (an ICB of its own) with a commissioner and an assessor, and an open back pain offer it leads, made through the offer services. */
+/** A second commissioner (an ICB of its own, with one sub-ICB location) with a commissioner and an assessor, and an open back pain offer it leads covering that location, made through the offer services. */
 export async function anotherCommissionerWithOpenOffer(deps: Deps, input: { odsCode: string; name: string; email: string; windowOpens: string; contractStart: string }): Promise<{ organisationId: string; offerId: string }> {
   const organisation = await upsertOrganisation(deps.db, { odsCode: input.odsCode, name: input.name, kind: 'commissioner', postcode: 'LS1 4HR' });
+  const location = await upsertOrganisation(deps.db, { odsCode: `X${input.odsCode}`, name: `${input.name} - X${input.odsCode}`, kind: 'commissioner', parentId: organisation.id, postcode: 'LS1 4HR' });
   const userId = await aPerson(deps.db, organisation.id, 'commissioner', `commissioner@${input.email}`);
   await aPerson(deps.db, organisation.id, 'assessor', `assessor@${input.email}`);
   const context: ActionContext = { principal: { kind: 'user', userId, displayName: 'Commissioner', organisationId: organisation.id, organisationName: input.name, role: 'commissioner' }, clientAddress: null };
-  const { id } = await openOffer(deps, context, { serviceCode: 'back-and-neck-pain', title: `Back and neck pain, ${input.name}`, summary: '', coverage: [input.odsCode] });
+  const { id } = await openOffer(deps, context, { serviceCode: 'back-and-neck-pain', title: `Back and neck pain, ${input.name}`, summary: '', coverage: [location.odsCode!] });
   const contractEnd = `${Number(input.contractStart.slice(0, 4)) + 3}-03-31`;
   await changeOfferDetails(deps, context, id, { title: `Back and neck pain, ${input.name}`, summary: '', contractStart: input.contractStart, contractEnd, windowKind: 'rolling', windowOpens: input.windowOpens, windowCloses: null });
   await setPriceSchedule(deps, context, id, { effectiveFrom: input.contractStart, prices: [{ complexityBand: 'STANDARD', pricePence: 25_000 }] });

@@ -18,7 +18,8 @@ function summary(rows: CurrentEvidence[], today = TODAY) {
   return EVIDENCE_KINDS.map((kind) => summariseEvidence(kind, rows.find((row) => row.kind === kind), today));
 }
 
-const allButMonitor = EVIDENCE_KINDS.filter((kind) => !kind.startsWith('monitor-')).map((kind) => evidence(kind));
+/** A provider holds CQC registration or, where it does not apply, another professional registration: never both. */
+const allButMonitor = EVIDENCE_KINDS.filter((kind) => !kind.startsWith('monitor-') && kind !== 'cqc-not-applicable').map((kind) => evidence(kind));
 
 describe('an evidence item', () => {
   it('is missing, with no expiry, when the provider has recorded nothing of its kind', () => {
@@ -70,5 +71,12 @@ describe('complete assurance', () => {
     expect(isAssuranceValid(summary(expired), TODAY)).toBe(false);
     const cancelled = full.map((row) => (row.kind === 'cqc-registration' ? { ...row, cqcStatus: 'registration-cancelled' } : row));
     expect(isAssuranceValid(summary(cancelled), TODAY)).toBe(false);
+  });
+
+  it('meets the CQC requirement with a verified professional registration where CQC registration does not apply', () => {
+    const notApplicable = [...allButMonitor.filter((row) => row.kind !== 'cqc-registration'), evidence('monitor-licence'), evidence('cqc-not-applicable', { expiresOn: null })];
+    expect(isAssuranceValid(summary(notApplicable), TODAY)).toBe(true);
+    expect(isAssuranceValid(summary(notApplicable.map((row) => (row.kind === 'cqc-not-applicable' ? { ...row, verificationStatus: 'pending' } : row))), TODAY)).toBe(false);
+    expect(isAssuranceValid(summary(notApplicable.map((row) => (row.kind === 'cqc-not-applicable' ? { ...row, expiresOn: '2027-05-31' } : row))), TODAY)).toBe(false);
   });
 });

@@ -55,6 +55,9 @@ export interface AssuranceEvidenceTable {
   cqc_status: string | null;
   expires_on: DateColumn;
   document_id: string | null;
+  /** On cqc-not-applicable evidence only: why no regulated activity applies, and the body the provider is registered with instead. */
+  not_applicable_reason: string | null;
+  registration_body: string | null;
   verification_status: Generated<string>;
   verification_note: string | null;
   verified_by_user_id: string | null;

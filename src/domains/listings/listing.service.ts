@@ -3,12 +3,14 @@ import { DomainError, validationFailed } from '../../lib/errors.ts';
 import { isIsoDate } from '../../lib/iso-date.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { findOffer } from '../offers/offer.repo.ts';
+import { findOffer, type OfferRecord } from '../offers/offer.repo.ts';
+import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import { blockingComplianceIssues } from './listing-compliance.repo.ts';
 import { mayGoLive } from './listing-lifecycle.rules.ts';
 import { findListing, type ListingRecord } from './listing.repo.ts';
 import { moveListing } from './listing-change.ts';
+import { listingNotice, type ListingNoticeAction } from './listing-notice.rules.ts';
 
 async function listingFor(trx: Parameters<typeof findListing>[0], id: string): Promise<ListingRecord> {
   const listing = await findListing(trx, id, { forUpdate: true });
@@ -20,9 +22,16 @@ function assertProviderAdmin(context: ActionContext, listing: ListingRecord): vo
   if (context.principal?.role !== 'provider-admin' || context.principal.organisationId !== listing.providerOrganisationId) throw new DomainError('not-found', 'There is no such listing');
 }
 
-async function assertLeadCommissioner(trx: Parameters<typeof findListing>[0], context: ActionContext, listing: ListingRecord): Promise<void> {
+async function assertLeadCommissioner(trx: Parameters<typeof findListing>[0], context: ActionContext, listing: ListingRecord): Promise<OfferRecord> {
   const offer = await findOffer(trx, listing.offerId);
-  if (context.principal?.role !== 'commissioner' || context.principal.organisationId !== offer?.lead.id) throw new DomainError('forbidden', 'Only commissioners of the organisation that leads the offer can change its listings');
+  if (!offer || context.principal?.role !== 'commissioner' || context.principal.organisationId !== offer.lead.id) throw new DomainError('forbidden', 'Only commissioners of the organisation that leads the offer can change its listings');
+  return offer;
+}
+
+/** Tells the provider, in the same transaction as the change, what the commissioner did and why. */
+async function noticeToProvider(trx: Parameters<typeof findListing>[0], listing: ListingRecord, offer: OfferRecord, action: ListingNoticeAction, reason: string, at: Date): Promise<void> {
+  const notice = listingNotice(action, { offerReference: offer.reference, offerTitle: offer.title, commissionerName: offer.lead.name, reason });
+  await insertOutboxMessage(trx, { organisationId: listing.providerOrganisationId, ...notice, entityType: 'listing', entityId: listing.id }, at);
 }
 
 /** The provider accepts the NHS Standard Contract for the offer from a start date inside the offer's contract term; on that date its sites go live. */
@@ -66,8 +75,10 @@ export async function suspendListing(deps: Deps, context: ActionContext, id: str
   if (!reason.trim()) throw validationFailed([{ field: 'reason', message: 'Say why the listing is suspended: the provider will see it' }]);
   await deps.db.transaction().execute(async (trx) => {
     const listing = await listingFor(trx, id);
-    await assertLeadCommissioner(trx, context, listing);
-    await moveListing(trx, context, listing, 'suspended', reason.trim(), deps.clock.now());
+    const offer = await assertLeadCommissioner(trx, context, listing);
+    const at = deps.clock.now();
+    await moveListing(trx, context, listing, 'suspended', reason.trim(), at);
+    await noticeToProvider(trx, listing, offer, 'suspended', reason.trim(), at);
   });
 }
 
@@ -75,12 +86,14 @@ export async function suspendListing(deps: Deps, context: ActionContext, id: str
 export async function liftSuspension(deps: Deps, context: ActionContext, id: string, reason: string): Promise<{ status: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const listing = await listingFor(trx, id);
-    await assertLeadCommissioner(trx, context, listing);
+    const offer = await assertLeadCommissioner(trx, context, listing);
     if (listing.status !== 'suspended') throw new DomainError('invalid-transition', `Only a suspended listing can be reinstated; this one is ${listing.status}`);
     const issues = await blockingComplianceIssues(trx, listing, deps.clock.today());
     if (issues.length) throw new DomainError('invalid-transition', `The suspension cannot be lifted yet: ${issues.join('; ')}`, { issues });
     const to = mayGoLive('suspended', listing.contractStart, deps.clock.today()) ? 'live' : 'contracted';
-    await moveListing(trx, context, listing, to, reason.trim() || 'Suspension lifted', deps.clock.now());
+    const at = deps.clock.now();
+    await moveListing(trx, context, listing, to, reason.trim() || 'Suspension lifted', at);
+    await noticeToProvider(trx, listing, offer, 'reinstated', reason.trim() || 'the commissioner gave none', at);
     return { status: to };
   });
 }
@@ -90,7 +103,9 @@ export async function terminateListing(deps: Deps, context: ActionContext, id: s
   if (!reason.trim()) throw validationFailed([{ field: 'reason', message: 'Say why the listing is terminated' }]);
   await deps.db.transaction().execute(async (trx) => {
     const listing = await listingFor(trx, id);
-    await assertLeadCommissioner(trx, context, listing);
-    await moveListing(trx, context, listing, 'terminated', reason.trim(), deps.clock.now());
+    const offer = await assertLeadCommissioner(trx, context, listing);
+    const at = deps.clock.now();
+    await moveListing(trx, context, listing, 'terminated', reason.trim(), at);
+    await noticeToProvider(trx, listing, offer, 'terminated', reason.trim(), at);
   });
 }

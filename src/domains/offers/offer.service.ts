@@ -5,7 +5,8 @@ import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, offerToChange } from './offer-access.ts';
-import { coverableCommissioners, resolveCoverage } from './offer-coverage.ts';
+import { coverageDateErrors, coveragePeriodOf, resolveCoverage } from './offer-coverage.ts';
+import { coverageAreaOf } from './offer-coverage.repo.ts';
 import { type OfferDetails, offerDetailsFieldErrors } from './offer-details.rules.ts';
 import { insertOffer, type OfferRecord, replaceCoverage, updateAmendments, updateOfferDetails } from './offer.repo.ts';
 import { insertProtocolVersion, insertStatusChange } from './offer-terms.repo.ts';
@@ -37,7 +38,8 @@ export async function openOffer(deps: Deps, context: ActionContext, input: OpenO
     if (service && !pack) errors.push({ field: 'serviceCode', message: packs.length ? `${service.name} has no pack version ${input.packVersion}` : `${service.name} has no implementation pack yet, so it cannot be offered` });
     const title = input.title.trim() || (service ? service.name : '');
     if (title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
-    const coverage = resolveCoverage(await coverableCommissioners(trx, leadId), input.coverage);
+    const today = deps.clock.today();
+    const coverage = resolveCoverage(await coverageAreaOf(trx, leadId), input.coverage, { today, from: today, to: today });
     errors.push(...coverage.errors);
     if (errors.length) throw validationFailed(errors, 'The offer cannot be opened');
     const id = await insertOffer(trx, { leadOrganisationId: leadId, serviceId: service!.id, packId: pack!.id, title, summary: (input.summary ?? '').trim(), userId: actingUserId(context) }, deps.clock.now());
@@ -64,6 +66,10 @@ export async function changeOfferDetails(deps: Deps, context: ActionContext, id:
     const offer = await offerToChange(trx, context, id);
     assertDraft(offer, 'The details');
     const errors = offerDetailsFieldErrors(details);
+    if (!errors.length) {
+      const startField = details.windowOpens && (!details.contractStart || details.windowOpens < details.contractStart) ? 'windowOpens' : 'contractStart';
+      errors.push(...coverageDateErrors(await coverageAreaOf(trx, offer.lead.id), offer.coverage.map((c) => c.id), coveragePeriodOf(details, deps.clock.today()), startField));
+    }
     if (errors.length) throw validationFailed(errors, 'The offer details are not valid');
     await updateOfferDetails(trx, id, details, deps.clock.now());
     await recordAudit(trx, context, { action: 'offer.details', entityType: 'offer', entityId: id, details: { ...details } });
@@ -75,7 +81,7 @@ export async function changeCoverage(deps: Deps, context: ActionContext, id: str
   await deps.db.transaction().execute(async (trx) => {
     const offer = await offerToChange(trx, context, id);
     assertDraft(offer, 'Coverage');
-    const coverage = resolveCoverage(await coverableCommissioners(trx, offer.lead.id), odsCodes);
+    const coverage = resolveCoverage(await coverageAreaOf(trx, offer.lead.id), odsCodes, coveragePeriodOf(offer, deps.clock.today()));
     if (coverage.errors.length) throw validationFailed(coverage.errors, 'The coverage is not valid');
     await replaceCoverage(trx, id, coverage.ids);
     await recordAudit(trx, context, { action: 'offer.coverage', entityType: 'offer', entityId: id, details: { coverage: odsCodes } });

@@ -6,6 +6,8 @@ export interface EvidenceRecord extends CurrentEvidence {
   organisationId: string;
   organisationName: string;
   reference: string | null;
+  notApplicableReason: string | null;
+  registrationBody: string | null;
   documentId: string | null;
   documentName: string | null;
   verificationNote: string | null;
@@ -20,7 +22,7 @@ function evidenceQuery(db: Executor) {
     .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
     .leftJoin('documents as d', 'd.id', 'e.document_id')
     .select([
-      'e.id', 'e.organisation_id', 'o.name as organisation_name', 'e.kind', 'e.reference', 'e.cqc_status', 'e.expires_on', 'e.document_id',
+      'e.id', 'e.organisation_id', 'o.name as organisation_name', 'e.kind', 'e.reference', 'e.not_applicable_reason', 'e.registration_body', 'e.cqc_status', 'e.expires_on', 'e.document_id',
       'd.file_name', 'e.verification_status', 'e.verification_note', 'e.verified_at', 'e.superseded_at', 'e.created_at',
     ]);
 }
@@ -29,7 +31,7 @@ type EvidenceRow = Awaited<ReturnType<ReturnType<typeof evidenceQuery>['executeT
 
 function toEvidence(row: EvidenceRow): EvidenceRecord {
   return {
-    id: row.id, organisationId: row.organisation_id, organisationName: row.organisation_name, kind: row.kind, reference: row.reference,
+    id: row.id, organisationId: row.organisation_id, organisationName: row.organisation_name, kind: row.kind, reference: row.reference, notApplicableReason: row.not_applicable_reason, registrationBody: row.registration_body,
     cqcStatus: row.cqc_status, expiresOn: row.expires_on, documentId: row.document_id, documentName: row.file_name,
     verificationStatus: row.verification_status, verificationNote: row.verification_note, verifiedAt: row.verified_at,
     supersededAt: row.superseded_at, createdAt: row.created_at,
@@ -71,6 +73,8 @@ export interface NewEvidence {
   expiresOn: string | null;
   documentId: string | null;
   userId: string | null;
+  /** On cqc-not-applicable evidence only. */
+  notApplicable?: { reason: string; registrationBody: string };
   /** Set when the national centre itself records the row (a CQC status change), so it needs no further verification. */
   verification?: { status: 'verified'; note: string; userId: string | null };
 }
@@ -95,6 +99,7 @@ export async function insertEvidence(trx: Executor, evidence: NewEvidence, at: D
     .values({
       organisation_id: evidence.organisationId, kind: evidence.kind, reference: evidence.reference, cqc_status: evidence.cqcStatus,
       expires_on: evidence.expiresOn, document_id: evidence.documentId, created_by_user_id: evidence.userId, created_at: at,
+      not_applicable_reason: evidence.notApplicable?.reason ?? null, registration_body: evidence.notApplicable?.registrationBody ?? null,
       ...(evidence.verification
         ? { verification_status: evidence.verification.status, verification_note: evidence.verification.note, verified_by_user_id: evidence.verification.userId, verified_at: at }
         : {}),

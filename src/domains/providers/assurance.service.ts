@@ -8,7 +8,7 @@ import { assuranceSummary, type AssuranceSummary } from './assurance-summary.ser
 import { insertDocument } from './document.repo.ts';
 import { safeFileName, sniffDocumentType, type UploadedFile, uploadRefusal } from './document-type.rules.ts';
 import { evidenceFieldErrors } from './evidence-input.rules.ts';
-import { EVIDENCE_LABELS, type EvidenceKind, isEvidenceKind } from './evidence-kinds.rules.ts';
+import { EVIDENCE_LABELS, type EvidenceKind, isEvidenceKind, REPLACED_KINDS } from './evidence-kinds.rules.ts';
 import { actingUser, administeredProviderOf, ownProviderOf } from './provider-access.ts';
 import { saveTurnoverDeclaration } from './provider-profile.repo.ts';
 
@@ -18,6 +18,9 @@ export interface EvidenceInput {
   cqcStatus: string;
   expiresOn: string | null;
   declaresTurnoverUnder10m: boolean;
+  /** Where CQC registration does not apply (decision 0027): why, and the regulator the provider is registered with instead. */
+  notApplicableReason?: string;
+  registrationBody?: string;
   document?: UploadedFile;
 }
 
@@ -54,12 +57,14 @@ export async function recordEvidence(deps: Deps, context: ActionContext, input: 
       ? await insertDocument(trx, { organisationId, fileName: safeFileName(document.fileName), contentType: sniffDocumentType(document.content)!, content: document.content, userId }, at)
       : null;
     const superseded = await supersedeCurrent(trx, organisationId, kind, at);
+    const replaced = REPLACED_KINDS[kind] ? await supersedeCurrent(trx, organisationId, REPLACED_KINDS[kind], at) : null;
     const id = await insertEvidence(trx, {
       organisationId, kind, reference: input.reference.trim() || null, cqcStatus: kind === 'cqc-registration' ? input.cqcStatus : null,
       expiresOn: input.expiresOn, documentId, userId,
+      notApplicable: kind === 'cqc-not-applicable' ? { reason: input.notApplicableReason!.trim(), registrationBody: input.registrationBody! } : undefined,
     }, at);
     if (kind === 'monitor-exemption') await saveTurnoverDeclaration(trx, organisationId, true, at);
-    await recordAudit(trx, context, { action: 'assurance.record', entityType: 'assurance-evidence', entityId: id, details: { kind, documentId, superseded } });
+    await recordAudit(trx, context, { action: 'assurance.record', entityType: 'assurance-evidence', entityId: id, details: { kind, documentId, superseded, ...(replaced ? { replaced } : {}) } });
     return { id, documentId };
   });
 }

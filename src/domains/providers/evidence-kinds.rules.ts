@@ -1,7 +1,8 @@
-/** The seven kinds of national assurance evidence and the rule that says when a provider's assurance is complete (PRODUCT.md §3.3). */
+/** The kinds of national assurance evidence and the rule that says when a provider's assurance is complete (PRODUCT.md §3.3, decisions 0013 and 0027). */
 
 export const EVIDENCE_KINDS = [
   'cqc-registration',
+  'cqc-not-applicable',
   'monitor-licence',
   'monitor-exemption',
   'indemnity-insurance',
@@ -14,6 +15,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const EVIDENCE_LABELS: Record<EvidenceKind, string> = {
   'cqc-registration': 'CQC registration',
+  'cqc-not-applicable': 'Other professional registration (CQC registration does not apply)',
   'monitor-licence': 'Monitor licence',
   'monitor-exemption': 'Monitor licence exemption (NHS turnover under £10m)',
   'indemnity-insurance': 'Indemnity insurance',
@@ -31,15 +33,43 @@ export const CQC_STATUS_LABELS: Record<CqcStatus, string> = {
   suspended: 'Suspended',
 };
 
+/** The UK statutory regulators of health professionals a provider may be registered with where CQC registration does not apply (decision 0027). */
+export const REGISTRATION_BODIES = ['HCPC', 'GOC', 'GPhC', 'GOsC', 'GCC', 'GDC', 'NMC', 'GMC'] as const;
+export type RegistrationBody = (typeof REGISTRATION_BODIES)[number];
+
+export const REGISTRATION_BODY_LABELS: Record<RegistrationBody, string> = {
+  HCPC: 'Health and Care Professions Council (HCPC)',
+  GOC: 'General Optical Council (GOC)',
+  GPhC: 'General Pharmaceutical Council (GPhC)',
+  GOsC: 'General Osteopathic Council (GOsC)',
+  GCC: 'General Chiropractic Council (GCC)',
+  GDC: 'General Dental Council (GDC)',
+  NMC: 'Nursing and Midwifery Council (NMC)',
+  GMC: 'General Medical Council (GMC)',
+};
+
+/** True when the text names one of the regulators the platform accepts instead of CQC registration. */
+export function isRegistrationBody(text: string): text is RegistrationBody {
+  return (REGISTRATION_BODIES as readonly string[]).includes(text);
+}
+
+/** CQC registration and its not-applicable alternative replace each other: a provider holds one or the other, never both. */
+export const REPLACED_KINDS: Partial<Record<EvidenceKind, EvidenceKind>> = {
+  'cqc-registration': 'cqc-not-applicable',
+  'cqc-not-applicable': 'cqc-registration',
+};
+
 /** Monitor licensing of independent providers began on 1 April 2014 (domain brief §1); before it no licence is needed. */
 export const MONITOR_LICENSING_FROM = '2014-04-01';
 
 /**
  * What a provider must hold: one evidence kind from each group. A Monitor licence or a recorded
- * exemption (under £10m NHS turnover) satisfy the same requirement — "licence, or exemption recorded".
+ * exemption (under £10m NHS turnover) satisfy the same requirement — "licence, or exemption recorded";
+ * CQC registration is required where applicable, so a verified other professional registration, for a
+ * service that is not a CQC-regulated activity, meets the CQC requirement (decision 0027).
  */
 export const ASSURANCE_REQUIREMENTS: ReadonlyArray<ReadonlyArray<EvidenceKind>> = [
-  ['cqc-registration'],
+  ['cqc-registration', 'cqc-not-applicable'],
   ['monitor-licence', 'monitor-exemption'],
   ['indemnity-insurance'],
   ['information-governance'],

@@ -20,6 +20,7 @@ const Id = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 const EvidenceJson = Type.Object({
   id: Type.String(), organisationId: Type.String(), organisationName: Type.String(), kind: Type.String(), reference: Nullable(Type.String()), cqcStatus: Nullable(Type.String()),
+  notApplicableReason: Nullable(Type.String()), registrationBody: Nullable(Type.String()),
   expiresOn: Nullable(Type.String()), documentId: Nullable(Type.String()), documentName: Nullable(Type.String()), verificationStatus: Type.String(), verificationNote: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -31,6 +32,7 @@ const SummaryItemJson = Type.Object({
 function evidenceJson(record: EvidenceRecord) {
   return {
     id: record.id, organisationId: record.organisationId, organisationName: record.organisationName, kind: record.kind, reference: record.reference, cqcStatus: record.cqcStatus,
+    notApplicableReason: record.notApplicableReason, registrationBody: record.registrationBody,
     expiresOn: record.expiresOn, documentId: record.documentId, documentName: record.documentName, verificationStatus: record.verificationStatus,
     verificationNote: record.verificationNote, createdAt: record.createdAt.toISOString(),
   };
@@ -41,7 +43,7 @@ export function registerAssuranceApi(scope: FastifyInstance, deps: Deps): void {
 
   app.get('/api/v1/provider/assurance', {
     config: { roles: ['provider-admin', 'provider-clinician'] },
-    schema: { tags: ['assurance'], summary: 'Your national assurance: each of the seven kinds with its current evidence, and whether it is complete and valid', response: { 200: Type.Object({ complete: Type.Boolean(), valid: Type.Boolean(), items: Type.Array(SummaryItemJson) }), ...problemResponses } },
+    schema: { tags: ['assurance'], summary: 'Your national assurance: each kind with its current evidence, and whether it is complete and valid', response: { 200: Type.Object({ complete: Type.Boolean(), valid: Type.Boolean(), items: Type.Array(SummaryItemJson) }), ...problemResponses } },
   }, async (request) => {
     const { summary, evidence } = await ownAssurance(deps, request.actionContext());
     const items = summary.items.map((item) => {
@@ -57,7 +59,7 @@ export function registerAssuranceApi(scope: FastifyInstance, deps: Deps): void {
       config: { roles: ['provider-admin'] },
       schema: {
         tags: ['assurance'], consumes: ['multipart/form-data'],
-        summary: 'Record evidence of one kind (multipart/form-data: kind, reference, cqcStatus, expiresOn as YYYY-MM-DD, declaration=yes for a Monitor exemption, and a PDF, PNG or JPEG "document" under 10 MB); it supersedes the previous evidence of that kind',
+        summary: 'Record evidence of one kind (multipart/form-data: kind, reference, cqcStatus, expiresOn as YYYY-MM-DD, declaration=yes for a Monitor exemption, notApplicableReason and registrationBody (HCPC, GOC, GPhC, GOsC, GCC, GDC, NMC or GMC) for cqc-not-applicable where the service is not a CQC-regulated activity, and a PDF, PNG or JPEG "document" under 10 MB); it supersedes the previous evidence of that kind',
         response: { 201: Type.Object({ id: Type.String(), documentId: Nullable(Type.String()) }), ...problemResponses },
       },
     }, async (request, reply) => {
@@ -67,6 +69,7 @@ export function registerAssuranceApi(scope: FastifyInstance, deps: Deps): void {
       const recorded = await recordEvidence(deps, request.actionContext(), {
         kind: field(body, 'kind'), reference: field(body, 'reference'), cqcStatus: field(body, 'cqcStatus'), expiresOn,
         declaresTurnoverUnder10m: ['yes', 'true'].includes(field(body, 'declaration')), document: uploadedFileOf(body, 'document'),
+        notApplicableReason: field(body, 'notApplicableReason'), registrationBody: field(body, 'registrationBody'),
       });
       return reply.status(201).send(recorded);
     });

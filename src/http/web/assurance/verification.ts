@@ -5,6 +5,7 @@ import { CQC_STATUS_LABELS, CQC_STATUSES, EVIDENCE_LABELS, isEvidenceKind } from
 import { providersWithCqcEvidence } from '../../../domains/providers/provider-profile.repo.ts';
 import { evidenceForVerifier, judgeEvidence, recordCqcStatus, verificationQueue } from '../../../domains/providers/verification.service.ts';
 import { field, type FormErrors, validationErrorsOf } from '../form.ts';
+import { evidenceReference } from '../providers/assurance.presenter.ts';
 
 const VERIFIERS = { config: { roles: ['assessor', 'national-admin'] as const } };
 const NATIONAL_ADMIN = { config: { roles: ['national-admin'] as const } };
@@ -22,7 +23,7 @@ export function registerVerificationPages(app: FastifyInstance, deps: Deps): voi
     const evidence = await evidenceForVerifier(deps, request.actionContext(), request.params.id);
     const cqcStatus = evidence.cqcStatus && CQC_STATUS_LABELS[evidence.cqcStatus as keyof typeof CQC_STATUS_LABELS];
     return reply.status(status).render('pages/assurance/verify.njk', {
-      pageTitle: `${errors ? 'Error: ' : ''}Verify ${labelOf(evidence.kind)} evidence`, evidence, label: labelOf(evidence.kind), cqcStatus,
+      pageTitle: `${errors ? 'Error: ' : ''}Verify ${labelOf(evidence.kind)} evidence`, evidence, label: labelOf(evidence.kind), cqcStatus, reference: evidenceReference(evidence),
       values: { decision: field(body, 'decision'), note: field(body, 'note') }, ...errors,
     });
   };

@@ -1,7 +1,7 @@
 /** Edit pages for a draft offer's details (title, contract term, qualification window) and the commissioners it covers. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { coverableCommissioners } from '../../../domains/offers/offer-coverage.ts';
+import { coverageChoices } from '../../../domains/offers/offer-coverage.ts';
 import type { OfferDetails } from '../../../domains/offers/offer-details.rules.ts';
 import { changeCoverage, changeOfferDetails } from '../../../domains/offers/offer.service.ts';
 import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
@@ -48,7 +48,7 @@ export function registerOfferDetailsPages(app: FastifyInstance, deps: Deps): voi
   });
 
   const renderCoverage = async (reply: FastifyReply, offer: OfferRecord, chosen: string[], status = 200, errors?: FormErrors) => {
-    const commissioners = await coverableCommissioners(deps.db, offer.lead.id);
+    const commissioners = await coverageChoices(deps, offer.lead.id, offer);
     const items = commissioners.map((c) => ({ value: c.odsCode ?? '', text: `${c.name}${c.odsCode ? ` (${c.odsCode})` : ''}`, checked: chosen.includes(c.odsCode ?? '') }));
     return reply.status(status).render('pages/offers/coverage.njk', { pageTitle: `${errors ? 'Error: ' : ''}Who the offer covers`, offer, items, ...errors });
   };

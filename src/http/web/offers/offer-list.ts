@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { listServices } from '../../../domains/catalogue/catalogue.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
-import { coverableCommissioners } from '../../../domains/offers/offer-coverage.ts';
+import { coverageChoices } from '../../../domains/offers/offer-coverage.ts';
 import { listOffers } from '../../../domains/offers/offer.repo.ts';
 import { openOffer } from '../../../domains/offers/offer.service.ts';
 import { field, type FormErrors, validationErrorsOf } from '../form.ts';
@@ -21,7 +21,7 @@ export function registerOfferList(app: FastifyInstance, deps: Deps): void {
 
   const renderNew = async (reply: FastifyReply, organisationId: string, values: { serviceCode: string; title: string; coverage: string[] }, status = 200, errors?: FormErrors) => {
     const services = (await listServices(deps.db)).filter((service) => service.currentPackVersion !== null && !service.isRetired);
-    const commissioners = await coverableCommissioners(deps.db, organisationId);
+    const commissioners = await coverageChoices(deps, organisationId);
     return reply.status(status).render('pages/offers/new.njk', {
       pageTitle: `${errors ? 'Error: ' : ''}Open an AQP offer`, values, ...errors,
       serviceItems: services.map((service) => ({ value: service.code, text: service.name, hint: { text: `Implementation pack version ${service.currentPackVersion}` } })),

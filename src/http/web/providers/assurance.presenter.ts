@@ -1,7 +1,7 @@
 /** View-models for assurance: a tag for each state, the expiry as it should be read, the link to the document. */
 import type { EvidenceRecord } from '../../../domains/providers/assurance.repo.ts';
 import type { EvidenceSummaryItem } from '../../../domains/providers/assurance-summary.service.ts';
-import { CQC_STATUS_LABELS, type CqcStatus } from '../../../domains/providers/evidence-kinds.rules.ts';
+import { CQC_STATUS_LABELS, type CqcStatus, isRegistrationBody, REGISTRATION_BODY_LABELS } from '../../../domains/providers/evidence-kinds.rules.ts';
 
 const STATE_TAGS = {
   missing: { text: 'Not recorded', classes: 'nhsuk-tag--grey' },
@@ -17,11 +17,18 @@ function expiryWarning(item: EvidenceSummaryItem): string | null {
   return null;
 }
 
+/** The reference as a reader needs it: with the regulator's name where CQC registration does not apply. */
+export function evidenceReference(record: Pick<EvidenceRecord, 'reference' | 'registrationBody'> | undefined): string | null {
+  if (!record) return null;
+  const body = record.registrationBody && isRegistrationBody(record.registrationBody) ? REGISTRATION_BODY_LABELS[record.registrationBody] : null;
+  return body ? `${body}: ${record.reference ?? ''}` : record.reference;
+}
+
 /** One row of the assurance page. */
 export function evidenceRow(item: EvidenceSummaryItem, record: EvidenceRecord | undefined) {
   return {
     kind: item.kind, label: item.label, tag: STATE_TAGS[item.state], expiresOn: item.expiresOn, expiryWarning: expiryWarning(item),
-    reference: record?.reference ?? null, cqcStatus: item.cqcStatus ? CQC_STATUS_LABELS[item.cqcStatus as CqcStatus] : null,
+    reference: evidenceReference(record), notApplicableReason: record?.notApplicableReason ?? null, cqcStatus: item.cqcStatus ? CQC_STATUS_LABELS[item.cqcStatus as CqcStatus] : null,
     documentId: record?.documentId ?? null, documentName: record?.documentName ?? null, note: record?.verificationNote ?? null,
   };
 }

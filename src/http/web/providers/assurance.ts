@@ -1,11 +1,11 @@
-/** National assurance pages: the seven kinds with their current evidence, recording new evidence with a document upload, and downloads. */
+/** National assurance pages: each kind with their current evidence, recording new evidence with a document upload, and downloads. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { ownAssurance, recordEvidence } from '../../../domains/providers/assurance.service.ts';
 import { downloadDocument } from '../../../domains/providers/document-access.service.ts';
 import { ALLOWED_DOCUMENT_TYPES, describeSize, MAX_DOCUMENT_BYTES } from '../../../domains/providers/document-type.rules.ts';
 import { EVIDENCE_REQUIREMENTS } from '../../../domains/providers/evidence-input.rules.ts';
-import { CQC_STATUS_LABELS, CQC_STATUSES, EVIDENCE_LABELS, type EvidenceKind, isEvidenceKind } from '../../../domains/providers/evidence-kinds.rules.ts';
+import { CQC_STATUS_LABELS, CQC_STATUSES, EVIDENCE_LABELS, type EvidenceKind, isEvidenceKind, REGISTRATION_BODIES, REGISTRATION_BODY_LABELS } from '../../../domains/providers/evidence-kinds.rules.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
@@ -33,8 +33,9 @@ export function sendDocument(reply: FastifyReply, document: { fileName: string; 
 function renderForm(reply: FastifyReply, kind: EvidenceKind, body: unknown, status = 200, errors?: FormErrors) {
   return reply.status(status).render('pages/providers/evidence.njk', {
     pageTitle: `${errors ? 'Error: ' : ''}Record ${EVIDENCE_LABELS[kind]} evidence`, kind, label: EVIDENCE_LABELS[kind], rules: EVIDENCE_REQUIREMENTS[kind],
-    values: { reference: field(body, 'reference'), cqcStatus: field(body, 'cqcStatus'), declaration: field(body, 'declaration') }, expiresOn: datePartsOf(body, 'expiresOn'),
-    cqcStatuses: CQC_STATUSES.map((value) => ({ value, text: CQC_STATUS_LABELS[value] })), maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','), ...errors,
+    values: { reference: field(body, 'reference'), cqcStatus: field(body, 'cqcStatus'), declaration: field(body, 'declaration'), notApplicableReason: field(body, 'notApplicableReason'), registrationBody: field(body, 'registrationBody') },
+    expiresOn: datePartsOf(body, 'expiresOn'), cqcStatuses: CQC_STATUSES.map((value) => ({ value, text: CQC_STATUS_LABELS[value] })),
+    registrationBodies: REGISTRATION_BODIES.map((value) => ({ value, text: REGISTRATION_BODY_LABELS[value] })), maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','), ...errors,
   });
 }
 
@@ -58,6 +59,7 @@ export function registerAssurancePages(app: FastifyInstance, deps: Deps): void {
         await recordEvidence(deps, request.actionContext(), {
           kind, reference: field(body, 'reference'), cqcStatus: field(body, 'cqcStatus'), expiresOn: expiry.value,
           declaresTurnoverUnder10m: field(body, 'declaration') === 'yes', document: uploadedFileOf(body, 'document'),
+          notApplicableReason: field(body, 'notApplicableReason'), registrationBody: field(body, 'registrationBody'),
         });
         request.session.flash = `Your ${EVIDENCE_LABELS[kind]} evidence has been recorded and is awaiting verification.`;
         return reply.redirect('/provider/assurance', 303);
