@@ -13,6 +13,7 @@ import * as choiceListIndexes from './migrations/0009-choice-list-indexes.ts';
 import * as patientAccessAddresses from './migrations/0010-patient-access-addresses.ts';
 import * as choiceListOrigin from './migrations/0011-choice-list-origin.ts';
 import * as cqcNotApplicable from './migrations/0012-cqc-not-applicable.ts';
+import * as signInThrottles from './migrations/0013-sign-in-throttles.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010-patient-access-addresses': patientAccessAddresses,
   '0011-choice-list-origin': choiceListOrigin,
   '0012-cqc-not-applicable': cqcNotApplicable,
+  '0013-sign-in-throttles': signInThrottles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

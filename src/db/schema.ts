@@ -142,6 +142,13 @@ export interface WebSessionsTable {
   expires_at: Timestamp;
 }
 
+export interface SignInThrottlesTable {
+  email_hash: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: NullableTimestamp;
+}
+
 export interface ApiKeysTable {
   id: Generated<string>;
   organisation_id: string;
@@ -176,6 +183,7 @@ export interface Database extends OfferTables, PrioritisationTables, LocalPropos
   users: UsersTable;
   memberships: MembershipsTable;
   web_sessions: WebSessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
   postcodes: PostcodesTable;

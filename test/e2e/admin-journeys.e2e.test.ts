@@ -40,7 +40,7 @@ describe('administration journeys in Chromium', () => {
     await page.getByLabel('Email address').fill('kim@aqp.example');
     await page.getByLabel('Organisation’s ODS code').fill('X2C4Y');
     await page.getByLabel('Role').selectOption('commissioner');
-    await page.getByLabel('Temporary password').fill('kirklees-password-1');
+    await page.getByLabel('Temporary password').fill('moorland kettle otter');
     await page.getByRole('button', { name: 'Create account' }).click();
     expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Account created for Kim Kirklees');
     for (const path of ['/admin/organisations', '/admin/organisations?q=west', '/admin/organisations/B84001', '/admin/organisations/QWO', '/admin/reference-data', '/admin/audit']) {

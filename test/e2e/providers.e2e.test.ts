@@ -43,12 +43,12 @@ describe('a provider’s registration, sites and assurance in Chromium, verified
     await page.getByLabel('Contact email address').fill('contact@elland-hearing.example');
     await page.getByLabel('Full name').fill('Erin Elland');
     await page.getByLabel('Email address', { exact: true }).fill('erin@elland-hearing.example');
-    await page.getByLabel('Password', { exact: true }).fill('erin-long-password');
+    await page.getByLabel('Password', { exact: true }).fill('heron lantern canal');
     await page.getByRole('button', { name: 'Register' }).click();
     await page.waitForURL(/\/sign-in/);
     expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Your organisation is registered');
     await expectAccessible(page);
-    await signIn(page, 'erin@elland-hearing.example', 'erin-long-password');
+    await signIn(page, 'erin@elland-hearing.example', 'heron lantern canal');
     await page.waitForURL(`${baseUrl}/provider/profile`);
     await expectAccessible(page);
 
@@ -128,10 +128,10 @@ describe('a provider’s registration, sites and assurance in Chromium, verified
     const invitee = await newPage();
     await invitee.goto(link);
     await expectAccessible(invitee);
-    await invitee.getByLabel('Choose a password').fill('iris-long-password');
+    await invitee.getByLabel('Choose a password').fill('copper meadow violin');
     await invitee.getByRole('button', { name: /^Join / }).click();
     await invitee.waitForURL(`${baseUrl}/sign-in`);
-    await signIn(invitee, 'iris@pennine.example', 'iris-long-password');
+    await signIn(invitee, 'iris@pennine.example', 'copper meadow violin');
     await invitee.waitForURL(`${baseUrl}/`);
     await invitee.goto(`${baseUrl}/provider/sites`);
     expect(await invitee.getByRole('table').textContent()).toContain('Halifax hearing clinic');

@@ -64,9 +64,19 @@ describe('the aqp command line', () => {
     const created = runAqp(['organisations', 'create', '--kind', 'platform', '--name', 'Operator of AQP'], env);
     expect(created.status).toBe(0);
     const id = /Created organisation ([0-9a-f-]{36})/.exec(created.stdout)![1]!;
-    const admin = runAqp(['users', 'create', '--email', 'first.admin@aqp.example', '--name', 'First Admin', '--role', 'platform-admin', '--organisation', id, '--password', 'first-admin-password'], env);
+    const admin = runAqp(['users', 'create', '--email', 'first.admin@aqp.example', '--name', 'First Admin', '--role', 'platform-admin', '--organisation', id, '--password', 'harbour lantern otter'], env);
     expect(admin.status).toBe(0);
     expect(admin.stdout).toContain('Created account');
+  });
+
+  it('refuses twelve spaces or the person’s own email as a password, saying why, and exits non-zero', () => {
+    const create = (password: string) => runAqp(['users', 'create', '--email', 'weak.walter@aqp.example', '--name', 'Walter Weak', '--role', 'commissioner', '--organisation', '02T', '--password', password], env);
+    const spaces = create(' '.repeat(12));
+    expect(spaces.status).toBe(1);
+    expect(spaces.stderr).toContain('password: Password must include letters, numbers or symbols, not only spaces');
+    const ownEmail = create('weak.walter@aqp.example');
+    expect(ownEmail.status).toBe(1);
+    expect(ownEmail.stderr).toContain('password: Password must not include your email address');
   });
 
   it('refuses a role the organisation cannot give and exits non-zero', () => {

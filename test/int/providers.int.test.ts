@@ -191,9 +191,10 @@ describe('provider registration, profile and sites', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Carys Clinician');
       expect((await invitee.submit(`/invitations/${token}`, { password: 'short' })).body).toContain('Password must be 12 characters or more');
-      const joined = await invitee.submit(`/invitations/${token}`, { password: 'carys-long-password' });
+      expect((await invitee.submit(`/invitations/${token}`, { password: 'clinician at the clinic' })).body).toContain('Password must not include your name');
+      const joined = await invitee.submit(`/invitations/${token}`, { password: 'otter lantern kettle' });
       expect(joined.statusCode).toBe(303);
-      expect((await invitee.signIn('carys@brighouse.example', 'carys-long-password')).statusCode).toBe(303);
+      expect((await invitee.signIn('carys@brighouse.example', 'otter lantern kettle')).statusCode).toBe(303);
       expect((await invitee.get('/provider/sites')).statusCode).toBe(200);
       expect((await invitee.get('/provider/sites/new')).statusCode).toBe(403);
 

@@ -49,7 +49,7 @@ describe('signing in', () => {
     const client = new WebClient(t.app, '10.0.0.4');
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS_PER_MINUTE + 1; attempt += 1) {
-      statuses.push((await client.signIn('commissioner@aqp.example', `wrong-${attempt}`)).statusCode);
+      statuses.push((await client.signIn(`guess-${attempt}@aqp.example`, `wrong-${attempt}`)).statusCode);
     }
     expect(statuses.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 400)).toBe(true);
     expect(statuses.at(-1)).toBe(429);

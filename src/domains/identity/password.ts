@@ -3,7 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-export const MIN_PASSWORD_LENGTH = 12;
 
 let dummyHash: Promise<string> | undefined;
 

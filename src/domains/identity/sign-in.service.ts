@@ -1,9 +1,9 @@
-/** Signing in with email and password: one vague message for any mismatch, every attempt audited. */
+/** Signing in with email and password: one vague message for any mismatch, per-account back-off, every attempt audited. */
 import { validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from './audit.repo.ts';
-import { verifyPassword } from './password.ts';
 import type { ActionContext } from './principal.ts';
+import { lockedOut, verifyThrottled } from './sign-in-throttle.service.ts';
 import { findUserByEmail, markSignedIn, type MembershipView, membershipsOf } from './user.repo.ts';
 
 export interface SignedInUser {
@@ -14,7 +14,7 @@ export interface SignedInUser {
 
 const MISMATCH = 'Enter a correct email address and password';
 
-/** Checks credentials; succeeds only for an active account with at least one membership. */
+/** Checks credentials; succeeds only for an active account with at least one membership, and never while the email is locked. */
 export async function signIn(deps: Deps, context: ActionContext, input: { email: string; password: string }): Promise<SignedInUser> {
   const email = input.email.trim();
   const missing = [];
@@ -23,7 +23,12 @@ export async function signIn(deps: Deps, context: ActionContext, input: { email:
   if (missing.length) throw validationFailed(missing);
 
   const user = await findUserByEmail(deps.db, email);
-  const passwordMatches = await verifyPassword(user?.passwordHash, input.password);
+  const check = await verifyThrottled(deps, email, user?.passwordHash, input.password);
+  if (check.outcome === 'locked') {
+    await recordAudit(deps.db, context, { action: 'sign-in', outcome: 'denied', entityType: 'user', entityId: user?.id ?? null, details: { reason: 'account-locked' } });
+    throw lockedOut(check.minutes);
+  }
+  const passwordMatches = check.outcome === 'match';
   const memberships = user && passwordMatches && user.isActive ? await membershipsOf(deps.db, user.id) : [];
   if (!user || !passwordMatches || !user.isActive || memberships.length === 0) {
     await recordAudit(deps.db, context, {

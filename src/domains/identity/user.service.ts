@@ -3,7 +3,8 @@ import { DomainError, type FieldError, validationFailed } from '../../lib/errors
 import type { Deps } from '../deps.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationById } from './organisation.repo.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import { hashPassword } from './password.ts';
+import { passwordProblem } from './password-policy.rules.ts';
 import type { ActionContext } from './principal.ts';
 import { isRole, mayHoldRole, ROLE_LABELS, type Role } from './roles.rules.ts';
 import { findUserByEmail, insertMembership, insertUser } from './user.repo.ts';
@@ -26,7 +27,8 @@ export function newUserFieldErrors(input: NewUserInput): FieldError[] {
   else if (!EMAIL.test(input.email.trim())) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.nhs.uk' });
   if (!input.organisationId) errors.push({ field: 'organisationCode', message: 'Enter the organisation’s ODS code, or choose an organisation without one' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Select a role' });
-  if (input.password.length < MIN_PASSWORD_LENGTH) errors.push({ field: 'password', message: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` });
+  const weakness = passwordProblem(input.password, { email: input.email, displayName: input.displayName });
+  if (weakness) errors.push({ field: 'password', message: weakness });
   return errors;
 }
 

@@ -2,7 +2,9 @@
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../identity/password.ts';
+import { hashPassword } from '../identity/password.ts';
+import { passwordProblem } from '../identity/password-policy.rules.ts';
+import { lockedOut, verifyThrottled } from '../identity/sign-in-throttle.service.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { ROLE_LABELS, type Role } from '../identity/roles.rules.ts';
 import { findUserByEmail, insertMembership, insertUser } from '../identity/user.repo.ts';
@@ -81,8 +83,11 @@ export async function openInvitation(deps: Deps, token: string): Promise<Invitat
 export async function acceptInvitation(deps: Deps, context: ActionContext, token: string, input: { password: string }): Promise<{ userId: string; organisationId: string; role: Role }> {
   const existing = await openInvitation(deps, token);
   const account = await findUserByEmail(deps.db, existing.email);
-  if (account && !(await verifyPassword(account.passwordHash, input.password))) throw validationFailed([{ field: 'password', message: 'Enter the password of your existing AQP account' }]);
-  if (!account && input.password.length < MIN_PASSWORD_LENGTH) throw validationFailed([{ field: 'password', message: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` }]);
+  const check = account ? await verifyThrottled(deps, account.email, account.passwordHash, input.password) : undefined;
+  if (check?.outcome === 'locked') throw lockedOut(check.minutes, 'password');
+  if (check?.outcome === 'mismatch') throw validationFailed([{ field: 'password', message: 'Enter the password of your existing AQP account' }]);
+  const weakness = account ? undefined : passwordProblem(input.password, existing);
+  if (weakness) throw validationFailed([{ field: 'password', message: weakness }]);
   const passwordHash = account ? null : await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const invitation = await findInvitationByHash(trx, hashInvitationToken(token), { forUpdate: true });

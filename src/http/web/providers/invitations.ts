@@ -1,7 +1,7 @@
 /** Inviting colleagues: administrators create single-use links shown once; the invitee opens theirs, sets a password and joins. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../domains/identity/password.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../domains/identity/password-policy.rules.ts';
 import { ROLE_LABELS, type Role } from '../../../domains/identity/roles.rules.ts';
 import { INVITABLE_ROLES } from '../../../domains/providers/invitation.rules.ts';
 import { acceptInvitation, inviteColleague, openInvitation, ownInvitations, revokeInvitation } from '../../../domains/providers/invitation.service.ts';

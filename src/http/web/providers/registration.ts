@@ -1,7 +1,7 @@
 /** The public page where a provider organisation registers itself and its first provider administrator. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../domains/identity/password.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../domains/identity/password-policy.rules.ts';
 import { PROVIDER_TYPE_LABELS, PROVIDER_TYPES } from '../../../domains/providers/provider-profile.rules.ts';
 import { registerProvider } from '../../../domains/providers/provider-registration.service.ts';
 import { field, type FormErrors, validationErrorsOf } from '../form.ts';

@@ -1,9 +1,10 @@
-/** Sign in: email and password, throttled per client address, a fresh session on success. */
+/** Sign in: email and password, throttled per client address and per account, a fresh session on success. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { signIn } from '../../../domains/identity/sign-in.service.ts';
 import type { Role } from '../../../domains/identity/roles.rules.ts';
-import { field, safeReturnPath, validationErrorsOf } from '../form.ts';
+import { isDomainError } from '../../../lib/errors.ts';
+import { field, formErrors, safeReturnPath, validationErrorsOf } from '../form.ts';
 
 /** Ten attempts per address per minute: enough for a person, too few for guessing. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
@@ -33,9 +34,13 @@ export function registerSignIn(app: FastifyInstance, deps: Deps): void {
       request.session.pendingUserId = user.userId;
       return reply.redirect(`/choose-role?returnTo=${encodeURIComponent(returnTo)}`, 303);
     } catch (error) {
+      const page = { pageTitle: 'Error: Sign in', returnTo, values: { email } };
+      if (isDomainError(error) && error.code === 'too-many-requests' && error.details.fieldErrors) {
+        return reply.status(429).header('retry-after', String(error.details.retryAfterSeconds ?? 60)).render('pages/sign-in/sign-in.njk', { ...page, ...formErrors(error.details.fieldErrors) });
+      }
       const errors = validationErrorsOf(error);
       if (!errors) throw error;
-      return reply.status(400).render('pages/sign-in/sign-in.njk', { pageTitle: 'Error: Sign in', returnTo, values: { email }, ...errors });
+      return reply.status(400).render('pages/sign-in/sign-in.njk', { ...page, ...errors });
     }
   });
 }

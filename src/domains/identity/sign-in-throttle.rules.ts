@@ -1,0 +1,34 @@
+/** Per-account sign-in back-off (decision 25): a few free mistakes, then locks that double up to an hour, forgotten after a quiet day. */
+
+/** Failed sign-ins for one email address before the first lock. */
+export const FREE_FAILURES = 5;
+export const FIRST_LOCK_MINUTES = 1;
+export const LONGEST_LOCK_MINUTES = 60;
+/** A day without failures starts the count again, so occasional typos never add up to a lock. */
+export const FORGET_FAILURES_AFTER_HOURS = 24;
+
+export interface ThrottleState {
+  failures: number;
+  lastFailureAt: Date;
+  lockedUntil: Date | null;
+}
+
+/** How long the lock after this many consecutive failures lasts: none before the fifth, then 1, 2, 4 … up to 60 minutes. */
+export function lockMinutesAfter(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(FIRST_LOCK_MINUTES * 2 ** (failures - FREE_FAILURES), LONGEST_LOCK_MINUTES);
+}
+
+/** The state after one more failed sign-in; failures older than a quiet day are forgotten first. */
+export function afterFailure(previous: ThrottleState | undefined, now: Date): ThrottleState {
+  const quietFor = previous ? now.getTime() - previous.lastFailureAt.getTime() : Infinity;
+  const failures = (quietFor >= FORGET_FAILURES_AFTER_HOURS * 3_600_000 ? 0 : previous!.failures) + 1;
+  const minutes = lockMinutesAfter(failures);
+  return { failures, lastFailureAt: now, lockedUntil: minutes ? new Date(now.getTime() + minutes * 60_000) : null };
+}
+
+/** The whole minutes left on a lock, at least one, or 0 when the account may be tried now. */
+export function minutesLocked(state: ThrottleState | undefined, now: Date): number {
+  const left = state?.lockedUntil ? state.lockedUntil.getTime() - now.getTime() : 0;
+  return left > 0 ? Math.ceil(left / 60_000) : 0;
+}

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
+import { upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
+import { createUser } from '../../src/domains/identity/user.service.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../../src/http/web/sign-in/sign-in.ts';
+import { type Clock, londonDateOf } from '../../src/lib/clock.ts';
+import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../support/test-app.ts';
+import { csrfTokenIn, WebClient } from '../support/web-client.ts';
+
+const PASSWORD = 'lantern heron kettle';
+const LOCKED = 'There have been too many attempts to sign in with this email address.';
+
+describe('per-account sign-in back-off', () => {
+  let t: TestApp;
+  let secondNode: FastifyInstance;
+  let organisationId: string;
+  let offsetMs = 0;
+  let address = 0;
+  const clock: Clock = { now: () => new Date(Date.now() + offsetMs), today: () => londonDateOf(new Date(Date.now() + offsetMs)) };
+  /** Each attempt from a fresh client address, as a guesser with many addresses would. */
+  const fromNewAddress = (app = t.app) => new WebClient(app, `198.51.100.${++address}`);
+  const anAccount = async (email: string) => {
+    await createUser(t.deps, { principal: null, clientAddress: null }, { email, displayName: 'Tess Tester', password: PASSWORD, organisationId, role: 'commissioner' });
+  };
+  const failFiveTimes = async (email: string) => {
+    for (let attempt = 1; attempt <= 5; attempt += 1) expect((await fromNewAddress().signIn(email, `wrong guess ${attempt}`)).statusCode).toBe(400);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false, clock });
+    organisationId = (await upsertOrganisation(t.deps.db, { odsCode: 'QWO', name: 'NHS West Yorkshire Integrated Care Board', kind: 'commissioner' })).id;
+    secondNode = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }), sessionSecret: TEST_SESSION_SECRET }, deps: t.deps });
+  });
+  afterAll(async () => {
+    await secondNode.close();
+    await t.close();
+  });
+
+  it('locks an email after five failed sign-ins from five different addresses, refusing even the right password, and says plainly to wait', async () => {
+    await anAccount('tess.one@example.nhs.uk');
+    await failFiveTimes('tess.one@example.nhs.uk');
+    const locked = await fromNewAddress().signIn('tess.one@example.nhs.uk', PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe('60');
+    expect(locked.body).toContain(`${LOCKED} Wait 1 minute, then try again.`);
+    expect(locked.body).toContain('href="#email"');
+    const denied = await t.deps.db.selectFrom('audit_events').select('details').where('action', '=', 'sign-in').where('outcome', '=', 'denied').execute();
+    expect(denied.map((row) => row.details)).toContainEqual({ reason: 'account-locked' });
+  });
+
+  it('refuses an email with no account in exactly the same way, so the lock reveals no accounts', async () => {
+    await failFiveTimes('nobody.here@example.nhs.uk');
+    const locked = await fromNewAddress().signIn('Nobody.Here@example.nhs.uk', PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.body).toContain(`${LOCKED} Wait 1 minute, then try again.`);
+  });
+
+  it('keeps the count in the database, so another web node refuses the locked email too', async () => {
+    await anAccount('tess.two@example.nhs.uk');
+    await failFiveTimes('tess.two@example.nhs.uk');
+    const elsewhere = await fromNewAddress(secondNode).signIn('tess.two@example.nhs.uk', PASSWORD);
+    expect(elsewhere.statusCode).toBe(429);
+    expect(elsewhere.body).toContain(LOCKED);
+  });
+
+  it('doubles the lock after a failure once it has ended, and lets the right password in once the lock is over', async () => {
+    await anAccount('tess.three@example.nhs.uk');
+    await failFiveTimes('tess.three@example.nhs.uk');
+    offsetMs += 61_000;
+    expect((await fromNewAddress().signIn('tess.three@example.nhs.uk', 'wrong guess 6')).statusCode).toBe(400);
+    expect((await fromNewAddress().signIn('tess.three@example.nhs.uk', PASSWORD)).body).toContain(`${LOCKED} Wait 2 minutes, then try again.`);
+    offsetMs += 121_000;
+    expect((await fromNewAddress().signIn('tess.three@example.nhs.uk', PASSWORD)).statusCode).toBe(303);
+  });
+
+  it('clears the count on a successful sign-in, so earlier mistakes do not add up', async () => {
+    await anAccount('tess.four@example.nhs.uk');
+    for (let round = 0; round < 2; round += 1) {
+      for (let attempt = 1; attempt <= 4; attempt += 1) expect((await fromNewAddress().signIn('tess.four@example.nhs.uk', `wrong guess ${attempt}`)).statusCode).toBe(400);
+      expect((await fromNewAddress().signIn('tess.four@example.nhs.uk', PASSWORD)).statusCode).toBe(303);
+    }
+  });
+
+  it('with TRUST_PROXY=true, ignores X-Forwarded-For from a client that is not a trusted proxy, so it cannot dodge the per-address limit', async () => {
+    const client = new WebClient(secondNode, '203.0.113.9');
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS_PER_MINUTE + 1; attempt += 1) {
+      const form = await client.get('/sign-in');
+      const forged = { 'x-forwarded-for': `192.0.2.${attempt}` };
+      statuses.push((await client.post('/sign-in', { _csrf: csrfTokenIn(form.body), email: `someone.${attempt}@example.nhs.uk`, password: 'wrong guess' }, forged)).statusCode);
+    }
+    expect(statuses.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const viaProxy = new WebClient(secondNode, '10.0.0.2');
+    const form = await viaProxy.get('/sign-in');
+    const proxied = await viaProxy.post('/sign-in', { _csrf: csrfTokenIn(form.body), email: 'someone.else@example.nhs.uk', password: 'wrong guess' }, { 'x-forwarded-for': '203.0.113.9, 192.0.2.200' });
+    expect(proxied.statusCode).toBe(400);
+  });
+});
