@@ -55,6 +55,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const domainError = toDomainError(error);
     if (!domainError) {
       request.log.error({ err: error }, 'unhandled error');
+      reply.removeHeader('location');
       if (isApiRequest(request)) return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
       return sendErrorPage(request, reply, 500, 'internal', '');
     }
