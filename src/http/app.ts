@@ -16,6 +16,7 @@ import { registerApi } from './api/routes.ts';
 import { isApiRequest, registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSafeReplies } from './plugins/safe-replies.ts';
+import { registerStorableText } from './plugins/storable-text.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
 import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
 import { registerHealth } from './web/health.ts';
@@ -79,6 +80,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream }: App
   await app.register(staticFiles, { root: PUBLIC_DIR, prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
   registerViews(app, createViewEnvironment());
+  registerStorableText(app);
   registerAuth(app, deps);
   registerErrorHandling(app);
   registerSafeReplies(app);
