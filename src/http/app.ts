@@ -18,6 +18,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSafeReplies } from './plugins/safe-replies.ts';
 import { registerStorableText } from './plugins/storable-text.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
+import { strictBodySchemas } from './plugins/validation.ts';
 import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
 import { registerHealth } from './web/health.ts';
 import { registerStylesheet } from './web/stylesheet.ts';
@@ -41,6 +42,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream }: App
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    schemaController: strictBodySchemas,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(helmet, {
