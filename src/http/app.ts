@@ -15,6 +15,7 @@ import type { Deps } from '../domains/deps.ts';
 import { registerApi } from './api/routes.ts';
 import { isApiRequest, registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerPublicReads } from './plugins/public-reads.ts';
 import { registerSafeReplies } from './plugins/safe-replies.ts';
 import { registerStorableText } from './plugins/storable-text.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
@@ -84,6 +85,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream }: App
   registerViews(app, createViewEnvironment());
   registerStorableText(app);
   registerAuth(app, deps);
+  registerPublicReads(app, config.publicReadsPerMinute);
   registerErrorHandling(app);
   registerSafeReplies(app);
   app.addHook('preValidation', (request, reply, done) => {
