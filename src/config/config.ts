@@ -22,6 +22,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Which proxies' X-Forwarded-* to believe: none, those on private networks, or named addresses; never "every hop", which would let clients choose their own address. */
   trustProxy: false | string;
+  /** How many anonymous reads of public pages and the open-data API one client address may make a minute; 0 turns the limit off. */
+  publicReadsPerMinute: number;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -55,7 +57,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     nodeEnv,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    publicReadsPerMinute: wholeNumber('AQP_PUBLIC_READS_PER_MINUTE', env.AQP_PUBLIC_READS_PER_MINUTE, nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE),
   };
+}
+
+/** Two pages a second, sustained for a minute: more than a person reading the directory needs, far less than a scraper wants (decision 0023). */
+export const DEFAULT_PUBLIC_READS_PER_MINUTE = 120;
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  const text = nonEmpty(value);
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(text)) throw new ConfigError(`${name} must be a whole number (0 turns it off), not "${text}".`);
+  return Number(text);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -15,7 +15,11 @@ import type { Deps } from '../domains/deps.ts';
 import { registerApi } from './api/routes.ts';
 import { isApiRequest, registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerPublicReads } from './plugins/public-reads.ts';
+import { registerSafeReplies } from './plugins/safe-replies.ts';
+import { registerStorableText } from './plugins/storable-text.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
+import { strictBodySchemas } from './plugins/validation.ts';
 import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
 import { registerHealth } from './web/health.ts';
 import { registerStylesheet } from './web/stylesheet.ts';
@@ -27,16 +31,19 @@ export interface AppOptions {
   deps: Deps;
   /** Answers health/ready: whether the database can be reached. */
   isDatabaseReady?: () => Promise<boolean>;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
 /** Registers plugins in a fixed order: security, parsing, sessions, views, auth, errors, routes. */
-export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, deps, isDatabaseReady, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    schemaController: strictBodySchemas,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(helmet, {
@@ -76,8 +83,11 @@ export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): P
   await app.register(staticFiles, { root: PUBLIC_DIR, prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
   registerViews(app, createViewEnvironment());
+  registerStorableText(app);
   registerAuth(app, deps);
+  registerPublicReads(app, config.publicReadsPerMinute);
   registerErrorHandling(app);
+  registerSafeReplies(app);
   app.addHook('preValidation', (request, reply, done) => {
     if (request.method === 'POST' && !isApiRequest(request) && request.routeOptions.config.csrf !== false) {
       return app.csrfProtection(request, reply, done);

@@ -32,7 +32,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
 
   let closing = false;
   const app = await buildApp({ config, deps, isDatabaseReady: async () => !closing && (await sql`select 1`.execute(handle.db), true) });
-  const sweep = setInterval(() => void deleteExpiredSessions(handle.db, deps.clock.now()).catch(() => undefined), 15 * 60_000);
+  const sweep = setInterval(() => void deleteExpiredSessions(handle.db, deps.clock.now()).catch((error: unknown) => app.log.error({ err: error }, 'could not delete expired sessions; will try again in 15 minutes')), 15 * 60_000);
   sweep.unref();
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
 

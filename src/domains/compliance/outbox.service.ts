@@ -26,10 +26,10 @@ export async function messagesFor(deps: Deps, principal: Principal, options: { l
   };
 }
 
-/** Marks one of the organisation's messages read. */
+/** Marks one of the organisation's messages read (again is harmless); a message it cannot see is not found, so ids reveal nothing. */
 export async function markRead(deps: Deps, principal: Principal, id: string): Promise<void> {
   const result = /^[0-9a-f-]{36}$/i.test(id)
-    ? await deps.db.updateTable('outbox_messages').set({ read_at: deps.clock.now() }).where('id', '=', id).where('organisation_id', '=', principal.organisationId).where('read_at', 'is', null).executeTakeFirst()
+    ? await deps.db.updateTable('outbox_messages').set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(deps.clock.now())) })).where('id', '=', id).where('organisation_id', '=', principal.organisationId).executeTakeFirst()
     : undefined;
-  if (!result) throw new DomainError('not-found', 'There is no such message');
+  if (!result || result.numUpdatedRows === 0n) throw new DomainError('not-found', 'There is no such message');
 }

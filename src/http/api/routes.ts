@@ -30,6 +30,8 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
       security: [{ apiKey: [] }],
     },
     hideUntagged: true,
+    // A route without roles (the open data: services, offers, directory, map, postcodes, self-referral) needs no key, so it says so.
+    transform: ({ schema, url, route }) => ({ schema: route.config?.roles || !schema ? schema : { ...schema, security: [] }, url }),
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
   });
   await app.register(async (scope) => {

@@ -30,7 +30,6 @@ export function toDomainError(error: FastifyError | Error): DomainError | undefi
   }
   const status = fastifyError.statusCode;
   if (status === 429) return new DomainError('too-many-requests', 'You have tried too many times. Wait a minute, then try again.');
-  if (status === 413) return new DomainError('validation-failed', 'The request is too large.');
   if (status === 415 || status === 400) return new DomainError('validation-failed', error.message);
   if (status === 404) return new DomainError('not-found', 'Not found');
   if (status === 503) return new DomainError('unavailable', 'The service is busy. Try again shortly.');
@@ -50,11 +49,20 @@ function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: num
   return reply.status(status).render(template, { pageTitle: TITLES[status] ?? 'Sorry, there is a problem', detail, code, signedIn: Boolean(request.principal) });
 }
 
+/** A body over the size limit is 413 Content Too Large (RFC 9110), not a validation failure. */
+function sendTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const detail = 'The request is larger than this service accepts. Send less, or a smaller file.';
+  if (isApiRequest(request)) return sendProblem(reply, 413, 'too-large', detail);
+  return reply.status(413).render('pages/errors/problem.njk', { pageTitle: TITLES[413], detail, code: 'too-large', signedIn: Boolean(request.principal) });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.statusCode === 413) return sendTooLarge(request, reply);
     const domainError = toDomainError(error);
     if (!domainError) {
       request.log.error({ err: error }, 'unhandled error');
+      reply.removeHeader('location');
       if (isApiRequest(request)) return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
       return sendErrorPage(request, reply, 500, 'internal', '');
     }

@@ -33,7 +33,12 @@ export function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A same-site path to return to after sign-in; anything else becomes the home page. */
+const SELF = 'http://aqp.invalid';
+
+/** A same-origin path to return to after sign-in, parsed as browsers parse it (WHATWG URL) so tabs, newlines and backslashes cannot make it leave the site; anything else becomes the home page. The answer is percent-encoded ASCII, safe in a Location header. */
 export function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  const url = URL.canParse(value, SELF) ? new URL(value, SELF) : undefined;
+  if (!url || url.origin !== SELF) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -23,7 +23,8 @@ async function serviceFor(deps: Deps, request: FastifyRequest) {
   const code = (request.params as { service: string }).service;
   try {
     return { setting, service: await offeredService(deps, setting, code) };
-  } catch {
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'validation-failed') throw error;
     throw new DomainError('not-found', `${setting.commissioner.name} does not commission that service through AQP`);
   }
 }
