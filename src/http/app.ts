@@ -8,7 +8,7 @@ import session from '@fastify/session';
 import staticFiles from '@fastify/static';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Deps } from '../domains/deps.ts';
@@ -27,17 +27,20 @@ export interface AppOptions {
   deps: Deps;
   /** Answers health/ready: whether the database can be reached. */
   isDatabaseReady?: () => Promise<boolean>;
+  /** Sees every route as it is registered, so tests can enumerate them with their schema and config. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
 /** Registers plugins in a fixed order: security, parsing, sessions, views, auth, errors, routes. */
-export async function buildApp({ config, deps, isDatabaseReady }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, deps, isDatabaseReady, onRoute }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   await app.register(helmet, {
     enableCSPNonces: true,
