@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { createApiKey } from '../../src/domains/identity/api-key.service.ts';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/domains/identity/demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import { ROLES, type Role } from '../../src/domains/identity/roles.rules.ts';
@@ -52,15 +52,21 @@ const PLAYERS: Record<Role, { email: string; organisation: string }> = {
   referrer: { email: 'stranger.referrer@aqp.example', organisation: 'F83004' },
 };
 
-/** Builds the world once per test file (about 15 s: the full demo seed and nine sign-ins). */
-export async function buildAccessWorld(): Promise<AccessWorld> {
+/**
+ * Builds the world once per test file (about 15 s: the full demo seed and nine sign-ins). The callers are strangers to
+ * the demo's objects, or with `as: 'owners'` the demo's own people (one per role), for tests that need to get past refusals.
+ */
+export async function buildAccessWorld(options: { as?: 'strangers' | 'owners' } = {}): Promise<AccessWorld> {
   const collector = routeCollector();
   const t = await createTestApp({ seed: 'full', onRoute: collector.onRoute });
   const organisationIds = await addStrangers(t.deps.db);
   const invitationToken = await openInvitationToDemoProvider(t.deps);
+  // The demo imports no postcode directory; place one patient postcode in Calderdale so directory searches find a commissioner.
+  await t.deps.db.updateTable('postcodes').set({ sub_icb_code: '02T' }).where('postcode', '=', 'HX6 3AB').execute();
   await createApiKey(t.deps, { principal: null, clientAddress: null }, { organisationId: organisationIds.get('QWO')!, name: 'Demo ICB finance system', role: 'commissioner' }, { trusted: true });
   const callers: Caller[] = [await anonymousCaller(t)];
-  for (const role of ROLES) callers.push(await callerFor(t, role, organisationIds));
+  const emails = options.as === 'owners' ? new Map(DEMO_USERS.map((user) => [user.role, user.email])) : new Map(ROLES.map((role) => [role, PLAYERS[role].email]));
+  for (const role of ROLES) callers.push(await callerFor(t, role, emails.get(role)!));
   return { t, routes: collector.routes, callers, invitationToken };
 }
 
@@ -96,12 +102,13 @@ async function anonymousCaller(t: TestApp): Promise<Caller> {
   return { role: 'anonymous', web, csrfToken: csrfTokenIn((await web.get('/referral-status')).body), apiKey: null };
 }
 
-async function callerFor(t: TestApp, role: Role, organisationIds: Map<string, string>): Promise<Caller> {
-  const player = PLAYERS[role];
+async function callerFor(t: TestApp, role: Role, email: string): Promise<Caller> {
+  const user = (await findUserByEmail(t.deps.db, email))!;
+  const membership = await t.deps.db.selectFrom('memberships').select('organisation_id').where('user_id', '=', user.id).where('role', '=', role).executeTakeFirstOrThrow();
   const web = new WebClient(t.app);
-  const signedIn = await web.signIn(player.email);
-  if (signedIn.statusCode !== 303) throw new Error(`${player.email} could not sign in (${signedIn.statusCode})`);
+  const signedIn = await web.signIn(email);
+  if (signedIn.statusCode !== 303) throw new Error(`${email} could not sign in (${signedIn.statusCode})`);
   const csrfToken = csrfTokenIn((await web.get('/referral-status')).body);
-  const { token } = await createApiKey(t.deps, { principal: null, clientAddress: null }, { organisationId: organisationIds.get(player.organisation)!, name: `${role} matrix`, role }, { trusted: true });
+  const { token } = await createApiKey(t.deps, { principal: null, clientAddress: null }, { organisationId: membership.organisation_id, name: `${role} tools`, role }, { trusted: true });
   return { role, web, csrfToken, apiKey: token };
 }

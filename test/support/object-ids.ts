@@ -54,7 +54,7 @@ const FILES: Record<string, string> = { '/nhsuk/*': 'nhsuk-frontend.min.js', '/s
 
 /** Query strings for the pages and searches that need one, naming objects as `{kind}`. */
 const QUERIES: Record<string, string> = {
-  'GET /api/v1/directory': 'service={serviceCode}&postcode={postcode}',
+  'GET /api/v1/directory': 'service={serviceCode}&postcode=HX6%203AB',
   'GET /self-referral/services': 'postcode=HX6%203AB&practice=B84001',
   'GET /self-referral/services/:service': 'postcode=HX6%203AB&practice=B84001',
   'GET /applications/new': 'offer={offer}',
