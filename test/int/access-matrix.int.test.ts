@@ -8,6 +8,8 @@ import { pathParams, routeKey } from '../support/route-catalogue.ts';
 import { changedTables, fingerprintTables } from '../support/table-fingerprint.ts';
 
 const SPEC = { ...PAGE_ACCESS, ...API_ACCESS };
+/** Over a thousand requests each; generous because CI machines are loaded, while the matrix itself is bounded. */
+const HEAVY_TIMEOUT_MS = 600_000;
 /** Routes that end the caller's session go last, so the rest of the matrix runs signed in. */
 const SESSION_ENDING = new Set(['POST /sign-out']);
 
@@ -46,7 +48,7 @@ describe('the role × route access matrix', () => {
     console.info(`matrix refusals: ${refusals.length.toLocaleString('en-GB')} requests, ${failures.length} disallowed, ${written.length} tables written`);
     expect(failures, failures.join('\n')).toEqual([]);
     expect(written, 'tables changed by refused requests').toEqual([]);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('answers every allowed role and visitor without a server error, and admitted roles see their pages', async () => {
     const allowed = requests.filter((request) => request.expectation === 'allowed');
@@ -54,7 +56,7 @@ describe('the role × route access matrix', () => {
     const failures = await run(ordered);
     console.info(`matrix allowed: ${ordered.length.toLocaleString('en-GB')} requests, ${failures.length} disallowed`);
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   async function run(batch: MatrixRequest[]): Promise<string[]> {
     const failures: string[] = [];

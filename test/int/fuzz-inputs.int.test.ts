@@ -11,6 +11,8 @@ import { type RegisteredRoute, routeKey } from '../support/route-catalogue.ts';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const RUNS_PER_API_ROUTE = Number(process.env.FUZZ_RUNS ?? 14);
 const RUNS_PER_FORM = Math.ceil(RUNS_PER_API_ROUTE / 2);
+/** Hundreds of requests each; generous because CI machines are loaded, while the run counts keep the work bounded. */
+const HEAVY_TIMEOUT_MS = 600_000;
 /** Forms that take no input and end the caller's session. */
 const NOT_FUZZED = new Set(['POST /sign-out']);
 
@@ -38,7 +40,7 @@ describe('generated bad input', () => {
     }
     console.info(`fuzz api: ${routes.length} routes, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`);
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   it('answers bad form posts on every page form without a server error, and refusals write nothing', async () => {
     const routes = world.routes.filter((route) => !route.isApi && route.method === 'POST' && !NOT_FUZZED.has(routeKey(route)));
@@ -58,7 +60,7 @@ describe('generated bad input', () => {
     }
     console.info(`fuzz forms: ${routes.length} forms, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`);
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, HEAVY_TIMEOUT_MS);
 
   function apiCase(route: RegisteredRoute, input: BadInput): FuzzCase {
     const caller = ownerFor(route);

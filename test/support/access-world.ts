@@ -61,8 +61,7 @@ export async function buildAccessWorld(options: { as?: 'strangers' | 'owners' } 
   const t = await createTestApp({ seed: 'full', onRoute: collector.onRoute });
   const organisationIds = await addStrangers(t.deps.db);
   const invitationToken = await openInvitationToDemoProvider(t.deps);
-  // The demo imports no postcode directory; place one patient postcode in Calderdale so directory searches find a commissioner.
-  await t.deps.db.updateTable('postcodes').set({ sub_icb_code: '02T' }).where('postcode', '=', 'HX6 3AB').execute();
+  await placePostcodeInCalderdale(t.deps.db);
   await createApiKey(t.deps, { principal: null, clientAddress: null }, { organisationId: organisationIds.get('QWO')!, name: 'Demo ICB finance system', role: 'commissioner' }, { trusted: true });
   const callers: Caller[] = [await anonymousCaller(t)];
   const emails = options.as === 'owners' ? new Map(DEMO_USERS.map((user) => [user.role, user.email])) : new Map(ROLES.map((role) => [role, PLAYERS[role].email]));
@@ -86,6 +85,13 @@ async function addStrangers(db: Kysely<Database>): Promise<Map<string, string>> 
     await insertMembership(db, { userId, organisationId: ids.get(player.organisation)!, role });
   }
   return ids;
+}
+
+/** The demo imports no postcode directory: place one patient postcode in the Calderdale sub-ICB so directory searches find a commissioner. */
+async function placePostcodeInCalderdale(db: Kysely<Database>): Promise<void> {
+  await db.updateTable('organisations').set({ ods_type: 'sub-icb' }).where('ods_code', '=', '02T').execute();
+  await db.updateTable('organisations').set({ ods_type: 'icb' }).where('ods_code', '=', 'QWO').execute();
+  await db.updateTable('postcodes').set({ sub_icb_code: '02T' }).where('postcode', '=', 'HX6 3AB').execute();
 }
 
 async function openInvitationToDemoProvider(deps: Deps): Promise<string> {
