@@ -25,6 +25,8 @@ export interface JsonSchema {
 export interface BadInput {
   body: unknown;
   invalid: boolean;
+  /** The one status the answer must have, where the HTTP spec names it. */
+  status?: number;
   /** Where and how the input is bad, for the failure report. */
   why: string;
 }

@@ -8,6 +8,8 @@ export interface FuzzCase {
   send(): Promise<{ statusCode: number }>;
   /** True when the input breaks the route's schema for certain, so it must be refused. */
   mustRefuse: boolean;
+  /** The one status the answer must have, where the HTTP spec names it (413 for a body over the limit). */
+  status?: number;
   describe: string;
 }
 
@@ -23,6 +25,7 @@ export async function runFuzzBatch(db: Kysely<Database>, route: string, cases: F
     statuses.push(statusCode);
     if (statusCode >= 500) failures.push(`${route} ${each.describe}: got ${statusCode}`);
     else if (each.mustRefuse && !isRefusal(statusCode)) failures.push(`${route} ${each.describe}: accepted with ${statusCode}`);
+    else if (each.status && statusCode !== each.status) failures.push(`${route} ${each.describe}: got ${statusCode}, not ${each.status}`);
   }
   const written = changedTables(before, await fingerprintTables(db));
   if (!written.length) return failures;
