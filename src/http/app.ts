@@ -8,7 +8,7 @@ import session from '@fastify/session';
 import staticFiles from '@fastify/static';
 import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Deps } from '../domains/deps.ts';
@@ -33,18 +33,21 @@ export interface AppOptions {
   isDatabaseReady?: () => Promise<boolean>;
   /** Where log lines go instead of standard output (tests read them). */
   logStream?: { write(line: string): void };
+  /** Sees every route as it is registered, so tests can enumerate them with their schema and config. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
 /** Registers plugins in a fixed order: security, parsing, sessions, views, auth, errors, routes. */
-export async function buildApp({ config, deps, isDatabaseReady, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, deps, isDatabaseReady, logStream, onRoute }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     schemaController: strictBodySchemas,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   await app.register(helmet, {
     enableCSPNonces: true,

@@ -1,5 +1,5 @@
 /** Builds the real app on a fresh database for one test file, with the demo region seeded when asked. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Deps } from '../../src/domains/deps.ts';
 import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
@@ -17,8 +17,8 @@ export interface TestApp {
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-sign';
 
-/** `seed: true` (the default) loads the demo region, people and offers; `'full'` adds its providers, applications and listings. */
-export async function createTestApp(options: { seed?: boolean | 'full'; clock?: Clock } = {}): Promise<TestApp> {
+/** `seed: true` (the default) loads the demo region, people and offers; `'full'` adds its providers, applications and listings; `onRoute` sees every route registered. */
+export async function createTestApp(options: { seed?: boolean | 'full'; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
   if (options.seed ?? true) {
@@ -26,7 +26,7 @@ export async function createTestApp(options: { seed?: boolean | 'full'; clock?: 
     await seedDemo(deps, { activity: options.seed === 'full' });
   }
   const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
-  const app = await buildApp({ config, deps });
+  const app = await buildApp({ config, deps, onRoute: options.onRoute });
   await app.ready();
   return { app, deps, database, close: async () => (await app.close(), await database.destroy()) };
 }

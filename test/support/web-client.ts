@@ -24,6 +24,19 @@ export class WebClient {
     );
   }
 
+  /** Posts an already-encoded urlencoded body, for forms whose bytes a browser would not send (broken percent-escapes). */
+  async postEncoded(url: string, payload: string): Promise<LightMyRequestResponse> {
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        payload,
+        remoteAddress: this.remoteAddress,
+      }),
+    );
+  }
+
   /** Loads a page and posts its form with the page's CSRF token, as a person filling it in would. */
   async submit(pageUrl: string, form: Record<string, string>, actionUrl = pageUrl): Promise<LightMyRequestResponse> {
     const page = await this.get(pageUrl);

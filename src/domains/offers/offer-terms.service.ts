@@ -23,8 +23,9 @@ export async function saveOfferProtocol(deps: Deps, context: ActionContext, id: 
   });
 }
 
-/** Adds a price schedule (a draft's replaces its only one); published offers change price at most once a financial year. */
-export async function setPriceSchedule(deps: Deps, context: ActionContext, id: string, schedule: PriceSchedule): Promise<void> {
+/** Adds a price schedule (a draft's replaces its only one); published offers change price at most once a financial year. Only the schedule's own fields are kept. */
+export async function setPriceSchedule(deps: Deps, context: ActionContext, id: string, input: PriceSchedule): Promise<void> {
+  const schedule: PriceSchedule = { effectiveFrom: input.effectiveFrom, prices: input.prices.map((band) => ({ complexityBand: band.complexityBand, pricePence: band.pricePence })) };
   await deps.db.transaction().execute(async (trx) => {
     const offer = await offerToChange(trx, context, id);
     const existing = await priceSchedulesOf(trx, id);

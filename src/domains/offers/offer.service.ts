@@ -55,11 +55,11 @@ function assertDraft(offer: OfferRecord, what: string): void {
   if (offer.status !== 'draft') throw new DomainError('invalid-transition', `${what} can only change while the offer is a draft; this offer is ${offer.status}`);
 }
 
-/** Sets the title, contract term and qualification window of a draft offer. */
+/** Sets the title, contract term and qualification window of a draft offer; only those fields are kept, whatever else the input carries. */
 export async function changeOfferDetails(deps: Deps, context: ActionContext, id: string, input: OfferDetails): Promise<void> {
   const date = (value: string | null) => value?.trim() || null;
   const details: OfferDetails = {
-    ...input, title: input.title.trim(), summary: input.summary.trim(),
+    title: input.title.trim(), summary: input.summary.trim(), windowKind: input.windowKind,
     contractStart: date(input.contractStart), contractEnd: date(input.contractEnd), windowOpens: date(input.windowOpens), windowCloses: date(input.windowCloses),
   };
   await deps.db.transaction().execute(async (trx) => {
