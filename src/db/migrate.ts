@@ -10,6 +10,7 @@ import * as localProposals from './migrations/0006-local-proposals.ts';
 import * as qualification from './migrations/0007-qualification.ts';
 import * as referrals from './migrations/0008-referrals.ts';
 import * as choiceListIndexes from './migrations/0009-choice-list-indexes.ts';
+import * as localServices from './migrations/0010-local-services.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-qualification': qualification,
   '0008-referrals': referrals,
   '0009-choice-list-indexes': choiceListIndexes,
+  '0010-local-services': localServices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
