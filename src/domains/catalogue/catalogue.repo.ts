@@ -15,6 +15,8 @@ export interface ServiceRecord {
   sourceUrl: string | null;
   isRetired: boolean;
   currentPackVersion: number | null;
+  /** A local service: the approved proposal it came from and the commissioner that alone offers it; null on the national list. */
+  local: { proposalId: string; owner: { id: string; odsCode: string | null; name: string } } | null;
 }
 
 export interface PackVersion {
@@ -25,30 +27,37 @@ export interface PackVersion {
   changeNote: string;
 }
 
-function servicesQuery(db: Executor) {
+/** Services with their current pack version and, for a local service, its owner. */
+export function servicesQuery(db: Executor) {
   return db
     .selectFrom('services as s')
+    .leftJoin('organisations as owner', 'owner.id', 's.owner_organisation_id')
     .select(['s.id', 's.code', 's.name', 's.category', 's.phase', 's.definition', 's.national_eligibility', 's.source_url', 's.is_retired'])
+    .select(['s.local_proposal_id', 'owner.id as owner_id', 'owner.ods_code as owner_ods_code', 'owner.name as owner_name'])
     .select((eb) => eb.selectFrom('implementation_packs as p').select((p) => p.fn.max('p.version').as('v')).whereRef('p.service_id', '=', 's.id').as('current_pack_version'));
 }
 
 type ServiceRow = Awaited<ReturnType<ReturnType<typeof servicesQuery>['executeTakeFirstOrThrow']>>;
 
-function toService(row: ServiceRow): ServiceRecord {
+/** A service row as the record the rest of the code reads. */
+export function toService(row: ServiceRow): ServiceRecord {
+  const local = row.local_proposal_id && row.owner_id ? { proposalId: row.local_proposal_id, owner: { id: row.owner_id, odsCode: row.owner_ods_code, name: row.owner_name ?? '' } } : null;
   return {
     id: row.id, code: row.code, name: row.name, category: row.category, phase: row.phase, definition: row.definition,
     nationalEligibility: row.national_eligibility, sourceUrl: row.source_url, isRetired: row.is_retired,
-    currentPackVersion: row.current_pack_version === null ? null : Number(row.current_pack_version),
+    currentPackVersion: row.current_pack_version === null ? null : Number(row.current_pack_version), local,
   };
 }
 
+/** The national list: every service except commissioners' local ones (docs/decisions/0028-local-service-offers.md). */
 export async function listServices(db: Kysely<Database>, filter: { phase?: string } = {}): Promise<ServiceRecord[]> {
-  let query = servicesQuery(db);
+  let query = servicesQuery(db).where('s.local_proposal_id', 'is', null);
   if (filter.phase) query = query.where('s.phase', '=', filter.phase);
   const rows = await query.orderBy(sql`CASE s.phase WHEN '2012-13-priority' THEN 1 WHEN '2013-14-candidate' THEN 2 ELSE 3 END`).orderBy('s.name').execute();
   return rows.map(toService);
 }
 
+/** Any service by code, national or local. */
 export async function findServiceByCode(db: Executor, code: string): Promise<ServiceRecord | undefined> {
   const row = await servicesQuery(db).where('s.code', '=', code).executeTakeFirst();
   return row && toService(row);
@@ -80,7 +89,7 @@ export async function updateServiceFields(db: Executor, id: string, fields: Omit
 }
 
 export async function nameTaken(db: Executor, name: string, exceptId?: string): Promise<boolean> {
-  let query = db.selectFrom('services').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  let query = db.selectFrom('services').select('id').where('local_proposal_id', 'is', null).where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
   if (exceptId) query = query.where('id', '<>', exceptId);
   return Boolean(await query.executeTakeFirst());
 }

@@ -3,7 +3,7 @@ import { DomainError, type FieldError, validationFailed } from '../../lib/errors
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { findServiceByCode, insertPackVersion, insertService, nameTaken, type ServiceFields, updateServiceFields } from './catalogue.repo.ts';
+import { findServiceByCode, insertPackVersion, insertService, nameTaken, type ServiceFields, type ServiceRecord, updateServiceFields } from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
 
 export const PHASES: Record<string, string> = {
@@ -45,6 +45,13 @@ export function serviceFieldErrors(fields: ServiceFields, options: { checkCode: 
   return errors;
 }
 
+/** National administrators keep the national list; a local service is kept by the commissioner that owns it (docs/decisions/0028-local-service-offers.md). */
+function nationalServiceOrRefuse(service: ServiceRecord | undefined, code: string): ServiceRecord {
+  if (!service) throw new DomainError('not-found', `There is no service with the code ${code}`);
+  if (service.local) throw new DomainError('forbidden', `${service.name} is a local service of ${service.local.owner.name}: only its commissioners change it`);
+  return service;
+}
+
 export async function createService(deps: Deps, context: ActionContext, input: ServiceInput): Promise<{ code: string }> {
   const fields = clean(input);
   const errors = serviceFieldErrors(fields, { checkCode: true });
@@ -63,8 +70,7 @@ export async function updateService(deps: Deps, context: ActionContext, code: st
   const errors = serviceFieldErrors(fields, { checkCode: false });
   if (errors.length) throw validationFailed(errors);
   await deps.db.transaction().execute(async (trx) => {
-    const service = await findServiceByCode(trx, code);
-    if (!service) throw new DomainError('not-found', `There is no service with the code ${code}`);
+    const service = nationalServiceOrRefuse(await findServiceByCode(trx, code), code);
     if (await nameTaken(trx, fields.name, service.id)) throw validationFailed([{ field: 'name', message: 'A service with this name already exists' }]);
     await updateServiceFields(trx, service.id, fields, deps.clock.now());
     await recordAudit(trx, context, { action: 'service.update', entityType: 'service', entityId: service.id, details: { code } });
@@ -76,8 +82,7 @@ export async function publishPackVersion(deps: Deps, context: ActionContext, cod
   const pack = validatePack(content);
   if (!changeNote.trim()) throw validationFailed([{ field: 'changeNote', message: 'Say what changed in this version' }]);
   return deps.db.transaction().execute(async (trx) => {
-    const service = await findServiceByCode(trx, code);
-    if (!service) throw new DomainError('not-found', `There is no service with the code ${code}`);
+    const service = nationalServiceOrRefuse(await findServiceByCode(trx, code), code);
     const version = (service.currentPackVersion ?? 0) + 1;
     const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
     const id = await insertPackVersion(trx, { serviceId: service.id, version, content: pack, changeNote: changeNote.trim(), userId });

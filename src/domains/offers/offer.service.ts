@@ -1,8 +1,8 @@
 /** Commissioners open AQP offers from a pack version (PRODUCT.md §3.2) and shape them while they are drafts. */
-import { DomainError, validationFailed } from '../../lib/errors.ts';
-import { findServiceByCode, packVersionsOf } from '../catalogue/catalogue.repo.ts';
+import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
+import { findServiceByCode, type PackVersion, packVersionsOf, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, offerToChange } from './offer-access.ts';
 import { coverageDateErrors, coveragePeriodOf, resolveCoverage } from './offer-coverage.ts';
@@ -26,27 +26,36 @@ function commissionerOf(context: ActionContext): string {
   return context.principal.organisationId;
 }
 
-/** Opens a draft offer: adopts a pack version and copies its national protocol as the offer's first protocol version. */
+/** The service and pack version an offer adopts: a national service, or a local service only for the commissioner that owns it (docs/decisions/0028-local-service-offers.md). */
+async function adoptablePack(trx: Executor, leadId: string, input: OpenOfferInput): Promise<{ service?: ServiceRecord; pack?: PackVersion; errors: FieldError[] }> {
+  const service = input.serviceCode ? await findServiceByCode(trx, input.serviceCode) : undefined;
+  if (!service) return { errors: [{ field: 'serviceCode', message: 'Choose a service from the national list or one of your local services' }] };
+  if (service.local && service.local.owner.id !== leadId) {
+    return { errors: [{ field: 'serviceCode', message: `${service.name} is a local service of ${service.local.owner.name}: only its commissioners can offer it. To offer it yourself, propose it to your region.` }] };
+  }
+  const packs = await packVersionsOf(trx, service.id);
+  const pack = input.packVersion === undefined ? packs[0] : packs.find((candidate) => candidate.version === input.packVersion);
+  if (!pack) return { service, errors: [{ field: 'serviceCode', message: packs.length ? `${service.name} has no pack version ${input.packVersion}` : `${service.name} has no implementation pack yet, so it cannot be offered` }] };
+  return { service, pack, errors: [] };
+}
+
+/** Opens a draft offer: adopts a pack version and copies its protocol as the offer's first protocol version. */
 export async function openOffer(deps: Deps, context: ActionContext, input: OpenOfferInput): Promise<{ id: string }> {
   const leadId = commissionerOf(context);
   return deps.db.transaction().execute(async (trx) => {
-    const service = input.serviceCode ? await findServiceByCode(trx, input.serviceCode) : undefined;
-    const errors = [];
-    if (!service) errors.push({ field: 'serviceCode', message: 'Choose a service from the national list' });
-    const packs = service ? await packVersionsOf(trx, service.id) : [];
-    const pack = input.packVersion === undefined ? packs[0] : packs.find((candidate) => candidate.version === input.packVersion);
-    if (service && !pack) errors.push({ field: 'serviceCode', message: packs.length ? `${service.name} has no pack version ${input.packVersion}` : `${service.name} has no implementation pack yet, so it cannot be offered` });
+    const { service, pack, errors } = await adoptablePack(trx, leadId, input);
     const title = input.title.trim() || (service ? service.name : '');
     if (title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
     const today = deps.clock.today();
     const coverage = resolveCoverage(await coverageAreaOf(trx, leadId), input.coverage, { today, from: today, to: today });
     errors.push(...coverage.errors);
-    if (errors.length) throw validationFailed(errors, 'The offer cannot be opened');
-    const id = await insertOffer(trx, { leadOrganisationId: leadId, serviceId: service!.id, packId: pack!.id, title, summary: (input.summary ?? '').trim(), userId: actingUserId(context) }, deps.clock.now());
+    if (errors.length || !service || !pack) throw validationFailed(errors, 'The offer cannot be opened');
+    const id = await insertOffer(trx, { leadOrganisationId: leadId, serviceId: service.id, packId: pack.id, title, summary: (input.summary ?? '').trim(), userId: actingUserId(context) }, deps.clock.now());
     await replaceCoverage(trx, id, coverage.ids);
-    await insertProtocolVersion(trx, id, 1, pack!.content.protocol, actingUserId(context));
-    await insertStatusChange(trx, { offerId: id, fromStatus: null, toStatus: 'draft', reason: `Opened from pack version ${pack!.version}`, at: deps.clock.now(), userId: actingUserId(context), apiKeyId: actingApiKeyId(context) });
-    await recordAudit(trx, context, { action: 'offer.open', entityType: 'offer', entityId: id, details: { service: service!.code, packVersion: pack!.version, coverage: input.coverage } });
+    await insertProtocolVersion(trx, id, 1, pack.content.protocol, actingUserId(context));
+    const source = `${service.local ? 'local ' : ''}pack version ${pack.version}`;
+    await insertStatusChange(trx, { offerId: id, fromStatus: null, toStatus: 'draft', reason: `Opened from ${source}`, at: deps.clock.now(), userId: actingUserId(context), apiKeyId: actingApiKeyId(context) });
+    await recordAudit(trx, context, { action: 'offer.open', entityType: 'offer', entityId: id, details: { service: service.code, packVersion: pack.version, local: Boolean(service.local), coverage: input.coverage } });
     return { id };
   });
 }

@@ -31,6 +31,11 @@ export function mayReviewProposal(principal: Principal, proposal: ProposalScope)
   return principal.role === 'regional-reviewer' && proposal.region.id === principal.organisationId && proposal.status !== 'draft';
 }
 
+/** True when the principal may open the proposal as an offer: its own commissioner, once the region has approved it (docs/decisions/0028-local-service-offers.md). */
+export function mayOpenAsOffer(principal: Principal, proposal: ProposalScope): boolean {
+  return mayDraftProposal(principal, proposal) && proposal.status === 'approved';
+}
+
 /** The same answer for "does not exist" and "not yours", so nobody learns of another organisation's proposals. */
 export function proposalNotFound(): DomainError {
   return new DomainError('not-found', 'There is no such proposal');

@@ -22,6 +22,8 @@ export interface ProposalRecord {
   submittedAt: Date | null;
   decidedAt: Date | null;
   decisionReasons: string | null;
+  /** The local service its commissioner made from it once approved, with its current pack version. */
+  localService: { code: string; packVersion: number | null } | null;
 }
 
 export interface AssessmentRecord {
@@ -36,9 +38,11 @@ function proposalsQuery(db: Executor) {
     .selectFrom('local_service_proposals as p')
     .innerJoin('organisations as po', 'po.id', 'p.proposing_organisation_id')
     .innerJoin('organisations as ro', 'ro.id', 'p.region_organisation_id')
+    .leftJoin('services as ls', 'ls.local_proposal_id', 'p.id')
+    .select((eb) => eb.selectFrom('implementation_packs as ip').select((ip) => ip.fn.max('ip.version').as('v')).whereRef('ip.service_id', '=', 'ls.id').as('local_pack_version'))
     .select([
       'p.id', 'p.name', 'p.description', 'p.rationale', 'p.status', 'p.created_at', 'p.updated_at', 'p.submitted_at', 'p.decided_at', 'p.decision_reasons',
-      'po.id as proposer_id', 'po.ods_code as proposer_ods', 'po.name as proposer_name', 'ro.id as region_id', 'ro.ods_code as region_ods', 'ro.name as region_name',
+      'po.id as proposer_id', 'po.ods_code as proposer_ods', 'po.name as proposer_name', 'ro.id as region_id', 'ro.ods_code as region_ods', 'ro.name as region_name', 'ls.code as local_service_code',
     ]);
 }
 
@@ -50,6 +54,7 @@ function toProposal(row: ProposalRow): ProposalRecord {
     proposer: { id: row.proposer_id, odsCode: row.proposer_ods, name: row.proposer_name },
     region: { id: row.region_id, odsCode: row.region_ods, name: row.region_name },
     createdAt: row.created_at, updatedAt: row.updated_at, submittedAt: row.submitted_at, decidedAt: row.decided_at, decisionReasons: row.decision_reasons,
+    localService: row.local_service_code ? { code: row.local_service_code, packVersion: row.local_pack_version === null ? null : Number(row.local_pack_version) } : null,
   };
 }
 
@@ -98,7 +103,7 @@ export async function findRegionOf(db: Executor, organisationId: string): Promis
 
 /** Every national service's code and name, for refusing a proposal that duplicates one. */
 export async function nationalServiceNames(db: Executor): Promise<{ code: string; name: string }[]> {
-  return db.selectFrom('services').select(['code', 'name']).execute();
+  return db.selectFrom('services').select(['code', 'name']).where('local_proposal_id', 'is', null).execute();
 }
 
 export async function insertProposal(db: Executor, proposal: ProposalFields & { proposerId: string; regionId: string; userId: string | null }): Promise<string> {

@@ -7,6 +7,7 @@ import { createProposal, submitProposal, updateProposal } from '../../domains/pr
 import { getProposal, type ProposalWithAssessments, proposalsFor } from '../../domains/proposals/proposal-queries.service.ts';
 import { ASSESSMENT_CRITERIA, PROPOSAL_STATUSES, unassessedCriteria } from '../../domains/proposals/proposals.rules.ts';
 import { decideProposal, recordAssessments } from '../../domains/proposals/regional-assessment.service.ts';
+import { registerLocalServiceApi } from './local-services.api.ts';
 import { pageOf, problemResponses } from './schemas.ts';
 
 const READERS = { roles: ['commissioner', 'regional-reviewer'] as const };
@@ -24,6 +25,7 @@ const Proposal = Type.Object({
   proposer: OrganisationRef, region: OrganisationRef, createdAt: DateTime, submittedAt: NullableDateTime, decidedAt: NullableDateTime,
   decisionReasons: Type.Union([Type.String(), Type.Null()]), assessments: Type.Array(Assessment),
   unassessedCriteria: Type.Array(Type.String(), { description: 'Codes of the criteria still to assess before a decision' }),
+  localService: Type.Union([Type.Object({ code: Type.String(), packVersion: Type.Union([Type.Integer(), Type.Null()]) }), Type.Null()], { description: 'The local service made from an approved proposal: open offers for it with this code' }),
 });
 const ProposalSummary = Type.Object({
   id: Type.String({ format: 'uuid' }), name: Type.String(), status: Type.String(), proposer: OrganisationRef, region: OrganisationRef,
@@ -44,6 +46,7 @@ function toJson(proposal: ProposalWithAssessments) {
     decisionReasons: proposal.decisionReasons,
     assessments: proposal.assessments.map((item) => ({ criterion: item.criterion, title: titleOf(item.criterion), met: item.met, note: item.note, assessedAt: iso(item.assessedAt)! })),
     unassessedCriteria: unassessedCriteria(proposal.assessments.map((item) => item.criterion)).map((criterion) => criterion.code),
+    localService: proposal.localService,
   };
 }
 
@@ -121,4 +124,6 @@ export function registerProposalApi(scope: FastifyInstance, deps: Deps): void {
     await decideProposal(deps, request.actionContext(), request.params.id, request.body);
     return current(request.principal, request.params.id);
   });
+
+  registerLocalServiceApi(scope, deps);
 }

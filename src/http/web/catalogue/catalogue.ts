@@ -47,15 +47,16 @@ export function registerCataloguePages(app: FastifyInstance, deps: Deps): void {
     if (!service) throw new DomainError('not-found', 'There is no such service');
     const versions = await packVersionsOf(deps.db, service.id);
     const current = versions[0];
+    const owns = !service.local || service.local.owner.id === request.principal?.organisationId;
     return reply.render('pages/catalogue/service.njk', {
-      pageTitle: service.name, service, phase: PHASES[service.phase], versions, current, pack: current ? packView(current.content) : undefined,
-      mayEdit: request.principal?.role === 'national-admin', mayOffer: request.principal?.role === 'commissioner' && Boolean(current),
+      pageTitle: service.name, service, phase: service.local ? `Local service of ${service.local.owner.name}` : PHASES[service.phase], versions, current, pack: current ? packView(current.content) : undefined,
+      mayEdit: request.principal?.role === 'national-admin' && !service.local, mayOffer: request.principal?.role === 'commissioner' && Boolean(current) && owns,
     });
   });
 
   app.get('/catalogue/:code/edit', NATIONAL, async (request, reply) => {
     const service = await findServiceByCode(deps.db, (request.params as { code: string }).code);
-    if (!service) throw new DomainError('not-found', 'There is no such service');
+    if (!service || service.local) throw new DomainError('not-found', 'There is no such service on the national list');
     const { code, name, category, phase, definition } = service;
     return renderForm(reply, 'edit', { code, name, category, phase, definition, nationalEligibility: service.nationalEligibility ?? '', sourceUrl: service.sourceUrl ?? '' });
   });

@@ -17,9 +17,9 @@ export const ABOUT_THE_FIGURES = [
   NOT_MEASURED_YET,
 ];
 
-/** The national list as select items, with a prompt first and the chosen service selected. */
+/** The national list, then any offered local services marked local, as select items with a prompt first and the chosen service selected. */
 export function serviceItems(services: readonly ServiceRecord[], chosen: string) {
-  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.name }))]
+  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.local ? `${service.name} (local)` : service.name }))]
     .map((item) => ({ ...item, selected: item.value === chosen }));
 }
 

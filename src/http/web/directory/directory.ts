@@ -1,6 +1,7 @@
 /** The public directory pages: search by service and postcode (a GET form, so results are bookmarkable and need no JavaScript), and provider pages. */
 import type { FastifyInstance } from 'fastify';
 import { listServices } from '../../../domains/catalogue/catalogue.repo.ts';
+import { localServicesOffered } from '../../../domains/catalogue/local-services.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { directoryProvider } from '../../../domains/directory/directory-provider.service.ts';
 import { searchDirectory } from '../../../domains/directory/directory.service.ts';
@@ -18,7 +19,7 @@ export function registerDirectoryPages(app: FastifyInstance, deps: Deps): void {
   app.get('/directory', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const values = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
-    const items = serviceItems(await listServices(deps.db), values.service);
+    const items = serviceItems([...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))], values.service);
     const page = { values, serviceItems: items, about: ABOUT_THE_FIGURES };
     if (!values.service && !values.postcode) return reply.render('pages/directory/search.njk', { pageTitle: 'Find an AQP provider', ...page });
     const pageAsked = pageRequest(query.page);

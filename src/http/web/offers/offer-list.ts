@@ -1,6 +1,7 @@
 /** A commissioner's offers, and opening a new one from a service's implementation pack. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { listServices } from '../../../domains/catalogue/catalogue.repo.ts';
+import { listServices, type ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts';
+import { localServicesOwnedBy } from '../../../domains/catalogue/local-services.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { coverageChoices } from '../../../domains/offers/offer-coverage.ts';
 import { listOffers } from '../../../domains/offers/offer.repo.ts';
@@ -9,6 +10,13 @@ import { field, type FormErrors, validationErrorsOf } from '../form.ts';
 import { statusTag } from './offer.presenter.ts';
 import { COMMISSIONER } from './offer-page.ts';
 import { fieldList } from './protocol-form.ts';
+
+/** A service as a radio: the pack version it would adopt, and whether it is the commissioner's own local service. */
+function serviceItem(service: ServiceRecord) {
+  const version = service.currentPackVersion;
+  const hint = service.local ? `Your local service, approved by your region: local implementation pack version ${version}` : `Implementation pack version ${version}`;
+  return { value: service.code, text: service.name, hint: { text: hint } };
+}
 
 export function registerOfferList(app: FastifyInstance, deps: Deps): void {
   app.get('/offers', COMMISSIONER, async (request, reply) => {
@@ -20,11 +28,12 @@ export function registerOfferList(app: FastifyInstance, deps: Deps): void {
   });
 
   const renderNew = async (reply: FastifyReply, organisationId: string, values: { serviceCode: string; title: string; coverage: string[] }, status = 200, errors?: FormErrors) => {
-    const services = (await listServices(deps.db)).filter((service) => service.currentPackVersion !== null && !service.isRetired);
+    const national = (await listServices(deps.db)).filter((service) => service.currentPackVersion !== null && !service.isRetired);
+    const services = [...national, ...(await localServicesOwnedBy(deps.db, organisationId))];
     const commissioners = await coverageChoices(deps, organisationId);
     return reply.status(status).render('pages/offers/new.njk', {
       pageTitle: `${errors ? 'Error: ' : ''}Open an AQP offer`, values, ...errors,
-      serviceItems: services.map((service) => ({ value: service.code, text: service.name, hint: { text: `Implementation pack version ${service.currentPackVersion}` } })),
+      serviceItems: services.map(serviceItem),
       coverageItems: commissioners.map((c) => ({ value: c.odsCode ?? '', text: `${c.name}${c.odsCode ? ` (${c.odsCode})` : ''}`, checked: values.coverage.includes(c.odsCode ?? '') })),
     });
   };
@@ -38,7 +47,7 @@ export function registerOfferList(app: FastifyInstance, deps: Deps): void {
     const values = { serviceCode: field(request.body, 'serviceCode'), title: field(request.body, 'title'), coverage: fieldList(request.body, 'coverage') };
     try {
       const { id } = await openOffer(deps, request.actionContext(), values);
-      request.session.flash = 'Your draft offer has been opened from the national implementation pack. Set its details, protocol and prices, then publish it.';
+      request.session.flash = 'Your draft offer has been opened from the service’s implementation pack. Set its details, protocol and prices, then publish it.';
       return reply.redirect(`/offers/${id}`, 303);
     } catch (error) {
       const errors = validationErrorsOf(error);

@@ -1,6 +1,6 @@
 /** View-models of local service proposals: status tags, the criteria with their assessments, and the actions each role may take. */
 import type { Principal } from '../../../domains/identity/principal.ts';
-import { mayDraftProposal, mayReviewProposal } from '../../../domains/proposals/proposal-access.rules.ts';
+import { mayDraftProposal, mayOpenAsOffer, mayReviewProposal } from '../../../domains/proposals/proposal-access.rules.ts';
 import type { ProposalWithAssessments } from '../../../domains/proposals/proposal-queries.service.ts';
 import type { ProposalRecord } from '../../../domains/proposals/proposals.repo.ts';
 import { ASSESSMENT_CRITERIA, type ProposalStatus, STATUS_LABELS, unassessedCriteria } from '../../../domains/proposals/proposals.rules.ts';
@@ -34,7 +34,7 @@ export function proposalDetailView(proposal: ProposalWithAssessments, principal:
   return {
     proposal, statusTag: statusTag(proposal.status), criteria: criteriaView(proposal), unassessedCount: unassessed.length,
     decided: proposal.status === 'approved' || proposal.status === 'rejected',
-    mayEdit: drafting, maySubmit: drafting, mayAssess: reviewing, mayDecide: reviewing && unassessed.length === 0,
+    mayEdit: drafting, maySubmit: drafting, mayAssess: reviewing, mayDecide: reviewing && unassessed.length === 0, mayOpenAsOffer: mayOpenAsOffer(principal, proposal),
     backHref: principal.role === 'regional-reviewer' ? '/proposals/review' : '/proposals',
   };
 }

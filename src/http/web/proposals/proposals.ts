@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { getProposal, proposalsFor } from '../../../domains/proposals/proposal-queries.service.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
+import { registerLocalServicePages } from './local-service.ts';
 import { registerProposalDraftingPages } from './proposal-drafting.ts';
 import { proposalDetailView, proposalRow } from './proposal.presenter.ts';
 import { registerProposalReviewPages } from './proposal-review.ts';
@@ -45,4 +46,5 @@ export function registerProposalPages(app: FastifyInstance, deps: Deps): void {
 
   registerProposalDraftingPages(app, deps);
   registerProposalReviewPages(app, deps);
+  registerLocalServicePages(app, deps);
 }

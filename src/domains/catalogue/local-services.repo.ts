@@ -1,0 +1,48 @@
+/** Queries over local services: catalogue entries made from approved local proposals, owned by one commissioner and kept off the national list. */
+import { sql } from 'kysely';
+import type { Executor } from '../identity/audit.repo.ts';
+import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
+import { type ServiceRecord, servicesQuery, toService } from './catalogue.repo.ts';
+
+/** The local service made from a proposal, if its commissioner has set it up. */
+export async function findLocalServiceOfProposal(db: Executor, proposalId: string): Promise<ServiceRecord | undefined> {
+  const row = await servicesQuery(db).where('s.local_proposal_id', '=', proposalId).executeTakeFirst();
+  return row && toService(row);
+}
+
+/** The local services a commissioner owns that have a pack to offer, by name. */
+export async function localServicesOwnedBy(db: Executor, organisationId: string): Promise<ServiceRecord[]> {
+  const rows = await servicesQuery(db).where('s.owner_organisation_id', '=', organisationId).where('s.is_retired', '=', false).orderBy('s.name').execute();
+  return rows.map(toService).filter((service) => service.currentPackVersion !== null);
+}
+
+/** Local services with at least one public offer: only these are shown to the public beside the national list. */
+export async function localServicesOffered(db: Executor): Promise<ServiceRecord[]> {
+  const rows = await servicesQuery(db)
+    .where('s.local_proposal_id', 'is not', null)
+    .where((eb) => eb.exists(eb.selectFrom('offers as o').select(sql`1`.as('one')).whereRef('o.service_id', '=', 's.id').where('o.status', 'in', [...PUBLIC_STATUSES])))
+    .orderBy('s.name').execute();
+  return rows.map(toService);
+}
+
+/** True when a service code is already used, national or local. */
+export async function serviceCodeTaken(db: Executor, code: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('services').select('id').where('code', '=', code).executeTakeFirst());
+}
+
+export interface LocalServiceRow {
+  code: string;
+  name: string;
+  definition: string;
+  proposalId: string;
+  ownerId: string;
+}
+
+/** Adds a local service to the catalogue, in the 'local' phase so no national query picks it up. */
+export async function insertLocalService(db: Executor, service: LocalServiceRow): Promise<string> {
+  const row = await db.insertInto('services').values({
+    code: service.code, name: service.name, category: 'Local service', phase: 'local', definition: service.definition,
+    local_proposal_id: service.proposalId, owner_organisation_id: service.ownerId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
