@@ -2,8 +2,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 
-/** Bookkeeping that refusals rightly touch: the audit trail of denials, sessions, and keys' last-used time. */
-const BOOKKEEPING = new Set(['audit_events', 'web_sessions', 'api_keys', 'patient_access_failures', 'kysely_migration', 'kysely_migration_lock']);
+/** Bookkeeping that refusals rightly touch: the audit trail of denials, sessions, keys' last-used time, and the counts of failed guesses and sign-ins. */
+const BOOKKEEPING = new Set(['audit_events', 'web_sessions', 'api_keys', 'patient_access_failures', 'sign_in_throttles', 'kysely_migration', 'kysely_migration_lock']);
 
 export type Fingerprint = Map<string, string>;
 
