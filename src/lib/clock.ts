@@ -44,3 +44,8 @@ export function londonInstant(isoDate: string, timeOfDay: string): Date {
   const firstGuess = new Date(asIfUtc.getTime() - londonOffsetMinutes(asIfUtc) * 60_000);
   return new Date(asIfUtc.getTime() - londonOffsetMinutes(firstGuess) * 60_000);
 }
+
+/** The instant England's day begins (midnight in London: 23:00 UTC the evening before during BST), for "since that day" queries. */
+export function startOfLondonDay(isoDate: string): Date {
+  return londonInstant(isoDate, '00:00');
+}

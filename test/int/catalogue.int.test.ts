@@ -104,8 +104,17 @@ describe('the national service catalogue', () => {
 
   it('shows the wheelchair pack’s pathway and currency with the source of each section, flagging assumptions', async () => {
     const page = (await t.app.inject('/catalogue/wheelchair-services')).body;
-    for (const text of ['Implementation pack, version 2', 'Repairs and maintenance', 'who owns the chairs', 'Per provision', 'LOW-NEED', 'seeds/002_30ddb81e45666f27.txt', 'not confirmed by the source', 'Sources for the rest of the pack']) expect(page).toContain(text);
+    for (const text of ['Implementation pack, version 2', 'Repairs and maintenance', 'who owns the chairs', 'Per provision', 'LOW-NEED', 'Department of Health, <a href="http://webarchive.nationalarchives.gov.uk/20130805112926/http:/healthandcare.dh.gov.uk/any-qualified-provider-2/">“Any Qualified Provider”', 'not confirmed by the source', 'Sources for the rest of the pack']) expect(page).toContain(text);
     expect(page).not.toContain('up to 6 sessions');
+  });
+
+  it('cites the original documents on every pack page, with their web addresses, and never our internal file names', async () => {
+    for (const code of Object.keys(NATIONAL_PACKS)) {
+      const page = (await t.app.inject(`/catalogue/${code}`)).body;
+      expect({ code, internal: page.match(/shared\/context|seeds\/\d{3}_|aqp-domain-brief/g) }).toEqual({ code, internal: null });
+    }
+    const wheelchairs = (await t.app.inject('/catalogue/wheelchair-services')).body;
+    expect(wheelchairs).toContain('<a href="http://webarchive.nationalarchives.gov.uk/20130805112926/http:/healthandcare.dh.gov.uk/any-qualified-provider-2/"');
   });
 
   it('adds version 2 to a database that holds only version 1, leaving version 1 exactly as it was', async () => {

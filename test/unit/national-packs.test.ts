@@ -1,11 +1,33 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { missingRevisions } from '../../src/domains/catalogue/catalogue.seed.ts';
 import { PACK_SECTIONS, packFieldErrors } from '../../src/domains/catalogue/implementation-pack.schema.ts';
 import { NATIONAL_PACK_REVISIONS, NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
-import { FIRST_NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs-v1.seed.ts';
 
 const SPECIFICATION_SECTIONS = ['populationNeeds', 'scope', 'outcomes', 'serviceDescription', 'applicableStandards'] as const;
 const latest = Object.entries(NATIONAL_PACKS);
+
+/** SHA-256 of each version-1 pack (change note and content) as first published: any edit to version 1 changes its hash. */
+const VERSION_1_SHA256 = {
+  'adult-hearing': 'eefba7d0b08caa21662ac87b24f8e53a8df779a9c2c2aded8a1a1a780a3eeb77',
+  'back-and-neck-pain': '4449156e4257f988559503cdca571dde874c54efaea95d548c1a5abe2ea3aa25',
+  'psychological-therapies': 'cf11f256ee793514c5102bd27085a50a621848b7fd48047db2379cc78ffb4cd5',
+  'non-obstetric-ultrasound': 'c210b6d8d15dabec5a5276832b527252f284fa2aeb043273345f4b63f0298d90',
+  mri: '98bccaf94e1f180cd7c01efc644d5fae3935dc9ef4af91755abb6f1ed9466fda',
+  continence: 'b80899509d435b2ae135598f7cf67d095626e20b5e9a3f974c54f33826136489',
+  'wheelchair-services': 'e1ee5505d6f6e90dfc40af2ce6a67010f5f2e7ee279242166ca0e6cca88fd2f4',
+  'leg-ulcer-and-wound-healing': '2fee47a03f60bf1f6006b51a8c3294282dd6c113c9d5d8153c53cd94c5c6ada4',
+  podiatry: 'f5750d4fb77f4118c9cc2bd889984686dcdb2e6ba8528b58bb4867dfe10d558b',
+};
+
+/** JSON with object keys in sorted order, so the hash depends on the values only. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('the national implementation packs', () => {
   it('seeds a pack for each of the nine 2012/13 priority services, every one valid', () => {
@@ -21,14 +43,23 @@ describe('the national implementation packs', () => {
     for (const [code, pack] of latest) expect({ code, boilerplate: pack.content.specification.serviceDescription.includes('treatment in an episode of care') }).toEqual({ code, boilerplate: false });
   });
 
-  it('cites a source for every section of every pack, naming the document and the place in it', () => {
+  it('cites a source for every section of every pack, naming the publisher, the title and the place in it', () => {
     for (const [code, pack] of latest) {
       const cited = new Set((pack.content.sources ?? []).map((citation) => citation.section));
       expect({ code, uncited: PACK_SECTIONS.filter((section) => !cited.has(section)) }).toEqual({ code, uncited: [] });
       for (const citation of pack.content.sources ?? []) {
-        expect(citation.document).toMatch(/^shared\/context\/(aqp-domain-brief\.md|payments-quality-standards-brief\.md|seeds\/\d{3}_[0-9a-f]{16}\.txt)/);
+        expect(citation).toMatchObject({ publisher: expect.stringMatching(/\S{2}/), title: expect.stringMatching(/\S{3}/) });
         expect(citation.location.length).toBeGreaterThan(3);
       }
+    }
+  });
+
+  it('cites the original documents readers can look up, keeping our file names only as internal notes', () => {
+    for (const citation of latest.flatMap(([, pack]) => pack.content.sources ?? [])) {
+      const { internalNote, ...shown } = citation;
+      expect(JSON.stringify(shown)).not.toMatch(/shared\/|\.txt|\.md\b|§[A-G]?\d/);
+      expect(internalNote).toMatch(/^shared\/context\//);
+      if (citation.url) expect(citation.url).toMatch(/^https?:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
     }
   });
 
@@ -64,8 +95,9 @@ describe('the national implementation packs', () => {
     }
   });
 
-  it('never changes version 1: it is the first pack, as databases already hold it', () => {
-    for (const [code, revisions] of Object.entries(NATIONAL_PACK_REVISIONS)) expect(revisions[0]).toBe(FIRST_NATIONAL_PACKS[code]);
+  it('never changes version 1: each first pack hashes exactly as databases already hold it', () => {
+    const hashes = Object.fromEntries(Object.entries(NATIONAL_PACK_REVISIONS).map(([code, revisions]) => [code, sha256(canonicalJson(revisions[0]))]));
+    expect(hashes).toEqual(VERSION_1_SHA256);
     expect(NATIONAL_PACK_REVISIONS['wheelchair-services']![0]!.content.currency.sessionCap).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonInstant } from '../../src/lib/clock.ts';
+import { londonInstant, startOfLondonDay } from '../../src/lib/clock.ts';
 import { parseTimeOfDay } from '../../src/lib/time-of-day.ts';
 
 describe('times of day as people type them', () => {
@@ -26,5 +26,12 @@ describe('wall-clock times in England', () => {
   it('gets the days the clocks change right', () => {
     expect(londonInstant('2027-03-28', '03:00').toISOString()).toBe('2027-03-28T02:00:00.000Z');
     expect(londonInstant('2027-10-31', '12:00').toISOString()).toBe('2027-10-31T12:00:00.000Z');
+  });
+});
+
+describe('the start of a day in England', () => {
+  it('is midnight GMT in winter and 23:00 UTC the evening before in summer (BST)', () => {
+    expect(startOfLondonDay('2027-01-15').toISOString()).toBe('2027-01-15T00:00:00.000Z');
+    expect(startOfLondonDay('2027-07-15').toISOString()).toBe('2027-07-14T23:00:00.000Z');
   });
 });

@@ -50,13 +50,17 @@ export const Tariff = Type.Object({
 export const PACK_SECTIONS = ['populationNeeds', 'scope', 'outcomes', 'serviceDescription', 'applicableStandards', 'currency', 'complexityBands', 'informationModel', 'kpis', 'tariff', 'protocol'] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
 
-/** Where a section's facts come from: a document and the place in it; `confirmed: false` when the source marks the fact UNCONFIRMED. */
+/** Where a section's facts come from: the original document (publisher, title, date, web address) and the place in it; `confirmed: false` when the source marks the fact UNCONFIRMED; `internalNote` is for the team and never shown on pages. */
 export const Citation = Type.Object({
   section: Type.Enum(PACK_SECTIONS),
-  document: Text(300),
+  publisher: Text(200),
+  title: Text(300),
+  date: Type.Optional(Text(50)),
+  url: Type.Optional(Type.String({ maxLength: 500, pattern: '^https?://[^\\s]+$' })),
   location: Text(300),
   confirmed: Type.Boolean(),
   note: Type.Optional(Text(500)),
+  internalNote: Type.Optional(Text(300)),
 }, { additionalProperties: false });
 export type Citation = Static<typeof Citation>;
 

@@ -1,5 +1,5 @@
 /** Queries behind the choice list: providers' accepted referrals (for waits), their assurance (for quality) and the lists offered. */
-import { londonDateOf } from '../../lib/clock.ts';
+import { londonDateOf, startOfLondonDay } from '../../lib/clock.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import type { ChoiceOrder, IndicativeWait } from './choice-list.rules.ts';
 
@@ -49,7 +49,7 @@ export async function acceptedReferralDates(db: Executor, offerIds: readonly str
   if (providerIds.length === 0 || offerIds.length === 0) return byProvider;
   const rows = await db.selectFrom('referrals').select(['provider_organisation_id', 'sent_at', 'accepted_at'])
     .where('provider_organisation_id', 'in', providerIds).where('offer_id', 'in', [...offerIds])
-    .where('sent_at', 'is not', null).where('accepted_at', '>=', new Date(`${since}T00:00:00Z`)).execute();
+    .where('sent_at', 'is not', null).where('accepted_at', '>=', startOfLondonDay(since)).execute();
   for (const row of rows) byProvider.get(row.provider_organisation_id!)?.push({ sentOn: londonDateOf(row.sent_at!), acceptedOn: londonDateOf(row.accepted_at!) });
   return byProvider;
 }

@@ -1,14 +1,14 @@
 /** The steps every referral shares, whoever makes it (PRODUCT.md §3.5): the postcode looked up, eligibility judged with the patient's earlier referrals, and only an eligible referral saved with a fresh reference and access code. */
 import { type FieldError, isDomainError } from '../../lib/errors.ts';
-import { type PseudoPostcode, pseudoPostcodeOf } from '../../lib/postcode.ts';
+import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import type { Deps } from '../deps.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import { hashPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';
-import type { PostcodeRecord } from '../reference/postcode.repo.ts';
 import { lookupPostcode } from '../reference/postcode.service.ts';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.rules.ts';
+import type { PatientPostcode } from './patient-postcode.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
@@ -48,14 +48,6 @@ export interface SaveOutcome {
 }
 
 const UBRN_ATTEMPTS = 5;
-
-/** A patient's postcode: a real one found in the directory, or an NHS pseudo-postcode (no fixed abode, not known, overseas) that names no place (decision 0026). */
-export type PatientPostcode = PostcodeRecord | PseudoPostcode;
-
-/** True for an NHS pseudo-postcode, which gives neither a commissioner by residence nor a point to measure distances from. */
-export function isPseudoPostcode(postcode: PatientPostcode): postcode is PseudoPostcode {
-  return 'meaning' in postcode;
-}
 
 /** The postcode as found in the directory or an NHS pseudo-postcode, or the field error to show beside the postcode box. */
 export async function postcodeOrError(deps: Deps, text: string, emptyMessage: string): Promise<PatientPostcode | FieldError> {

@@ -8,7 +8,7 @@ import type { OfferRecord } from '../offers/offer.repo.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
 import { type ResponsibleCommissioner, responsibleForPractice, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
 import { routeReasons } from './eligibility.rules.ts';
-import { isPseudoPostcode, type PatientPostcode } from './referral-decision.service.ts';
+import { isPseudoPostcode, type PatientPostcode } from './patient-postcode.ts';
 
 export interface OrganisationRef {
   id: string;

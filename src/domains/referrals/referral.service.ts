@@ -3,7 +3,8 @@ import { validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
-import { decisionOf, judgeReferral, type PatientPostcode, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
+import type { PatientPostcode } from './patient-postcode.ts';
+import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, checkReferralInput, type ReferralInput } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, referralSettingFor } from './referral-offer.service.ts';
 

@@ -9,10 +9,12 @@ const OTHER_SECTIONS: { section: PackSection; heading: string }[] = [
   { section: 'tariff', heading: 'Tariff' }, { section: 'protocol', heading: 'Referral protocol' }, { section: 'informationModel', heading: 'Information model' },
 ];
 
-/** One line per citation, saying plainly when the source marks the fact unconfirmed. */
-function citationLines(sources: readonly Citation[], section: PackSection): string[] {
-  return sources.filter((citation) => citation.section === section)
-    .map((citation) => `${citation.document}, ${citation.location}${citation.note ? `. ${citation.note}` : ''}${citation.confirmed ? '' : ' (not confirmed by the source: kept as an assumption)'}`);
+/** One line per citation naming the original document, saying plainly when the source marks the fact unconfirmed; the internal note stays off the page. */
+function citationLines(sources: readonly Citation[], section: PackSection) {
+  return sources.filter((citation) => citation.section === section).map((citation) => ({
+    publisher: citation.publisher, title: citation.title, date: citation.date, url: citation.url,
+    detail: `${citation.location}${citation.note ? `. ${citation.note}` : ''}${citation.confirmed ? '' : ' (not confirmed by the source: kept as an assumption)'}`,
+  }));
 }
 
 /** The pack as a commissioner reads it, each section with the sources it rests on (packs before version 2 have none). */
