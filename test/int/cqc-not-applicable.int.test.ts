@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCompliance } from '../../src/domains/compliance/compliance-run.service.ts';
 import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { aQualifiedListing, giveCompleteAssurance, renewEvidence } from '../support/listing-rows.ts';
+import { aQualifiedListing, giveCompleteAssurance } from '../support/listing-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { type FilePart, multipartBody, UploadingClient } from '../support/uploads.ts';
 import { apiKeyFor, WebClient } from '../support/web-client.ts';
@@ -69,12 +69,13 @@ describe('a provider whose service is not a CQC-regulated activity', () => {
     expect(verifyPage).toContain('Why CQC registration does not apply');
     expect(verifyPage).toContain('Health and Care Professions Council (HCPC): HAD01234');
     const before = await ownAssurance();
-    expect(itemOf(before, 'cqc-registration').state).toBe('missing');
-    expect(before.valid).toBe(false);
+    expect(itemOf(before, 'cqc-registration').state).toBe('verified');
+    expect(itemOf(before, 'cqc-not-applicable').state).toBe('pending');
 
     expect((await api(nationalToken, 'POST', `/api/v1/assurance/${recorded.json().id}/verification`, { json: { decision: 'verified' } })).statusCode).toBe(204);
     const after = await ownAssurance();
     expect(itemOf(after, 'cqc-not-applicable')).toMatchObject({ state: 'verified', expiresOn: '2027-04-30' });
+    expect(itemOf(after, 'cqc-registration').state).toBe('missing');
     expect(after).toMatchObject({ complete: true, valid: true });
 
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;
@@ -91,7 +92,6 @@ describe('a provider whose service is not a CQC-regulated activity', () => {
     const kirklees = (await t.app.inject('/api/v1/offers?service=back-and-neck-pain')).json().items[0].id;
     const { listingId } = await aQualifiedListing(t.deps, kirklees, 'DEMO1');
     await t.deps.db.updateTable('listings').set({ status: 'live', contract_start: '2027-03-01' }).where('id', '=', listingId).execute();
-    await renewEvidence(t.deps, providerId, 'cqc-registration', '2029-01-31', 'registration-cancelled');
     const recorded = await api(providerToken, 'POST', '/api/v1/provider/assurance', {
       multipart: multipartBody({ kind: 'cqc-not-applicable', notApplicableReason: NOT_REGULATED, registrationBody: 'HCPC', reference: 'HAD01234', expiresOn: '2027-04-30' }, certificate),
     });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation } from '../../src/domains/identity/organisation.service.ts';
+import { coverageChoices } from '../../src/domains/offers/offer-coverage.ts';
 import { openOffer } from '../../src/domains/offers/offer.service.ts';
 import { importSubIcbLocations } from '../support/commissioner-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -71,6 +73,15 @@ describe('which sub-ICB locations an offer may cover', () => {
     const context = { principal: { kind: 'api-key' as const, apiKeyId: key.id, name: 'test', organisationId: calderdale.id, organisationName: calderdale.name, role: 'commissioner' as const }, clientAddress: null };
     await expect(openOffer(t.deps, context, { serviceCode: 'adult-hearing', title: 'Calderdale hearing', coverage: ['02T', '03R', '02R'] })).rejects.toMatchObject({ code: 'validation-failed' });
     expect(await openOffer(t.deps, context, { serviceCode: 'adult-hearing', title: 'Calderdale hearing', coverage: ['02T', '03R'] })).toMatchObject({ id: expect.any(String) });
+  });
+
+  it('lets a commissioner made by hand before the ODS import, with no parent and no locations, cover itself only', async () => {
+    const made = await createOrganisation(t.deps, { principal: null, clientAddress: 'cli' }, { kind: 'commissioner', name: 'NHS Example Commissioner', odsCode: 'X9Z1A' });
+    const key = await t.deps.db.insertInto('api_keys').values({ organisation_id: made.id, name: 'Example tools', role: 'commissioner', prefix: 'example', secret_hash: 'not used' }).returning('id').executeTakeFirstOrThrow();
+    const context = { principal: { kind: 'api-key' as const, apiKeyId: key.id, name: 'test', organisationId: made.id, organisationName: made.name, role: 'commissioner' as const }, clientAddress: null };
+    expect(await coverageChoices(t.deps, made.id)).toEqual([{ id: made.id, odsCode: 'X9Z1A', name: 'NHS Example Commissioner' }]);
+    await expect(openOffer(t.deps, context, { serviceCode: 'adult-hearing', title: 'Example hearing', coverage: ['X9Z1A', '02T'] })).rejects.toMatchObject({ code: 'validation-failed' });
+    expect(await openOffer(t.deps, context, { serviceCode: 'adult-hearing', title: 'Example hearing', coverage: ['X9Z1A'] })).toMatchObject({ id: expect.any(String) });
   });
 
   it('offers only open locations of the ICB on the page and shows the error next to the checkboxes', async () => {

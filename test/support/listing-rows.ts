@@ -30,3 +30,12 @@ export async function aQualifiedListing(deps: Deps, offerId: string, providerOds
   const listingId = await insertQualifiedListing(deps.db, { offerId, providerOrganisationId: provider.id, applicationId: application.id, siteIds: sites.map((site) => site.id), at, actor: { userId: null, apiKeyId: null } });
   return { listingId, providerId: provider.id };
 }
+
+/** Replaces a provider's CQC registration with verified "CQC registration does not apply" evidence, as the centre's verification leaves it. */
+export async function registeredInsteadOfCqc(deps: Deps, organisationId: string, registrationBody: string, expiresOn: string | null = null): Promise<void> {
+  await deps.db.updateTable('assurance_evidence').set({ superseded_at: new Date() }).where('organisation_id', '=', organisationId).where('kind', 'in', ['cqc-registration', 'cqc-not-applicable']).where('superseded_at', 'is', null).execute();
+  await deps.db.insertInto('assurance_evidence').values({
+    organisation_id: organisationId, kind: 'cqc-not-applicable', reference: 'HAD01234', not_applicable_reason: 'Hearing aid dispensing is not a CQC-regulated activity.',
+    registration_body: registrationBody, expires_on: expiresOn, verification_status: 'verified',
+  }).execute();
+}

@@ -1,10 +1,11 @@
 /** The national qualification centre verifies or rejects providers' evidence, and national admins record CQC status changes. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { type EvidenceRecord, findEvidence, insertEvidence, pendingEvidence, setVerification, supersedeCurrent, currentEvidenceOf } from './assurance.repo.ts';
-import { CQC_STATUS_LABELS, EVIDENCE_LABELS, isCqcStatus, isEvidenceKind } from './evidence-kinds.rules.ts';
+import { notApplicableVerdictErrors } from './cqc-claim.rules.ts';
+import { CQC_STATUS_LABELS, EVIDENCE_LABELS, isCqcStatus, isEvidenceKind, REPLACED_KINDS } from './evidence-kinds.rules.ts';
 import { actingUser, assertVerifier } from './provider-access.ts';
 import { insertOutboxMessage } from './provider-outbox.repo.ts';
 
@@ -27,6 +28,21 @@ export interface Verdict {
   note: string;
 }
 
+/**
+ * Verifying CQC registration or its not-applicable alternative retires the other kind's current row (decision 0027), but
+ * never a cancelled or suspended CQC registration: that loss stays in force for compliance.
+ */
+async function retireOtherCqcKind(trx: Executor, evidence: EvidenceRecord, at: Date): Promise<string | null> {
+  const other = isEvidenceKind(evidence.kind) ? REPLACED_KINDS[evidence.kind] : undefined;
+  if (!other) return null;
+  if (evidence.kind === 'cqc-not-applicable') {
+    const registration = (await currentEvidenceOf(trx, evidence.organisationId)).find((row) => row.kind === 'cqc-registration');
+    const errors = notApplicableVerdictErrors(registration);
+    if (errors.length) throw validationFailed(errors, 'This evidence cannot be verified');
+  }
+  return supersedeCurrent(trx, evidence.organisationId, other, at);
+}
+
 /** Marks current pending evidence verified or rejected; a rejection needs a note, and the provider is told of it in its outbox. */
 export async function judgeEvidence(deps: Deps, context: ActionContext, id: string, verdict: Verdict): Promise<void> {
   await assertVerifier(deps.db, context);
@@ -40,12 +56,13 @@ export async function judgeEvidence(deps: Deps, context: ActionContext, id: stri
     if (evidence.supersededAt) throw new DomainError('invalid-transition', 'This evidence has been replaced by newer evidence; judge the current one');
     if (evidence.verificationStatus !== 'pending') throw new DomainError('invalid-transition', `This evidence is already ${evidence.verificationStatus}`);
     const at = deps.clock.now();
+    const replaced = verdict.decision === 'verified' ? await retireOtherCqcKind(trx, evidence, at) : null;
     await setVerification(trx, id, { status: verdict.decision as 'verified' | 'rejected', note: note || null, userId: actingUser(context) }, at);
     const label = isEvidenceKind(evidence.kind) ? EVIDENCE_LABELS[evidence.kind] : evidence.kind;
     if (verdict.decision === 'rejected') {
       await insertOutboxMessage(trx, { organisationId: evidence.organisationId, subject: `${label} evidence rejected`, body: `The national qualification centre rejected your ${label} evidence: ${note}`, entityType: 'assurance-evidence', entityId: id }, at);
     }
-    await recordAudit(trx, context, { action: `assurance.${verdict.decision === 'verified' ? 'verify' : 'reject'}`, entityType: 'assurance-evidence', entityId: id, details: { organisationId: evidence.organisationId, kind: evidence.kind, note } });
+    await recordAudit(trx, context, { action: `assurance.${verdict.decision === 'verified' ? 'verify' : 'reject'}`, entityType: 'assurance-evidence', entityId: id, details: { organisationId: evidence.organisationId, kind: evidence.kind, note, ...(replaced ? { replaced } : {}) } });
   });
 }
 

@@ -24,6 +24,8 @@ export interface ChoiceListEntry {
 export interface ProviderQuality {
   /** The CQC registration status on the provider's current evidence, or null when none is recorded. */
   cqcStatus: string | null;
+  /** The regulator (e.g. HCPC) of the verified, in-date registration held where CQC registration does not apply (decision 0027), or null; absent on lists stored before it. */
+  registeredWith?: string | null;
   /** True when every piece of the provider's current assurance evidence is verified and none has expired. */
   assuranceVerified: boolean;
 }
@@ -54,17 +56,20 @@ export async function acceptedReferralDates(db: Executor, offerIds: readonly str
   return byProvider;
 }
 
-/** What is known of each provider's quality today: its CQC status and whether its current assurance is all verified and in date. */
+/** What is known of each provider's quality today: its CQC status or the regulator it is registered with instead, and whether its current assurance is all verified and in date. */
 export async function providerQuality(db: Executor, providerIds: string[], today: string): Promise<Map<string, ProviderQuality>> {
-  const quality = new Map<string, ProviderQuality>(providerIds.map((id) => [id, { cqcStatus: null, assuranceVerified: false }]));
+  const quality = new Map<string, ProviderQuality>(providerIds.map((id) => [id, { cqcStatus: null, registeredWith: null, assuranceVerified: false }]));
   if (providerIds.length === 0) return quality;
-  const rows = await db.selectFrom('assurance_evidence').select(['organisation_id', 'kind', 'cqc_status', 'verification_status', 'expires_on'])
+  const rows = await db.selectFrom('assurance_evidence').select(['organisation_id', 'kind', 'cqc_status', 'registration_body', 'verification_status', 'expires_on'])
     .where('organisation_id', 'in', providerIds).where('superseded_at', 'is', null).execute();
+  const assured = (row: (typeof rows)[number]) => row.verification_status === 'verified' && (row.expires_on === null || row.expires_on >= today);
   for (const id of providerIds) {
     const mine = rows.filter((row) => row.organisation_id === id);
+    const otherRegistration = mine.find((row) => row.kind === 'cqc-not-applicable' && assured(row));
     quality.set(id, {
       cqcStatus: mine.find((row) => row.kind === 'cqc-registration')?.cqc_status ?? null,
-      assuranceVerified: mine.length > 0 && mine.every((row) => row.verification_status === 'verified' && (row.expires_on === null || row.expires_on >= today)),
+      registeredWith: otherRegistration?.registration_body ?? null,
+      assuranceVerified: mine.length > 0 && mine.every(assured),
     });
   }
   return quality;

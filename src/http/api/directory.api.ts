@@ -15,7 +15,9 @@ const Wait = Type.Object({
   basedOn: Type.Integer({ description: 'Accepted referrals the figure rests on' }),
 });
 const Quality = Type.Object({
-  cqcStatus: Nullable(Type.String()), assuranceVerified: Type.Boolean({ description: 'Every current assurance record verified and in date' }),
+  cqcStatus: Nullable(Type.String()),
+  registeredWith: Nullable(Type.String({ description: 'Where CQC registration does not apply: the regulator (HCPC, GOC, GPhC, GOsC, GCC, GDC, NMC or GMC) of the verified, in-date registration held instead' })),
+  assuranceVerified: Type.Boolean({ description: 'Every current assurance record verified and in date' }),
   contractStart: Nullable(Type.String({ format: 'date', description: 'AQP provider for this service since' })),
 });
 const Site = Type.Object({

@@ -50,7 +50,8 @@ const Entry = Type.Object({
   rank: Type.Integer(), listingId: Type.String(), siteId: Type.String(), providerOrganisationId: Type.String(), providerName: Type.String(), providerOdsCode: Nullable(Type.String()), siteName: Type.String(), siteAddress: Nullable(Type.String()), sitePostcode: Type.String(),
   deliveryMode: Type.String(), distanceKm: Type.Number(), distanceMiles: Type.Number(),
   wait: Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }),
-  quality: Type.Object({ contractStart: Nullable(Type.String()), cqcStatus: Nullable(Type.String()), assuranceVerified: Type.Boolean() }),
+  quality: Type.Object({ contractStart: Nullable(Type.String()), cqcStatus: Nullable(Type.String()),
+    registeredWith: Type.Optional(Nullable(Type.String({ description: 'Where CQC registration does not apply: the regulator of the verified registration held instead' }))), assuranceVerified: Type.Boolean() }),
 });
 const ChoiceList = Type.Object({ id: Type.String(), offeredAt: Type.String(), orderedBy: Type.String(), originPostcode: Type.String(),
   origin: Type.Object({ kind: Type.Union([Type.Literal('patient-postcode'), Type.Literal('gp-practice')], { description: 'gp-practice when the patient’s postcode is an NHS pseudo-postcode (ZZ99 3VZ no fixed abode) and distances are measured from the GP practice' }), postcode: Type.String() }),

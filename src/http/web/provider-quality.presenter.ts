@@ -1,4 +1,5 @@
 /** What is known of a provider in plain words, for choice lists and the public directory: wait, quality and where care is given, and what is not measured yet. */
+import { isRegistrationBody, REGISTRATION_BODY_LABELS } from '../../domains/providers/evidence-kinds.rules.ts';
 import type { ProviderQuality } from '../../domains/referrals/choice-list.repo.ts';
 import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/referrals/choice-list.rules.ts';
 import { formatDate } from './format.ts';
@@ -23,10 +24,18 @@ export function waitInWords(wait: IndicativeWait): string {
     : `About ${wait.workingDays} working day${wait.workingDays === 1 ? '' : 's'} to accept a referral (median of ${wait.basedOn} in the last ${WAIT_WINDOW_DAYS} days)`;
 }
 
+/** The CQC status, or where CQC registration does not apply the regulator the provider is registered with instead (decision 0027). */
+function registrationInWords(quality: ProviderQuality): string {
+  if (quality.cqcStatus) return CQC_WORDS[quality.cqcStatus] ?? quality.cqcStatus;
+  const body = quality.registeredWith;
+  if (body) return `CQC registration does not apply; registered with the ${isRegistrationBody(body) ? REGISTRATION_BODY_LABELS[body] : body}`;
+  return 'No CQC registration recorded';
+}
+
 /** CQC status, assurance and how long the provider has been qualified, one sentence each. */
 export function qualityInWords(quality: ProviderQuality & { contractStart: string | null }): string[] {
   return [
-    quality.cqcStatus ? CQC_WORDS[quality.cqcStatus] ?? quality.cqcStatus : 'No CQC registration recorded',
+    registrationInWords(quality),
     quality.assuranceVerified ? 'Assurance checked and in date (insurance, governance, safeguarding)' : 'Assurance not fully checked or in date',
     quality.contractStart ? `AQP provider for this service since ${formatDate(quality.contractStart)}` : 'AQP contract start not recorded',
   ];
