@@ -14,6 +14,7 @@ import * as patientAccessAddresses from './migrations/0010-patient-access-addres
 import * as choiceListOrigin from './migrations/0011-choice-list-origin.ts';
 import * as cqcNotApplicable from './migrations/0012-cqc-not-applicable.ts';
 import * as signInThrottles from './migrations/0013-sign-in-throttles.ts';
+import * as signInThrottlesPerAddress from './migrations/0014-sign-in-throttles-per-address.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-choice-list-origin': choiceListOrigin,
   '0012-cqc-not-applicable': cqcNotApplicable,
   '0013-sign-in-throttles': signInThrottles,
+  '0014-sign-in-throttles-per-address': signInThrottlesPerAddress,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
