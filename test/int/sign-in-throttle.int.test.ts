@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
@@ -20,7 +21,7 @@ describe('per-account sign-in back-off', () => {
   let address = 0;
   const clock: Clock = { now: () => new Date(Date.now() + offsetMs), today: () => londonDateOf(new Date(Date.now() + offsetMs)) };
   /** A fresh address for a guesser who keeps to it. */
-  const anAddress = () => `203.0.113.${++address}`;
+  const anAddress = () => `198.51.100.${++address}`;
   const anAccount = async (email: string) => {
     await createUser(t.deps, { principal: null, clientAddress: null }, { email, displayName: 'Tess Tester', password: PASSWORD, organisationId, role: 'commissioner' });
   };
@@ -101,12 +102,13 @@ describe('per-account sign-in back-off', () => {
   it('locks the account at every address once it has had 100 failures in 24 hours, until the day’s count falls below 100', async () => {
     await anAccount('tess.six@example.nhs.uk');
     for (let batch = 0; batch < 20; batch += 1) await failFiveTimes('tess.six@example.nhs.uk', `192.0.2.${100 + batch}`);
-    offsetMs += 60 * 60_000;
+    const moveFailuresBack = (hours: number) => t.deps.db.updateTable('sign_in_failures').set((eb) => ({ failed_at: sql<Date>`${eb.ref('failed_at')} - make_interval(hours => ${hours})` })).execute();
+    await moveFailuresBack(1);
     const locked = await new WebClient(t.app, '192.0.2.200').signIn('tess.six@example.nhs.uk', PASSWORD);
     expect(locked.statusCode).toBe(429);
     expect(locked.body).toContain(`${LOCKED} Wait 23 hours, then try again.`);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(22 * 3600);
-    offsetMs += 23 * 60 * 60_000;
+    await moveFailuresBack(23);
     expect((await new WebClient(t.app, '192.0.2.200').signIn('tess.six@example.nhs.uk', PASSWORD)).statusCode).toBe(303);
   });
 
