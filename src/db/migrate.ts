@@ -15,6 +15,7 @@ import * as choiceListOrigin from './migrations/0011-choice-list-origin.ts';
 import * as cqcNotApplicable from './migrations/0012-cqc-not-applicable.ts';
 import * as signInThrottles from './migrations/0013-sign-in-throttles.ts';
 import * as localServices from './migrations/0014-local-services.ts';
+import * as signInThrottlesPerAddress from './migrations/0015-sign-in-throttles-per-address.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0012-cqc-not-applicable': cqcNotApplicable,
   '0013-sign-in-throttles': signInThrottles,
   '0014-local-services': localServices,
+  '0015-sign-in-throttles-per-address': signInThrottlesPerAddress,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -147,9 +147,16 @@ export interface WebSessionsTable {
 
 export interface SignInThrottlesTable {
   email_hash: string;
+  client_address: Generated<string>;
   failures: number;
   last_failure_at: Timestamp;
   locked_until: NullableTimestamp;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<string>;
+  email_hash: string;
+  failed_at: Timestamp;
 }
 
 export interface ApiKeysTable {
@@ -187,6 +194,7 @@ export interface Database extends OfferTables, PrioritisationTables, LocalPropos
   memberships: MembershipsTable;
   web_sessions: WebSessionsTable;
   sign_in_throttles: SignInThrottlesTable;
+  sign_in_failures: SignInFailuresTable;
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
   postcodes: PostcodesTable;

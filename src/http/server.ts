@@ -8,6 +8,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
 import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
+import { forgetStaleAttempts } from '../domains/identity/stale-attempts.service.ts';
 import { deleteExpiredSessions } from '../domains/identity/web-session.repo.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
 import { systemClock } from '../lib/clock.ts';
@@ -32,7 +33,11 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
 
   let closing = false;
   const app = await buildApp({ config, deps, isDatabaseReady: async () => !closing && (await sql`select 1`.execute(handle.db), true) });
-  const sweep = setInterval(() => void deleteExpiredSessions(handle.db, deps.clock.now()).catch((error: unknown) => app.log.error({ err: error }, 'could not delete expired sessions; will try again in 15 minutes')), 15 * 60_000);
+  const sweepOnce = async () => {
+    await deleteExpiredSessions(handle.db, deps.clock.now());
+    await forgetStaleAttempts(deps);
+  };
+  const sweep = setInterval(() => void sweepOnce().catch((error: unknown) => app.log.error({ err: error }, 'could not delete expired sessions and stale attempts; will try again in 15 minutes')), 15 * 60_000);
   sweep.unref();
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
 

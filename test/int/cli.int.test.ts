@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
 import { authenticateApiKey } from '../../src/domains/identity/api-key.service.ts';
+import { signIn } from '../../src/domains/identity/sign-in.service.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { REPO_ROOT } from '../support/cli-server.ts';
 import { createDatabaseFromTemplate, dropPostgresDatabase } from '../support/postgres-admin.ts';
@@ -77,6 +78,26 @@ describe('the aqp command line', () => {
     const ownEmail = create('weak.walter@aqp.example');
     expect(ownEmail.status).toBe(1);
     expect(ownEmail.stderr).toContain('password: Password must not include your email address');
+  });
+
+  it('lets the platform operator clear a sign-in lock with aqp users unlock --email', async () => {
+    const deps = async () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.AQP_STATE_DIR ?? '' });
+    const context = { principal: null, clientAddress: '203.0.113.80' };
+    const attemptSignIn = async (password: string) => {
+      const handle = await deps();
+      try {
+        return await signIn({ db: handle.db, clock: systemClock() }, context, { email: 'national.admin@aqp.example', password }).then(() => 'signed in', (error: { code: string }) => error.code);
+      } finally {
+        await handle.close();
+      }
+    };
+    for (let attempt = 1; attempt <= 5; attempt += 1) expect(await attemptSignIn(`wrong guess ${attempt}`)).toBe('validation-failed');
+    expect(await attemptSignIn('aqp-demo-password')).toBe('too-many-requests');
+
+    const unlocked = runAqp(['users', 'unlock', '--email', 'National.Admin@aqp.example'], env);
+    expect(unlocked.status, unlocked.stderr).toBe(0);
+    expect(unlocked.stdout).toContain('Cleared the sign-in lock for National.Admin@aqp.example.');
+    expect(await attemptSignIn('aqp-demo-password')).toBe('signed in');
   });
 
   it('refuses a role the organisation cannot give and exits non-zero', () => {

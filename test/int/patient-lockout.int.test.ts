@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetStaleAttempts } from '../../src/domains/identity/stale-attempts.service.ts';
 import { verifyPatientAccess } from '../../src/domains/referrals/patient-access.service.ts';
 import { aHearingReferral, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -87,5 +88,27 @@ describe('patient access to a referral: guesses limited per reference and addres
 
     await t.deps.db.updateTable('patient_access_failures').set({ failed_at: new Date(Date.now() - 25 * 60 * 60_000) }).where('ubrn', '=', ubrn).execute();
     expect((await attempt('192.0.2.78', ubrn, accessCode)).statusCode).toBe(303);
+  });
+
+  it('limits one IPv6 /48 to ten guesses at a reference in 15 minutes, however many of its /64 networks guess', async () => {
+    const { ubrn, accessCode } = await aReferral();
+    const statuses: number[] = [];
+    for (let network = 0; network < 12; network += 1) statuses.push((await attempt(`2001:db8:48:${network.toString(16)}00::1`, ubrn, WRONG_CODE)).statusCode);
+    expect(statuses).toEqual([...Array<number>(10).fill(400), 429, 429]);
+    expect(await failuresRecorded(ubrn)).toBe(10);
+    expect((await attempt('2001:db8:49:1::1', ubrn, accessCode)).statusCode).toBe(303);
+  });
+
+  it('forgets guesses older than 24 hours: those for a reference when it is next guessed, and all of them in the periodic sweep', async () => {
+    const { ubrn } = await aReferral();
+    const dayAndAHourAgo = new Date(Date.now() - 25 * 60 * 60_000);
+    const madeUp = '123412341234';
+    await t.deps.db.insertInto('patient_access_failures').values([{ ubrn, failed_at: dayAndAHourAgo, client_address: '10.9.9.9' }, { ubrn: madeUp, failed_at: dayAndAHourAgo, client_address: '10.9.9.9' }]).execute();
+    expect((await attempt('192.0.2.90', ubrn, WRONG_CODE)).statusCode).toBe(400);
+    expect(await failuresRecorded(ubrn)).toBe(1);
+    expect(await failuresRecorded(madeUp)).toBe(1);
+    await forgetStaleAttempts(t.deps);
+    expect(await failuresRecorded(madeUp)).toBe(0);
+    expect(await failuresRecorded(ubrn)).toBe(1);
   });
 });

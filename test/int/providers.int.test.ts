@@ -239,6 +239,19 @@ describe('provider registration, profile and sites', () => {
       expect(memberships).toHaveLength(2);
     });
 
+    it('shows the invitation form again, with the wait beside the password and Retry-After, while the existing account is locked', async () => {
+      const { client: admin } = await registeredAdmin({}, '10.0.3.11');
+      const token = await invite(admin, { displayName: 'Aled Assessor', email: 'assessor@aqp.example', role: 'provider-clinician' });
+      const invitee = new WebClient(t.app, '10.0.3.12');
+      for (let attempt = 1; attempt <= 5; attempt += 1) expect((await invitee.submit(`/invitations/${token}`, { password: `not the password ${attempt}` })).statusCode).toBe(400);
+      const locked = await invitee.submit(`/invitations/${token}`, { password: 'aqp-demo-password' });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.headers['retry-after']).toBe('60');
+      expect(locked.body).toContain('Join ');
+      expect(locked.body).toContain('href="#password"');
+      expect(locked.body).toContain('There have been too many attempts to sign in with this email address. Wait 1 minute, then try again.');
+    });
+
     it('lets only provider administrators invite, and refuses a colleague who already belongs', async () => {
       const clinician = new WebClient(t.app, '10.0.3.9');
       await clinician.signIn('clinician@aqp.example');

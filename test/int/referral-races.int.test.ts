@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralProtocol } from '../../src/domains/catalogue/referral-protocol.schema.ts';
 import { currentProtocolsOf, insertProtocolVersion } from '../../src/domains/offers/offer-terms.repo.ts';
+import { lockPatientReferrals, PATIENT_LOCK_WAIT_SECONDS } from '../../src/domains/referrals/referral.repo.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -65,4 +66,20 @@ describe('repeat limits hold when the same patient is referred by several reques
     expect(responses.find((response) => response.statusCode === 400)!.json().errors).toEqual([{ field: 'nhsNumber', message: expect.stringContaining('do not match the NHS record we hold') }]);
     expect(await referralsOf(nhsNumber)).toBe(1);
   });
+
+  it('answers 503 with Retry-After, not a 500, when another request holds the patient’s lock for longer than 5 seconds (PostgreSQL: PGlite has one connection, so no request ever waits there)', async () => {
+    if (t.database.kind !== 'postgres') return expect(PATIENT_LOCK_WAIT_SECONDS).toBe(5);
+    const nhsNumber = nhsNumberFrom('401023815');
+    const body = { serviceCode: 'psychological-therapies', practiceOdsCode: 'B84001', answers: { risk: false }, helpWanted: 'Low mood.',
+      patient: { nhsNumber, givenName: 'Wai', familyName: 'Waiting', dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode: 'HX6 3AB' } };
+    const response = await t.deps.db.transaction().execute(async (trx) => {
+      await lockPatientReferrals(trx, nhsNumber);
+      return t.app.inject({ method: 'POST', url: '/api/v1/self-referrals', payload: body, remoteAddress: '10.8.1.1' });
+    });
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toMatchObject({ code: 'unavailable', detail: 'Another referral for this patient is being saved. Wait a few seconds, then try again.' });
+    expect(await referralsOf(nhsNumber)).toBe(0);
+  }, 20_000);
 });

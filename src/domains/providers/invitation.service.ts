@@ -83,7 +83,7 @@ export async function openInvitation(deps: Deps, token: string): Promise<Invitat
 export async function acceptInvitation(deps: Deps, context: ActionContext, token: string, input: { password: string }): Promise<{ userId: string; organisationId: string; role: Role }> {
   const existing = await openInvitation(deps, token);
   const account = await findUserByEmail(deps.db, existing.email);
-  const check = account ? await verifyThrottled(deps, account.email, account.passwordHash, input.password) : undefined;
+  const check = account ? await verifyThrottled(deps, { email: account.email, clientAddress: context.clientAddress }, account.passwordHash, input.password) : undefined;
   if (check?.outcome === 'locked') throw lockedOut(check.minutes, 'password');
   if (check?.outcome === 'mismatch') throw validationFailed([{ field: 'password', message: 'Enter the password of your existing AQP account' }]);
   const weakness = account ? undefined : passwordProblem(input.password, existing);

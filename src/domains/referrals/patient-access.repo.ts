@@ -7,10 +7,11 @@ export async function lockReferenceGuesses(db: Executor, ubrn: string): Promise<
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.patient-access:${ubrn}`}))`.execute(db);
 }
 
-/** Guesses at a reference since a moment, from one address when given. */
-export async function guessesSince(db: Executor, ubrn: string, since: Date, clientAddress?: string): Promise<number> {
+/** Guesses at a reference since a moment: from one address group when given, or from every /64 of one IPv6 /48 when a prefix is given. */
+export async function guessesSince(db: Executor, ubrn: string, since: Date, from: { clientAddress?: string; sitePrefix?: string } = {}): Promise<number> {
   let query = db.selectFrom('patient_access_failures').select((eb) => eb.fn.countAll<string>().as('count')).where('ubrn', '=', ubrn).where('failed_at', '>', since);
-  if (clientAddress !== undefined) query = query.where('client_address', '=', clientAddress);
+  if (from.clientAddress !== undefined) query = query.where('client_address', '=', from.clientAddress);
+  if (from.sitePrefix !== undefined) query = query.where('client_address', 'like', `${from.sitePrefix.replace(/[\\%_]/g, '\\$&')}%`);
   return Number((await query.executeTakeFirstOrThrow()).count);
 }
 
@@ -23,4 +24,11 @@ export async function recordGuess(db: Executor, guess: { ubrn: string; clientAdd
 /** Takes back a guess that proved right: it was not a failure. */
 export async function forgetGuess(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('patient_access_failures').where('id', '=', id).execute();
+}
+
+/** Forgets guesses at one reference, or at every reference, made before the cut-off: they no longer count towards any limit (decision 0024). */
+export async function deleteGuessesBefore(db: Executor, cutoff: Date, ubrn?: string): Promise<void> {
+  let query = db.deleteFrom('patient_access_failures').where('failed_at', '<', cutoff);
+  if (ubrn !== undefined) query = query.where('ubrn', '=', ubrn);
+  await query.execute();
 }

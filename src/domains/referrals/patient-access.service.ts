@@ -6,7 +6,8 @@ import { recordAudit } from '../identity/audit.repo.ts';
 import { verifyPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { ADDRESS_WINDOW_MINUTES, GUESS_LIMIT_MESSAGES, type GuessLimit, guessLimitReached, guessingAddressOf, REFERENCE_WINDOW_HOURS } from './patient-access.rules.ts';
-import { forgetGuess, guessesSince, lockReferenceGuesses, recordGuess } from './patient-access.repo.ts';
+import { deleteGuessesBefore, forgetGuess, guessesSince, lockReferenceGuesses, recordGuess } from './patient-access.repo.ts';
+import { ipv6SitePrefixOf } from '../../lib/client-address.ts';
 import { normaliseAccessCode, normaliseUbrn } from './referral-reference.rules.ts';
 import { findReferralByUbrn } from './referral.repo.ts';
 
@@ -28,14 +29,19 @@ function credentialErrors(credentials: PatientCredentials): FieldError[] {
 
 const minutesBefore = (at: Date, minutes: number) => new Date(at.getTime() - minutes * 60_000);
 
-/** Under the reference's lock: counts its recent guesses and, when neither limit is reached, records this one before it is checked, so simultaneous guesses cannot all pass the count. */
+/** Under the reference's lock: forgets its guesses older than a day, counts the recent ones and, when no limit is reached, records this one before it is checked, so simultaneous guesses cannot all pass the count. */
 async function reserveGuess(deps: Deps, ubrn: string, clientAddress: string): Promise<{ guessId: number } | { refused: GuessLimit }> {
   return deps.db.transaction().execute(async (trx) => {
     await lockReferenceGuesses(trx, ubrn);
     const now = deps.clock.now();
+    const dayAgo = minutesBefore(now, REFERENCE_WINDOW_HOURS * 60);
+    await deleteGuessesBefore(trx, dayAgo, ubrn);
+    const sitePrefix = ipv6SitePrefixOf(clientAddress);
+    const windowStart = minutesBefore(now, ADDRESS_WINDOW_MINUTES);
     const refused = guessLimitReached({
-      forReference: await guessesSince(trx, ubrn, minutesBefore(now, REFERENCE_WINDOW_HOURS * 60)),
-      fromAddress: await guessesSince(trx, ubrn, minutesBefore(now, ADDRESS_WINDOW_MINUTES), clientAddress),
+      forReference: await guessesSince(trx, ubrn, dayAgo),
+      fromAddress: await guessesSince(trx, ubrn, windowStart, { clientAddress }),
+      fromNetwork: sitePrefix ? await guessesSince(trx, ubrn, windowStart, { sitePrefix }) : 0,
     });
     return refused ? { refused } : { guessId: await recordGuess(trx, { ubrn, clientAddress, at: now }) };
   });

@@ -1,5 +1,6 @@
 /** Queries over referrals, their patients and their append-only event history. */
 import { sql } from 'kysely';
+import { DomainError } from '../../lib/errors.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import type { EarlierReferral, EligibilityResult } from './eligibility.rules.ts';
@@ -105,10 +106,25 @@ export async function insertReferralEvent(db: Executor, event: ReferralEventRow)
   }).execute();
 }
 
-/** Holds every other referral for this NHS number back until the transaction ends, so its repeat limits are judged against every referral committed before it (decision 0024). */
+/** How long a referral waits for another referral of the same patient before giving up, so queued requests cannot hold every pooled connection. */
+export const PATIENT_LOCK_WAIT_SECONDS = 5;
+
+/**
+ * Holds every other referral for this NHS number back until the transaction ends, so its repeat limits are judged against every
+ * referral committed before it (decision 0024); gives up after a few seconds with a coded "busy" answer rather than a 500.
+ */
 export async function lockPatientReferrals(db: Executor, nhsNumber: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.patient-referrals:${nhsNumber}`}))`.execute(db);
+  await sql.raw(`SET LOCAL lock_timeout = '${PATIENT_LOCK_WAIT_SECONDS}s'`).execute(db);
+  try {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.patient-referrals:${nhsNumber}`}))`.execute(db);
+  } catch (error) {
+    if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+    throw new DomainError('unavailable', 'Another referral for this patient is being saved. Wait a few seconds, then try again.', { retryAfterSeconds: PATIENT_LOCK_WAIT_SECONDS });
+  }
 }
+
+/** PostgreSQL's SQLSTATE when `lock_timeout` expires. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** The patient's earlier referrals to a service, for repeat limits; referrals cancelled as raised in error do not count. */
 export async function earlierReferralsOf(db: Executor, nhsNumber: string, serviceCode: string): Promise<EarlierReferral[]> {

@@ -67,6 +67,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendErrorPage(request, reply, 500, 'internal', '');
     }
     const status = statusForCode[domainError.code];
+    if (typeof domainError.details.retryAfterSeconds === 'number') reply.header('retry-after', String(domainError.details.retryAfterSeconds));
     if (isApiRequest(request)) {
       const fieldErrors = domainError.details.fieldErrors;
       return sendProblem(reply, status, domainError.code, domainError.message, fieldErrors ? { errors: fieldErrors } : {});

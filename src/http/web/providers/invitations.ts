@@ -5,7 +5,8 @@ import { MIN_PASSWORD_LENGTH } from '../../../domains/identity/password-policy.r
 import { ROLE_LABELS, type Role } from '../../../domains/identity/roles.rules.ts';
 import { INVITABLE_ROLES } from '../../../domains/providers/invitation.rules.ts';
 import { acceptInvitation, inviteColleague, openInvitation, ownInvitations, revokeInvitation } from '../../../domains/providers/invitation.service.ts';
-import { field, type FormErrors, validationErrorsOf } from '../form.ts';
+import { isDomainError } from '../../../lib/errors.ts';
+import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { PROVIDER_ADMIN } from './profile.ts';
 
 const STATE_TAGS = {
@@ -60,6 +61,10 @@ export function registerInvitationPages(app: FastifyInstance, deps: Deps): void 
       request.session.flash = 'You have joined your organisation. Sign in to continue.';
       return reply.redirect('/sign-in', 303);
     } catch (error) {
+      if (isDomainError(error) && error.code === 'too-many-requests' && error.details.fieldErrors) {
+        reply.header('retry-after', String(error.details.retryAfterSeconds ?? 60));
+        return renderAccept(request, reply, 429, formErrors(error.details.fieldErrors));
+      }
       const errors = validationErrorsOf(error);
       if (!errors) throw error;
       return renderAccept(request, reply, 400, errors);
