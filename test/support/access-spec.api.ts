@@ -45,6 +45,7 @@ export const API_ACCESS: Record<string, Access> = {
   'POST /api/v1/local-proposals/:id/submission': OWN,
   'PUT /api/v1/local-proposals/:id/assessments': OWN,
   'POST /api/v1/local-proposals/:id/decision': OWN,
+  'POST /api/v1/local-proposals/:id/local-service': OWN,
   'GET /api/v1/map': PUBLIC,
   'GET /api/v1/directory': PUBLIC,
   'GET /api/v1/directory/providers/:code': PUBLIC,

@@ -93,6 +93,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /proposals/:id/assess': OWN,
   'GET /proposals/:id/decide': OWN,
   'POST /proposals/:id/decide': OWN,
+  'GET /proposals/:id/local-service': OWN,
+  'POST /proposals/:id/local-service': OWN,
   'GET /map': PUBLIC,
   'GET /map.csv': PUBLIC,
   'GET /directory': PUBLIC,
