@@ -95,7 +95,7 @@ describe('a commissioner’s offer journey in Chromium', () => {
     const map = await (await fetch(`${session.server.baseUrl}/api/v1/map`)).json() as { commissioners: { odsCode: string; offers: { offerId: string }[] }[] };
     expect(map.commissioners.find((row) => row.odsCode === '02T')?.offers.map((offer) => offer.offerId)).toContain(offerId);
     await page.goto(`${session.server.baseUrl}/map`);
-    expect(await page.getByRole('row', { name: /NHS West Yorkshire ICB - 02T/ }).textContent()).toContain('Yes');
+    expect(await page.getByRole('row', { name: /NHS West Yorkshire ICB - 02T \(02T\)/ }).textContent()).toContain('Yes');
     await expectAccessible(page);
 
     const publicContext = await session.browser.newContext();
