@@ -43,8 +43,8 @@ describe('API bodies must have the declared types; query strings are still read 
   });
 
   it('still reads numbers from a query string', async () => {
-    const response = await t.app.inject('/api/v1/directory?service=adult-hearing&postcode=HX6&page=1&pageSize=5');
-    expect(response.statusCode, response.body).not.toBe(400);
+    const response = await call(commissioner, 'GET', '/api/v1/messages?offset=0');
+    expect(response.statusCode, response.body).toBe(200);
   });
 
   it('marks a message read only when the caller’s organisation can see it: 404 for any other id', async () => {
@@ -56,5 +56,11 @@ describe('API bodies must have the declared types; query strings are still read 
     expect((await call(commissioner, 'POST', `/api/v1/messages/${message.id}/read`)).statusCode).toBe(204);
     expect((await call(commissioner, 'POST', `/api/v1/messages/${randomUUID()}/read`)).statusCode).toBe(404);
     expect((await call(provider, 'POST', `/api/v1/messages/${message.id}/read`)).statusCode).toBe(404);
+  });
+
+  it('answers 404, not a database error, for a message id shaped only roughly like a UUID', async () => {
+    for (const id of ['-'.repeat(36), 'a'.repeat(36), `${randomUUID().slice(0, 35)}g`]) {
+      expect((await call(commissioner, 'POST', `/api/v1/messages/${id}/read`)).statusCode, id).toBe(404);
+    }
   });
 });

@@ -17,6 +17,11 @@ describe('the page to return to after sign-in', () => {
     ['/\\evil.example', 'a backslash that browsers read as a slash'],
     ['https://evil.example/', 'an absolute address'],
     ['javascript:alert(1)', 'a script address'],
+    ['/.//evil.example', 'a dot segment that resolves to //evil.example'],
+    ['/a/..//evil.example', 'a parent segment that resolves to //evil.example'],
+    ['/%2e//evil.example', 'an encoded dot segment'],
+    ['/./\\evil.example', 'a dot segment and a backslash'],
+    ['/..//evil', 'a parent segment above the root'],
     ['organisation', 'a relative path'],
     ['', 'nothing'],
   ])('refuses %j (%s) and returns home', (input) => {

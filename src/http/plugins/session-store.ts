@@ -1,22 +1,32 @@
 /** Adapts the PostgreSQL session repository to the callback store interface @fastify/session expects. */
 import type { SessionStore } from '@fastify/session';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { deleteSession, readSession, writeSession } from '../../domains/identity/web-session.repo.ts';
 import type { Clock } from '../../lib/clock.ts';
 
+/**
+ * Hands a database result to the session plugin's callback exactly once. An error thrown by the callback itself (a reply
+ * that cannot be sent, say) would otherwise become an unhandled rejection that stops the process; it is logged instead.
+ */
+export function settle<T>(work: Promise<T>, log: FastifyBaseLogger, deliver: (error: unknown, value?: T) => void): void {
+  work.then((value) => deliver(null, value), (error: unknown) => deliver(error))
+    .catch((error: unknown) => log.error({ err: error }, 'the session plugin failed after a session store call'));
+}
+
 /** A session store over the `web_sessions` table; expiry follows the cookie's own expiry. */
-export function postgresSessionStore(db: Kysely<Database>, clock: Clock, maxAgeMs: number): SessionStore {
+export function postgresSessionStore(db: Kysely<Database>, clock: Clock, maxAgeMs: number, log: FastifyBaseLogger): SessionStore {
   return {
     get(id, callback) {
-      readSession(db, id, clock.now()).then((data) => callback(null, (data ?? null) as Parameters<typeof callback>[1]), callback);
+      settle(readSession(db, id, clock.now()), log, (error, data) => callback(error, (data ?? null) as Parameters<typeof callback>[1]));
     },
     set(id, session, callback) {
       const expires = session.cookie?.expires ? new Date(session.cookie.expires) : new Date(clock.now().getTime() + maxAgeMs);
-      writeSession(db, id, session, expires).then(() => callback(), callback);
+      settle(writeSession(db, id, session, expires), log, (error) => callback(error));
     },
     destroy(id, callback) {
-      deleteSession(db, id).then(() => callback(), callback);
+      settle(deleteSession(db, id), log, (error) => callback(error));
     },
   };
 }

@@ -35,10 +35,10 @@ export function field(body: unknown, name: string): string {
 
 const SELF = 'http://aqp.invalid';
 
-/** A same-origin path to return to after sign-in, parsed as browsers parse it (WHATWG URL) so tabs, newlines and backslashes cannot make it leave the site; anything else becomes the home page. The answer is percent-encoded ASCII, safe in a Location header. */
+/** A same-origin path to return to after sign-in, parsed as browsers parse it (WHATWG URL) so tabs, newlines, backslashes and dot segments cannot make it leave the site (a path that resolves to `//host` is refused); anything else becomes the home page. The answer is percent-encoded ASCII, safe in a Location header. */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/')) return '/';
   const url = URL.canParse(value, SELF) ? new URL(value, SELF) : undefined;
-  if (!url || url.origin !== SELF) return '/';
+  if (!url || url.origin !== SELF || url.pathname.startsWith('//')) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }

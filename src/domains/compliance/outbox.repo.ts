@@ -1,0 +1,33 @@
+/** Reads and marks the outbox messages of one organisation; the only place outside inserts that touches `outbox_messages`. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface Message {
+  id: string;
+  subject: string;
+  body: string;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** A page of an organisation's messages, newest first, with its total and unread counts. */
+export async function listMessages(db: Kysely<Database>, organisationId: string, page: { limit: number; offset: number }): Promise<{ items: Message[]; unread: number; total: number }> {
+  const base = db.selectFrom('outbox_messages').where('organisation_id', '=', organisationId);
+  const [rows, counts] = await Promise.all([
+    base.select(['id', 'subject', 'body', 'entity_type', 'entity_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    base.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('read_at').as('read')]).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({ id: row.id, subject: row.subject, body: row.body, entityType: row.entity_type, entityId: row.entity_id, createdAt: row.created_at, readAt: row.read_at })),
+    unread: Number(counts.total) - Number(counts.read), total: Number(counts.total),
+  };
+}
+
+/** Marks one message of the organisation read, keeping the first reading time; false when it has no such message. */
+export async function markMessageRead(db: Kysely<Database>, organisationId: string, id: string, now: Date): Promise<boolean> {
+  const result = await db.updateTable('outbox_messages').set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(now)) }))
+    .where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
