@@ -1,6 +1,6 @@
 /** Application figures on the AQP map (issue #11 item 17): per service nationally, each application once, and per commissioner and service, where an offer covering several commissioners counts for each (docs/decisions/0029-sourced-packs-and-application-figures.md). */
 import { type ApplicationCounts, noApplications } from '../applications/application-counts.repo.ts';
-import { REFUSAL_GROUNDS } from '../applications/application-status.rules.ts';
+import { REFUSAL_GROUNDS, type RefusalGround } from '../applications/application-status.rules.ts';
 import type { MapCommissioner } from './map.rules.ts';
 
 /** The sum of several offers' figures. */
@@ -30,9 +30,38 @@ export function applicationsByService(commissioners: readonly MapCommissioner[],
   return new Map([...offersOfService].map(([code, offerIds]) => [code, sumApplications([...offerIds].map((id) => byOffer.get(id)))]));
 }
 
-/** The figures as CSV cells, in the order of `APPLICATION_CSV_HEADER`. */
-export function applicationCells(counts: ApplicationCounts): string[] {
-  return [counts.received, counts.qualified, counts.inAssessment, ...REFUSAL_GROUNDS.map((ground) => counts.refused[ground])].map(String);
+/** A commissioner's figures as published: refusals by ground are null when withheld, with the total refused (which received − qualified − being assessed already gives). */
+export interface PublishedCounts extends Omit<ApplicationCounts, 'refused'> {
+  refused: Record<RefusalGround, number | null>;
+  refusedTotal: number;
+  suppressed: boolean;
 }
 
-export const APPLICATION_CSV_HEADER = ['applications_received', 'applications_qualified', 'applications_in_assessment', ...REFUSAL_GROUNDS.map((ground) => `applications_refused_${ground.replaceAll('-', '_')}`)] as const;
+/** NHS England / NHS Digital practice: a count of 1 to 4 may identify someone; zero reveals nothing. */
+export function isSmallNumber(count: number): boolean {
+  return count >= 1 && count <= 4;
+}
+
+/** Withholds all four grounds when any is 1 to 4, so a small one cannot be worked out from the others and the total (decision 0029). */
+export function withSmallNumbersSuppressed(counts: ApplicationCounts): PublishedCounts {
+  const refusedTotal = REFUSAL_GROUNDS.reduce((sum, ground) => sum + counts.refused[ground], 0);
+  const suppressed = REFUSAL_GROUNDS.some((ground) => isSmallNumber(counts.refused[ground]));
+  const refused = Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, suppressed ? null : counts.refused[ground]])) as Record<RefusalGround, number | null>;
+  return { received: counts.received, qualified: counts.qualified, inAssessment: counts.inAssessment, refused, refusedTotal, suppressed };
+}
+
+/** A commissioner's published figures for one service. */
+export function publishedApplicationsFor(commissioner: MapCommissioner, serviceCode: string, byOffer: ReadonlyMap<string, ApplicationCounts>): PublishedCounts {
+  return withSmallNumbersSuppressed(applicationsFor(commissioner, serviceCode, byOffer));
+}
+
+/** The published figures as CSV cells, in the order of `APPLICATION_CSV_HEADER`: a withheld ground is an empty cell, flagged in the last. */
+export function applicationCells(counts: PublishedCounts): string[] {
+  const grounds = REFUSAL_GROUNDS.map((ground) => counts.refused[ground]).map((count) => (count === null ? '' : String(count)));
+  return [String(counts.received), String(counts.qualified), String(counts.inAssessment), ...grounds, String(counts.refusedTotal), String(counts.suppressed)];
+}
+
+export const APPLICATION_CSV_HEADER = [
+  'applications_received', 'applications_qualified', 'applications_in_assessment', ...REFUSAL_GROUNDS.map((ground) => `applications_refused_${ground.replaceAll('-', '_')}`),
+  'applications_refused_total', 'applications_refused_by_ground_suppressed',
+] as const;

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { noApplications } from '../../domains/applications/application-counts.repo.ts';
 import { REFUSAL_GROUNDS } from '../../domains/applications/application-status.rules.ts';
 import type { Deps } from '../../domains/deps.ts';
-import { applicationsFor } from '../../domains/map/map-applications.rules.ts';
+import { publishedApplicationsFor } from '../../domains/map/map-applications.rules.ts';
 import { COUNTED_OFFER_STATUSES, filterMatrix, servicesOfferedBy } from '../../domains/map/map.rules.ts';
 import { buildAqpMap } from '../../domains/map/map.service.ts';
 import { DATA_ATTRIBUTION } from '../../domains/reference/attribution.ts';
@@ -18,6 +18,14 @@ const applicationFields = {
   inAssessment: Type.Integer({ description: 'Submitted or waiting for a clarification answer' }),
   refused: Type.Object(Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, Type.Integer()])), { description: 'Applications not qualified, by the ground of refusal' }),
 };
+const SUPPRESSION = 'Small-number suppression: when any ground of refusal has 1 to 4 applications for this commissioner and service, all four grounds are null and `suppressed` is true '
+  + '(zeros and larger counts too, so the small one cannot be worked out from the others and the total); zero is never suppressed on its own account';
+const commissionerApplicationFields = {
+  ...applicationFields,
+  refused: Type.Object(Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, Type.Union([Type.Integer(), Type.Null()])])), { description: `Applications not qualified, by the ground of refusal. ${SUPPRESSION}` }),
+  refusedTotal: Type.Integer({ description: 'Applications not qualified on any ground (received less qualified less in assessment); never suppressed' }),
+  suppressed: Type.Boolean({ description: 'True when the refusals by ground are withheld (null) under small-number suppression' }),
+};
 const MapResponse = Type.Object({
   countedOfferStatuses: Type.Array(Type.String(), { description: 'Offer statuses that put a commissioner on the map' }),
   services: Type.Array(Type.Object({
@@ -29,7 +37,9 @@ const MapResponse = Type.Object({
     latitude: NullableNumber, longitude: NullableNumber,
     services: Type.Array(Type.String(), { description: 'Codes of the services it offers' }),
     offers: Type.Array(Type.Object({ service: Type.String(), offerId: Type.String({ format: 'uuid' }) })),
-    applications: Type.Array(Type.Object({ service: Type.String(), ...applicationFields }), { description: 'Per service it offers: applications to the offers covering it (an offer covering several commissioners counts for each); counts only, no provider named' }),
+    applications: Type.Array(Type.Object({ service: Type.String(), ...commissionerApplicationFields }), {
+      description: `Per service it offers: applications to the offers covering it (an offer covering several commissioners counts for each); counts only, no provider named. ${SUPPRESSION}`,
+    }),
   })),
   uptake: Type.Object({
     totalCommissioners: Type.Integer(), commissionersOfferingAny: Type.Integer(), commissionersOfferingNone: Type.Integer(), servicesOffered: Type.Integer(),
@@ -60,7 +70,7 @@ export function registerMapApi(scope: FastifyInstance, deps: Deps): void {
       commissioners: rows.map((row) => ({
         odsCode: row.odsCode, name: row.name, icb: row.icb, latitude: row.latitude, longitude: row.longitude,
         services: servicesOfferedBy(row), offers: row.offers.map((offer) => ({ service: offer.serviceCode, offerId: offer.offerId })),
-        applications: servicesOfferedBy(row).map((service) => ({ service, ...applicationsFor(row, service, map.applications) })),
+        applications: servicesOfferedBy(row).map((service) => ({ service, ...publishedApplicationsFor(row, service, map.applications) })),
       })),
       uptake: totals,
       attribution: [...DATA_ATTRIBUTION],

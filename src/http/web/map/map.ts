@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { APPLICATION_CSV_HEADER, applicationCells, applicationsFor } from '../../../domains/map/map-applications.rules.ts';
+import { APPLICATION_CSV_HEADER, applicationCells, publishedApplicationsFor } from '../../../domains/map/map-applications.rules.ts';
 import { CSV_HEADER, csvRecords, type MatrixFilter } from '../../../domains/map/map.rules.ts';
 import { buildAqpMap } from '../../../domains/map/map.service.ts';
 import { DATA_ATTRIBUTION } from '../../../domains/reference/attribution.ts';
@@ -29,7 +29,7 @@ export function registerMapPages(app: FastifyInstance, deps: Deps): void {
     const map = await buildAqpMap(deps);
     const filter = filterFrom(request.query);
     const rows = map.commissioners.filter((row) => !filter.icb || row.icb?.odsCode === filter.icb);
-    const records = csvRecords(map.services, rows, (commissioner, code) => applicationCells(applicationsFor(commissioner, code, map.applications)))
+    const records = csvRecords(map.services, rows, (commissioner, code) => applicationCells(publishedApplicationsFor(commissioner, code, map.applications)))
       .filter((record) => !filter.service || record[4] === filter.service);
     const csv = stringify([[...CSV_HEADER, ...APPLICATION_CSV_HEADER], ...records], { record_delimiter: '\r\n' });
     return reply
