@@ -16,6 +16,7 @@ const withheld = { 'rejects-price': null, 'rejects-local-standards': null, 'fail
 
 describe('application figures on the public AQP map', () => {
   let t: TestApp;
+  const offerIds: Record<string, string> = {};
 
   /** A real application row from a new provider, in the state an assessment leaves it. */
   async function anApplication(offerId: string, n: number, status: string, refusalGround: string | null = null, submitted = true) {
@@ -35,7 +36,7 @@ describe('application figures on the public AQP map', () => {
       { ods_code: 'A01', name: 'Applications Sub-ICB One', kind: 'commissioner', ods_type: 'sub-icb', parent_id: icb.id },
       { ods_code: 'A02', name: 'Applications Sub-ICB Two', kind: 'commissioner', ods_type: 'sub-icb', parent_id: icb.id },
     ]).execute();
-    const hearing = (await anOffer(db).forService('adult-hearing').coveringOds('A01', 'A02').withStatus('open').insert()).id;
+    const hearing = offerIds.hearing = (await anOffer(db).forService('adult-hearing').coveringOds('A01', 'A02').withStatus('open').insert()).id;
     const podiatry = (await anOffer(db).forService('podiatry').coveringOds('A02').withStatus('open').insert()).id;
     await anApplication(hearing, 1, 'qualified');
     await anApplication(hearing, 2, 'qualified');
@@ -45,10 +46,21 @@ describe('application figures on the public AQP map', () => {
     await anApplication(hearing, 6, 'draft', null, false);
     await anApplication(podiatry, 7, 'not-qualified', 'incomplete');
     await anApplication(podiatry, 8, 'submitted');
-    const ultrasound = (await anOffer(db).forService('non-obstetric-ultrasound').coveringOds('A01').withStatus('open').insert()).id;
+    const ultrasound = offerIds.ultrasound = (await anOffer(db).forService('non-obstetric-ultrasound').coveringOds('A01').withStatus('open').insert()).id;
     for (let n = 9; n <= 14; n += 1) await anApplication(ultrasound, n, 'not-qualified', 'rejects-price');
   });
   afterAll(() => t.close());
+
+  it('withholds every ground on a public offer page when one is 1 to 4, as the map does, showing only the number not qualified', async () => {
+    const tableOf = (html: string) => html.slice(html.indexOf('<h2>Applications</h2>'), html.indexOf('<h2>Compliance rule</h2>')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const hearing = tableOf((await t.app.inject(`/offers/${offerIds.hearing}`)).body);
+    expect(hearing).toContain('Not qualified: rejects the price withheld');
+    expect(hearing).toContain('Not qualified, all grounds 2');
+    expect(hearing).not.toMatch(/Not qualified: [a-z ,]+ 1 /);
+    const ultrasound = tableOf((await t.app.inject(`/offers/${offerIds.ultrasound}`)).body);
+    expect(ultrasound).toContain('Not qualified: rejects the price 6');
+    expect(ultrasound).not.toContain('withheld');
+  });
 
   const hearingFigures = { received: 5, qualified: 2, inAssessment: 1, refused: refused({ 'rejects-price': 1, 'fails-quality-standards': 1 }) };
   const podiatryFigures = { received: 2, qualified: 0, inAssessment: 1, refused: refused({ incomplete: 1 }) };
