@@ -25,6 +25,11 @@ export async function localServicesOffered(db: Executor): Promise<ServiceRecord[
   return rows.map(toService);
 }
 
+/** True when some offer for the service is public, the moment a local service becomes visible to everyone. */
+export async function hasPublicOffer(db: Executor, serviceId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('offers').select('id').where('service_id', '=', serviceId).where('status', 'in', [...PUBLIC_STATUSES]).executeTakeFirst());
+}
+
 /** True when a service code is already used, national or local. */
 export async function serviceCodeTaken(db: Executor, code: string): Promise<boolean> {
   return Boolean(await db.selectFrom('services').select('id').where('code', '=', code).executeTakeFirst());
