@@ -125,6 +125,13 @@ describe('offers for local services the region approved, through the API', () =>
     await unseen();
   });
 
+  it('gives two local services of the same name, saved at once by one commissioner, their own codes', async () => {
+    const [first, second] = [await aProposal('Community ear syringing', 'approved'), await aProposal('Community ear syringing', 'approved')];
+    const saved = await Promise.all([first, second].map((id) => call('commissioner', 'POST', `/api/v1/local-proposals/${id}/local-service`, LOCAL_PACK)));
+    expect(saved.map((answer) => answer.statusCode), saved.map((answer) => answer.body).join('\n')).toEqual([201, 201]);
+    expect(saved.map((answer) => answer.json().serviceCode).sort()).toEqual(['local-qwo-community-ear-syringing', 'local-qwo-community-ear-syringing-2']);
+  });
+
   it('publishes a revised local pack as a new version; offers already open keep theirs', async () => {
     const proposalId = await aProposal('Community wound care', 'approved');
     const first = (await call('commissioner', 'POST', `/api/v1/local-proposals/${proposalId}/local-service`, LOCAL_PACK)).json();
