@@ -105,7 +105,7 @@ export interface ServicesTable {
   national_eligibility: string | null;
   source_url: string | null;
   is_retired: Generated<boolean>;
-  /** Set only for a local service: the approved proposal it came from and the commissioner that owns it (migration 0010). */
+  /** Set only for a local service: the approved proposal it came from and the commissioner that owns it (migration 0014). */
   local_proposal_id: string | null;
   owner_organisation_id: string | null;
   created_at: Generated<Date>;

@@ -7,6 +7,7 @@ import { aProvider, completeAnswers } from '../support/application-rows.ts';
 import { completeAssurance } from '../support/assurance-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { apiKeyFor } from '../support/web-client.ts';
 
 const clock = movableToday('2027-02-01');
 const ALL_MET = ASSESSMENT_CRITERIA.map((criterion) => ({ criterion: criterion.code, met: true, note: `${criterion.title}: evidence seen.` }));
@@ -42,6 +43,7 @@ describe('offers for local services the region approved, through the API', () =>
     keys.reviewer = await keyFor('Y63', 'regional-reviewer');
     keys.other = await keyFor('QXL', 'commissioner');
     keys.provider = await keyFor('TSTL1', 'provider-admin');
+    keys.national = await apiKeyFor(t.app, 'national.admin@aqp.example', 'national-admin', 'Catalogue');
   });
   afterAll(() => t.close());
 
@@ -91,9 +93,43 @@ describe('offers for local services the region approved, through the API', () =>
     expect(national).toContain('phlebotomy');
     expect(national).not.toContain(serviceCode);
     expect((await t.app.inject(`/api/v1/services/${serviceCode}`)).json().service).toMatchObject({ phase: 'local', name: 'Community phlebotomy at home' });
+    expect((await t.app.inject(`/catalogue/${serviceCode}`)).body).toContain('Local service of NHS West Yorkshire Integrated Care Board');
     const map = (await t.app.inject('/api/v1/map')).json();
     expect(map.services).toContainEqual(expect.objectContaining({ code: serviceCode, name: 'Community phlebotomy at home (local)', commissioners: 1 }));
     expect((await t.app.inject('/directory')).body).toContain(`<option value="${serviceCode}">Community phlebotomy at home (local)</option>`);
+  });
+
+  it('keeps a local service out of public sight until an offer for it is published, except to its commissioner and national administrators', async () => {
+    const proposalId = await aProposal('Community stoma care', 'approved');
+    const { serviceCode } = (await call('commissioner', 'POST', `/api/v1/local-proposals/${proposalId}/local-service`, LOCAL_PACK)).json();
+    const unseen = async () => {
+      for (const url of [`/api/v1/services/${serviceCode}`, `/catalogue/${serviceCode}`]) {
+        const anonymous = await t.app.inject(url);
+        expect(anonymous.statusCode, url).toBe(404);
+        expect(anonymous.body).not.toContain('Community stoma care');
+        expect(anonymous.headers['cache-control'] ?? '').not.toContain('public');
+      }
+      expect((await call('other', 'GET', `/api/v1/services/${serviceCode}`)).statusCode).toBe(404);
+      expect((await call('provider', 'GET', `/api/v1/services/${serviceCode}`)).statusCode).toBe(404);
+    };
+    await unseen();
+    const { id: offerId } = (await call('commissioner', 'POST', '/api/v1/offers', { serviceCode, coverage: ['02T'] })).json();
+    await unseen();
+    for (const who of ['commissioner', 'national']) {
+      const seen = await call(who, 'GET', `/api/v1/services/${serviceCode}`);
+      expect(seen.statusCode, who).toBe(200);
+      expect(seen.json().service.name).toBe('Community stoma care');
+      expect(seen.headers['cache-control']).toBe('private, no-store');
+    }
+    expect((await call('commissioner', 'POST', `/api/v1/offers/${offerId}/status`, { status: 'withdrawn', reason: 'Provided by the trust instead.' })).statusCode).toBe(204);
+    await unseen();
+  });
+
+  it('gives two local services of the same name, saved at once by one commissioner, their own codes', async () => {
+    const [first, second] = [await aProposal('Community ear syringing', 'approved'), await aProposal('Community ear syringing', 'approved')];
+    const saved = await Promise.all([first, second].map((id) => call('commissioner', 'POST', `/api/v1/local-proposals/${id}/local-service`, LOCAL_PACK)));
+    expect(saved.map((answer) => answer.statusCode), saved.map((answer) => answer.body).join('\n')).toEqual([201, 201]);
+    expect(saved.map((answer) => answer.json().serviceCode).sort()).toEqual(['local-qwo-community-ear-syringing', 'local-qwo-community-ear-syringing-2']);
   });
 
   it('publishes a revised local pack as a new version; offers already open keep theirs', async () => {

@@ -25,6 +25,16 @@ export async function localServicesOffered(db: Executor): Promise<ServiceRecord[
   return rows.map(toService);
 }
 
+/** True when some offer for the service is public, the moment a local service becomes visible to everyone. */
+export async function hasPublicOffer(db: Executor, serviceId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('offers').select('id').where('service_id', '=', serviceId).where('status', 'in', [...PUBLIC_STATUSES]).executeTakeFirst());
+}
+
+/** Holds, until the transaction ends, the right to pick a new local service code for one commissioner, so two saves at once cannot both choose the same code. */
+export async function lockLocalServiceCodes(db: Executor, ownerId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.local-service-codes:${ownerId}`}))`.execute(db);
+}
+
 /** True when a service code is already used, national or local. */
 export async function serviceCodeTaken(db: Executor, code: string): Promise<boolean> {
   return Boolean(await db.selectFrom('services').select('id').where('code', '=', code).executeTakeFirst());

@@ -2,7 +2,7 @@
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import { insertPackVersion, type PackVersion, packVersionsOf, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import { type PackContent, packFieldErrors } from '../catalogue/implementation-pack.schema.ts';
-import { findLocalServiceOfProposal, insertLocalService, serviceCodeTaken } from '../catalogue/local-services.repo.ts';
+import { findLocalServiceOfProposal, insertLocalService, lockLocalServiceCodes, serviceCodeTaken } from '../catalogue/local-services.repo.ts';
 import type { Deps } from '../deps.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
@@ -36,7 +36,9 @@ export async function localServiceFor(deps: Deps, principal: Principal | null, p
   return openableProposal(deps.db, requirePrincipal(principal), proposalId);
 }
 
+/** Adds the proposal's local service under the first free code, holding the owner's code lock so a parallel save of a same-named service picks the next one. */
 async function newLocalService(trx: Executor, proposal: ProposalRecord): Promise<string> {
+  await lockLocalServiceCodes(trx, proposal.proposer.id);
   let attempt = 1;
   while (await serviceCodeTaken(trx, localServiceCode(proposal.proposer.odsCode, proposal.name, attempt))) attempt += 1;
   const code = localServiceCode(proposal.proposer.odsCode, proposal.name, attempt);

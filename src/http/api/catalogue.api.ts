@@ -2,8 +2,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { findServiceByCode, listServices, packVersionsOf, type ServiceRecord } from '../../domains/catalogue/catalogue.repo.ts';
+import { listServices, packVersionsOf, type ServiceRecord } from '../../domains/catalogue/catalogue.repo.ts';
 import { createService, publishPackVersion, updateService } from '../../domains/catalogue/catalogue.service.ts';
+import { findVisibleService } from '../../domains/catalogue/service-visibility.service.ts';
 import type { Deps } from '../../domains/deps.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { problemResponses } from './schemas.ts';
@@ -34,7 +35,7 @@ export function registerCatalogueApi(scope: FastifyInstance, deps: Deps): void {
       response: { 200: Type.Object({ service: Service, packs: Type.Array(Type.Object({ version: Type.Integer(), publishedAt: Type.String(), changeNote: Type.String(), content: Type.Unknown() })) }), 404: Type.Ref('Problem') },
     },
   }, async (request) => {
-    const service = await findServiceByCode(deps.db, request.params.code);
+    const service = await findVisibleService(deps.db, request.principal, request.params.code);
     if (!service) throw new DomainError('not-found', `There is no service with the code ${request.params.code}`);
     const packs = (await packVersionsOf(deps.db, service.id)).map((pack) => ({ version: pack.version, publishedAt: pack.publishedAt.toISOString(), changeNote: pack.changeNote, content: pack.content }));
     return { service: toJson(service), packs };

@@ -19,6 +19,7 @@ const LocalServiceBody = Type.Object({
   changeNote: Type.Optional(Type.String({ maxLength: 2000, description: 'What changed; needed from the second version on' })),
 }, { description: 'The local implementation pack. Parts left out keep the previous version’s, or the local defaults: the minimum dataset, no KPIs, a local price set in each offer, and a GP-referral protocol each offer then sets.' });
 
+/** Lets the proposing commissioner set up and revise the local service and pack of an approved proposal over the API. */
 export function registerLocalServiceApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { findServiceByCode, listServices, packVersionsOf } from '../../../domains/catalogue/catalogue.repo.ts';
 import { createService, PHASES, updateService } from '../../../domains/catalogue/catalogue.service.ts';
+import { findVisibleService } from '../../../domains/catalogue/service-visibility.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, validationErrorsOf } from '../form.ts';
@@ -43,7 +44,7 @@ export function registerCataloguePages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/catalogue/:code', async (request, reply) => {
-    const service = await findServiceByCode(deps.db, (request.params as { code: string }).code);
+    const service = await findVisibleService(deps.db, request.principal, (request.params as { code: string }).code);
     if (!service) throw new DomainError('not-found', 'There is no such service');
     const versions = await packVersionsOf(deps.db, service.id);
     const current = versions[0];

@@ -17,6 +17,7 @@ function render(reply: FastifyReply, state: LocalServiceState, values: LocalServ
   });
 }
 
+/** The commissioner's specification-and-currency form that turns an approved proposal into a local service ready to offer. */
 export function registerLocalServicePages(app: FastifyInstance, deps: Deps): void {
   app.get('/proposals/:id/local-service', COMMISSIONER, async (request, reply) => {
     const state = await localServiceFor(deps, request.principal, (request.params as { id: string }).id);
