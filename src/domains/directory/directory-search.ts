@@ -1,6 +1,6 @@
 /** Reads a directory search: the service on the national list, the place typed (full postcode or district) and the NHS commissioner responsible there. */
 import { DomainError, type DomainErrorCode, type FieldError, isDomainError } from '../../lib/errors.ts';
-import { findServiceByCode } from '../catalogue/catalogue.repo.ts';
+import { findVisibleService } from '../catalogue/service-visibility.service.ts';
 import type { Deps } from '../deps.ts';
 import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
 import { findDistrict } from '../reference/postcode.repo.ts';
@@ -18,8 +18,9 @@ export interface ResolvedSearch {
 
 async function serviceFrom(deps: Deps, code: string): Promise<{ service?: ResolvedSearch['service']; error?: FieldError }> {
   if (!code.trim()) return { error: { field: 'service', message: 'Select a service' } };
-  const service = await findServiceByCode(deps.db, code.trim());
-  return service ? { service: { code: service.code, name: service.name } } : { error: { field: 'service', message: 'Select a service from the national list' } };
+  // The public directory sees a local service only once an offer for it is published (decision 0028).
+  const service = await findVisibleService(deps.db, null, code.trim());
+  return service ? { service: { code: service.code, name: service.name } } : { error: { field: 'service', message: 'Select a service from the list' } };
 }
 
 async function placeFrom(deps: Deps, text: string): Promise<{ place?: Place; error?: FieldError; code?: DomainErrorCode }> {
