@@ -1,6 +1,6 @@
 /** Who may read a catalogue entry: the national list is open data; a local service only once an offer for it is public (docs/decisions/0028-local-service-offers.md). */
 import type { Principal } from '../identity/principal.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Deps } from '../deps.ts';
 import { findServiceByCode, type ServiceRecord } from './catalogue.repo.ts';
 import { hasPublicOffer } from './local-services.repo.ts';
 
@@ -11,8 +11,8 @@ export function maySeeUnofferedLocalService(principal: Principal | null, service
 }
 
 /** The service with this code as this reader may see it: undefined (not found) for a local service nobody offers yet, unless the reader may see it. */
-export async function findVisibleService(db: Executor, principal: Principal | null, code: string): Promise<ServiceRecord | undefined> {
-  const service = await findServiceByCode(db, code);
+export async function findVisibleService(deps: Deps, principal: Principal | null, code: string): Promise<ServiceRecord | undefined> {
+  const service = await findServiceByCode(deps.db, code);
   if (!service?.local || maySeeUnofferedLocalService(principal, service)) return service;
-  return (await hasPublicOffer(db, service.id)) ? service : undefined;
+  return (await hasPublicOffer(deps.db, service.id)) ? service : undefined;
 }

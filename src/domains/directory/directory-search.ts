@@ -19,7 +19,7 @@ export interface ResolvedSearch {
 async function serviceFrom(deps: Deps, code: string): Promise<{ service?: ResolvedSearch['service']; error?: FieldError }> {
   if (!code.trim()) return { error: { field: 'service', message: 'Select a service' } };
   // The public directory sees a local service only once an offer for it is published (decision 0028).
-  const service = await findVisibleService(deps.db, null, code.trim());
+  const service = await findVisibleService(deps, null, code.trim());
   return service ? { service: { code: service.code, name: service.name } } : { error: { field: 'service', message: 'Select a service from the list' } };
 }
 

@@ -35,7 +35,7 @@ export function registerCatalogueApi(scope: FastifyInstance, deps: Deps): void {
       response: { 200: Type.Object({ service: Service, packs: Type.Array(Type.Object({ version: Type.Integer(), publishedAt: Type.String(), changeNote: Type.String(), content: Type.Unknown() })) }), 404: Type.Ref('Problem') },
     },
   }, async (request) => {
-    const service = await findVisibleService(deps.db, request.principal, request.params.code);
+    const service = await findVisibleService(deps, request.principal, request.params.code);
     if (!service) throw new DomainError('not-found', `There is no service with the code ${request.params.code}`);
     const packs = (await packVersionsOf(deps.db, service.id)).map((pack) => ({ version: pack.version, publishedAt: pack.publishedAt.toISOString(), changeNote: pack.changeNote, content: pack.content }));
     return { service: toJson(service), packs };

@@ -44,7 +44,7 @@ export function registerCataloguePages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/catalogue/:code', async (request, reply) => {
-    const service = await findVisibleService(deps.db, request.principal, (request.params as { code: string }).code);
+    const service = await findVisibleService(deps, request.principal, (request.params as { code: string }).code);
     if (!service) throw new DomainError('not-found', 'There is no such service');
     const versions = await packVersionsOf(deps.db, service.id);
     const current = versions[0];
