@@ -86,8 +86,9 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
   await app.register(staticFiles, { root: PUBLIC_DIR, prefix: '/static/', decorateReply: false, maxAge: '1h' });
 
   registerViews(app, createViewEnvironment());
-  registerStorableText(app);
   registerAuth(app, deps);
+  // After the role check, so strangers are sent to sign in (and denials audited) before any field is named; still before validation.
+  registerStorableText(app);
   registerPublicReads(app, config.publicReadsPerMinute);
   registerErrorHandling(app);
   registerSafeReplies(app);

@@ -60,4 +60,27 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('givenName contains a character this service cannot store');
   });
+
+  it('checks who is asking before the text, so a stranger to a protected API gets 401 rather than a 400 naming a field', async () => {
+    const response = await t.app.inject({
+      method: 'POST', url: '/api/v1/offers', headers: { 'content-type': 'application/json' }, payload: { serviceCode: 'x\u0000' }, remoteAddress: '10.30.0.4',
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('sends a stranger to a protected page to sign in, whatever its query string holds', async () => {
+    const response = await new WebClient(t.app, '10.30.0.5').get('/admin/audit?action=x%00');
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toMatch(/^\/sign-in\?returnTo=/);
+  });
+
+  it('refuses a signed-in person without the role, and records the denied access, before looking at the text', async () => {
+    const client = new WebClient(t.app, '10.30.0.6');
+    await client.signIn('provider.admin@aqp.example');
+    const response = await client.get('/admin/audit?action=x%00');
+    expect(response.statusCode).toBe(403);
+    const denied = await t.deps.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'access-denied').execute();
+    expect(denied).toEqual([{ entity_id: 'GET /admin/audit' }]);
+  });
 });

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCode, isDomainError, statusForCode } from '../../lib/errors.ts';
 import { isApiRequest } from './auth.ts';
+import { forgetPublicCaching } from './public-reads.ts';
 
 const TITLES: Record<number, string> = {
   400: 'There is a problem with your request',
@@ -58,6 +59,7 @@ function sendTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyRepl
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    forgetPublicCaching(reply);
     if (error.statusCode === 413) return sendTooLarge(request, reply);
     const domainError = toDomainError(error);
     if (!domainError) {

@@ -24,7 +24,7 @@ export function firstUnstorablePath(value: unknown, path = ''): string | undefin
   return undefined;
 }
 
-/** Checks the path parameters, query and body of every request before validation, authentication or any handler runs. */
+/** Checks the path parameters, query and body of every request after authentication and the role check, but before validation or any handler runs. */
 export function registerStorableText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     for (const part of [request.params, request.query, request.body]) {
