@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessWorld, buildAccessWorld, type Caller } from '../support/access-world.ts';
 import { type BadInput, badValue, type JsonSchema } from '../support/bad-input.ts';
-import { badForm, encodeForm, formFieldsIn } from '../support/bad-form.ts';
+import { badForm, encodeForm } from '../support/bad-form.ts';
+import { type FormIndex, indexForms } from '../support/form-index.ts';
 import { type FuzzCase, runFuzzBatch } from '../support/fuzz-batch.ts';
 import { objectResolver } from '../support/object-ids.ts';
 import { type RegisteredRoute, routeKey } from '../support/route-catalogue.ts';
@@ -44,21 +45,26 @@ describe('generated bad input', () => {
 
   it('answers bad form posts on every page form without a server error, and refusals write nothing', async () => {
     const routes = world.routes.filter((route) => !route.isApi && route.method === 'POST' && !NOT_FUZZED.has(routeKey(route)));
+    const forms = await indexForms(world.routes, world.callers, resolve);
     const failures: string[] = [];
     let sent = 0;
+    const fieldless: string[] = [];
     for (const [index, route] of routes.entries()) {
       const caller = ownerFor(route);
       const url = resolve(route.method, route.url);
-      const fields = await fieldsOfForm(caller, route, url);
+      const fields = forms.fields.get(routeKey(route)) ?? [];
+      if (!fields.length) fieldless.push(routeKey(route));
       const cases = fc.sample(badForm(fields), { numRuns: RUNS_PER_FORM, seed: SEED + index }).map((pairs): FuzzCase => ({
         send: () => caller.web.postEncoded(url, encodeForm([['_csrf', caller.csrfToken], ...pairs])),
         mustRefuse: false,
         describe: `as ${caller.role} with ${describePairs(pairs)}`,
       }));
       sent += cases.length;
-      failures.push(...(await runFuzzBatch(world.t.deps.db, routeKey(route), cases)));
+      failures.push(...fieldsLeftOut(forms, route, fields), ...(await runFuzzBatch(world.t.deps.db, routeKey(route), cases)));
     }
-    console.info(`fuzz forms: ${routes.length} forms, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`);
+    const unseen = fieldless.filter((key) => !forms.seen.has(key));
+    console.info(`fuzz forms: ${routes.length} forms (${fieldless.length} with no known fields, ${unseen.length} of them on no visited page), ${forms.pagesVisited} pages visited, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`);
+    if (unseen.length) console.info(`forms on no visited page: ${unseen.join(', ')}`);
     expect(failures, failures.join('\n')).toEqual([]);
   }, HEAVY_TIMEOUT_MS);
 
@@ -74,17 +80,16 @@ describe('generated bad input', () => {
       describe: `as ${caller.role} with ${input.why}`,
     };
   }
-
-  /** The fields of the form the page at the same address shows its owner, if there is such a page. */
-  async function fieldsOfForm(caller: Caller, route: RegisteredRoute, url: string): Promise<string[]> {
-    if (!world.routes.some((each) => each.method === 'GET' && each.url === route.url)) return [];
-    const page = await caller.web.get(url);
-    return page.statusCode === 200 ? formFieldsIn(page.body) : [];
-  }
 });
 
 /** A body over the 1 MB limit, sent once to each route first, which must be refused as too large. */
 const OVERSIZED_BODY: BadInput = { body: { padding: 'x'.repeat(1_100_000) }, invalid: true, status: 413, why: 'a body over 1 MB' };
+
+/** A failure for each field some visited page's form for this route shows that the fuzzing did not send. */
+function fieldsLeftOut(forms: FormIndex, route: RegisteredRoute, fuzzed: string[]): string[] {
+  const missing = (forms.fields.get(routeKey(route)) ?? []).filter((field) => !fuzzed.includes(field));
+  return missing.length ? [`${routeKey(route)}: fuzzed without the fields ${missing.join(', ')} its form shows`] : [];
+}
 
 function describePairs(pairs: [string, string][]): string {
   return pairs.map(([name, value]) => `${name}=${JSON.stringify(value.length > 24 ? `${value.slice(0, 12)}…(${value.length})` : value)}`).join('&') || 'no fields';

@@ -1,4 +1,6 @@
 /** The access spec for the JSON API (see access-spec.ts): one decision per API route. */
+import type { ReferralProtocol } from '../../src/domains/catalogue/referral-protocol.schema.ts';
+import { SPECIFICATION_SECTIONS } from '../../src/domains/offers/specification-amendments.rules.ts';
 import { type Access, nationalCentreOnly, nationally, OWN, PUBLIC, ROLES } from './access-spec.ts';
 
 export const API_ACCESS: Record<string, Access> = {
@@ -107,4 +109,22 @@ export const API_ACCESS: Record<string, Access> = {
   'GET /api/v1/docs/json': PUBLIC,
   'GET /api/v1/docs/yaml': PUBLIC,
   'GET /api/v1/docs/static/*': PUBLIC,
+};
+
+const PROTOCOL: ReferralProtocol = {
+  schemaVersion: 1, ageMin: 55, sexes: [], routes: ['gp'], priorities: ['routine'], acceptanceDeadlineWorkingDays: 5,
+  exclusions: [{ id: 'sudden-loss', question: 'Sudden hearing loss?', redirectAdvice: 'Refer to ENT' }],
+  prerequisites: [{ id: 'wax-clear', question: 'Ears clear of wax?', adviceIfNotMet: 'Clear the wax first' }],
+};
+
+/**
+ * Bodies for the API writes whose HTTP schema does not say what a valid body is (the service checks more, or the
+ * schema is `unknown`), each with why; every other write gets one generated from its schema (valid-body.ts). The matrix
+ * sends these so a stranger's 400 never stands in for a refusal.
+ */
+export const VALID_BODIES: Record<string, { body: unknown; why: string }> = {
+  'PUT /api/v1/offers/:id/protocol': { body: PROTOCOL, why: 'the HTTP schema is unknown; the service checks the referral protocol and its unique question ids' },
+  'PUT /api/v1/offers/:id/amendments': { body: { amendments: [{ section: Object.keys(SPECIFICATION_SECTIONS)[0], text: 'Home visits for housebound patients.', reason: 'Rural area' }] }, why: 'sections are named by the rules, not the schema' },
+  'PUT /api/v1/offers/:id/questions': { body: { questions: [{ id: 'local-travel', text: 'How will patients reach you?' }] }, why: 'question ids follow a pattern the service checks' },
+  'POST /api/v1/applications/:id/decision': { body: { outcome: 'qualified', reasons: 'Meets every requirement.' }, why: 'a refusal ground goes only with not-qualified' },
 };
