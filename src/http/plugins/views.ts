@@ -6,10 +6,12 @@ import nunjucks from 'nunjucks';
 import { navigationFor } from '../web/navigation.ts';
 import { formatDate, formatDateTime } from '../web/format.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const VIEWS_DIR = path.resolve(here, '../../views');
-export const PUBLIC_DIR = path.resolve(here, '../../public');
-export const NHSUK_DIST = path.resolve(here, '../../../node_modules/nhsuk-frontend/dist');
+/** The repository root, three folders up from here whether this file runs from `src/` (tsx) or `dist/` (the build). */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Templates and static files are read from `src/` in both cases, so the build never carries a stale copy. */
+export const VIEWS_DIR = path.join(ROOT, 'src/views');
+export const PUBLIC_DIR = path.join(ROOT, 'src/public');
+export const NHSUK_DIST = path.join(ROOT, 'node_modules/nhsuk-frontend/dist');
 
 /** Builds the Nunjucks environment once: our views first, then nhsuk-frontend's templates. */
 export function createViewEnvironment(): nunjucks.Environment {
