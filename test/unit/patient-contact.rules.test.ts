@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
 import { evaluateEligibility } from '../../src/domains/referrals/eligibility.rules.ts';
 import { PATIENT_FALLBACK_ADVICE, reasonsForPatients } from '../../src/domains/referrals/patient-advice.rules.ts';
+import { keepPatientWording } from '../../src/http/web/offers/protocol-form.ts';
 import { checkedContactOf, contactErrors, contactInputOf } from '../../src/domains/referrals/patient-contact.rules.ts';
 
 const talking = NATIONAL_PACKS['psychological-therapies']!.content.protocol;
@@ -39,5 +40,16 @@ describe('what a patient is told when the protocol sends them elsewhere', () => 
     const reasons = reasonsForPatients([{ code: 'exclusion', message: 'Answered yes: Vertigo?', advice: 'Do not refer to AQP: refer to ENT.' }, { code: 'too-young', message: 'Too young', urgent: true, patientAdvice: 'Now.' }]);
     expect(reasons.map((reason) => [reason.code, reason.urgent, reason.patientAdvice])).toEqual([['too-young', true, 'Now.'], ['exclusion', false, PATIENT_FALLBACK_ADVICE]]);
     expect(PATIENT_FALLBACK_ADVICE).toContain('NHS 111');
+  });
+});
+
+describe('editing a protocol that has patient wording', () => {
+  it('keeps the patient wording and safety mark of an exclusion whose id and question are unchanged, and drops it when the question changes', () => {
+    const edited = { ...talking, exclusions: [{ id: 'risk', question: talking.exclusions[0]!.question, redirectAdvice: 'Call the crisis team.' }, { id: 'new', question: 'New?', redirectAdvice: 'Elsewhere.' }] };
+    const kept = keepPatientWording(talking, edited);
+    expect(kept.exclusions[0]).toMatchObject({ redirectAdvice: 'Call the crisis team.', urgent: true, patientAdvice: talking.exclusions[0]!.patientAdvice });
+    expect(kept.exclusions[1]).toEqual(edited.exclusions[1]);
+    const reworded = keepPatientWording(talking, { ...edited, exclusions: [{ id: 'risk', question: 'Any risk?', redirectAdvice: 'x' }] });
+    expect(reworded.exclusions[0]).toEqual({ id: 'risk', question: 'Any risk?', redirectAdvice: 'x' });
   });
 });
