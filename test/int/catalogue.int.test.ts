@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
-import { NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
+import { NATIONAL_PACK_REVISIONS, NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
 import { FIRST_NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs-v1.seed.ts';
 import { NATIONAL_SERVICES } from '../../src/domains/catalogue/national-services.seed.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -24,7 +24,9 @@ describe('the national service catalogue', () => {
     expect(response.statusCode).toBe(200);
     const items = response.json().items as { code: string; phase: string; currentPackVersion: number | null }[];
     expect(items).toHaveLength(NATIONAL_SERVICES.length);
-    expect(items.filter((s) => s.phase === '2012-13-priority').every((s) => s.currentPackVersion === 2)).toBe(true);
+    const latest = (code: string) => NATIONAL_PACK_REVISIONS[code]!.length;
+    expect(items.filter((s) => s.phase === '2012-13-priority').map((s) => [s.code, s.currentPackVersion])).toEqual(items.filter((s) => s.phase === '2012-13-priority').map((s) => [s.code, latest(s.code)]));
+    expect(items.find((s) => s.code === 'psychological-therapies')?.currentPackVersion).toBe(3);
     expect(items.find((s) => s.code === 'ct')?.currentPackVersion).toBeNull();
     const priority = await t.app.inject('/api/v1/services?phase=2013-14-candidate');
     expect(priority.json().items.map((s: { code: string }) => s.code)).toContain('speech-and-language-therapy');

@@ -24,7 +24,7 @@ describe('patients with an NHS pseudo-postcode (no fixed abode, address not know
     method: 'POST', url: '/api/v1/self-referrals', remoteAddress: `10.2.0.${practiceOdsCode ? 1 : 2}`,
     payload: {
       serviceCode: 'psychological-therapies', practiceOdsCode, answers: { risk: false }, helpWanted: 'Low mood since losing my flat.',
-      patient: { nhsNumber: nextNhsNumber(), givenName: 'Alex', familyName: 'Moore', dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode },
+      patient: { nhsNumber: nextNhsNumber(), givenName: 'Alex', familyName: 'Moore', dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode, phone: '07700 900982' },
     },
   });
 

@@ -46,7 +46,7 @@ describe('repeat limits hold when the same patient is referred by several reques
     await insertProtocolVersion(t.deps.db, talking, current.version + 1, limited, null);
     const nhsNumber = nhsNumberFrom('401023812');
     const body = { serviceCode: 'psychological-therapies', practiceOdsCode: 'B84001', answers: { risk: false }, helpWanted: 'Low mood for three months.',
-      patient: { nhsNumber, givenName: 'Sam', familyName: 'Self', dateOfBirth: bornAged(30, TODAY), sex: 'unknown', postcode: 'HX6 3AB' } };
+      patient: { nhsNumber, givenName: 'Sam', familyName: 'Self', dateOfBirth: bornAged(30, TODAY), sex: 'unknown', postcode: 'HX6 3AB', phone: '07700 900982' } };
     const responses = await inParallel((index) => t.app.inject({ method: 'POST', url: '/api/v1/self-referrals', payload: body, remoteAddress: `10.8.0.${index + 1}` }));
 
     expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
@@ -59,7 +59,7 @@ describe('repeat limits hold when the same patient is referred by several reques
   it('saves one of two simultaneous self-referrals giving one new NHS number with different last names, and refuses the other beside the NHS number', async () => {
     const nhsNumber = nhsNumberFrom('401023813');
     const asFamily = (familyName: string) => ({ serviceCode: 'psychological-therapies', practiceOdsCode: 'B84001', answers: { risk: false }, helpWanted: 'Worry.',
-      patient: { nhsNumber, givenName: 'Alex', familyName, dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode: 'HX6 3AB' } });
+      patient: { nhsNumber, givenName: 'Alex', familyName, dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode: 'HX6 3AB', phone: '07700 900982' } });
     const responses = await Promise.all(['Owner', 'Impostor'].map((familyName, index) => t.app.inject({ method: 'POST', url: '/api/v1/self-referrals', payload: asFamily(familyName), remoteAddress: `10.9.0.${index + 1}` })));
 
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 400]);
@@ -71,7 +71,7 @@ describe('repeat limits hold when the same patient is referred by several reques
   if (process.env.TEST_DATABASE_URL) it(`answers 503 with Retry-After, not a 500, when another request holds the patient’s lock for longer than ${PATIENT_LOCK_WAIT_SECONDS} seconds`, async () => {
     const nhsNumber = nhsNumberFrom('401023815');
     const body = { serviceCode: 'psychological-therapies', practiceOdsCode: 'B84001', answers: { risk: false }, helpWanted: 'Low mood.',
-      patient: { nhsNumber, givenName: 'Wai', familyName: 'Waiting', dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode: 'HX6 3AB' } };
+      patient: { nhsNumber, givenName: 'Wai', familyName: 'Waiting', dateOfBirth: bornAged(40, TODAY), sex: 'unknown', postcode: 'HX6 3AB', phone: '07700 900982' } };
     const response = await t.deps.db.transaction().execute(async (trx) => {
       await lockPatientReferrals(trx, nhsNumber);
       return t.app.inject({ method: 'POST', url: '/api/v1/self-referrals', payload: body, remoteAddress: '10.8.1.1' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATIENT_FALLBACK_ADVICE } from '../../src/domains/referrals/patient-advice.rules.ts';
 import { SELF_REFERRALS_PER_TEN_MINUTES } from '../../src/domains/referrals/self-referral.service.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aHearingReferral, aListingIn, aProviderWithSites, bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
@@ -23,7 +24,7 @@ function talkingForm(age: number, nhs: string, location: Record<string, string> 
   const [year, month, day] = bornAged(age, TODAY).split('-');
   return {
     ...location, nhsNumber: nhsNumberFrom(nhs), givenName: 'Robin', familyName: 'Hood', 'dateOfBirth-day': String(Number(day)), 'dateOfBirth-month': String(Number(month)), 'dateOfBirth-year': year!,
-    sex: 'male', phone: '', email: '', 'answer-risk': 'no', helpWanted: 'Panic attacks on the way to college.',
+    sex: 'male', phone: '07700 900982', email: '', 'answer-risk': 'no', helpWanted: 'Panic attacks on the way to college.',
   };
 }
 
@@ -50,7 +51,7 @@ describe('self-referral', () => {
     const response = await selfRefer(aSelfReferral({ serviceCode: 'adult-hearing', age: 70, nhs: '401023611', answers: { 'ear-pain': false, discharge: false, 'sudden-loss': false, 'fluctuating-loss': false, tinnitus: false, vertigo: false, 'abnormal-canal': false, 'wax-cleared': true } }));
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ eligible: false, commissioner: { odsCode: '02T' } });
-    expect(response.json().eligibility.reasons).toEqual([{ code: 'route', message: 'This service does not accept referrals from the patient (self-referral); it accepts referrals from a GP' }]);
+    expect(response.json().eligibility.reasons).toEqual([{ code: 'route', message: 'This service does not accept referrals from the patient (self-referral); it accepts referrals from a GP', patientAdvice: PATIENT_FALLBACK_ADVICE, urgent: false }]);
     expect(response.json().ubrn).toBeUndefined();
     expect(await referralCount()).toBe(before);
     const audit = await t.deps.db.selectFrom('audit_events').select(['outcome', 'details']).where('action', '=', 'referral.self-referral').execute();
@@ -184,7 +185,9 @@ describe('self-referral', () => {
     const invalid = await client.submit(formUrl, { ...talkingForm(17, '401023619'), nhsNumber: '123' }, `/self-referral/services/${TALKING}`);
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('NHS number must be 10 digits');
-    const made = await client.submit(formUrl, talkingForm(17, '401023619'), `/self-referral/services/${TALKING}`);
+    const checked = await client.submit(formUrl, talkingForm(17, '401023619'), `/self-referral/services/${TALKING}`);
+    expect(checked.headers.location).toBe('/self-referral/check');
+    const made = await client.submit('/self-referral/check', {}, '/self-referral/check');
     expect(made.statusCode).toBe(303);
     expect(made.headers.location).toBe('/self-referral/confirmation');
     const confirmation = await client.get('/self-referral/confirmation');

@@ -162,6 +162,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /self-referral/services': PUBLIC,
   'GET /self-referral/services/:service': PUBLIC,
   'POST /self-referral/services/:service': PUBLIC,
+  'GET /self-referral/check': PUBLIC,
+  'POST /self-referral/check': PUBLIC,
   'GET /self-referral/confirmation': PUBLIC,
   'GET /worklists/provider': ROLES,
   'POST /worklists/provider/:ubrn/accept': OWN,

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 
 /** Bookkeeping that refusals rightly touch: the audit trail of denials, sessions, keys' last-used time, and the counts of failed guesses and sign-ins. */
-const BOOKKEEPING = new Set(['audit_events', 'web_sessions', 'api_keys', 'patient_access_failures', 'sign_in_throttles', 'kysely_migration', 'kysely_migration_lock']);
+const BOOKKEEPING = new Set(['audit_events', 'web_sessions', 'api_keys', 'patient_access_failures', 'sign_in_throttles', 'sign_in_failures', 'kysely_migration', 'kysely_migration_lock']);
 
 export type Fingerprint = Map<string, string>;
 

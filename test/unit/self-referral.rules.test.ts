@@ -12,7 +12,7 @@ const continence = NATIONAL_PACKS.continence!.content.protocol;
 function aSelfReferral(overrides: Partial<SelfReferralInput> = {}): SelfReferralInput {
   return {
     serviceCode: 'psychological-therapies', practiceOdsCode: 'B84001', nhsNumber: '943 476 5919', givenName: ' Robin ', familyName: 'Hood', dateOfBirth: '2010-01-15', sex: 'male', postcode: 'HX6 3AB',
-    phone: '', email: '', answers: { risk: false, 'not-asked': true }, helpWanted: ' Panic attacks. ', ...overrides,
+    phone: '07700 900982', email: '', answers: { risk: false, 'not-asked': true }, helpWanted: ' Panic attacks. ', ...overrides,
   };
 }
 
@@ -35,8 +35,14 @@ describe('the self-referral form', () => {
     expect(errors).toEqual([]);
     expect(checked).toEqual({
       referral: { nhsNumber: '9434765919', givenName: 'Robin', familyName: 'Hood', dateOfBirth: '2010-01-15', sex: 'male', priority: 'routine', route: 'self', bodyArea: null, answers: { risk: false }, clinicalInformation: 'Panic attacks.' },
-      contact: { phone: null, email: null },
+      contact: { phone: '07700900982', email: null, addressLines: [], communicationNeeds: null, sendReferenceBy: null },
     });
+  });
+
+  it('needs a phone number or an email address, so the provider can reach the patient', () => {
+    const { errors } = checkSelfReferralInput(aSelfReferral({ phone: ' ', email: '' }), talking, '2027-06-01');
+    expect(errors).toEqual([{ field: 'phone', message: 'Enter a phone number or an email address, so the provider can contact you' }]);
+    expect(checkSelfReferralInput(aSelfReferral({ phone: '', email: 'sam@example.com' }), talking, '2027-06-01').errors).toEqual([]);
   });
 
   it('speaks to the patient in its messages and reports every problem at once', () => {
@@ -55,7 +61,7 @@ describe('the self-referral form', () => {
 
   it('keeps contact details in one spelling: phone digits without spaces or brackets, email trimmed', () => {
     const { checked } = checkSelfReferralInput(aSelfReferral({ phone: '(01632) 960-001', email: ' sam@example.co.uk ' }), talking, '2027-06-01');
-    expect(checked?.contact).toEqual({ phone: '01632960001', email: 'sam@example.co.uk' });
+    expect(checked?.contact).toMatchObject({ phone: '01632960001', email: 'sam@example.co.uk' });
     expect(normalisePhone('+44 7700 900982')).toBe('+447700900982');
     expect(normalisePhone('999')).toBeUndefined();
     expect(isPlausibleEmail('name@localhost')).toBe(false);

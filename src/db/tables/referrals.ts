@@ -106,6 +106,17 @@ export interface PatientAccessFailuresTable {
   failed_at: Timestamp;
 }
 
+/** How to reach the patient and what they need, as given with one referral (migration 0016). */
+export interface ReferralContactDetailsTable {
+  referral_id: string;
+  phone: string | null;
+  email: string | null;
+  address_lines: ColumnType<string[], string | undefined, string>;
+  communication_needs: ColumnType<unknown, string | null | undefined, string | null>;
+  send_reference_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface ReferralTables {
   patients: PatientsTable;
   referrals: ReferralsTable;
@@ -113,4 +124,5 @@ export interface ReferralTables {
   referral_contacts: ReferralContactsTable;
   referral_events: ReferralEventsTable;
   patient_access_failures: PatientAccessFailuresTable;
+  referral_contact_details: ReferralContactDetailsTable;
 }

@@ -5,6 +5,7 @@ import { CONTINENCE_V2, LEG_ULCER_V2, PODIATRY_V2 } from './national-packs-v2/co
 import { MRI_V2, NON_OBSTETRIC_ULTRASOUND_V2, PSYCHOLOGICAL_THERAPIES_V2 } from './national-packs-v2/diagnostics-and-therapies.pack.ts';
 import { ADULT_HEARING_V2, BACK_AND_NECK_PAIN_V2 } from './national-packs-v2/hearing-and-msk.pack.ts';
 import { WHEELCHAIR_SERVICES_V2 } from './national-packs-v2/wheelchair.pack.ts';
+import { PSYCHOLOGICAL_THERAPIES_V3 } from './national-packs-v3/patient-safety.pack.ts';
 
 export interface NationalPackRevision {
   changeNote: string;
@@ -23,9 +24,13 @@ const SECOND: Record<string, NationalPackRevision> = {
   podiatry: PODIATRY_V2,
 };
 
+const LATER: Record<string, readonly NationalPackRevision[]> = {
+  'psychological-therapies': [PSYCHOLOGICAL_THERAPIES_V3],
+};
+
 /** Revision n is pack version n + 1; a revision is never edited once released, only followed by a new one (docs/decisions/0029-sourced-packs-and-application-figures.md). */
 export const NATIONAL_PACK_REVISIONS: Record<string, readonly NationalPackRevision[]> = Object.fromEntries(
-  Object.entries(FIRST_NATIONAL_PACKS).map(([code, first]) => [code, SECOND[code] ? [first, SECOND[code]] : [first]]),
+  Object.entries(FIRST_NATIONAL_PACKS).map(([code, first]) => [code, [first, ...(SECOND[code] ? [SECOND[code]] : []), ...(LATER[code] ?? [])]]),
 );
 
 /** The latest national pack of each service: what a new offer adopts. */

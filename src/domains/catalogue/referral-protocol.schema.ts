@@ -11,8 +11,12 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 export const ExclusionQuestion = Type.Object({
   id: Id,
   question: Text(300),
-  /** Where to send the patient instead when answered "yes", e.g. "Refer to ENT". */
+  /** Where to send the patient instead when answered "yes", e.g. "Refer to ENT": written for referrers. */
   redirectAdvice: Text(300),
+  /** What a patient referring themselves is told instead when answered "yes", in plain words: what to do now (decision 0031). */
+  patientAdvice: Type.Optional(Text(600)),
+  /** True for a safety exclusion: "yes" may mean the person needs help now, so patients see the advice as urgent care advice. */
+  urgent: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const Prerequisite = Type.Object({

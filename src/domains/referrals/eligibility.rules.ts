@@ -27,8 +27,12 @@ export type ReasonCode = 'too-young' | 'too-old' | 'sex' | 'route' | 'priority' 
 export interface IneligibilityReason {
   code: ReasonCode;
   message: string;
-  /** What to do instead, from the protocol where it gives advice. */
+  /** What to do instead, from the protocol where it gives advice: written for referrers. */
   advice?: string;
+  /** What a patient referring themselves is told instead, where the protocol gives patient wording. */
+  patientAdvice?: string;
+  /** True when the protocol marks the exclusion as a safety one: the person may need help now. */
+  urgent?: boolean;
   questionId?: string;
 }
 
@@ -74,7 +78,12 @@ function questionReasons(protocol: ReferralProtocol, facts: ReferralFacts): Inel
   for (const exclusion of protocol.exclusions) {
     const answer = facts.exclusionAnswers[exclusion.id];
     if (answer === undefined) reasons.push({ code: 'unanswered', message: `Answer: ${exclusion.question}`, questionId: exclusion.id });
-    else if (answer) reasons.push({ code: 'exclusion', message: `Answered yes: ${exclusion.question}`, advice: exclusion.redirectAdvice, questionId: exclusion.id });
+    else if (answer) {
+      reasons.push({
+        code: 'exclusion', message: `Answered yes: ${exclusion.question}`, advice: exclusion.redirectAdvice, questionId: exclusion.id,
+        ...(exclusion.patientAdvice && { patientAdvice: exclusion.patientAdvice }), ...(exclusion.urgent && { urgent: true }),
+      });
+    }
   }
   for (const prerequisite of protocol.prerequisites) {
     const answer = facts.prerequisiteAnswers[prerequisite.id];

@@ -3,6 +3,8 @@ import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
+import type { PatientContact } from './patient-contact.rules.ts';
+import { findContactDetails } from './referral-contact-details.repo.ts';
 import { normaliseUbrn } from './referral-reference.rules.ts';
 import { findReferralByUbrn, type ReferralRecord } from './referral.repo.ts';
 
@@ -14,15 +16,24 @@ export function sideOf(principal: Principal | null, referral: ReferralRecord): '
   return undefined;
 }
 
-/** A referral for the referring organisation or the chosen provider, with the `referral.view` audit row; to anyone else it does not exist. */
-export async function viewReferral(deps: Deps, context: ActionContext, reference: string, options: { page: string; referrerOnly?: boolean } = { page: 'referral' }): Promise<ReferralRecord & { side: 'referrer' | 'provider' }> {
+/** Who may read how to reach the patient (decision 0031): the referring practice, and a provider only once the referral has been sent to it. */
+export function mayReadContactDetails(side: 'referrer' | 'provider', referral: ReferralRecord): boolean {
+  return side === 'referrer' || referral.sentAt !== null;
+}
+
+/** A referral as one side sees it: its contact details are null when none were given, or when that side may not read them. */
+export type SeenReferral = ReferralRecord & { side: 'referrer' | 'provider'; contactDetails: PatientContact | null };
+
+/** A referral for the referring organisation or the chosen provider, with its contact details where that side may read them and the `referral.view` audit row; to anyone else it does not exist. */
+export async function viewReferral(deps: Deps, context: ActionContext, reference: string, options: { page: string; referrerOnly?: boolean } = { page: 'referral' }): Promise<SeenReferral> {
   const seen = await deps.db.transaction().execute(async (trx) => {
     const ubrn = normaliseUbrn(reference);
     const referral = ubrn ? await findReferralByUbrn(trx, ubrn) : undefined;
     const side = referral && sideOf(context.principal, referral);
     if (!referral || !side || (options.referrerOnly && side !== 'referrer')) return undefined;
-    await recordAudit(trx, context, { action: 'referral.view', entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, page: options.page, side } });
-    return { ...referral, side };
+    const contactDetails = mayReadContactDetails(side, referral) ? (await findContactDetails(trx, referral.id)) ?? null : null;
+    await recordAudit(trx, context, { action: 'referral.view', entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, page: options.page, side, ...(contactDetails && { contactDetails: true }) } });
+    return { ...referral, side, contactDetails };
   });
   if (seen) return seen;
   await recordAudit(deps.db, context, { action: 'referral.view', outcome: 'denied', entityType: 'referral', entityId: null, details: { reference: reference.slice(0, 20), page: options.page } });

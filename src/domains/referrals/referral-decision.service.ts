@@ -8,7 +8,9 @@ import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';
 import { lookupPostcode } from '../reference/postcode.service.ts';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.rules.ts';
+import { hasContactDetails, type PatientContact } from './patient-contact.rules.ts';
 import type { PatientPostcode } from './patient-postcode.ts';
+import { insertContactDetails } from './referral-contact-details.repo.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
@@ -36,7 +38,8 @@ export interface ReferralToSave {
   service: OfferedService;
   referral: CheckedReferral;
   postcode: string;
-  contact?: { phone: string | null; email: string | null };
+  /** How to reach the patient and their needs, kept with the referral (and phone and email on the patient as before). */
+  contact?: PatientContact;
   /** A check that must still hold once the patient is locked (a self-referral's identity); it throws to save nothing. */
   checkUnderLock?: (db: Executor) => Promise<void>;
 }
@@ -112,13 +115,14 @@ async function judgeAndInsert(deps: Deps, context: ActionContext, save: Referral
 async function insertAll(deps: Deps, trx: Executor, context: ActionContext, save: ReferralToSave, eligibility: EligibilityResult, ubrn: string, accessCodeHash: string): Promise<string> {
   const { source, service, referral } = save;
   const at = deps.clock.now();
-  const patient = { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, ...save.contact };
+  const patient = { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, phone: save.contact?.phone, email: save.contact?.email };
   const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
   const referralId = await insertReferral(trx, {
     ubrn, accessCodeHash, patientId, offerId: service.offer.id, protocolVersion: service.protocol.version,
     commissionerOrganisationId: source.commissioner.id, referrerOrganisationId: source.practice?.id ?? null, referrerUserId: source.referrerUserId,
     referral, eligibility, referredOn: deps.clock.today(), at,
   });
+  if (save.contact && hasContactDetails(save.contact)) await insertContactDetails(trx, referralId, save.contact);
   const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
   await insertReferralEvent(trx, { referralId, fromStatus: null, toStatus: 'awaiting-choice', actor: source.actor, comment, at, userId: source.referrerUserId, apiKeyId: actingApiKeyId(context) });
   await recordAudit(trx, context, { action: 'referral.create', entityType: 'referral', entityId: referralId, details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route } });

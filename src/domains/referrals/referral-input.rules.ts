@@ -4,6 +4,7 @@ import type { FieldError } from '../../lib/errors.ts';
 import { isIsoDate } from '../../lib/iso-date.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../lib/nhs-number.ts';
 import type { ReferralRoute } from './eligibility.rules.ts';
+import { checkedContactOf, contactErrors, contactInputOf, type PatientContact, type PatientContactInput } from './patient-contact.rules.ts';
 
 export const PATIENT_SEXES = ['female', 'male', 'unknown'] as const;
 export const REFERRER_ROUTES = ['gp', 'other-clinician'] as const;
@@ -25,7 +26,8 @@ export interface PatientInput {
   answers: Record<string, boolean | undefined>;
 }
 
-export interface ReferralInput extends PatientInput {
+/** A referrer's referral as typed; the patient's contact details and communication needs are optional parts (a body without them gives none). */
+export interface ReferralInput extends PatientInput, Partial<PatientContactInput> {
   serviceCode: string;
   priority: string;
   route: string;
@@ -107,12 +109,14 @@ function clinicalInformationErrors(input: ReferralInput): FieldError[] {
   return errors;
 }
 
-/** Every problem with a referrer's input at once, or the checked referral; questions come from the offer's current protocol. */
-export function checkReferralInput(input: ReferralInput, protocol: ReferralProtocol, today: string): { errors: FieldError[]; referral?: CheckedReferral } {
-  const errors = [...patientErrors(input, today), ...priorityAndRouteErrors(input), ...protocolAnswerErrors(input, protocol), ...clinicalInformationErrors(input)];
+/** Every problem with a referrer's input at once, or the checked referral and contact details; questions come from the offer's current protocol. */
+export function checkReferralInput(input: ReferralInput, protocol: ReferralProtocol, today: string): { errors: FieldError[]; referral?: CheckedReferral; contact?: PatientContact } {
+  const contact = contactInputOf({ ...input, sendReferenceBy: '' });
+  const errors = [...patientErrors(input, today), ...priorityAndRouteErrors(input), ...protocolAnswerErrors(input, protocol), ...contactErrors(contact, 'referrer'), ...clinicalInformationErrors(input)];
   if (errors.length) return { errors };
   return {
     errors,
+    contact: checkedContactOf(contact),
     referral: {
       ...checkedPatientOf(input, protocol), priority: input.priority as CheckedReferral['priority'], route: input.route as CheckedReferral['route'], clinicalInformation: input.clinicalInformation.trim(),
     },

@@ -4,26 +4,27 @@ import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import type { PatientPostcode } from './patient-postcode.ts';
+import type { PatientContact } from './patient-contact.rules.ts';
 import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, checkReferralInput, type ReferralInput } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, referralSettingFor } from './referral-offer.service.ts';
 
-async function checkedInput(deps: Deps, service: OfferedService, input: ReferralInput): Promise<{ referral: CheckedReferral; postcode: PatientPostcode }> {
-  const { errors, referral } = checkReferralInput(input, service.protocol.content, deps.clock.today());
+async function checkedInput(deps: Deps, service: OfferedService, input: ReferralInput): Promise<{ referral: CheckedReferral; contact?: PatientContact; postcode: PatientPostcode }> {
+  const { errors, referral, contact } = checkReferralInput(input, service.protocol.content, deps.clock.today());
   const postcode = await postcodeOrError(deps, input.postcode, 'Enter the patient’s postcode');
   const allErrors = [...errors.filter((error) => error.field !== 'postcode'), ...('field' in postcode ? [postcode] : [])];
   if (allErrors.length || !referral || 'field' in postcode) throw validationFailed(allErrors);
-  return { referral, postcode };
+  return { referral, contact, postcode };
 }
 
 /** Judges a referral and, when eligible, saves it awaiting the patient's choice with a fresh reference and access code (only its hash is kept). */
 export async function createReferral(deps: Deps, context: ActionContext, input: ReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
   const setting = await referralSettingFor(deps, context.principal);
   const service = await offeredService(deps, setting, input.serviceCode);
-  const { referral, postcode } = await checkedInput(deps, service, input);
+  const { referral, contact, postcode } = await checkedInput(deps, service, input);
   const eligibility = await judgeReferral(deps, service, referral);
   if (!eligibility.eligible) return decisionOf(service, setting.commissioner, eligibility);
   const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: actingUserId(context), actor: 'referrer' as const };
-  const saved = await saveIfStillEligible(deps, context, { source, service, referral, postcode: postcode.postcode }, options.ubrns);
+  const saved = await saveIfStillEligible(deps, context, { source, service, referral, contact, postcode: postcode.postcode }, options.ubrns);
   return { ...decisionOf(service, setting.commissioner, saved.eligibility), ...(saved.created && { created: saved.created }) };
 }

@@ -47,21 +47,37 @@ async function confirmIdentity(db: Executor, referral: CheckedReferral): Promise
   if (held && !matchesPatientRecord(held, referral)) throw validationFailed([{ field: 'nhsNumber', message: IDENTITY_MISMATCH }]);
 }
 
+/** Checks the input and the patient's identity, then judges eligibility: what both checking and sending a self-referral do first. */
+async function checkAndJudge(deps: Deps, place: SelfReferralPlace, input: SelfReferralInput) {
+  const { errors, checked } = checkSelfReferralInput(input, place.service.protocol.content, deps.clock.today());
+  if (!checked) throw validationFailed(errors);
+  await confirmIdentity(deps.db, checked.referral);
+  return { checked, judged: await judgeReferral(deps, place.service, checked.referral) };
+}
+
+async function auditRefusal(deps: Deps, context: ActionContext, service: OfferedService, reasons: { code: string }[]): Promise<void> {
+  await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'offer', entityId: service.offer.id, details: { serviceCode: service.serviceCode, reasons: reasons.map((reason) => reason.code) } });
+}
+
+/** Judges a self-referral without saving it, so the patient can check their answers before sending (decision 0031); a refusal is audited as when sending. */
+export async function checkSelfReferral(deps: Deps, context: ActionContext, place: SelfReferralPlace, input: SelfReferralInput): Promise<ReferralDecision> {
+  const { judged } = await checkAndJudge(deps, place, input);
+  if (!judged.eligible) await auditRefusal(deps, context, place.service, judged.reasons);
+  return decisionOf(place.service, place.setting.commissioner, judged);
+}
+
 /** Judges a self-referral (route 'self', routine) where it goes and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; identity and repeat limits are checked again under the patient's lock (decision 0024); a refusal is audited without the patient's details. */
 export async function decideSelfReferral(deps: Deps, context: ActionContext, place: SelfReferralPlace, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
   const { setting, postcode, service } = place;
-  const { errors, checked } = checkSelfReferralInput(input, service.protocol.content, deps.clock.today());
-  if (!checked) throw validationFailed(errors);
+  const { checked, judged } = await checkAndJudge(deps, place, input);
   const referral = checked.referral;
-  await confirmIdentity(deps.db, referral);
-  const judged = await judgeReferral(deps, service, referral);
   const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: null, actor: 'patient' as const };
   const saved = judged.eligible
     ? await saveIfStillEligible(deps, context, { source, service, referral, postcode, contact: checked.contact, checkUnderLock: (db) => confirmIdentity(db, referral) }, options.ubrns)
     : { eligibility: judged, created: undefined };
   const decision = decisionOf(service, setting.commissioner, saved.eligibility);
   if (saved.created) return { ...decision, created: saved.created };
-  await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'offer', entityId: service.offer.id, details: { serviceCode: service.serviceCode, reasons: saved.eligibility.reasons.map((reason) => reason.code) } });
+  await auditRefusal(deps, context, service, saved.eligibility.reasons);
   return decision;
 }
 

@@ -7,18 +7,23 @@ import type { StoredChoiceList } from '../../domains/referrals/choice-list.repo.
 import { CHOICE_ORDERS } from '../../domains/referrals/choice-list.rules.ts';
 import { offerChoiceList } from '../../domains/referrals/choice-list.service.ts';
 import { chooseProvider } from '../../domains/referrals/choice.service.ts';
-import { viewReferral } from '../../domains/referrals/referral-access.service.ts';
+import { type SeenReferral, viewReferral } from '../../domains/referrals/referral-access.service.ts';
 import { PATIENT_SEXES, REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
 import type { ReferralDecision } from '../../domains/referrals/referral-decision.service.ts';
-import type { ReferralRecord } from '../../domains/referrals/referral.repo.ts';
 import { createReferral } from '../../domains/referrals/referral.service.ts';
+import { ContactDetails, contactDetailsJson, ContactFields, CommunicationNeedsInput, contactInputOfBody } from './patient-contact.schemas.ts';
 import { problemResponses } from './schemas.ts';
 
 const Ubrn = Type.Object({ ubrn: Type.String({ maxLength: 20 }) });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 export const Eligibility = Type.Object({
   eligible: Type.Boolean(), ageOnReferralDate: Type.Integer(),
-  reasons: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), advice: Type.Optional(Type.String()), questionId: Type.Optional(Type.String()) })),
+  reasons: Type.Array(Type.Object({
+    code: Type.String(), message: Type.String(), advice: Type.Optional(Type.String({ description: 'What to do instead, written for referrers' })),
+    patientAdvice: Type.Optional(Type.String({ description: 'What to do instead, written for the patient (always given to a self-referral)' })),
+    urgent: Type.Optional(Type.Boolean({ description: 'True for a safety exclusion: the person may need help now; show the patient advice as urgent care advice' })),
+    questionId: Type.Optional(Type.String()),
+  })),
 });
 /** The eligibility decision as the API returns it, for referrers and self-referring patients alike. */
 export const Decision = Type.Object({
@@ -32,8 +37,9 @@ const NewReferral = Type.Object({
   serviceCode: Type.String({ maxLength: 80 }),
   patient: Type.Object({
     nhsNumber: Type.String({ maxLength: 20 }), givenName: Type.String({ maxLength: 200 }), familyName: Type.String({ maxLength: 200 }),
-    dateOfBirth: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }), sex: Type.Enum(PATIENT_SEXES), postcode: Type.String({ maxLength: 10 }),
+    dateOfBirth: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }), sex: Type.Enum(PATIENT_SEXES), postcode: Type.String({ maxLength: 10 }), ...ContactFields,
   }),
+  communicationNeeds: Type.Optional(CommunicationNeedsInput),
   priority: Type.Enum(REFERRAL_PRIORITIES), route: Type.Enum(REFERRER_ROUTES), bodyArea: Type.Optional(Type.String({ maxLength: 100 })),
   answers: Type.Record(Type.String({ maxLength: 60 }), Type.Boolean(), { description: 'Answers to the protocol’s exclusion and prerequisite questions by id: true is yes' }),
   clinicalInformation: Type.String({ maxLength: 5000 }),
@@ -44,7 +50,7 @@ const Referral = Type.Object({
   patient: Type.Object({ nhsNumber: Nullable(Type.String()), givenName: Type.String(), familyName: Type.String(), dateOfBirth: Type.String(), sex: Type.String(), postcode: Type.String() }),
   answers: Type.Record(Type.String(), Type.Boolean()), clinicalInformation: Type.String(),
   chosen: Type.Union([Type.Object({ listingId: Type.String(), siteId: Type.String(), providerName: Type.String(), siteName: Type.String(), sitePostcode: Type.String() }), Type.Null()]),
-  sentAt: Nullable(Type.String()), acceptBy: Nullable(Type.String()),
+  sentAt: Nullable(Type.String()), acceptBy: Nullable(Type.String()), contactDetails: ContactDetails,
 });
 const Entry = Type.Object({
   rank: Type.Integer(), listingId: Type.String(), siteId: Type.String(), providerOrganisationId: Type.String(), providerName: Type.String(), providerOdsCode: Nullable(Type.String()), siteName: Type.String(), siteAddress: Nullable(Type.String()), sitePostcode: Type.String(),
@@ -57,13 +63,13 @@ const ChoiceList = Type.Object({ id: Type.String(), offeredAt: Type.String(), or
   origin: Type.Object({ kind: Type.Union([Type.Literal('patient-postcode'), Type.Literal('gp-practice')], { description: 'gp-practice when the patient’s postcode is an NHS pseudo-postcode (ZZ99 3VZ no fixed abode) and distances are measured from the GP practice' }), postcode: Type.String() }),
   entries: Type.Array(Entry), whenEmpty: Type.Optional(Type.String()) });
 
-const referralJson = (r: ReferralRecord) => ({
+const referralJson = (r: SeenReferral) => ({
   ubrn: r.ubrn, status: r.status, referredOn: r.referredOn, priority: r.priority, route: r.route, bodyArea: r.bodyArea,
   offer: { id: r.offer.id, reference: r.offer.reference, title: r.offer.title, serviceCode: r.offer.serviceCode }, protocolVersion: r.protocolVersion, eligibility: r.eligibility,
   patient: { nhsNumber: r.patient.nhsNumber, givenName: r.patient.givenName, familyName: r.patient.familyName, dateOfBirth: r.patient.dateOfBirth, sex: r.patient.sex, postcode: r.patient.postcode },
   answers: r.answers, clinicalInformation: r.clinicalInformation,
   chosen: r.chosen && { listingId: r.chosen.listingId, siteId: r.chosen.siteId, providerName: r.chosen.providerName, siteName: r.chosen.siteName, sitePostcode: r.chosen.sitePostcode },
-  sentAt: r.sentAt?.toISOString() ?? null, acceptBy: r.acceptBy,
+  sentAt: r.sentAt?.toISOString() ?? null, acceptBy: r.acceptBy, contactDetails: contactDetailsJson(r.contactDetails),
 });
 
 const choiceListJson = (list: StoredChoiceList, commissionerName: string) => ({
@@ -84,8 +90,8 @@ export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
     config: { roles: ['referrer'] as const },
     schema: { tags: ['referrals'], summary: 'Judge a referral against the commissioner’s protocol; 201 with a reference and access code when eligible, 200 with every reason when not (nothing is saved)', body: NewReferral, response: { 200: Decision, 201: Decision, ...problemResponses } },
   }, async (request, reply) => {
-    const { patient, ...rest } = request.body;
-    return sendDecision(reply, await createReferral(deps, request.actionContext(), { ...rest, ...patient }));
+    const { patient, communicationNeeds: _needs, ...rest } = request.body;
+    return sendDecision(reply, await createReferral(deps, request.actionContext(), { ...rest, ...patient, ...contactInputOfBody(request.body) }));
   });
 
   app.get('/api/v1/referrals/:ubrn', {

@@ -8,7 +8,7 @@ import { protocolVersionsOf } from '../../../domains/offers/offer-terms.repo.ts'
 import { saveOfferProtocol } from '../../../domains/offers/offer-terms.service.ts';
 import { type FormErrors, formErrors } from '../form.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
-import { BLANK_ROWS, formErrorFor, protocolFromForm } from './protocol-form.ts';
+import { BLANK_ROWS, formErrorFor, keepPatientWording, protocolFromForm } from './protocol-form.ts';
 
 const ROUTE_ITEMS = [{ value: 'gp', text: 'GP' }, { value: 'other-clinician', text: 'Other clinician (for example a physiotherapist or practice nurse)' }, { value: 'self', text: 'Self-referral by the patient' }];
 
@@ -45,7 +45,8 @@ export function registerOfferProtocolPage(app: FastifyInstance, deps: Deps): voi
       const values = { ...editorValues(parsed.protocol), ...rawNumbers(request.body) };
       return render(reply, offer, values, current?.version ?? 0, 400, formErrors(errors));
     }
-    const { version } = await saveOfferProtocol(deps, request.actionContext(), offer.id, parsed.protocol);
+    const [previous] = await protocolVersionsOf(deps.db, offer.id);
+    const { version } = await saveOfferProtocol(deps, request.actionContext(), offer.id, keepPatientWording(previous?.content ?? offer.pack.content.protocol, parsed.protocol));
     request.session.flash = `Version ${version} of the referral protocol has been saved. New referrals are judged against it.`;
     return reply.redirect(`/offers/${offer.id}`, 303);
   });

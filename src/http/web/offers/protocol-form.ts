@@ -110,3 +110,16 @@ export function formErrorFor(error: FieldError, parsed: ParsedProtocol): FieldEr
   if (error.field === 'exclusions') return { field: 'exclusion-0-question', message: error.message };
   return error;
 }
+
+/** The editor has no boxes for patient wording (decision 0031), so an exclusion kept with the same id and question keeps the previous version's patient wording and safety mark. */
+export function keepPatientWording(previous: ReferralProtocol | undefined, protocol: ReferralProtocol): ReferralProtocol {
+  const before = new Map((previous?.exclusions ?? []).map((exclusion) => [exclusion.id, exclusion]));
+  return {
+    ...protocol,
+    exclusions: protocol.exclusions.map((exclusion) => {
+      const earlier = before.get(exclusion.id);
+      if (!earlier || earlier.question !== exclusion.question) return exclusion;
+      return { ...exclusion, ...(earlier.patientAdvice && { patientAdvice: earlier.patientAdvice }), ...(earlier.urgent && { urgent: true }) };
+    }),
+  };
+}

@@ -6,6 +6,7 @@ import { createReferral } from '../../../domains/referrals/referral.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf } from '../date-input.ts';
 import { type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { contactChoicesOf } from './patient-contact-form.ts';
 import { questionsOf, referralInputFrom, withDateError } from './referral-form.ts';
 
 const REFERRER = { config: { roles: ['referrer'] as const } };
@@ -14,7 +15,7 @@ function renderForm(reply: FastifyReply, service: OfferedService, commissionerNa
   const values = (body ?? {}) as Record<string, string>;
   return reply.status(status).render('pages/referrals/new.njk', {
     pageTitle: `${errors ? 'Error: ' : ''}Refer a patient: ${service.serviceName}`, service, commissionerName, values, dateOfBirth: datePartsOf(body, 'dateOfBirth'),
-    questions: questionsOf(service.protocol.content, body), protocol: service.protocol.content, ...errors,
+    questions: questionsOf(service.protocol.content, body), protocol: service.protocol.content, contactChoices: contactChoicesOf(body), ...errors,
   });
 }
 

@@ -4,6 +4,7 @@ import { answerField, type ReferralInput } from '../../../domains/referrals/refe
 import type { FieldError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field } from '../form.ts';
+import { contactInputFromForm } from './patient-contact-form.ts';
 
 const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'postcode', 'priority', 'route', 'bodyArea', 'clinicalInformation'] as const;
 
@@ -11,7 +12,7 @@ const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'postcode', 
 export function referralInputFrom(body: unknown, serviceCode: string, protocol: ReferralProtocol): { input: ReferralInput; dateError?: FieldError } {
   const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(body, name)])) as Record<(typeof TEXT_FIELDS)[number], string>;
   const dateOfBirth = isoDateFromParts(datePartsOf(body, 'dateOfBirth'), 'dateOfBirth', 'Date of birth');
-  return { input: { serviceCode, ...text, dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) }, dateError: dateOfBirth.error };
+  return { input: { serviceCode, ...text, ...contactInputFromForm(body), dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) }, dateError: dateOfBirth.error };
 }
 
 /** The yes/no answers to the protocol's exclusion and prerequisite questions, undefined where unanswered. */

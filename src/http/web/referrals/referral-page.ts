@@ -7,15 +7,24 @@ import { formatDate } from '../format.ts';
 import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { canMoveReferral, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
-import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import { mayReadContactDetails, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import type { PatientContact } from '../../../domains/referrals/patient-contact.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
+import { contactRows, needsRows } from './patient-contact.presenter.ts';
 import { presentContact, presentEvent } from './referral-history.presenter.ts';
 import { takeNewAccessCode } from './referral-session.ts';
 
 const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const } };
 
-type SeenReferral = ReferralRecord & { side: 'referrer' | 'provider' };
+type SeenReferral = ReferralRecord & { side: 'referrer' | 'provider'; contactDetails?: PatientContact | null };
+
+/** How to reach the patient and what they need, for a side allowed to read them (decision 0031). */
+function patientContactOf(referral: SeenReferral) {
+  if (!mayReadContactDetails(referral.side, referral)) return undefined;
+  const details = referral.contactDetails ?? null;
+  return { contact: contactRows(details, referral.patient.postcode), needs: needsRows(details?.communicationNeeds ?? null) };
+}
 
 /** What each side may do next, from the referral's state: the provider accepts or returns what was sent and treats what it accepted; the practice cancels what is not finished. */
 function actionsFor(referral: SeenReferral) {
@@ -44,7 +53,7 @@ export async function renderReferralPage(deps: Deps, request: FastifyRequest, re
     nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
     sessions: sessionCap ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(referral.sessionsAttended), problem,
-    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, referral.acceptedAt) : undefined,
+    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, referral.acceptedAt) : undefined, patientContact: patientContactOf(referral),
   });
 }
 

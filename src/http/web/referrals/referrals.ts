@@ -7,6 +7,7 @@ import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
 import { registerSelfReferralPages } from './self-referral.ts';
+import { registerSelfReferralCheck } from './self-referral-check.ts';
 
 /** Every referral page, for referrers, providers and patients. */
 export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
@@ -16,4 +17,5 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerPatientStatusPages(app, deps);
   registerReferralActions(app, deps);
   registerSelfReferralPages(app, deps);
+  registerSelfReferralCheck(app, deps);
 }

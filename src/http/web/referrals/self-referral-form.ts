@@ -5,12 +5,13 @@ import type { SelfReferralInput } from '../../../domains/referrals/self-referral
 import type { FieldError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field } from '../form.ts';
+import { contactInputFromForm } from './patient-contact-form.ts';
 import { answersFrom } from './referral-form.ts';
 
 /** The hidden trap field: people never see it, so anything in it came from a bot filling every box. */
 export const HONEYPOT_FIELD = 'leave-this-blank';
 
-const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'bodyArea', 'phone', 'email', 'helpWanted'] as const;
+const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'bodyArea', 'helpWanted'] as const;
 
 /** The location as given in a query string or a form body. */
 export function locationFrom(source: unknown): PatientLocation {
@@ -29,7 +30,7 @@ export function selfReferralInputFrom(body: unknown, serviceCode: string, protoc
   const location = locationFrom(body);
   const dateOfBirth = isoDateFromParts(datePartsOf(body, 'dateOfBirth'), 'dateOfBirth', 'Date of birth');
   return {
-    input: { serviceCode, ...text, postcode: location.postcode, practiceOdsCode: location.unregistered ? null : location.practice, dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) },
+    input: { serviceCode, ...text, ...contactInputFromForm(body), postcode: location.postcode, practiceOdsCode: location.unregistered ? null : location.practice, dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) },
     dateError: dateOfBirth.error,
   };
 }

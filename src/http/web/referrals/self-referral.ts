@@ -1,36 +1,20 @@
 /** Self-referral pages (issue #6 item 8): public, no sign-in; where you are, the services you may refer yourself to, the form, and the result, then straight on to choosing a provider. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { type IneligibilityReason, routeReasons } from '../../../domains/referrals/eligibility.rules.ts';
-import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { routeReasons } from '../../../domains/referrals/eligibility.rules.ts';
 import { allowsSelfReferral } from '../../../domains/referrals/referral-offer.service.ts';
 import { type PatientLocation, selfReferralFormFor, selfReferralServicesFor } from '../../../domains/referrals/self-referral-location.service.ts';
-import { decideSelfReferral, refuseAutomatedSelfReferral, SELF_REFERRALS_PER_TEN_MINUTES } from '../../../domains/referrals/self-referral.service.ts';
+import { checkSelfReferral, refuseAutomatedSelfReferral, SELF_REFERRALS_PER_TEN_MINUTES } from '../../../domains/referrals/self-referral.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
 import { withDateError } from './referral-form.ts';
-import { PATIENT_ACCESS_MINUTES, patientUbrnOf, takeNewAccessCode } from './referral-session.ts';
-import { renderSelfReferralForm, type SelfReferralForm } from './self-referral-page.ts';
+import { draftOf, keepDraft } from './self-referral-draft.ts';
+import { formFor, renderRefusal, renderSelfReferralForm } from './self-referral-page.ts';
 import { HONEYPOT_FIELD, locationFrom, locationQuery, selfReferralInputFrom } from './self-referral-form.ts';
 
 function renderStart(reply: FastifyReply, source: unknown, status = 200, errors?: FormErrors) {
   return reply.status(status).render('pages/referrals/self-referral-start.njk', { pageTitle: `${errors ? 'Error: ' : ''}Refer yourself`, location: locationFrom(source), ...errors });
-}
-
-/** The form's setting and service, or the location's problems to show on the start page. */
-async function formFor(deps: Deps, location: PatientLocation, serviceCode: string): Promise<SelfReferralForm | { errors: FormErrors }> {
-  try {
-    return { ...(await selfReferralFormFor(deps, location, serviceCode)), location };
-  } catch (error) {
-    const errors = validationErrorsOf(error);
-    if (!errors) throw error;
-    return { errors };
-  }
-}
-
-function renderRefusal(reply: FastifyReply, refusal: { serviceName: string; commissionerName: string; reasons: IneligibilityReason[]; location: PatientLocation }) {
-  return reply.render('pages/referrals/self-referral-ineligible.njk', { pageTitle: 'You cannot refer yourself to this service', ...refusal, query: locationQuery(refusal.location) });
 }
 
 const serviceOf = (request: FastifyRequest) => (request.params as { service: string }).service;
@@ -63,7 +47,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     if (!allowsSelfReferral(form.service)) {
       return renderRefusal(reply, { serviceName: form.service.serviceName, commissionerName: form.setting.commissioner.name, reasons: routeReasons(form.service.protocol.content, 'self'), location: form.location });
     }
-    return renderSelfReferralForm(reply, form, {});
+    return renderSelfReferralForm(reply, form, draftOf(request, form.service.serviceCode)?.fields ?? {});
   });
 
   app.post('/self-referral/services/:service', { config: { rateLimit: { max: SELF_REFERRALS_PER_TEN_MINUTES, timeWindow: '10 minutes' } } }, async (request, reply) => {
@@ -75,22 +59,14 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     if ('errors' in form) return renderStart(reply, request.body, 400, form.errors);
     const { input, dateError } = selfReferralInputFrom(request.body, form.service.serviceCode, form.service.protocol.content);
     try {
-      const decision = await decideSelfReferral(deps, request.actionContext(), form, input);
-      if (!decision.created) return renderRefusal(reply, { serviceName: decision.offer.serviceName, commissionerName: decision.commissioner.name, reasons: decision.eligibility.reasons, location: form.location });
-      request.session.newReferral = { ubrn: decision.created.ubrn, accessCode: decision.created.accessCode };
-      request.session.patientReferral = { ubrn: decision.created.ubrn, until: Date.now() + PATIENT_ACCESS_MINUTES * 60_000 };
-      return reply.redirect('/self-referral/confirmation', 303);
+      const decision = await checkSelfReferral(deps, request.actionContext(), form, input);
+      if (!decision.eligibility.eligible) return renderRefusal(reply, { serviceName: decision.offer.serviceName, commissionerName: decision.commissioner.name, reasons: decision.eligibility.reasons, location: form.location });
+      keepDraft(request, form.service.serviceCode, request.body);
+      return reply.redirect('/self-referral/check', 303);
     } catch (error) {
       const errors = validationErrorsOf(error);
       if (!errors || !(error instanceof DomainError)) throw error;
       return renderSelfReferralForm(reply, form, request.body, 400, formErrors(withDateError(error.details.fieldErrors ?? [], dateError)));
     }
-  });
-
-  app.get('/self-referral/confirmation', async (request, reply) => {
-    const ubrn = patientUbrnOf(request);
-    const accessCode = ubrn && takeNewAccessCode(request, ubrn);
-    if (!ubrn || !accessCode) return reply.redirect(ubrn ? '/referral-status/referral' : '/self-referral', 303);
-    return reply.render('pages/referrals/self-referral-confirmation.njk', { pageTitle: 'Your self-referral has been made', reference: formatUbrn(ubrn), accessCode });
   });
 }
