@@ -141,6 +141,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /referrals/new': ROLES,
   'GET /referrals/new/:service': OWN,
   'POST /referrals/new/:service': OWN,
+  'GET /referrals/new/:service/change': OWN,
+  'POST /referrals/new/:service/send': OWN,
   'GET /referrals/:ubrn': OWN,
   'GET /referrals/:ubrn/choice-list': OWN,
   'POST /referrals/:ubrn/choice': OWN,
