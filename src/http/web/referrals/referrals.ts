@@ -6,6 +6,7 @@ import { registerNewReferralPages } from './new-referral.ts';
 import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
+import { registerReferralReplyPages } from './referral-reply-pages.ts';
 import { registerSelfReferralPages } from './self-referral.ts';
 
 /** Every referral page, for referrers, providers and patients. */
@@ -15,5 +16,6 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerChoiceListPages(app, deps);
   registerPatientStatusPages(app, deps);
   registerReferralActions(app, deps);
+  registerReferralReplyPages(app, deps);
   registerSelfReferralPages(app, deps);
 }
