@@ -11,7 +11,7 @@ const SPEC = { ...PAGE_ACCESS, ...API_ACCESS };
 /** Over a thousand requests each; generous because CI machines are loaded, while the matrix itself is bounded. */
 const HEAVY_TIMEOUT_MS = 600_000;
 /** Routes that end the caller's session go last, so the rest of the matrix runs signed in. */
-const SESSION_ENDING = new Set(['POST /sign-out']);
+const SESSION_ENDING = new Set(['POST /sign-out', 'POST /referral-status/sign-out']);
 
 describe('the role × route access matrix', () => {
   let world: AccessWorld;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { registerChoiceListPages } from './choice-list-page.ts';
 import { registerNewReferralPages } from './new-referral.ts';
+import { registerPatientChoiceChangePages } from './patient-choice-change.ts';
 import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
@@ -15,6 +16,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerReferralPage(app, deps);
   registerChoiceListPages(app, deps);
   registerPatientStatusPages(app, deps);
+  registerPatientChoiceChangePages(app, deps);
   registerReferralActions(app, deps);
   registerReferralReplyPages(app, deps);
   registerSelfReferralPages(app, deps);
