@@ -17,6 +17,7 @@ import * as signInThrottles from './migrations/0013-sign-in-throttles.ts';
 import * as localServices from './migrations/0014-local-services.ts';
 import * as signInThrottlesPerAddress from './migrations/0015-sign-in-throttles-per-address.ts';
 import * as patientContactAndNeeds from './migrations/0016-patient-contact-and-needs.ts';
+import * as referralReplies from './migrations/0017-referral-replies.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-local-services': localServices,
   '0015-sign-in-throttles-per-address': signInThrottlesPerAddress,
   '0016-patient-contact-and-needs': patientContactAndNeeds,
+  '0017-referral-replies': referralReplies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
 import type { QualificationTables } from './tables/qualification.ts';
 import type { ReferralTables } from './tables/referrals.ts';
+import type { ReferralReplyTables } from './tables/referral-replies.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -188,7 +189,7 @@ export interface AuditEventsTable {
 }
 
 /** Every table; later capabilities keep their table types in tables/ and join them here. */
-export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables, ReferralTables {
+export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables, ReferralTables, ReferralReplyTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

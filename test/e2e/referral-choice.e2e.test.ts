@@ -39,7 +39,7 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     await page.getByRole('button', { name: 'Check eligibility' }).click();
   }
 
-  it('shows eligibility before sending; the patient chooses with reference and access code; the provider accepts, records sessions and discharges', async () => {
+  it('shows eligibility before sending, keeps the answers when going back, sends only on “Send referral”; the patient chooses with reference and access code; the provider accepts, records sessions and discharges', async () => {
     const { deps, baseUrl } = session.server;
     await placePostcodes(deps);
     const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
@@ -62,7 +62,16 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     expect(await gp.locator('main').textContent()).toContain('Do not refer to AQP: refer to ENT.');
     await expectAccessible(gp);
     await gp.getByRole('link', { name: 'Back to the referral form' }).click();
-    await fillHearingReferral(gp, 'No');
+    expect(await gp.getByLabel('NHS number').inputValue()).toBe(nhsNumberFrom('401023411'));
+    expect(await gp.getByLabel('Clinical information').inputValue()).toBe('Gradual bilateral hearing loss; no red flags.');
+    expect(await gp.getByRole('group', { name: 'Vertigo?' }).getByRole('radio', { name: 'Yes', exact: true }).isChecked()).toBe(true);
+    await expectAccessible(gp);
+    await gp.getByRole('group', { name: 'Vertigo?' }).getByRole('radio', { name: 'No', exact: true }).check();
+    await gp.getByRole('button', { name: 'Check eligibility' }).click();
+    expect(await gp.getByRole('heading', { level: 1 }).textContent()).toBe('The patient can be referred: check and send');
+    expect(await gp.locator('main').textContent()).toContain('26 December 1952');
+    await expectAccessible(gp);
+    await gp.getByRole('button', { name: 'Send referral' }).click();
     const heading = await gp.getByRole('heading', { level: 1 }).textContent();
     const reference = /Referral ([\d ]{14})/.exec(heading ?? '')![1]!;
     const accessCode = (await gp.locator('#access-code').textContent())!;

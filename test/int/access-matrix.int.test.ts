@@ -10,8 +10,9 @@ import { changedTables, fingerprintTables } from '../support/table-fingerprint.t
 const SPEC = { ...PAGE_ACCESS, ...API_ACCESS };
 /** Over a thousand requests each; generous because CI machines are loaded, while the matrix itself is bounded. */
 const HEAVY_TIMEOUT_MS = 600_000;
-/** Routes that end the caller's session go last, so the rest of the matrix runs signed in. */
-const SESSION_ENDING = new Set(['POST /sign-out']);
+/** Routes that end the caller's session go last, in this order (the patient's sign-out needs the session's CSRF token; the account's sign-out does not), so the rest of the matrix runs signed in. */
+const SESSION_ENDING = ['POST /referral-status/sign-out', 'POST /sign-out'];
+const endingRank = (request: MatrixRequest) => SESSION_ENDING.indexOf(routeKey(request.route));
 
 describe('the role × route access matrix', () => {
   let world: AccessWorld;
@@ -52,7 +53,7 @@ describe('the role × route access matrix', () => {
 
   it('answers every allowed role and visitor without a server error, and admitted roles see their pages', async () => {
     const allowed = requests.filter((request) => request.expectation === 'allowed');
-    const ordered = [...allowed.filter((request) => !SESSION_ENDING.has(routeKey(request.route))), ...allowed.filter((request) => SESSION_ENDING.has(routeKey(request.route)))];
+    const ordered = [...allowed.filter((request) => endingRank(request) < 0), ...allowed.filter((request) => endingRank(request) >= 0).sort((a, b) => endingRank(a) - endingRank(b))];
     const failures = await run(ordered);
     console.info(`matrix allowed: ${ordered.length.toLocaleString('en-GB')} requests, ${failures.length} disallowed`);
     expect(failures, failures.join('\n')).toEqual([]);

@@ -4,7 +4,8 @@ import { registeredInsteadOfCqc } from '../support/listing-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aListingIn, aProviderWithSites, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { csrfTokenIn, WebClient } from '../support/web-client.ts';
+import { checkAndSend } from '../support/referral-form-flow.ts';
+import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 const HEARING_ANSWERS = { 'answer-ear-pain': 'no', 'answer-discharge': 'no', 'answer-sudden-loss': 'no', 'answer-fluctuating-loss': 'no', 'answer-tinnitus': 'no', 'answer-vertigo': 'no', 'answer-abnormal-canal': 'no', 'answer-wax-cleared': 'yes' };
@@ -39,9 +40,8 @@ describe('what patients are told of a provider registered with another regulator
   it('says the same on the choice list offered to the patient', async () => {
     const referrer = new WebClient(t.app);
     await referrer.signIn('referrer@aqp.example');
-    const form = await referrer.get('/referrals/new/adult-hearing');
-    const created = await referrer.post('/referrals/new/adult-hearing', {
-      _csrf: csrfTokenIn(form.body), nhsNumber: nhsNumberFrom('401023311'), givenName: 'Grace', familyName: 'Hopper', 'dateOfBirth-day': '15', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1951',
+    const created = await checkAndSend(referrer, 'adult-hearing', {
+      nhsNumber: nhsNumberFrom('401023311'), givenName: 'Grace', familyName: 'Hopper', 'dateOfBirth-day': '15', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1951',
       sex: 'female', postcode: 'hx6 3ab', priority: 'routine', route: 'gp', clinicalInformation: 'Gradual hearing loss.', ...HEARING_ANSWERS,
     });
     expect(created.statusCode, created.body).toBe(303);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aListingIn, aProviderWithSites, bornAged, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';
+import { checkAndSend } from '../support/referral-form-flow.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
@@ -51,8 +52,7 @@ describe('referral pages', () => {
   });
 
   it('creates an eligible referral, shows the access code once, offers, prints and sends the choice; the patient then sees it sent', async () => {
-    const form = await referrer.get('/referrals/new/adult-hearing');
-    const created = await referrer.post('/referrals/new/adult-hearing', { _csrf: csrfTokenIn(form.body), ...hearingForm('1951-06-15') });
+    const created = await checkAndSend(referrer, 'adult-hearing', hearingForm('1951-06-15'));
     expect(created.statusCode).toBe(303);
     const ubrn = created.headers.location!.split('/').pop()!;
     const page = await referrer.get(`/referrals/${ubrn}`);

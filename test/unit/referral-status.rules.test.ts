@@ -10,6 +10,11 @@ describe('referral status transitions', () => {
     expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'returned'))).toEqual(['sent']);
   });
 
+  it('resends only a returned referral (the referrer’s reply) and lets a choice be taken back only before the provider accepts', () => {
+    expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'sent'))).toEqual(['awaiting-choice', 'returned']);
+    expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'awaiting-choice'))).toEqual(['sent']);
+  });
+
   it('discharges or closes the episode only while the patient is in treatment', () => {
     expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'discharged'))).toEqual(['accepted']);
     expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'episode-closed'))).toEqual(['accepted']);

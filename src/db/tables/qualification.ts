@@ -45,6 +45,8 @@ export interface DocumentsTable {
   content: Uint8Array;
   uploaded_by_user_id: string | null;
   uploaded_at: Generated<Date>;
+  /** What the document is for (migration 0017): assurance evidence, or an attachment to a referrer's reply, which only the referral's two sides may read. */
+  purpose: Generated<'assurance' | 'referral-reply'>;
 }
 
 export interface AssuranceEvidenceTable {

@@ -23,7 +23,8 @@ async function stillChoosable(trx: Executor, choice: Choice, today: string): Pro
   return row?.status === 'live' && (row.contract_end === null || row.contract_end >= today);
 }
 
-async function protocolOf(trx: Executor, referral: ReferralRecord): Promise<ReferralProtocol> {
+/** The protocol version the referral was judged under, whose deadlines still apply to it. */
+export async function protocolOf(trx: Executor, referral: Pick<ReferralRecord, 'offer' | 'protocolVersion'>): Promise<ReferralProtocol> {
   const row = await trx.selectFrom('offer_protocols').select('content').where('offer_id', '=', referral.offer.id).where('version', '=', referral.protocolVersion).executeTakeFirstOrThrow();
   return row.content as ReferralProtocol;
 }

@@ -13,7 +13,13 @@ export interface StatusChange {
   dischargedAt?: Date;
   dischargeOutcome?: string;
   sessionsAttended?: number;
+  /** A resend (returned → sent): when it went and the new date it must be accepted by. */
+  resent?: { at: Date; acceptBy: string };
+  /** The patient took the choice back (sent → awaiting-choice): the provider, site and dates are cleared. */
+  clearChoice?: boolean;
 }
+
+const NO_CHOICE = { listing_id: null, site_id: null, provider_organisation_id: null, chosen_at: null, chosen_by: null, sent_at: null, accept_by: null };
 
 /** Moves a referral to a new status only if its version is still the one read; returns false when someone else changed it first. */
 export async function changeReferralStatus(db: Executor, id: string, expectedVersion: number, change: StatusChange): Promise<boolean> {
@@ -24,6 +30,8 @@ export async function changeReferralStatus(db: Executor, id: string, expectedVer
     ...(change.cancelReasonCode ? { cancel_reason_code: change.cancelReasonCode, cancel_comment: change.cancelComment ?? '' } : {}),
     ...(change.dischargedAt ? { discharged_at: change.dischargedAt, discharge_outcome: change.dischargeOutcome ?? null } : {}),
     ...(change.sessionsAttended !== undefined ? { sessions_attended: change.sessionsAttended } : {}),
+    ...(change.resent ? { sent_at: change.resent.at, accept_by: change.resent.acceptBy } : {}),
+    ...(change.clearChoice ? NO_CHOICE : {}),
   })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

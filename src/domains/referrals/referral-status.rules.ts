@@ -27,12 +27,16 @@ export function whatHappensNext(status: ReferralStatus, facts: { providerName?: 
   }
 }
 
-/** Which moves each state allows (reference-systems §1.6): providers accept or return what was sent; a referrer may cancel any referral not yet finished. */
+/**
+ * Which moves each state allows (reference-systems §1.6): providers accept or return what was sent; a referrer may cancel any referral not yet finished.
+ * Issue #12: a returned referral goes back to the same provider when the referrer replies (returned → sent), and a patient may take a
+ * sent referral back to choose again while the provider has not accepted it (sent → awaiting-choice).
+ */
 export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   'awaiting-choice': ['sent', 'cancelled'],
-  sent: ['accepted', 'returned', 'cancelled'],
+  sent: ['accepted', 'returned', 'awaiting-choice', 'cancelled'],
   accepted: ['discharged', 'episode-closed', 'cancelled'],
-  returned: ['cancelled'],
+  returned: ['sent', 'cancelled'],
   discharged: [],
   'episode-closed': [],
   cancelled: [],
@@ -41,6 +45,11 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatu
 /** True when a referral in `from` may move to `to`. */
 export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
+}
+
+/** A finished episode of care after which the patient may need a new referral (PRODUCT.md §3.5: at the cap the patient needs re-referral). */
+export function isClosedEpisode(status: ReferralStatus): boolean {
+  return status === 'episode-closed' || status === 'discharged';
 }
 
 /** Sessions are recorded only while the provider is treating the patient. */

@@ -10,7 +10,7 @@ import { insertReferralEvent, lockReferral, type ReferralRecord } from './referr
 
 export interface Move {
   to: ReferralStatus;
-  actor: 'referrer' | 'provider' | 'system';
+  actor: 'referrer' | 'provider' | 'patient' | 'system';
   action: string;
   reasonCode?: string;
   comment?: string;

@@ -17,6 +17,14 @@ async function checkedInput(deps: Deps, service: OfferedService, input: Referral
   return { referral, contact, postcode };
 }
 
+/** Judges a referral without saving anything, so the referrer sees the result before deciding to send (issue #12 item 9). */
+export async function checkReferral(deps: Deps, context: ActionContext, input: ReferralInput): Promise<ReferralDecision> {
+  const setting = await referralSettingFor(deps, context.principal);
+  const service = await offeredService(deps, setting, input.serviceCode);
+  const { referral } = await checkedInput(deps, service, input);
+  return decisionOf(service, setting.commissioner, await judgeReferral(deps, service, referral));
+}
+
 /** Judges a referral and, when eligible, saves it awaiting the patient's choice with a fresh reference and access code (only its hash is kept). */
 export async function createReferral(deps: Deps, context: ActionContext, input: ReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
   const setting = await referralSettingFor(deps, context.principal);

@@ -16,6 +16,7 @@ import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
+import { registerReferralReplyApi } from './referral-replies.api.ts';
 import { Problem } from './schemas.ts';
 import { registerSelfReferralApi } from './self-referrals.api.ts';
 import { registerWorklistApi } from './worklists.api.ts';
@@ -49,6 +50,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
     registerReferralApi(scope, deps);
+    registerReferralReplyApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
   });

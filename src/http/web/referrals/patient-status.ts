@@ -13,6 +13,7 @@ import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.
 import { formatDate } from '../format.ts';
 import { choiceFromValue } from './choice-list.presenter.ts';
 import { choicePageContext } from './choice-list-page.ts';
+import { afterChoosing } from './patient-choice-change.ts';
 import { PATIENT_ACCESS_MINUTES, patientUbrnOf } from './referral-session.ts';
 
 /** Per address, on top of the per-reference limit: enough for a person who mistypes, too few for guessing. */
@@ -32,6 +33,7 @@ async function renderStatus(deps: Deps, request: FastifyRequest, reply: FastifyR
     pageTitle: `${errors ? 'Error: ' : ''}Your referral`, columnClass: list ? 'nhsuk-grid-column-full' : undefined, statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     next: whatHappensNext(referral.status, { providerName: referral.chosen?.providerName, acceptBy: referral.acceptBy ? formatDate(referral.acceptBy) : null, selfReferred: referral.route === 'self' }),
     action: '/referral-status/choice', base: '/referral-status/referral', ...(list ? choicePageContext(referral, list) : { referral }), ...errors,
+    ...(await afterChoosing(deps, referral)),
   });
 }
 

@@ -6,13 +6,15 @@ import { londonDateOf } from '../../../lib/clock.ts';
 import { formatDate } from '../format.ts';
 import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
-import { canMoveReferral, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
+import { canMoveReferral, isClosedEpisode, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
 import { mayReadContactDetails, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
 import type { PatientContact } from '../../../domains/referrals/patient-contact.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
 import { contactRows, needsRows } from './patient-contact.presenter.ts';
 import { presentContact, presentEvent } from './referral-history.presenter.ts';
+import { repliesOf } from '../../../domains/referrals/referral-reply.repo.ts';
+import { latestReturn, presentReply } from './referral-reply.presenter.ts';
 import { takeNewAccessCode } from './referral-session.ts';
 
 const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const } };
@@ -35,6 +37,8 @@ function actionsFor(referral: SeenReferral) {
     treat: provider && canMoveReferral(referral.status, 'discharged'),
     cancel: referral.side === 'referrer' && canMoveReferral(referral.status, 'cancelled'),
     offerChoice: referral.side === 'referrer' && referral.status === 'awaiting-choice',
+    reply: referral.side === 'referrer' && referral.status === 'returned',
+    reRefer: referral.side === 'referrer' && isClosedEpisode(referral.status),
   };
 }
 
@@ -46,7 +50,7 @@ function pathwayText(years: number, acceptedAt: Date | null): string {
 
 /** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
 export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
-  const [events, contacts, rules] = await Promise.all([referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id)]);
+  const [events, contacts, rules, replies] = await Promise.all([referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id), repliesOf(deps.db, referral.id)]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
     pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
@@ -54,6 +58,7 @@ export async function renderReferralPage(deps: Deps, request: FastifyRequest, re
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
     sessions: sessionCap ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(referral.sessionsAttended), problem,
     pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, referral.acceptedAt) : undefined, patientContact: patientContactOf(referral),
+    returned: latestReturn(events), replies: replies.map((reply) => presentReply(referral.ubrn, reply)),
   });
 }
 

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { registerChoiceListPages } from './choice-list-page.ts';
 import { registerNewReferralPages } from './new-referral.ts';
+import { registerPatientChoiceChangePages } from './patient-choice-change.ts';
 import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
+import { registerReferralReplyPages } from './referral-reply-pages.ts';
 import { registerSelfReferralPages } from './self-referral.ts';
 import { registerSelfReferralCheck } from './self-referral-check.ts';
 
@@ -15,7 +17,9 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerReferralPage(app, deps);
   registerChoiceListPages(app, deps);
   registerPatientStatusPages(app, deps);
+  registerPatientChoiceChangePages(app, deps);
   registerReferralActions(app, deps);
+  registerReferralReplyPages(app, deps);
   registerSelfReferralPages(app, deps);
   registerSelfReferralCheck(app, deps);
 }

@@ -1,0 +1,85 @@
+/** The patient's pages after choosing (issue #12 item 4): how to reach the provider, changing the choice or cancelling with a confirmation step, and signing out of the referral on a shared computer. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { recordAudit } from '../../../domains/identity/audit.repo.ts';
+import { chosenProviderContact } from '../../../domains/referrals/chosen-provider.repo.ts';
+import { cancelAsPatient, patientMayChange, takeBackChoice } from '../../../domains/referrals/patient-choice-change.service.ts';
+import { viewReferralAsPatient } from '../../../domains/referrals/referral-access.service.ts';
+import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
+import { DomainError } from '../../../lib/errors.ts';
+import { formErrors } from '../form.ts';
+import { patientUbrnOf } from './referral-session.ts';
+
+/** What the status page adds once a provider is chosen: its contact details and directory page, and what the patient may still do. */
+export async function afterChoosing(deps: Deps, referral: ReferralRecord) {
+  const contact = referral.chosen ? await chosenProviderContact(deps.db, referral.id) : undefined;
+  return { reference: formatUbrn(referral.ubrn), contact, directoryHref: contact && `/directory/providers/${contact.providerOrganisationId}`, may: patientMayChange(referral) };
+}
+
+interface Confirmation {
+  path: 'change' | 'cancel';
+  heading: (referral: ReferralRecord) => string;
+  lines: (referral: ReferralRecord) => string[];
+  buttonText: string;
+  act: (deps: Deps, request: FastifyRequest, referral: ReferralRecord) => Promise<void>;
+  done: (referral: ReferralRecord) => string;
+}
+
+const CONFIRMATIONS: Confirmation[] = [{
+  path: 'change', buttonText: 'Yes, choose another provider',
+  heading: (referral) => `Choose another provider instead of ${referral.chosen?.providerName ?? 'this one'}?`,
+  lines: (referral) => [`Your referral will be taken back from ${referral.chosen?.providerName ?? 'the provider'}, and we will tell them.`, 'You then choose a provider from the list. Until you choose, your referral is not with any provider.'],
+  act: (deps, request, referral) => takeBackChoice(deps, request.actionContext(), referral),
+  done: (referral) => `Your referral has been taken back from ${referral.chosen?.providerName ?? 'the provider'}. Choose a provider from the list below.`,
+}, {
+  path: 'cancel', buttonText: 'Yes, cancel my referral',
+  heading: () => 'Cancel your referral?',
+  lines: (referral) => [`${referral.chosen && referral.status === 'sent' ? `${referral.chosen.providerName} and your` : 'Your'} GP practice will be told. You cannot undo this.`, 'If you need this care later, you will need a new referral.'],
+  act: (deps, request, referral) => cancelAsPatient(deps, request.actionContext(), referral),
+  done: () => 'Your referral has been cancelled.',
+}];
+
+function renderConfirmation(reply: FastifyReply, page: Confirmation, referral: ReferralRecord, status = 200, errors?: ReturnType<typeof formErrors>) {
+  return reply.status(status).render('pages/referrals/patient-confirm.njk', {
+    pageTitle: `${errors ? 'Error: ' : ''}${page.heading(referral)}`, heading: page.heading(referral), lines: page.lines(referral), buttonText: page.buttonText,
+    action: `/referral-status/${page.path}`, reference: formatUbrn(referral.ubrn), ...errors,
+  });
+}
+
+function registerConfirmation(app: FastifyInstance, deps: Deps, page: Confirmation): void {
+  app.get(`/referral-status/${page.path}`, async (request, reply) => {
+    const ubrn = patientUbrnOf(request);
+    if (!ubrn) return reply.redirect('/referral-status', 303);
+    const referral = await viewReferralAsPatient(deps, request.actionContext(), ubrn, `patient-${page.path}-confirm`);
+    if (!patientMayChange(referral)[page.path]) return reply.redirect('/referral-status/referral', 303);
+    return renderConfirmation(reply, page, referral);
+  });
+
+  app.post(`/referral-status/${page.path}`, async (request, reply) => {
+    const ubrn = patientUbrnOf(request);
+    if (!ubrn) return reply.redirect('/referral-status', 303);
+    const referral = await viewReferralAsPatient(deps, request.actionContext(), ubrn, `patient-${page.path}`);
+    try {
+      await page.act(deps, request, referral);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['conflict', 'invalid-transition'].includes(error.code)) throw error;
+      return renderConfirmation(reply, page, referral, 409, formErrors([{ field: 'confirm', message: error.message }]));
+    }
+    request.session.flash = page.done(referral);
+    return reply.redirect('/referral-status/referral', 303);
+  });
+}
+
+/** Changing, cancelling and signing out, for the patient who proved they hold the referral. */
+export function registerPatientChoiceChangePages(app: FastifyInstance, deps: Deps): void {
+  for (const page of CONFIRMATIONS) registerConfirmation(app, deps, page);
+
+  app.post('/referral-status/sign-out', async (request, reply) => {
+    const ubrn = patientUbrnOf(request);
+    if (ubrn) await recordAudit(deps.db, request.actionContext(), { action: 'referral.patient-sign-out', entityType: 'referral', entityId: null, details: { ubrn } });
+    await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
+    return reply.redirect('/referral-status/signed-out', 303);
+  });
+  app.get('/referral-status/signed-out', async (_request, reply) => reply.render('pages/referrals/patient-signed-out.njk', { pageTitle: 'You have signed out of your referral' }));
+}

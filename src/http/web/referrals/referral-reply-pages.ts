@@ -1,0 +1,74 @@
+/** The referrer's answer to a returned referral (issue #12 item 8): reply with the information asked for and a document, which resends it; the attachments to download; and a re-referral after a closed episode. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { ALLOWED_DOCUMENT_TYPES, describeSize, MAX_DOCUMENT_BYTES } from '../../../domains/providers/document-type.rules.ts';
+import { referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
+import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { downloadReplyAttachment, replyAndResend } from '../../../domains/referrals/referral-reply.service.ts';
+import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
+import { DomainError } from '../../../lib/errors.ts';
+import { formatDate } from '../format.ts';
+import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { sendDocument } from '../providers/assurance.ts';
+import { registerUploads, uploadedFileOf } from '../providers/multipart-upload.ts';
+import { referralForSide } from './referral-for-side.ts';
+import { latestReturn } from './referral-reply.presenter.ts';
+
+const REFERRER = { config: { roles: ['referrer'] as const } };
+const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const } };
+
+async function renderReplyForm(deps: Deps, reply: FastifyReply, referral: ReferralRecord, body: unknown, status = 200, errors?: FormErrors) {
+  return reply.status(status).render('pages/referrals/reply.njk', {
+    pageTitle: `${errors ? 'Error: ' : ''}Reply and resend the referral`, referral, reference: formatUbrn(referral.ubrn), returned: latestReturn(await referralEvents(deps.db, referral.id)),
+    values: { information: field(body, 'information') }, maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','), ...errors,
+  });
+}
+
+function registerReply(app: FastifyInstance, deps: Deps): void {
+  app.get('/referrals/:ubrn/reply', REFERRER, async (request, reply) => renderReplyForm(deps, reply, await referralForSide(deps, request, 'referrer', 'reply-form'), {}));
+
+  app.register(async (scope) => {
+    await registerUploads(scope);
+    scope.post('/referrals/:ubrn/reply', { config: { roles: ['referrer'], csrf: false }, preHandler: scope.csrfProtection }, async (request, reply) => {
+      const referral = await referralForSide(deps, request, 'referrer', 'reply');
+      try {
+        const sent = await replyAndResend(deps, request.actionContext(), referral, { information: field(request.body, 'information'), attachment: uploadedFileOf(request.body, 'attachment') });
+        request.session.flash = `Reply sent. Referral ${formatUbrn(referral.ubrn)} is back with ${sent.providerName}, who should accept it by ${formatDate(sent.acceptBy)}.`;
+        return reply.redirect(`/referrals/${referral.ubrn}`, 303);
+      } catch (error) {
+        const errors = validationErrorsOf(error) ?? (error instanceof DomainError && ['conflict', 'invalid-transition'].includes(error.code) ? formErrors([{ field: 'information', message: error.message }]) : undefined);
+        if (!errors) throw error;
+        return renderReplyForm(deps, reply, referral, request.body, validationErrorsOf(error) ? 400 : 409, errors);
+      }
+    });
+  });
+}
+
+/** The referral's details as a fresh draft of the form for the same service: the patient and how they were referred, never the protocol answers or the clinical information, which the referrer gives again. */
+function reReferralDraft(referral: ReferralRecord): Record<string, string> {
+  const [year = '', month = '', day = ''] = referral.patient.dateOfBirth.split('-');
+  return {
+    nhsNumber: referral.patient.nhsNumber ?? '', givenName: referral.patient.givenName, familyName: referral.patient.familyName,
+    'dateOfBirth-day': String(Number(day)), 'dateOfBirth-month': String(Number(month)), 'dateOfBirth-year': year,
+    sex: referral.patient.sex, postcode: referral.patient.postcode, priority: referral.priority, route: referral.route === 'self' ? '' : referral.route, bodyArea: referral.bodyArea ?? '',
+  };
+}
+
+/** The reply pages, attachment downloads and the re-referral start. */
+export function registerReferralReplyPages(app: FastifyInstance, deps: Deps): void {
+  registerReply(app, deps);
+
+  app.get('/referrals/:ubrn/attachments/:documentId', READERS, async (request, reply) => {
+    const referral = await viewReferral(deps, request.actionContext(), (request.params as { ubrn: string }).ubrn, { page: 'attachment' });
+    return sendDocument(reply, await downloadReplyAttachment(deps, request.actionContext(), referral, (request.params as { documentId: string }).documentId));
+  });
+
+  app.get('/referrals/:ubrn/re-refer', REFERRER, async (request, reply) => {
+    const referral = await referralForSide(deps, request, 'referrer', 're-refer');
+    if (!['episode-closed', 'discharged'].includes(referral.status)) return reply.redirect(`/referrals/${referral.ubrn}`, 303);
+    request.session.referralDraft = { serviceCode: referral.offer.serviceCode, form: reReferralDraft(referral) };
+    request.session.flash = `The patient’s details are copied from referral ${formatUbrn(referral.ubrn)}. Answer every referral question again and add the clinical information: nothing is sent until you check and send.`;
+    return reply.redirect(`/referrals/new/${referral.offer.serviceCode}/change`, 303);
+  });
+}
