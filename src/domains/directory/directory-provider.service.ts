@@ -19,6 +19,7 @@ export interface DirectoryProviderService {
   commissioners: { odsCode: string | null; name: string }[];
   sites: DirectorySite[];
   wait: IndicativeWait;
+  firstAppointmentWait: IndicativeWait;
   quality: ListingStanding['quality'];
 }
 
@@ -53,9 +54,9 @@ export async function directoryProvider(deps: Deps, code: string): Promise<Direc
     Promise.all(offerIds.map((id) => findOffer(deps.db, id))),
   ]);
   const coverage = new Map(offers.map((offer) => [offer!.id, offer!.coverage.map(({ odsCode, name }) => ({ odsCode, name }))]));
-  const services = standings.map(({ listing, wait, quality }) => ({
+  const services = standings.map(({ listing, wait, firstAppointmentWait, quality }) => ({
     listingId: listing.id, service: { code: listing.offer.serviceCode, name: listing.offer.serviceName }, offer: { reference: listing.offer.reference, title: listing.offer.title },
-    commissioners: coverage.get(listing.offer.id) ?? [], sites: listing.sites.map((site) => directorySite(site, details.get(site.id))), wait, quality,
+    commissioners: coverage.get(listing.offer.id) ?? [], sites: listing.sites.map((site) => directorySite(site, details.get(site.id))), wait, firstAppointmentWait, quality,
   }));
   return {
     id: provider.organisationId, odsCode: provider.odsCode, name: provider.name, providerType: provider.providerType, website: provider.website, phone: provider.phone,
