@@ -10,7 +10,7 @@ import { otherAreasOfNearbyPractices, type ResponsibleCommissioner, responsibleF
 const PLACE_ERRORS: readonly DomainErrorCode[] = ['validation-failed', 'postcode-unknown', 'postcode-terminated'];
 
 export interface ResolvedSearch {
-  service: { code: string; name: string };
+  service: { code: string; name: string; publicName: string };
   place: { kind: Place['kind']; label: string; latitude: number; longitude: number };
   /** The responsible commissioner; `id` is null when it is not an organisation on AQP (so it has no offers). */
   commissioner: { id: string | null; odsCode: string; name: string; areaName: string; method: ResponsibleCommissioner['method']; explanation: string };
@@ -22,7 +22,7 @@ async function serviceFrom(deps: Deps, code: string): Promise<{ service?: Resolv
   if (!code.trim()) return { error: { field: 'service', message: 'Select a service' } };
   // The public directory sees a local service only once an offer for it is published (decision 0028).
   const service = await findVisibleService(deps, null, code.trim());
-  return service ? { service: { code: service.code, name: service.name } } : { error: { field: 'service', message: 'Select a service from the list' } };
+  return service ? { service: { code: service.code, name: service.name, publicName: service.publicName } } : { error: { field: 'service', message: 'Select a service from the list' } };
 }
 
 async function placeFrom(deps: Deps, text: string): Promise<{ place?: Place; error?: FieldError; code?: DomainErrorCode }> {

@@ -24,7 +24,7 @@ export interface DirectoryNotice {
 }
 
 export interface DirectoryResult extends Page<DirectoryEntry> {
-  service: { code: string; name: string };
+  service: { code: string; name: string; publicName: string };
   place: { kind: 'postcode' | 'district'; label: string; latitude: number; longitude: number };
   commissioner: { odsCode: string; name: string; areaName: string; method: string; explanation: string };
   /** Who the offer is for, in plain words (age, sex, who refers); null when nothing is commissioned. */

@@ -41,6 +41,8 @@ export interface PatientSetting extends CommissionerSetting {
 export interface OfferedService {
   serviceCode: string;
   serviceName: string;
+  /** What patients call it ("Talking therapies"). */
+  servicePublicName: string;
   offer: OfferRecord;
   protocol: ProtocolVersion;
 }
@@ -103,7 +105,7 @@ export async function servicesOfferedTo(deps: Deps, setting: CommissionerSetting
   const byService = new Map<string, OfferedService>();
   for (const offer of covering) {
     const protocol = protocols.get(offer.id);
-    if (protocol && !byService.has(offer.service.code)) byService.set(offer.service.code, { serviceCode: offer.service.code, serviceName: offer.service.name, offer, protocol });
+    if (protocol && !byService.has(offer.service.code)) byService.set(offer.service.code, { serviceCode: offer.service.code, serviceName: offer.service.name, servicePublicName: offer.service.publicName, offer, protocol });
   }
   return [...byService.values()].sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en-GB'));
 }

@@ -18,7 +18,7 @@ export const ABOUT_THE_FIGURES = [
 
 /** The national list, then any offered local services marked local, as select items with a prompt first and the chosen service selected. */
 export function serviceItems(services: readonly ServiceRecord[], chosen: string) {
-  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.local ? `${service.name} (local)` : service.name }))]
+  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.local ? `${service.publicName} (local)` : service.publicName }))]
     .map((item) => ({ ...item, selected: item.value === chosen }));
 }
 

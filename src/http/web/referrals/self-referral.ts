@@ -61,7 +61,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     const form = await formFor(deps, locationFrom(request.query), serviceOf(request));
     if ('errors' in form) return renderStart(reply, request.query, 400, form.errors);
     if (!allowsSelfReferral(form.service)) {
-      return renderRefusal(reply, { serviceName: form.service.serviceName, commissionerName: form.setting.commissioner.areaName, reasons: routeReasons(form.service.protocol.content, 'self'), location: form.location });
+      return renderRefusal(reply, { serviceName: form.service.servicePublicName, commissionerName: form.setting.commissioner.areaName, reasons: routeReasons(form.service.protocol.content, 'self'), location: form.location });
     }
     return renderSelfReferralForm(reply, form, {});
   });
@@ -76,7 +76,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     const { input, dateError } = selfReferralInputFrom(request.body, form.service.serviceCode, form.service.protocol.content);
     try {
       const decision = await decideSelfReferral(deps, request.actionContext(), form, input);
-      if (!decision.created) return renderRefusal(reply, { serviceName: decision.offer.serviceName, commissionerName: form.setting.commissioner.areaName, reasons: decision.eligibility.reasons, location: form.location });
+      if (!decision.created) return renderRefusal(reply, { serviceName: form.service.servicePublicName, commissionerName: form.setting.commissioner.areaName, reasons: decision.eligibility.reasons, location: form.location });
       request.session.newReferral = { ubrn: decision.created.ubrn, accessCode: decision.created.accessCode };
       request.session.patientReferral = { ubrn: decision.created.ubrn, until: Date.now() + PATIENT_ACCESS_MINUTES * 60_000 };
       return reply.redirect('/self-referral/confirmation', 303);
