@@ -25,7 +25,7 @@ export async function expectAccessible(page: Page, options: { public?: boolean }
 export const PUBLIC_WORDING_RULES: readonly { what: string; pattern: RegExp }[] = [
   { what: 'an ISO date (write "6 December 2026")', pattern: /\b\d{4}-\d{2}-\d{2}\b/ },
   { what: 'an offer reference', pattern: /\bAQP-\d+\b/ },
-  { what: 'an unspaced 12-digit referral reference', pattern: /(?<![\d ])\d{12}(?![\d])/ },
+  { what: 'an unspaced 12-digit referral reference', pattern: /(?<!\d)\d{12}(?!\d)/ },
   { what: 'an id', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i },
   { what: 'the words "ODS code"', pattern: /\bODS code/i },
   { what: 'a sub-ICB location code in a name', pattern: /\bICB - [A-Z0-9]{3,5}\b/i },
