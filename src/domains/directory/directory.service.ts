@@ -37,6 +37,11 @@ export interface DirectoryResult extends Page<DirectoryEntry> {
   notice: DirectoryNotice | null;
 }
 
+/** A service name inside a sentence: "back and neck pain", but "MRI scans" keeps its capitals. */
+function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? `${name[0]!.toLowerCase()}${name.slice(1)}` : name;
+}
+
 /** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. */
 export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promise<DirectoryResult> {
   const { service, place, commissioner, gpAreasNearby } = await resolveSearch(deps, query);
@@ -45,7 +50,7 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   const commissionerId = commissioner.id;
   const offer = commissionerId ? (await publicOffersCovering(deps.db, { id: commissionerId, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
   if (!offer || !commissionerId) {
-    return empty({ code: 'not-commissioned', message: `The NHS in ${commissioner.areaName}, the area ${place.label} is in, does not offer ${service.name.toLowerCase()} through Any Qualified Provider.` }, null);
+    return empty({ code: 'not-commissioned', message: `The NHS in ${commissioner.areaName}, the area ${place.label} is in, does not offer ${inSentence(service.publicName)} through Any Qualified Provider.` }, null);
   }
   const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
   const protocol = (await currentProtocolsOf(deps.db, [offer.id])).get(offer.id);
@@ -53,7 +58,7 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   const running = await runningListingsWithStanding(deps.db, { commissionerId, serviceCode: service.code, preferredOfferId: offer.id }, deps.clock.today());
   const standings = running.filter((standing) => standing.listing.sites.length > 0);
   if (standings.length === 0) {
-    return empty({ code: 'no-live-providers', message: `The NHS in ${commissioner.areaName} offers ${service.name.toLowerCase()} through Any Qualified Provider, but no provider is taking referrals for it yet.` }, offerSummary, eligibility);
+    return empty({ code: 'no-live-providers', message: `The NHS in ${commissioner.areaName} offers ${inSentence(service.publicName)} through Any Qualified Provider, but no provider is taking referrals for it yet.` }, offerSummary, eligibility);
   }
   const page = pageOf(placedSites(place, standings), query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE);
   const details = await sitesByIds(deps.db, page.items.map((placed) => placed.site.id));
