@@ -66,7 +66,7 @@ describe('the public directory in Chromium', () => {
     const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
     await aProviderWithSites(deps, { odsCode: 'TST42', name: 'Ryburn Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }] });
     await aListingIn(deps, offers.items[0]!.id, 'TST42', 'live', deps.clock.today());
-    const context = await session.browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/directory`);
     await page.getByRole('button', { name: 'Search' }).click();
