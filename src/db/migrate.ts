@@ -18,6 +18,7 @@ import * as localServices from './migrations/0014-local-services.ts';
 import * as signInThrottlesPerAddress from './migrations/0015-sign-in-throttles-per-address.ts';
 import * as patientContactAndNeeds from './migrations/0016-patient-contact-and-needs.ts';
 import * as referralReplies from './migrations/0017-referral-replies.ts';
+import * as servicePublicNames from './migrations/0018-service-public-names.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015-sign-in-throttles-per-address': signInThrottlesPerAddress,
   '0016-patient-contact-and-needs': patientContactAndNeeds,
   '0017-referral-replies': referralReplies,
+  '0018-service-public-names': servicePublicNames,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -105,6 +105,8 @@ export interface ServicesTable {
   definition: string;
   national_eligibility: string | null;
   source_url: string | null;
+  /** What patients call the service, where that differs from the catalogue name (migration 0018). */
+  public_name: string | null;
   is_retired: Generated<boolean>;
   /** Set only for a local service: the approved proposal it came from and the commissioner that owns it (migration 0014). */
   local_proposal_id: string | null;

@@ -25,7 +25,7 @@ describe('a person refers themselves to talking therapies and chooses a provider
     await page.getByRole('link', { name: 'Station Road Surgery' }).click();
     expect(await page.locator('main').textContent()).not.toContain('Adult hearing');
     await expectAccessible(page);
-    await page.getByRole('link', { name: 'Primary care psychological therapies' }).click();
+    await page.getByRole('link', { name: 'Talking therapies' }).click();
     await expectAccessible(page);
 
     const fillForm = async (age: number, risk: 'Yes' | 'No' = 'No') => {

@@ -54,7 +54,10 @@ describe('the public directory', () => {
       accessibility: 'Step-free entrance and a hearing loop at reception.', phone: '01422 123456',
       opening_times: JSON.stringify([{ day: 'monday', opens: '09:00', closes: '17:00' }, { day: 'saturday', opens: '09:00', closes: '12:30' }]),
     }).where('name', '=', 'Halifax clinic').execute();
-    await acceptedReferrals(t.deps, { offerId: calderdaleHearing, ...halifax }, [['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-04'], ['2027-02-08', '2027-02-11'], ['2027-02-15', '2027-02-22'], ['2027-02-15', '2027-02-16'], ['2026-10-01', '2026-10-30']]);
+    await acceptedReferrals(t.deps, { offerId: calderdaleHearing, ...halifax }, [
+      ['2027-02-01', '2027-02-03', '2027-02-15'], ['2027-02-01', '2027-02-04', '2027-02-22'], ['2027-02-08', '2027-02-11', '2027-02-22'], ['2027-02-15', '2027-02-22', '2027-03-01'],
+      ['2027-02-15', '2027-02-16', '2027-02-26'], ['2026-10-01', '2026-10-30', '2026-11-02'],
+    ]);
   });
   afterAll(() => t.close());
 
@@ -125,12 +128,12 @@ describe('the public directory', () => {
 
   it('says which commissioner does not commission the service through AQP, and when an offer has no live provider yet', async () => {
     const podiatry = (await search('service=podiatry&postcode=HX6%203AB')).json();
-    expect(podiatry).toMatchObject({ items: [], total: 0, offer: null, notice: { code: 'not-commissioned', message: 'NHS West Yorkshire ICB - 02T, the NHS commissioner for HX6 3AB, does not commission Podiatry through Any Qualified Provider.' } });
+    expect(podiatry).toMatchObject({ items: [], total: 0, offer: null, notice: { code: 'not-commissioned', message: 'The NHS in West Yorkshire, the area HX6 3AB is in, does not offer podiatry through Any Qualified Provider.' } });
     const back = (await search('service=back-and-neck-pain&postcode=HX6%203AB')).json();
-    expect(back).toMatchObject({ items: [], offer: { reference: expect.stringMatching(/^AQP-/) }, notice: { code: 'no-live-providers', message: expect.stringContaining('no provider is live for it yet') } });
+    expect(back).toMatchObject({ items: [], offer: { reference: expect.stringMatching(/^AQP-/) }, notice: { code: 'no-live-providers', message: 'The NHS in West Yorkshire offers back and neck pain through Any Qualified Provider, but no provider is taking referrals for it yet.' } });
     const page = await t.app.inject('/directory?service=podiatry&postcode=HX6+3AB');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('does not commission Podiatry through Any Qualified Provider');
+    expect(page.body).toContain('does not offer podiatry through Any Qualified Provider');
   });
 
   it('refuses unknown, closed, malformed and Scottish postcodes and unknown services with coded problems naming the field', async () => {
@@ -155,13 +158,13 @@ describe('the public directory', () => {
     expect(page.body).toMatch(/id="postcode-error"[\s\S]*We cannot find the postcode SW1A 9ZZ/);
   });
 
-  it('shows a provider’s live services with their commissioners, sites, wait and quality, by ODS code or id, and no page for a provider with none live', async () => {
+  it('shows a provider’s live services with their commissioners, sites, wait to first appointment (time to accept in the API too) and quality, by ODS code or id, and no page for a provider with none live', async () => {
     const byCode = await t.app.inject('/api/v1/directory/providers/tst32');
     expect(byCode.statusCode).toBe(200);
     const provider = byCode.json();
     expect(provider).toMatchObject({ odsCode: 'TST32', name: 'Halifax Audiology (test)', notMeasured: NOT_MEASURED_YET });
     expect(provider.services).toHaveLength(1);
-    expect(provider.services[0]).toMatchObject({ service: { code: 'adult-hearing' }, commissioners: [{ odsCode: '02T' }], wait: { workingDays: 3, basedOn: 5 }, quality: { cqcStatus: 'registered', contractStart: '2027-01-30' } });
+    expect(provider.services[0]).toMatchObject({ service: { code: 'adult-hearing' }, commissioners: [{ odsCode: '02T' }], wait: { workingDays: 3, basedOn: 5 }, firstAppointmentWait: { workingDays: 10, basedOn: 5 }, quality: { cqcStatus: 'registered', contractStart: '2027-01-30' } });
     expect(provider.services[0].sites.map((site: { name: string }) => site.name)).toEqual(['Halifax clinic', 'Huddersfield clinic']);
     expect((await t.app.inject(`/api/v1/directory/providers/${halifax.providerId}`)).json().name).toBe('Halifax Audiology (test)');
     for (const code of ['TST33', 'TST36', 'ZZZ99']) {
@@ -171,7 +174,7 @@ describe('the public directory', () => {
 
     const page = await t.app.inject('/directory/providers/TST32');
     expect(page.statusCode).toBe(200);
-    for (const text of ['<h1>Halifax Audiology (test)</h1>', 'Monday 09:00 to 17:00', 'Step-free entrance and a hearing loop at reception.', 'About 3 working days to accept a referral', 'Registered with the Care Quality Commission', NOT_MEASURED_YET]) {
+    for (const text of ['<h1>Halifax Audiology (test)</h1>', 'Monday 09:00 to 17:00', 'Step-free entrance and a hearing loop at reception.', 'About 10 working days from referral to first appointment', 'Registered with the Care Quality Commission', NOT_MEASURED_YET]) {
       expect(page.body).toContain(text);
     }
     expect(page.body).not.toContain('Old Halifax clinic');

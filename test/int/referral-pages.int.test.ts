@@ -62,7 +62,7 @@ describe('referral pages', () => {
     const list = await referrer.get(`/referrals/${ubrn}/choice-list`);
     expect(list.body).toContain('1. Ripponden Hearing (test), Ripponden clinic');
     expect(list.body).toContain('0.0 miles (0.0 km)');
-    expect(list.body).toContain('Not enough referrals yet to show a wait');
+    expect(list.body).toContain('Not enough patients seen yet to give a wait');
     expect(list.body).toContain('Patient experience and clinical outcomes are not measured on AQP yet.');
     const print = await referrer.get(`/referrals/${ubrn}/choice-list/print`);
     expect(print.body).toContain('Pennine Hearing Care (demo), Halifax hearing clinic');

@@ -143,7 +143,7 @@ describe('self-referral', () => {
     expect(practices.statusCode).toBe(200);
     expect(practices.body).toContain('href="/self-referral/services?postcode=HX6+3AB&amp;practice=B84001"');
     const services = await client.get('/self-referral/services?postcode=HX6+3AB&practice=B84001');
-    expect(services.body).toContain('Your GP surgery, Station Road Surgery, is in NHS West Yorkshire ICB - 02T.');
+    expect(services.body).toContain('Your GP surgery, Station Road Surgery, is in West Yorkshire.');
     expect(services.body).toContain(`/self-referral/services/${TALKING}?postcode=HX6+3AB&amp;practice=B84001`);
     expect(services.body).not.toContain('/self-referral/services/adult-hearing');
     const hearing = await client.get('/self-referral/services/adult-hearing?postcode=HX6+3AB&practice=B84001');

@@ -13,9 +13,43 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Runs axe at WCAG 2.2 A and AA on the current page and fails with every violation listed. */
-export async function expectAccessible(page: Page): Promise<void> {
+/** Runs axe at WCAG 2.2 A and AA on the current page and fails with every violation listed; a public page (no staff session, or `public: true`) must also be in plain words. */
+export async function expectAccessible(page: Page, options: { public?: boolean } = {}): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
   const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  if (options.public ?? (await isPublicPage(page))) await expectPlainPublicWording(page);
+}
+
+/** What a patient must never read on a public page (issue #12): codes and internal wording that only staff can decode. */
+export const PUBLIC_WORDING_RULES: readonly { what: string; pattern: RegExp }[] = [
+  { what: 'an ISO date (write "6 December 2026")', pattern: /\b\d{4}-\d{2}-\d{2}\b/ },
+  { what: 'an offer reference', pattern: /\bAQP-\d+\b/ },
+  { what: 'an unspaced 12-digit referral reference', pattern: /(?<!\d)\d{12}(?!\d)/ },
+  { what: 'an id', pattern: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i },
+  { what: 'the words "ODS code"', pattern: /\bODS code/i },
+  { what: 'a sub-ICB location code in a name', pattern: /\bICB - [A-Z0-9]{3,5}\b/i },
+  { what: 'an ODS code', pattern: /\b(?:DEMO\d+|TST\d+|[A-Z]\d{5}|\d{2}[A-Z]|[A-Z]\d[A-Z]\d[A-Z]|Q[A-Z][A-Z0-9]|Y\d\d|RO\d{3})\b/ },
+  { what: 'an upper-case ODS name', pattern: /\b[A-Z][A-Z'&]+(?:,? (?:[A-Z][A-Z'&-]+|&)){2,}\b/ },
+  { what: 'internal wording', pattern: /ONS Postcode Directory|check digit|accepted in the last \d+ days|Primary care psychological therapies/i },
+];
+
+/** Every rule the text breaks, each with the words that break it. */
+export function publicWordingProblems(text: string): string[] {
+  return PUBLIC_WORDING_RULES.flatMap(({ what, pattern }) => {
+    const found = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    const matches = [...new Set([...text.matchAll(found)].map((match) => match[0]))];
+    return matches.length ? [`${what}: ${matches.map((match) => JSON.stringify(match)).join(', ')}`] : [];
+  });
+}
+
+/** True when the page was reached without a staff session: the header offers to sign in rather than to sign out. */
+export async function isPublicPage(page: Page): Promise<boolean> {
+  return (await page.locator('[action="/sign-out"], [href="/sign-out"]').count()) === 0;
+}
+
+/** Fails when a public page shows an ODS code, an internal reference, an ISO date or an upper-case ODS name. */
+export async function expectPlainPublicWording(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(publicWordingProblems(text), `codes or internal wording on the public page ${page.url()}`).toEqual([]);
 }

@@ -61,17 +61,23 @@ export async function aListingIn(deps: Deps, offerId: string, providerOdsCode: s
   return listing;
 }
 
-/** Gives a provider referrals on an offer, each sent and accepted on the given dates, for indicative waits. */
-export async function acceptedReferrals(deps: Deps, listing: { offerId: string; listingId: string; providerId: string }, sentOnAndAcceptedOn: [string, string][]): Promise<void> {
+/** Gives a provider referrals on an offer, each sent and accepted on the given dates and, when a third date is given, missed on the day accepted and first seen (attended) then, for waits. */
+export async function acceptedReferrals(deps: Deps, listing: { offerId: string; listingId: string; providerId: string }, sentOnAndAcceptedOn: ([string, string] | [string, string, string])[]): Promise<void> {
   const offer = await deps.db.selectFrom('offer_commissioners').select('organisation_id').where('offer_id', '=', listing.offerId).executeTakeFirstOrThrow();
   const protocol = await deps.db.selectFrom('offer_protocols').select((eb) => eb.fn.max('version').as('version')).where('offer_id', '=', listing.offerId).executeTakeFirstOrThrow();
-  for (const [index, [sentOn, acceptedOn]] of sentOnAndAcceptedOn.entries()) {
+  for (const [index, [sentOn, acceptedOn, seenOn]] of sentOnAndAcceptedOn.entries()) {
     const patient = await deps.db.insertInto('patients').values({ nhs_number: null, given_name: 'Earlier', family_name: `Patient ${index}`, date_of_birth: '1950-01-01', sex: 'female', postcode: 'HX1 1PW', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-    await deps.db.insertInto('referrals').values({
+    const referral = await deps.db.insertInto('referrals').values({
       ubrn: String(900000000000 + Math.floor(Math.random() * 99999999999)), access_code_hash: 'not-a-real-hash', patient_id: patient.id, offer_id: listing.offerId, protocol_version: Number(protocol.version),
       commissioner_organisation_id: offer.organisation_id, route: 'gp', priority: 'routine', eligibility: '{}', status: 'accepted', referred_on: sentOn,
       listing_id: listing.listingId, provider_organisation_id: listing.providerId, sent_at: `${sentOn}T10:00:00Z`, accepted_at: `${acceptedOn}T10:00:00Z`, updated_at: new Date(),
-    }).execute();
+    }).returning('id').executeTakeFirstOrThrow();
+    if (seenOn) {
+      await deps.db.insertInto('referral_contacts').values([
+        { referral_id: referral.id, kind: 'session', scheduled_for: new Date(`${acceptedOn}T09:00:00Z`), attendance: 'did-not-attend', recorded_at: new Date(`${acceptedOn}T17:00:00Z`) },
+        { referral_id: referral.id, kind: 'session', scheduled_for: new Date(`${seenOn}T09:00:00Z`), attendance: 'attended', recorded_at: new Date(`${seenOn}T17:00:00Z`) },
+      ]).execute();
+    }
   }
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { acceptBy, indicativeWait, median, nearestSite, orderChoiceList } from '../../src/domains/referrals/choice-list.rules.ts';
+import { acceptBy, indicativeWait, median, nearestSite, orderChoiceList, waitToFirstAppointment } from '../../src/domains/referrals/choice-list.rules.ts';
 
-const entry = (providerName: string, distanceKm: number, workingDays: number | null, siteName = 'Main clinic') => ({ providerName, siteName, distanceKm, wait: { workingDays, basedOn: workingDays === null ? 0 : 5 } });
+/** Every entry accepts in a day (and the slowest to see patients accepts fastest), so only the wait to first appointment can decide the order. */
+const entry = (providerName: string, distanceKm: number, workingDays: number | null, siteName = 'Main clinic') => ({
+  providerName, siteName, distanceKm, wait: { workingDays: workingDays === 12 ? 0 : 1, basedOn: 5 }, firstAppointmentWait: { workingDays, basedOn: workingDays === null ? 0 : 5 },
+});
 
 describe('choice list order', () => {
   const entries = [entry('Calder Hearing', 5.2, 12), entry('Aire Hearing', 1.1, null), entry('Brontë Audiology', 5.2, 3), entry('Dales Hearing', 9.9, 3)];
@@ -10,7 +13,7 @@ describe('choice list order', () => {
     expect(orderChoiceList(entries, 'distance').map((e) => e.providerName)).toEqual(['Aire Hearing', 'Brontë Audiology', 'Calder Hearing', 'Dales Hearing']);
   });
 
-  it('puts the shortest wait first on request, ties by name, and providers with no wait yet last', () => {
+  it('puts the shortest wait to first appointment first on request (not the quickest to accept), ties by name, and providers with no wait yet last', () => {
     expect(orderChoiceList(entries, 'wait').map((e) => e.providerName)).toEqual(['Brontë Audiology', 'Dales Hearing', 'Calder Hearing', 'Aire Hearing']);
   });
 
@@ -68,5 +71,19 @@ describe('nearest site and acceptance deadline', () => {
     expect(acceptBy('2027-03-01', 5)).toBe('2027-03-08');
     expect(acceptBy('2026-12-23', 5)).toBe('2027-01-04');
     expect(acceptBy('2027-03-26', 1)).toBe('2027-03-30');
+  });
+});
+
+describe('wait to first appointment', () => {
+  const today = '2027-03-01';
+  const seen = (pairs: [string, string][]) => pairs.map(([sentOn, seenOn]) => ({ sentOn, seenOn }));
+
+  it('is the median of working days from sending to the first attended appointment, over patients first seen in the last 90 days', () => {
+    const firstSeen = seen([['2027-01-04', '2027-01-18'], ['2027-01-04', '2027-01-11'], ['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-22'], ['2027-02-08', '2027-02-22'], ['2026-09-01', '2026-10-01']]);
+    expect(waitToFirstAppointment(firstSeen, today)).toEqual({ workingDays: 10, basedOn: 5 });
+  });
+
+  it('shows no figure while fewer than five patients have been seen, so no patient can be picked out', () => {
+    expect(waitToFirstAppointment(seen([['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-15']]), today)).toEqual({ workingDays: null, basedOn: 4 });
   });
 });

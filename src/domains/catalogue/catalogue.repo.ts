@@ -13,6 +13,8 @@ export interface ServiceRecord {
   definition: string;
   nationalEligibility: string | null;
   sourceUrl: string | null;
+  /** What patients call it: the public name where one is set, otherwise the name. */
+  publicName: string;
   isRetired: boolean;
   currentPackVersion: number | null;
   /** A local service: the approved proposal it came from and the commissioner that alone offers it; null on the national list. */
@@ -32,7 +34,7 @@ export function servicesQuery(db: Executor) {
   return db
     .selectFrom('services as s')
     .leftJoin('organisations as owner', 'owner.id', 's.owner_organisation_id')
-    .select(['s.id', 's.code', 's.name', 's.category', 's.phase', 's.definition', 's.national_eligibility', 's.source_url', 's.is_retired'])
+    .select(['s.id', 's.code', 's.name', 's.category', 's.phase', 's.definition', 's.national_eligibility', 's.source_url', 's.is_retired', 's.public_name'])
     .select(['s.local_proposal_id', 'owner.id as owner_id', 'owner.ods_code as owner_ods_code', 'owner.name as owner_name'])
     .select((eb) => eb.selectFrom('implementation_packs as p').select((p) => p.fn.max('p.version').as('v')).whereRef('p.service_id', '=', 's.id').as('current_pack_version'));
 }
@@ -44,7 +46,7 @@ export function toService(row: ServiceRow): ServiceRecord {
   const local = row.local_proposal_id && row.owner_id ? { proposalId: row.local_proposal_id, owner: { id: row.owner_id, odsCode: row.owner_ods_code, name: row.owner_name ?? '' } } : null;
   return {
     id: row.id, code: row.code, name: row.name, category: row.category, phase: row.phase, definition: row.definition,
-    nationalEligibility: row.national_eligibility, sourceUrl: row.source_url, isRetired: row.is_retired,
+    nationalEligibility: row.national_eligibility, sourceUrl: row.source_url, publicName: row.public_name ?? row.name, isRetired: row.is_retired,
     currentPackVersion: row.current_pack_version === null ? null : Number(row.current_pack_version), local,
   };
 }
@@ -71,12 +73,18 @@ export interface ServiceFields {
   definition: string;
   nationalEligibility: string | null;
   sourceUrl: string | null;
+  publicName?: string | null;
+}
+
+/** Sets a service's public name where none is set yet, so a national admin's own choice is never overwritten. */
+export async function fillPublicName(db: Executor, id: string, publicName: string): Promise<void> {
+  await db.updateTable('services').set({ public_name: publicName }).where('id', '=', id).where('public_name', 'is', null).execute();
 }
 
 export async function insertService(db: Executor, fields: ServiceFields): Promise<string> {
   const row = await db.insertInto('services').values({
     code: fields.code, name: fields.name, category: fields.category, phase: fields.phase, definition: fields.definition,
-    national_eligibility: fields.nationalEligibility, source_url: fields.sourceUrl,
+    national_eligibility: fields.nationalEligibility, source_url: fields.sourceUrl, public_name: fields.publicName ?? null,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
-import { findServiceByCode, insertPackVersion, insertService, packVersionsOf } from './catalogue.repo.ts';
+import { fillPublicName, findServiceByCode, insertPackVersion, insertService, packVersionsOf } from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
 import { NATIONAL_PACK_REVISIONS, type NationalPackRevision } from './national-packs.seed.ts';
 import { NATIONAL_SERVICES } from './national-services.seed.ts';
@@ -34,6 +34,7 @@ export async function seedNationalCatalogue(deps: Deps): Promise<{ servicesAdded
       const existing = await findServiceByCode(trx, service.code);
       const serviceId = existing?.id ?? (await insertService(trx, service));
       if (!existing) servicesAdded += 1;
+      else if (service.publicName) await fillPublicName(trx, serviceId, service.publicName);
       const revisions = NATIONAL_PACK_REVISIONS[service.code];
       if (revisions) packsAdded += await addMissingPacks(trx, serviceId, revisions);
     }

@@ -10,6 +10,8 @@ export interface SeedService {
   definition: string;
   nationalEligibility: string | null;
   sourceUrl: string | null;
+  /** What patients call it, where they use other words than the catalogue (shown on public pages). */
+  publicName?: string;
 }
 
 const DH_2011 = 'http://webarchive.nationalarchives.gov.uk/20130805112926/http:/healthandcare.dh.gov.uk/any-qualified-provider-2/';
@@ -20,7 +22,28 @@ const priority = (code: string, name: string, category: string, definition: stri
 const candidate = (code: string, name: string, category: string, definition: string, sourceUrl = HSJ_2013): SeedService => ({ code, name, category, phase: '2013-14-candidate', definition, nationalEligibility: null, sourceUrl });
 const wider = (code: string, name: string, category: string): SeedService => ({ code, name, category, phase: 'wider-list', definition: `${name}, among the services commissioners opened to AQP from 2012.`, nationalEligibility: null, sourceUrl: LIST_OF_39 });
 
-export const NATIONAL_SERVICES: readonly SeedService[] = [
+/** What patients call a service where the catalogue uses commissioners' words (as the NHS website names them). */
+const PUBLIC_NAMES: Readonly<Record<string, string>> = {
+  'back-and-neck-pain': 'Back and neck pain',
+  'psychological-therapies': 'Talking therapies',
+  'non-obstetric-ultrasound': 'Ultrasound scans',
+  mri: 'MRI scans',
+  'camhs-psychological-therapies': 'Talking therapies for children and young people',
+  'camhs-tier-2': 'Mental health support for children and young people',
+  'anti-coagulation': 'Anticoagulation (blood-thinning medicine) clinics',
+  ct: 'CT scans',
+  dxa: 'Bone density scans',
+  ecg: 'Heart traces (ECG)',
+  'core-nail-surgery': 'Ingrown toenail surgery',
+  'msk-carpal-tunnel': 'Carpal tunnel syndrome',
+  'diabetes-education': 'Diabetes education courses',
+  phlebotomy: 'Blood tests',
+  'community-cardiac-diagnosis': 'Heart tests in the community',
+};
+
+const withPublicName = (service: SeedService): SeedService => (PUBLIC_NAMES[service.code] ? { ...service, publicName: PUBLIC_NAMES[service.code] } : service);
+
+export const NATIONAL_SERVICES: readonly SeedService[] = ([
   priority('back-and-neck-pain', 'MSK back and neck pain', 'Musculoskeletal', 'Manual therapy for adults with back and neck pain.', 'Adults 18 and over'),
   priority('adult-hearing', 'Adult hearing', 'Audiology', 'Assessment, hearing aid fitting and aftercare for adults with age-acquired hearing loss.', 'Adults 55 and over with age-acquired hearing loss; GP referral only'),
   priority('continence', 'Continence', 'Community nursing', 'Assessment and treatment of bladder and bowel continence problems.', 'Adults and children; referral and self-referral'),
@@ -57,4 +80,4 @@ export const NATIONAL_SERVICES: readonly SeedService[] = [
   wider('phlebotomy', 'Phlebotomy', 'Community services'),
   wider('treatment-rooms', 'Treatment rooms', 'Community services'),
   wider('neuro-rehabilitation', 'Neuro-rehabilitation', 'Therapies'),
-];
+] as SeedService[]).map(withPublicName);

@@ -26,6 +26,7 @@ export interface DirectoryEntry {
   distanceKm: number;
   distanceMiles: number;
   wait: IndicativeWait;
+  firstAppointmentWait: IndicativeWait;
   quality: ListingStanding['quality'];
 }
 
@@ -44,5 +45,5 @@ export function placedSites(origin: LatLon, standings: readonly ListingStanding[
 
 /** One placed site as an entry, with the details of its site record (fetched only for the page shown). */
 export function entryOf({ listing: standing, site, distanceKm, distanceMiles }: ReturnType<typeof placedSites>[number], details: Map<string, ProviderSite>): DirectoryEntry {
-  return { listingId: standing.listing.id, provider: standing.provider, site: directorySite(site, details.get(site.id)), distanceKm, distanceMiles, wait: standing.wait, quality: standing.quality };
+  return { listingId: standing.listing.id, provider: standing.provider, site: directorySite(site, details.get(site.id)), distanceKm, distanceMiles, wait: standing.wait, firstAppointmentWait: standing.firstAppointmentWait, quality: standing.quality };
 }

@@ -5,22 +5,24 @@ import type { Deps } from '../deps.ts';
 import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
 import { findDistrict } from '../reference/postcode.repo.ts';
 import { lookupPlace, type Place } from '../reference/postcode.service.ts';
-import { type ResponsibleCommissioner, responsibleForDistrict, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
+import { otherAreasOfNearbyPractices, type ResponsibleCommissioner, responsibleForDistrict, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
 
 const PLACE_ERRORS: readonly DomainErrorCode[] = ['validation-failed', 'postcode-unknown', 'postcode-terminated'];
 
 export interface ResolvedSearch {
-  service: { code: string; name: string };
+  service: { code: string; name: string; publicName: string };
   place: { kind: Place['kind']; label: string; latitude: number; longitude: number };
   /** The responsible commissioner; `id` is null when it is not an organisation on AQP (so it has no offers). */
-  commissioner: { id: string | null; odsCode: string; name: string; method: ResponsibleCommissioner['method']; explanation: string };
+  commissioner: { id: string | null; odsCode: string; name: string; areaName: string; method: ResponsibleCommissioner['method']; explanation: string };
+  /** The other areas whose GP surgeries are among the nearest to the place: a patient registered there is referred by their GP's area. */
+  gpAreasNearby: string[];
 }
 
 async function serviceFrom(deps: Deps, code: string): Promise<{ service?: ResolvedSearch['service']; error?: FieldError }> {
   if (!code.trim()) return { error: { field: 'service', message: 'Select a service' } };
   // The public directory sees a local service only once an offer for it is published (decision 0028).
   const service = await findVisibleService(deps, null, code.trim());
-  return service ? { service: { code: service.code, name: service.name } } : { error: { field: 'service', message: 'Select a service from the list' } };
+  return service ? { service: { code: service.code, name: service.name, publicName: service.publicName } } : { error: { field: 'service', message: 'Select a service from the list' } };
 }
 
 async function placeFrom(deps: Deps, text: string): Promise<{ place?: Place; error?: FieldError; code?: DomainErrorCode }> {
@@ -55,7 +57,7 @@ async function commissionerAt(deps: Deps, place: Place): Promise<ResolvedSearch[
   }
   const organisation = await findOrganisationByOdsCode(deps.db, responsible.subIcb.odsCode);
   const onAqp = organisation?.kind === 'commissioner' ? organisation : undefined;
-  return { id: onAqp?.id ?? null, odsCode: responsible.subIcb.odsCode, name: onAqp?.name ?? responsible.subIcb.name, method: responsible.method, explanation: responsible.explanation };
+  return { id: onAqp?.id ?? null, odsCode: responsible.subIcb.odsCode, name: onAqp?.name ?? responsible.subIcb.name, areaName: responsible.subIcb.areaName, method: responsible.method, explanation: responsible.explanation };
 }
 
 /** Every input problem at once (service and postcode); an unknown or closed postcode alone keeps its own code. */
@@ -67,9 +69,11 @@ export async function resolveSearch(deps: Deps, query: { service: string; postco
   if (errors.length) throw new DomainError('validation-failed', errors.map((error) => error.message).join('. '), { fieldErrors: errors });
   const place = placeResult.place!;
   await assertInEngland(deps, place);
+  const commissioner = await commissionerAt(deps, place);
   return {
     service: serviceResult.service!,
     place: { kind: place.kind, label: place.label, latitude: place.latitude, longitude: place.longitude },
-    commissioner: await commissionerAt(deps, place),
+    commissioner,
+    gpAreasNearby: await otherAreasOfNearbyPractices(deps, place, commissioner.odsCode),
   };
 }

@@ -3,6 +3,8 @@ import type { Deps } from '../deps.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
+import { eligibilityInWords } from '../catalogue/referral-protocol-words.rules.ts';
+import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
 import { type DirectoryEntry, entryOf, placedSites } from './directory-entry.ts';
 import { resolveSearch } from './directory-search.ts';
@@ -22,32 +24,43 @@ export interface DirectoryNotice {
 }
 
 export interface DirectoryResult extends Page<DirectoryEntry> {
-  service: { code: string; name: string };
+  service: { code: string; name: string; publicName: string };
   place: { kind: 'postcode' | 'district'; label: string; latitude: number; longitude: number };
-  commissioner: { odsCode: string; name: string; method: string; explanation: string };
+  commissioner: { odsCode: string; name: string; areaName: string; method: string; explanation: string };
+  /** Who the offer is for, in plain words (age, sex, who refers); null when nothing is commissioned. */
+  eligibility: string | null;
+  /** Other areas whose GP surgeries are near the place (a GP referral goes by the GP's area). */
+  gpAreasNearby: string[];
   offer: { id: string; reference: string; title: string; status: OfferStatus } | null;
   /** How many providers the whole list (every page) holds. */
   providers: number;
   notice: DirectoryNotice | null;
 }
 
+/** A service name inside a sentence: "back and neck pain", but "MRI scans" keeps its capitals. */
+function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? `${name[0]!.toLowerCase()}${name.slice(1)}` : name;
+}
+
 /** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. */
 export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promise<DirectoryResult> {
-  const { service, place, commissioner } = await resolveSearch(deps, query);
-  const base = { service, place, commissioner: { odsCode: commissioner.odsCode, name: commissioner.name, method: commissioner.method, explanation: commissioner.explanation } };
-  const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer']) => ({ ...base, ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer, providers: 0, notice });
+  const { service, place, commissioner, gpAreasNearby } = await resolveSearch(deps, query);
+  const base = { service, place, gpAreasNearby, commissioner: { odsCode: commissioner.odsCode, name: commissioner.name, areaName: commissioner.areaName, method: commissioner.method, explanation: commissioner.explanation } };
+  const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer'], eligibility: string | null = null) => ({ ...base, ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer, providers: 0, notice, eligibility });
   const commissionerId = commissioner.id;
   const offer = commissionerId ? (await publicOffersCovering(deps.db, { id: commissionerId, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
   if (!offer || !commissionerId) {
-    return empty({ code: 'not-commissioned', message: `${commissioner.name}, the NHS commissioner for ${place.label}, does not commission ${service.name} through Any Qualified Provider.` }, null);
+    return empty({ code: 'not-commissioned', message: `The NHS in ${commissioner.areaName}, the area ${place.label} is in, does not offer ${inSentence(service.publicName)} through Any Qualified Provider.` }, null);
   }
   const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
+  const protocol = (await currentProtocolsOf(deps.db, [offer.id])).get(offer.id);
+  const eligibility = protocol ? eligibilityInWords(protocol.content) : null;
   const running = await runningListingsWithStanding(deps.db, { commissionerId, serviceCode: service.code, preferredOfferId: offer.id }, deps.clock.today());
   const standings = running.filter((standing) => standing.listing.sites.length > 0);
   if (standings.length === 0) {
-    return empty({ code: 'no-live-providers', message: `${commissioner.name} commissions ${service.name} through Any Qualified Provider (${offer.reference}), but no provider is live for it yet.` }, offerSummary);
+    return empty({ code: 'no-live-providers', message: `The NHS in ${commissioner.areaName} offers ${inSentence(service.publicName)} through Any Qualified Provider, but no provider is taking referrals for it yet.` }, offerSummary, eligibility);
   }
   const page = pageOf(placedSites(place, standings), query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE);
   const details = await sitesByIds(deps.db, page.items.map((placed) => placed.site.id));
-  return { ...base, ...page, items: page.items.map((placed) => entryOf(placed, details)), offer: offerSummary, providers: standings.length, notice: null };
+  return { ...base, ...page, items: page.items.map((placed) => entryOf(placed, details)), offer: offerSummary, providers: standings.length, notice: null, eligibility };
 }

@@ -1,17 +1,20 @@
-/** What anyone may know of a live provider for a commissioner's service: its indicative wait from accepted referrals and its quality; shared by choice lists and the directory. */
+/** What anyone may know of a live provider for a commissioner's service: its wait to first appointment, its time to accept and its quality; shared by choice lists and the directory. */
 import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import { listListings, type ListingView } from '../listings/listing-view.repo.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
-import { acceptedReferralDates, type ProviderQuality, providerQuality } from '../referrals/choice-list.repo.ts';
-import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS } from '../referrals/choice-list.rules.ts';
+import { acceptedReferralDates, firstAttendedDates, type ProviderQuality, providerQuality } from '../referrals/choice-list.repo.ts';
+import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS, waitToFirstAppointment } from '../referrals/choice-list.rules.ts';
 
 /** Said wherever waits and quality are shown: what AQP does not measure yet, rather than a placeholder. */
 export const NOT_MEASURED_YET = 'Patient experience and clinical outcomes are not measured on AQP yet.';
 
 export interface ListingStanding {
   listing: ListingView;
+  /** Time to accept, for GPs and commissioners. */
   wait: IndicativeWait;
+  /** Time to first attended appointment: the wait patients mean. */
+  firstAppointmentWait: IndicativeWait;
   quality: ProviderQuality & { contractStart: string | null };
 }
 
@@ -31,14 +34,17 @@ export async function standingOf(db: Executor, listings: readonly ListingView[],
   const waitKey = (listing: ListingView) => (waitsAcross ?? [listing.offer.id]).join(',');
   const keys = [...new Set(listings.map(waitKey))];
   const providersFor = (key: string) => [...new Set(listings.filter((listing) => waitKey(listing) === key).map((listing) => listing.provider.id))];
-  const [quality, ...waits] = await Promise.all([
+  const [quality, accepted, seen] = await Promise.all([
     providerQuality(db, [...new Set(listings.map((listing) => listing.provider.id))], today),
-    ...keys.map((key) => acceptedReferralDates(db, key.split(','), providersFor(key), since)),
+    Promise.all(keys.map((key) => acceptedReferralDates(db, key.split(','), providersFor(key), since))),
+    Promise.all(keys.map((key) => firstAttendedDates(db, key.split(','), providersFor(key), since))),
   ]);
-  const waitsByKey = new Map(keys.map((key, index) => [key, waits[index]!]));
+  const acceptedByKey = new Map(keys.map((key, index) => [key, accepted[index]!]));
+  const seenByKey = new Map(keys.map((key, index) => [key, seen[index]!]));
   return listings.map((listing) => ({
     listing,
-    wait: indicativeWait(waitsByKey.get(waitKey(listing))!.get(listing.provider.id) ?? [], today),
+    wait: indicativeWait(acceptedByKey.get(waitKey(listing))!.get(listing.provider.id) ?? [], today),
+    firstAppointmentWait: waitToFirstAppointment(seenByKey.get(waitKey(listing))!.get(listing.provider.id) ?? [], today),
     quality: { ...quality.get(listing.provider.id)!, contractStart: listing.contractStart },
   }));
 }

@@ -19,7 +19,7 @@ export interface OfferRecord {
   title: string;
   summary: string;
   status: OfferStatus;
-  service: { id: string; code: string; name: string };
+  service: { id: string; code: string; name: string; publicName: string };
   pack: { id: string; version: number; content: PackContent };
   lead: CoveredCommissioner;
   coverage: CoveredCommissioner[];
@@ -45,7 +45,7 @@ function offersQuery(db: Executor) {
     .innerJoin('organisations as l', 'l.id', 'o.lead_organisation_id')
     .select([
       'o.id', 'o.number', 'o.title', 'o.summary', 'o.status', 'o.amendments', 'o.contract_start', 'o.contract_end', 'o.window_kind', 'o.window_opens', 'o.window_closes', 'o.updated_at',
-      's.id as service_id', 's.code as service_code', 's.name as service_name', 'p.id as pack_id', 'p.version as pack_version', 'p.content as pack_content',
+      's.id as service_id', 's.code as service_code', 's.name as service_name', 's.public_name as service_public_name', 'p.id as pack_id', 'p.version as pack_version', 'p.content as pack_content',
       'l.id as lead_id', 'l.ods_code as lead_ods_code', 'l.name as lead_name',
     ]);
 }
@@ -55,7 +55,7 @@ type OfferRow = Awaited<ReturnType<ReturnType<typeof offersQuery>['executeTakeFi
 function toOffer(row: OfferRow, coverage: CoveredCommissioner[]): OfferRecord {
   return {
     id: row.id, number: row.number, reference: offerReference(row.number), title: row.title, summary: row.summary, status: row.status as OfferStatus,
-    service: { id: row.service_id, code: row.service_code, name: row.service_name },
+    service: { id: row.service_id, code: row.service_code, name: row.service_name, publicName: row.service_public_name ?? row.service_name },
     pack: { id: row.pack_id, version: row.pack_version, content: row.pack_content as PackContent },
     lead: { id: row.lead_id, odsCode: row.lead_ods_code, name: row.lead_name }, coverage, amendments: row.amendments as Amendment[],
     contractStart: row.contract_start, contractEnd: row.contract_end, windowKind: row.window_kind as 'fixed' | 'rolling', windowOpens: row.window_opens, windowCloses: row.window_closes, updatedAt: row.updated_at,

@@ -3,11 +3,15 @@ import { sql } from 'kysely';
 import { DomainError } from '../../lib/errors.ts';
 import { distanceKm } from '../../lib/geo.ts';
 import type { Deps } from '../deps.ts';
+import { commissionerAreaNames } from './commissioner-area.service.ts';
+import { odsNameInTitleCase } from './ods-names.rules.ts';
 import { type PostcodeRecord, subIcbCountsInDistrict } from './postcode.repo.ts';
 
 export interface CommissionerRef {
   odsCode: string;
   name: string;
+  /** The area it serves, in the words patients use ("Calderdale"). */
+  areaName: string;
 }
 
 export interface ResponsibleCommissioner {
@@ -28,7 +32,9 @@ async function withIcb(deps: Deps, subIcbId: string): Promise<{ subIcb: Commissi
     .where('s.id', '=', subIcbId)
     .executeTakeFirst();
   if (!row?.subCode) return undefined;
-  return { subIcb: { odsCode: row.subCode, name: row.subName }, icb: row.icbCode && row.icbType === 'icb' ? { odsCode: row.icbCode, name: row.icbName! } : null };
+  const areaName = (await commissionerAreaNames(deps, [subIcbId])).get(subIcbId) ?? row.subName;
+  const icb = row.icbCode && row.icbType === 'icb' ? { odsCode: row.icbCode, name: row.icbName!, areaName: odsNameInTitleCase(row.icbName!) } : null;
+  return { subIcb: { odsCode: row.subCode, name: row.subName, areaName }, icb };
 }
 
 /** For a registered patient: the sub-ICB location that commissions for their practice. */
@@ -40,20 +46,20 @@ export async function responsibleForPractice(deps: Deps, practiceOdsCode: string
   if (!practice) throw new DomainError('organisation-unknown', `There is no GP practice with the ODS code ${practiceOdsCode.toUpperCase()}.`);
   const chain = practice.parent_id ? await withIcb(deps, practice.parent_id) : undefined;
   if (!chain) throw new DomainError('organisation-unknown', `${practice.name} has no commissioner in England recorded (it may be in Wales).`);
-  return { ...chain, method: 'gp-practice', explanation: `The patient's GP practice, ${practice.name}, is in ${chain.subIcb.name}.` };
+  return { ...chain, method: 'gp-practice', explanation: `The patient's GP practice, ${odsNameInTitleCase(practice.name)}, is in ${chain.subIcb.areaName}.` };
 }
 
 /** For an unregistered patient: by residence, from the postcode directory when imported, otherwise estimated from nearby practices. */
 export async function responsibleForResidence(deps: Deps, postcode: PostcodeRecord): Promise<ResponsibleCommissioner | null> {
   if (postcode.subIcbCode) {
     const chain = await chainForSubIcbCode(deps, postcode.subIcbCode);
-    if (chain) return { ...chain, method: 'postcode-directory', explanation: `${postcode.postcode} is in ${chain.subIcb.name} according to the ONS Postcode Directory.` };
+    if (chain) return { ...chain, method: 'postcode-directory', explanation: `${postcode.postcode} is in the NHS area of ${chain.subIcb.areaName}.` };
   }
   const estimate = await estimateFromNearbyPractices(deps, postcode);
   return estimate && {
     ...estimate.chain,
     method: 'nearest-practices',
-    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP practices nearest to ${postcode.postcode} are in ${estimate.chain.subIcb.name}. Import the ONS Postcode Directory for an exact answer.`,
+    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP surgeries nearest to ${postcode.postcode} are in ${estimate.chain.subIcb.areaName}. Near the edge of an area this can be wrong: your GP surgery can tell you for certain.`,
   };
 }
 
@@ -65,13 +71,13 @@ export async function responsibleForDistrict(deps: Deps, district: { district: s
   const crossing = 'A postcode district can cross commissioner boundaries: enter a full postcode to be sure.';
   if (largest) {
     const share = counts.length === 1 ? `Every postcode in ${district.district}` : `${counts[0]!.postcodes} of the ${total} postcodes in ${district.district}`;
-    return { ...largest, method: 'postcode-directory', explanation: `${share} ${counts.length === 1 ? 'is' : 'are'} in ${largest.subIcb.name} according to the ONS Postcode Directory.${counts.length === 1 ? '' : ` ${crossing}`}` };
+    return { ...largest, method: 'postcode-directory', explanation: `${share} ${counts.length === 1 ? 'is' : 'are'} in the NHS area of ${largest.subIcb.areaName}.${counts.length === 1 ? '' : ` ${crossing}`}` };
   }
   const estimate = await estimateFromNearbyPractices(deps, district);
   return estimate && {
     ...estimate.chain,
     method: 'nearest-practices',
-    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP practices nearest to the centre of ${district.district} are in ${estimate.chain.subIcb.name}. ${crossing}`,
+    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP surgeries nearest to the centre of ${district.district} are in ${estimate.chain.subIcb.areaName}. ${crossing}`,
   };
 }
 
@@ -80,8 +86,7 @@ async function chainForSubIcbCode(deps: Deps, subIcbCode: string) {
   return subIcb && (await withIcb(deps, subIcb.id));
 }
 
-/** The sub-ICB most of the open GP practices nearest a point belong to, with the vote, when there are practices nearby. */
-async function estimateFromNearbyPractices(deps: Deps, point: { latitude: number; longitude: number }) {
+async function nearestPractices(deps: Deps, point: { latitude: number; longitude: number }) {
   const nearby = await sql<{ parent_id: string | null; latitude: number; longitude: number }>`
     SELECT parent_id, latitude, longitude FROM organisations
     WHERE kind = 'gp-practice' AND close_date IS NULL AND latitude IS NOT NULL
@@ -91,6 +96,19 @@ async function estimateFromNearbyPractices(deps: Deps, point: { latitude: number
     .map((row) => ({ ...row, km: distanceKm(point, row) }))
     .sort((a, b) => a.km - b.km)
     .slice(0, NEAREST_PRACTICES);
+  return nearest;
+}
+
+/** The areas of the GP surgeries nearest a point other than the given sub-ICB's: where a neighbour's GP surgery decides a GP referral (issue #12). */
+export async function otherAreasOfNearbyPractices(deps: Deps, point: { latitude: number; longitude: number }, subIcbOdsCode: string): Promise<string[]> {
+  const parents = [...new Set((await nearestPractices(deps, point)).map((practice) => practice.parent_id).filter((id): id is string => Boolean(id)))];
+  const chains = (await Promise.all(parents.map((id) => withIcb(deps, id)))).filter((chain) => chain && chain.subIcb.odsCode !== subIcbOdsCode);
+  return [...new Set(chains.map((chain) => chain!.subIcb.areaName))].sort();
+}
+
+/** The sub-ICB most of the open GP practices nearest a point belong to, with the vote, when there are practices nearby. */
+async function estimateFromNearbyPractices(deps: Deps, point: { latitude: number; longitude: number }) {
+  const nearest = await nearestPractices(deps, point);
   if (nearest.length === 0) return null;
   const votes = new Map<string | null, number>();
   for (const practice of nearest) votes.set(practice.parent_id, (votes.get(practice.parent_id) ?? 0) + 1);

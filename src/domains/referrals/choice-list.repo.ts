@@ -1,7 +1,7 @@
 /** Queries behind the choice list: providers' accepted referrals (for waits), their assurance (for quality) and the lists offered. */
 import { londonDateOf, startOfLondonDay } from '../../lib/clock.ts';
 import type { Executor } from '../identity/audit.repo.ts';
-import type { ChoiceOrder, IndicativeWait } from './choice-list.rules.ts';
+import type { ChoiceOrder, FirstSeen, IndicativeWait } from './choice-list.rules.ts';
 
 /** One provider on a choice list as the patient saw it; stored as offered, so later changes never rewrite what was shown. */
 export interface ChoiceListEntry {
@@ -17,7 +17,10 @@ export interface ChoiceListEntry {
   deliveryMode: string;
   distanceKm: number;
   distanceMiles: number;
+  /** Time to accept (for GPs and commissioners). */
   wait: IndicativeWait;
+  /** Time to first appointment, the wait patients mean; absent on lists stored before it was measured. */
+  firstAppointmentWait?: IndicativeWait;
   quality: ProviderQuality & { contractStart: string | null };
 }
 
@@ -53,6 +56,20 @@ export async function acceptedReferralDates(db: Executor, offerIds: readonly str
     .where('provider_organisation_id', 'in', providerIds).where('offer_id', 'in', [...offerIds])
     .where('sent_at', 'is not', null).where('accepted_at', '>=', startOfLondonDay(since)).execute();
   for (const row of rows) byProvider.get(row.provider_organisation_id!)?.push({ sentOn: londonDateOf(row.sent_at!), acceptedOn: londonDateOf(row.accepted_at!) });
+  return byProvider;
+}
+
+/** Sent date and first attended appointment or session (in England) of each provider's referrals on any of the offers, first seen since a date. */
+export async function firstAttendedDates(db: Executor, offerIds: readonly string[], providerIds: string[], since: string): Promise<Map<string, FirstSeen[]>> {
+  const byProvider = new Map<string, FirstSeen[]>(providerIds.map((id) => [id, []]));
+  if (providerIds.length === 0 || offerIds.length === 0) return byProvider;
+  const rows = await db.selectFrom('referrals as r').innerJoin('referral_contacts as c', 'c.referral_id', 'r.id')
+    .select(['r.provider_organisation_id', 'r.sent_at'])
+    .select((eb) => eb.fn.min(eb.fn.coalesce('c.scheduled_for', 'c.recorded_at')).as('first_seen'))
+    .where('r.provider_organisation_id', 'in', providerIds).where('r.offer_id', 'in', [...offerIds]).where('r.sent_at', 'is not', null).where('c.attendance', '=', 'attended')
+    .groupBy(['r.id', 'r.provider_organisation_id', 'r.sent_at'])
+    .having((eb) => eb.fn.min(eb.fn.coalesce('c.scheduled_for', 'c.recorded_at')), '>=', startOfLondonDay(since)).execute();
+  for (const row of rows) byProvider.get(row.provider_organisation_id!)?.push({ sentOn: londonDateOf(row.sent_at!), seenOn: londonDateOf(new Date(row.first_seen as Date | string)) });
   return byProvider;
 }
 

@@ -2,9 +2,9 @@
 import { distanceKm, kmToMiles } from '../../lib/geo.ts';
 import { addDays, isWorkingDay, workingDaysBetween } from '../../lib/working-days.ts';
 
-/** A wait is shown only when at least this many referrals were accepted in the window, so one fast case cannot mislead. */
+/** A wait is shown only when it rests on at least this many referrals in the window, so one fast case cannot mislead (and no patient can be picked out). */
 export const MIN_REFERRALS_FOR_WAIT = 5;
-/** Waits are measured over the referrals accepted in the last 90 days. */
+/** Waits are measured over the referrals accepted (or first seen) in the last 90 days. */
 export const WAIT_WINDOW_DAYS = 90;
 
 export const CHOICE_ORDERS = ['distance', 'wait'] as const;
@@ -21,10 +21,16 @@ export interface CandidateSite extends Point {
 }
 
 export interface IndicativeWait {
-  /** Median working days from sending to acceptance; null when too few referrals to say. */
+  /** Median working days from sending to acceptance (or, for the wait to first appointment, to the first attended contact); null when too few referrals to say. */
   workingDays: number | null;
-  /** How many accepted referrals the figure rests on. */
+  /** How many referrals the figure rests on. */
   basedOn: number;
+}
+
+/** One referral's first attended appointment or session, as the provider recorded it. */
+export interface FirstSeen {
+  sentOn: string;
+  seenOn: string;
 }
 
 /** The fields the order needs from a choice list entry. */
@@ -33,6 +39,8 @@ export interface Orderable {
   siteName: string;
   distanceKm: number;
   wait: IndicativeWait;
+  /** Absent only on lists stored before the wait to first appointment was measured. */
+  firstAppointmentWait?: IndicativeWait;
 }
 
 export function isChoiceOrder(value: unknown): value is ChoiceOrder {
@@ -57,24 +65,34 @@ export function median(values: readonly number[]): number {
   return Math.round(value);
 }
 
-/** A provider's indicative wait: the median working days from sent to accepted over referrals accepted in the last 90 days (English bank holidays excluded). */
-export function indicativeWait(accepted: readonly { sentOn: string; acceptedOn: string }[], today: string): IndicativeWait {
+/** The median working days from each start to its end, over the ends in the last 90 days; none with fewer than five (small numbers are suppressed). */
+function medianWorkingDays(spans: readonly { from: string; to: string }[], today: string): IndicativeWait {
   const since = addDays(today, -WAIT_WINDOW_DAYS);
-  const inWindow = accepted.filter((referral) => referral.acceptedOn > since && referral.acceptedOn <= today);
+  const inWindow = spans.filter((span) => span.to > since && span.to <= today);
   if (inWindow.length < MIN_REFERRALS_FOR_WAIT) return { workingDays: null, basedOn: inWindow.length };
-  return { workingDays: median(inWindow.map((referral) => workingDaysBetween(referral.sentOn, referral.acceptedOn))), basedOn: inWindow.length };
+  return { workingDays: median(inWindow.map((span) => workingDaysBetween(span.from, span.to))), basedOn: inWindow.length };
+}
+
+/** A provider's time to accept, for GPs and commissioners: the median working days from sent to accepted over referrals accepted in the last 90 days (English bank holidays excluded). */
+export function indicativeWait(accepted: readonly { sentOn: string; acceptedOn: string }[], today: string): IndicativeWait {
+  return medianWorkingDays(accepted.map((referral) => ({ from: referral.sentOn, to: referral.acceptedOn })), today);
+}
+
+/** The wait patients mean (issue #12): the median working days from the referral being sent to the first attended appointment or session, over patients first seen in the last 90 days. */
+export function waitToFirstAppointment(firstSeen: readonly FirstSeen[], today: string): IndicativeWait {
+  return medianWorkingDays(firstSeen.map((referral) => ({ from: referral.sentOn, to: referral.seenOn })), today);
 }
 
 function byName(a: Orderable, b: Orderable): number {
   return a.providerName.localeCompare(b.providerName, 'en-GB') || a.siteName.localeCompare(b.siteName, 'en-GB');
 }
 
-/** Fair order: nearest first by default, or shortest wait on request (providers with no wait yet last); ties by name, never by anything commercial. */
+/** Fair order: nearest first by default, or shortest wait to first appointment on request (providers with no wait yet last); ties by name, never by anything commercial. */
 export function orderChoiceList<E extends Orderable>(entries: readonly E[], order: ChoiceOrder): E[] {
   const byDistance = (a: E, b: E) => a.distanceKm - b.distanceKm;
   const byWait = (a: E, b: E) => {
-    const wa = a.wait.workingDays;
-    const wb = b.wait.workingDays;
+    const wa = a.firstAppointmentWait?.workingDays ?? null;
+    const wb = b.firstAppointmentWait?.workingDays ?? null;
     if (wa === null || wb === null) return wa === wb ? 0 : wa === null ? 1 : -1;
     return wa - wb;
   };

@@ -15,13 +15,13 @@ import type { ReferralRecord } from './referral.repo.ts';
 /** Every provider under contract for the commissioner's service (on any of its offers) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
 export async function choiceEntries(db: Executor, service: CommissionedService, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
-  for (const { listing, wait, quality } of await runningListingsWithStanding(db, service, today)) {
+  for (const { listing, wait, firstAppointmentWait, quality } of await runningListingsWithStanding(db, service, today)) {
     const nearest = nearestSite(origin, listing.sites);
     if (!nearest) continue;
     entries.push({
       listingId: listing.id, siteId: nearest.site.id, providerOrganisationId: listing.provider.id, providerName: listing.provider.name, providerOdsCode: listing.provider.odsCode,
       siteName: nearest.site.name, siteAddress: nearest.site.address, sitePostcode: nearest.site.postcode, deliveryMode: nearest.site.deliveryMode,
-      distanceKm: nearest.km, distanceMiles: nearest.miles, wait, quality,
+      distanceKm: nearest.km, distanceMiles: nearest.miles, wait, firstAppointmentWait, quality,
     });
   }
   return orderChoiceList(entries, order).map((entry, index) => ({ rank: index + 1, ...entry }));

@@ -6,6 +6,7 @@ import type { Principal } from '../identity/principal.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
+import { odsNameInTitleCase } from '../reference/ods-names.rules.ts';
 import { type ResponsibleCommissioner, responsibleForPractice, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
 import { routeReasons } from './eligibility.rules.ts';
 import { isPseudoPostcode, type PatientPostcode } from './patient-postcode.ts';
@@ -16,9 +17,14 @@ export interface OrganisationRef {
   name: string;
 }
 
+/** A commissioner with the area it serves in patients' words ("Calderdale"), for public pages. */
+export interface CommissionerRef extends OrganisationRef {
+  areaName: string;
+}
+
 /** The commissioner a referral is judged for, and how it was decided in plain words. */
 export interface CommissionerSetting {
-  commissioner: OrganisationRef;
+  commissioner: CommissionerRef;
   explanation: string;
 }
 
@@ -35,13 +41,15 @@ export interface PatientSetting extends CommissionerSetting {
 export interface OfferedService {
   serviceCode: string;
   serviceName: string;
+  /** What patients call it ("Talking therapies"). */
+  servicePublicName: string;
   offer: OfferRecord;
   protocol: ProtocolVersion;
 }
 
-async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissioner): Promise<OrganisationRef | undefined> {
+async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissioner): Promise<CommissionerRef | undefined> {
   const commissioner = await findOrganisationByOdsCode(deps.db, responsible.subIcb.odsCode);
-  return commissioner?.kind === 'commissioner' ? { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name } : undefined;
+  return commissioner?.kind === 'commissioner' ? { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name, areaName: responsible.subIcb.areaName } : undefined;
 }
 
 /** A referrer's practice and the sub-ICB responsible for its patients; only GP practice referrers create referrals. */
@@ -61,9 +69,9 @@ async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice:
   const practice = found?.kind === 'gp-practice' ? found : undefined;
   if (!practice) throw validationFailed([{ field: 'practice', message: `There is no GP surgery with the code ${code.slice(0, 12)}. Search for your surgery by name or postcode.` }]);
   try {
-    return { practice: { id: practice.id, odsCode: code, name: practice.name }, responsible: await responsibleForPractice(deps, code) };
+    return { practice: { id: practice.id, odsCode: code, name: odsNameInTitleCase(practice.name) }, responsible: await responsibleForPractice(deps, code) };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'organisation-unknown') throw validationFailed([{ field: 'practice', message: `${practice.name} is not in an NHS England area, so AQP services cannot be used from it.` }]);
+    if (error instanceof DomainError && error.code === 'organisation-unknown') throw validationFailed([{ field: 'practice', message: `${odsNameInTitleCase(practice.name)} is not in an NHS England area, so AQP services cannot be used from it.` }]);
     throw error;
   }
 }
@@ -85,8 +93,8 @@ export async function patientSettingFor(deps: Deps, location: { practiceOdsCode:
   const field = found.practice ? 'practice' : 'postcode';
   if (!found.responsible) throw validationFailed([{ field, message: `We cannot tell which NHS area ${location.postcode.postcode} is in. Ask a GP surgery near you for help.` }]);
   const commissioner = await commissionerOnAqp(deps, found.responsible);
-  if (!commissioner) throw validationFailed([{ field, message: `${found.responsible.subIcb.name} does not offer services through AQP yet. Ask ${found.practice ? 'your GP surgery' : 'a GP surgery near you'} about other ways to get help.` }]);
-  const explanation = found.practice ? `Your GP surgery, ${found.practice.name}, is in ${commissioner.name}.` : `You are not registered with a GP, so the services are those of the area you live in: ${found.responsible.explanation}`;
+  if (!commissioner) throw validationFailed([{ field, message: `The NHS in ${found.responsible.subIcb.areaName} does not offer services through AQP yet. Ask ${found.practice ? 'your GP surgery' : 'a GP surgery near you'} about other ways to get help.` }]);
+  const explanation = found.practice ? `Your GP surgery, ${found.practice.name}, is in ${commissioner.areaName}.` : `You are not registered with a GP, so the services are those of the area you live in: ${found.responsible.explanation}`;
   return { practice: found.practice, commissioner, explanation };
 }
 
@@ -97,7 +105,7 @@ export async function servicesOfferedTo(deps: Deps, setting: CommissionerSetting
   const byService = new Map<string, OfferedService>();
   for (const offer of covering) {
     const protocol = protocols.get(offer.id);
-    if (protocol && !byService.has(offer.service.code)) byService.set(offer.service.code, { serviceCode: offer.service.code, serviceName: offer.service.name, offer, protocol });
+    if (protocol && !byService.has(offer.service.code)) byService.set(offer.service.code, { serviceCode: offer.service.code, serviceName: offer.service.name, servicePublicName: offer.service.publicName, offer, protocol });
   }
   return [...byService.values()].sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en-GB'));
 }

@@ -13,7 +13,7 @@ export interface ReferralRecord {
   accessCodeHash: string;
   status: ReferralStatus;
   version: number;
-  offer: { id: string; reference: string; title: string; serviceCode: string; serviceName: string };
+  offer: { id: string; reference: string; title: string; serviceCode: string; serviceName: string; servicePublicName: string };
   protocolVersion: number;
   commissioner: { id: string; name: string; odsCode: string | null };
   referrer: { organisationId: string | null; organisationName: string | null; userId: string | null };
@@ -141,7 +141,7 @@ export async function findReferralByUbrn(db: Executor, ubrn: string): Promise<Re
     .innerJoin('organisations as c', 'c.id', 'r.commissioner_organisation_id').leftJoin('organisations as ro', 'ro.id', 'r.referrer_organisation_id')
     .leftJoin('organisations as po', 'po.id', 'r.provider_organisation_id').leftJoin('sites as site', 'site.id', 'r.site_id')
     .select([
-      'r.id', 'r.ubrn', 'r.access_code_hash', 'r.status', 'r.version', 'r.offer_id', 'o.number', 'o.title', 's.code as service_code', 's.name as service_name', 'r.protocol_version',
+      'r.id', 'r.ubrn', 'r.access_code_hash', 'r.status', 'r.version', 'r.offer_id', 'o.number', 'o.title', 's.code as service_code', 's.name as service_name', 's.public_name as service_public_name', 'r.protocol_version',
       'c.id as commissioner_id', 'c.name as commissioner_name', 'c.ods_code as commissioner_ods', 'r.referrer_organisation_id', 'ro.name as referrer_name', 'r.referrer_user_id',
       'r.route', 'r.priority', 'r.body_area', 'r.answers', 'r.eligibility', 'r.clinical_information', 'r.referred_on',
       'p.id as patient_id', 'p.nhs_number', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'p.sex', 'p.postcode',
@@ -151,7 +151,7 @@ export async function findReferralByUbrn(db: Executor, ubrn: string): Promise<Re
   if (!row) return undefined;
   return {
     id: row.id, ubrn: row.ubrn, accessCodeHash: row.access_code_hash, status: row.status as ReferralStatus, version: row.version,
-    offer: { id: row.offer_id, reference: offerReference(row.number), title: row.title, serviceCode: row.service_code, serviceName: row.service_name }, protocolVersion: row.protocol_version,
+    offer: { id: row.offer_id, reference: offerReference(row.number), title: row.title, serviceCode: row.service_code, serviceName: row.service_name, servicePublicName: row.service_public_name ?? row.service_name }, protocolVersion: row.protocol_version,
     commissioner: { id: row.commissioner_id, name: row.commissioner_name, odsCode: row.commissioner_ods }, referrer: { organisationId: row.referrer_organisation_id, organisationName: row.referrer_name, userId: row.referrer_user_id },
     route: row.route, priority: row.priority, bodyArea: row.body_area, answers: row.answers as Record<string, boolean>, eligibility: row.eligibility as EligibilityResult,
     clinicalInformation: row.clinical_information, referredOn: row.referred_on,

@@ -26,13 +26,22 @@ const Site = Type.Object({
   openingTimes: Type.Array(Type.Object({ day: Type.String(), opens: Type.String(), closes: Type.String() }), { description: 'Days not listed are closed' }),
 });
 const Provider = Type.Object({ id: Type.String({ format: 'uuid' }), odsCode: Nullable(Type.String()), name: Type.String() });
-const Entry = Type.Object({ listingId: Type.String({ format: 'uuid' }), provider: Provider, site: Site, distanceKm: Type.Number(), distanceMiles: Type.Number(), wait: Wait, quality: Quality });
+const FirstAppointmentWait = Type.Object({
+  workingDays: Nullable(Type.Integer({ description: `Median working days from sent to the first attended appointment, over patients first seen in the last ${WAIT_WINDOW_DAYS} days; null with fewer than ${MIN_REFERRALS_FOR_WAIT}` })),
+  basedOn: Type.Integer({ description: 'Patients first seen that the figure rests on' }),
+});
+const Entry = Type.Object({
+  listingId: Type.String({ format: 'uuid' }), provider: Provider, site: Site, distanceKm: Type.Number(), distanceMiles: Type.Number(),
+  wait: Wait, firstAppointmentWait: FirstAppointmentWait, quality: Quality,
+});
 const NotMeasured = Type.String({ description: 'What the directory does not measure yet', default: NOT_MEASURED_YET });
 
 const DirectoryResponse = Type.Object({
   service: Type.Object({ code: Type.String(), name: Type.String() }),
   place: Type.Object({ kind: Type.Union([Type.Literal('postcode'), Type.Literal('district')]), label: Type.String(), latitude: Type.Number(), longitude: Type.Number() }),
-  commissioner: Type.Object({ odsCode: Type.String(), name: Type.String(), method: Type.String(), explanation: Type.String() }),
+  commissioner: Type.Object({ odsCode: Type.String(), name: Type.String(), areaName: Type.String({ description: 'The area it serves in the words patients use, e.g. Calderdale' }), method: Type.String(), explanation: Type.String() }),
+  eligibility: Nullable(Type.String({ description: 'Who the offer is for, in plain words' })),
+  gpAreasNearby: Type.Array(Type.String(), { description: 'Other areas whose GP surgeries are among the nearest: a GP referral goes by the GP surgery’s area' }),
   offer: Nullable(Type.Object({ id: Type.String({ format: 'uuid' }), reference: Type.String(), title: Type.String(), status: Type.String() })),
   notice: Nullable(Type.Object({ code: Type.Union([Type.Literal('not-commissioned'), Type.Literal('no-live-providers')]), message: Type.String() })),
   providers: Type.Integer(), items: Type.Array(Entry), page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer(), notMeasured: NotMeasured,
@@ -42,7 +51,7 @@ const ProviderResponse = Type.Object({
   id: Type.String({ format: 'uuid' }), odsCode: Nullable(Type.String()), name: Type.String(), providerType: Type.String(), website: Nullable(Type.String()), phone: Nullable(Type.String()), description: Type.String(),
   services: Type.Array(Type.Object({
     listingId: Type.String({ format: 'uuid' }), service: Type.Object({ code: Type.String(), name: Type.String() }), offer: Type.Object({ reference: Type.String(), title: Type.String() }),
-    commissioners: Type.Array(Type.Object({ odsCode: Nullable(Type.String()), name: Type.String() })), sites: Type.Array(Site), wait: Wait, quality: Quality,
+    commissioners: Type.Array(Type.Object({ odsCode: Nullable(Type.String()), name: Type.String(), areaName: Type.String() })), eligibility: Nullable(Type.String()), sites: Type.Array(Site), wait: Wait, firstAppointmentWait: FirstAppointmentWait, quality: Quality,
   })),
   notMeasured: NotMeasured,
 });

@@ -9,7 +9,7 @@ import { responsibleForResidence } from '../../domains/reference/responsible-com
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
-const CommissionerRef = Type.Object({ odsCode: Type.String(), name: Type.String() });
+const CommissionerRef = Type.Object({ odsCode: Type.String(), name: Type.String(), areaName: Type.String({ description: 'The area it serves in the words patients use, e.g. Calderdale' }) });
 const OrganisationRef = Type.Object({ odsCode: Nullable(Type.String()), name: Type.String(), odsType: Nullable(Type.String()) });
 const notFound = { 404: Type.Ref('Problem') };
 

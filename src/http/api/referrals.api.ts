@@ -55,7 +55,8 @@ const Referral = Type.Object({
 const Entry = Type.Object({
   rank: Type.Integer(), listingId: Type.String(), siteId: Type.String(), providerOrganisationId: Type.String(), providerName: Type.String(), providerOdsCode: Nullable(Type.String()), siteName: Type.String(), siteAddress: Nullable(Type.String()), sitePostcode: Type.String(),
   deliveryMode: Type.String(), distanceKm: Type.Number(), distanceMiles: Type.Number(),
-  wait: Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }),
+  wait: Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }, { description: 'Time to accept: median working days from sent to accepted' }),
+  firstAppointmentWait: Type.Optional(Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }, { description: 'Median working days from sent to the first attended appointment; absent on lists offered before it was measured' })),
   quality: Type.Object({ contractStart: Nullable(Type.String()), cqcStatus: Nullable(Type.String()),
     registeredWith: Type.Optional(Nullable(Type.String({ description: 'Where CQC registration does not apply: the regulator of the verified registration held instead' }))), assuranceVerified: Type.Boolean() }),
 });

@@ -17,12 +17,24 @@ export function distanceInWords(km: number, miles: number): string {
   return `${miles.toFixed(1)} miles (${km.toFixed(1)} km)`;
 }
 
-/** The indicative wait, or how many more accepted referrals are needed before one is shown. */
+const workingDays = (days: number) => `${days} working day${days === 1 ? '' : 's'}`;
+
+/** The wait to be seen, as patients mean it: from the referral being sent to the first appointment (issue #12). */
 export function waitInWords(wait: IndicativeWait): string {
   return wait.workingDays === null
-    ? `Not enough referrals yet to show a wait (${wait.basedOn} accepted in the last ${WAIT_WINDOW_DAYS} days; ${MIN_REFERRALS_FOR_WAIT} needed)`
-    : `About ${wait.workingDays} working day${wait.workingDays === 1 ? '' : 's'} to accept a referral (median of ${wait.basedOn} in the last ${WAIT_WINDOW_DAYS} days)`;
+    ? 'Not enough patients seen yet to give a wait'
+    : `About ${workingDays(wait.workingDays)} from referral to first appointment`;
 }
+
+/** How quickly the provider accepts referrals, for GPs and commissioners, with what the figure rests on. */
+export function acceptanceInWords(wait: IndicativeWait): string {
+  return wait.workingDays === null
+    ? `Time to accept not shown yet (${wait.basedOn} referrals accepted in the last ${WAIT_WINDOW_DAYS} days; ${MIN_REFERRALS_FOR_WAIT} needed)`
+    : `Accepts referrals in about ${workingDays(wait.workingDays)} (median of ${wait.basedOn} in the last ${WAIT_WINDOW_DAYS} days)`;
+}
+
+/** What a wait means, said once on every page that shows one. */
+export const ABOUT_THE_WAIT = `The wait is the middle (median) number of working days from a referral being sent to the patient’s first appointment, over patients first seen in the last ${WAIT_WINDOW_DAYS} days. It is shown once ${MIN_REFERRALS_FOR_WAIT} patients have been seen.`;
 
 /** The CQC status, or where CQC registration does not apply the regulator the provider is registered with instead (decision 0027). */
 function registrationInWords(quality: ProviderQuality): string {

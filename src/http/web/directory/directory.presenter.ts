@@ -5,21 +5,20 @@ import type { DirectoryProvider } from '../../../domains/directory/directory-pro
 import type { DirectoryResult } from '../../../domains/directory/directory.service.ts';
 import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
 import { PROVIDER_TYPE_LABELS, type ProviderType } from '../../../domains/providers/provider-profile.rules.ts';
-import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../../domains/referrals/choice-list.rules.ts';
 import { type PageRequest, paginationView } from '../pagination.ts';
 import { openingSummary } from '../providers/site-form.ts';
-import { deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { ABOUT_THE_WAIT, deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
 
 /** What the directory measures and what it does not, said once on each page. */
 export const ABOUT_THE_FIGURES = [
-  `Waits are the median number of working days from a referral being sent to the provider accepting it, over referrals accepted in the last ${WAIT_WINDOW_DAYS} days. A wait is shown once ${MIN_REFERRALS_FOR_WAIT} referrals have been accepted.`,
+  ABOUT_THE_WAIT,
   'Quality shows the provider’s Care Quality Commission registration, whether its insurance, governance and safeguarding evidence has been checked and is in date, and how long it has been qualified.',
   NOT_MEASURED_YET,
 ];
 
 /** The national list, then any offered local services marked local, as select items with a prompt first and the chosen service selected. */
 export function serviceItems(services: readonly ServiceRecord[], chosen: string) {
-  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.local ? `${service.name} (local)` : service.name }))]
+  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.local ? `${service.publicName} (local)` : service.publicName }))]
     .map((item) => ({ ...item, selected: item.value === chosen }));
 }
 
@@ -34,27 +33,46 @@ export function siteRows(site: DirectorySite) {
   ];
 }
 
-/** The list found, a page at a time, each entry with where it is, when it is open and what is known of the provider. */
-export function resultsView(result: DirectoryResult, page: PageRequest) {
+/** The search as a query string, so a provider page can lead back to the same results. */
+export function searchQuery(search: { service: string; postcode: string }): string {
+  return new URLSearchParams({ service: search.service, postcode: search.postcode }).toString();
+}
+
+/** Where a provider page's back link goes: the search it was opened from, or the empty search. */
+export function backToSearch(query: Record<string, unknown>): string {
+  const service = typeof query.service === 'string' ? query.service.slice(0, 100) : '';
+  const postcode = typeof query.postcode === 'string' ? query.postcode.slice(0, 100) : '';
+  return service || postcode ? `/directory?${searchQuery({ service, postcode })}#results` : '/directory';
+}
+
+/** The list found, a page at a time, each entry with where it is, when it is open, who it is for and what is known of the provider. */
+export function resultsView(result: DirectoryResult, page: PageRequest, search: { service: string; postcode: string }) {
   return {
     ...result,
+    gpAreasText: listInWords(result.gpAreasNearby),
     entries: result.items.map((entry) => ({
-      providerName: entry.provider.name, providerHref: `/directory/providers/${encodeURIComponent(entry.provider.odsCode ?? entry.provider.id)}`, siteName: entry.site.name,
-      distance: distanceInWords(entry.distanceKm, entry.distanceMiles), rows: siteRows(entry.site), wait: waitInWords(entry.wait), quality: qualityInWords(entry.quality),
+      providerName: entry.provider.name, providerHref: `/directory/providers/${encodeURIComponent(entry.provider.odsCode ?? entry.provider.id)}?${searchQuery(search)}`, siteName: entry.site.name,
+      distance: distanceInWords(entry.distanceKm, entry.distanceMiles), rows: siteRows(entry.site), wait: waitInWords(entry.firstAppointmentWait), quality: qualityInWords(entry.quality),
+      eligibility: result.eligibility,
     })),
     pagination: paginationView(page, result.total, '/directory', { service: result.service.code, postcode: result.place.label }),
   };
 }
 
-/** A provider's public page: profile, then each live service with its commissioners, wait, quality and sites. */
+/** "Calderdale, Kirklees and Wakefield". */
+export function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A provider's public page: profile, then each live service with the areas it serves, who it is for, wait, quality and sites. */
 export function providerView(provider: DirectoryProvider) {
   return {
     ...provider,
     typeLabel: PROVIDER_TYPE_LABELS[provider.providerType as ProviderType] ?? provider.providerType,
     services: provider.services.map((service) => ({
       ...service,
-      commissionersText: service.commissioners.map((commissioner) => commissioner.name).join(', '),
-      waitText: waitInWords(service.wait), qualityLines: qualityInWords(service.quality),
+      commissionersText: listInWords([...new Set(service.commissioners.map((commissioner) => commissioner.areaName))]),
+      waitText: waitInWords(service.firstAppointmentWait), qualityLines: qualityInWords(service.quality),
       sites: service.sites.map((site) => ({ name: site.name, rows: siteRows(site) })),
     })),
   };

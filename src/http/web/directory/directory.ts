@@ -8,7 +8,7 @@ import { searchDirectory } from '../../../domains/directory/directory.service.ts
 import { isDomainError, statusForCode } from '../../../lib/errors.ts';
 import { formErrors } from '../form.ts';
 import { pageRequest } from '../pagination.ts';
-import { ABOUT_THE_FIGURES, providerView, resultsView, serviceItems } from './directory.presenter.ts';
+import { ABOUT_THE_FIGURES, backToSearch, providerView, resultsView, serviceItems } from './directory.presenter.ts';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.slice(0, 100) : '';
@@ -21,10 +21,11 @@ export function registerDirectoryPages(app: FastifyInstance, deps: Deps): void {
     const values = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
     const items = serviceItems([...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))], values.service);
     const page = { values, serviceItems: items, about: ABOUT_THE_FIGURES };
-    if (!values.service && !values.postcode) return reply.render('pages/directory/search.njk', { pageTitle: 'Find an AQP provider', ...page });
+    const searched = 'service' in query || 'postcode' in query;
+    if (!searched) return reply.render('pages/directory/search.njk', { pageTitle: 'Find an AQP provider', ...page });
     const pageAsked = pageRequest(query.page);
     try {
-      const result = resultsView(await searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }), pageAsked);
+      const result = resultsView(await searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }), pageAsked, values);
       return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
     } catch (error) {
       if (!isDomainError(error) || !error.details.fieldErrors) throw error;
@@ -34,6 +35,6 @@ export function registerDirectoryPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/directory/providers/:code', async (request, reply) => {
     const provider = providerView(await directoryProvider(deps, (request.params as { code: string }).code));
-    return reply.render('pages/directory/provider.njk', { pageTitle: provider.name, provider, about: ABOUT_THE_FIGURES });
+    return reply.render('pages/directory/provider.njk', { pageTitle: provider.name, provider, about: ABOUT_THE_FIGURES, backHref: backToSearch(request.query as Record<string, unknown>) });
   });
 }

@@ -12,14 +12,20 @@ import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
 import { field, formErrors, validationErrorsOf } from '../form.ts';
 import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
-import { choiceFromValue, presentChoiceList } from './choice-list.presenter.ts';
+import { commissionerAreaNameOf } from '../../../domains/reference/commissioner-area.service.ts';
+import { ABOUT_THE_WAIT } from '../provider-quality.presenter.ts';
+import { type Audience, choiceFromValue, presentChoiceList } from './choice-list.presenter.ts';
 
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
 
-/** The page context shared by the referrer's and the patient's choice pages. */
-export function choicePageContext(referral: ReferralRecord, list: Awaited<ReturnType<typeof offerChoiceList>>) {
-  return { referral, reference: formatUbrn(referral.ubrn), list: presentChoiceList(list, referral), notMeasured: NOT_MEASURED_YET, commissionerName: referral.commissioner.name };
+/** The page context shared by the referrer's and the patient's choice pages; the patient reads the commissioner as its area ("the NHS in Calderdale"). */
+export async function choicePageContext(deps: Deps, referral: ReferralRecord, list: Awaited<ReturnType<typeof offerChoiceList>>, audience: Audience) {
+  const areaName = await commissionerAreaNameOf(deps, referral.commissioner);
+  return {
+    referral, reference: formatUbrn(referral.ubrn), list: presentChoiceList(list, referral, audience), notMeasured: `${ABOUT_THE_WAIT} ${NOT_MEASURED_YET}`,
+    commissionerName: audience === 'patient' ? `the NHS in ${areaName}` : referral.commissioner.name,
+  };
 }
 
 export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void {
@@ -27,7 +33,7 @@ export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void 
     const order = (request.query as { order?: string }).order;
     const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list', referrerOnly: true });
     const list = await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance');
-    return { context: { pageTitle: `${errors ? 'Error: ' : ''}Choose a provider`, columnClass: 'nhsuk-grid-column-full', action: `/referrals/${referral.ubrn}/choice`, base: `/referrals/${referral.ubrn}/choice-list`, ...choicePageContext(referral, list), ...errors } };
+    return { context: { pageTitle: `${errors ? 'Error: ' : ''}Choose a provider`, columnClass: 'nhsuk-grid-column-full', action: `/referrals/${referral.ubrn}/choice`, base: `/referrals/${referral.ubrn}/choice-list`, ...(await choicePageContext(deps, referral, list, 'staff')), ...errors } };
   };
 
   app.get('/referrals/:ubrn/choice-list', REFERRER, async (request, reply) => {
@@ -53,6 +59,6 @@ export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void 
     const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
     const list = await latestChoiceList(deps.db, referral.id);
     if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
-    return reply.render('pages/referrals/choice-list-print.njk', { pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...choicePageContext(referral, list) });
+    return reply.render('pages/referrals/choice-list-print.njk', { pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...(await choicePageContext(deps, referral, list, 'patient')) });
   });
 }

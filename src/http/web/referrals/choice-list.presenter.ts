@@ -2,15 +2,21 @@
 import type { ChoiceListEntry, StoredChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { pseudoPostcodeOf } from '../../../lib/postcode.ts';
-import { deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { acceptanceInWords, deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
 
-/** One entry as a page shows it; the radio value names the listing and site chosen. */
-export function presentEntry(entry: ChoiceListEntry) {
+/** The wait to first appointment; a list stored before that was measured keeps the time to accept it showed, named as such. */
+function entryWait(entry: ChoiceListEntry): string {
+  return entry.firstAppointmentWait ? waitInWords(entry.firstAppointmentWait) : acceptanceInWords(entry.wait);
+}
+
+/** One entry as a page shows it; the radio value names the listing and site chosen; staff also see how quickly the provider accepts. */
+export function presentEntry(entry: ChoiceListEntry, audience: Audience = 'patient') {
   return {
     rank: entry.rank, value: `${entry.listingId}:${entry.siteId}`, providerName: entry.providerName, siteName: entry.siteName,
     address: [entry.siteAddress, entry.sitePostcode].filter(Boolean).join(', '), where: deliveryInWords(entry.deliveryMode),
     distance: distanceInWords(entry.distanceKm, entry.distanceMiles),
-    wait: waitInWords(entry.wait),
+    wait: entryWait(entry),
+    acceptance: audience === 'staff' && entry.firstAppointmentWait ? acceptanceInWords(entry.wait) : null,
     quality: qualityInWords(entry.quality),
   };
 }
@@ -24,8 +30,14 @@ export function distanceOriginInWords(list: Pick<StoredChoiceList, 'origin'>, re
   return { from: practice, note: `Distances are measured from ${practice}${why}.` };
 }
 
-export function presentChoiceList(list: StoredChoiceList, referral: Pick<ReferralRecord, 'patient' | 'referrer'>) {
-  return { id: list.id, offeredAt: list.offeredAt, orderedBy: list.orderedBy, originPostcode: list.originPostcode, origin: distanceOriginInWords(list, referral), entries: list.entries.map(presentEntry) };
+/** Who reads the list: the patient (public pages) or the GP with them. */
+export type Audience = 'patient' | 'staff';
+
+export function presentChoiceList(list: StoredChoiceList, referral: Pick<ReferralRecord, 'patient' | 'referrer'>, audience: Audience = 'patient') {
+  return {
+    id: list.id, offeredAt: list.offeredAt, orderedBy: list.orderedBy, originPostcode: list.originPostcode, origin: distanceOriginInWords(list, referral),
+    entries: list.entries.map((entry) => presentEntry(entry, audience)),
+  };
 }
 
 /** The listing and site named by a radio value, as posted. */

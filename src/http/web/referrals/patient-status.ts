@@ -10,6 +10,7 @@ import { REFERRAL_STATUS_LABELS, whatHappensNext } from '../../../domains/referr
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { formatDate } from '../format.ts';
 import { choiceFromValue } from './choice-list.presenter.ts';
 import { choicePageContext } from './choice-list-page.ts';
@@ -32,7 +33,7 @@ async function renderStatus(deps: Deps, request: FastifyRequest, reply: FastifyR
   return reply.status(status).render('pages/referrals/status.njk', {
     pageTitle: `${errors ? 'Error: ' : ''}Your referral`, columnClass: list ? 'nhsuk-grid-column-full' : undefined, statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     next: whatHappensNext(referral.status, { providerName: referral.chosen?.providerName, acceptBy: referral.acceptBy ? formatDate(referral.acceptBy) : null, selfReferred: referral.route === 'self' }),
-    action: '/referral-status/choice', base: '/referral-status/referral', ...(list ? choicePageContext(referral, list) : { referral }), ...errors,
+    action: '/referral-status/choice', base: '/referral-status/referral', ...(list ? await choicePageContext(deps, referral, list, 'patient') : { referral, reference: formatUbrn(referral.ubrn) }), ...errors,
     ...(await afterChoosing(deps, referral)),
   });
 }

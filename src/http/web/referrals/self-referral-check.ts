@@ -28,7 +28,7 @@ async function send(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   if (!kept) return reply.redirect('/self-referral', 303);
   try {
     const decision = await decideSelfReferral(deps, request.actionContext(), kept.form, kept.input);
-    if (!decision.created) return renderRefusal(reply, { serviceName: decision.offer.serviceName, commissionerName: decision.commissioner.name, reasons: decision.eligibility.reasons, location: kept.form.location });
+    if (!decision.created) return renderRefusal(reply, { serviceName: kept.form.service.servicePublicName, commissionerName: kept.form.setting.commissioner.areaName, reasons: decision.eligibility.reasons, location: kept.form.location });
     forgetDraft(request);
     const { ubrn, accessCode } = decision.created;
     request.session.newReferral = { ubrn, accessCode };

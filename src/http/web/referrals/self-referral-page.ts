@@ -21,7 +21,7 @@ export interface SelfReferralForm {
 /** Renders the form for one service and location, keeping what was typed and showing errors beside their fields. */
 export function renderSelfReferralForm(reply: FastifyReply, form: SelfReferralForm, body: unknown, status = 200, errors?: FormErrors) {
   return reply.status(status).render('pages/referrals/self-referral-form.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Refer yourself: ${form.service.serviceName}`, ...form, protocol: form.service.protocol.content,
+    pageTitle: `${errors ? 'Error: ' : ''}Refer yourself: ${form.service.servicePublicName}`, ...form, protocol: form.service.protocol.content,
     values: (body ?? {}) as Record<string, string>, dateOfBirth: datePartsOf(body, 'dateOfBirth'), questions: questionsOf(form.service.protocol.content, body), contactChoices: contactChoicesOf(body),
     changeHref: `/self-referral?${locationQuery(form.location)}`, servicesHref: `/self-referral/services?${locationQuery(form.location)}`, honeypotField: HONEYPOT_FIELD, ...errors,
   });

@@ -45,7 +45,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     const form = await formFor(deps, locationFrom(request.query), serviceOf(request));
     if ('errors' in form) return renderStart(reply, request.query, 400, form.errors);
     if (!allowsSelfReferral(form.service)) {
-      return renderRefusal(reply, { serviceName: form.service.serviceName, commissionerName: form.setting.commissioner.name, reasons: routeReasons(form.service.protocol.content, 'self'), location: form.location });
+      return renderRefusal(reply, { serviceName: form.service.servicePublicName, commissionerName: form.setting.commissioner.areaName, reasons: routeReasons(form.service.protocol.content, 'self'), location: form.location });
     }
     return renderSelfReferralForm(reply, form, draftOf(request, form.service.serviceCode)?.fields ?? {});
   });
@@ -60,7 +60,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     const { input, dateError } = selfReferralInputFrom(request.body, form.service.serviceCode, form.service.protocol.content);
     try {
       const decision = await checkSelfReferral(deps, request.actionContext(), form, input);
-      if (!decision.eligibility.eligible) return renderRefusal(reply, { serviceName: decision.offer.serviceName, commissionerName: decision.commissioner.name, reasons: decision.eligibility.reasons, location: form.location });
+      if (!decision.eligibility.eligible) return renderRefusal(reply, { serviceName: form.service.servicePublicName, commissionerName: form.setting.commissioner.areaName, reasons: decision.eligibility.reasons, location: form.location });
       keepDraft(request, form.service.serviceCode, request.body);
       return reply.redirect('/self-referral/check', 303);
     } catch (error) {
