@@ -16,6 +16,7 @@ import * as cqcNotApplicable from './migrations/0012-cqc-not-applicable.ts';
 import * as signInThrottles from './migrations/0013-sign-in-throttles.ts';
 import * as localServices from './migrations/0014-local-services.ts';
 import * as signInThrottlesPerAddress from './migrations/0015-sign-in-throttles-per-address.ts';
+import * as referralListIndexes from './migrations/0019-referral-list-indexes.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-sign-in-throttles': signInThrottles,
   '0014-local-services': localServices,
   '0015-sign-in-throttles-per-address': signInThrottlesPerAddress,
+  '0019-referral-list-indexes': referralListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,7 @@ import { registerPrioritisationApi } from './prioritisation.api.ts';
 import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
+import { registerReferralListApi } from './referral-list.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
 import { Problem } from './schemas.ts';
 import { registerSelfReferralApi } from './self-referrals.api.ts';
@@ -51,6 +52,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerReferralApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
+    registerReferralListApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -25,10 +25,11 @@ import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
+import { registerReferralListPages } from './worklists/referral-list.ts';
 import { registerWorklistPages } from './worklists/worklists.ts';
 
 export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { referenceDataDir: string }): void {
-  registerHome(app);
+  registerHome(app, deps);
   registerSignIn(app, deps);
   registerSignOut(app, deps);
   registerChooseRole(app, deps);
@@ -53,4 +54,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerProviderPages(app, deps);
   registerReferralPages(app, deps);
   registerWorklistPages(app, deps);
+  registerReferralListPages(app, deps);
 }
