@@ -44,18 +44,28 @@ function filtered(db: Executor, scope: ListScope, filter: ReferralListFilter, to
   return query;
 }
 
+/** The count query of the matching referrals; built apart so its plan can be checked. */
+export function referralListCountQuery(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string) {
+  return filtered(db, scope, filter, today).select((eb) => eb.fn.countAll().as('n'));
+}
+
 /** How many of the scope's referrals match: the number a home-page count shows is this, for the filter its link carries. */
 export async function countReferralList(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string): Promise<number> {
-  const { n } = await filtered(db, scope, filter, today).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const { n } = await referralListCountQuery(db, scope, filter, today).executeTakeFirstOrThrow();
   return Number(n);
 }
 
-/** One page of the matching referrals, newest first (by the date the scope filters on). */
-export async function referralListRows(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string, page: { limit: number; offset: number }): Promise<ReferralListRow[]> {
-  const rows = await filtered(db, scope, filter, today)
+/** The query of one page of matching referrals, newest first (by the date the scope filters on); built apart so its plan can be checked. */
+export function referralListPageQuery(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string, page: { limit: number; offset: number }) {
+  return filtered(db, scope, filter, today)
     .leftJoin('organisations as po', 'po.id', 'r.provider_organisation_id').leftJoin('organisations as gp', 'gp.id', 'r.referrer_organisation_id')
     .select(['r.ubrn', 'r.status', 'p.given_name', 'p.family_name', 'p.nhs_number', 's.name as service_name', 'po.name as provider_name', 'gp.name as practice_name', 'r.referred_on', 'r.sent_at', 'r.accept_by', 'r.sessions_attended'])
-    .orderBy(scope.side === 'provider' ? 'r.sent_at' : 'r.referred_on', 'desc').orderBy('r.ubrn', 'desc').limit(page.limit).offset(page.offset).execute();
+    .orderBy(scope.side === 'provider' ? 'r.sent_at' : 'r.referred_on', 'desc').orderBy('r.ubrn', 'desc').limit(page.limit).offset(page.offset);
+}
+
+/** One page of the matching referrals. */
+export async function referralListRows(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string, page: { limit: number; offset: number }): Promise<ReferralListRow[]> {
+  const rows = await referralListPageQuery(db, scope, filter, today, page).execute();
   return rows.map((row) => ({
     ubrn: row.ubrn, status: row.status as ReferralStatus, patientName: `${row.given_name} ${row.family_name}`, nhsNumber: row.nhs_number, serviceName: row.service_name,
     providerName: row.provider_name, practiceName: row.practice_name, referredOn: row.referred_on, sentAt: row.sent_at, acceptBy: row.accept_by, sessionsAttended: row.sessions_attended,
