@@ -9,6 +9,7 @@ import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerListingApi } from './listings.api.ts';
+import { registerListingSiteApi } from './listing-sites.api.ts';
 import { registerMapApi } from './map.api.ts';
 import { registerOfferApi } from './offers.api.ts';
 import { registerPrioritisationApi } from './prioritisation.api.ts';
@@ -49,6 +50,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerProviderApi(scope, deps);
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
+    registerListingSiteApi(scope, deps);
     registerReferralApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);

@@ -14,6 +14,7 @@ import { registerContentPages } from './content/content.ts';
 import { registerDirectoryPages } from './directory/directory.ts';
 import { registerHome } from './home/home.ts';
 import { registerListingPages } from './listings/listings.ts';
+import { registerListingSitePages } from './listings/listing-sites.ts';
 import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
@@ -44,6 +45,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerMapPages(app, deps);
   registerDirectoryPages(app, deps);
   registerListingPages(app, deps);
+  registerListingSitePages(app, deps);
   registerMessagePages(app, deps);
   registerApiKeyPages(app, deps);
   registerAdminUsers(app, deps);
