@@ -19,6 +19,7 @@ import * as signInThrottlesPerAddress from './migrations/0015-sign-in-throttles-
 import * as patientContactAndNeeds from './migrations/0016-patient-contact-and-needs.ts';
 import * as referralReplies from './migrations/0017-referral-replies.ts';
 import * as servicePublicNames from './migrations/0018-service-public-names.ts';
+import * as referralListIndexes from './migrations/0019-referral-list-indexes.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0016-patient-contact-and-needs': patientContactAndNeeds,
   '0017-referral-replies': referralReplies,
   '0018-service-public-names': servicePublicNames,
+  '0019-referral-list-indexes': referralListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -47,7 +47,7 @@ describe('every demo role in Chromium', () => {
       await expectAccessible(page);
       for (const task of TASKS_BY_ROLE[user.role].filter((t) => !t.href.startsWith('/api/'))) {
         await page.goto(`${session.server.baseUrl}/`);
-        await page.getByRole('link', { name: task.title }).last().click();
+        await page.getByRole('link', { name: task.title, exact: true }).last().click();
         await page.waitForURL(`${session.server.baseUrl}${task.href}`);
         expect(await page.title()).toContain('Any Qualified Provider');
         await expectAccessible(page);

@@ -103,6 +103,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /listings/:id': OWN,
   'POST /listings/:id/contract': OWN,
   'POST /listings/:id/action': OWN,
+  'POST /listings/:id/sites': OWN,
+  'POST /listings/:id/sites/:siteId/remove': OWN,
   'GET /messages': ROLES,
   'POST /messages/:id/read': OWN,
   'GET /api-keys': ROLES,
@@ -180,5 +182,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /worklists/provider': ROLES,
   'POST /worklists/provider/:ubrn/accept': OWN,
   'GET /worklists/referrer': ROLES,
+  'GET /worklists/referrals': ROLES,
+  'GET /worklists/referrals.csv': ROLES,
   'POST /provider/assurance/:kind': ROLES,
 };

@@ -40,7 +40,7 @@ type ObjectKind = keyof typeof OBJECTS;
 const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'offers/:id': 'offer', 'applications/:id': 'application', 'assessment/:id': 'application', 'clarifications/:id': 'clarification',
   'clarifications/:clarificationId': 'clarification', 'listings/:id': 'listing', 'referrals/:ubrn': 'referral', 'provider/:ubrn': 'referral',
-  'messages/:id': 'message', 'api-keys/:keyId': 'apiKey', 'sites/:id': 'site', 'invitations/:id': 'invitation', 'invitations/:token': 'invitationToken',
+  'messages/:id': 'message', 'api-keys/:keyId': 'apiKey', 'sites/:id': 'site', 'sites/:siteId': 'site', 'invitations/:id': 'invitation', 'invitations/:token': 'invitationToken',
   'documents/:id': 'document', 'attachments/:documentId': 'document', 'assurance/:id': 'assurance', 'verification/:id': 'assurance', 'assurance/:kind': 'assuranceKind',
   'providers/:id': 'providerOrganisation', 'providers/:code': 'providerOds', 'organisations/:odsCode': 'providerOds',
   'proposals/:id': 'proposal', 'local-proposals/:id': 'proposal', 'prioritisation/:id': 'run', 'prioritisation-runs/:id': 'run',

@@ -59,9 +59,9 @@ export async function assessorApplication(deps: Deps, context: ActionContext, id
   return { ...full, marks, assurance, conflictOfInterest, waitingWorkingDays: submittedAt ? waitingWorkingDays(submittedAt, deps.clock.today(), full.clarifications) : null };
 }
 
-/** The provider's applications, newest first. */
-export async function providerApplications(deps: Deps, context: ActionContext, page: { limit: number; offset: number }) {
-  return applicationsOfProvider(deps.db, providerOf(context), page);
+/** The provider's applications, newest first; only those waiting for its answer to a clarification when `clarification` is asked. */
+export async function providerApplications(deps: Deps, context: ActionContext, page: { limit: number; offset: number }, status?: 'clarification') {
+  return applicationsOfProvider(deps.db, providerOf(context), page, status);
 }
 
 export interface OpenOfferForProvider {

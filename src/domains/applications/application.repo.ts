@@ -53,11 +53,13 @@ export async function findApplication(db: Executor, id: string, options: { forUp
   return row && toApplication(row);
 }
 
-/** A provider's applications, newest first, with the offer each is for. */
-export async function applicationsOfProvider(db: Executor, providerOrganisationId: string, page: { limit: number; offset: number }): Promise<{ rows: (ApplicationRecord & { offerTitle: string; offerNumber: number })[]; total: number }> {
-  const rows = await applicationsQuery(db).innerJoin('offers as o', 'o.id', 'a.offer_id').select(['o.title as offer_title', 'o.number as offer_number'])
-    .where('a.provider_organisation_id', '=', providerOrganisationId).orderBy('a.created_at', 'desc').orderBy('a.id').limit(page.limit).offset(page.offset).execute();
-  const { total } = await db.selectFrom('applications').select(sql<number>`count(*)::int`.as('total')).where('provider_organisation_id', '=', providerOrganisationId).executeTakeFirstOrThrow();
+/** A provider's applications, newest first, with the offer each is for; only those in one status when asked (the home page's clarification count links here). */
+export async function applicationsOfProvider(db: Executor, providerOrganisationId: string, page: { limit: number; offset: number }, status?: ApplicationStatus): Promise<{ rows: (ApplicationRecord & { offerTitle: string; offerNumber: number })[]; total: number }> {
+  let rowsQuery = applicationsQuery(db).innerJoin('offers as o', 'o.id', 'a.offer_id').select(['o.title as offer_title', 'o.number as offer_number']).where('a.provider_organisation_id', '=', providerOrganisationId);
+  let countQuery = db.selectFrom('applications').select(sql<number>`count(*)::int`.as('total')).where('provider_organisation_id', '=', providerOrganisationId);
+  if (status) [rowsQuery, countQuery] = [rowsQuery.where('a.status', '=', status), countQuery.where('status', '=', status)];
+  const rows = await rowsQuery.orderBy('a.created_at', 'desc').orderBy('a.id').limit(page.limit).offset(page.offset).execute();
+  const { total } = await countQuery.executeTakeFirstOrThrow();
   return { rows: rows.map((row) => ({ ...toApplication(row), offerTitle: row.offer_title, offerNumber: row.offer_number })), total: Number(total) };
 }
 

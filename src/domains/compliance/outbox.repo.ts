@@ -12,9 +12,10 @@ export interface Message {
   readAt: Date | null;
 }
 
-/** A page of an organisation's messages, newest first, with its total and unread counts. */
-export async function listMessages(db: Kysely<Database>, organisationId: string, page: { limit: number; offset: number }): Promise<{ items: Message[]; unread: number; total: number }> {
-  const base = db.selectFrom('outbox_messages').where('organisation_id', '=', organisationId);
+/** A page of an organisation's messages (only unread ones when asked), newest first, with its total and unread counts. */
+export async function listMessages(db: Kysely<Database>, organisationId: string, page: { limit: number; offset: number; unreadOnly?: boolean }): Promise<{ items: Message[]; unread: number; total: number }> {
+  const all = db.selectFrom('outbox_messages').where('organisation_id', '=', organisationId);
+  const base = page.unreadOnly ? all.where('read_at', 'is', null) : all;
   const [rows, counts] = await Promise.all([
     base.select(['id', 'subject', 'body', 'entity_type', 'entity_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
     base.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('read_at').as('read')]).executeTakeFirstOrThrow(),
@@ -30,4 +31,10 @@ export async function markMessageRead(db: Kysely<Database>, organisationId: stri
   const result = await db.updateTable('outbox_messages').set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(now)) }))
     .where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** How many of an organisation's messages nobody has read yet (the home page's count, listed by the unread-only messages page). */
+export async function countUnreadMessages(db: Kysely<Database>, organisationId: string): Promise<number> {
+  const { n } = await db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', organisationId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(n);
 }

@@ -3,13 +3,18 @@ import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
 import { isUuid } from '../identity/organisation.repo.ts';
-import { listMessages, markMessageRead, type Message } from './outbox.repo.ts';
+import { countUnreadMessages, listMessages, markMessageRead, type Message } from './outbox.repo.ts';
 
 export type { Message };
 
 /** The newest messages to the principal's organisation, with the number unread. */
-export function messagesFor(deps: Deps, principal: Principal, options: { limit?: number; offset?: number } = {}): Promise<{ items: Message[]; unread: number; total: number }> {
-  return listMessages(deps.db, principal.organisationId, { limit: options.limit ?? 25, offset: options.offset ?? 0 });
+export function messagesFor(deps: Deps, principal: Principal, options: { limit?: number; offset?: number; unreadOnly?: boolean } = {}): Promise<{ items: Message[]; unread: number; total: number }> {
+  return listMessages(deps.db, principal.organisationId, { limit: options.limit ?? 25, offset: options.offset ?? 0, unreadOnly: options.unreadOnly });
+}
+
+/** The organisation's unread messages, counted for its people's home page. */
+export function unreadMessageCount(deps: Deps, principal: Principal): Promise<number> {
+  return countUnreadMessages(deps.db, principal.organisationId);
 }
 
 /** Marks one of the organisation's messages read (again is harmless); a malformed id or a message it cannot see is not found, so ids reveal nothing. */

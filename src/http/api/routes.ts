@@ -9,12 +9,14 @@ import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerListingApi } from './listings.api.ts';
+import { registerListingSiteApi } from './listing-sites.api.ts';
 import { registerMapApi } from './map.api.ts';
 import { registerOfferApi } from './offers.api.ts';
 import { registerPrioritisationApi } from './prioritisation.api.ts';
 import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
+import { registerReferralListApi } from './referral-list.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
 import { registerReferralReplyApi } from './referral-replies.api.ts';
 import { Problem } from './schemas.ts';
@@ -49,10 +51,12 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerProviderApi(scope, deps);
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
+    registerListingSiteApi(scope, deps);
     registerReferralApi(scope, deps);
     registerReferralReplyApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
+    registerReferralListApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

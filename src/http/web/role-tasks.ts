@@ -12,6 +12,7 @@ const API_KEYS: Task = { title: 'API keys', href: '/api-keys', description: 'Cre
 const MESSAGES: Task = { title: 'Messages', href: '/messages', description: 'Notices from AQP: assurance reminders, suspensions and clarification questions.' };
 const AQP_MAP: Task = { title: 'AQP map', href: '/map', description: 'Which commissioners offer which services, with national uptake.' };
 const PROVIDER_REFERRALS: Task = { title: 'Referrals', href: '/worklists/provider', description: 'Referrals patients chose you for: accept or return them, record appointments and sessions, discharge.' };
+const ALL_REFERRALS: Task = { title: 'All referrals', href: '/worklists/referrals', description: 'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.' };
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -48,6 +49,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   ],
   'provider-admin': [
     PROVIDER_REFERRALS,
+    ALL_REFERRALS,
     { title: 'Open offers', href: '/provider/offers', description: 'Services commissioners have opened to any qualified provider: apply on your national assurance.' },
     { title: 'Your applications', href: '/applications', description: 'Applications you have made, clarification questions to answer and decisions with their reasons.' },
     { title: 'Your listings', href: '/listings', description: 'The offers you qualified for: accept contracts and see when your sites are live.' },
@@ -62,6 +64,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   ],
   'provider-clinician': [
     PROVIDER_REFERRALS,
+    ALL_REFERRALS,
     { title: 'Your listings', href: '/listings', description: 'The offers your organisation qualified for and the sites that deliver them.' },
     { title: 'Sites', href: '/provider/sites', description: 'Your organisation’s sites, with access information and opening times.' },
     MESSAGES,
@@ -70,6 +73,8 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   referrer: [
     { title: 'Refer a patient', href: '/referrals/new', description: 'Check eligibility against the local protocol, offer the patient a choice of every qualified provider and send the referral.' },
     { title: 'Referrals needing attention', href: '/worklists/referrer', description: 'Referrals returned to you, not accepted in time, waiting for the patient’s choice, or closed and needing re-referral.' },
+    ALL_REFERRALS,
+    MESSAGES,
     YOUR_ORGANISATION,
   ],
   'platform-admin': [

@@ -14,6 +14,7 @@ import { registerContentPages } from './content/content.ts';
 import { registerDirectoryPages } from './directory/directory.ts';
 import { registerHome } from './home/home.ts';
 import { registerListingPages } from './listings/listings.ts';
+import { registerListingSitePages } from './listings/listing-sites.ts';
 import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
@@ -25,10 +26,11 @@ import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
+import { registerReferralListPages } from './worklists/referral-list.ts';
 import { registerWorklistPages } from './worklists/worklists.ts';
 
 export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { referenceDataDir: string }): void {
-  registerHome(app);
+  registerHome(app, deps);
   registerSignIn(app, deps);
   registerSignOut(app, deps);
   registerChooseRole(app, deps);
@@ -43,6 +45,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerMapPages(app, deps);
   registerDirectoryPages(app, deps);
   registerListingPages(app, deps);
+  registerListingSitePages(app, deps);
   registerMessagePages(app, deps);
   registerApiKeyPages(app, deps);
   registerAdminUsers(app, deps);
@@ -53,4 +56,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerProviderPages(app, deps);
   registerReferralPages(app, deps);
   registerWorklistPages(app, deps);
+  registerReferralListPages(app, deps);
 }

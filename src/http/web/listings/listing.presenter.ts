@@ -15,3 +15,13 @@ export function listingRow(listing: ListingView) {
 export function historyRows(history: ListingChange[]) {
   return history.map((change) => ({ at: change.changedAt, status: LISTING_STATUS_LABELS[change.toStatus as ListingStatus] ?? change.toStatus, by: change.changedBy, reason: change.reason }));
 }
+
+const DELIVERY: Record<string, string> = { clinic: 'At the clinic', domiciliary: 'Home visits', both: 'At the clinic and home visits' };
+
+/** The listing's sites as rows of the responsive table; the remove button only where the provider may change them and another site would remain. */
+export function siteRows(listing: ListingView, maySiteChange: boolean) {
+  return listing.sites.map((site) => ({
+    id: site.id, name: site.name, address: [site.address, site.postcode].filter(Boolean).join(', '), delivery: DELIVERY[site.deliveryMode] ?? site.deliveryMode,
+    mayRemove: maySiteChange && listing.sites.length > 1,
+  }));
+}

@@ -1,13 +1,13 @@
 /** Listing pages: a provider's listings and contract acceptance; a commissioner's listings per offer with suspension, reinstatement and termination. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { nextListingStatuses } from '../../../domains/listings/listing-lifecycle.rules.ts';
-import { listingsFor, listingWithHistory } from '../../../domains/listings/listing-read.service.ts';
+import { listingsFor } from '../../../domains/listings/listing-read.service.ts';
 import { acceptContract, goLive, liftSuspension, suspendListing, terminateListing } from '../../../domains/listings/listing.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
-import { historyRows, listingRow, listingTag } from './listing.presenter.ts';
+import { listingRow } from './listing.presenter.ts';
+import { renderListingPage } from './listing-page.ts';
 
 const LISTING_ROLES = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const } };
 const ACTIONS: Record<string, { label: string; run: (deps: Deps, request: FastifyRequest, id: string, reason: string) => Promise<unknown> }> = {
@@ -25,23 +25,7 @@ export function registerListingPages(app: FastifyInstance, deps: Deps): void {
     return reply.render('pages/listings/listings.njk', { pageTitle: isProvider ? 'Your listings' : 'Providers on your offers', isProvider, listings: listings.map(listingRow), columnClass: 'nhsuk-grid-column-full' });
   });
 
-  const render = async (request: FastifyRequest, reply: FastifyReply, status = 200, errors?: FormErrors, values: Record<string, unknown> = {}) => {
-    const { listing, history } = await listingWithHistory(deps.db, request.principal!, (request.params as { id: string }).id);
-    const principal = request.principal!;
-    const isProviderAdmin = principal.role === 'provider-admin' && principal.organisationId === listing.provider.id;
-    const isLeadCommissioner = principal.role === 'commissioner' && principal.organisationId === listing.offer.leadOrganisationId;
-    const next = nextListingStatuses(listing.status);
-    const actions = isLeadCommissioner ? [
-      ...(next.includes('live') && listing.status === 'contracted' ? [{ value: 'live', text: 'Put live (only from the contract start date)' }] : []),
-      ...(listing.status === 'suspended' ? [{ value: 'reinstate', text: 'Lift the suspension' }] : []),
-      ...(next.includes('suspended') ? [{ value: 'suspend', text: 'Suspend: the provider leaves choice lists at once' }] : []),
-      ...(next.includes('terminated') ? [{ value: 'terminate', text: 'Terminate the listing for good' }] : []),
-    ] : [];
-    return reply.status(status).render('pages/listings/listing.njk', {
-      pageTitle: `${errors ? 'Error: ' : ''}${listing.provider.name}: ${listing.offer.title}`, listing, tag: listingTag(listing.status), history: historyRows(history),
-      mayAcceptContract: isProviderAdmin && listing.status === 'qualified', actions, values, ...errors,
-    });
-  };
+  const render = (request: FastifyRequest, reply: FastifyReply, status = 200, errors?: FormErrors, values: Record<string, unknown> = {}) => renderListingPage(deps, request, reply, status, errors, values);
 
   app.get('/listings/:id', LISTING_ROLES, async (request, reply) => render(request, reply));
 

@@ -8,12 +8,15 @@ const PAGE_SIZE = 25;
 
 export function registerMessagePages(app: FastifyInstance, deps: Deps): void {
   app.get('/messages', { config: { roles: ROLES } }, async (request, reply) => {
-    const page = Math.max(1, Number((request.query as { page?: string }).page) || 1);
-    const result = await messagesFor(deps, request.principal!, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const query = request.query as { page?: string; show?: string };
+    const page = Math.max(1, Number(query.page) || 1);
+    const unreadOnly = query.show === 'unread';
+    const result = await messagesFor(deps, request.principal!, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, unreadOnly });
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const link = (to: number) => `/messages?${unreadOnly ? 'show=unread&' : ''}page=${to}`;
     return reply.render('pages/messages/messages.njk', {
-      pageTitle: 'Messages', ...result, page, pages,
-      previous: page > 1 ? { href: `/messages?page=${page - 1}` } : undefined, next: page < pages ? { href: `/messages?page=${page + 1}` } : undefined,
+      pageTitle: unreadOnly ? 'Unread messages' : 'Messages', ...result, page, pages, unreadOnly,
+      previous: page > 1 ? { href: link(page - 1) } : undefined, next: page < pages ? { href: link(page + 1) } : undefined,
     });
   });
 

@@ -1,0 +1,46 @@
+/** What needs doing now, counted for the home page (issue #12 item 10): each count links to the list of exactly the rows it counts. */
+import { providerApplications } from '../../../domains/applications/application-view.service.ts';
+import { unreadMessageCount } from '../../../domains/compliance/outbox.service.ts';
+import type { Deps } from '../../../domains/deps.ts';
+import type { ActionContext, Principal } from '../../../domains/identity/principal.ts';
+import { filterQuery, type ReferralListFilter } from '../../../domains/referrals/referral-list.rules.ts';
+import { referralCount } from '../../../domains/referrals/referral-list.service.ts';
+
+export interface NeedsNow {
+  count: number;
+  text: string;
+  href: string;
+}
+
+/** The referral counts of each side: a provider accepts what was sent and chases what is overdue; a practice acts on returns and overdue referrals. */
+const REFERRAL_COUNTS: Record<'provider' | 'referrer', { filter: ReferralListFilter; one: string; many: string }[]> = {
+  provider: [
+    { filter: { status: 'sent' }, one: 'referral to accept', many: 'referrals to accept' },
+    { filter: { status: 'sent', overdue: true }, one: 'referral overdue: not accepted by its accept-by date', many: 'referrals overdue: not accepted by their accept-by date' },
+  ],
+  referrer: [
+    { filter: { status: 'returned' }, one: 'referral returned to you', many: 'referrals returned to you' },
+    { filter: { status: 'sent', overdue: true }, one: 'referral overdue: the provider has not accepted it by its accept-by date', many: 'referrals overdue: the provider has not accepted them by their accept-by date' },
+  ],
+};
+
+const counted = (count: number, one: string, many: string, href: string): NeedsNow => ({ count, text: `${count} ${count === 1 ? one : many}`, href });
+
+async function referralNeeds(deps: Deps, principal: Principal): Promise<NeedsNow[]> {
+  const side = principal.role === 'referrer' ? 'referrer' : principal.role.startsWith('provider') ? 'provider' : undefined;
+  if (!side) return [];
+  return Promise.all(REFERRAL_COUNTS[side].map(async ({ filter, one, many }) =>
+    counted(await referralCount(deps, principal, filter), one, many, `/worklists/referrals?${new URLSearchParams(filterQuery(filter)).toString()}`)));
+}
+
+/** Every count the principal's role acts on, in the order they are usually done: referrals, clarifications, then messages. */
+export async function needsNowFor(deps: Deps, context: ActionContext & { principal: Principal }): Promise<NeedsNow[]> {
+  const principal = context.principal;
+  const needs = await referralNeeds(deps, principal);
+  if (principal.role === 'provider-admin') {
+    const { total } = await providerApplications(deps, context, { limit: 0, offset: 0 }, 'clarification');
+    needs.push(counted(total, 'application waiting for your answer to a clarification question', 'applications waiting for your answer to a clarification question', '/applications?status=clarification'));
+  }
+  needs.push(counted(await unreadMessageCount(deps, principal), 'unread message', 'unread messages', '/messages?show=unread'));
+  return needs;
+}
