@@ -50,15 +50,16 @@ export function registerDecisionPages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/assessment/:id/decision/check', ASSESSOR, async (request, reply) => {
-    const draft = decisionDraftOf(request, idOf(request));
-    if (!draft) return reply.redirect(`/assessment/${idOf(request)}/decision`, 303);
     const view = await assessorApplication(deps, request.actionContext(), idOf(request));
+    const draft = decisionDraftOf(request, view.application.id);
+    if (!draft) return reply.redirect(`/assessment/${view.application.id}/decision`, 303);
     return reply.render('pages/assessment/check-decision.njk', {
       pageTitle: `Check your decision on ${view.application.providerName}’s application`, ...view, draft, markRows: markSummaryRows(view), groundLabel: isRefusalGround(draft.ground) ? REFUSAL_GROUND_LABELS[draft.ground] : undefined,
     });
   });
 
   app.post('/assessment/:id/decision/check', ASSESSOR, async (request, reply) => {
+    await assessorApplication(deps, request.actionContext(), idOf(request));
     const draft = decisionDraftOf(request, idOf(request));
     if (!draft) return reply.redirect(`/assessment/${idOf(request)}/decision`, 303);
     try {
