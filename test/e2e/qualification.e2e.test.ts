@@ -4,9 +4,10 @@ import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { aProvider } from '../support/application-rows.ts';
 import { completeAssurance } from '../support/assurance-rows.ts';
 import { expectAccessible } from '../support/browser.ts';
+import { expectReflowsAt320 } from '../support/reflow.ts';
 import { useServerAndBrowser } from '../support/browser-session.ts';
 
-describe('qualification in Chromium: apply, clarify, answer, decide', () => {
+describe('qualification in Chromium: apply, mark, clarify, answer, check and confirm the decision', () => {
   const session = useServerAndBrowser();
 
   async function signedInPage(email: string): Promise<Page> {
@@ -18,6 +19,12 @@ describe('qualification in Chromium: apply, clarify, answer, decide', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${session.server.baseUrl}/`);
     return page;
+  }
+
+  /** Axe, then no sideways scrolling at 320 px wide (WCAG 1.4.10), then back to the usual width. */
+  async function expectAccessibleAndReflows(page: Page): Promise<void> {
+    await expectAccessible(page);
+    await expectReflowsAt320(page);
   }
 
   async function visit(page: Page, path: string): Promise<void> {
@@ -47,7 +54,7 @@ describe('qualification in Chromium: apply, clarify, answer, decide', () => {
     return page.url();
   }
 
-  it('takes a provider from application through a clarification to qualification', async () => {
+  it('takes a provider from application through saved marks and a clarification to a checked, confirmed qualification, keeping the marks throughout', async () => {
     const db = session.server.deps.db;
     const first = await aProvider(db, { odsCode: 'TSTE1', name: 'Brighouse Hearing (e2e)', adminEmail: 'admin@brighouse-e2e.example', sites: 2 });
     await completeAssurance(db, first.id).insert();
@@ -59,12 +66,30 @@ describe('qualification in Chromium: apply, clarify, answer, decide', () => {
     const assessor = await signedInPage('assessor@aqp.example');
     await visit(assessor, '/assessment');
     await assessor.getByRole('link', { name: 'Brighouse Hearing (e2e) (TSTE1)' }).click();
-    await expectAccessible(assessor);
+    await expectAccessibleAndReflows(assessor);
     expect(await assessor.getByText('Not yet verified').count()).toBeGreaterThan(0);
+
+    const contract = assessor.locator('#criterion-0');
+    const price = assessor.locator('#criterion-1');
+    await contract.getByRole('radio', { name: 'Pass' }).check();
+    await contract.getByLabel('Note').fill('Declaration ticked and signed.');
+    await price.getByRole('radio', { name: 'Fail' }).check();
+    await assessor.getByRole('button', { name: 'Save mark for Acceptance of the NHS Standard Contract terms' }).click();
+    expect(await contract.getByRole('status').textContent()).toContain('Saved: Pass');
+    await expectAccessibleAndReflows(assessor);
+
+    await assessor.getByRole('link', { name: 'Ask the provider a clarification question' }).click();
+    await expectAccessibleAndReflows(assessor);
+    await assessor.getByRole('button', { name: 'Send question' }).click();
+    expect(await assessor.getByRole('alert').textContent()).toContain('Enter the question for the provider');
+    await expectAccessibleAndReflows(assessor);
     await assessor.getByLabel('Question for the provider').fill('How many of your audiologists hold HCPC registration?');
     await assessor.getByRole('button', { name: 'Send question' }).click();
     expect(await assessor.locator('.nhsuk-notification-banner--success').textContent()).toContain('The assessment clock is paused');
-    await expectAccessible(assessor);
+    expect(await contract.getByRole('radio', { name: 'Pass' }).isChecked()).toBe(true);
+    expect(await contract.getByLabel('Note').inputValue()).toBe('Declaration ticked and signed.');
+    expect(await price.getByRole('radio', { name: 'Fail' }).isChecked()).toBe(true);
+    await expectAccessibleAndReflows(assessor);
 
     await visit(provider, `/applications/${applicationId}`);
     expect(await provider.getByText('How many of your audiologists hold HCPC registration?').count()).toBeGreaterThan(0);
@@ -76,13 +101,19 @@ describe('qualification in Chromium: apply, clarify, answer, decide', () => {
     await visit(assessor, `/assessment/${applicationId}`);
     expect(await assessor.getByText('Both are registered with the HCPC.').count()).toBeGreaterThan(0);
     for (const radio of await assessor.getByRole('radio', { name: 'Pass' }).all()) await radio.check();
-    await assessor.getByRole('button', { name: 'Save marks' }).click();
-    await expectAccessible(assessor);
+    await assessor.getByRole('button', { name: 'Save mark for Acceptance of the offer’s price' }).click();
+    expect(await price.getByRole('status').textContent()).toContain('Saved: Pass');
+    await assessor.getByRole('button', { name: 'Record a decision' }).click();
+    await expectAccessibleAndReflows(assessor);
     await assessor.getByRole('radio', { name: 'Qualified', exact: true }).check();
     await assessor.getByLabel('Reasons').fill('Every criterion is met on the submission.');
-    await assessor.getByRole('button', { name: 'Record decision' }).click();
+    await assessor.getByRole('button', { name: 'Continue' }).click();
+    await expectAccessibleAndReflows(assessor);
+    expect(await assessor.getByRole('heading', { level: 1 }).textContent()).toBe('Check your decision');
+    expect(await assessor.locator('main').textContent()).toContain('Pass: Declaration ticked and signed.');
+    await assessor.getByRole('button', { name: 'Confirm decision' }).click();
     expect(await assessor.locator('.nhsuk-notification-banner--success').textContent()).toContain('The provider has qualified');
-    await expectAccessible(assessor);
+    await expectAccessibleAndReflows(assessor);
 
     await visit(provider, '/applications');
     expect(await provider.getByRole('row', { name: /Adult hearing services, Calderdale/ }).textContent()).toContain('Qualified');
@@ -98,13 +129,18 @@ describe('qualification in Chromium: apply, clarify, answer, decide', () => {
     const physio = await signedInPage('admin@elland-e2e.example');
     const refusedUrl = await apply(physio, 'Back and neck pain (manual therapy), West Yorkshire', 'Elland Physiotherapy (e2e) Halifax clinic', 'Manual therapy in Elland, but at £300 a course rather than the offer’s price.');
     await visit(assessor, `/assessment/${refusedUrl.split('/').at(-1)}`);
+    await assessor.getByRole('button', { name: 'Record a decision' }).click();
     await assessor.getByRole('radio', { name: 'Not qualified' }).check();
-    await assessor.getByRole('button', { name: 'Record decision' }).click();
-    expect(await assessor.getByRole('alert').textContent()).toContain('Select the ground for refusal');
-    await expectAccessible(assessor);
-    await assessor.getByRole('radio', { name: 'Rejects the price' }).check();
     await assessor.getByLabel('Reasons').fill('The application asks for £300 a course; the offer’s price is fixed for every provider.');
-    await assessor.getByRole('button', { name: 'Record decision' }).click();
+    await assessor.getByRole('button', { name: 'Continue' }).click();
+    expect(await assessor.getByRole('alert').textContent()).toContain('Select the ground for refusal');
+    expect(await assessor.getByLabel('Reasons').inputValue()).toContain('the offer’s price is fixed');
+    await expectAccessibleAndReflows(assessor);
+    await assessor.getByRole('radio', { name: 'Rejects the price' }).check();
+    await assessor.getByRole('button', { name: 'Continue' }).click();
+    expect(await assessor.locator('main').textContent()).toContain('Rejects the price');
+    await expectAccessibleAndReflows(assessor);
+    await assessor.getByRole('button', { name: 'Confirm decision' }).click();
     expect(await assessor.locator('.nhsuk-notification-banner--success').textContent()).toContain('has not qualified');
     await expectAccessible(assessor);
 

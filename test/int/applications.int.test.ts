@@ -94,7 +94,9 @@ describe('applying and assessing through the pages', () => {
     expect(early.body).toContain('Mark every criterion as passed before qualifying');
     const marked = await postForm(assessor, `/assessment/${draftId}`, unique.map((name): [string, string] => [name, 'pass']), `/assessment/${draftId}/marks`);
     expect(marked.statusCode).toBe(303);
-    const qualified = await postForm(assessor, `/assessment/${draftId}`, [['outcome', 'qualified'], ['reasons', 'Meets every criterion.']], `/assessment/${draftId}/decision`);
+    const checked = await postForm(assessor, `/assessment/${draftId}/decision`, [['outcome', 'qualified'], ['reasons', 'Meets every criterion.']]);
+    expect(checked.headers.location).toBe(`/assessment/${draftId}/decision/check`);
+    const qualified = await postForm(assessor, `/assessment/${draftId}/decision/check`, []);
     expect(qualified.statusCode).toBe(303);
 
     const listing = await t.deps.db.selectFrom('listings').select(['status']).where('application_id', '=', draftId).executeTakeFirstOrThrow();
@@ -119,7 +121,9 @@ describe('applying and assessing through the pages', () => {
     const noGround = await postForm(assessor, `/assessment/${id}`, [['outcome', 'not-qualified'], ['reasons', 'Asks for a higher price.']], `/assessment/${id}/decision`);
     expect(noGround.statusCode).toBe(400);
     expect(noGround.body).toContain('Select the ground for refusal');
-    const refused = await postForm(assessor, `/assessment/${id}`, [['outcome', 'not-qualified'], ['ground', 'rejects-price'], ['reasons', 'The application asks for £300 a course; the price is fixed.']], `/assessment/${id}/decision`);
+    const checked = await postForm(assessor, `/assessment/${id}/decision`, [['outcome', 'not-qualified'], ['ground', 'rejects-price'], ['reasons', 'The application asks for £300 a course; the price is fixed.']]);
+    expect(checked.headers.location).toBe(`/assessment/${id}/decision/check`);
+    const refused = await postForm(assessor, `/assessment/${id}/decision/check`, []);
     expect(refused.statusCode).toBe(303);
 
     const list = await physio.get('/applications');

@@ -75,6 +75,7 @@ export const API_ACCESS: Record<string, Access> = {
   'GET /api/v1/assessment/queue': ROLES,
   'GET /api/v1/assessment/applications/:id': OWN,
   'PUT /api/v1/applications/:id/marks': OWN,
+  'PUT /api/v1/applications/:id/marks/:criterion': OWN,
   'POST /api/v1/applications/:id/clarifications': OWN,
   'POST /api/v1/applications/:id/decision': OWN,
   'GET /api/v1/offers/:id/providers': PUBLIC,

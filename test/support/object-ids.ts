@@ -32,6 +32,7 @@ const OBJECTS = {
   serviceCode: (db: Db) => first(db.selectFrom('services as s').innerJoin('offers as o', 'o.service_id', 's.id').select('s.code as value').limit(1)),
   postcode: (db: Db) => first(db.selectFrom('postcodes').select('postcode as value').limit(1)),
   providerOds: async () => 'DEMO1',
+  assessmentCriterion: async () => 'capability',
 } satisfies Record<string, (db: Db) => Promise<string>>;
 
 type ObjectKind = keyof typeof OBJECTS;
@@ -46,7 +47,7 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'proposals/:id': 'proposal', 'local-proposals/:id': 'proposal', 'prioritisation/:id': 'run', 'prioritisation-runs/:id': 'run',
   'items/:itemId': 'longListItem', 'long-list/:itemId': 'longListItem', 'criteria/:criterionId': 'criterion', 'milestones/:milestoneId': 'milestone',
   'services/:code': 'serviceCode', 'catalogue/:code': 'serviceCode', 'new/:service': 'serviceCode', 'services/:service': 'serviceCode',
-  'postcodes/:postcode': 'postcode', 'nhsuk/*': 'file', 'static/*': 'file',
+  'postcodes/:postcode': 'postcode', 'marks/:criterion': 'assessmentCriterion', 'nhsuk/*': 'file', 'static/*': 'file',
 };
 
 /** Files the static routes serve, by route. */

@@ -1,7 +1,7 @@
 /** Assessment (PRODUCT.md §3.3): pass/fail per criterion on the submission alone, then a decision with reasons; no price, score, ranking or cap. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { insertQualifiedListing } from '../listings/listing.repo.ts';
 import { actingUserId } from '../offers/offer-access.ts';
@@ -40,7 +40,8 @@ export async function markCriteria(deps: Deps, context: ActionContext, applicati
   });
 }
 
-function checkDecision(decision: Decision): { ground: RefusalGround | null; reasons: string } {
+/** The decision's own rules: a refusal needs one of the four grounds and reasons; reasons are at most 4,000 characters. */
+export function checkDecision(decision: Decision): { ground: RefusalGround | null; reasons: string } {
   const reasons = decision.reasons.trim();
   if (reasons.length > 4000) throw validationFailed([{ field: 'reasons', message: 'The reasons must be 4,000 characters or fewer' }]);
   if (decision.outcome === 'qualified') return { ground: null, reasons: reasons || 'Every criterion passed' };
@@ -52,18 +53,34 @@ function checkDecision(decision: Decision): { ground: RefusalGround | null; reas
   return { ground: decision.ground as RefusalGround, reasons };
 }
 
+/** Refuses a decision the application cannot take now: a conflict of interest, a move the lifecycle forbids, or qualifying with a criterion not passed. */
+async function assertDecisionAllowed(trx: Executor, context: ActionContext, applicationId: string, outcome: Decision['outcome']) {
+  const found = await applicationForAssessor(trx, context, applicationId, { forUpdate: true });
+  await assertNoConflictOfInterest(trx, context, found.application);
+  assertApplicationTransition(found.application.status, outcome);
+  if (outcome === 'qualified') {
+    const notPassed = criteriaNotPassed(criteriaFor(await offerQuestionsOf(trx, found.offer.id)), await marksOf(trx, applicationId));
+    if (notPassed.length) throw validationFailed([{ field: 'outcome', message: `Mark every criterion as passed before qualifying; not yet passed: ${notPassed.map((criterion) => criterion.title).join('; ')}` }]);
+  }
+  return found;
+}
+
+/** Checks a decision without recording it, so the assessor's "Check your decision" page only ever offers one that can be confirmed. */
+export async function checkDecisionAllowed(deps: Deps, context: ActionContext, applicationId: string, decision: Decision): Promise<void> {
+  checkDecision(decision);
+  await deps.db.transaction().execute(async (trx) => {
+    await assertDecisionAllowed(trx, context, applicationId, decision.outcome);
+  });
+}
+
 /** Decides: qualified only when every criterion is marked pass, creating the listing in the same transaction; not qualified only on one of the four grounds, with reasons. */
 export async function decideApplication(deps: Deps, context: ActionContext, applicationId: string, decision: Decision): Promise<{ listingId: string | null }> {
   const { ground, reasons } = checkDecision(decision);
   return deps.db.transaction().execute(async (trx) => {
-    const { application, offer } = await applicationForAssessor(trx, context, applicationId, { forUpdate: true });
-    await assertNoConflictOfInterest(trx, context, application);
-    assertApplicationTransition(application.status, decision.outcome);
+    const { application, offer } = await assertDecisionAllowed(trx, context, applicationId, decision.outcome);
     const at = eventInstant(deps.clock);
     let listingId: string | null = null;
     if (decision.outcome === 'qualified') {
-      const notPassed = criteriaNotPassed(criteriaFor(await offerQuestionsOf(trx, offer.id)), await marksOf(trx, applicationId));
-      if (notPassed.length) throw validationFailed([{ field: 'outcome', message: `Mark every criterion as passed before qualifying; not yet passed: ${notPassed.map((criterion) => criterion.title).join('; ')}` }]);
       const siteIds = (await sitesOfApplication(trx, applicationId)).map((site) => site.id);
       listingId = await insertQualifiedListing(trx, { offerId: offer.id, providerOrganisationId: application.providerOrganisationId, applicationId, siteIds, at, actor: actorOf(context) });
     }

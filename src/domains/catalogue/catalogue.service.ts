@@ -77,12 +77,15 @@ export async function updateService(deps: Deps, context: ActionContext, code: st
   });
 }
 
-/** Publishes the next version of a service's pack; offers that adopted an older version keep it unchanged. */
-export async function publishPackVersion(deps: Deps, context: ActionContext, code: string, content: unknown, changeNote: string): Promise<{ version: number }> {
+/** Publishes the next version of a service's pack; offers that adopted an older version keep it unchanged. `basedOnVersion` (the version a person previewed against) refuses to publish over a version published since. */
+export async function publishPackVersion(deps: Deps, context: ActionContext, code: string, content: unknown, changeNote: string, options: { basedOnVersion?: number | null } = {}): Promise<{ version: number }> {
   const pack = validatePack(content);
   if (!changeNote.trim()) throw validationFailed([{ field: 'changeNote', message: 'Say what changed in this version' }]);
   return deps.db.transaction().execute(async (trx) => {
     const service = nationalServiceOrRefuse(await findServiceByCode(trx, code), code);
+    if (options.basedOnVersion !== undefined && options.basedOnVersion !== service.currentPackVersion) {
+      throw new DomainError('conflict', `Version ${service.currentPackVersion ?? 0} of this pack was published after you began: check the changes against it before publishing`, { currentVersion: service.currentPackVersion });
+    }
     const version = (service.currentPackVersion ?? 0) + 1;
     const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
     const id = await insertPackVersion(trx, { serviceId: service.id, version, content: pack, changeNote: changeNote.trim(), userId });

@@ -1,4 +1,4 @@
-/** Assessment over the API (issue #5 item 8): the queue, marks per criterion, clarification questions and decisions; no price, score or ranking. */
+/** Assessment over the API (issue #5 item 8): the queue, marks per criterion (many at once or one at a time), clarification questions and decisions; no price, score or ranking. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -53,6 +53,18 @@ export function registerAssessmentApi(scope: FastifyInstance, deps: Deps): void 
     },
   }, async (request, reply) => {
     await markCriteria(deps, request.actionContext(), request.params.id, request.body.marks.map((mark) => ({ ...mark, note: mark.note ?? '' })));
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/v1/applications/:id/marks/:criterion', {
+    config: ASSESSOR,
+    schema: {
+      tags: ['assessment'], summary: 'Mark one criterion pass or fail with a note, saved at once as the pages save each mark (other marks are untouched)',
+      params: Type.Object({ id: Type.String({ maxLength: 40 }), criterion: Type.String({ maxLength: 80, description: 'A criterion id from the application’s `criteria`, e.g. capability or question:<id>' }) }),
+      body: Type.Object({ passed: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 4000 })) }), response: NoContent,
+    },
+  }, async (request, reply) => {
+    await markCriteria(deps, request.actionContext(), request.params.id, [{ criterion: request.params.criterion, passed: request.body.passed, note: request.body.note ?? '' }]);
     return reply.status(204).send(null);
   });
 

@@ -2,7 +2,7 @@
 import { REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../domains/applications/application-status.rules.ts';
 import type { AssessmentView } from '../../../domains/applications/application-view.service.ts';
 import type { QueueItem } from '../../../domains/applications/assessment-queue.service.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { applicationStatusTag } from '../applications/application.presenter.ts';
 
 const ASSURANCE_STATES: Record<string, string> = { missing: 'Missing', pending: 'Not yet verified', verified: 'Verified', rejected: 'Rejected' };
@@ -15,8 +15,8 @@ export function queueRows(items: QueueItem[]) {
   }));
 }
 
-/** Each criterion with the answer it is judged on and its current mark, indexed for the form (`mark-<n>`, `note-<n>`). */
-export function criteriaRows(view: AssessmentView, posted?: Record<string, string>) {
+/** Each criterion with the answer it is judged on and its current mark, indexed for the form (`mark-<n>`, `note-<n>`); what was posted wins, so nothing typed is lost on an error. */
+export function criteriaRows(view: AssessmentView, posted?: Record<string, string>, savedIndex?: number) {
   const answers = view.application.answers;
   const declared = (yes: boolean, text: string) => (yes ? `Declared: ${text}` : `Not declared: ${text}`);
   const evidence: Record<string, string> = {
@@ -31,7 +31,7 @@ export function criteriaRows(view: AssessmentView, posted?: Record<string, strin
     const chosen = posted ? posted[`mark-${index}`] : mark ? (mark.passed ? 'pass' : 'fail') : '';
     return {
       index, id: criterion.id, title: criterion.title, evidence: evidence[criterion.id] ?? answers.questionAnswers[criterion.id.replace(/^question:/, '')] ?? '',
-      note: posted ? posted[`note-${index}`] ?? '' : mark?.note ?? '', marked: mark ? (mark.passed ? 'Pass' : 'Fail') : 'Not marked',
+      note: posted ? posted[`note-${index}`] ?? '' : mark?.note ?? '', marked: mark ? (mark.passed ? 'Pass' : 'Fail') : 'Not marked', savedNow: savedIndex === index && Boolean(mark),
       items: [{ value: 'pass', text: 'Pass', checked: chosen === 'pass' }, { value: 'fail', text: 'Fail', checked: chosen === 'fail' }],
     };
   });
@@ -46,4 +46,18 @@ export function assuranceRows(view: AssessmentView) {
 
 export function groundItems(chosen: string) {
   return REFUSAL_GROUNDS.map((ground) => ({ value: ground, text: REFUSAL_GROUND_LABELS[ground], checked: chosen === ground }));
+}
+
+/** The marks as the "Check your decision" page lists them, each with a link back to change it. */
+export function markSummaryRows(view: AssessmentView) {
+  return criteriaRows(view).map((row) => ({
+    key: { text: row.title },
+    value: { text: `${row.marked}${row.note ? `: ${row.note}` : ''}` },
+    actions: { items: [{ href: `/assessment/${view.application.id}#criterion-${row.index}`, text: 'Change', visuallyHiddenText: `the mark for ${row.title}` }] },
+  }));
+}
+
+/** The application's history as rows of a table that reflows at 320 px (nhsuk-frontend's responsive table). */
+export function historyRows(view: AssessmentView) {
+  return view.history.map((entry) => [{ text: formatDateTime(entry.at) }, { text: entry.toStatus }, { text: entry.by }, { text: entry.reason }]);
 }

@@ -6,6 +6,7 @@ import { findVisibleService } from '../../../domains/catalogue/service-visibilit
 import type { Deps } from '../../../domains/deps.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, validationErrorsOf } from '../form.ts';
+import { registerPackPages } from './packs.ts';
 import { packView } from './service.presenter.ts';
 
 const NATIONAL = { config: { roles: ['national-admin'] as const } };
@@ -74,4 +75,6 @@ export function registerCataloguePages(app: FastifyInstance, deps: Deps): void {
       return renderForm(reply, 'edit', values, 400, errors);
     }
   });
+
+  registerPackPages(app, deps);
 }
