@@ -24,6 +24,8 @@ export interface Config {
   trustProxy: false | string;
   /** How many anonymous reads of public pages and the open-data API one client address may make a minute; 0 turns the limit off. */
   publicReadsPerMinute: number;
+  /** Where the public reaches this service (`https://aqp.example.nhs.uk`), for addresses printed on paper; absent means the address each request came to. */
+  publicBaseUrl: string | undefined;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     nodeEnv,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    publicBaseUrl: publicBaseUrl(env.AQP_PUBLIC_BASE_URL),
     publicReadsPerMinute: wholeNumber('AQP_PUBLIC_READS_PER_MINUTE', env.AQP_PUBLIC_READS_PER_MINUTE, nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE),
   };
 }
@@ -99,6 +102,17 @@ function optionalDatabaseUrl(value: string | undefined): string | undefined {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not "${url.protocol}//".`);
   }
   return text;
+}
+
+/** An http(s) address without query or fragment, kept without its trailing slash so paths can be appended. */
+function publicBaseUrl(value: string | undefined): string | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+    throw new ConfigError(`AQP_PUBLIC_BASE_URL must be the service's public address, such as https://aqp.example.nhs.uk, not "${text}".`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function today(value: string | undefined): string | undefined {

@@ -101,6 +101,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
 
   registerStylesheet(app);
   registerHealth(app, isDatabaseReady ?? (async () => true));
+  app.decorate('publicBaseUrl', config.publicBaseUrl ?? null);
   registerWebRoutes(app, deps, { referenceDataDir: config.referenceDataDir });
   await registerApi(app, deps);
   return app;

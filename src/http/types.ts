@@ -10,6 +10,10 @@ export interface SessionUser {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The configured public address (AQP_PUBLIC_BASE_URL), or null to use the address each request came to. */
+    publicBaseUrl: string | null;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     /** The principal and client address, for services that audit. */

@@ -19,6 +19,7 @@ export async function expectAccessible(page: Page, options: { public?: boolean }
   const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
   if (options.public ?? (await isPublicPage(page))) await expectPlainPublicWording(page);
+  await expectNoSidewaysScroll(page);
 }
 
 /** What a patient must never read on a public page (issue #12): codes and internal wording that only staff can decode. */
@@ -53,3 +54,62 @@ export async function expectPlainPublicWording(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
   expect(publicWordingProblems(text), `codes or internal wording on the public page ${page.url()}`).toEqual([]);
 }
+
+/** The narrowest viewport WCAG 2.2 1.4.10 (Reflow) asks content to fit without scrolling in two directions. */
+export const REFLOW_WIDTH_PX = 320;
+
+/** What overflows a page at a width: how far it scrolls sideways and the element reaching furthest right. */
+export interface SidewaysScroll {
+  scrollWidth: number;
+  clientWidth: number;
+  widest: string | null;
+}
+
+/** Measures sideways scrolling at 320 px wide, then restores the viewport, so every page the e2e tests visit is held to WCAG 1.4.10. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const scroll = await measureAtWidth(page, REFLOW_WIDTH_PX);
+  const overflow = `${page.url()} is ${scroll.scrollWidth} px wide at ${REFLOW_WIDTH_PX} px (widest: ${scroll.widest})`;
+  expect(scroll.scrollWidth, overflow).toBeLessThanOrEqual(scroll.clientWidth);
+}
+
+/** Resizes the viewport to a width, measures the document's scroll width and the element reaching furthest right, and puts the viewport back. */
+export async function measureAtWidth(page: Page, width: number): Promise<SidewaysScroll> {
+  const before = page.viewportSize();
+  await resizeAndSettle(page, { width, height: before?.height ?? 720 });
+  try {
+    return await page.evaluate<SidewaysScroll>(WIDEST_OVERFLOW);
+  } finally {
+    if (before) await resizeAndSettle(page, before);
+  }
+}
+
+/** Resizes the viewport and waits two frames, so scripts that lay out on resize (the NHS header's "More" menu) have done so. */
+async function resizeAndSettle(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
+/**
+ * Runs in the page (plain JavaScript: the project has no DOM types): compares the root's scroll width with its client width and names the
+ * element whose right edge lies furthest beyond it; elements inside a scrolling or clipping box cannot widen the page and are skipped.
+ */
+const WIDEST_OVERFLOW = `(() => {
+  const root = document.documentElement;
+  const clipped = (element) => {
+    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  let widest = null;
+  for (const element of document.body.querySelectorAll('*')) {
+    const right = element.getBoundingClientRect().right + window.scrollX;
+    if (right > root.clientWidth + 0.5 && (!widest || right > widest.right) && !clipped(element)) widest = { right, element };
+  }
+  const describe = ({ element, right }) => {
+    const classes = typeof element.className === 'string' && element.className.trim() ? '.' + element.className.trim().split(/\\s+/).join('.') : '';
+    const text = (element.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+    return '<' + element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + classes + '> reaching ' + Math.round(right) + ' px: "' + text + '"';
+  };
+  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest: widest ? describe(widest) : null };
+})()`;

@@ -21,7 +21,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('reads AQP_PUBLIC_BASE_URL as the address printed on paper, without a trailing slash, and leaves it unset by default', () => {
+    expect(loadConfig({ AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/' }).publicBaseUrl).toBe('https://aqp.example.nhs.uk');
+    expect(loadConfig({ AQP_PUBLIC_BASE_URL: 'https://example.nhs.uk/aqp/' }).publicBaseUrl).toBe('https://example.nhs.uk/aqp');
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+  });
+
   it.each([
+    [{ AQP_PUBLIC_BASE_URL: 'aqp.example.nhs.uk' }, 'AQP_PUBLIC_BASE_URL must be the service\'s public address'],
+    [{ AQP_PUBLIC_BASE_URL: 'ftp://aqp.example.nhs.uk' }, 'AQP_PUBLIC_BASE_URL must be the service\'s public address'],
+    [{ AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/?x=1' }, 'AQP_PUBLIC_BASE_URL must be the service\'s public address'],
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ PORT: '70000' }, 'PORT must be a whole number'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres://'],

@@ -14,7 +14,11 @@ import { field, formErrors, validationErrorsOf } from '../form.ts';
 import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
 import { commissionerAreaNameOf } from '../../../domains/reference/commissioner-area.service.ts';
 import { ABOUT_THE_WAIT } from '../provider-quality.presenter.ts';
+import { telephonesForChoiceList } from '../../../domains/referrals/choice-list-print.service.ts';
+import { publicAddressOf } from '../public-address.ts';
 import { type Audience, choiceFromValue, presentChoiceList } from './choice-list.presenter.ts';
+import { presentPrintedEntries } from './choice-list-print.presenter.ts';
+import { accessCodeToPrint } from './referral-session.ts';
 
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
@@ -59,6 +63,11 @@ export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void 
     const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
     const list = await latestChoiceList(deps.db, referral.id);
     if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
-    return reply.render('pages/referrals/choice-list-print.njk', { pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...(await choicePageContext(deps, referral, list, 'patient')) });
+    const telephones = await telephonesForChoiceList(deps, list.entries);
+    return reply.render('pages/referrals/choice-list-print.njk', {
+      pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...(await choicePageContext(deps, referral, list, 'patient')),
+      statusAddress: publicAddressOf(request, '/referral-status'), accessCode: accessCodeToPrint(request, referral.ubrn),
+      printedEntries: presentPrintedEntries(list.entries, telephones),
+    });
   });
 }
