@@ -8,6 +8,11 @@ export async function startImportRun(db: Kysely<Database>, dataset: string, sour
   return String(row.id);
 }
 
+/** Records the file format the importer detected, once it has read the file. */
+export async function recordImportFormat(db: Kysely<Database>, id: string, format: string): Promise<void> {
+  await db.updateTable('import_runs').set({ format }).where('id', '=', id).execute();
+}
+
 export async function finishImportRun(db: Kysely<Database>, id: string, summary: ImportSummary, outcome: 'succeeded' | 'failed', at: Date): Promise<void> {
   await db
     .updateTable('import_runs')
