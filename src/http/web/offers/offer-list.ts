@@ -9,8 +9,10 @@ import { statusTag } from './offer.presenter.ts';
 import { COMMISSIONER } from './offer-page.ts';
 import { fieldList } from './protocol-form.ts';
 
+type OfferableService = Awaited<ReturnType<typeof servicesToOffer>>[number];
+
 /** A service as a radio: the pack version it would adopt, and whether it is the commissioner's own local service. */
-function serviceItem(service: Awaited<ReturnType<typeof servicesToOffer>>[number]) {
+function serviceItem(service: OfferableService) {
   const version = service.currentPackVersion;
   const hint = service.local ? `Your local service, approved by your region: local implementation pack version ${version}` : `Implementation pack version ${version}`;
   return { value: service.code, text: service.name, hint: { text: hint } };
