@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -11,8 +11,15 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** Asks the database a trivial question; rejects when it cannot be reached (the readiness probe). */
+  ping(): Promise<void>;
   /** Closes the pool or the embedded database. */
   close(): Promise<void>;
+}
+
+/** Runs `select 1`, the cheapest proof that the database answers. */
+async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 const DATE_OID = 1082;
@@ -32,13 +39,13 @@ export function connectPostgres(databaseUrl: string, maxConnections = 10): Datab
   // listener Node would treat its error as fatal and stop the whole process.
   pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', ping: () => ping(db), close: () => db.destroy() };
 }
 
 /** Wraps an open PGlite instance (on disk, in memory or loaded from a template dump). */
 export function wrapPglite(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', ping: () => ping(db), close: () => db.destroy() };
 }
 
 /** Opens (creating on first use) the embedded database under `dataDir/pglite`. */

@@ -74,7 +74,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
     saveUninitialized: false,
     rolling: false,
     cookie: { secure: 'auto', httpOnly: true, sameSite: 'lax', path: '/', maxAge: SESSION_MAX_AGE_MS },
-    store: postgresSessionStore(deps.db, deps.clock, SESSION_MAX_AGE_MS, app.log),
+    store: postgresSessionStore(deps, SESSION_MAX_AGE_MS, app.log),
   });
   await app.register(csrf, { sessionPlugin: '@fastify/session' });
   await app.register(staticFiles, {

@@ -1,6 +1,5 @@
 /** Starts the platform: config, database, migrations, first-start demo seed, listen, graceful shutdown. */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from '../config/config.ts';
 import { ensureSessionSecret } from '../config/session-secret.ts';
 import { openDatabase } from '../db/connect.ts';
@@ -9,7 +8,7 @@ import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
 import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
 import { forgetStaleAttempts } from '../domains/identity/stale-attempts.service.ts';
-import { deleteExpiredSessions } from '../domains/identity/web-session.repo.ts';
+import { sweepExpiredWebSessions } from '../domains/identity/web-session.service.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
 import { systemClock } from '../lib/clock.ts';
 import { buildApp } from './app.ts';
@@ -29,12 +28,12 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     const seeded = await seedDemo(deps);
     log(`Seeded the demo region: ${seeded.organisations} organisations, ${seeded.usersCreated} demo accounts (see README).`);
   }
-  await deleteExpiredSessions(handle.db, deps.clock.now());
+  await sweepExpiredWebSessions(deps);
 
   let closing = false;
-  const app = await buildApp({ config, deps, isDatabaseReady: async () => !closing && (await sql`select 1`.execute(handle.db), true) });
+  const app = await buildApp({ config, deps, isDatabaseReady: async () => !closing && (await handle.ping(), true) });
   const sweepOnce = async () => {
-    await deleteExpiredSessions(handle.db, deps.clock.now());
+    await sweepExpiredWebSessions(deps);
     await forgetStaleAttempts(deps);
   };
   const sweep = setInterval(() => void sweepOnce().catch((error: unknown) => app.log.error({ err: error }, 'could not delete expired sessions and stale attempts; will try again in 15 minutes')), 15 * 60_000);

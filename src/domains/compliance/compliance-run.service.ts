@@ -1,5 +1,4 @@
 /** The daily compliance run (PRODUCT.md §3.3): contracts starting go live, ended ones expire, evidence problems raise alerts and, by the offer's rule, suspend listings. */
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../identity/audit.repo.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
@@ -7,6 +6,8 @@ import type { ActionContext } from '../identity/principal.ts';
 import { moveListing } from '../listings/listing-change.ts';
 import type { ListingRecord } from '../listings/listing.repo.ts';
 import type { ListingStatus } from '../listings/listing-lifecycle.rules.ts';
+import { leadOrganisationIdOf } from '../offers/offer.repo.ts';
+import { hasComplianceRunOn, insertComplianceRun, lockComplianceRuns } from './compliance-run.repo.ts';
 import { currentEvidenceOf, currentListings, raiseAlert, resolveAlertsExcept, rulesOf, sendMessage } from './compliance.repo.ts';
 import { evidenceFindings, suspendingFindings } from './compliance.rules.ts';
 
@@ -53,9 +54,9 @@ async function applyDates(trx: Executor, listings: ListingRecord[], today: strin
 export async function runCompliance(deps: Deps, options: { triggeredBy: string; force?: boolean }): Promise<ComplianceRunResult> {
   const today = deps.clock.today();
   return deps.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('aqp.compliance-run'))`.execute(trx);
+    await lockComplianceRuns(trx);
     const empty = { ranOn: today, listingsLive: 0, listingsExpired: 0, listingsSuspended: 0, alertsRaised: 0, alertsResolved: 0 };
-    if (!options.force && (await trx.selectFrom('compliance_runs').select('id').where('run_on', '=', today).executeTakeFirst())) return { ...empty, skipped: true };
+    if (!options.force && (await hasComplianceRunOn(trx, today))) return { ...empty, skipped: true };
     const at = deps.clock.now();
     const listings = (await currentListings(trx)).map(toRecord);
     const dates = await applyDates(trx, listings, today, at);
@@ -80,13 +81,12 @@ export async function runCompliance(deps: Deps, options: { triggeredBy: string; 
         await moveListing(trx, SYSTEM, listing, 'suspended', `Suspended by the offer’s compliance rule: ${reasons.join('; ')}`, at);
         listingsSuspended += 1;
         await sendMessage(trx, { organisationId: providerId, subject: 'Listing suspended', body: `Your listing has been suspended: ${reasons.join('; ')}. Patients cannot choose you for this offer until the commissioner lifts the suspension.`, entityType: 'listing', entityId: listing.id });
-        const lead = await trx.selectFrom('offers').select('lead_organisation_id').where('id', '=', listing.offerId).executeTakeFirstOrThrow();
-        await sendMessage(trx, { organisationId: lead.lead_organisation_id, subject: 'A provider’s listing was suspended', body: `A listing on one of your offers was suspended by its compliance rule: ${reasons.join('; ')}.`, entityType: 'listing', entityId: listing.id });
+        await sendMessage(trx, { organisationId: await leadOrganisationIdOf(trx, listing.offerId), subject: 'A provider’s listing was suspended', body: `A listing on one of your offers was suspended by its compliance rule: ${reasons.join('; ')}.`, entityType: 'listing', entityId: listing.id });
       }
     }
     const alertsResolved = await resolveAlertsExcept(trx, stillOpen, at);
     const result = { ranOn: today, skipped: false, listingsLive: dates.live, listingsExpired: dates.expired, listingsSuspended, alertsRaised, alertsResolved };
-    await trx.insertInto('compliance_runs').values({ run_on: today, started_at: at, finished_at: deps.clock.now(), alerts_raised: alertsRaised, listings_suspended: listingsSuspended, listings_live: dates.live, triggered_by: options.triggeredBy }).execute();
+    await insertComplianceRun(trx, { runOn: today, startedAt: at, finishedAt: deps.clock.now(), alertsRaised, listingsSuspended, listingsLive: dates.live, triggeredBy: options.triggeredBy });
     await recordAudit(trx, SYSTEM, { action: 'compliance.run', entityType: 'platform', details: { ...result, triggeredBy: options.triggeredBy } });
     return result;
   });

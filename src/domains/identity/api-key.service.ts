@@ -2,11 +2,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { findApiKey, findLiveKeyByPrefix, insertApiKey, markRevoked, type ApiKeySummary, touchApiKey } from './api-key.repo.ts';
+import { findApiKey, findLiveKeyByPrefix, insertApiKey, listApiKeys, markRevoked, type ApiKeySummary, touchApiKey } from './api-key.repo.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationById, isUuid } from './organisation.repo.ts';
 import type { ActionContext, ApiKeyPrincipal, Principal } from './principal.ts';
 import { isRole, mayHoldRole, mayManageApiKeys, ROLE_LABELS, type Role } from './roles.rules.ts';
+
+export type { ApiKeySummary } from './api-key.repo.ts';
 
 const TOKEN = /^aqp_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -59,6 +61,11 @@ export async function createApiKey(
     return created;
   });
   return { key, token };
+}
+
+/** An organisation's keys, live and revoked, for the people who manage them. */
+export async function apiKeysOf(deps: Deps, organisationId: string): Promise<ApiKeySummary[]> {
+  return listApiKeys(deps.db, organisationId);
 }
 
 /** Revokes a key at once; later requests with it are refused. */

@@ -57,6 +57,21 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Membe
   return rows.map((row) => ({ organisationId: row.organisation_id, organisationName: row.name, organisationKind: row.kind, role: row.role as Role }));
 }
 
+/** The names a session shows for one membership, found only while the account is active and still holds that membership. */
+export async function findActiveMembership(db: Executor, membership: { userId: string; organisationId: string; role: Role }): Promise<{ displayName: string; organisationName: string } | undefined> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.display_name', 'o.name'])
+    .where('m.user_id', '=', membership.userId)
+    .where('m.organisation_id', '=', membership.organisationId)
+    .where('m.role', '=', membership.role)
+    .where('u.is_active', '=', true)
+    .executeTakeFirst();
+  return row && { displayName: row.display_name, organisationName: row.name };
+}
+
 export async function markSignedIn(db: Executor, userId: string, at: Date): Promise<void> {
   await db.updateTable('users').set({ last_signed_in_at: at }).where('id', '=', userId).execute();
 }

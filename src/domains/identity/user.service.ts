@@ -2,12 +2,12 @@
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from './audit.repo.ts';
-import { findOrganisationById } from './organisation.repo.ts';
+import { findOrganisationById, findOrganisationByOdsCode } from './organisation.repo.ts';
 import { hashPassword } from './password.ts';
 import { passwordProblem } from './password-policy.rules.ts';
 import type { ActionContext } from './principal.ts';
 import { isRole, mayHoldRole, ROLE_LABELS, type Role } from './roles.rules.ts';
-import { findUserByEmail, insertMembership, insertUser } from './user.repo.ts';
+import { findUserByEmail, insertMembership, insertUser, listUsers, type MembershipView, membershipsOf, type UserListing } from './user.repo.ts';
 
 export interface NewUserInput {
   email: string;
@@ -52,6 +52,25 @@ export async function createUser(deps: Deps, context: ActionContext, input: NewU
     await recordAudit(trx, context, { action: 'user.create', entityType: 'user', entityId: userId, details: { organisationId: organisation.id, role } });
     return { userId };
   });
+}
+
+/** Creates an account in the organisation named by its ODS code or, for the few without one, chosen by id; an unknown code is refused at its field. */
+export async function createUserInOrganisation(deps: Deps, context: ActionContext, input: Omit<NewUserInput, 'organisationId'> & { organisationCode: string; organisationId: string }): Promise<{ userId: string }> {
+  const coded = input.organisationCode ? await findOrganisationByOdsCode(deps.db, input.organisationCode) : undefined;
+  if (input.organisationCode && !coded) {
+    throw validationFailed([{ field: 'organisationCode', message: `There is no organisation with the ODS code ${input.organisationCode.toUpperCase()}` }]);
+  }
+  return createUser(deps, context, { ...input, organisationId: coded?.id ?? input.organisationId });
+}
+
+/** One page of accounts with their memberships, by name, for platform administrators. */
+export async function userAccountsPage(deps: Deps, page: { limit: number; offset: number }): Promise<{ rows: UserListing[]; total: number }> {
+  return listUsers(deps.db, page);
+}
+
+/** The organisations and roles a person may act in, for choosing one after signing in. */
+export async function membershipsOfUser(deps: Deps, userId: string): Promise<MembershipView[]> {
+  return membershipsOf(deps.db, userId);
 }
 
 /** Raised when an account is expected but missing, e.g. a stale session after the user was removed. */

@@ -1,5 +1,5 @@
 /** The AQP map (PRODUCT.md §3.4): which commissioners offer which services, with national uptake, for the page, the JSON and the CSV. */
-import { type ApplicationCounts, applicationCountsByOffer } from '../applications/application-counts.repo.ts';
+import { type ApplicationCounts, applicationCounts, applicationCountsByOffer } from '../applications/application-counts.repo.ts';
 import type { Deps } from '../deps.ts';
 import { applicationsByService } from './map-applications.rules.ts';
 import { countedCoverage, mapCommissioners, mapServices } from './map.repo.ts';
@@ -27,4 +27,9 @@ export async function buildAqpMap(deps: Deps): Promise<AqpMap> {
   const commissioners = rows.map((row) => ({ ...row, offers: offersByOrganisation.get(row.id) ?? [] }));
   const applications = await applicationCountsByOffer(deps.db, [...new Set(coverage.map((cell) => cell.offerId))]);
   return { services, commissioners, uptake: computeUptake(services, commissioners), applications, applicationsByService: applicationsByService(commissioners, applications) };
+}
+
+/** Applications to one offer by outcome, for the offer page, which publishes them by the map's small-number rule. */
+export async function applicationCountsOfOffer(deps: Deps, offerId: string): Promise<ApplicationCounts> {
+  return applicationCounts(deps.db, offerId);
 }

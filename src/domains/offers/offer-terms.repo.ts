@@ -1,6 +1,7 @@
 /** Queries over an offer's versioned referral protocols, price schedules and status history. */
 import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts';
 import type { Executor } from '../identity/audit.repo.ts';
+import type { OfferStatus } from './offer-status.rules.ts';
 import type { PriceSchedule } from './price-schedule.rules.ts';
 
 export interface ProtocolVersion {
@@ -66,6 +67,11 @@ export async function insertSchedule(db: Executor, offerId: string, schedule: Pr
   await db.insertInto('offer_prices').values(schedule.prices.map((price) => ({
     offer_id: offerId, effective_from: schedule.effectiveFrom, complexity_band: price.complexityBand, price_pence: price.pricePence, created_by_user_id: userId,
   }))).execute();
+}
+
+/** Sets the offer's status; its history row is written beside it by insertStatusChange. */
+export async function updateOfferStatus(db: Executor, offerId: string, status: OfferStatus, at: Date): Promise<void> {
+  await db.updateTable('offers').set({ status, updated_at: at }).where('id', '=', offerId).execute();
 }
 
 export async function insertStatusChange(db: Executor, change: { offerId: string; fromStatus: string | null; toStatus: string; reason: string; at: Date; userId: string | null; apiKeyId: string | null }): Promise<void> {

@@ -6,7 +6,7 @@ import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, offerToChange } from './offer-access.ts';
 import { assertTransition, missingBeforePublishing, type OfferStatus } from './offer-status.rules.ts';
-import { deleteSchedules, insertProtocolVersion, insertSchedule, insertStatusChange, priceSchedulesOf, protocolVersionsOf } from './offer-terms.repo.ts';
+import { deleteSchedules, insertProtocolVersion, insertSchedule, insertStatusChange, priceSchedulesOf, protocolVersionsOf, updateOfferStatus } from './offer-terms.repo.ts';
 import { checkNewSchedule, type PriceSchedule, scheduleOn } from './price-schedule.rules.ts';
 
 /** Saves a new version of the offer's referral protocol; an invalid protocol is refused with field errors and nothing is saved. */
@@ -58,7 +58,7 @@ export async function changeOfferStatus(deps: Deps, context: ActionContext, id: 
     if (to === 'open' && offer.windowCloses && offer.windowCloses < deps.clock.today()) {
       throw new DomainError('invalid-transition', `The qualification window closed on ${offer.windowCloses}; change to a rolling window or open a new offer`);
     }
-    await trx.updateTable('offers').set({ status: to, updated_at: deps.clock.now() }).where('id', '=', id).execute();
+    await updateOfferStatus(trx, id, to, deps.clock.now());
     await insertStatusChange(trx, { offerId: id, fromStatus: offer.status, toStatus: to, reason: reason.trim(), at: deps.clock.now(), userId: actingUserId(context), apiKeyId: actingApiKeyId(context) });
     await recordAudit(trx, context, { action: `offer.${to}`, entityType: 'offer', entityId: id, details: { from: offer.status, reason: reason.trim() } });
   });

@@ -81,6 +81,12 @@ export async function findOffer(db: Executor, id: string, options: { forUpdate?:
   return toOffer(row, (await coverageOf(db, [row.id])).get(row.id)!);
 }
 
+/** The organisation leading an offer, to tell its commissioners about changes to the offer's listings. */
+export async function leadOrganisationIdOf(db: Executor, offerId: string): Promise<string> {
+  const row = await db.selectFrom('offers').select('lead_organisation_id').where('id', '=', offerId).executeTakeFirstOrThrow();
+  return row.lead_organisation_id;
+}
+
 export interface OfferFilter {
   serviceCode?: string;
   /** ODS code of a commissioner the offer leads or covers. */

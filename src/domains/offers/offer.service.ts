@@ -1,6 +1,7 @@
 /** Commissioners open AQP offers from a pack version (PRODUCT.md §3.2) and shape them while they are drafts. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
-import { findServiceByCode, type PackVersion, packVersionsOf, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
+import { findServiceByCode, listServices, type PackVersion, packVersionsOf, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
+import { localServicesOwnedBy } from '../catalogue/local-services.repo.ts';
 import type { Deps } from '../deps.ts';
 import { type Executor, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
@@ -19,6 +20,12 @@ export interface OpenOfferInput {
   title: string;
   summary?: string;
   coverage: string[];
+}
+
+/** The services a commissioner can open an offer from: national ones with a current pack and not retired, then its own local services. */
+export async function servicesToOffer(deps: Deps, organisationId: string): Promise<ServiceRecord[]> {
+  const national = (await listServices(deps.db)).filter((service) => service.currentPackVersion !== null && !service.isRetired);
+  return [...national, ...(await localServicesOwnedBy(deps.db, organisationId))];
 }
 
 function commissionerOf(context: ActionContext): string {

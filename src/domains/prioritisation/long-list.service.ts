@@ -1,6 +1,6 @@
 /** The long list during engagement: local candidates and national services added or removed, stakeholder responses by form or CSV. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
-import { findServiceByCode } from '../catalogue/catalogue.repo.ts';
+import { findServiceByCode, listServices, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
@@ -10,6 +10,11 @@ import type { Priority } from './scoring.rules.ts';
 import { parseStakeholderCsv } from './stakeholder-csv.rules.ts';
 
 export type NewItemInput = { serviceCode: string } | { name: string; description?: string };
+
+/** National services still in use that are not on the long list yet, to choose from when adding one. */
+export async function servicesAddableToLongList(deps: Deps, onList: ReadonlySet<string | null>): Promise<ServiceRecord[]> {
+  return (await listServices(deps.db)).filter((service) => !onList.has(service.code) && !service.isRetired);
+}
 
 /** Adds a local candidate (by name) or a national service (by code) to the long list, once each. */
 export async function addLongListItem(deps: Deps, context: ActionContext, runId: string, input: NewItemInput): Promise<{ id: string }> {

@@ -7,7 +7,13 @@ import { type EvidenceRecord, findEvidence, insertEvidence, pendingEvidence, set
 import { notApplicableVerdictErrors } from './cqc-claim.rules.ts';
 import { CQC_STATUS_LABELS, EVIDENCE_LABELS, isCqcStatus, isEvidenceKind, REPLACED_KINDS } from './evidence-kinds.rules.ts';
 import { actingUser, assertVerifier } from './provider-access.ts';
+import { providersWithCqcEvidence } from './provider-profile.repo.ts';
 import { insertOutboxMessage } from './provider-outbox.repo.ts';
+
+/** Providers holding current CQC evidence with its status, by name, for the national admin's CQC status form. */
+export async function providersWithCqcStatus(deps: Deps): Promise<{ organisationId: string; name: string; odsCode: string | null; cqcStatus: string | null }[]> {
+  return providersWithCqcEvidence(deps.db);
+}
 
 /** Pending evidence across all providers, oldest first, for the verifiers' queue. */
 export async function verificationQueue(deps: Deps, context: ActionContext, page = { limit: 50, offset: 0 }): Promise<EvidenceRecord[]> {

@@ -1,5 +1,5 @@
 /** Postcode lookups: units, sectors and districts by their standard form. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PostcodeRow } from './import/postcode-formats.ts';
 
@@ -35,4 +35,29 @@ export async function countPostcodes(db: Kysely<Database>): Promise<number> {
 export async function ensurePostcodes(db: Kysely<Database>, postcodes: { postcode: string; latitude: number; longitude: number }[]): Promise<void> {
   if (postcodes.length === 0) return;
   await db.insertInto('postcodes').values(postcodes.map((row) => ({ ...row, country_code: 'E92000001' }))).onConflict((oc) => oc.column('postcode').doNothing()).execute();
+}
+
+/** Coordinates of postcode units by their standard form, for placing many organisations at once. */
+export async function unitCoordinatesOf(db: Kysely<Database>, postcodes: string[]): Promise<{ postcode: string; latitude: number; longitude: number }[]> {
+  return db.selectFrom('postcodes').select(['postcode', 'latitude', 'longitude']).where('postcode', 'in', postcodes).execute();
+}
+
+/** Centres of postcode sectors ("LS1 4"), the fallback for a unit not in the postcode data. */
+export async function sectorCentresOf(db: Kysely<Database>, sectors: string[]): Promise<{ sector: string; latitude: number; longitude: number }[]> {
+  return db.selectFrom('postcode_sectors').select(['sector', 'latitude', 'longitude']).where('sector', 'in', sectors).execute();
+}
+
+/** Centres of postcode districts ("LS1"), the last fallback when the sector is missing too. */
+export async function districtCentresOf(db: Kysely<Database>, districts: string[]): Promise<{ district: string; latitude: number; longitude: number }[]> {
+  return db.selectFrom('postcode_districts').select(['district', 'latitude', 'longitude']).where('district', 'in', districts).execute();
+}
+
+/** Closes (never deletes) the open postcodes in a key range of a sorted file that the file no longer lists; returns how many. */
+export async function closePostcodesMissingFrom(db: Kysely<Database>, range: { from: string; inclusive: boolean; to: string }, listed: string[], on: string): Promise<number> {
+  const closed = await sql<{ postcode: string }>`
+    UPDATE postcodes SET terminated_on = ${on}::date
+    WHERE postcode ${sql.raw(range.inclusive ? '>=' : '>')} ${range.from} AND postcode <= ${range.to}
+      AND terminated_on IS NULL AND NOT (postcode = ANY(${listed}::text[]))
+    RETURNING postcode`.execute(db);
+  return closed.rows.length;
 }

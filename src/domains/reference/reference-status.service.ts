@@ -1,9 +1,8 @@
 /** What reference data the platform holds, and what is missing with how to load it, for the admin and About pages. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
-import { type ImportRunView, latestImportRuns } from './import/import-run.repo.ts';
+import { countReferenceRows, type ImportRunView, latestImportRuns, type ReferenceCounts } from './import/import-run.repo.ts';
 import { DATASETS } from './import/reference-import.service.ts';
 
 export interface DatasetStatus {
@@ -16,7 +15,7 @@ export interface DatasetStatus {
 
 export interface ReferenceStatus {
   directory: string;
-  counts: { postcodes: number; practices: number; subIcbLocations: number; icbs: number; trusts: number };
+  counts: ReferenceCounts;
   datasets: DatasetStatus[];
   /** True when postcodes and practices are loaded, so searches and referrals can work. */
   ready: boolean;
@@ -37,22 +36,15 @@ export async function referenceStatus(deps: Deps, directory: string, options: { 
 
 async function loadStatus(deps: Deps, directory: string): Promise<ReferenceStatus> {
   const runs = await latestImportRuns(deps.db);
-  const counts = await sql<{ postcodes: number; practices: number; sub_icbs: number; icbs: number; trusts: number }>`
-    SELECT (SELECT count(*) FROM postcodes)::int AS postcodes,
-           count(*) FILTER (WHERE ods_type = 'gp-practice')::int AS practices,
-           count(*) FILTER (WHERE ods_type = 'sub-icb')::int AS sub_icbs,
-           count(*) FILTER (WHERE ods_type = 'icb')::int AS icbs,
-           count(*) FILTER (WHERE ods_type = 'trust')::int AS trusts
-    FROM organisations`.execute(deps.db);
-  const row = counts.rows[0]!;
+  const counts = await countReferenceRows(deps.db);
   return {
     directory,
-    counts: { postcodes: row.postcodes, practices: row.practices, subIcbLocations: row.sub_icbs, icbs: row.icbs, trusts: row.trusts },
+    counts,
     datasets: DATASETS.map((dataset) => ({
       name: dataset.name, what: dataset.what, file: dataset.file,
       fileFound: existsSync(path.join(directory, dataset.file)),
       lastRun: runs.find((run) => run.dataset === dataset.name),
     })),
-    ready: row.postcodes > 0 && row.practices > 0,
+    ready: counts.postcodes > 0 && counts.practices > 0,
   };
 }

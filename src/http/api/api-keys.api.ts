@@ -3,9 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
-import type { ApiKeySummary } from '../../domains/identity/api-key.repo.ts';
-import { listApiKeys } from '../../domains/identity/api-key.repo.ts';
-import { mayManageKeysOf, revokeApiKey } from '../../domains/identity/api-key.service.ts';
+import { type ApiKeySummary, apiKeysOf, mayManageKeysOf, revokeApiKey } from '../../domains/identity/api-key.service.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { ApiKey, problemResponses } from './schemas.ts';
 
@@ -24,7 +22,7 @@ export function registerApiKeyApi(scope: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const principal = request.principal!;
     if (!mayManageKeysOf(principal, principal.organisationId)) throw new DomainError('forbidden', 'This key cannot manage API keys');
-    return { items: (await listApiKeys(deps.db, principal.organisationId)).map(toJson) };
+    return { items: (await apiKeysOf(deps, principal.organisationId)).map(toJson) };
   });
 
   app.delete('/api/v1/api-keys/:keyId', {

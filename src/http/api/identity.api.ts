@@ -3,9 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
-import { findOrganisationById, searchOrganisations } from '../../domains/identity/organisation.repo.ts';
+import { organisationOf, organisationsMatching } from '../../domains/identity/organisation-view.service.ts';
 import { ROLES } from '../../domains/identity/roles.rules.ts';
-import { DomainError } from '../../lib/errors.ts';
 import { Organisation, OrganisationKindSchema, pageOf, problemResponses, RoleSchema } from './schemas.ts';
 
 export function registerIdentityApi(scope: FastifyInstance, deps: Deps): void {
@@ -20,8 +19,7 @@ export function registerIdentityApi(scope: FastifyInstance, deps: Deps): void {
     },
   }, async (request) => {
     const principal = request.principal!;
-    const organisation = await findOrganisationById(deps.db, principal.organisationId);
-    if (!organisation) throw new DomainError('not-found', 'Organisation not found');
+    const organisation = await organisationOf(deps, principal.organisationId);
     const name = principal.kind === 'api-key' ? principal.name : principal.displayName;
     return { kind: principal.kind, name, role: principal.role, organisation };
   });
@@ -41,7 +39,7 @@ export function registerIdentityApi(scope: FastifyInstance, deps: Deps): void {
     },
   }, async (request) => {
     const { q, kind, page, pageSize } = request.query;
-    const { rows, total } = await searchOrganisations(deps.db, { query: q, kind, limit: pageSize, offset: (page - 1) * pageSize });
+    const { rows, total } = await organisationsMatching(deps, { query: q, kind, limit: pageSize, offset: (page - 1) * pageSize });
     return { items: rows, page, pageSize, total };
   });
 }

@@ -30,13 +30,13 @@ export function registerOfferApi(scope: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const { service, commissioner, status } = request.query;
     if (status !== undefined && !isOfferStatus(status)) throw validationFailed([{ field: 'status', message: `Status must be one of: ${OFFER_STATUSES.join(', ')}` }]);
-    const offers = await visibleOffers(deps.db, request.principal ?? null, { serviceCode: service, commissionerOdsCode: commissioner, statuses: status ? [status] : undefined });
+    const offers = await visibleOffers(deps, request.principal ?? null, { serviceCode: service, commissionerOdsCode: commissioner, statuses: status ? [status] : undefined });
     return { items: offers.map((offer) => offerJson(offer, { withHistory: false })) };
   });
 
   app.get('/api/v1/offers/:id', {
     schema: { tags: ['offers'], summary: 'One offer with its status history', params: Id, response: { 200: OfferJson, ...problemResponses } },
-  }, async (request) => offerJson(await offerInFull(deps.db, request.principal ?? null, request.params.id), { withHistory: true }));
+  }, async (request) => offerJson(await offerInFull(deps, request.principal ?? null, request.params.id), { withHistory: true }));
 
   app.get('/api/v1/offers/:id/prices', {
     schema: {
@@ -46,7 +46,7 @@ export function registerOfferApi(scope: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const on = request.query.on ?? deps.clock.today();
     if (!isIsoDate(on)) throw validationFailed([{ field: 'on', message: 'Give the date as YYYY-MM-DD' }]);
-    const { schedules } = await offerInFull(deps.db, request.principal ?? null, request.params.id);
+    const { schedules } = await offerInFull(deps, request.principal ?? null, request.params.id);
     const schedule = scheduleOn(schedules, on);
     if (!schedule) throw new DomainError('not-found', `The offer has no prices in force on ${on}`);
     return { on, ...schedule };

@@ -1,10 +1,8 @@
-/** Adapts the PostgreSQL session repository to the callback store interface @fastify/session expects. */
+/** Adapts the web session service to the callback store interface @fastify/session expects. */
 import type { SessionStore } from '@fastify/session';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { deleteSession, readSession, writeSession } from '../../domains/identity/web-session.repo.ts';
-import type { Clock } from '../../lib/clock.ts';
+import type { Deps } from '../../domains/deps.ts';
+import { endWebSession, readWebSession, saveWebSession } from '../../domains/identity/web-session.service.ts';
 
 /**
  * Hands a database result to the session plugin's callback exactly once. An error thrown by the callback itself (a reply
@@ -16,17 +14,17 @@ export function settle<T>(work: Promise<T>, log: FastifyBaseLogger, deliver: (er
 }
 
 /** A session store over the `web_sessions` table; expiry follows the cookie's own expiry. */
-export function postgresSessionStore(db: Kysely<Database>, clock: Clock, maxAgeMs: number, log: FastifyBaseLogger): SessionStore {
+export function postgresSessionStore(deps: Deps, maxAgeMs: number, log: FastifyBaseLogger): SessionStore {
   return {
     get(id, callback) {
-      settle(readSession(db, id, clock.now()), log, (error, data) => callback(error, (data ?? null) as Parameters<typeof callback>[1]));
+      settle(readWebSession(deps, id), log, (error, data) => callback(error, (data ?? null) as Parameters<typeof callback>[1]));
     },
     set(id, session, callback) {
-      const expires = session.cookie?.expires ? new Date(session.cookie.expires) : new Date(clock.now().getTime() + maxAgeMs);
-      settle(writeSession(db, id, session, expires), log, (error) => callback(error));
+      const expires = session.cookie?.expires ? new Date(session.cookie.expires) : new Date(deps.clock.now().getTime() + maxAgeMs);
+      settle(saveWebSession(deps, id, session, expires), log, (error) => callback(error));
     },
     destroy(id, callback) {
-      settle(deleteSession(db, id), log, (error) => callback(error));
+      settle(endWebSession(deps, id), log, (error) => callback(error));
     },
   };
 }

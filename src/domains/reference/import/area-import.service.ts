@@ -2,7 +2,7 @@
 import { isInGreatBritain } from '../../../lib/geo.ts';
 import { isOutwardCode } from '../../../lib/postcode.ts';
 import type { Deps } from '../../deps.ts';
-import { type Cell, type ColumnSpec, upsertRows } from './batch-upsert.ts';
+import { type Cell, type ColumnSpec, upsertRows } from './batch-upsert.repo.ts';
 import { openCsv } from './csv-source.ts';
 import { emptySummary, type ImportSummary, reject } from './import-summary.ts';
 

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { parsePostcodeQuery, type PostcodeQuery } from '../../../lib/postcode.ts';
+import { districtCentresOf, sectorCentresOf, unitCoordinatesOf } from '../postcode.repo.ts';
 
 export interface GeoPoint {
   latitude: number;
@@ -16,12 +17,12 @@ export async function geocodePostcodes(db: Kysely<Database>, postcodes: (string 
     .filter((q): q is Extract<PostcodeQuery, { kind: 'postcode' }> => q.kind === 'postcode');
   const found = new Map<string, GeoPoint>();
   if (parsed.length === 0) return found;
-  const units = await db.selectFrom('postcodes').select(['postcode', 'latitude', 'longitude']).where('postcode', 'in', parsed.map((q) => q.postcode)).execute();
+  const units = await unitCoordinatesOf(db, parsed.map((q) => q.postcode));
   for (const unit of units) found.set(unit.postcode, { latitude: unit.latitude, longitude: unit.longitude, precision: 'postcode' });
   const missing = parsed.filter((q) => !found.has(q.postcode));
   if (missing.length === 0) return found;
-  const sectors = await db.selectFrom('postcode_sectors').select(['sector', 'latitude', 'longitude']).where('sector', 'in', missing.map((q) => q.sector)).execute();
-  const districts = await db.selectFrom('postcode_districts').select(['district', 'latitude', 'longitude']).where('district', 'in', missing.map((q) => q.district)).execute();
+  const sectors = await sectorCentresOf(db, missing.map((q) => q.sector));
+  const districts = await districtCentresOf(db, missing.map((q) => q.district));
   for (const q of missing) {
     const sector = sectors.find((row) => row.sector === q.sector);
     const district = districts.find((row) => row.district === q.district);

@@ -2,10 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { OrganisationKind } from '../../identity/roles.rules.ts';
-import { type ColumnSpec, upsertRows } from './batch-upsert.ts';
+import { type ColumnSpec, upsertRows } from './batch-upsert.repo.ts';
 import { normalisePostcode } from '../../../lib/postcode.ts';
 import { geocodePostcodes } from './geocode.ts';
 import type { ImportSummary } from './import-summary.ts';
+import { organisationIdsByOdsCode, storedPlacesOf } from './organisation-import.repo.ts';
 
 export interface OrganisationRow {
   odsCode: string;
@@ -34,12 +35,11 @@ export async function upsertOrganisations(db: Kysely<Database>, rows: Organisati
   if (rows.length === 0) return;
   const codes = rows.map((row) => row.odsCode);
   const parentCodes = [...new Set(rows.map((row) => row.parentOdsCode).filter((code): code is string => Boolean(code)))];
-  const parents = parentCodes.length ? await db.selectFrom('organisations').select(['ods_code', 'id']).where('ods_code', 'in', parentCodes).execute() : [];
-  const parentIds = new Map(parents.map((parent) => [parent.ods_code!, parent.id]));
-  const existing = await db.selectFrom('organisations').select(['ods_code', 'close_date', 'postcode', 'latitude', 'longitude', 'geo_precision']).where('ods_code', 'in', codes).execute();
-  const wasOpen = new Set(existing.filter((row) => row.close_date === null).map((row) => row.ods_code));
+  const parentIds = await organisationIdsByOdsCode(db, parentCodes);
+  const existing = await storedPlacesOf(db, codes);
+  const wasOpen = new Set(existing.filter((row) => row.closeDate === null).map((row) => row.odsCode));
   /** Coordinates follow the postcode: kept while it is unchanged (they may come from a more specific source, e.g. gp_practices_geo.csv). */
-  const kept = new Map(existing.filter((row) => row.latitude !== null).map((row) => [row.ods_code!, { postcode: row.postcode, latitude: row.latitude!, longitude: row.longitude!, precision: row.geo_precision }]));
+  const kept = new Map(existing.filter((row) => row.latitude !== null).map((row) => [row.odsCode, { postcode: row.postcode, latitude: row.latitude!, longitude: row.longitude!, precision: row.geoPrecision }]));
   const places = await geocodePostcodes(db, rows.map((row) => row.postcode));
   const cells = rows.map((row) => {
     const previous = kept.get(row.odsCode);

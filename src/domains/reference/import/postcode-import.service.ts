@@ -1,10 +1,10 @@
 /** Imports postcode units: a streaming, batched, idempotent upsert; postcodes gone from a sorted file are closed, never deleted. */
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
-import { type Cell, type ColumnSpec, upsertRows } from './batch-upsert.ts';
+import { type Cell, type ColumnSpec, upsertRows } from './batch-upsert.repo.ts';
 import { firstRecord, openCsv } from './csv-source.ts';
 import { emptySummary, type ImportSummary, reject } from './import-summary.ts';
 import { detectPostcodeFormat } from './postcode-formats.ts';
+import { closePostcodesMissingFrom } from '../postcode.repo.ts';
 
 const COLUMNS: ColumnSpec[] = [
   { name: 'postcode', type: 'text' },
@@ -46,12 +46,7 @@ export async function importPostcodes(deps: Deps, file: string, options: ImportO
       summary.updated += result.updated;
       summary.unchanged += batch.length - result.inserted - result.updated;
       if (sorted && lowerBound) {
-        const closed = await sql<{ postcode: string }>`
-          UPDATE postcodes SET terminated_on = ${today}::date
-          WHERE postcode ${sql.raw(lowerBound.inclusive ? '>=' : '>')} ${lowerBound.key} AND postcode <= ${upper}
-            AND terminated_on IS NULL AND NOT (postcode = ANY(${keys}::text[]))
-          RETURNING postcode`.execute(trx);
-        summary.closed += closed.rows.length;
+        summary.closed += await closePostcodesMissingFrom(trx, { from: lowerBound.key, inclusive: lowerBound.inclusive, to: upper }, keys, today);
       }
     });
     lowerBound = { key: upper, inclusive: false };

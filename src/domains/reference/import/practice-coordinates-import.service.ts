@@ -1,9 +1,9 @@
 /** Applies gp_practices_geo.csv: the published coordinates of GP practices already imported from epraccur. */
-import { sql } from 'kysely';
 import { isInGreatBritain } from '../../../lib/geo.ts';
 import type { Deps } from '../../deps.ts';
 import { openCsv } from './csv-source.ts';
 import { emptySummary, type ImportSummary, reject } from './import-summary.ts';
+import { countKnownOdsCodes, updatePracticeCoordinates } from './organisation-import.repo.ts';
 
 const HEADER = 'code,name,postcode,status,prescribing_setting,commissioner,icb,region,open_date,close_date,latitude,longitude,geo_precision';
 
@@ -40,16 +40,11 @@ export async function importPracticeCoordinates(deps: Deps, file: string): Promi
     longitudes.push(point.longitude);
     precisions.push(precision!);
   }
-  const updated = await sql<{ ods_code: string }>`
-    UPDATE organisations o SET latitude = g.latitude, longitude = g.longitude, geo_precision = g.precision
-    FROM unnest(${codes}::text[], ${latitudes}::float8[], ${longitudes}::float8[], ${precisions}::text[]) AS g(code, latitude, longitude, precision)
-    WHERE o.ods_code = g.code AND o.ods_type = 'gp-practice'
-      AND (o.latitude, o.longitude, o.geo_precision) IS DISTINCT FROM (g.latitude, g.longitude, g.precision)
-    RETURNING o.ods_code`.execute(deps.db);
-  const known = await deps.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('count')).where('ods_code', 'in', codes.length ? codes : ['']).executeTakeFirstOrThrow();
-  summary.updated = updated.rows.length;
-  summary.skipped += codes.length - Number(known.count);
-  summary.unchanged = Number(known.count) - summary.updated;
+  const updated = await updatePracticeCoordinates(deps.db, { codes, latitudes, longitudes, precisions });
+  const known = await countKnownOdsCodes(deps.db, codes);
+  summary.updated = updated;
+  summary.skipped += codes.length - known;
+  summary.unchanged = known - summary.updated;
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }

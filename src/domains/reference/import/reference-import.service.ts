@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../../deps.ts';
 import { importDistricts, importSectors } from './area-import.service.ts';
-import { finishImportRun, hasSucceededImport, startImportRun } from './import-run.repo.ts';
+import { finishImportRun, hasSucceededImport, recordImportFormat, startImportRun } from './import-run.repo.ts';
 import { emptySummary, type ImportSummary } from './import-summary.ts';
 import { importIcbs, importPractices, importRegions, importSubIcbLocations, importTrusts } from './organisation-import.service.ts';
 import { importPracticeCoordinates } from './practice-coordinates-import.service.ts';
@@ -34,7 +34,7 @@ export async function runRecordedImport(deps: Deps, dataset: Dataset, file: stri
   const runId = await startImportRun(deps.db, dataset.name, path.basename(file), 'detecting', deps.clock.now());
   try {
     const summary = await dataset.run(deps, file, options);
-    await deps.db.updateTable('import_runs').set({ format: summary.format }).where('id', '=', runId).execute();
+    await recordImportFormat(deps.db, runId, summary.format);
     await finishImportRun(deps.db, runId, summary, 'succeeded', deps.clock.now());
     return summary;
   } catch (error) {

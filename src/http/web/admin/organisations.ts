@@ -1,7 +1,7 @@
 /** Platform administrators search organisations by name or ODS code. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { searchOrganisations } from '../../../domains/identity/organisation.repo.ts';
+import { organisationsMatching } from '../../../domains/identity/organisation-view.service.ts';
 import { ORGANISATION_KIND_LABELS } from '../../../domains/identity/roles.rules.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
 
@@ -10,7 +10,7 @@ export function registerAdminOrganisations(app: FastifyInstance, deps: Deps): vo
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
     const page = pageRequest(query.page);
-    const { rows, total } = await searchOrganisations(deps.db, { query: q, ...page });
+    const { rows, total } = await organisationsMatching(deps, { query: q, ...page });
     return reply.render('pages/admin/organisations.njk', {
       pageTitle: 'Organisations',
       q,

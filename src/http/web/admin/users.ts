@@ -1,11 +1,9 @@
 /** Platform administrators list accounts and create new ones with a membership. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { findOrganisationByOdsCode, organisationsWithoutOdsCode } from '../../../domains/identity/organisation.repo.ts';
-import { validationFailed } from '../../../lib/errors.ts';
+import { organisationsWithoutCode } from '../../../domains/identity/organisation-view.service.ts';
 import { ROLE_LABELS, ROLES } from '../../../domains/identity/roles.rules.ts';
-import { createUser } from '../../../domains/identity/user.service.ts';
-import { listUsers } from '../../../domains/identity/user.repo.ts';
+import { createUserInOrganisation, userAccountsPage } from '../../../domains/identity/user.service.ts';
 import { field, validationErrorsOf } from '../form.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
 
@@ -14,14 +12,14 @@ const ADMIN = { config: { roles: ['platform-admin'] as const } };
 export function registerAdminUsers(app: FastifyInstance, deps: Deps): void {
   app.get('/admin/users', ADMIN, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page);
-    const { rows, total } = await listUsers(deps.db, page);
+    const { rows, total } = await userAccountsPage(deps, page);
     const users = rows.map((user) => ({ ...user, memberships: user.memberships.map((m) => ({ ...m, roleLabel: ROLE_LABELS[m.role] })) }));
     return reply.render('pages/admin/users.njk', { pageTitle: 'Users', users, pagination: paginationView(page, total, '/admin/users') });
   });
 
   /** Organisations are found by ODS code (there are thousands); the few without one are offered in a list. */
   const formContext = async () => {
-    const uncoded = await organisationsWithoutOdsCode(deps.db);
+    const uncoded = await organisationsWithoutCode(deps);
     return {
       organisationItems: [{ value: '', text: 'None: I entered an ODS code' }, ...uncoded.map((o) => ({ value: o.id, text: o.name }))],
       roleItems: ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
@@ -41,12 +39,7 @@ export function registerAdminUsers(app: FastifyInstance, deps: Deps): void {
       role: field(request.body, 'role'),
     };
     try {
-      const coded = values.organisationCode ? await findOrganisationByOdsCode(deps.db, values.organisationCode) : undefined;
-      if (values.organisationCode && !coded) {
-        throw validationFailed([{ field: 'organisationCode', message: `There is no organisation with the ODS code ${values.organisationCode.toUpperCase()}` }]);
-      }
-      const organisationId = coded?.id ?? values.organisationId;
-      await createUser(deps, request.actionContext(), { ...values, organisationId, password: field(request.body, 'password') });
+      await createUserInOrganisation(deps, request.actionContext(), { ...values, password: field(request.body, 'password') });
       request.session.flash = `Account created for ${values.displayName.trim()}.`;
       return reply.redirect('/admin/users', 303);
     } catch (error) {

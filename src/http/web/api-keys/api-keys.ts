@@ -1,20 +1,17 @@
 /** API key pages: list the organisation's keys, create one (its token shown once), revoke one. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { listApiKeys } from '../../../domains/identity/api-key.repo.ts';
-import { createApiKey, revokeApiKey } from '../../../domains/identity/api-key.service.ts';
-import { findOrganisationById } from '../../../domains/identity/organisation.repo.ts';
+import { apiKeysOf, createApiKey, revokeApiKey } from '../../../domains/identity/api-key.service.ts';
+import { organisationOf } from '../../../domains/identity/organisation-view.service.ts';
 import { ROLE_LABELS, rolesForKind, type Role } from '../../../domains/identity/roles.rules.ts';
-import { DomainError } from '../../../lib/errors.ts';
 import { field, validationErrorsOf } from '../form.ts';
 
 const KEY_MANAGERS: Role[] = ['national-admin', 'commissioner', 'provider-admin', 'platform-admin'];
 
 export function registerApiKeyPages(app: FastifyInstance, deps: Deps): void {
   const pageContext = async (organisationId: string) => {
-    const organisation = await findOrganisationById(deps.db, organisationId);
-    if (!organisation) throw new DomainError('not-found', 'Organisation not found');
-    const keys = (await listApiKeys(deps.db, organisationId)).map((key) => ({ ...key, roleLabel: ROLE_LABELS[key.role] }));
+    const organisation = await organisationOf(deps, organisationId);
+    const keys = (await apiKeysOf(deps, organisationId)).map((key) => ({ ...key, roleLabel: ROLE_LABELS[key.role] }));
     const roleItems = rolesForKind(organisation.kind).map((role) => ({ value: role, text: ROLE_LABELS[role] }));
     return { pageTitle: 'API keys', organisation, keys, roleItems };
   };

@@ -2,8 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { CQC_STATUS_LABELS, CQC_STATUSES, EVIDENCE_LABELS, isEvidenceKind } from '../../../domains/providers/evidence-kinds.rules.ts';
-import { providersWithCqcEvidence } from '../../../domains/providers/provider-profile.repo.ts';
-import { evidenceForVerifier, judgeEvidence, recordCqcStatus, verificationQueue } from '../../../domains/providers/verification.service.ts';
+import { evidenceForVerifier, judgeEvidence, providersWithCqcStatus, recordCqcStatus, verificationQueue } from '../../../domains/providers/verification.service.ts';
 import { field, type FormErrors, validationErrorsOf } from '../form.ts';
 import { evidenceReference } from '../providers/assurance.presenter.ts';
 
@@ -42,7 +41,7 @@ export function registerVerificationPages(app: FastifyInstance, deps: Deps): voi
   });
 
   const renderCqc = async (reply: FastifyReply, body?: unknown, status = 200, errors?: FormErrors) => {
-    const providers = await providersWithCqcEvidence(deps.db);
+    const providers = await providersWithCqcStatus(deps);
     const chosen = field(body, 'organisationId');
     const items = [{ value: '', text: 'Choose a provider' }, ...providers.map((provider) => ({
       value: provider.organisationId, selected: provider.organisationId === chosen,

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { complianceRuleOf, setComplianceRule } from '../../../domains/compliance/compliance-rule.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
+import type { OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 

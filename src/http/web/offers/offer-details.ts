@@ -4,7 +4,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { coverageChoices } from '../../../domains/offers/offer-coverage.ts';
 import type { OfferDetails } from '../../../domains/offers/offer-details.rules.ts';
 import { changeCoverage, changeOfferDetails } from '../../../domains/offers/offer.service.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
+import type { OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { datePartsFromIso, datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';

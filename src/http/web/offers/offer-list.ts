@@ -1,18 +1,18 @@
 /** A commissioner's offers, and opening a new one from a service's implementation pack. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { listServices, type ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts';
-import { localServicesOwnedBy } from '../../../domains/catalogue/local-services.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { coverageChoices } from '../../../domains/offers/offer-coverage.ts';
-import { listOffers } from '../../../domains/offers/offer.repo.ts';
-import { openOffer } from '../../../domains/offers/offer.service.ts';
+import { offersLedBy } from '../../../domains/offers/offer-view.service.ts';
+import { openOffer, servicesToOffer } from '../../../domains/offers/offer.service.ts';
 import { field, type FormErrors, validationErrorsOf } from '../form.ts';
 import { statusTag } from './offer.presenter.ts';
 import { COMMISSIONER } from './offer-page.ts';
 import { fieldList } from './protocol-form.ts';
 
+type OfferableService = Awaited<ReturnType<typeof servicesToOffer>>[number];
+
 /** A service as a radio: the pack version it would adopt, and whether it is the commissioner's own local service. */
-function serviceItem(service: ServiceRecord) {
+function serviceItem(service: OfferableService) {
   const version = service.currentPackVersion;
   const hint = service.local ? `Your local service, approved by your region: local implementation pack version ${version}` : `Implementation pack version ${version}`;
   return { value: service.code, text: service.name, hint: { text: hint } };
@@ -20,7 +20,7 @@ function serviceItem(service: ServiceRecord) {
 
 export function registerOfferList(app: FastifyInstance, deps: Deps): void {
   app.get('/offers', COMMISSIONER, async (request, reply) => {
-    const offers = await listOffers(deps.db, { leadOrganisationId: request.principal!.organisationId });
+    const offers = await offersLedBy(deps, request.principal!.organisationId);
     return reply.render('pages/offers/offers.njk', {
       pageTitle: 'Your AQP offers', columnClass: 'nhsuk-grid-column-full',
       offers: offers.map((offer) => ({ ...offer, tag: statusTag(offer.status), coverageText: offer.coverage.map((c) => c.odsCode ?? c.name).join(', ') })),
@@ -28,8 +28,7 @@ export function registerOfferList(app: FastifyInstance, deps: Deps): void {
   });
 
   const renderNew = async (reply: FastifyReply, organisationId: string, values: { serviceCode: string; title: string; coverage: string[] }, status = 200, errors?: FormErrors) => {
-    const national = (await listServices(deps.db)).filter((service) => service.currentPackVersion !== null && !service.isRetired);
-    const services = [...national, ...(await localServicesOwnedBy(deps.db, organisationId))];
+    const services = await servicesToOffer(deps, organisationId);
     const commissioners = await coverageChoices(deps, organisationId);
     return reply.status(status).render('pages/offers/new.njk', {
       pageTitle: `${errors ? 'Error: ' : ''}Open an AQP offer`, values, ...errors,

@@ -1,8 +1,7 @@
 /** The prices page: a price per complexity band from an effective date; a published offer's prices change at most once a financial year. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
-import { priceSchedulesOf } from '../../../domains/offers/offer-terms.repo.ts';
+import { type OfferRecord, priceSchedulesOfOffer } from '../../../domains/offers/offer-view.service.ts';
 import { setPriceSchedule } from '../../../domains/offers/offer-terms.service.ts';
 import { nextFinancialYearStart } from '../../../domains/offers/price-schedule.rules.ts';
 import type { FieldError } from '../../../lib/errors.ts';
@@ -21,7 +20,7 @@ export function penceFromPounds(text: string): number | undefined {
 
 export function registerOfferPricesPage(app: FastifyInstance, deps: Deps): void {
   const render = async (reply: FastifyReply, offer: OfferRecord, values: { parts: ReturnType<typeof datePartsOf>; prices: Record<string, string> }, status = 200, errors?: FormErrors) => {
-    const schedules = await priceSchedulesOf(deps.db, offer.id);
+    const schedules = await priceSchedulesOfOffer(deps, offer.id);
     const latest = schedules.at(-1);
     return reply.status(status).render('pages/offers/prices.njk', {
       pageTitle: `${errors ? 'Error: ' : ''}Prices`, offer, values, ...errors, bands: offer.pack.content.complexityBands, currency: offer.pack.content.currency.unit,

@@ -3,8 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { protocolFieldErrors } from '../../../domains/catalogue/referral-protocol.rules.ts';
 import type { ReferralProtocol } from '../../../domains/catalogue/referral-protocol.schema.ts';
 import type { Deps } from '../../../domains/deps.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
-import { protocolVersionsOf } from '../../../domains/offers/offer-terms.repo.ts';
+import { latestProtocolOf, type OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { saveOfferProtocol } from '../../../domains/offers/offer-terms.service.ts';
 import { type FormErrors, formErrors } from '../form.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
@@ -32,7 +31,7 @@ export function registerOfferProtocolPage(app: FastifyInstance, deps: Deps): voi
 
   app.get('/offers/:id/protocol', COMMISSIONER, async (request, reply) => {
     const offer = await offerForEditing(deps, request);
-    const [current] = await protocolVersionsOf(deps.db, offer.id);
+    const current = await latestProtocolOf(deps, offer.id);
     return render(reply, offer, editorValues(current?.content ?? offer.pack.content.protocol), current?.version ?? 0);
   });
 
@@ -41,7 +40,7 @@ export function registerOfferProtocolPage(app: FastifyInstance, deps: Deps): voi
     const parsed = protocolFromForm(request.body);
     const errors = [...parsed.errors, ...(parsed.errors.length ? [] : protocolFieldErrors(parsed.protocol).map((error) => formErrorFor(error, parsed)))];
     if (errors.length) {
-      const [current] = await protocolVersionsOf(deps.db, offer.id);
+      const current = await latestProtocolOf(deps, offer.id);
       const values = { ...editorValues(parsed.protocol), ...rawNumbers(request.body) };
       return render(reply, offer, values, current?.version ?? 0, 400, formErrors(errors));
     }

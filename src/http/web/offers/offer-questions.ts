@@ -3,9 +3,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OfferQuestion } from '../../../domains/applications/application-criteria.rules.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { mayManage } from '../../../domains/offers/offer-access.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
 import { MAX_QUESTIONS, offerQuestions, QUESTION_EDITABLE_STATUSES, setOfferQuestions } from '../../../domains/offers/offer-questions.service.ts';
-import { visibleOffer } from '../../../domains/offers/offer-access.ts';
+import { offerAsSeenBy, type OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
@@ -50,7 +49,7 @@ export function registerOfferQuestionsPage(app: FastifyInstance, deps: Deps): vo
 
   app.get('/offers/:id/questions', async (request, reply) => {
     const context = request.actionContext();
-    const offer = await visibleOffer(deps.db, context.principal, (request.params as { id: string }).id);
+    const offer = await offerAsSeenBy(deps, context.principal, (request.params as { id: string }).id);
     const questions = await offerQuestions(deps, context, offer.id);
     const editable = mayManage(context.principal, offer) && QUESTION_EDITABLE_STATUSES.includes(offer.status);
     return render(reply, offer, { editable, rows: questions.map((question, row) => ({ ...question, row })) });

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { amendSpecification } from '../../../domains/offers/offer.service.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
+import type { OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { type Amendment, localSpecification, SPECIFICATION_SECTIONS, type SpecificationSection } from '../../../domains/offers/specification-amendments.rules.ts';
 import { field, type FormErrors, validationErrorsOf } from '../form.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';

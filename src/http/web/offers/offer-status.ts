@@ -1,7 +1,7 @@
 /** The status page: publish, open for applications, close or withdraw an offer, with a reason kept in its history. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import type { OfferRecord } from '../../../domains/offers/offer.repo.ts';
+import type { OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { changeOfferStatus } from '../../../domains/offers/offer-terms.service.ts';
 import { isOfferStatus, nextStatuses, OFFER_STATUS_LABELS } from '../../../domains/offers/offer-status.rules.ts';
 import { DomainError } from '../../../lib/errors.ts';

@@ -1,8 +1,7 @@
 /** Engagement steps of a run: the long list (local candidates, national services) and stakeholder responses by form or CSV. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { listServices } from '../../../domains/catalogue/catalogue.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
-import { addLongListItem, addResponses, importResponses, removeLongListItem } from '../../../domains/prioritisation/long-list.service.ts';
+import { addLongListItem, addResponses, importResponses, removeLongListItem, servicesAddableToLongList } from '../../../domains/prioritisation/long-list.service.ts';
 import { loadRunOverview } from '../../../domains/prioritisation/run-overview.service.ts';
 import { CSV_COLUMNS } from '../../../domains/prioritisation/stakeholder-csv.rules.ts';
 import { type FormErrors, field, validationErrorsOf } from '../form.ts';
@@ -16,7 +15,7 @@ export function registerEngagementPages(app: FastifyInstance, deps: Deps): void 
   const renderItems = async (reply: FastifyReply, runId: string, values: Values = {}, status = 200, errors?: FormErrors) => {
     const overview = await loadRunOverview(deps, reply.request.principal, runId);
     const onList = new Set(overview.items.map((item) => item.serviceCode));
-    const services = (await listServices(deps.db)).filter((service) => !onList.has(service.code) && !service.isRetired);
+    const services = await servicesAddableToLongList(deps, onList);
     return reply.status(status).render('pages/prioritisation/long-list.njk', {
       pageTitle: `${errors ? 'Error: ' : ''}Long list`, ...runView(overview), values, ...errors, columnClass: 'nhsuk-grid-column-full',
       serviceItems: [{ value: '', text: 'Choose a service' }, ...services.map((service) => ({ value: service.code, text: service.name, selected: values.serviceCode === service.code }))],

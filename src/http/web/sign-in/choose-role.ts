@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { ROLE_LABELS } from '../../../domains/identity/roles.rules.ts';
-import { membershipsOf } from '../../../domains/identity/user.repo.ts';
+import { membershipsOfUser } from '../../../domains/identity/user.service.ts';
 import { field, formErrors, safeReturnPath } from '../form.ts';
 
 export function registerChooseRole(app: FastifyInstance, deps: Deps): void {
   const options = async (userId: string) =>
-    (await membershipsOf(deps.db, userId)).map((membership) => ({
+    (await membershipsOfUser(deps, userId)).map((membership) => ({
       value: `${membership.organisationId}|${membership.role}`,
       text: `${ROLE_LABELS[membership.role]} at ${membership.organisationName}`,
       membership,

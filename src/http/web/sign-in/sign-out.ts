@@ -1,7 +1,7 @@
 /** Sign out ends the session; the header's form carries no token, so the request's origin is checked instead. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { recordAudit } from '../../../domains/identity/audit.repo.ts';
+import { recordSignOut } from '../../../domains/identity/audit.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 
 /** True when the browser says the form came from this site (Sec-Fetch-Site or Origin), the OWASP fallback to tokens. */
@@ -20,7 +20,7 @@ export function isSameOriginPost(request: FastifyRequest): boolean {
 export function registerSignOut(app: FastifyInstance, deps: Deps): void {
   app.post('/sign-out', { config: { csrf: false } }, async (request, reply) => {
     if (!isSameOriginPost(request)) throw new DomainError('csrf-invalid', 'Sign out from a page of this service.');
-    if (request.principal) await recordAudit(deps.db, request.actionContext(), { action: 'sign-out', entityType: 'user', entityId: request.principal.kind === 'user' ? request.principal.userId : null });
+    if (request.principal) await recordSignOut(deps, request.actionContext());
     await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
     return reply.redirect('/signed-out', 303);
   });
