@@ -44,7 +44,7 @@ export function registerOfferProtocolPage(app: FastifyInstance, deps: Deps): voi
       const values = { ...editorValues(parsed.protocol), ...rawNumbers(request.body) };
       return render(reply, offer, values, current?.version ?? 0, 400, formErrors(errors));
     }
-    const [previous] = await protocolVersionsOf(deps.db, offer.id);
+    const previous = await latestProtocolOf(deps, offer.id);
     const { version } = await saveOfferProtocol(deps, request.actionContext(), offer.id, keepPatientWording(previous?.content ?? offer.pack.content.protocol, parsed.protocol));
     request.session.flash = `Version ${version} of the referral protocol has been saved. New referrals are judged against it.`;
     return reply.redirect(`/offers/${offer.id}`, 303);
