@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible } from '../support/browser.ts';
+import { expectAccessible, expectNoSidewaysScroll } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
-import { expectReflowsAt320 } from '../support/reflow.ts';
 
 describe('publishing an implementation pack version in Chromium', () => {
   const session = useServerAndBrowser();
@@ -10,7 +9,7 @@ describe('publishing an implementation pack version in Chromium', () => {
     const admin = await signedInPage(session, 'national.admin@aqp.example');
     const checked = async () => {
       await expectAccessible(admin);
-      await expectReflowsAt320(admin);
+      await expectNoSidewaysScroll(admin);
     };
     await admin.goto(`${session.server.baseUrl}/catalogue/adult-hearing`);
     await checked();

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
 import { aProvider } from '../support/application-rows.ts';
 import { completeAssurance } from '../support/assurance-rows.ts';
-import { expectAccessible } from '../support/browser.ts';
-import { expectReflowsAt320 } from '../support/reflow.ts';
+import { expectAccessible, expectNoSidewaysScroll } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/browser-session.ts';
 
 describe('qualification in Chromium: apply, mark, clarify, answer, check and confirm the decision', () => {
@@ -24,7 +23,7 @@ describe('qualification in Chromium: apply, mark, clarify, answer, check and con
   /** Axe, then no sideways scrolling at 320 px wide (WCAG 1.4.10), then back to the usual width. */
   async function expectAccessibleAndReflows(page: Page): Promise<void> {
     await expectAccessible(page);
-    await expectReflowsAt320(page);
+    await expectNoSidewaysScroll(page);
   }
 
   async function visit(page: Page, path: string): Promise<void> {
