@@ -25,7 +25,8 @@ describe('replying to a returned referral and re-referring after a closed episod
   const documentCount = async () => (await t.deps.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   const backReferral = (answers: Record<string, boolean> = { 'red-flags': false, 'pregnant-over-35-weeks': false }) => ({
     serviceCode: 'back-and-neck-pain', priority: 'routine', route: 'gp', bodyArea: 'Neck', clinicalInformation: 'Neck pain after a fall; no red flags.', answers,
-    patient: { nhsNumber: nextNhsNumber(), givenName: 'Nell', familyName: 'Neck', dateOfBirth: '1975-07-07', sex: 'female', postcode: 'HX1 1PW' },
+    patient: { nhsNumber: nextNhsNumber(), givenName: 'Nell', familyName: 'Neck', dateOfBirth: '1975-07-07', sex: 'female', postcode: 'HX1 1PW', phone: '07700 900982', addressLines: ['12 Mill Lane', 'Halifax'] },
+    communicationNeeds: { interpreterLanguage: 'Polish', formats: ['large-print'] },
   });
   const aSentReferral = async (): Promise<string> => {
     const ubrn = (await api('POST', '/api/v1/referrals', backReferral())).json().ubrn;
@@ -146,6 +147,10 @@ describe('replying to a returned referral and re-referring after a closed episod
     const old = await t.deps.db.selectFrom('patients as p').innerJoin('referrals as r', 'r.patient_id', 'p.id').select('p.nhs_number').where('r.ubrn', '=', ubrn).executeTakeFirstOrThrow();
     expect(form).toContain(`value="${old.nhs_number}"`);
     expect(form).toContain('value="Neck"');
+    expect(form).toContain('value="07700900982"');
+    expect(form).toContain('value="12 Mill Lane"');
+    expect(form).toContain('value="Polish"');
+    expect(form).toMatch(/value="large-print"[^>]*checked|checked[^>]*value="large-print"/);
     expect(form).toContain('The patient’s details are copied from referral');
     expect(form).not.toMatch(/name="answer-red-flags"[^>]*checked/);
     expect(form).not.toContain('Neck pain after a fall');

@@ -5,13 +5,15 @@ import { ALLOWED_DOCUMENT_TYPES, describeSize, MAX_DOCUMENT_BYTES } from '../../
 import { referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { downloadReplyAttachment, replyAndResend } from '../../../domains/referrals/referral-reply.service.ts';
-import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import { type SeenReferral, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import type { PatientContact } from '../../../domains/referrals/patient-contact.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
 import { sendDocument } from '../providers/assurance.ts';
 import { registerUploads, uploadedFileOf } from '../providers/multipart-upload.ts';
+import { ADDRESS_FIELDS } from './patient-contact-form.ts';
 import { referralForSide } from './referral-for-side.ts';
 import { latestReturn } from './referral-reply.presenter.ts';
 
@@ -45,10 +47,21 @@ function registerReply(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-/** The referral's details as a fresh draft of the form for the same service: the patient and how they were referred, never the protocol answers or the clinical information, which the referrer gives again. */
-function reReferralDraft(referral: ReferralRecord): Record<string, string> {
+/** The patient's contact details and communication needs as the form's fields, so a re-referral does not ask the practice to type them again. */
+function contactDraft(contact: PatientContact | null): Record<string, string | string[]> {
+  if (!contact) return {};
+  const needs = contact.communicationNeeds;
+  return {
+    phone: contact.phone ?? '', email: contact.email ?? '', ...Object.fromEntries(ADDRESS_FIELDS.map((name, index) => [name, contact.addressLines[index] ?? ''])),
+    interpreterLanguage: needs?.interpreterLanguage ?? '', formats: [...(needs?.formats ?? [])], access: [...(needs?.access ?? [])], otherNeeds: needs?.other ?? '',
+  };
+}
+
+/** The referral's details as a fresh draft of the form for the same service: the patient, how they were referred and how to reach them, never the protocol answers or the clinical information, which the referrer gives again. */
+function reReferralDraft(referral: SeenReferral): Record<string, string | string[]> {
   const [year = '', month = '', day = ''] = referral.patient.dateOfBirth.split('-');
   return {
+    ...contactDraft(referral.contactDetails),
     nhsNumber: referral.patient.nhsNumber ?? '', givenName: referral.patient.givenName, familyName: referral.patient.familyName,
     'dateOfBirth-day': String(Number(day)), 'dateOfBirth-month': String(Number(month)), 'dateOfBirth-year': year,
     sex: referral.patient.sex, postcode: referral.patient.postcode, priority: referral.priority, route: referral.route === 'self' ? '' : referral.route, bodyArea: referral.bodyArea ?? '',
