@@ -119,11 +119,13 @@ describe('contact details, communication needs and safe words for patients', () 
     const [year, month, day] = bornAged(70, TODAY).split('-');
     const form = await gp.get('/referrals/new/adult-hearing');
     expect(form.body).toContain('Patient’s phone number (optional)');
-    const created = await gp.post('/referrals/new/adult-hearing', [
+    const checked = await gp.post('/referrals/new/adult-hearing', [
       ['_csrf', csrfTokenIn(form.body)], ['nhsNumber', nhsNumberFrom('401024006')], ['givenName', 'Grace'], ['familyName', 'Hopper'], ['dateOfBirth-day', String(Number(day))], ['dateOfBirth-month', String(Number(month))], ['dateOfBirth-year', year!],
       ['sex', 'female'], ['postcode', 'HX6 3AB'], ['priority', 'routine'], ['route', 'gp'], ['clinicalInformation', 'Gradual loss.'], ...Object.entries(HEARING_ANSWERS),
       ['phone', '01632 960 001'], ['email', ''], ['addressLine1', '2 High Street'], ['addressLine3', 'Halifax'], ['formats', 'bsl'], ['formats', 'easy-read'], ['access', 'hearing-loop'],
     ]);
+    expect(checked.statusCode, checked.body).toBe(200);
+    const created = await gp.post('/referrals/new/adult-hearing/send', { _csrf: csrfTokenIn(checked.body) });
     expect(created.statusCode).toBe(303);
     const ubrn = created.headers.location!.split('/').pop()!;
     const practiceView = await gp.get(`/referrals/${ubrn}`);

@@ -39,11 +39,14 @@ export interface DemoReferral {
 const weekly = (fromDaysAgo: number, count: number, attendance: 'attended' | 'did-not-attend' = 'attended'): DemoStep[] =>
   Array.from({ length: count }, (_, index) => ({ daysAgo: fromDaysAgo - index * 7, action: 'session' as const, attendance }));
 
-/** Earlier hearing patients of Pennine Hearing Care, accepted and discharged, so its indicative wait has enough referrals to show. */
+/** Earlier hearing patients of Pennine Hearing Care, accepted, seen and discharged, so its wait to first appointment has enough patients to show. */
 const EARLIER_HEARING: DemoReferral[] = [80, 72, 64, 57, 50].map((created, index) => ({
   nhsNine: `99900010${index}`, givenName: ['Harold', 'Edith', 'Walter', 'Doris', 'Stanley'][index]!, familyName: 'Ackroyd', dateOfBirth: `194${index}-03-0${index + 1}`, sex: index % 2 ? 'female' : 'male',
   postcode: DEMO_PATIENT_POSTCODES[index % 4]!.postcode, serviceCode: 'adult-hearing', clinicalInformation: 'Gradual bilateral hearing loss; hearing aid fitted before.', createdDaysAgo: created, chooses: 'DEMO1',
-  steps: [{ daysAgo: created - 2 - (index % 3), action: 'accept' }, { daysAgo: created - 14, action: 'discharge', outcome: 'treatment-completed', comment: 'Hearing aids fitted; review in 3 years.' }],
+  steps: [
+    { daysAgo: created - 2 - (index % 3), action: 'accept' }, { daysAgo: created - 7 - index, action: 'appointment', attendance: 'attended', note: 'Assessment and fitting' },
+    { daysAgo: created - 14, action: 'discharge', outcome: 'treatment-completed', comment: 'Hearing aids fitted; review in 3 years.' },
+  ],
 }));
 
 export const DEMO_REFERRALS: DemoReferral[] = [
