@@ -1,6 +1,5 @@
 /** How to reach the patient and what they need to take part (issue #12 items 4 and 7; decision 0031): one set of fields and rules for the GP referral and the self-referral alike. */
 import type { FieldError } from '../../lib/errors.ts';
-import type { Voice } from './referral-input.rules.ts';
 
 /** Formats the provider can send letters and information in. */
 export const INFORMATION_FORMATS = ['large-print', 'easy-read', 'braille', 'audio', 'bsl'] as const;
@@ -39,6 +38,9 @@ export interface PatientContactInput {
   /** Only a self-referring patient is asked: '' when they do not want it sent. */
   sendReferenceBy?: string;
 }
+
+/** Who is typing: error messages say "the patient’s" to a referrer and "your" to a patient. */
+export type Voice = 'referrer' | 'patient';
 
 /** The checked details, ready to keep with the referral. */
 export interface PatientContact {

@@ -4,14 +4,11 @@ import type { FieldError } from '../../lib/errors.ts';
 import { isIsoDate } from '../../lib/iso-date.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../lib/nhs-number.ts';
 import type { ReferralRoute } from './eligibility.rules.ts';
-import { checkedContactOf, contactErrors, contactInputOf, type PatientContact, type PatientContactInput } from './patient-contact.rules.ts';
+import { checkedContactOf, contactErrors, contactInputOf, type PatientContact, type PatientContactInput, type Voice } from './patient-contact.rules.ts';
 
 export const PATIENT_SEXES = ['female', 'male', 'unknown'] as const;
 export const REFERRER_ROUTES = ['gp', 'other-clinician'] as const;
 export const REFERRAL_PRIORITIES = ['routine', 'urgent'] as const;
-
-/** Who is typing: error messages say "the patient’s" to a referrer and "your" to a patient. */
-export type Voice = 'referrer' | 'patient';
 
 /** The patient's own details and their answers to the protocol's questions, as typed by whoever refers. */
 export interface PatientInput {

@@ -10,7 +10,7 @@ export interface FormErrors {
 }
 
 /** The fields shown as NHS date inputs (partials/date-field.njk and the milestone page): their summary links go to the day box, since the wrapper around the three boxes cannot take focus. */
-export const DATE_INPUT_FIELDS: ReadonlySet<string> = new Set(['dateOfBirth', 'when', 'expiresOn', 'effectiveFrom', 'contractStart', 'contractEnd', 'windowOpens', 'windowCloses', 'dueOn', 'completedOn']);
+export const DATE_INPUT_FIELDS: ReadonlySet<string> = new Set(['dateOfBirth', 'when', 'expiresOn', 'effectiveFrom', 'contractStart', 'contractEnd', 'windowOpens', 'windowCloses', 'dueOn', 'completedOn', 'sentFrom', 'sentTo']);
 
 /** Builds the error summary and inline messages from field errors (first message per field wins); each summary link goes to a box that can take focus. */
 export function formErrors(errors: FieldError[]): FormErrors {
