@@ -6,7 +6,8 @@ import { buildApp } from '../../src/http/app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aListingIn, aProviderWithSites, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../support/test-app.ts';
-import { csrfTokenIn, WebClient } from '../support/web-client.ts';
+import { checkAndSend } from '../support/referral-form-flow.ts';
+import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 const HEARING_ANSWERS = { 'answer-ear-pain': 'no', 'answer-discharge': 'no', 'answer-sudden-loss': 'no', 'answer-fluctuating-loss': 'no', 'answer-tinnitus': 'no', 'answer-vertigo': 'no', 'answer-abnormal-canal': 'no', 'answer-wax-cleared': 'yes' };
@@ -30,8 +31,8 @@ describe('the printed choice list works on paper', () => {
 
     const gp = new WebClient(behindPublicAddress);
     await gp.signIn('referrer@aqp.example');
-    const form = await gp.get('/referrals/new/adult-hearing');
-    const created = await gp.post('/referrals/new/adult-hearing', { _csrf: csrfTokenIn(form.body), ...PATIENT, priority: 'routine', route: 'gp', clinicalInformation: 'Gradual hearing loss.', ...HEARING_ANSWERS });
+    const created = await checkAndSend(gp, 'adult-hearing', { ...PATIENT, priority: 'routine', route: 'gp', clinicalInformation: 'Gradual hearing loss.', ...HEARING_ANSWERS });
+    expect(created.statusCode, created.body).toBe(303);
     ubrn = created.headers.location!.split('/').pop()!;
     accessCode = /id="access-code">([A-Z0-9-]+)</.exec((await gp.get(`/referrals/${ubrn}`)).body)![1]!;
     await gp.get(`/referrals/${ubrn}/choice-list`);
