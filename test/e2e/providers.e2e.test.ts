@@ -33,10 +33,11 @@ describe('a provider’s registration, sites and assurance in Chromium, verified
     const page = await newPage();
 
     await page.goto(`${baseUrl}/providers/register`);
-    await expectAccessible(page);
+    // Registration is for organisations, not patients: it rightly asks for the organisation's ODS code (decision 0033).
+    await expectAccessible(page, { public: false });
     await page.getByRole('button', { name: 'Register' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Enter the organisation’s name');
-    await expectAccessible(page);
+    await expectAccessible(page, { public: false });
     await page.getByLabel('Organisation name').fill('Elland Hearing (e2e)');
     await page.getByLabel('Independent sector').check();
     await page.getByLabel('Companies House number').fill('01234567');

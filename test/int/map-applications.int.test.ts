@@ -126,7 +126,7 @@ describe('application figures on the public AQP map', () => {
     };
     expect(commissionerRow('Applications Sub-ICB One', 'Adult hearing')).toBe('Adult hearing Received 5 Qualified 2 Being assessed 1 Refused in all 2 Refused: rejects the price withheld '
       + 'Refused: rejects local standards, pathways or referral thresholds withheld Refused: fails quality standards withheld Refused: incomplete application withheld');
-    expect(commissionerRow('Applications Sub-ICB One', 'Non-obstetric ultrasound')).toContain('Refused in all 6 Refused: rejects the price 6 Refused: rejects local standards, pathways or referral thresholds 0');
+    expect(commissionerRow('Applications Sub-ICB One', 'Ultrasound scans')).toContain('Refused in all 6 Refused: rejects the price 6 Refused: rejects local standards, pathways or referral thresholds 0');
     expect(page.body).not.toContain('Applicant Provider');
   });
 });

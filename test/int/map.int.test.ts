@@ -93,12 +93,14 @@ describe('the public AQP map', () => {
     expect(page.body).toMatch(/<svg role="img" aria-labelledby="map-title map-desc"/);
     expect(page.body).toContain('Test Sub-ICB One: 2 services offered</title>');
     expect(page.body).toContain('Test Sub-ICB Quiet: 0 services offered</title>');
-    expect(page.body).toContain('Test Sub-ICB Two (T02): 1 service offered');
+    expect(page.body).toContain('Test Sub-ICB Two: 1 service offered');
+    expect(page.body).not.toContain('(T02)');
     expect(page.body).toContain('href="#matrix"');
     const start = page.body.indexOf('Services offered by each commissioner');
     const header = page.body.slice(start, page.body.indexOf('</thead>', start));
     const columns = [...header.matchAll(/<th scope="col" class="nhsuk-table__header">([^<]+)<\/th>/g)].map((m) => m[1]).slice(2);
-    expect(columns.sort()).toEqual(after.services.filter((s) => s.commissioners > 0).map((s) => s.name).sort());
+    const publicNames = new Map((await t.deps.db.selectFrom('services').select(['code', 'public_name']).execute()).map((row) => [row.code, row.public_name]));
+    expect(columns.sort()).toEqual(after.services.filter((s) => s.commissioners > 0).map((s) => publicNames.get(s.code) ?? s.name).sort());
     expect(columns).not.toContain('MRI');
     expect(page.body).toContain('Showing 1 to 5 of 5');
     expect(page.body).toContain('Open Government Licence');

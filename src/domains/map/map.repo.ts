@@ -43,9 +43,12 @@ export async function mapCommissioners(db: Kysely<Database>): Promise<Omit<MapCo
 
 /** Every service on the national list, then each local service with a counted offer, marked local (docs/decisions/0028-local-service-offers.md). */
 export async function mapServices(db: Kysely<Database>): Promise<MapService[]> {
-  const national = await db.selectFrom('services').select(['code', 'name']).where('local_proposal_id', 'is', null).orderBy('name').execute();
-  const local = await db.selectFrom('services as s').select(['s.code', 's.name']).where('s.local_proposal_id', 'is not', null)
+  const national = await db.selectFrom('services').select(['code', 'name', 'public_name as publicName']).where('local_proposal_id', 'is', null).orderBy('name').execute();
+  const local = await db.selectFrom('services as s').select(['s.code', 's.name', 's.public_name as publicName']).where('s.local_proposal_id', 'is not', null)
     .where((eb) => eb.exists(eb.selectFrom('offers as o').select(sql`1`.as('one')).whereRef('o.service_id', '=', 's.id').where('o.status', 'in', COUNTED_OFFER_STATUSES)))
     .orderBy('s.name').execute();
-  return [...national, ...local.map((service) => ({ code: service.code, name: `${service.name} (local)` }))];
+  return [
+    ...national.map((service) => ({ code: service.code, name: service.name, publicName: service.publicName ?? service.name })),
+    ...local.map((service) => ({ code: service.code, name: `${service.name} (local)`, publicName: `${service.publicName ?? service.name} (local)` })),
+  ];
 }

@@ -6,6 +6,8 @@ export const COUNTED_OFFER_STATUSES = ['published', 'open', 'closed'] as const;
 export interface MapService {
   code: string;
   name: string;
+  /** The words patients use for the service ("Talking therapies"), for the public page. */
+  publicName?: string;
 }
 
 export interface MapCommissioner {

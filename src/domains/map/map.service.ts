@@ -1,6 +1,8 @@
 /** The AQP map (PRODUCT.md §3.4): which commissioners offer which services, with national uptake, for the page, the JSON and the CSV. */
 import { type ApplicationCounts, applicationCounts, applicationCountsByOffer } from '../applications/application-counts.repo.ts';
 import type { Deps } from '../deps.ts';
+import { commissionerAreaNames } from '../reference/commissioner-area.service.ts';
+import { odsNameInTitleCase } from '../reference/ods-names.rules.ts';
 import { applicationsByService } from './map-applications.rules.ts';
 import { countedCoverage, mapCommissioners, mapServices } from './map.repo.ts';
 import { computeUptake, type MapCommissioner, type MapService, type Uptake } from './map.rules.ts';
@@ -27,6 +29,18 @@ export async function buildAqpMap(deps: Deps): Promise<AqpMap> {
   const commissioners = rows.map((row) => ({ ...row, offers: offersByOrganisation.get(row.id) ?? [] }));
   const applications = await applicationCountsByOffer(deps.db, [...new Set(coverage.map((cell) => cell.offerId))]);
   return { services, commissioners, uptake: computeUptake(services, commissioners), applications, applicationsByService: applicationsByService(commissioners, applications) };
+}
+
+/** The map in the words of its public page: each commissioner by the area it serves, without its code, ICBs in title case, services by the names patients use. */
+export async function buildPublicAqpMap(deps: Deps): Promise<AqpMap> {
+  const map = await buildAqpMap(deps);
+  const areas = await commissionerAreaNames(deps, map.commissioners.map((commissioner) => commissioner.id));
+  const commissioners = map.commissioners.map((commissioner) => ({
+    ...commissioner, name: areas.get(commissioner.id) ?? odsNameInTitleCase(commissioner.name), odsCode: null,
+    icb: commissioner.icb && { ...commissioner.icb, name: odsNameInTitleCase(commissioner.icb.name) },
+  }));
+  const services = map.services.map((service) => ({ ...service, name: service.publicName ?? service.name }));
+  return { ...map, services, commissioners, uptake: computeUptake(services, commissioners) };
 }
 
 /** Applications to one offer by outcome, for the offer page, which publishes them by the map's small-number rule. */
