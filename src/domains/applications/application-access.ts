@@ -1,6 +1,6 @@
 /** Who may see and act on an application: the applicant's provider admins, and assessors of the offer's lead commissioner or of a national body. */
 import { DomainError } from '../../lib/errors.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
 import { findOffer, type OfferRecord } from '../offers/offer.repo.ts';
 import { type ApplicationRecord, findApplication } from './application.repo.ts';

@@ -1,6 +1,6 @@
 /** Aggregate application figures for an offer's public page and the AQP map (issue #5 and #11, transparency): received, qualified, refused by ground, in assessment. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { REFUSAL_GROUNDS, type RefusalGround } from './application-status.rules.ts';
 
 export interface ApplicationCounts {

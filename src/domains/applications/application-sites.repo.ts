@@ -1,5 +1,5 @@
 /** Queries over the sites an application names: the provider's open sites to choose from, and the ones chosen. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface ApplicationSite {
   id: string;

@@ -1,7 +1,7 @@
 /** Queries over applications: the submission, its sites and its append-only history. */
 import { sql } from 'kysely';
 import { DomainError } from '../../lib/errors.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { answersFrom, type ApplicationAnswers } from './application-criteria.rules.ts';
 import { ACTIVE_STATUSES, type ApplicationStatus, type RefusalGround } from './application-status.rules.ts';
 

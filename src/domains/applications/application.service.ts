@@ -1,7 +1,8 @@
 /** Use cases of a provider applying to an open offer (PRODUCT.md §3.3): start, edit while a draft, submit, withdraw, reapply after a refusal. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, visibleOffer } from '../offers/offer-access.ts';
 import { assuranceSummary } from '../providers/assurance-summary.service.ts';

@@ -1,6 +1,6 @@
 /** The assessor's queue: applications awaiting a decision on the offers an organisation may assess, oldest submission first. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import { IN_ASSESSMENT_STATUSES, type ApplicationStatus } from './application-status.rules.ts';
 

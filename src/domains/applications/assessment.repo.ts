@@ -1,5 +1,5 @@
 /** Queries over assessment: marks per criterion, clarification questions and answers, and messages to the provider's outbox. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface Mark {
   criterion: string;

@@ -1,7 +1,8 @@
 /** Assessment (PRODUCT.md §3.3): pass/fail per criterion on the submission alone, then a decision with reasons; no price, score, ranking or cap. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { insertQualifiedListing } from '../listings/listing.repo.ts';
 import { actingUserId } from '../offers/offer-access.ts';

@@ -1,5 +1,5 @@
 /** Queries over an offer's own questions for applicants, held on the offer row (migration 0007). */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { OfferQuestion } from './application-criteria.rules.ts';
 
 /** The offer's questions in the order the commissioner set them; none when the offer does not exist. */

@@ -1,7 +1,7 @@
 /** Queries over the national catalogue and its implementation pack versions. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { PackContent } from './implementation-pack.schema.ts';
 
 export interface ServiceRecord {

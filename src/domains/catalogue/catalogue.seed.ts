@@ -1,7 +1,8 @@
 /** Loads the national catalogue: adds services and national pack versions that are missing, never overwriting national admins' edits; a lock keeps web nodes started together from racing. */
 import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import { fillPublicName, findServiceByCode, insertPackVersion, insertService, packVersionsOf } from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
 import { NATIONAL_PACK_REVISIONS, type NationalPackRevision } from './national-packs.seed.ts';

@@ -1,6 +1,6 @@
 /** Queries over local services: catalogue entries made from approved local proposals, owned by one commissioner and kept off the national list. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { type ServiceRecord, servicesQuery, toService } from './catalogue.repo.ts';
 

@@ -1,6 +1,6 @@
 /** The record of daily compliance runs: one row a day, written under a lock so only one web node runs the day. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface ComplianceRunRow {
   runOn: string;

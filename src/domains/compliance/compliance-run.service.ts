@@ -1,6 +1,6 @@
 /** The daily compliance run (PRODUCT.md §3.3): contracts starting go live, ended ones expire, evidence problems raise alerts and, by the offer's rule, suspend listings. */
 import type { Deps } from '../deps.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { moveListing } from '../listings/listing-change.ts';

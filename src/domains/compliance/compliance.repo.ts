@@ -1,5 +1,5 @@
 /** Queries the compliance run needs: current evidence, offer rules, listings to move, alerts and the outbox. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { type ComplianceRule, type CurrentEvidence, DEFAULT_RULE } from './compliance.rules.ts';
 
 /** Current (not superseded) evidence of the given providers, by provider. */

@@ -1,6 +1,6 @@
 /** What anyone may know of a live provider for a commissioner's service: its wait to first appointment, its time to accept and its quality; shared by choice lists and the directory. */
 import { addDays } from '../../lib/working-days.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { listListings, type ListingView } from '../listings/listing-view.repo.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { acceptedReferralDates, firstAttendedDates, type ProviderQuality, providerQuality } from '../referrals/choice-list.repo.ts';

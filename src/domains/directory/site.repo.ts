@@ -1,7 +1,7 @@
 /** Provider sites: where care is given, placed at a real postcode. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { IndexedSite } from './site-index.ts';
 
 export interface NewSite {

@@ -1,9 +1,8 @@
 /** The audit log: append-only rows written in the same transaction as the change or view they record. */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ActionContext } from './principal.ts';
-
-export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface AuditEntry {
   action: string;

@@ -1,7 +1,7 @@
 /** Queries over organisations: the units every role, offer and referral belongs to. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Executor } from './audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { parsePostcodeQuery } from '../../lib/postcode.ts';
 import type { OrganisationKind } from './roles.rules.ts';
 

@@ -1,6 +1,6 @@
 /** The sign-in failure counts behind back-off, per email and client address and per email overall, in PostgreSQL so every web node sees the same lock (decision 25). */
 import { sql } from 'kysely';
-import type { Executor } from './audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { ACCOUNT_FAILURES_PER_DAY, type ThrottleState } from './sign-in-throttle.rules.ts';
 
 /** A key for one email's count at one address group. */

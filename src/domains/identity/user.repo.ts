@@ -1,7 +1,7 @@
 /** Queries over people and their memberships (user × organisation × role). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Executor } from './audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Role } from './roles.rules.ts';
 
 export interface UserRecord {

@@ -1,7 +1,7 @@
 /** Why a listing may not be reinstated yet: the assurance problems its offer's rule suspends for. */
 import { currentEvidenceOf, rulesOf } from '../compliance/compliance.repo.ts';
 import { evidenceFindings, suspendingFindings } from '../compliance/compliance.rules.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ListingRecord } from './listing.repo.ts';
 
 /** The problems, as sentences, that would suspend this listing again today. */

@@ -1,5 +1,5 @@
 /** Queries behind a provider choosing its sites per listing (issue #12 item 11): its open sites, which deliver the listing, and the links between them. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface SiteChoice {
   id: string;

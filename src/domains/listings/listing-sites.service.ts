@@ -1,7 +1,8 @@
 /** A provider chooses which of its sites deliver each listing (issue #12 item 11): add an open site, or remove one while at least one stays; the commissioner is told of every change. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
 import { findOffer } from '../offers/offer.repo.ts';

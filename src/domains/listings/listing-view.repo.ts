@@ -1,7 +1,7 @@
 /** Reads of listings for pages and the API: who is listed on which offer, with their delivering sites and history. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import type { ListingStatus } from './listing-lifecycle.rules.ts';

@@ -1,5 +1,5 @@
 /** Queries over listings: a qualified provider's place on an offer, the sites that deliver it, and its append-only history. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ListingStatus } from './listing-lifecycle.rules.ts';
 
 export interface ListingRecord {

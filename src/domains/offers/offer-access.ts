@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
 import { findOffer, type OfferRecord } from './offer.repo.ts';
 import { PUBLIC_STATUSES } from './offer-status.rules.ts';

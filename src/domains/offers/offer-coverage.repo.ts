@@ -1,5 +1,5 @@
 /** The commissioner's ICB and its sub-ICB locations with their ODS open and close dates, from which an offer's coverage is chosen. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { CoverageArea } from './offer-coverage.ts';
 
 /**

@@ -1,6 +1,6 @@
 /** Queries over an offer's versioned referral protocols, price schedules and status history. */
 import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { OfferStatus } from './offer-status.rules.ts';
 import type { PriceSchedule } from './price-schedule.rules.ts';
 

@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PackContent } from '../catalogue/implementation-pack.schema.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { OfferStatus } from './offer-status.rules.ts';
 import type { Amendment } from './specification-amendments.rules.ts';
 

@@ -3,7 +3,8 @@ import { DomainError, type FieldError, validationFailed } from '../../lib/errors
 import { findServiceByCode, listServices, type PackVersion, packVersionsOf, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import { localServicesOwnedBy } from '../catalogue/local-services.repo.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, offerToChange } from './offer-access.ts';
 import { coverageDateErrors, coveragePeriodOf, resolveCoverage } from './offer-coverage.ts';

@@ -1,5 +1,5 @@
 /** Queries over a run's weighted criteria, the scores given against them, and its milestones. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { MilestoneStatus, MilestoneTemplate } from './milestones.rules.ts';
 
 export type CriterionKind = 'prioritisation' | 'benefits';

@@ -1,7 +1,8 @@
 /** The decision steps of a run (PRODUCT.md §3.2): a short list of three or more, board approval, notification to the region. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
 import { criteriaOf, scoresOf } from './criteria.repo.ts';
 import { itemsOf, responsesOf, setShortList } from './long-list.repo.ts';

@@ -1,6 +1,6 @@
 /** Queries over a run's long list and the stakeholder responses to each item. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Priority } from './scoring.rules.ts';
 
 export interface ItemRecord {

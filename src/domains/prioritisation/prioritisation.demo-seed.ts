@@ -1,6 +1,7 @@
 /** The demo prioritisation: Calderdale, Kirklees and Wakefield's 2011 engagement (shared/context/seeds/003), owned by West Yorkshire ICB. */
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
 import { criteriaOf, insertMilestones, milestonesOf, replaceCriteriaRows, scoresOf, updateMilestoneRow, upsertScores } from './criteria.repo.ts';
 import { notificationText } from './decision.service.ts';

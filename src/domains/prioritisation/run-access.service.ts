@@ -1,6 +1,6 @@
 /** Who may see and change a prioritisation run: its commissioner and member commissioners; the region once notified. */
 import { DomainError } from '../../lib/errors.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Principal } from '../identity/principal.ts';
 import { findRun, lockRun, membersOf, type RunRecord } from './run.repo.ts';
 import { mayTakeAction, refusalFor, type RunAction } from './run-status.rules.ts';

@@ -1,7 +1,7 @@
 /** Queries over prioritisation runs, their member commissioners and the organisations around them. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { isUuid } from '../identity/organisation.repo.ts';
 import type { RunStatus } from './run-status.rules.ts';
 

@@ -4,7 +4,8 @@ import { insertPackVersion, type PackVersion, packVersionsOf, type ServiceRecord
 import { type PackContent, packFieldErrors } from '../catalogue/implementation-pack.schema.ts';
 import { findLocalServiceOfProposal, insertLocalService, lockLocalServiceCodes, serviceCodeTaken } from '../catalogue/local-services.repo.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
 import { mayDraftProposal, mayViewProposal, proposalNotFound, requirePrincipal } from './proposal-access.rules.ts';
 import { findProposal, type ProposalRecord } from './proposals.repo.ts';

@@ -1,7 +1,8 @@
 /** A commissioner drafts a service that is not on the national list, edits it while draft and submits it to its region (PRODUCT.md §3.2). */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { mayDraftProposal, proposalNotFound, requirePrincipal } from './proposal-access.rules.ts';
 import { findProposal, findRegionOf, insertProposal, markSubmitted, nationalServiceNames, updateProposalFields } from './proposals.repo.ts';

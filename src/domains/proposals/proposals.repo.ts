@@ -1,6 +1,6 @@
 /** Queries over locally proposed services, their criterion assessments and the region each commissioner answers to. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ProposalFields } from './proposals.rules.ts';
 
 export interface OrganisationRef {

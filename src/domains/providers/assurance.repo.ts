@@ -1,5 +1,5 @@
 /** Queries over assurance evidence: the current row per kind, its history, the verification queue. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { CurrentEvidence } from './evidence-kinds.rules.ts';
 
 export interface EvidenceRecord extends CurrentEvidence {

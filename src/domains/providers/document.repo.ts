@@ -1,6 +1,6 @@
 /** Uploaded documents: stored in the database with their checksum, read back only through the access-checked service. */
 import { createHash } from 'node:crypto';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface NewDocument {
   organisationId: string;

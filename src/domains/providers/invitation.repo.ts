@@ -1,5 +1,5 @@
 /** Queries over invitations to join a provider organisation. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface InvitationRecord {
   id: string;

@@ -1,6 +1,6 @@
 /** Who may read and change a provider's records: its own people read, its administrators change, the national centre verifies. */
 import { DomainError } from '../../lib/errors.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { findOrganisationById } from '../identity/organisation.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
 

@@ -1,5 +1,5 @@
 /** Messages to a provider in the platform's outbox (there is no e-mail): invitations sent, evidence rejected, CQC status changed. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface OutboxMessage {
   organisationId: string;

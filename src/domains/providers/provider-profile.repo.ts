@@ -1,5 +1,5 @@
 /** Queries over provider organisations and their profiles. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { Profile, ProviderType } from './provider-profile.rules.ts';
 
 export interface ProviderRecord extends Profile {

@@ -1,5 +1,5 @@
 /** Queries over a provider's own sites, with the details the profile pages show. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { type OpeningHours, openingHoursFrom } from './opening-times.rules.ts';
 import type { DeliveryMode, SiteDetails } from './provider-site.rules.ts';
 

@@ -1,7 +1,8 @@
 /** The national qualification centre verifies or rejects providers' evidence, and national admins record CQC status changes. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { type EvidenceRecord, findEvidence, insertEvidence, pendingEvidence, setVerification, supersedeCurrent, currentEvidenceOf } from './assurance.repo.ts';
 import { notApplicableVerdictErrors } from './cqc-claim.rules.ts';

@@ -1,6 +1,6 @@
 /** Queries behind the choice list: providers' accepted referrals (for waits), their assurance (for quality) and the lists offered. */
 import { londonDateOf, startOfLondonDay } from '../../lib/clock.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ChoiceOrder, FirstSeen, IndicativeWait } from './choice-list.rules.ts';
 
 /** One provider on a choice list as the patient saw it; stored as offered, so later changes never rewrite what was shown. */

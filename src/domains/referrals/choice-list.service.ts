@@ -2,7 +2,8 @@
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { type CommissionedService, runningListingsWithStanding } from '../directory/provider-standing.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import { findOrganisationById } from '../identity/organisation.repo.ts';

@@ -2,7 +2,8 @@
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
 import { latestChoiceList } from './choice-list.repo.ts';

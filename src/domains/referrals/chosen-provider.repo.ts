@@ -1,5 +1,5 @@
 /** How a patient reaches the provider they chose: the site's address and telephone (or the provider's main number), for the status page. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface ChosenProviderContact {
   providerOrganisationId: string;

@@ -1,6 +1,6 @@
 /** Guesses at referrals' access codes: each is recorded before it is checked and deleted if it proves right, so the rows are the wrong guesses and those still being checked. */
 import { sql } from 'kysely';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 
 /** Holds every other guess at this reference back until the transaction ends, so counting the recent guesses and recording a new one cannot interleave (decision 0024). */
 export async function lockReferenceGuesses(db: Executor, ubrn: string): Promise<void> {

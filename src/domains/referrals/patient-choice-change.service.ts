@@ -1,7 +1,7 @@
 /** A patient changes their mind before the provider accepts (issue #12 item 4): takes the referral back to choose again, or cancels it; the provider (and the practice) are told. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
 import { formatUbrn } from './referral-reference.rules.ts';

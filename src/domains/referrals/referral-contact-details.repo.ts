@@ -1,5 +1,5 @@
 /** Queries over a referral's own copy of the patient's contact details and communication needs (migration 0016). */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { CommunicationNeeds, PatientContact, ReferenceDelivery } from './patient-contact.rules.ts';
 
 /** Keeps the contact details given with a new referral, in the transaction that saves it. */

@@ -2,7 +2,8 @@
 import { type FieldError, isDomainError } from '../../lib/errors.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import { hashPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';

@@ -1,5 +1,5 @@
 /** Writes for a referral after it is sent: status changes guarded by version, contacts with attendance, and the pack's session cap. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 
 export interface StatusChange {

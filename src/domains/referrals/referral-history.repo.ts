@@ -1,5 +1,5 @@
 /** A referral's story for the people who may see it: its status changes and the appointments and sessions recorded, oldest first. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 
 export interface ReferralEvent {

@@ -1,7 +1,7 @@
 /** The full referral list of one organisation, open and closed (issue #12 item 10): a provider's referrals sent to it, or a practice's referrals made by it, filtered and paged. */
 import { startOfLondonDay } from '../../lib/clock.ts';
 import { addDays } from '../../lib/working-days.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ReferralListFilter } from './referral-list.rules.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 

@@ -1,5 +1,5 @@
 /** A referrer's replies to a returned referral and the documents attached to them; the documents themselves live in `documents`, as assurance documents do. */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { findDocument, type StoredDocument } from '../providers/document.repo.ts';
 
 export interface ReplyAttachment {

@@ -3,7 +3,8 @@ import { DomainError, type FieldError, validationFailed } from '../../lib/errors
 import { acceptBy } from './choice-list.rules.ts';
 import { protocolOf } from './choice.service.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
 import { insertDocument, type StoredDocument } from '../providers/document.repo.ts';

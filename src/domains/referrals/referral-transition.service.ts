@@ -1,7 +1,8 @@
 /** One guarded move of a referral's status: the row locked, the move checked against the rules, the version bumped, an event row and an audit row, all in one transaction. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
 import { changeReferralStatus, type StatusChange } from './referral-episode.repo.ts';

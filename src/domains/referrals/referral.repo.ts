@@ -1,7 +1,7 @@
 /** Queries over referrals, their patients and their append-only event history. */
 import { sql } from 'kysely';
 import { DomainError } from '../../lib/errors.ts';
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import type { EarlierReferral, EligibilityResult } from './eligibility.rules.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';

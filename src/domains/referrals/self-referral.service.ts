@@ -1,7 +1,8 @@
 /** Self-referral (PRODUCT.md §3.5, issue #6 item 8): a patient refers themselves, without signing in, to a service whose protocol allows it; judged and saved like any referral. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type Executor, recordAudit } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, patientErrors } from './referral-input.rules.ts';

@@ -1,5 +1,5 @@
 /** Worklist queries: a provider's referrals to accept or in treatment, and a practice's referrals needing its attention (reference-systems §1.5). */
-import type { Executor } from '../identity/audit.repo.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 
 export interface WorklistRow {
