@@ -3,7 +3,7 @@ import { DomainError, type FieldError, validationFailed } from '../../lib/errors
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { findServiceByCode, insertPackVersion, insertService, nameTaken, type ServiceFields, type ServiceRecord, updateServiceFields } from './catalogue.repo.ts';
+import { findServiceByCode, insertPackVersion, insertService, listServices, nameTaken, packVersionsOf, type ServiceFields, type ServiceRecord, updateServiceFields } from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
 
 export const PHASES: Record<string, string> = {
@@ -94,3 +94,13 @@ export async function publishPackVersion(deps: Deps, context: ActionContext, cod
   });
 }
 
+
+/** The national catalogue's services, optionally of one phase, for the catalogue page and API. */
+export async function servicesInCatalogue(deps: Deps, filter: Parameters<typeof listServices>[1] = {}): Promise<ServiceRecord[]> {
+  return listServices(deps.db, filter);
+}
+
+/** Every published implementation pack version of a service, newest first. */
+export async function packVersionsOfService(deps: Deps, serviceId: string): Promise<Awaited<ReturnType<typeof packVersionsOf>>> {
+  return packVersionsOf(deps.db, serviceId);
+}

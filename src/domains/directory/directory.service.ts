@@ -1,5 +1,6 @@
 /** The public directory (PRODUCT.md §3.4): for a service and a postcode or district, every live site of every provider under contract with the commissioner responsible there (on any of its offers), nearest first. */
 import type { Deps } from '../deps.ts';
+import { sitesOf, type SiteView } from './site.repo.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
@@ -63,4 +64,9 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   const page = pageOf(placedSites(place, standings), query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE);
   const details = await sitesByIds(deps.db, page.items.map((placed) => placed.site.id));
   return { ...base, ...page, items: page.items.map((placed) => entryOf(placed, details)), offer: offerSummary, providers: standings.length, notice: null, eligibility };
+}
+
+/** An organisation's sites with their details, for the platform administrator's organisation page. */
+export async function sitesOfOrganisation(deps: Deps, organisationId: string): Promise<SiteView[]> {
+  return sitesOf(deps.db, organisationId);
 }

@@ -12,7 +12,7 @@ import { safeFileName, sniffDocumentType, type UploadedFile, uploadRefusal } fro
 import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
 import { formatUbrn } from './referral-reference.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
-import { insertReply, replyAttachmentOf } from './referral-reply.repo.ts';
+import { insertReply, type ReferralReply, repliesOf, replyAttachmentOf } from './referral-reply.repo.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 import { moveReferralIn } from './referral-transition.service.ts';
 
@@ -78,4 +78,9 @@ export async function downloadReplyAttachment(deps: Deps, context: ActionContext
   if (!document) throw new DomainError('not-found', 'There is no such attachment on this referral');
   await recordAudit(deps.db, context, { action: 'document.download', entityType: 'document', entityId: document.id, details: { referralId: referral.id, ubrn: referral.ubrn, sha256: document.sha256 } });
   return document;
+}
+
+/** The referrer's replies to a returned referral, oldest first, for the referral page and API of either side. */
+export async function repliesToReferral(deps: Deps, referralId: string): Promise<ReferralReply[]> {
+  return repliesOf(deps.db, referralId);
 }

@@ -2,7 +2,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { listServices, packVersionsOf, type ServiceRecord } from '../../domains/catalogue/catalogue.repo.ts';
+import type { ServiceRecord } from '../../domains/catalogue/catalogue.repo.ts';
+import { packVersionsOfService, servicesInCatalogue } from '../../domains/catalogue/catalogue.service.ts';
 import { createService, publishPackVersion, updateService } from '../../domains/catalogue/catalogue.service.ts';
 import { findVisibleService } from '../../domains/catalogue/service-visibility.service.ts';
 import type { Deps } from '../../domains/deps.ts';
@@ -27,7 +28,7 @@ export function registerCatalogueApi(scope: FastifyInstance, deps: Deps): void {
 
   app.get('/api/v1/services', {
     schema: { tags: ['catalogue'], summary: 'The national catalogue with each service’s current pack version (open data)', querystring: Type.Object({ phase: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(Service) }) } },
-  }, async (request) => ({ items: (await listServices(deps.db, { phase: request.query.phase })).map(toJson) }));
+  }, async (request) => ({ items: (await servicesInCatalogue(deps, { phase: request.query.phase })).map(toJson) }));
 
   app.get('/api/v1/services/:code', {
     schema: {
@@ -37,7 +38,7 @@ export function registerCatalogueApi(scope: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const service = await findVisibleService(deps, request.principal, request.params.code);
     if (!service) throw new DomainError('not-found', `There is no service with the code ${request.params.code}`);
-    const packs = (await packVersionsOf(deps.db, service.id)).map((pack) => ({ version: pack.version, publishedAt: pack.publishedAt.toISOString(), changeNote: pack.changeNote, content: pack.content }));
+    const packs = (await packVersionsOfService(deps, service.id)).map((pack) => ({ version: pack.version, publishedAt: pack.publishedAt.toISOString(), changeNote: pack.changeNote, content: pack.content }));
     return { service: toJson(service), packs };
   });
 

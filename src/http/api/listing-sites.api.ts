@@ -16,7 +16,7 @@ const Sites = Type.Object({
 });
 
 async function sitesJson(deps: Deps, context: ActionContext, id: string) {
-  const { listing } = await listingWithHistory(deps.db, context.principal!, id);
+  const { listing } = await listingWithHistory(deps, context.principal!, id);
   return { listingId: listing.id, sites: listing.sites.map((site) => ({ id: site.id, name: site.name, postcode: site.postcode, deliveryMode: site.deliveryMode })) };
 }
 

@@ -7,10 +7,9 @@ import { complianceRuleOf, setComplianceRule } from '../../domains/compliance/co
 import { markRead, messagesFor } from '../../domains/compliance/outbox.service.ts';
 import type { Deps } from '../../domains/deps.ts';
 import { isListingStatus, LISTING_STATUSES } from '../../domains/listings/listing-lifecycle.rules.ts';
-import { liveProvidersOf, listingsFor, listingWithHistory } from '../../domains/listings/listing-read.service.ts';
+import { liveProvidersOf, listingsFor, listingWithHistory, offerSeenBy } from '../../domains/listings/listing-read.service.ts';
 import type { ListingView } from '../../domains/listings/listing-view.repo.ts';
 import { acceptContract, goLive, liftSuspension, suspendListing, terminateListing } from '../../domains/listings/listing.service.ts';
-import { visibleOffer } from '../../domains/offers/offer-access.ts';
 import { validationFailed } from '../../lib/errors.ts';
 import { problemResponses } from './schemas.ts';
 
@@ -37,7 +36,7 @@ export function registerListingApi(scope: FastifyInstance, deps: Deps): void {
 
   app.get('/api/v1/offers/:id/providers', {
     schema: { tags: ['listings'], summary: 'The live providers of an offer with their sites and coordinates (suspended providers are never listed)', params: Id, response: { 200: Type.Object({ items: Type.Array(Listing) }), ...problemResponses } },
-  }, async (request) => ({ items: (await liveProvidersOf(deps.db, request.principal ?? null, request.params.id)).map(listingJson) }));
+  }, async (request) => ({ items: (await liveProvidersOf(deps, request.principal ?? null, request.params.id)).map(listingJson) }));
 
   app.get('/api/v1/listings', {
     config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const },
@@ -45,14 +44,14 @@ export function registerListingApi(scope: FastifyInstance, deps: Deps): void {
   }, async (request) => {
     const { status, offer } = request.query;
     if (status !== undefined && !isListingStatus(status)) throw validationFailed([{ field: 'status', message: `Status must be one of: ${LISTING_STATUSES.join(', ')}` }]);
-    return { items: (await listingsFor(deps.db, request.principal!, { statuses: status ? [status] : undefined, offerId: offer })).map(listingJson) };
+    return { items: (await listingsFor(deps, request.principal!, { statuses: status ? [status] : undefined, offerId: offer })).map(listingJson) };
   });
 
   app.get('/api/v1/listings/:id', {
     config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const },
     schema: { tags: ['listings'], summary: 'One listing with its append-only history', params: Id, response: { 200: Type.Object({ listing: Listing, history: Type.Array(Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.String(), reason: Type.String(), at: Type.String(), by: Type.String() })) }), ...problemResponses } },
   }, async (request) => {
-    const { listing, history } = await listingWithHistory(deps.db, request.principal!, request.params.id);
+    const { listing, history } = await listingWithHistory(deps, request.principal!, request.params.id);
     return { listing: listingJson(listing), history: history.map((h) => ({ from: h.fromStatus, to: h.toStatus, reason: h.reason, at: h.changedAt.toISOString(), by: h.changedBy })) };
   });
 
@@ -85,7 +84,7 @@ export function registerListingApi(scope: FastifyInstance, deps: Deps): void {
   app.get('/api/v1/offers/:id/compliance-rule', {
     schema: { tags: ['listings'], summary: 'When the offer’s listings are suspended for assurance problems', params: Id, response: { 200: Rule, ...problemResponses } },
   }, async (request) => {
-    const offer = await visibleOffer(deps.db, request.principal ?? null, request.params.id);
+    const offer = await offerSeenBy(deps, request.principal ?? null, request.params.id);
     return complianceRuleOf(deps, offer.id);
   });
   app.put('/api/v1/offers/:id/compliance-rule', {

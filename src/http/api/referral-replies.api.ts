@@ -6,7 +6,7 @@ import type { Deps } from '../../domains/deps.ts';
 import { reRefer } from '../../domains/referrals/re-referral.service.ts';
 import { viewReferral } from '../../domains/referrals/referral-access.service.ts';
 import { REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
-import { repliesOf } from '../../domains/referrals/referral-reply.repo.ts';
+import { repliesToReferral } from '../../domains/referrals/referral-reply.service.ts';
 import { downloadReplyAttachment, replyAndResend } from '../../domains/referrals/referral-reply.service.ts';
 import { field } from '../web/form.ts';
 import { sendDocument } from '../web/providers/assurance.ts';
@@ -53,7 +53,7 @@ export function registerReferralReplyApi(scope: FastifyInstance, deps: Deps): vo
     schema: { tags: ['referrals'], summary: 'The referrer’s replies to returns of this referral, oldest first, with their attachments (both sides; audited)', params: Ubrn, response: { 200: Type.Object({ items: Type.Array(Reply) }), ...problemResponses } },
   }, async (request) => {
     const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api-replies' });
-    const replies = await repliesOf(deps.db, referral.id);
+    const replies = await repliesToReferral(deps, referral.id);
     return { items: replies.map((reply) => ({ ...reply, repliedAt: reply.repliedAt.toISOString() })) };
   });
 

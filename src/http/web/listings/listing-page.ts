@@ -9,7 +9,7 @@ import { historyRows, listingTag, siteRows } from './listing.presenter.ts';
 
 /** Renders one listing for the provider listed or a commissioner of the leading organisation; errors and values re-show a form that failed. */
 export async function renderListingPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, status = 200, errors?: FormErrors, values: Record<string, unknown> = {}) {
-  const { listing, history } = await listingWithHistory(deps.db, request.principal!, (request.params as { id: string }).id);
+  const { listing, history } = await listingWithHistory(deps, request.principal!, (request.params as { id: string }).id);
   const principal = request.principal!;
   const isProviderAdmin = principal.role === 'provider-admin' && principal.organisationId === listing.provider.id;
   const isLeadCommissioner = principal.role === 'commissioner' && principal.organisationId === listing.offer.leadOrganisationId;

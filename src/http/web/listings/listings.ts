@@ -20,7 +20,7 @@ const ACTIONS: Record<string, { label: string; run: (deps: Deps, request: Fastif
 export function registerListingPages(app: FastifyInstance, deps: Deps): void {
   app.get('/listings', LISTING_ROLES, async (request, reply) => {
     const offer = (request.query as { offer?: unknown }).offer;
-    const listings = await listingsFor(deps.db, request.principal!, { offerId: typeof offer === 'string' && /^[0-9a-f-]{36}$/i.test(offer) ? offer : undefined });
+    const listings = await listingsFor(deps, request.principal!, { offerId: typeof offer === 'string' && /^[0-9a-f-]{36}$/i.test(offer) ? offer : undefined });
     const isProvider = request.principal!.role.startsWith('provider');
     return reply.render('pages/listings/listings.njk', { pageTitle: isProvider ? 'Your listings' : 'Providers on your offers', isProvider, listings: listings.map(listingRow), columnClass: 'nhsuk-grid-column-full' });
   });

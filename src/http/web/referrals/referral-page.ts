@@ -13,7 +13,7 @@ import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
 import { contactRows, needsRows } from './patient-contact.presenter.ts';
 import { presentContact, presentEvent } from './referral-history.presenter.ts';
-import { repliesOf } from '../../../domains/referrals/referral-reply.repo.ts';
+import { repliesToReferral } from '../../../domains/referrals/referral-reply.service.ts';
 import { latestReturn, presentReply } from './referral-reply.presenter.ts';
 import { takeNewAccessCode } from './referral-session.ts';
 
@@ -50,7 +50,7 @@ function pathwayText(years: number, acceptedAt: Date | null): string {
 
 /** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
 export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
-  const [events, contacts, rules, replies] = await Promise.all([referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id), repliesOf(deps.db, referral.id)]);
+  const [events, contacts, rules, replies] = await Promise.all([referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id), repliesToReferral(deps, referral.id)]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
     pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
