@@ -62,3 +62,13 @@ export async function listingOfApplication(db: Executor, applicationId: string):
   const row = await db.selectFrom('listings').select([...COLUMNS]).where('application_id', '=', applicationId).executeTakeFirst();
   return row && toListing(row);
 }
+
+/** Writes a listing's new status; the lifecycle move around it checks the move and records history and audit. */
+export async function setListingStatus(db: Executor, id: string, status: ListingStatus, at: Date): Promise<void> {
+  await db.updateTable('listings').set({ status, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Records the provider's acceptance of the NHS Standard Contract: its dates, when and by whom. */
+export async function recordContractAcceptance(db: Executor, id: string, contract: { start: string; end: string | null; at: Date; userId: string | null }): Promise<void> {
+  await db.updateTable('listings').set({ contract_start: contract.start, contract_end: contract.end, contract_accepted_at: contract.at, contract_accepted_by_user_id: contract.userId }).where('id', '=', id).execute();
+}

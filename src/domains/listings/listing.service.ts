@@ -8,7 +8,7 @@ import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import { blockingComplianceIssues } from './listing-compliance.repo.ts';
 import { mayGoLive } from './listing-lifecycle.rules.ts';
-import { findListing, type ListingRecord } from './listing.repo.ts';
+import { findListing, type ListingRecord, recordContractAcceptance } from './listing.repo.ts';
 import { moveListing } from './listing-change.ts';
 import { listingNotice, type ListingNoticeAction } from './listing-notice.rules.ts';
 
@@ -47,7 +47,7 @@ export async function acceptContract(deps: Deps, context: ActionContext, id: str
     if (offer.contractStart && start < offer.contractStart) throw validationFailed([{ field: 'contractStart', message: `The offer’s contracts start on ${offer.contractStart} at the earliest` }]);
     if (offer.contractEnd && start >= offer.contractEnd) throw validationFailed([{ field: 'contractStart', message: `The offer’s contracts end on ${offer.contractEnd}: choose an earlier start date` }]);
     const now = deps.clock.now();
-    await trx.updateTable('listings').set({ contract_start: start, contract_end: offer.contractEnd, contract_accepted_at: now, contract_accepted_by_user_id: actingUserId(context) }).where('id', '=', id).execute();
+    await recordContractAcceptance(trx, id, { start, end: offer.contractEnd, at: now, userId: actingUserId(context) });
     await moveListing(trx, context, listing, 'contracted', `NHS Standard Contract accepted, starting ${start}`, now, { contractStart: start });
     if (mayGoLive('contracted', start, deps.clock.today())) {
       await moveListing(trx, context, { ...listing, status: 'contracted' }, 'live', 'The contract starts today', now);
