@@ -1,11 +1,11 @@
 /** The responsible commissioner (PRODUCT.md §3.5): the sub-ICB of the patient's GP practice, or by residence for an unregistered patient. */
-import { sql } from 'kysely';
 import { DomainError } from '../../lib/errors.ts';
 import { distanceKm } from '../../lib/geo.ts';
 import type { Deps } from '../deps.ts';
 import { commissionerAreaNames } from './commissioner-area.service.ts';
 import { odsNameInTitleCase } from './ods-names.rules.ts';
 import { type PostcodeRecord, subIcbCountsInDistrict } from './postcode.repo.ts';
+import { gpPracticeByOdsCode, openPracticesAround, subIcbIdByOdsCode, subIcbWithParent } from './responsible-commissioner.repo.ts';
 
 export interface CommissionerRef {
   odsCode: string;
@@ -25,12 +25,7 @@ export interface ResponsibleCommissioner {
 const NEAREST_PRACTICES = 5;
 
 async function withIcb(deps: Deps, subIcbId: string): Promise<{ subIcb: CommissionerRef; icb: CommissionerRef | null } | undefined> {
-  const row = await deps.db
-    .selectFrom('organisations as s')
-    .leftJoin('organisations as i', 'i.id', 's.parent_id')
-    .select(['s.ods_code as subCode', 's.name as subName', 'i.ods_code as icbCode', 'i.name as icbName', 'i.ods_type as icbType'])
-    .where('s.id', '=', subIcbId)
-    .executeTakeFirst();
+  const row = await subIcbWithParent(deps.db, subIcbId);
   if (!row?.subCode) return undefined;
   const areaName = (await commissionerAreaNames(deps, [subIcbId])).get(subIcbId) ?? row.subName;
   const icb = row.icbCode && row.icbType === 'icb' ? { odsCode: row.icbCode, name: row.icbName!, areaName: odsNameInTitleCase(row.icbName!) } : null;
@@ -39,10 +34,7 @@ async function withIcb(deps: Deps, subIcbId: string): Promise<{ subIcb: Commissi
 
 /** For a registered patient: the sub-ICB location that commissions for their practice. */
 export async function responsibleForPractice(deps: Deps, practiceOdsCode: string): Promise<ResponsibleCommissioner> {
-  const practice = await deps.db
-    .selectFrom('organisations').select(['id', 'name', 'parent_id', 'close_date'])
-    .where('ods_code', '=', practiceOdsCode.toUpperCase()).where('kind', '=', 'gp-practice')
-    .executeTakeFirst();
+  const practice = await gpPracticeByOdsCode(deps.db, practiceOdsCode);
   if (!practice) throw new DomainError('organisation-unknown', `There is no GP practice with the ODS code ${practiceOdsCode.toUpperCase()}.`);
   const chain = practice.parent_id ? await withIcb(deps, practice.parent_id) : undefined;
   if (!chain) throw new DomainError('organisation-unknown', `${practice.name} has no commissioner in England recorded (it may be in Wales).`);
@@ -82,17 +74,12 @@ export async function responsibleForDistrict(deps: Deps, district: { district: s
 }
 
 async function chainForSubIcbCode(deps: Deps, subIcbCode: string) {
-  const subIcb = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', subIcbCode).where('ods_type', '=', 'sub-icb').executeTakeFirst();
-  return subIcb && (await withIcb(deps, subIcb.id));
+  const subIcbId = await subIcbIdByOdsCode(deps.db, subIcbCode);
+  return subIcbId && (await withIcb(deps, subIcbId));
 }
 
 async function nearestPractices(deps: Deps, point: { latitude: number; longitude: number }) {
-  const nearby = await sql<{ parent_id: string | null; latitude: number; longitude: number }>`
-    SELECT parent_id, latitude, longitude FROM organisations
-    WHERE kind = 'gp-practice' AND close_date IS NULL AND latitude IS NOT NULL
-      AND latitude BETWEEN ${point.latitude - 0.3} AND ${point.latitude + 0.3}
-      AND longitude BETWEEN ${point.longitude - 0.5} AND ${point.longitude + 0.5}`.execute(deps.db);
-  const nearest = nearby.rows
+  const nearest = (await openPracticesAround(deps.db, point))
     .map((row) => ({ ...row, km: distanceKm(point, row) }))
     .sort((a, b) => a.km - b.km)
     .slice(0, NEAREST_PRACTICES);
