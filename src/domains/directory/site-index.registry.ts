@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { SiteIndex } from './site-index.ts';
-import { openSitesForIndex } from './site.repo.ts';
+import { openSitesFingerprint, openSitesForIndex } from './site.repo.ts';
 
 const RECHECK_MS = 60_000;
 
@@ -37,11 +37,6 @@ export class SiteIndexRegistry {
 
   /** A cheap summary that changes whenever a site is added, moved or closed. */
   private async fingerprint(): Promise<string> {
-    const row = await this.db
-      .selectFrom('sites')
-      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('latitude').as('lat'), eb.fn.sum<number>('longitude').as('lon'), eb.fn.max('created_at').as('latest')])
-      .where('closed_on', 'is', null)
-      .executeTakeFirstOrThrow();
-    return `${row.count}:${row.lat}:${row.lon}:${String(row.latest)}`;
+    return openSitesFingerprint(this.db);
   }
 }
