@@ -1,4 +1,5 @@
 /** Helpers for form pages: the NHS error summary and inline errors from a validation DomainError. */
+import type { FastifyReply } from 'fastify';
 import type { FieldError } from '../../lib/errors.ts';
 import { DomainError } from '../../lib/errors.ts';
 
@@ -41,4 +42,33 @@ export function safeReturnPath(value: unknown): string {
   const url = URL.canParse(value, SELF) ? new URL(value, SELF) : undefined;
   if (!url || url.origin !== SELF || url.pathname.startsWith('//')) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** What became of a form's action: its result, or the errors to show next to the fields. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
+
+/** Runs a form's action and hands back a validation failure as errors (data, not an exception), so submit handlers need no try/catch; any other error is thrown on. */
+export async function attempt<T>(action: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    const errors = validationErrorsOf(error);
+    if (!errors) throw error;
+    return { ok: false, errors };
+  }
+}
+
+/** A failed outcome from errors found before the action could run (an impossible date, a missing choice). */
+export function rejected(errors: FieldError[]): Outcome<never> {
+  return { ok: false, errors: formErrors(errors) };
+}
+
+/** A page title, prefixed "Error: " when the form has errors, as the NHS service manual asks; the one place that prefix is written. */
+export function titleOf(title: string, errors?: FormErrors): string {
+  return errors ? `Error: ${title}` : title;
+}
+
+/** Renders a form page with its errors: 400 and the "Error: " title when there are any, 200 and the plain title when not. */
+export function renderForm(reply: FastifyReply, template: string, title: string, model: Record<string, unknown>, errors?: FormErrors): FastifyReply {
+  return reply.status(errors ? 400 : 200).render(template, { pageTitle: titleOf(title, errors), ...model, ...errors });
 }
