@@ -40,3 +40,10 @@ export async function siteNamed(db: Executor, siteId: string): Promise<SiteChoic
 export async function organisationNameOf(db: Executor, organisationId: string): Promise<string> {
   return (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()).name;
 }
+
+/** A listing's status and contract end as delivered from one open site, read under a share lock so a suspension cannot slip in between; undefined when the listing no longer delivers from that site. */
+export async function listingAtOpenSiteForShare(db: Executor, listingId: string, siteId: string): Promise<{ status: string; contractEnd: string | null } | undefined> {
+  const row = await db.selectFrom('listings as l').innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id').innerJoin('sites as s', 's.id', 'ls.site_id')
+    .select(['l.status', 'l.contract_end']).where('l.id', '=', listingId).where('s.id', '=', siteId).where('s.closed_on', 'is', null).forShare('l').executeTakeFirst();
+  return row && { status: row.status, contractEnd: row.contract_end };
+}

@@ -24,6 +24,12 @@ export async function protocolVersionsOf(db: Executor, offerId: string): Promise
   return rows.map((row) => ({ version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }));
 }
 
+/** One protocol version of an offer: the rules a referral was judged under, whose deadlines still apply to it. */
+export async function protocolVersionOf(db: Executor, offerId: string, version: number): Promise<ReferralProtocol> {
+  const row = await db.selectFrom('offer_protocols').select('content').where('offer_id', '=', offerId).where('version', '=', version).executeTakeFirstOrThrow();
+  return row.content as ReferralProtocol;
+}
+
 export async function insertProtocolVersion(db: Executor, offerId: string, version: number, content: ReferralProtocol, userId: string | null): Promise<void> {
   await db.insertInto('offer_protocols').values({ offer_id: offerId, version, content: JSON.stringify(content), created_by_user_id: userId }).execute();
 }

@@ -5,7 +5,9 @@ import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
+import { listingAtOpenSiteForShare } from '../listings/listing-sites.repo.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
+import { protocolVersionOf } from '../offers/offer-terms.repo.ts';
 import { latestChoiceList } from './choice-list.repo.ts';
 import { acceptBy } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
@@ -19,15 +21,13 @@ export interface Choice {
 /** True while the listing is live, its contract has not ended and it still delivers from the site, read under a share lock so a suspension cannot slip in between. */
 async function stillChoosable(trx: Executor, choice: Choice, today: string): Promise<boolean> {
   if (![choice.listingId, choice.siteId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) return false;
-  const row = await trx.selectFrom('listings as l').innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id').innerJoin('sites as s', 's.id', 'ls.site_id')
-    .select(['l.status', 'l.contract_end']).where('l.id', '=', choice.listingId).where('s.id', '=', choice.siteId).where('s.closed_on', 'is', null).forShare('l').executeTakeFirst();
-  return row?.status === 'live' && (row.contract_end === null || row.contract_end >= today);
+  const row = await listingAtOpenSiteForShare(trx, choice.listingId, choice.siteId);
+  return row?.status === 'live' && (row.contractEnd === null || row.contractEnd >= today);
 }
 
 /** The protocol version the referral was judged under, whose deadlines still apply to it. */
 export async function protocolOf(trx: Executor, referral: Pick<ReferralRecord, 'offer' | 'protocolVersion'>): Promise<ReferralProtocol> {
-  const row = await trx.selectFrom('offer_protocols').select('content').where('offer_id', '=', referral.offer.id).where('version', '=', referral.protocolVersion).executeTakeFirstOrThrow();
-  return row.content as ReferralProtocol;
+  return protocolVersionOf(trx, referral.offer.id, referral.protocolVersion);
 }
 
 /** Sends the referral to the chosen entry of the latest list offered; a choice not on that list, or a provider no longer live, is refused and nothing changes. */

@@ -1,7 +1,7 @@
 /** Where a referral goes (PRODUCT.md §3.5): the commissioner responsible for the patient's GP practice (by residence when unregistered), and its public offer for the service with the current protocol. */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
+import { findOrganisationById, findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
 import type { Principal } from '../identity/principal.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
@@ -55,12 +55,13 @@ async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissione
 /** A referrer's practice and the sub-ICB responsible for its patients; only GP practice referrers create referrals. */
 export async function referralSettingFor(deps: Deps, principal: Principal | null): Promise<ReferralSetting> {
   if (principal?.role !== 'referrer') throw new DomainError('forbidden', 'Only referrers at a GP practice can create referrals');
-  const practice = await deps.db.selectFrom('organisations').select(['id', 'ods_code', 'name']).where('id', '=', principal.organisationId).where('kind', '=', 'gp-practice').executeTakeFirst();
-  if (!practice?.ods_code) throw new DomainError('forbidden', 'Only referrers at a GP practice with an ODS code can create referrals');
-  const responsible = await responsibleForPractice(deps, practice.ods_code);
+  const organisation = await findOrganisationById(deps.db, principal.organisationId);
+  const practice = organisation?.kind === 'gp-practice' ? organisation : undefined;
+  if (!practice?.odsCode) throw new DomainError('forbidden', 'Only referrers at a GP practice with an ODS code can create referrals');
+  const responsible = await responsibleForPractice(deps, practice.odsCode);
   const commissioner = await commissionerOnAqp(deps, responsible);
   if (!commissioner) throw new DomainError('organisation-unknown', `${responsible.subIcb.name} is not set up as a commissioner on AQP yet.`);
-  return { practice: { id: practice.id, odsCode: practice.ods_code, name: practice.name }, commissioner, explanation: responsible.explanation };
+  return { practice: { id: practice.id, odsCode: practice.odsCode, name: practice.name }, commissioner, explanation: responsible.explanation };
 }
 
 async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice: OrganisationRef; responsible: ResponsibleCommissioner }> {
