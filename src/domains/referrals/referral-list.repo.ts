@@ -2,6 +2,8 @@
 import { startOfLondonDay } from '../../lib/clock.ts';
 import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
+import type { ActionContext } from '../identity/principal.ts';
 import type { ReferralListFilter } from './referral-list.rules.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 
@@ -64,12 +66,26 @@ export function referralListPageQuery(db: Executor, scope: ListScope, filter: Re
 }
 
 /** One page of the matching referrals. */
-export async function referralListRows(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string, page: { limit: number; offset: number }): Promise<ReferralListRow[]> {
+async function referralListRows(db: Executor, scope: ListScope, filter: ReferralListFilter, today: string, page: { limit: number; offset: number }): Promise<ReferralListRow[]> {
   const rows = await referralListPageQuery(db, scope, filter, today, page).execute();
   return rows.map((row) => ({
     ubrn: row.ubrn, status: row.status as ReferralStatus, patientName: `${row.given_name} ${row.family_name}`, nhsNumber: row.nhs_number, serviceName: row.service_name,
     providerName: row.provider_name, practiceName: row.practice_name, referredOn: row.referred_on, sentAt: row.sent_at, acceptBy: row.accept_by, sessionsAttended: row.sessions_attended,
   }));
+}
+
+/** One page of the matching referrals for someone to see, audited with the filter and every reference shown, so no caller can forget the audit. */
+export async function referralListPageSeen(db: Executor, context: ActionContext, list: { scope: ListScope; filter: ReferralListFilter; today: string; total: number }, page: { limit: number; offset: number }): Promise<ReferralListRow[]> {
+  const rows = await referralListRows(db, list.scope, list.filter, list.today, page);
+  await recordAudit(db, context, { action: 'referral.list-view', entityType: 'referral', details: { side: list.scope.side, filter: list.filter, offset: page.offset, total: list.total, ubrns: rows.map((row) => row.ubrn) } });
+  return rows;
+}
+
+/** Up to `limit` matching referrals for a download, audited with the filter and every reference it holds. */
+export async function referralListDownloadSeen(db: Executor, context: ActionContext, list: { scope: ListScope; filter: ReferralListFilter; today: string; total: number }, limit: number): Promise<ReferralListRow[]> {
+  const rows = await referralListRows(db, list.scope, list.filter, list.today, { limit, offset: 0 });
+  await recordAudit(db, context, { action: 'referral.list-download', entityType: 'referral', details: { side: list.scope.side, filter: list.filter, total: list.total, ubrns: rows.map((row) => row.ubrn) } });
+  return rows;
 }
 
 /** Services anything was ever offered for, by name: the choices of the list's service filter. */

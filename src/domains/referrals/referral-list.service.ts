@@ -1,9 +1,8 @@
 /** The full referral list (issue #12 item 10): every referral of the signed-in organisation, filtered and paged or downloaded, each look audited as a view of patient data. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
-import { countReferralList, type ListScope, referralListRows, type ReferralListRow, servicesOffered } from './referral-list.repo.ts';
+import { countReferralList, type ListScope, referralListDownloadSeen, referralListPageSeen, type ReferralListRow, servicesOffered } from './referral-list.repo.ts';
 import { checkReferralListFilter, CSV_ROW_LIMIT, type ReferralListFilter, type ReferralListInput } from './referral-list.rules.ts';
 
 export type { ListScope, ReferralListRow };
@@ -28,8 +27,8 @@ export async function referralList(deps: Deps, context: ActionContext, input: Re
   const filter = checkReferralListFilter(input);
   const today = deps.clock.today();
   return deps.db.transaction().execute(async (trx) => {
-    const [rows, total] = [await referralListRows(trx, scope, filter, today, page), await countReferralList(trx, scope, filter, today)];
-    await recordAudit(trx, context, { action: 'referral.list-view', entityType: 'referral', details: { side: scope.side, filter, offset: page.offset, total, ubrns: rows.map((row) => row.ubrn) } });
+    const total = await countReferralList(trx, scope, filter, today);
+    const rows = await referralListPageSeen(trx, context, { scope, filter, today, total }, page);
     return { scope, filter, rows, total };
   });
 }
@@ -44,8 +43,7 @@ export async function referralListForDownload(deps: Deps, context: ActionContext
     if (total > CSV_ROW_LIMIT) {
       throw new DomainError('validation-failed', 'Too many referrals for one download', { fieldErrors: [{ field: 'sentFrom', message: `The download holds up to ${CSV_ROW_LIMIT.toLocaleString('en-GB')} referrals and ${total.toLocaleString('en-GB')} match: narrow the dates or choose a status or service` }] });
     }
-    const rows = await referralListRows(trx, scope, filter, today, { limit: CSV_ROW_LIMIT, offset: 0 });
-    await recordAudit(trx, context, { action: 'referral.list-download', entityType: 'referral', details: { side: scope.side, filter, total, ubrns: rows.map((row) => row.ubrn) } });
+    const rows = await referralListDownloadSeen(trx, context, { scope, filter, today, total }, CSV_ROW_LIMIT);
     return { scope, filter, rows, total };
   });
 }

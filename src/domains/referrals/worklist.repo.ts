@@ -1,5 +1,7 @@
 /** Worklist queries: a provider's referrals to accept or in treatment, and a practice's referrals needing its attention (reference-systems §1.5). */
 import type { Executor } from '../../db/executor.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
+import type { ActionContext } from '../identity/principal.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 
 export interface WorklistRow {
@@ -44,7 +46,7 @@ const toWorklistRow = (row: Row): WorklistRow => ({
 });
 
 /** A provider's sent referrals (earliest deadline first) then those in treatment. */
-export async function providerWorklistRows(db: Executor, providerId: string, page: Page): Promise<{ rows: WorklistRow[]; total: number }> {
+async function providerWorklistRows(db: Executor, providerId: string, page: Page): Promise<{ rows: WorklistRow[]; total: number }> {
   const base = worklistBase(db).where('r.provider_organisation_id', '=', providerId).where('r.status', 'in', ['sent', 'accepted']);
   const rows = await base.select([...COLUMNS]).orderBy((eb) => eb.case().when('r.status', '=', 'sent').then(0).else(1).end()).orderBy('r.accept_by').orderBy('r.sent_at').orderBy('r.ubrn')
     .limit(page.limit).offset(page.offset).execute();
@@ -53,7 +55,7 @@ export async function providerWorklistRows(db: Executor, providerId: string, pag
 }
 
 /** A practice's referrals needing attention: returned, sent but not accepted after `accept_by` (before `today`), awaiting the patient's choice, or closed at the session cap. */
-export async function referrerWorklistRows(db: Executor, practiceId: string, today: string, page: Page): Promise<{ rows: WorklistRow[]; total: number }> {
+async function referrerWorklistRows(db: Executor, practiceId: string, today: string, page: Page): Promise<{ rows: WorklistRow[]; total: number }> {
   const base = worklistBase(db).where('r.referrer_organisation_id', '=', practiceId).where((eb) => eb.or([
     eb('r.status', 'in', ['returned', 'awaiting-choice', 'episode-closed']),
     eb.and([eb('r.status', '=', 'sent'), eb('r.accept_by', '<', today)]),
@@ -61,4 +63,23 @@ export async function referrerWorklistRows(db: Executor, practiceId: string, tod
   const rows = await base.select([...COLUMNS]).orderBy('r.updated_at', 'desc').orderBy('r.ubrn').limit(page.limit).offset(page.offset).execute();
   const { n } = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return { rows: rows.map(toWorklistRow), total: Number(n) };
+}
+
+/** Writes the audit row of a worklist page with every referral it showed. */
+async function auditWorklist(db: Executor, context: ActionContext, worklist: 'provider' | 'referrer', rows: WorklistRow[]): Promise<void> {
+  await recordAudit(db, context, { action: 'referral.worklist-view', entityType: 'referral', entityId: null, details: { worklist, ubrns: rows.map((row) => row.ubrn) } });
+}
+
+/** A page of the provider's worklist for someone to see, audited with the references it holds, so no caller can forget the audit. */
+export async function providerWorklistSeen(db: Executor, context: ActionContext, providerId: string, page: Page): Promise<{ rows: WorklistRow[]; total: number }> {
+  const seen = await providerWorklistRows(db, providerId, page);
+  await auditWorklist(db, context, 'provider', seen.rows);
+  return seen;
+}
+
+/** A page of the practice's worklist for someone to see, audited with the references it holds, so no caller can forget the audit. */
+export async function referrerWorklistSeen(db: Executor, context: ActionContext, practiceId: string, today: string, page: Page): Promise<{ rows: WorklistRow[]; total: number }> {
+  const seen = await referrerWorklistRows(db, practiceId, today, page);
+  await auditWorklist(db, context, 'referrer', seen.rows);
+  return seen;
 }

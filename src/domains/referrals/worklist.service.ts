@@ -2,11 +2,10 @@
 import { DomainError } from '../../lib/errors.ts';
 import { workingDaysBetween } from '../../lib/working-days.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext, Principal } from '../identity/principal.ts';
 import { RETURN_REASONS } from './referral-reasons.rules.ts';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from './referral-status.rules.ts';
-import { type Page, providerWorklistRows, referrerWorklistRows, type WorklistRow } from './worklist.repo.ts';
+import { type Page, providerWorklistSeen, referrerWorklistSeen, type WorklistRow } from './worklist.repo.ts';
 
 export type ReferrerAttention = 'returned' | 'overdue' | 'awaiting-choice' | 'episode-closed';
 
@@ -48,16 +47,11 @@ function requireRole(principal: Principal | null, roles: readonly string[]): Pri
   return principal as Principal & { organisationId: string };
 }
 
-async function auditWorklist(deps: Deps, context: ActionContext, worklist: string, rows: WorklistRow[]): Promise<void> {
-  await recordAudit(deps.db, context, { action: 'referral.worklist-view', entityType: 'referral', entityId: null, details: { worklist, ubrns: rows.map((row) => row.ubrn) } });
-}
-
 /** The provider's referrals awaiting acceptance, with their accept-by dates (and how late the overdue ones are), and those in treatment with sessions so far. */
 export async function providerWorklist(deps: Deps, context: ActionContext, page: Page): Promise<{ items: WorklistItem[]; total: number }> {
   const principal = requireRole(context.principal, ['provider-admin', 'provider-clinician']);
   const today = deps.clock.today();
-  const { rows, total } = await providerWorklistRows(deps.db, principal.organisationId, page);
-  await auditWorklist(deps, context, 'provider', rows);
+  const { rows, total } = await providerWorklistSeen(deps.db, context, principal.organisationId, page);
   return {
     items: rows.map((row) => ({
       row, statusLabel: REFERRAL_STATUS_LABELS[row.status], sessionCap: sessionCapIn(row.packContent),
@@ -71,8 +65,7 @@ export async function providerWorklist(deps: Deps, context: ActionContext, page:
 export async function referrerWorklist(deps: Deps, context: ActionContext, page: Page): Promise<{ items: WorklistItem[]; total: number }> {
   const principal = requireRole(context.principal, ['referrer']);
   const today = deps.clock.today();
-  const { rows, total } = await referrerWorklistRows(deps.db, principal.organisationId, today, page);
-  await auditWorklist(deps, context, 'referrer', rows);
+  const { rows, total } = await referrerWorklistSeen(deps.db, context, principal.organisationId, today, page);
   return {
     items: rows.map((row) => {
       const attention = referrerAttentionFor(row.status, row.acceptBy, today);
