@@ -23,6 +23,7 @@ export async function sitesOfApplication(db: Executor, applicationId: string): P
   return rows.map((row) => ({ id: row.id, name: row.name, siteCode: row.site_code, address: row.address, postcode: row.postcode }));
 }
 
+/** Makes the application name exactly these sites, dropping any it named before; the caller has checked they are the provider's open sites. */
 export async function replaceApplicationSites(db: Executor, applicationId: string, siteIds: readonly string[]): Promise<void> {
   await db.deleteFrom('application_sites').where('application_id', '=', applicationId).execute();
   if (siteIds.length) await db.insertInto('application_sites').values(siteIds.map((siteId) => ({ application_id: applicationId, site_id: siteId }))).execute();

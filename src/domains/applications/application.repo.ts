@@ -88,6 +88,7 @@ export async function insertApplication(db: Executor, input: { offerId: string; 
   }
 }
 
+/** Saves a draft's answers, keeping the price and contract acceptances in their own columns in step with them. */
 export async function updateAnswers(db: Executor, id: string, answers: ApplicationAnswers, at: Date): Promise<void> {
   await db.updateTable('applications').set({ answers: JSON.stringify(answers), accepts_price: answers.acceptsPrice, accepts_contract: answers.acceptsContract, updated_at: at }).where('id', '=', id).execute();
 }
@@ -101,6 +102,7 @@ export async function updateStatus(db: Executor, id: string, change: { status: A
   }).where('id', '=', id).execute();
 }
 
+/** Appends one status change, with who made it, to the application's history; rows are never changed afterwards. */
 export async function insertApplicationHistory(db: Executor, entry: { applicationId: string; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; reason: string; at: Date; actor: Actor }): Promise<void> {
   await db.insertInto('application_history').values({
     application_id: entry.applicationId, from_status: entry.fromStatus, to_status: entry.toStatus, reason: entry.reason, changed_at: entry.at,

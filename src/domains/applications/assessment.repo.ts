@@ -17,6 +17,7 @@ export interface Clarification {
   answeredAt: Date | null;
 }
 
+/** The assessor's marks recorded so far on an application, one per criterion, in no particular order. */
 export async function marksOf(db: Executor, applicationId: string): Promise<Mark[]> {
   const rows = await db.selectFrom('assessment_marks').select(['criterion', 'passed', 'note', 'marked_at']).where('application_id', '=', applicationId).execute();
   return rows.map((row) => ({ criterion: row.criterion, passed: row.passed, note: row.note, markedAt: row.marked_at }));
@@ -52,6 +53,7 @@ export async function clarificationsOfMany(db: Executor, applicationIds: readonl
   return byApplication;
 }
 
+/** One clarification, any application's (the caller checks whose it is); `forUpdate` locks it so it is answered only once. */
 export async function findClarification(db: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<Clarification | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   let query = db.selectFrom('clarifications').select([...CLARIFICATION_COLUMNS]).where('id', '=', id);
@@ -60,12 +62,14 @@ export async function findClarification(db: Executor, id: string, options: { for
   return row && toClarification(row);
 }
 
+/** Asks the provider a clarification question, still unanswered; returns its id. */
 export async function insertClarification(db: Executor, input: { applicationId: string; question: string; userId: string | null; at: Date }): Promise<string> {
   const row = await db.insertInto('clarifications').values({ application_id: input.applicationId, question: input.question, asked_by_user_id: input.userId, asked_at: input.at })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
+/** Records the provider's answer and when it came, which ends the pause in the assessment clock. */
 export async function recordClarificationAnswer(db: Executor, id: string, answer: { text: string; userId: string | null; at: Date }): Promise<void> {
   await db.updateTable('clarifications').set({ answer: answer.text, answered_by_user_id: answer.userId, answered_at: answer.at }).where('id', '=', id).execute();
 }
@@ -83,6 +87,7 @@ export async function isMemberOf(db: Executor, userId: string, organisationId: s
   return Boolean(row);
 }
 
+/** The kind of an organisation (a national body may assess any offer), or undefined when there is no such organisation. */
 export async function organisationKindOf(db: Executor, organisationId: string): Promise<string | undefined> {
   const row = await db.selectFrom('organisations').select('kind').where('id', '=', organisationId).executeTakeFirst();
   return row?.kind;

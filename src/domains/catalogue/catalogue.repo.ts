@@ -81,6 +81,7 @@ export async function fillPublicName(db: Executor, id: string, publicName: strin
   await db.updateTable('services').set({ public_name: publicName }).where('id', '=', id).where('public_name', 'is', null).execute();
 }
 
+/** Adds a service to the national list with no pack yet; the caller has checked its code and name are free. */
 export async function insertService(db: Executor, fields: ServiceFields): Promise<string> {
   const row = await db.insertInto('services').values({
     code: fields.code, name: fields.name, category: fields.category, phase: fields.phase, definition: fields.definition,
@@ -89,6 +90,7 @@ export async function insertService(db: Executor, fields: ServiceFields): Promis
   return row.id;
 }
 
+/** Changes a service's descriptive fields; its code never changes and a public name already set is kept. */
 export async function updateServiceFields(db: Executor, id: string, fields: Omit<ServiceFields, 'code'>, at: Date): Promise<void> {
   await db.updateTable('services').set({
     name: fields.name, category: fields.category, phase: fields.phase, definition: fields.definition,
@@ -96,12 +98,14 @@ export async function updateServiceFields(db: Executor, id: string, fields: Omit
   }).where('id', '=', id).execute();
 }
 
+/** True when a national service already has this name, ignoring case (and the service being edited), so two never read alike. */
 export async function nameTaken(db: Executor, name: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('services').select('id').where('local_proposal_id', 'is', null).where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
   if (exceptId) query = query.where('id', '<>', exceptId);
   return Boolean(await query.executeTakeFirst());
 }
 
+/** Publishes a pack version as a new row, never changing an earlier one; the unique (service, version) pair refuses a race. */
 export async function insertPackVersion(db: Executor, pack: { serviceId: string; version: number; content: PackContent; changeNote: string; userId: string | null }): Promise<string> {
   const row = await db.insertInto('implementation_packs').values({
     service_id: pack.serviceId, version: pack.version, content: JSON.stringify(pack.content), change_note: pack.changeNote, published_by_user_id: pack.userId,
@@ -109,6 +113,7 @@ export async function insertPackVersion(db: Executor, pack: { serviceId: string;
   return row.id;
 }
 
+/** Every published pack version of a service, newest first, so the first is the current one. */
 export async function packVersionsOf(db: Executor, serviceId: string): Promise<PackVersion[]> {
   const rows = await db.selectFrom('implementation_packs').select(['id', 'version', 'content', 'published_at', 'change_note']).where('service_id', '=', serviceId).orderBy('version', 'desc').execute();
   return rows.map((row) => ({ id: row.id, version: row.version, content: row.content as PackContent, publishedAt: row.published_at, changeNote: row.change_note }));

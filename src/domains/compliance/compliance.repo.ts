@@ -25,6 +25,7 @@ export async function rulesOf(db: Executor, offerIds: string[]): Promise<Map<str
   return rules;
 }
 
+/** Sets the offer's compliance rule, replacing any earlier one, with who set it and when. */
 export async function saveRule(db: Executor, offerId: string, rule: ComplianceRule, userId: string | null, at: Date): Promise<void> {
   await db.insertInto('offer_compliance_rules').values({ offer_id: offerId, suspend_on_expired_evidence: rule.suspendOnExpiredEvidence, grace_days: rule.graceDays, suspend_on_cqc_loss: rule.suspendOnCqcLoss, updated_at: at, updated_by_user_id: userId })
     .onConflict((oc) => oc.column('offer_id').doUpdateSet({ suspend_on_expired_evidence: rule.suspendOnExpiredEvidence, grace_days: rule.graceDays, suspend_on_cqc_loss: rule.suspendOnCqcLoss, updated_at: at, updated_by_user_id: userId }))

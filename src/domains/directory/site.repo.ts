@@ -44,6 +44,7 @@ export interface SiteView {
   organisationName: string;
 }
 
+/** An organisation's open sites, by name, with their coordinates and its name, for the platform administrator's organisation page. */
 export async function sitesOf(db: Kysely<Database>, organisationId: string): Promise<SiteView[]> {
   const rows = await db
     .selectFrom('sites as s').innerJoin('organisations as o', 'o.id', 's.organisation_id')

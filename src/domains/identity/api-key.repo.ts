@@ -33,6 +33,7 @@ function toSummary(row: { id: string; name: string; role: string; prefix: string
   };
 }
 
+/** Stores a new key by its public prefix and the hash of its secret (never the secret), and returns its summary. */
 export async function insertApiKey(
   db: Executor,
   key: { organisationId: string; name: string; role: Role; prefix: string; secretHash: string; createdByUserId: string | null },
@@ -68,16 +69,19 @@ export async function touchApiKey(db: Kysely<Database>, id: string, at: Date): P
     .execute();
 }
 
+/** An organisation's keys, live and revoked, newest first, without their secret hashes. */
 export async function listApiKeys(db: Kysely<Database>, organisationId: string): Promise<ApiKeySummary[]> {
   const rows = await db.selectFrom('api_keys').select(SUMMARY).where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
   return rows.map(toSummary);
 }
 
+/** A key by id, live or revoked, without its secret hash; the caller checks the id is a UUID first. */
 export async function findApiKey(db: Executor, id: string): Promise<ApiKeySummary | undefined> {
   const row = await db.selectFrom('api_keys').select(SUMMARY).where('id', '=', id).executeTakeFirst();
   return row && toSummary(row);
 }
 
+/** Revokes a key once: an already revoked key keeps the time it was first revoked. */
 export async function markRevoked(db: Executor, id: string, at: Date): Promise<void> {
   await db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }

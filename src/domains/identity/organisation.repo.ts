@@ -47,17 +47,20 @@ export async function upsertOrganisation(executor: Executor, input: NewOrganisat
   return toOrganisation(row);
 }
 
+/** One organisation; an id that is not a UUID finds nothing rather than failing in SQL. */
 export async function findOrganisationById(db: Executor, id: string): Promise<Organisation | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('organisations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   return row && toOrganisation(row);
 }
 
+/** The organisation with an ODS code, however it was typed (codes are stored upper case and unique). */
 export async function findOrganisationByOdsCode(db: Executor, odsCode: string): Promise<Organisation | undefined> {
   const row = await db.selectFrom('organisations').select(COLUMNS).where('ods_code', '=', odsCode.toUpperCase()).executeTakeFirst();
   return row && toOrganisation(row);
 }
 
+/** The organisations directly below one (a region's ICBs, an ICB's sub-ICB locations), by name. */
 export async function listChildOrganisations(db: Kysely<Database>, parentId: string): Promise<Organisation[]> {
   const rows = await db.selectFrom('organisations').select(COLUMNS).where('parent_id', '=', parentId).orderBy('name').execute();
   return rows.map(toOrganisation);

@@ -19,6 +19,7 @@ export interface MembershipView {
   role: Role;
 }
 
+/** The account for an email address, ignoring case and surrounding spaces, active or not (the caller decides what an inactive one may do). */
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRecord | undefined> {
   const row = await db
     .selectFrom('users')
@@ -28,6 +29,7 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash, isActive: row.is_active };
 }
 
+/** Creates an account with a password hash already made; the unique index on the lower-cased email refuses a second one. */
 export async function insertUser(db: Executor, user: { email: string; displayName: string; passwordHash: string }): Promise<string> {
   const row = await db
     .insertInto('users')
@@ -37,6 +39,7 @@ export async function insertUser(db: Executor, user: { email: string; displayNam
   return row.id;
 }
 
+/** Gives a person a role in an organisation; granting one they already hold changes nothing. */
 export async function insertMembership(db: Executor, membership: { userId: string; organisationId: string; role: Role }): Promise<void> {
   await db
     .insertInto('memberships')
@@ -45,6 +48,7 @@ export async function insertMembership(db: Executor, membership: { userId: strin
     .execute();
 }
 
+/** Every role a person holds, by organisation name then role: the choices offered after signing in. */
 export async function membershipsOf(db: Executor, userId: string): Promise<MembershipView[]> {
   const rows = await db
     .selectFrom('memberships as m')
@@ -72,6 +76,7 @@ export async function findActiveMembership(db: Executor, membership: { userId: s
   return row && { displayName: row.display_name, organisationName: row.name };
 }
 
+/** Records when the person last signed in, shown on their organisation's team page. */
 export async function markSignedIn(db: Executor, userId: string, at: Date): Promise<void> {
   await db.updateTable('users').set({ last_signed_in_at: at }).where('id', '=', userId).execute();
 }

@@ -23,10 +23,12 @@ export async function isLinked(db: Executor, listingId: string, siteId: string):
   return Boolean(await db.selectFrom('listing_sites').select('site_id').where('listing_id', '=', listingId).where('site_id', '=', siteId).executeTakeFirst());
 }
 
+/** Makes a site deliver a listing; linking it twice changes nothing. */
 export async function linkSite(db: Executor, listingId: string, siteId: string): Promise<void> {
   await db.insertInto('listing_sites').values({ listing_id: listingId, site_id: siteId }).onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** Stops a site delivering a listing; the caller keeps at least one open site delivering it. */
 export async function unlinkSite(db: Executor, listingId: string, siteId: string): Promise<void> {
   await db.deleteFrom('listing_sites').where('listing_id', '=', listingId).where('site_id', '=', siteId).execute();
 }

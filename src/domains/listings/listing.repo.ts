@@ -41,6 +41,7 @@ export async function insertQualifiedListing(db: Executor, input: { offerId: str
   return row.id;
 }
 
+/** Appends one status change, with who made it, to the listing's history; rows are never changed afterwards. */
 export async function insertListingHistory(db: Executor, entry: { listingId: string; fromStatus: string | null; toStatus: string; reason: string; at: Date; actor: Actor }): Promise<void> {
   await db.insertInto('listing_history').values({
     listing_id: entry.listingId, from_status: entry.fromStatus, to_status: entry.toStatus, reason: entry.reason, changed_at: entry.at,

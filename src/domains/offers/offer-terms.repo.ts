@@ -30,6 +30,7 @@ export async function protocolVersionOf(db: Executor, offerId: string, version: 
   return row.content as ReferralProtocol;
 }
 
+/** Adds a protocol version without touching earlier ones, which referrals judged under them still need. */
 export async function insertProtocolVersion(db: Executor, offerId: string, version: number, content: ReferralProtocol, userId: string | null): Promise<void> {
   await db.insertInto('offer_protocols').values({ offer_id: offerId, version, content: JSON.stringify(content), created_by_user_id: userId }).execute();
 }
@@ -65,10 +66,12 @@ export async function currentProtocolsOf(db: Executor, offerIds: string[]): Prom
   return new Map(rows.map((row) => [row.offer_id, { version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }]));
 }
 
+/** Removes every price schedule of an offer: a draft's prices are replaced outright, while a published offer's schedules are only ever added to. */
 export async function deleteSchedules(db: Executor, offerId: string): Promise<void> {
   await db.deleteFrom('offer_prices').where('offer_id', '=', offerId).execute();
 }
 
+/** Adds one price schedule, a row per complexity band, effective from its date; earlier schedules stay for activity before it. */
 export async function insertSchedule(db: Executor, offerId: string, schedule: PriceSchedule, userId: string | null): Promise<void> {
   await db.insertInto('offer_prices').values(schedule.prices.map((price) => ({
     offer_id: offerId, effective_from: schedule.effectiveFrom, complexity_band: price.complexityBand, price_pence: price.pricePence, created_by_user_id: userId,
@@ -80,6 +83,7 @@ export async function updateOfferStatus(db: Executor, offerId: string, status: O
   await db.updateTable('offers').set({ status, updated_at: at }).where('id', '=', offerId).execute();
 }
 
+/** Appends one change to the offer's status history, with the person or API key that made it. */
 export async function insertStatusChange(db: Executor, change: { offerId: string; fromStatus: string | null; toStatus: string; reason: string; at: Date; userId: string | null; apiKeyId: string | null }): Promise<void> {
   await db.insertInto('offer_status_history').values({
     offer_id: change.offerId, from_status: change.fromStatus, to_status: change.toStatus, reason: change.reason, changed_at: change.at,

@@ -128,6 +128,7 @@ export interface NewOfferRow {
   userId: string | null;
 }
 
+/** Creates a draft offer from a pack version, with no amendments yet; coverage, protocol and history are written beside it. */
 export async function insertOffer(db: Executor, offer: NewOfferRow, at: Date): Promise<string> {
   const row = await db.insertInto('offers').values({
     lead_organisation_id: offer.leadOrganisationId, service_id: offer.serviceId, pack_id: offer.packId, title: offer.title, summary: offer.summary,
@@ -152,6 +153,7 @@ export interface OfferDetailsRow {
   windowCloses: string | null;
 }
 
+/** Sets the offer's title, summary, contract dates and application window together, as validated by the caller. */
 export async function updateOfferDetails(db: Executor, id: string, details: OfferDetailsRow, at: Date): Promise<void> {
   await db.updateTable('offers').set({
     title: details.title, summary: details.summary, contract_start: details.contractStart, contract_end: details.contractEnd,
@@ -159,6 +161,7 @@ export async function updateOfferDetails(db: Executor, id: string, details: Offe
   }).where('id', '=', id).execute();
 }
 
+/** Replaces the offer's local amendments to the pack's specification; the pack itself is never changed. */
 export async function updateAmendments(db: Executor, id: string, amendments: Amendment[], at: Date): Promise<void> {
   await db.updateTable('offers').set({ amendments: JSON.stringify(amendments), updated_at: at }).where('id', '=', id).execute();
 }

@@ -106,6 +106,7 @@ export async function nationalServiceNames(db: Executor): Promise<{ code: string
   return db.selectFrom('services').select(['code', 'name']).where('local_proposal_id', 'is', null).execute();
 }
 
+/** Creates a draft proposal addressed to the proposer's region; returns its id. */
 export async function insertProposal(db: Executor, proposal: ProposalFields & { proposerId: string; regionId: string; userId: string | null }): Promise<string> {
   const row = await db.insertInto('local_service_proposals').values({
     proposing_organisation_id: proposal.proposerId, region_organisation_id: proposal.regionId, name: proposal.name,
@@ -114,16 +115,19 @@ export async function insertProposal(db: Executor, proposal: ProposalFields & { 
   return row.id;
 }
 
+/** Changes a draft proposal's name, description and rationale. */
 export async function updateProposalFields(db: Executor, id: string, fields: ProposalFields, at: Date): Promise<void> {
   await db.updateTable('local_service_proposals').set({ name: fields.name, description: fields.description, rationale: fields.rationale, updated_at: at }).where('id', '=', id).execute();
 }
 
+/** Submits a proposal, addressing it to the proposer's region as it stands at submission, with who submitted it and when. */
 export async function markSubmitted(db: Executor, id: string, change: { regionId: string; userId: string | null; at: Date }): Promise<void> {
   await db.updateTable('local_service_proposals')
     .set({ status: 'submitted', region_organisation_id: change.regionId, submitted_at: change.at, submitted_by_user_id: change.userId, updated_at: change.at })
     .where('id', '=', id).execute();
 }
 
+/** Records the region's decision (approved or rejected) with its reasons and who made it. */
 export async function markDecided(db: Executor, id: string, decision: { outcome: string; reasons: string; userId: string | null; at: Date }): Promise<void> {
   await db.updateTable('local_service_proposals')
     .set({ status: decision.outcome, decision_reasons: decision.reasons, decided_at: decision.at, decided_by_user_id: decision.userId, updated_at: decision.at })
@@ -141,6 +145,7 @@ export async function upsertAssessments(db: Executor, proposalId: string, items:
   await db.updateTable('local_service_proposals').set({ updated_at: by.at }).where('id', '=', proposalId).execute();
 }
 
+/** The region's assessment of each criterion recorded so far, in no particular order. */
 export async function assessmentsOf(db: Executor, proposalId: string): Promise<AssessmentRecord[]> {
   const rows = await db.selectFrom('proposal_assessments').select(['criterion', 'is_met', 'note', 'assessed_at']).where('proposal_id', '=', proposalId).execute();
   return rows.map((row) => ({ criterion: row.criterion, met: row.is_met, note: row.note, assessedAt: row.assessed_at }));

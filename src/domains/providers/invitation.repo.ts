@@ -30,6 +30,7 @@ function toInvitation(row: InvitationRow): InvitationRecord {
   };
 }
 
+/** Stores an invitation by the hash of its token (never the token), valid until it expires; returns its id. */
 export async function insertInvitation(
   trx: Executor,
   invitation: { organisationId: string; email: string; displayName: string; role: string; tokenHash: string; invitedBy: string | null; at: Date; expiresAt: Date },
@@ -49,6 +50,7 @@ export async function findInvitationByHash(db: Executor, tokenHash: string, opti
   return row ? toInvitation(row) : undefined;
 }
 
+/** One of the organisation's own invitations; another organisation's, or an id that is not a UUID, finds nothing. */
 export async function findInvitation(db: Executor, organisationId: string, id: string): Promise<InvitationRecord | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const row = await invitationsQuery(db).where('i.organisation_id', '=', organisationId).where('i.id', '=', id).executeTakeFirst();
@@ -61,10 +63,12 @@ export async function invitationsOf(db: Executor, organisationId: string): Promi
   return rows.map(toInvitation);
 }
 
+/** Marks the invitation used, so its token opens nothing again. */
 export async function markInvitationAccepted(trx: Executor, id: string, at: Date): Promise<void> {
   await trx.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).execute();
 }
 
+/** Revokes an invitation not yet accepted; an accepted one is left as it is. */
 export async function markInvitationRevoked(trx: Executor, id: string, at: Date): Promise<void> {
   await trx.updateTable('invitations').set({ revoked_at: at }).where('id', '=', id).where('accepted_at', 'is', null).execute();
 }

@@ -6,6 +6,7 @@ import type { PostcodeRow } from './import/postcode-formats.ts';
 /** A stored postcode has exactly the fields an imported row carries. */
 export type PostcodeRecord = PostcodeRow;
 
+/** A postcode unit in its standard form, terminated or not (the caller reads `terminatedOn`). */
 export async function findPostcode(db: Kysely<Database>, postcode: string): Promise<PostcodeRecord | undefined> {
   const row = await db.selectFrom('postcodes').selectAll().where('postcode', '=', postcode).executeTakeFirst();
   return row && {
@@ -14,6 +15,7 @@ export async function findPostcode(db: Kysely<Database>, postcode: string): Prom
   };
 }
 
+/** A postcode district in its standard form ("LS1") with its centre and country, for searches by district. */
 export async function findDistrict(db: Kysely<Database>, district: string) {
   return db.selectFrom('postcode_districts').selectAll().where('district', '=', district).executeTakeFirst();
 }
@@ -26,6 +28,7 @@ export async function subIcbCountsInDistrict(db: Kysely<Database>, district: str
   return rows.map((row) => ({ subIcbCode: row.sub_icb_code!, postcodes: Number(row.count) }));
 }
 
+/** How many postcodes are loaded: none means the ONS Postcode Directory has not been imported yet. */
 export async function countPostcodes(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('postcodes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);

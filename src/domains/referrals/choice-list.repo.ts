@@ -92,6 +92,7 @@ export async function providerQuality(db: Executor, providerIds: string[], today
   return quality;
 }
 
+/** Keeps each list offered as a new row, never changing an earlier one, so what the patient was shown stays on record. */
 export async function insertChoiceList(db: Executor, list: { referralId: string; orderedBy: ChoiceOrder; origin: ChoiceListOrigin; entries: ChoiceListEntry[]; at: Date; userId: string | null }): Promise<string> {
   const row = await db.insertInto('choice_lists').values({
     referral_id: list.referralId, offered_at: list.at, ordered_by: list.orderedBy, origin_postcode: list.origin.postcode, origin_kind: list.origin.kind, entries: JSON.stringify(list.entries), offered_by_user_id: list.userId,

@@ -53,6 +53,7 @@ export interface NewContact {
   userId: string | null;
 }
 
+/** Records an appointment or session and its attendance; an attended session is counted separately by countAttendedSession. */
 export async function insertContact(db: Executor, contact: NewContact): Promise<string> {
   const row = await db.insertInto('referral_contacts').values({
     referral_id: contact.referralId, kind: contact.kind, scheduled_for: contact.scheduledFor, attendance: contact.attendance, note: contact.note, recorded_at: contact.at, recorded_by_user_id: contact.userId,

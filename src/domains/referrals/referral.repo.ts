@@ -76,6 +76,7 @@ export async function patientIdentityOf(db: Executor, nhsNumber: string): Promis
   return row && { familyName: row.family_name, dateOfBirth: row.date_of_birth };
 }
 
+/** Creates a referral awaiting the patient's choice, keeping the protocol version and eligibility it was judged against. */
 export async function insertReferral(db: Executor, row: NewReferralRow): Promise<string> {
   const inserted = await db.insertInto('referrals').values({
     ubrn: row.ubrn, access_code_hash: row.accessCodeHash, patient_id: row.patientId, offer_id: row.offerId, protocol_version: row.protocolVersion,
@@ -99,6 +100,7 @@ export interface ReferralEventRow {
   apiKeyId: string | null;
 }
 
+/** Appends one status change to the referral's history, with the actor, reason and person or API key; rows are never changed. */
 export async function insertReferralEvent(db: Executor, event: ReferralEventRow): Promise<void> {
   await db.insertInto('referral_events').values({
     referral_id: event.referralId, from_status: event.fromStatus, to_status: event.toStatus, reason_code: event.reasonCode ?? null, actor: event.actor, comment: event.comment ?? '',

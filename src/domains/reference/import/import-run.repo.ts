@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { ImportSummary } from './import-summary.ts';
 
+/** Records that an import began, before reading the file, so even a run that fails is listed. */
 export async function startImportRun(db: Kysely<Database>, dataset: string, sourceFile: string, format: string, at: Date): Promise<string> {
   const row = await db.insertInto('import_runs').values({ dataset, source_file: sourceFile, format, started_at: at }).returning('id').executeTakeFirstOrThrow();
   return String(row.id);
@@ -13,6 +14,7 @@ export async function recordImportFormat(db: Kysely<Database>, id: string, forma
   await db.updateTable('import_runs').set({ format }).where('id', '=', id).execute();
 }
 
+/** Records how an import ended, with its counts and first rejections, for the reference data page. */
 export async function finishImportRun(db: Kysely<Database>, id: string, summary: ImportSummary, outcome: 'succeeded' | 'failed', at: Date): Promise<void> {
   await db
     .updateTable('import_runs')
