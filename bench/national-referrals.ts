@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../src/domains/deps.ts';
 import { createApiKey } from '../src/domains/identity/api-key.service.ts';
-import { WAIT_WINDOW_DAYS } from '../src/domains/referrals/choice-list.rules.ts';
+import { WAIT_WINDOW_DAYS } from '../src/domains/provider-quality/waits.rules.ts';
 import { addDays } from '../src/lib/working-days.ts';
 import type { CommissionerArea } from './bench-reference.ts';
 import { between, insertInBatches, pickOne, type Random } from './bulk.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_MEASURED_YET } from '../../src/domains/directory/provider-standing.ts';
+import { NOT_MEASURED_YET } from '../../src/domains/provider-quality/provider-standing.ts';
 import { haversineKm } from '../support/haversine.ts';
 import { inCommissionerArea, placeDistricts, placeScottishPostcode, REAL_DISTRICTS } from '../support/directory-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetStaleAttempts } from '../../src/domains/identity/stale-attempts.service.ts';
 import { verifyPatientAccess } from '../../src/domains/referrals/patient-access.service.ts';
+import { forgetStaleAttempts } from '../../src/domains/referrals/stale-attempts.service.ts';
 import { aHearingReferral, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptBy, indicativeWait, median, nearestSite, orderChoiceList, waitToFirstAppointment } from '../../src/domains/referrals/choice-list.rules.ts';
+import { indicativeWait, median, waitToFirstAppointment } from '../../src/domains/provider-quality/waits.rules.ts';
+import { acceptBy, nearestSite, orderChoiceList } from '../../src/domains/referrals/choice-list.rules.ts';
 
 /** Every entry accepts in a day (and the slowest to see patients accepts fastest), so only the wait to first appointment can decide the order. */
 const entry = (providerName: string, distanceKm: number, workingDays: number | null, siteName = 'Main clinic') => ({

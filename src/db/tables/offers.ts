@@ -1,5 +1,6 @@
 /** Table types for commissioners' offers (migration 0004). */
 import type { ColumnType, Generated } from 'kysely';
+import type { StatusHistoryTable } from '../status-history.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** ISO dates (YYYY-MM-DD) in and out. */
@@ -50,15 +51,8 @@ export interface OfferPricesTable {
   created_by_user_id: string | null;
 }
 
-export interface OfferStatusHistoryTable {
-  id: Generated<string>;
+export interface OfferStatusHistoryTable extends StatusHistoryTable {
   offer_id: string;
-  from_status: string | null;
-  to_status: string;
-  reason: Generated<string>;
-  changed_at: Timestamp;
-  changed_by_user_id: string | null;
-  changed_by_api_key_id: string | null;
 }
 
 export interface OfferTables {

@@ -1,5 +1,6 @@
 /** Table types for provider qualification (migration 0007). */
 import type { ColumnType, Generated } from 'kysely';
+import type { StatusHistoryTable } from '../status-history.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -113,17 +114,10 @@ export interface ClarificationsTable {
   answered_at: NullableTimestamp;
 }
 
-/** Append-only status history, shared in shape by applications and listings. */
-export interface HistoryTable {
-  id: Generated<string>;
+/** Append-only status history of applications and listings: the shape every status history has, with an insertion order. */
+export interface HistoryTable extends StatusHistoryTable {
   /** Insertion order, so changes made in one transaction keep their order. */
   seq: ColumnType<number, never, never>;
-  from_status: string | null;
-  to_status: string;
-  reason: Generated<string>;
-  changed_at: Timestamp;
-  changed_by_user_id: string | null;
-  changed_by_api_key_id: string | null;
 }
 
 export interface ListingsTable {

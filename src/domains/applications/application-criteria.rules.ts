@@ -1,12 +1,6 @@
 /** The qualification criteria every application answers (PRODUCT.md §3.3) plus the offer's own questions, and what a complete submission needs. */
 import type { FieldError } from '../../lib/errors.ts';
-
-/** A question the commissioner adds to its offer for applicants to answer in text. */
-export interface OfferQuestion {
-  id: string;
-  text: string;
-  guidance?: string;
-}
+import type { OfferQuestion } from '../offers/offer-questions.repo.ts';
 
 /** The criteria of PRODUCT.md §3.3, each judged pass or fail on the submission alone. */
 export const STANDARD_CRITERIA = [

@@ -5,15 +5,15 @@ import type { ActionContext } from '../identity/principal.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
 import { listOffers } from '../offers/offer.repo.ts';
 import { visibleOffer } from '../offers/offer-access.ts';
+import { type OfferQuestion, offerQuestionsOf } from '../offers/offer-questions.repo.ts';
 import { priceSchedulesOf } from '../offers/offer-terms.repo.ts';
 import { type PriceSchedule, scheduleOn } from '../offers/price-schedule.rules.ts';
 import { type AssuranceSummary, assuranceSummary } from '../providers/assurance-summary.service.ts';
 import { applicationForAssessor, applicationOfProvider, hasConflictOfInterest, providerOf } from './application-access.ts';
-import { criteriaFor, isWindowOpen, type OfferQuestion } from './application-criteria.rules.ts';
+import { criteriaFor, isWindowOpen } from './application-criteria.rules.ts';
 import { activeOf, type ApplicationRecord, applicationHistory, applicationsOfProvider, applicationsToOffer, type HistoryEntry } from './application.repo.ts';
 import { type ApplicationSite, openSitesOfProvider, sitesOfApplication } from './application-sites.repo.ts';
 import { type Clarification, clarificationsOf, type Mark, marksOf } from './assessment.repo.ts';
-import { offerQuestionsOf } from './offer-questions.repo.ts';
 import { waitingWorkingDays } from './waiting-days.rules.ts';
 
 export interface ApplicationInFull {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../lib/errors.ts';
 import type { Executor } from '../../db/executor.ts';
+import { changedByName, STATUS_HISTORY_COLUMNS, type StatusChangeToRecord, statusHistoryValues } from '../../db/status-history.ts';
 import { answersFrom, type ApplicationAnswers } from './application-criteria.rules.ts';
 import { ACTIVE_STATUSES, type ApplicationStatus, type RefusalGround } from './application-status.rules.ts';
 
@@ -20,11 +21,6 @@ export interface ApplicationRecord {
   decisionReasons: string | null;
   createdAt: Date;
   updatedAt: Date;
-}
-
-export interface Actor {
-  userId: string | null;
-  apiKeyId: string | null;
 }
 
 function applicationsQuery(db: Executor) {
@@ -102,12 +98,9 @@ export async function updateStatus(db: Executor, id: string, change: { status: A
   }).where('id', '=', id).execute();
 }
 
-/** Appends one status change, with who made it, to the application's history; rows are never changed afterwards. */
-export async function insertApplicationHistory(db: Executor, entry: { applicationId: string; fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus; reason: string; at: Date; actor: Actor }): Promise<void> {
-  await db.insertInto('application_history').values({
-    application_id: entry.applicationId, from_status: entry.fromStatus, to_status: entry.toStatus, reason: entry.reason, changed_at: entry.at,
-    changed_by_user_id: entry.actor.userId, changed_by_api_key_id: entry.actor.apiKeyId,
-  }).execute();
+/** Appends a change to the application's history, in the caller's transaction. */
+export async function insertApplicationHistory(db: Executor, entry: StatusChangeToRecord<ApplicationStatus> & { applicationId: string }): Promise<void> {
+  await db.insertInto('application_history').values({ application_id: entry.applicationId, ...statusHistoryValues(entry) }).execute();
 }
 
 export interface HistoryEntry {
@@ -121,9 +114,8 @@ export interface HistoryEntry {
 /** The application's history, oldest first, naming the person or API key that made each change. */
 export async function applicationHistory(db: Executor, applicationId: string): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('application_history as h').leftJoin('users as u', 'u.id', 'h.changed_by_user_id').leftJoin('api_keys as k', 'k.id', 'h.changed_by_api_key_id')
-    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'u.display_name', 'k.name as key_name'])
-    .where('h.application_id', '=', applicationId).orderBy('h.changed_at').orderBy('h.id').execute();
-  return rows.map((row) => ({ fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, at: row.changed_at, by: row.display_name ?? (row.key_name ? `API key “${row.key_name}”` : 'AQP') }));
+    .select(STATUS_HISTORY_COLUMNS).where('h.application_id', '=', applicationId).orderBy('h.changed_at').orderBy('h.id').execute();
+  return rows.map((row) => ({ fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, at: row.changed_at, by: changedByName(row, 'AQP') }));
 }
 
 /** True when the provider still holds a place on the offer (qualified, contracted, live or suspended): it cannot apply again. */

@@ -5,13 +5,13 @@ import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, visibleOffer } from '../offers/offer-access.ts';
+import { offerQuestionsOf } from '../offers/offer-questions.repo.ts';
 import { assuranceSummary } from '../providers/assurance-summary.service.ts';
 import { applicationOfProvider, providerOf } from './application-access.ts';
 import { type ApplicationAnswers, draftProblems, EMPTY_ANSWERS, isWindowOpen, submissionProblems } from './application-criteria.rules.ts';
 import { activeOf, applicationsToOffer, holdsCurrentListing, insertApplication, insertApplicationHistory, updateAnswers, updateStatus } from './application.repo.ts';
 import { openSitesOfProvider, replaceApplicationSites, sitesOfApplication } from './application-sites.repo.ts';
 import { assertApplicationTransition } from './application-status.rules.ts';
-import { offerQuestionsOf } from './offer-questions.repo.ts';
 import { eventInstant } from './waiting-days.rules.ts';
 
 export interface ApplicationInput {

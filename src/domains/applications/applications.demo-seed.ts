@@ -11,7 +11,7 @@ import { startApplication, submitApplication } from './application.service.ts';
 import { openSitesOfProvider } from './application-sites.repo.ts';
 import { decideApplication, markCriteria } from './assessment.service.ts';
 import { askClarification } from './clarification.service.ts';
-import { offerQuestionsOf } from './offer-questions.repo.ts';
+import { offerQuestionsOf } from '../offers/offer-questions.repo.ts';
 
 /** The provider refused once for asking more than the fixed price, then qualified on its second attempt. */
 const REFUSED_FIRST = { odsCode: 'DEMO5', serviceCode: 'back-and-neck-pain' };

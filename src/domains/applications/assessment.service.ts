@@ -6,6 +6,7 @@ import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { insertQualifiedListing } from '../listings/listing.repo.ts';
 import { actingUserId } from '../offers/offer-access.ts';
+import { offerQuestionsOf } from '../offers/offer-questions.repo.ts';
 import { applicationForAssessor, assertNoConflictOfInterest } from './application-access.ts';
 import { criteriaFor, criteriaNotPassed } from './application-criteria.rules.ts';
 import { insertApplicationHistory, updateStatus } from './application.repo.ts';
@@ -13,7 +14,6 @@ import { actorOf } from './application.service.ts';
 import { sitesOfApplication } from './application-sites.repo.ts';
 import { assertApplicationTransition, IN_ASSESSMENT_STATUSES, isRefusalGround, REFUSAL_GROUND_LABELS, type RefusalGround } from './application-status.rules.ts';
 import { insertOutboxMessage, marksOf, upsertMarks } from './assessment.repo.ts';
-import { offerQuestionsOf } from './offer-questions.repo.ts';
 import { eventInstant } from './waiting-days.rules.ts';
 
 export interface MarkInput {

@@ -1,7 +1,6 @@
 /** Queries over local services: catalogue entries made from approved local proposals, owned by one commissioner and kept off the national list. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { type ServiceRecord, servicesQuery, toService } from './catalogue.repo.ts';
 
 /** The local service made from a proposal, if its commissioner has set it up. */
@@ -14,20 +13,6 @@ export async function findLocalServiceOfProposal(db: Executor, proposalId: strin
 export async function localServicesOwnedBy(db: Executor, organisationId: string): Promise<ServiceRecord[]> {
   const rows = await servicesQuery(db).where('s.owner_organisation_id', '=', organisationId).where('s.is_retired', '=', false).orderBy('s.name').execute();
   return rows.map(toService).filter((service) => service.currentPackVersion !== null);
-}
-
-/** Local services with at least one public offer: only these are shown to the public beside the national list. */
-export async function localServicesOffered(db: Executor): Promise<ServiceRecord[]> {
-  const rows = await servicesQuery(db)
-    .where('s.local_proposal_id', 'is not', null)
-    .where((eb) => eb.exists(eb.selectFrom('offers as o').select(sql`1`.as('one')).whereRef('o.service_id', '=', 's.id').where('o.status', 'in', [...PUBLIC_STATUSES])))
-    .orderBy('s.name').execute();
-  return rows.map(toService);
-}
-
-/** True when some offer for the service is public, the moment a local service becomes visible to everyone. */
-export async function hasPublicOffer(db: Executor, serviceId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('offers').select('id').where('service_id', '=', serviceId).where('status', 'in', [...PUBLIC_STATUSES]).executeTakeFirst());
 }
 
 /** Holds, until the transaction ends, the right to pick a new local service code for one commissioner, so two saves at once cannot both choose the same code. */

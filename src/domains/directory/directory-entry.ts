@@ -2,9 +2,9 @@
 import type { LatLon } from '../../lib/british-national-grid.ts';
 import type { OpeningHours } from '../providers/opening-times.rules.ts';
 import type { ProviderSite } from '../providers/provider-site.repo.ts';
-import type { IndicativeWait } from '../referrals/choice-list.rules.ts';
+import type { ListingStanding } from '../provider-quality/provider-standing.ts';
+import type { IndicativeWait } from '../provider-quality/waits.rules.ts';
 import { everySiteNearestFirst } from './directory.rules.ts';
-import type { ListingStanding } from './provider-standing.ts';
 
 export interface DirectorySite {
   id: string;

@@ -10,9 +10,9 @@ import { commissionerAreaNames } from '../reference/commissioner-area.service.ts
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { findProvider } from '../providers/provider-profile.repo.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
-import type { IndicativeWait } from '../referrals/choice-list.rules.ts';
+import { type ListingStanding, standingOf } from '../provider-quality/provider-standing.ts';
+import type { IndicativeWait } from '../provider-quality/waits.rules.ts';
 import { type DirectorySite, directorySite } from './directory-entry.ts';
-import { type ListingStanding, standingOf } from './provider-standing.ts';
 
 export interface DirectoryProviderService {
   listingId: string;

@@ -1,8 +1,8 @@
 /** Reads a directory search: the service on the national list, the place typed (full postcode or district) and the NHS commissioner responsible there. */
 import { DomainError, type DomainErrorCode, type FieldError, isDomainError } from '../../lib/errors.ts';
-import { findVisibleService } from '../catalogue/service-visibility.service.ts';
 import type { Deps } from '../deps.ts';
 import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
+import { findVisibleService } from '../offers/service-visibility.service.ts';
 import { findDistrict } from '../reference/postcode.repo.ts';
 import { lookupPlace, type Place } from '../reference/postcode.service.ts';
 import { otherAreasOfNearbyPractices, type ResponsibleCommissioner, responsibleForDistrict, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';

@@ -4,12 +4,12 @@ import { sitesOf, type SiteView } from './site.repo.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
+import { runningListingsWithStanding } from '../provider-quality/provider-standing.ts';
 import { eligibilityInWords } from '../catalogue/referral-protocol-words.rules.ts';
 import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
 import { type DirectoryEntry, entryOf, placedSites } from './directory-entry.ts';
 import { resolveSearch } from './directory-search.ts';
-import { runningListingsWithStanding } from './provider-standing.ts';
 
 export interface DirectoryQuery {
   service: string;

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/executor.ts';
+import { changedByName, STATUS_HISTORY_COLUMNS } from '../../db/status-history.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import type { ListingStatus } from './listing-lifecycle.rules.ts';
@@ -99,10 +100,8 @@ export interface ListingChange {
 /** The append-only history of a listing, oldest first; changes with no person or key were made by the scheduled compliance run. */
 export async function listingHistoryOf(db: Executor, listingId: string): Promise<ListingChange[]> {
   const rows = await db.selectFrom('listing_history as h').leftJoin('users as u', 'u.id', 'h.changed_by_user_id').leftJoin('api_keys as k', 'k.id', 'h.changed_by_api_key_id')
-    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'u.display_name', 'k.name as key_name'])
-    .where('h.listing_id', '=', listingId).orderBy('h.seq').execute();
+    .select(STATUS_HISTORY_COLUMNS).where('h.listing_id', '=', listingId).orderBy('h.seq').execute();
   return rows.map((row) => ({
-    fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, changedAt: row.changed_at,
-    changedBy: row.display_name ?? (row.key_name ? `API key “${row.key_name}”` : 'AQP compliance run'),
+    fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, changedAt: row.changed_at, changedBy: changedByName(row, 'AQP compliance run'),
   }));
 }

@@ -1,5 +1,6 @@
 /** Queries over listings: a qualified provider's place on an offer, the sites that deliver it, and its append-only history. */
 import type { Executor } from '../../db/executor.ts';
+import { type Actor, type StatusChangeToRecord, statusHistoryValues } from '../../db/status-history.ts';
 import type { ListingStatus } from './listing-lifecycle.rules.ts';
 
 export interface ListingRecord {
@@ -11,11 +12,6 @@ export interface ListingRecord {
   contractStart: string | null;
   contractEnd: string | null;
   contractAcceptedAt: Date | null;
-}
-
-export interface Actor {
-  userId: string | null;
-  apiKeyId: string | null;
 }
 
 const COLUMNS = ['id', 'offer_id', 'provider_organisation_id', 'application_id', 'status', 'contract_start', 'contract_end', 'contract_accepted_at'] as const;
@@ -41,12 +37,9 @@ export async function insertQualifiedListing(db: Executor, input: { offerId: str
   return row.id;
 }
 
-/** Appends one status change, with who made it, to the listing's history; rows are never changed afterwards. */
-export async function insertListingHistory(db: Executor, entry: { listingId: string; fromStatus: string | null; toStatus: string; reason: string; at: Date; actor: Actor }): Promise<void> {
-  await db.insertInto('listing_history').values({
-    listing_id: entry.listingId, from_status: entry.fromStatus, to_status: entry.toStatus, reason: entry.reason, changed_at: entry.at,
-    changed_by_user_id: entry.actor.userId, changed_by_api_key_id: entry.actor.apiKeyId,
-  }).execute();
+/** Appends a change to the listing's history, in the caller's transaction. */
+export async function insertListingHistory(db: Executor, entry: StatusChangeToRecord & { listingId: string }): Promise<void> {
+  await db.insertInto('listing_history').values({ listing_id: entry.listingId, ...statusHistoryValues(entry) }).execute();
 }
 
 /** One listing, locked for a change when asked. */

@@ -1,6 +1,18 @@
 /** The commissioner's ICB and its sub-ICB locations with their ODS open and close dates, from which an offer's coverage is chosen. */
 import type { Executor } from '../../db/executor.ts';
-import type { CoverageArea } from './offer-coverage.ts';
+import type { CoveredCommissioner } from './offer.repo.ts';
+
+/** A sub-ICB location an offer might cover, with the dates ODS records it open. */
+export interface CoverageCandidate extends CoveredCommissioner {
+  openDate: string | null;
+  closeDate: string | null;
+}
+
+/** The lead commissioner's ICB and the locations beneath it. */
+export interface CoverageArea {
+  icb: { id: string; name: string } | null;
+  locations: CoverageCandidate[];
+}
 
 /**
  * The ICB of the lead commissioner (itself when it is an ICB, else its parent) and every commissioner directly beneath it;

@@ -4,18 +4,8 @@
  */
 import type { FieldError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { coverageAreaOf } from './offer-coverage.repo.ts';
+import { type CoverageArea, coverageAreaOf, type CoverageCandidate } from './offer-coverage.repo.ts';
 import type { CoveredCommissioner } from './offer.repo.ts';
-
-export interface CoverageCandidate extends CoveredCommissioner {
-  openDate: string | null;
-  closeDate: string | null;
-}
-
-export interface CoverageArea {
-  icb: { id: string; name: string } | null;
-  locations: CoverageCandidate[];
-}
 
 /** The days an offer is in force: from its window or contract start (today while neither is set) to its contract end. */
 export interface CoveragePeriod {

@@ -1,11 +1,10 @@
 /** The offer's own questions for applicants (PRODUCT.md §3.3 "service-specific questions"): set by its commissioner until the offer opens for applications. */
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
-import type { OfferQuestion } from '../applications/application-criteria.rules.ts';
-import { offerQuestionsOf, updateOfferQuestions } from '../applications/offer-questions.repo.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { offerToChange, visibleOffer } from './offer-access.ts';
+import { type OfferQuestion, offerQuestionsOf, updateOfferQuestions } from './offer-questions.repo.ts';
 import type { OfferStatus } from './offer-status.rules.ts';
 
 export const MAX_QUESTIONS = 20;

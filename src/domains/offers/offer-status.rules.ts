@@ -1,44 +1,41 @@
 /** The offer lifecycle (PRODUCT.md §3.2): draft → published → open for applications → closed, and withdrawn from any of them. */
-import { DomainError } from '../../lib/errors.ts';
+import { statusMachine } from '../../lib/status-machine.ts';
 
 export const OFFER_STATUSES = ['draft', 'published', 'open', 'closed', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
-export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
-  draft: 'Draft',
-  published: 'Published',
-  open: 'Open for applications',
-  closed: 'Closed to applications',
-  withdrawn: 'Withdrawn',
-};
+/** The moves allowed from each status; closed may reopen (a rolling window), withdrawn is final. A refusal names the moves that are allowed. */
+const OFFER_LIFECYCLE = statusMachine<OfferStatus>(OFFER_STATUSES, {
+  labels: {
+    draft: 'Draft',
+    published: 'Published',
+    open: 'Open for applications',
+    closed: 'Closed to applications',
+    withdrawn: 'Withdrawn',
+  },
+  moves: {
+    draft: ['published', 'withdrawn'],
+    published: ['open', 'withdrawn'],
+    open: ['closed', 'withdrawn'],
+    closed: ['open', 'withdrawn'],
+    withdrawn: [],
+  },
+  refusal: ({ from, to, allowed }) => `An offer that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}`,
+});
 
-/** The moves allowed from each status; closed may reopen (a rolling window), withdrawn is final. */
-const NEXT: Record<OfferStatus, readonly OfferStatus[]> = {
-  draft: ['published', 'withdrawn'],
-  published: ['open', 'withdrawn'],
-  open: ['closed', 'withdrawn'],
-  closed: ['open', 'withdrawn'],
-  withdrawn: [],
-};
+export const OFFER_STATUS_LABELS = OFFER_LIFECYCLE.labels;
 
 /** Statuses in which an offer is public (on the map and in the open data). */
 export const PUBLIC_STATUSES: readonly OfferStatus[] = ['published', 'open', 'closed'];
 
-export function isOfferStatus(value: unknown): value is OfferStatus {
-  return typeof value === 'string' && (OFFER_STATUSES as readonly string[]).includes(value);
-}
+/** True for a value that names an offer status, such as a status filter from a query string. */
+export const isOfferStatus = OFFER_LIFECYCLE.is;
 
 /** The statuses an offer may move to next. */
-export function nextStatuses(status: OfferStatus): readonly OfferStatus[] {
-  return NEXT[status];
-}
+export const nextStatuses = OFFER_LIFECYCLE.next;
 
 /** Refuses a move the lifecycle does not allow, naming the moves that are allowed. */
-export function assertTransition(from: OfferStatus, to: OfferStatus): void {
-  if (NEXT[from].includes(to)) return;
-  const allowed = NEXT[from].map((status) => OFFER_STATUS_LABELS[status].toLowerCase());
-  throw new DomainError('invalid-transition', `An offer that is ${OFFER_STATUS_LABELS[from].toLowerCase()} cannot become ${OFFER_STATUS_LABELS[to].toLowerCase()}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}`, { from, to });
-}
+export const assertTransition = OFFER_LIFECYCLE.assertMove;
 
 /** What an offer must have before it is published: people will read it and providers will rely on it. */
 export interface PublishReadiness {

@@ -1,6 +1,7 @@
 /** Queries over an offer's versioned referral protocols, price schedules and status history. */
 import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts';
 import type { Executor } from '../../db/executor.ts';
+import { changedByName, STATUS_HISTORY_COLUMNS, type StatusChangeToRecord, statusHistoryValues } from '../../db/status-history.ts';
 import type { OfferStatus } from './offer-status.rules.ts';
 import type { PriceSchedule } from './price-schedule.rules.ts';
 
@@ -83,21 +84,16 @@ export async function updateOfferStatus(db: Executor, offerId: string, status: O
   await db.updateTable('offers').set({ status, updated_at: at }).where('id', '=', offerId).execute();
 }
 
-/** Appends one change to the offer's status history, with the person or API key that made it. */
-export async function insertStatusChange(db: Executor, change: { offerId: string; fromStatus: string | null; toStatus: string; reason: string; at: Date; userId: string | null; apiKeyId: string | null }): Promise<void> {
-  await db.insertInto('offer_status_history').values({
-    offer_id: change.offerId, from_status: change.fromStatus, to_status: change.toStatus, reason: change.reason, changed_at: change.at,
-    changed_by_user_id: change.userId, changed_by_api_key_id: change.apiKeyId,
-  }).execute();
+/** Appends a change to the offer's status history, in the caller's transaction. */
+export async function insertStatusChange(db: Executor, change: StatusChangeToRecord<OfferStatus> & { offerId: string }): Promise<void> {
+  await db.insertInto('offer_status_history').values({ offer_id: change.offerId, ...statusHistoryValues(change) }).execute();
 }
 
 /** The append-only history of an offer's status, oldest first, with who made each change. */
 export async function statusHistoryOf(db: Executor, offerId: string): Promise<StatusChange[]> {
   const rows = await db.selectFrom('offer_status_history as h').leftJoin('users as u', 'u.id', 'h.changed_by_user_id').leftJoin('api_keys as k', 'k.id', 'h.changed_by_api_key_id')
-    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'u.display_name', 'k.name as key_name'])
-    .where('h.offer_id', '=', offerId).orderBy('h.changed_at').orderBy('h.id').execute();
+    .select(STATUS_HISTORY_COLUMNS).where('h.offer_id', '=', offerId).orderBy('h.changed_at').orderBy('h.id').execute();
   return rows.map((row) => ({
-    fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, changedAt: row.changed_at,
-    changedBy: row.display_name ?? (row.key_name ? `API key “${row.key_name}”` : null),
+    fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, changedAt: row.changed_at, changedBy: changedByName(row, null),
   }));
 }

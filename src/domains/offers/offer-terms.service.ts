@@ -59,7 +59,7 @@ export async function changeOfferStatus(deps: Deps, context: ActionContext, id: 
       throw new DomainError('invalid-transition', `The qualification window closed on ${offer.windowCloses}; change to a rolling window or open a new offer`);
     }
     await updateOfferStatus(trx, id, to, deps.clock.now());
-    await insertStatusChange(trx, { offerId: id, fromStatus: offer.status, toStatus: to, reason: reason.trim(), at: deps.clock.now(), userId: actingUserId(context), apiKeyId: actingApiKeyId(context) });
+    await insertStatusChange(trx, { offerId: id, fromStatus: offer.status, toStatus: to, reason: reason.trim(), at: deps.clock.now(), actor: { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) } });
     await recordAudit(trx, context, { action: `offer.${to}`, entityType: 'offer', entityId: id, details: { from: offer.status, reason: reason.trim() } });
   });
 }

@@ -62,7 +62,7 @@ export async function openOffer(deps: Deps, context: ActionContext, input: OpenO
     await replaceCoverage(trx, id, coverage.ids);
     await insertProtocolVersion(trx, id, 1, pack.content.protocol, actingUserId(context));
     const source = `${service.local ? 'local ' : ''}pack version ${pack.version}`;
-    await insertStatusChange(trx, { offerId: id, fromStatus: null, toStatus: 'draft', reason: `Opened from ${source}`, at: deps.clock.now(), userId: actingUserId(context), apiKeyId: actingApiKeyId(context) });
+    await insertStatusChange(trx, { offerId: id, fromStatus: null, toStatus: 'draft', reason: `Opened from ${source}`, at: deps.clock.now(), actor: { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) } });
     await recordAudit(trx, context, { action: 'offer.open', entityType: 'offer', entityId: id, details: { service: service.code, packVersion: pack.version, local: Boolean(service.local), coverage: input.coverage } });
     return { id };
   });

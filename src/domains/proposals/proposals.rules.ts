@@ -1,16 +1,29 @@
 /** Pure rules of regional assessment (PRODUCT.md §3.2): the stated criteria, the allowed transitions and what a proposal must say. */
 import { DomainError, type FieldError } from '../../lib/errors.ts';
+import { statusMachine } from '../../lib/status-machine.ts';
 
 /** The states of a locally proposed service: drafted by a commissioner, submitted to its region, then decided. */
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ProposalStatus, string> = {
-  draft: 'Draft',
-  submitted: 'Awaiting assessment',
-  approved: 'Approved',
-  rejected: 'Rejected',
-};
+/** A draft is submitted once; the region then approves or rejects it, and either decision is final. */
+const PROPOSAL_LIFECYCLE = statusMachine<ProposalStatus>(PROPOSAL_STATUSES, {
+  labels: {
+    draft: 'Draft',
+    submitted: 'Awaiting assessment',
+    approved: 'Approved',
+    rejected: 'Rejected',
+  },
+  moves: {
+    draft: ['submitted'],
+    submitted: ['approved', 'rejected'],
+    approved: [],
+    rejected: [],
+  },
+  refusal: ({ from, to }) => `A proposal that is ${from} cannot become ${to}`,
+});
+
+export const STATUS_LABELS = PROPOSAL_LIFECYCLE.labels;
 
 export interface Criterion {
   code: string;
@@ -34,8 +47,8 @@ export function isCriterion(code: string): boolean {
 
 type Action = 'edit' | 'submit' | 'assess' | 'decide';
 
-/** The status each action is allowed from; every other state refuses it. */
-const ALLOWED_FROM: Record<Action, ProposalStatus> = { edit: 'draft', submit: 'draft', assess: 'submitted', decide: 'submitted' };
+/** The move each action makes or works towards: editing and submitting lead to submission, assessing and deciding to a decision; a state that cannot make the move refuses the action. */
+const LEADS_TO: Record<Action, ProposalStatus> = { edit: 'submitted', submit: 'submitted', assess: 'approved', decide: 'approved' };
 
 const REFUSALS: Record<Action, string> = {
   edit: 'This proposal has been submitted to the region, so it can no longer be changed',
@@ -46,7 +59,7 @@ const REFUSALS: Record<Action, string> = {
 
 /** Refuses an action the proposal's current state does not allow, with the `invalid-transition` code. */
 export function assertActionAllowed(status: string, action: Action): void {
-  if (status !== ALLOWED_FROM[action]) throw new DomainError('invalid-transition', REFUSALS[action], { status, action });
+  if (!PROPOSAL_LIFECYCLE.is(status) || !PROPOSAL_LIFECYCLE.canMove(status, LEADS_TO[action])) throw new DomainError('invalid-transition', REFUSALS[action], { status, action });
 }
 
 export interface ProposalFields {

@@ -1,7 +1,7 @@
 /** The choice list (PRODUCT.md §3.5): every provider under contract for the referral's commissioner and service with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type CommissionedService, runningListingsWithStanding } from '../directory/provider-standing.ts';
+import { type CommissionedService, runningListingsWithStanding } from '../provider-quality/provider-standing.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';

@@ -5,8 +5,8 @@ import { Type } from 'typebox';
 import type { ServiceRecord } from '../../domains/catalogue/catalogue.repo.ts';
 import { packVersionsOfService, servicesInCatalogue } from '../../domains/catalogue/catalogue.service.ts';
 import { createService, publishPackVersion, updateService } from '../../domains/catalogue/catalogue.service.ts';
-import { findVisibleService } from '../../domains/catalogue/service-visibility.service.ts';
 import type { Deps } from '../../domains/deps.ts';
+import { findVisibleService } from '../../domains/offers/service-visibility.service.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { problemResponses } from './schemas.ts';
 

@@ -5,8 +5,8 @@ import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
 import { directoryProvider } from '../../domains/directory/directory-provider.service.ts';
 import { searchDirectory } from '../../domains/directory/directory.service.ts';
-import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/referrals/choice-list.rules.ts';
-import { NOT_MEASURED_YET } from '../../domains/directory/provider-standing.ts';
+import { NOT_MEASURED_YET } from '../../domains/provider-quality/provider-standing.ts';
+import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/provider-quality/waits.rules.ts';
 import { PageQuery, problemResponses } from './schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);

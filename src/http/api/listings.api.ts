@@ -5,11 +5,12 @@ import { Type } from 'typebox';
 import { runCompliance } from '../../domains/compliance/compliance-run.service.ts';
 import { complianceRuleOf, setComplianceRule } from '../../domains/compliance/compliance-rule.service.ts';
 import { markRead, messagesFor } from '../../domains/compliance/outbox.service.ts';
+import { liftSuspension } from '../../domains/compliance/suspension-lift.service.ts';
 import type { Deps } from '../../domains/deps.ts';
 import { isListingStatus, LISTING_STATUSES } from '../../domains/listings/listing-lifecycle.rules.ts';
 import { liveProvidersOf, listingsFor, listingWithHistory, offerSeenBy } from '../../domains/listings/listing-read.service.ts';
 import type { ListingView } from '../../domains/listings/listing-view.repo.ts';
-import { acceptContract, goLive, liftSuspension, suspendListing, terminateListing } from '../../domains/listings/listing.service.ts';
+import { acceptContract, goLive, suspendListing, terminateListing } from '../../domains/listings/listing.service.ts';
 import { validationFailed } from '../../lib/errors.ts';
 import { problemResponses } from './schemas.ts';
 

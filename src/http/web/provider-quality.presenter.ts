@@ -1,7 +1,7 @@
 /** What is known of a provider in plain words, for choice lists and the public directory: wait, quality and where care is given, and what is not measured yet. */
 import { isRegistrationBody, REGISTRATION_BODY_LABELS } from '../../domains/providers/evidence-kinds.rules.ts';
-import type { ProviderQuality } from '../../domains/referrals/choice-list.repo.ts';
-import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/referrals/choice-list.rules.ts';
+import type { ProviderQuality } from '../../domains/provider-quality/provider-quality.repo.ts';
+import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/provider-quality/waits.rules.ts';
 import { formatDate } from './format.ts';
 
 const CQC_WORDS: Record<string, string> = { registered: 'Registered with the Care Quality Commission', 'registration-cancelled': 'CQC registration cancelled', suspended: 'CQC registration suspended' };

@@ -1,5 +1,6 @@
 /** View-models for the application pages: status tags, the answers form, the price in force and the decision as the provider reads it. */
-import type { ApplicationAnswers, OfferQuestion } from '../../../domains/applications/application-criteria.rules.ts';
+import type { ApplicationAnswers } from '../../../domains/applications/application-criteria.rules.ts';
+import type { OfferQuestion } from '../../../domains/offers/offer-questions.repo.ts';
 import { APPLICATION_STATUS_LABELS, type ApplicationStatus, REFUSAL_GROUND_LABELS, type RefusalGround } from '../../../domains/applications/application-status.rules.ts';
 import type { ApplicationSite } from '../../../domains/applications/application-sites.repo.ts';
 import type { ApplicationInFull } from '../../../domains/applications/application-view.service.ts';

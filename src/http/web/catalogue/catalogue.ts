@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { findServiceByCode, listServices, packVersionsOf } from '../../../domains/catalogue/catalogue.repo.ts';
 import { createService, PHASES, updateService } from '../../../domains/catalogue/catalogue.service.ts';
-import { findVisibleService } from '../../../domains/catalogue/service-visibility.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
+import { findVisibleService } from '../../../domains/offers/service-visibility.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { field, validationErrorsOf } from '../form.ts';
 import { registerPackPages } from './packs.ts';

@@ -3,7 +3,7 @@ import type { ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts
 import type { DirectorySite } from '../../../domains/directory/directory-entry.ts';
 import type { DirectoryProvider } from '../../../domains/directory/directory-provider.service.ts';
 import type { DirectoryResult } from '../../../domains/directory/directory.service.ts';
-import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
+import { NOT_MEASURED_YET } from '../../../domains/provider-quality/provider-standing.ts';
 import { PROVIDER_TYPE_LABELS, type ProviderType } from '../../../domains/providers/provider-profile.rules.ts';
 import { type PageRequest, paginationView } from '../pagination.ts';
 import { openingSummary } from '../providers/site-form.ts';

@@ -1,10 +1,10 @@
 /** The public directory pages: search by service and postcode (a GET form, so results are bookmarkable and need no JavaScript), and provider pages. */
 import type { FastifyInstance } from 'fastify';
 import { listServices } from '../../../domains/catalogue/catalogue.repo.ts';
-import { localServicesOffered } from '../../../domains/catalogue/local-services.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { directoryProvider } from '../../../domains/directory/directory-provider.service.ts';
 import { searchDirectory } from '../../../domains/directory/directory.service.ts';
+import { localServicesOffered } from '../../../domains/offers/offered-local-services.repo.ts';
 import { isDomainError, statusForCode } from '../../../lib/errors.ts';
 import { formErrors } from '../form.ts';
 import { pageRequest } from '../pagination.ts';

@@ -1,8 +1,9 @@
 /** Listing pages: a provider's listings and contract acceptance; a commissioner's listings per offer with suspension, reinstatement and termination. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { liftSuspension } from '../../../domains/compliance/suspension-lift.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { listingsFor } from '../../../domains/listings/listing-read.service.ts';
-import { acceptContract, goLive, liftSuspension, suspendListing, terminateListing } from '../../../domains/listings/listing.service.ts';
+import { acceptContract, goLive, suspendListing, terminateListing } from '../../../domains/listings/listing.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';

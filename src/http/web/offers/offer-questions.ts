@@ -1,6 +1,6 @@
 /** The offer's questions for applicants: its commissioner adds, edits and removes up to 20 until the offer opens; anyone who can see the offer reads them. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { OfferQuestion } from '../../../domains/applications/application-criteria.rules.ts';
+import type { OfferQuestion } from '../../../domains/offers/offer-questions.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { mayManage } from '../../../domains/offers/offer-access.ts';
 import { MAX_QUESTIONS, offerQuestions, QUESTION_EDITABLE_STATUSES, setOfferQuestions } from '../../../domains/offers/offer-questions.service.ts';

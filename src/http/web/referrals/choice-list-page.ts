@@ -11,7 +11,7 @@ import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts
 import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
 import { field, formErrors, validationErrorsOf } from '../form.ts';
-import { NOT_MEASURED_YET } from '../../../domains/directory/provider-standing.ts';
+import { NOT_MEASURED_YET } from '../../../domains/provider-quality/provider-standing.ts';
 import { commissionerAreaNameOf } from '../../../domains/reference/commissioner-area.service.ts';
 import { ABOUT_THE_WAIT } from '../provider-quality.presenter.ts';
 import { telephonesForChoiceList } from '../../../domains/referrals/choice-list-print.service.ts';

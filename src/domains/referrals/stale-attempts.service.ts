@@ -1,9 +1,9 @@
 /** The periodic sweep of failed attempts too old to count towards any limit, so made-up emails and references cannot grow the tables without end (decisions 0024, 0025). */
 import type { Deps } from '../deps.ts';
-import { deleteGuessesBefore } from '../referrals/patient-access.repo.ts';
-import { REFERENCE_WINDOW_HOURS } from '../referrals/patient-access.rules.ts';
-import { deleteThrottlesQuietSince } from './sign-in-throttle.repo.ts';
-import { FORGET_FAILURES_AFTER_HOURS } from './sign-in-throttle.rules.ts';
+import { deleteThrottlesQuietSince } from '../identity/sign-in-throttle.repo.ts';
+import { FORGET_FAILURES_AFTER_HOURS } from '../identity/sign-in-throttle.rules.ts';
+import { deleteGuessesBefore } from './patient-access.repo.ts';
+import { REFERENCE_WINDOW_HOURS } from './patient-access.rules.ts';
 
 const hoursBefore = (at: Date, hours: number) => new Date(at.getTime() - hours * 3_600_000);
 

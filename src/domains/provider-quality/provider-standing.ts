@@ -3,8 +3,8 @@ import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../../db/executor.ts';
 import { listListings, type ListingView } from '../listings/listing-view.repo.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
-import { acceptedReferralDates, firstAttendedDates, type ProviderQuality, providerQuality } from '../referrals/choice-list.repo.ts';
-import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS, waitToFirstAppointment } from '../referrals/choice-list.rules.ts';
+import { acceptedReferralDates, firstAttendedDates, type ProviderQuality, providerQuality } from './provider-quality.repo.ts';
+import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS, waitToFirstAppointment } from './waits.rules.ts';
 
 /** Said wherever waits and quality are shown: what AQP does not measure yet, rather than a placeholder. */
 export const NOT_MEASURED_YET = 'Patient experience and clinical outcomes are not measured on AQP yet.';

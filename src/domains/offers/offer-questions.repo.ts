@@ -1,6 +1,12 @@
 /** Queries over an offer's own questions for applicants, held on the offer row (migration 0007). */
 import type { Executor } from '../../db/executor.ts';
-import type { OfferQuestion } from './application-criteria.rules.ts';
+
+/** A question the commissioner adds to its offer for applicants to answer in text. */
+export interface OfferQuestion {
+  id: string;
+  text: string;
+  guidance?: string;
+}
 
 /** The offer's questions in the order the commissioner set them; none when the offer does not exist. */
 export async function offerQuestionsOf(db: Executor, offerId: string): Promise<OfferQuestion[]> {

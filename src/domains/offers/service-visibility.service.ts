@@ -1,8 +1,8 @@
 /** Who may read a catalogue entry: the national list is open data; a local service only once an offer for it is public (docs/decisions/0028-local-service-offers.md). */
+import { findServiceByCode, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { Deps } from '../deps.ts';
-import { findServiceByCode, type ServiceRecord } from './catalogue.repo.ts';
-import { hasPublicOffer } from './local-services.repo.ts';
+import { hasPublicOffer } from './offered-local-services.repo.ts';
 
 /** Before any offer is public only the owning commissioner's people and national administrators may see a local service, since it is still their work in progress. */
 export function maySeeUnofferedLocalService(principal: Principal | null, service: ServiceRecord): boolean {
