@@ -5,6 +5,7 @@ import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { findServiceByCode, insertPackVersion, insertService, listServices, nameTaken, packVersionsOf, type ServiceFields, type ServiceRecord, updateServiceFields } from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
+import { localServicesOffered } from './local-services.repo.ts';
 
 export const PHASES: Record<string, string> = {
   '2012-13-priority': '2012/13 national priority',
@@ -103,4 +104,16 @@ export async function servicesInCatalogue(deps: Deps, filter: Parameters<typeof 
 /** Every published implementation pack version of a service, newest first. */
 export async function packVersionsOfService(deps: Deps, serviceId: string): Promise<Awaited<ReturnType<typeof packVersionsOf>>> {
   return packVersionsOf(deps.db, serviceId);
+}
+
+/** A service on the national list, for the pages that edit it and publish its packs; a local service or an unknown code is not found there. */
+export async function nationalServiceByCode(deps: Deps, code: string): Promise<ServiceRecord> {
+  const service = await findServiceByCode(deps.db, code);
+  if (!service || service.local) throw new DomainError('not-found', 'There is no such service on the national list');
+  return service;
+}
+
+/** The services a member of the public may search the directory for: the national list, then the local services some commissioner offers. */
+export async function servicesInDirectory(deps: Deps): Promise<ServiceRecord[]> {
+  return [...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))];
 }
