@@ -56,3 +56,14 @@ export function renderFailure(reply: FastifyReply, template: string, title: stri
   if (!failure?.status || failure.status === 400) return renderForm(reply, template, title, model, failure?.errors);
   return reply.status(failure.status).render(template, { pageTitle: titleOf(title, failure.errors), ...model, ...failure.errors });
 }
+
+/** A page's title when it explains a problem that is not a form's errors (an accept that lost a race): prefixed as titleOf() prefixes a form's. */
+export function problemTitle(title: string, problem: unknown): string {
+  return titleOf(title, problem ? { errorList: [], fieldErrors: {} } : undefined);
+}
+
+/** The errors of two checks shown together, as formErrors() shows their field errors one after the other (the first message for a field wins). */
+export function joinErrors(first?: FormErrors, second?: FormErrors): FormErrors | undefined {
+  if (!first || !second) return first ?? second;
+  return { errorList: [...first.errorList, ...second.errorList], fieldErrors: { ...second.fieldErrors, ...first.fieldErrors } };
+}
