@@ -1,12 +1,12 @@
 /** The choice list with the patient: offered (and stored) each time it is shown, chosen from, and printed to take away. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { latestChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
 import { isChoiceOrder } from '../../../domains/referrals/choice-list.rules.ts';
 import { offerChoiceList } from '../../../domains/referrals/choice-list.service.ts';
 import { chooseProvider } from '../../../domains/referrals/choice.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import { latestChoiceListOf } from '../../../domains/referrals/referral-record.service.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
@@ -61,7 +61,7 @@ export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void 
 
   app.get('/referrals/:ubrn/choice-list/print', REFERRER, async (request, reply) => {
     const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
-    const list = await latestChoiceList(deps.db, referral.id);
+    const list = await latestChoiceListOf(deps, referral.id);
     if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
     const telephones = await telephonesForChoiceList(deps, list.entries);
     return reply.render('pages/referrals/choice-list-print.njk', {

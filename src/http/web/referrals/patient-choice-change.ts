@@ -1,11 +1,11 @@
 /** The patient's pages after choosing (issue #12 item 4): how to reach the provider, changing the choice or cancelling with a confirmation step, and signing out of the referral on a shared computer. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { recordAudit } from '../../../domains/identity/audit.repo.ts';
-import { chosenProviderContact } from '../../../domains/referrals/chosen-provider.repo.ts';
+import { recordPatientSignOut } from '../../../domains/identity/audit.service.ts';
 import { cancelAsPatient, patientMayChange, takeBackChoice } from '../../../domains/referrals/patient-choice-change.service.ts';
 import { viewReferralAsPatient } from '../../../domains/referrals/referral-access.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { chosenProviderContactOf } from '../../../domains/referrals/referral-record.service.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { formErrors } from '../form.ts';
@@ -13,7 +13,7 @@ import { patientUbrnOf } from './referral-session.ts';
 
 /** What the status page adds once a provider is chosen: its contact details and directory page, and what the patient may still do. */
 export async function afterChoosing(deps: Deps, referral: ReferralRecord) {
-  const contact = referral.chosen ? await chosenProviderContact(deps.db, referral.id) : undefined;
+  const contact = referral.chosen ? await chosenProviderContactOf(deps, referral.id) : undefined;
   return { reference: formatUbrn(referral.ubrn), contact, directoryHref: contact && `/directory/providers/${contact.providerOrganisationId}`, may: patientMayChange(referral) };
 }
 
@@ -77,7 +77,7 @@ export function registerPatientChoiceChangePages(app: FastifyInstance, deps: Dep
 
   app.post('/referral-status/sign-out', async (request, reply) => {
     const ubrn = patientUbrnOf(request);
-    if (ubrn) await recordAudit(deps.db, request.actionContext(), { action: 'referral.patient-sign-out', entityType: 'referral', entityId: null, details: { ubrn } });
+    if (ubrn) await recordPatientSignOut(deps, request.actionContext(), ubrn);
     await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
     return reply.redirect('/referral-status/signed-out', 303);
   });

@@ -2,10 +2,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { cancelReferral } from '../../../domains/referrals/referral-cancel.service.ts';
-import { sessionCapOf } from '../../../domains/referrals/referral-episode.repo.ts';
 import { acceptReferral, dischargeReferral, returnReferral } from '../../../domains/referrals/referral-provider.service.ts';
 import { CANCEL_REASONS, DISCHARGE_OUTCOME_LABELS, DISCHARGE_OUTCOMES, type ReasonCode, RETURN_REASONS } from '../../../domains/referrals/referral-reasons.rules.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { sessionCapOfOffer } from '../../../domains/referrals/referral-record.service.ts';
 import { recordContact } from '../../../domains/referrals/referral-session.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf } from '../date-input.ts';
@@ -21,7 +21,7 @@ const codedOptions = (reasons: Record<string, ReasonCode>) => Object.entries(rea
 const providerReferral = (deps: Deps, request: FastifyRequest, page: string) => referralForSide(deps, request, 'provider', page);
 
 async function renderContactForm(deps: Deps, reply: FastifyReply, referral: Awaited<ReturnType<typeof providerReferral>>, body: unknown, status = 200, errors?: FormErrors) {
-  const cap = await sessionCapOf(deps.db, referral.offer.id);
+  const cap = await sessionCapOfOffer(deps, referral.offer.id);
   const values = (body ?? {}) as Record<string, string>;
   return reply.status(status).render('pages/referrals/contact.njk', {
     pageTitle: `${errors ? 'Error: ' : ''}Record an appointment or session`, referral, reference: formatUbrn(referral.ubrn), sessions: referral.sessionsAttended, sessionCap: cap, values, when: datePartsOf(body, 'when'), ...errors,

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { ALLOWED_DOCUMENT_TYPES, describeSize, MAX_DOCUMENT_BYTES } from '../../../domains/providers/document-type.rules.ts';
-import { referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
+import { referralEventsOf } from '../../../domains/referrals/referral-record.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { downloadReplyAttachment, replyAndResend } from '../../../domains/referrals/referral-reply.service.ts';
 import { type SeenReferral, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
@@ -22,7 +22,7 @@ const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clin
 
 async function renderReplyForm(deps: Deps, reply: FastifyReply, referral: ReferralRecord, body: unknown, status = 200, errors?: FormErrors) {
   return reply.status(status).render('pages/referrals/reply.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Reply and resend the referral`, referral, reference: formatUbrn(referral.ubrn), returned: latestReturn(await referralEvents(deps.db, referral.id)),
+    pageTitle: `${errors ? 'Error: ' : ''}Reply and resend the referral`, referral, reference: formatUbrn(referral.ubrn), returned: latestReturn(await referralEventsOf(deps, referral.id)),
     values: { information: field(body, 'information') }, maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','), ...errors,
   });
 }
