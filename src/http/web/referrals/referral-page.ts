@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { londonDateOf } from '../../../lib/clock.ts';
 import { formatDate } from '../format.ts';
+import { problemTitle } from '../form-outcome.ts';
 import { episodeRulesOfOffer, referralContactsOf, referralEventsOf } from '../../../domains/referrals/referral-record.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { canMoveReferral, isClosedEpisode, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
@@ -52,7 +53,7 @@ export async function renderReferralPage(deps: Deps, request: FastifyRequest, re
   const [events, contacts, rules, replies] = await Promise.all([referralEventsOf(deps, referral.id), referralContactsOf(deps, referral.id), episodeRulesOfOffer(deps, referral.offer.id), repliesToReferral(deps, referral.id)]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
-    pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
+    pageTitle: problemTitle(`Referral ${formatUbrn(referral.ubrn)}`, problem), referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
     sessions: sessionCap ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(referral.sessionsAttended), problem,
