@@ -104,3 +104,10 @@ export async function servicesInCatalogue(deps: Deps, filter: Parameters<typeof 
 export async function packVersionsOfService(deps: Deps, serviceId: string): Promise<Awaited<ReturnType<typeof packVersionsOf>>> {
   return packVersionsOf(deps.db, serviceId);
 }
+
+/** A service on the national list, for the pages that edit it and publish its packs; a local service or an unknown code is not found there. */
+export async function nationalServiceByCode(deps: Deps, code: string): Promise<ServiceRecord> {
+  const service = await findServiceByCode(deps.db, code);
+  if (!service || service.local) throw new DomainError('not-found', 'There is no such service on the national list');
+  return service;
+}

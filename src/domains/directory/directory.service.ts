@@ -10,6 +10,8 @@ import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
 import { type DirectoryEntry, entryOf, placedSites } from './directory-entry.ts';
 import { resolveSearch } from './directory-search.ts';
+import { listServices, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
+import { localServicesOffered } from '../offers/offered-local-services.repo.ts';
 
 export interface DirectoryQuery {
   service: string;
@@ -69,4 +71,9 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
 /** An organisation's sites with their details, for the platform administrator's organisation page. */
 export async function sitesOfOrganisation(deps: Deps, organisationId: string): Promise<SiteView[]> {
   return sitesOf(deps.db, organisationId);
+}
+
+/** The services a member of the public may search the directory for: the national list, then the local services some commissioner offers. */
+export async function servicesInDirectory(deps: Deps): Promise<ServiceRecord[]> {
+  return [...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))];
 }

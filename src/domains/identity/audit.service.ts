@@ -8,6 +8,11 @@ export async function recordSignOut(deps: Deps, context: ActionContext): Promise
   await recordAudit(deps.db, context, { action: 'sign-out', entityType: 'user', entityId: context.principal?.kind === 'user' ? context.principal.userId : null });
 }
 
+/** Records that a patient signed out of their referral (on a shared computer, say), naming the referral. */
+export async function recordPatientSignOut(deps: Deps, context: ActionContext, ubrn: string): Promise<void> {
+  await recordAudit(deps.db, context, { action: 'referral.patient-sign-out', entityType: 'referral', entityId: null, details: { ubrn } });
+}
+
 /** Records a request refused because the principal's role may not use the route, naming the route and the path asked for. */
 export async function recordAccessDenied(deps: Deps, context: ActionContext, request: { route: string; path: string | undefined }): Promise<void> {
   await recordAudit(deps.db, context, { action: 'access-denied', outcome: 'denied', entityType: 'route', entityId: request.route, details: { path: request.path } });

@@ -16,6 +16,11 @@ export function sumApplications(all: readonly (ApplicationCounts | undefined)[])
   return total;
 }
 
+/** A service's national figures on the map: nothing yet when no counted offer of it has had an application. */
+export function applicationsOfService(byService: ReadonlyMap<string, ApplicationCounts>, serviceCode: string): ApplicationCounts {
+  return byService.get(serviceCode) ?? noApplications();
+}
+
 /** A commissioner's figures for one service: every counted offer of that service covering it. */
 export function applicationsFor(commissioner: MapCommissioner, serviceCode: string, byOffer: ReadonlyMap<string, ApplicationCounts>): ApplicationCounts {
   return sumApplications(commissioner.offers.filter((offer) => offer.serviceCode === serviceCode).map((offer) => byOffer.get(offer.offerId)));

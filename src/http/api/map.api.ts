@@ -2,10 +2,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { noApplications } from '../../domains/applications/application-counts.repo.ts';
 import { REFUSAL_GROUNDS } from '../../domains/applications/application-status.rules.ts';
 import type { Deps } from '../../domains/deps.ts';
-import { publishedApplicationsFor } from '../../domains/map/map-applications.rules.ts';
+import { applicationsOfService, publishedApplicationsFor } from '../../domains/map/map-applications.rules.ts';
 import { COUNTED_OFFER_STATUSES, filterMatrix, servicesOfferedBy } from '../../domains/map/map.rules.ts';
 import { buildAqpMap } from '../../domains/map/map.service.ts';
 import { DATA_ATTRIBUTION } from '../../domains/reference/attribution.ts';
@@ -66,7 +65,7 @@ export function registerMapApi(scope: FastifyInstance, deps: Deps): void {
     const { byService, ...totals } = map.uptake;
     return {
       countedOfferStatuses: [...COUNTED_OFFER_STATUSES],
-      services: byService.map(({ code, name, commissioners }) => ({ code, name, commissioners, applications: map.applicationsByService.get(code) ?? noApplications() })),
+      services: byService.map(({ code, name, commissioners }) => ({ code, name, commissioners, applications: applicationsOfService(map.applicationsByService, code) })),
       commissioners: rows.map((row) => ({
         odsCode: row.odsCode, name: row.name, icb: row.icb, latitude: row.latitude, longitude: row.longitude,
         services: servicesOfferedBy(row), offers: row.offers.map((offer) => ({ service: offer.serviceCode, offerId: offer.offerId })),

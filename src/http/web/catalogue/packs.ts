@@ -1,12 +1,13 @@
 /** National admins publish a new implementation pack version from the catalogue: edit it, preview what changes against the current version, then publish. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findServiceByCode, packVersionsOf, type ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts';
-import { publishPackVersion } from '../../../domains/catalogue/catalogue.service.ts';
+import type { ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts';
+import { nationalServiceByCode, packVersionsOfService, publishPackVersion } from '../../../domains/catalogue/catalogue.service.ts';
 import { packChanges } from '../../../domains/catalogue/pack-changes.rules.ts';
 import type { Deps } from '../../../domains/deps.ts';
-import { DomainError } from '../../../lib/errors.ts';
 import { wordDiff } from '../../../lib/word-diff.ts';
-import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { field, type FormErrors, formErrors, renderForm } from '../form.ts';
+import { attemptRefusable, type Failure, renderFailure } from '../form-outcome.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { type PackFormValues, packFormValues, packFromForm } from './pack-form.ts';
 import { packFormView } from './pack-form.presenter.ts';
 
@@ -21,10 +22,8 @@ declare module '@fastify/session' {
   }
 }
 
-async function nationalService(deps: Deps, request: FastifyRequest): Promise<ServiceRecord> {
-  const service = await findServiceByCode(deps.db, (request.params as { code: string }).code);
-  if (!service || service.local) throw new DomainError('not-found', 'There is no such service on the national list');
-  return service;
+function nationalService(deps: Deps, request: FastifyRequest): Promise<ServiceRecord> {
+  return nationalServiceByCode(deps, (request.params as { code: string }).code);
 }
 
 /** The posted form as values: repeated fields (the checkboxes) stay lists, everything else text. */
@@ -45,65 +44,74 @@ function changeView(change: ReturnType<typeof packChanges>[number]) {
   return { ...change, diff: change.kind === 'changed' && long ? wordDiff(change.before!, change.after!) : undefined };
 }
 
+/** The pack form, from the draft kept or posted. */
+function viewPackForm(reply: FastifyReply, service: ServiceRecord, draft: PackDraft, errors?: FormErrors) {
+  return renderForm(reply, 'pages/catalogue/pack-form.njk', `New pack version for ${service.name}`, {
+    service, changeNote: draft.changeNote, nextVersion: (service.currentPackVersion ?? 0) + 1, ...packFormView(draft.values),
+  }, errors);
+}
+
+/** The form for the next version: the draft being prepared, or the current version as the starting point. */
+async function viewNewPack(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const service = await nationalService(deps, request);
+  const kept = request.session.packDraft;
+  if (kept?.code === service.code) return viewPackForm(reply, service, kept);
+  const current = (await packVersionsOfService(deps, service.id))[0];
+  return viewPackForm(reply, service, { code: service.code, basedOnVersion: service.currentPackVersion, changeNote: '', values: packFormValues(current?.content) });
+}
+
+/** Keeps the draft and goes on to the preview, or shows the form again with its errors. */
+async function submitNewPack(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const service = await nationalService(deps, request);
+  const changeNote = field(request.body, 'changeNote').trim();
+  const draft: PackDraft = { code: service.code, basedOnVersion: service.currentPackVersion, changeNote, values: postedValues(request.body) };
+  const { errors } = packFromForm(draft.values);
+  const all = [...(changeNote ? [] : [{ field: 'changeNote', message: 'Say what changed in this version' }]), ...(changeNote.length > 1000 ? [{ field: 'changeNote', message: 'What changed must be 1,000 characters or fewer' }] : []), ...errors];
+  if (all.length) return viewPackForm(reply, service, draft, formErrors(all));
+  request.session.packDraft = draft;
+  return reply.redirect(`/catalogue/${service.code}/packs/preview`, 303);
+}
+
+/** What the draft changes against the current version, with the button to publish. */
+async function viewPackPreview(deps: Deps, reply: FastifyReply, service: ServiceRecord, draft: PackDraft, failure?: Failure) {
+  const current = (await packVersionsOfService(deps, service.id))[0];
+  const changes = packChanges(current?.content, packFromForm(draft.values).content).map(changeView);
+  return renderFailure(reply, 'pages/catalogue/pack-preview.njk', `Check the changes to ${service.name}’s pack`, {
+    service, current, changes, changeNote: draft.changeNote, nextVersion: (service.currentPackVersion ?? 0) + 1,
+  }, failure);
+}
+
+/** The draft being prepared for this service, or a way back to its form when there is none. */
+async function draftOf(deps: Deps, request: FastifyRequest) {
+  const service = await nationalService(deps, request);
+  const draft = request.session.packDraft;
+  return { service, draft: draft?.code === service.code ? draft : undefined };
+}
+
+/** Publishes the draft; a version published since the preview shows the preview again against it, and bad content the form with its errors. */
+async function submitPackPreview(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { service, draft } = await draftOf(deps, request);
+  if (!draft) return reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
+  const outcome = await attemptRefusable(['conflict'], 'publish', () => publishPackVersion(deps, request.actionContext(), service.code, packFromForm(draft.values).content, draft.changeNote, { basedOnVersion: draft.basedOnVersion }));
+  if (!outcome.ok && 'refusal' in outcome) {
+    const rebased = { ...draft, basedOnVersion: (outcome.refusal.details.currentVersion as number | null) ?? null };
+    request.session.packDraft = rebased;
+    return viewPackPreview(deps, reply, await nationalService(deps, request), rebased, outcome);
+  }
+  if (!outcome.ok) return viewPackForm(reply, service, draft, outcome.errors);
+  request.session.packDraft = undefined;
+  request.session.flash = `Version ${outcome.value.version} of the implementation pack has been published. Offers that adopted an earlier version keep it.`;
+  return reply.redirect(`/catalogue/${service.code}`, 303);
+}
+
 export function registerPackPages(app: FastifyInstance, deps: Deps): void {
-  const renderForm = async (reply: FastifyReply, service: ServiceRecord, draft: PackDraft, options: { status?: number; errors?: FormErrors } = {}) =>
-    reply.status(options.status ?? 200).render('pages/catalogue/pack-form.njk', {
-      pageTitle: `${options.errors ? 'Error: ' : ''}New pack version for ${service.name}`, service, changeNote: draft.changeNote, nextVersion: (service.currentPackVersion ?? 0) + 1,
-      ...packFormView(draft.values), ...options.errors,
-    });
-
-  app.get('/catalogue/:code/packs/new', NATIONAL, async (request, reply) => {
-    const service = await nationalService(deps, request);
-    const kept = request.session.packDraft;
-    if (kept?.code === service.code) return renderForm(reply, service, kept);
-    const current = (await packVersionsOf(deps.db, service.id))[0];
-    return renderForm(reply, service, { code: service.code, basedOnVersion: service.currentPackVersion, changeNote: '', values: packFormValues(current?.content) });
-  });
-
-  app.post('/catalogue/:code/packs/new', NATIONAL, async (request, reply) => {
-    const service = await nationalService(deps, request);
-    const changeNote = field(request.body, 'changeNote').trim();
-    const draft: PackDraft = { code: service.code, basedOnVersion: service.currentPackVersion, changeNote, values: postedValues(request.body) };
-    const { errors } = packFromForm(draft.values);
-    const all = [...(changeNote ? [] : [{ field: 'changeNote', message: 'Say what changed in this version' }]), ...(changeNote.length > 1000 ? [{ field: 'changeNote', message: 'What changed must be 1,000 characters or fewer' }] : []), ...errors];
-    if (all.length) return renderForm(reply, service, draft, { status: 400, errors: formErrors(all) });
-    request.session.packDraft = draft;
-    return reply.redirect(`/catalogue/${service.code}/packs/preview`, 303);
-  });
-
-  const renderPreview = async (reply: FastifyReply, service: ServiceRecord, draft: PackDraft, options: { status?: number; errors?: FormErrors } = {}) => {
-    const current = (await packVersionsOf(deps.db, service.id))[0];
-    const changes = packChanges(current?.content, packFromForm(draft.values).content).map(changeView);
-    return reply.status(options.status ?? 200).render('pages/catalogue/pack-preview.njk', {
-      pageTitle: `${options.errors ? 'Error: ' : ''}Check the changes to ${service.name}’s pack`, service, current, changes, changeNote: draft.changeNote, nextVersion: (service.currentPackVersion ?? 0) + 1, ...options.errors,
-    });
-  };
-
-  app.get('/catalogue/:code/packs/preview', NATIONAL, async (request, reply) => {
-    const service = await nationalService(deps, request);
-    const draft = request.session.packDraft;
-    if (draft?.code !== service.code) return reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
-    return renderPreview(reply, service, draft);
-  });
-
-  app.post('/catalogue/:code/packs/preview', NATIONAL, async (request, reply) => {
-    const service = await nationalService(deps, request);
-    const draft = request.session.packDraft;
-    if (draft?.code !== service.code) return reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
-    try {
-      const { version } = await publishPackVersion(deps, request.actionContext(), service.code, packFromForm(draft.values).content, draft.changeNote, { basedOnVersion: draft.basedOnVersion });
-      request.session.packDraft = undefined;
-      request.session.flash = `Version ${version} of the implementation pack has been published. Offers that adopted an earlier version keep it.`;
-      return reply.redirect(`/catalogue/${service.code}`, 303);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'conflict') {
-        const rebased = { ...draft, basedOnVersion: (error.details.currentVersion as number | null) ?? null };
-        request.session.packDraft = rebased;
-        return renderPreview(reply, await nationalService(deps, request), rebased, { status: 409, errors: formErrors([{ field: 'publish', message: error.message }]) });
-      }
-      const errors = validationErrorsOf(error);
-      if (!errors) throw error;
-      return renderForm(reply, service, draft, { status: 400, errors });
-    }
-  });
+  registerPages(app, [
+    get('/catalogue/:code/packs/new', (request, reply) => viewNewPack(deps, request, reply), NATIONAL),
+    post('/catalogue/:code/packs/new', (request, reply) => submitNewPack(deps, request, reply), NATIONAL),
+    get('/catalogue/:code/packs/preview', async (request, reply) => {
+      const { service, draft } = await draftOf(deps, request);
+      return draft ? viewPackPreview(deps, reply, service, draft) : reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
+    }, NATIONAL),
+    post('/catalogue/:code/packs/preview', (request, reply) => submitPackPreview(deps, request, reply), NATIONAL),
+  ]);
 }

@@ -1,22 +1,23 @@
 /** The commissioning workspace: the commissioner's organisation, its sub-ICB locations and its team. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { findOrganisationById } from '../../../domains/identity/organisation.repo.ts';
-import { subIcbLocationsOf } from '../../../domains/reference/commissioner-area.service.ts';
+import { organisationOf, teamMembersOf } from '../../../domains/identity/organisation-view.service.ts';
 import { ROLE_LABELS } from '../../../domains/identity/roles.rules.ts';
-import { teamOf } from '../../../domains/identity/user.repo.ts';
-import { DomainError } from '../../../lib/errors.ts';
+import { subIcbLocationsOf } from '../../../domains/reference/commissioner-area.service.ts';
+import { get, registerPages } from '../page-routes.ts';
+
+/** The commissioner's organisation with its sub-ICB locations and team. */
+async function viewCommissioning(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const organisation = await organisationOf(deps, request.principal!.organisationId);
+  const [locations, team] = [await subIcbLocationsOf(deps, organisation.id), await teamMembersOf(deps, organisation.id)];
+  return reply.render('pages/commissioning/commissioning.njk', {
+    pageTitle: 'Commissioning',
+    organisation,
+    locations,
+    team: team.map((member) => ({ ...member, roleLabel: ROLE_LABELS[member.role] })),
+  });
+}
 
 export function registerCommissioning(app: FastifyInstance, deps: Deps): void {
-  app.get('/commissioning', { config: { roles: ['commissioner', 'assessor'] } }, async (request, reply) => {
-    const organisation = await findOrganisationById(deps.db, request.principal!.organisationId);
-    if (!organisation) throw new DomainError('not-found', 'Organisation not found');
-    const [locations, team] = [await subIcbLocationsOf(deps, organisation.id), await teamOf(deps.db, organisation.id)];
-    return reply.render('pages/commissioning/commissioning.njk', {
-      pageTitle: 'Commissioning',
-      organisation,
-      locations,
-      team: team.map((member) => ({ ...member, roleLabel: ROLE_LABELS[member.role] })),
-    });
-  });
+  registerPages(app, [get('/commissioning', (request, reply) => viewCommissioning(deps, request, reply), { config: { roles: ['commissioner', 'assessor'] } })]);
 }

@@ -1,40 +1,45 @@
 /** The public directory pages: search by service and postcode (a GET form, so results are bookmarkable and need no JavaScript), and provider pages. */
-import type { FastifyInstance } from 'fastify';
-import { listServices } from '../../../domains/catalogue/catalogue.repo.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { servicesInDirectory } from '../../../domains/directory/directory.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { directoryProvider } from '../../../domains/directory/directory-provider.service.ts';
 import { searchDirectory } from '../../../domains/directory/directory.service.ts';
-import { localServicesOffered } from '../../../domains/offers/offered-local-services.repo.ts';
-import { isDomainError, statusForCode } from '../../../lib/errors.ts';
-import { formErrors } from '../form.ts';
+import { attemptRefusable, renderFailure } from '../form-outcome.ts';
+import { get, registerPages } from '../page-routes.ts';
 import { pageRequest } from '../pagination.ts';
 import { ABOUT_THE_FIGURES, backToSearch, providerView, resultsView, serviceItems } from './directory.presenter.ts';
+
+/** A postcode the search could not place: shown beside the postcode, with its own status. */
+const PLACE_REFUSALS = ['postcode-unknown', 'postcode-terminated', 'organisation-unknown'] as const;
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.slice(0, 100) : '';
 }
 
+/** The search form, with its results once searched, or with what was wrong with the search. */
+async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const query = request.query as Record<string, unknown>;
+  const values = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
+  const page = { values, serviceItems: serviceItems(await servicesInDirectory(deps), values.service), about: ABOUT_THE_FIGURES };
+  const searched = 'service' in query || 'postcode' in query;
+  if (!searched) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page);
+  const pageAsked = pageRequest(query.page);
+  const outcome = await attemptRefusable(PLACE_REFUSALS, undefined, () => searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }));
+  if (!outcome.ok) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page, outcome);
+  const result = resultsView(outcome.value, pageAsked, values);
+  return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
+}
+
+/** A provider's public page, with a way back to the search it came from. */
+async function viewDirectoryProvider(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const provider = providerView(await directoryProvider(deps, (request.params as { code: string }).code));
+  return reply.render('pages/directory/provider.njk', { pageTitle: provider.name, provider, about: ABOUT_THE_FIGURES, backHref: backToSearch(request.query as Record<string, unknown>) });
+}
+
 /** The public directory pages: the search with its results, and provider pages. */
 export function registerDirectoryPages(app: FastifyInstance, deps: Deps): void {
-  app.get('/directory', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const values = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
-    const items = serviceItems([...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))], values.service);
-    const page = { values, serviceItems: items, about: ABOUT_THE_FIGURES };
-    const searched = 'service' in query || 'postcode' in query;
-    if (!searched) return reply.render('pages/directory/search.njk', { pageTitle: 'Find an AQP provider', ...page });
-    const pageAsked = pageRequest(query.page);
-    try {
-      const result = resultsView(await searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }), pageAsked, values);
-      return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
-    } catch (error) {
-      if (!isDomainError(error) || !error.details.fieldErrors) throw error;
-      return reply.status(statusForCode[error.code]).render('pages/directory/search.njk', { pageTitle: 'Error: Find an AQP provider', ...page, ...formErrors(error.details.fieldErrors) });
-    }
-  });
-
-  app.get('/directory/providers/:code', async (request, reply) => {
-    const provider = providerView(await directoryProvider(deps, (request.params as { code: string }).code));
-    return reply.render('pages/directory/provider.njk', { pageTitle: provider.name, provider, about: ABOUT_THE_FIGURES, backHref: backToSearch(request.query as Record<string, unknown>) });
-  });
+  registerPages(app, [
+    get('/directory', (request, reply) => viewDirectorySearch(deps, request, reply)),
+    get('/directory/providers/:code', (request, reply) => viewDirectoryProvider(deps, request, reply)),
+  ]);
 }

@@ -1,8 +1,7 @@
 /** The map page's application tables (issue #11 item 17): counts per service nationally and per commissioner and service; counts only, no provider named. */
 import type { ApplicationCounts } from '../../../domains/applications/application-counts.repo.ts';
 import { REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../domains/applications/application-status.rules.ts';
-import { noApplications } from '../../../domains/applications/application-counts.repo.ts';
-import { type PublishedCounts, publishedApplicationsFor } from '../../../domains/map/map-applications.rules.ts';
+import { applicationsOfService, type PublishedCounts, publishedApplicationsFor } from '../../../domains/map/map-applications.rules.ts';
 import { type MapCommissioner, type MapService, servicesOfferedBy } from '../../../domains/map/map.rules.ts';
 import type { AqpMap } from '../../../domains/map/map.service.ts';
 
@@ -34,7 +33,7 @@ export function applicationTables(map: AqpMap, offeredServices: readonly MapServ
   return {
     national: {
       head: [{ text: 'Service' }, ...STATUS_HEADINGS, ...GROUND_HEADINGS],
-      rows: offeredServices.map((service) => [{ text: service.name }, ...figureCells(map.applicationsByService.get(service.code) ?? noApplications())]),
+      rows: offeredServices.map((service) => [{ text: service.name }, ...figureCells(applicationsOfService(map.applicationsByService, service.code))]),
     },
     byCommissioner: { head: [{ text: 'Commissioner' }, { text: 'Service' }, ...STATUS_HEADINGS, { text: 'Refused in all', format: 'numeric' }, ...GROUND_HEADINGS], rows: byCommissioner },
   };

@@ -1,16 +1,17 @@
 /** The choice list with the patient: offered (and stored) each time it is shown, chosen from, and printed to take away. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { latestChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
 import { isChoiceOrder } from '../../../domains/referrals/choice-list.rules.ts';
 import { offerChoiceList } from '../../../domains/referrals/choice-list.service.ts';
 import { chooseProvider } from '../../../domains/referrals/choice.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
+import { latestChoiceListOf } from '../../../domains/referrals/referral-record.service.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
-import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
-import { field, formErrors, validationErrorsOf } from '../form.ts';
+import { field, type FormErrors, renderForm } from '../form.ts';
+import { attemptRefusable } from '../form-outcome.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { NOT_MEASURED_YET } from '../../../domains/provider-quality/provider-standing.ts';
 import { commissionerAreaNameOf } from '../../../domains/reference/commissioner-area.service.ts';
 import { ABOUT_THE_WAIT } from '../provider-quality.presenter.ts';
@@ -33,41 +34,41 @@ export async function choicePageContext(deps: Deps, referral: ReferralRecord, li
 }
 
 export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void {
-  const show = async (request: FastifyRequest, errors?: ReturnType<typeof formErrors>) => {
-    const order = (request.query as { order?: string }).order;
-    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list', referrerOnly: true });
-    const list = await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance');
-    return { context: { pageTitle: `${errors ? 'Error: ' : ''}Choose a provider`, columnClass: 'nhsuk-grid-column-full', action: `/referrals/${referral.ubrn}/choice`, base: `/referrals/${referral.ubrn}/choice-list`, ...(await choicePageContext(deps, referral, list, 'staff')), ...errors } };
-  };
+  registerPages(app, [
+    get('/referrals/:ubrn/choice-list', (request, reply) => viewChoiceList(deps, request, reply), REFERRER),
+    post('/referrals/:ubrn/choice', (request, reply) => submitChoice(deps, request, reply), REFERRER),
+    get('/referrals/:ubrn/choice-list/print', (request, reply) => viewPrintedChoiceList(deps, request, reply), REFERRER),
+  ]);
+}
 
-  app.get('/referrals/:ubrn/choice-list', REFERRER, async (request, reply) => {
-    const { context } = await show(request);
-    return reply.render('pages/referrals/choice-list.njk', context);
-  });
+/** The choice list, offered (and stored) afresh each time it is shown, in the order asked for. */
+async function viewChoiceList(deps: Deps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
+  const order = (request.query as { order?: string }).order;
+  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list', referrerOnly: true });
+  const list = await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance');
+  return renderForm(reply, 'pages/referrals/choice-list.njk', 'Choose a provider', {
+    columnClass: 'nhsuk-grid-column-full', action: `/referrals/${referral.ubrn}/choice`, base: `/referrals/${referral.ubrn}/choice-list`, ...(await choicePageContext(deps, referral, list, 'staff')),
+  }, errors);
+}
 
-  app.post('/referrals/:ubrn/choice', REFERRER, async (request, reply) => {
-    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice', referrerOnly: true });
-    try {
-      const sent = await chooseProvider(deps, request.actionContext(), referral, choiceFromValue(field(request.body, 'choice')), 'referrer');
-      request.session.flash = `Referral sent to ${sent.providerName}, ${sent.siteName}. They should accept it by ${formatDate(sent.acceptBy)}.`;
-      return reply.redirect(`/referrals/${referral.ubrn}`, 303);
-    } catch (error) {
-      const errors = validationErrorsOf(error) ?? (error instanceof DomainError && error.code === 'conflict' ? formErrors([{ field: 'choice', message: error.message }]) : undefined);
-      if (!errors) throw error;
-      const { context } = await show(request, errors);
-      return reply.status(400).render('pages/referrals/choice-list.njk', context);
-    }
-  });
+/** Sends the referral to the provider chosen; no choice, or one no longer taking referrals, shows the list again with the problem. */
+async function submitChoice(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice', referrerOnly: true });
+  const outcome = await attemptRefusable(['conflict'], 'choice', () => chooseProvider(deps, request.actionContext(), referral, choiceFromValue(field(request.body, 'choice')), 'referrer'));
+  if (!outcome.ok) return viewChoiceList(deps, request, reply, outcome.errors);
+  request.session.flash = `Referral sent to ${outcome.value.providerName}, ${outcome.value.siteName}. They should accept it by ${formatDate(outcome.value.acceptBy)}.`;
+  return reply.redirect(`/referrals/${referral.ubrn}`, 303);
+}
 
-  app.get('/referrals/:ubrn/choice-list/print', REFERRER, async (request, reply) => {
-    const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
-    const list = await latestChoiceList(deps.db, referral.id);
-    if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
-    const telephones = await telephonesForChoiceList(deps, list.entries);
-    return reply.render('pages/referrals/choice-list-print.njk', {
-      pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...(await choicePageContext(deps, referral, list, 'patient')),
-      statusAddress: publicAddressOf(request, '/referral-status'), accessCode: accessCodeToPrint(request, referral.ubrn),
-      printedEntries: presentPrintedEntries(list.entries, telephones),
-    });
+/** The choice list last offered, printed for the patient to take away with their access code. */
+async function viewPrintedChoiceList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
+  const list = await latestChoiceListOf(deps, referral.id);
+  if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
+  const telephones = await telephonesForChoiceList(deps, list.entries);
+  return reply.render('pages/referrals/choice-list-print.njk', {
+    pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...(await choicePageContext(deps, referral, list, 'patient')),
+    statusAddress: publicAddressOf(request, '/referral-status'), accessCode: accessCodeToPrint(request, referral.ubrn),
+    printedEntries: presentPrintedEntries(list.entries, telephones),
   });
 }

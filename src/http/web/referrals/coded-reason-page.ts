@@ -4,8 +4,9 @@ import type { Deps } from '../../../domains/deps.ts';
 import type { ActionContext } from '../../../domains/identity/principal.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
-import { DomainError } from '../../../lib/errors.ts';
-import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { field } from '../form.ts';
+import { attemptRefusable, type Failure, namedForForm, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { referralForSide } from './referral-for-side.ts';
 
 export interface CodedReasonPage {
@@ -26,35 +27,31 @@ export interface CodedReasonPage {
   done: (referral: ReferralRecord) => string;
 }
 
-function render(reply: FastifyReply, page: CodedReasonPage, referral: ReferralRecord, body: unknown, status = 200, errors?: FormErrors) {
-  return reply.status(status).render('pages/referrals/coded-reason.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}${page.heading}`, referral, reference: formatUbrn(referral.ubrn), heading: page.heading, intro: page.intro, action: `/referrals/${referral.ubrn}/${page.path}`,
+/** The coded-reason form of one page, keeping what was chosen and typed. */
+function viewCodedReason(reply: FastifyReply, page: CodedReasonPage, referral: ReferralRecord, body: unknown, failure?: Failure) {
+  return renderFailure(reply, 'pages/referrals/coded-reason.njk', page.heading, {
+    referral, reference: formatUbrn(referral.ubrn), heading: page.heading, intro: page.intro, action: `/referrals/${referral.ubrn}/${page.path}`,
     fieldName: page.fieldName, legend: page.legend, items: page.options.map((option) => ({ value: option.value, text: option.text, ...(option.hint ? { hint: { text: option.hint } } : {}) })),
-    commentLabel: page.commentLabel, commentHint: page.commentHint, buttonText: page.buttonText, values: { [page.fieldName]: field(body, page.fieldName), comment: field(body, 'comment') }, ...errors,
-  });
+    commentLabel: page.commentLabel, commentHint: page.commentHint, buttonText: page.buttonText, values: { [page.fieldName]: field(body, page.fieldName), comment: field(body, 'comment') },
+  }, failure);
 }
 
-/** Registers the GET and POST of one coded-reason page; only the given side of the referral reaches it, and a move the referral's state no longer allows is explained on the referral page. */
+/** Moves the referral; bad input shows the form again (400), and a move its state no longer allows is explained beside the reason (409). */
+async function submitCodedReason(deps: Deps, page: CodedReasonPage, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await referralForSide(deps, request, page.side, page.path);
+  const move = () => page.submit(deps, request.actionContext(), referral, { code: field(request.body, page.fieldName), comment: field(request.body, 'comment') });
+  const asPageField = namedForForm(move, (errors) => errors.map((error) => (error.field === 'reasonCode' || error.field === 'outcome' ? { ...error, field: page.fieldName } : error)));
+  const outcome = await attemptRefusable(STATE_REFUSALS, page.fieldName, asPageField);
+  if (!outcome.ok) return viewCodedReason(reply, page, referral, request.body, outcome);
+  request.session.flash = page.done(referral);
+  return reply.redirect(`/referrals/${referral.ubrn}`, 303);
+}
+
+/** Registers the GET and POST of one coded-reason page; only the given side of the referral reaches it, and a move the referral's state no longer allows is explained on the page. */
 export function registerCodedReasonPage(app: FastifyInstance, deps: Deps, page: CodedReasonPage): void {
   const options = { config: { roles: page.roles } };
-  const seen = (request: FastifyRequest, view: string) => referralForSide(deps, request, page.side, view);
-
-  app.get(`/referrals/:ubrn/${page.path}`, options, async (request, reply) => render(reply, page, await seen(request, page.path), {}));
-
-  app.post(`/referrals/:ubrn/${page.path}`, options, async (request, reply) => {
-    const referral = await seen(request, page.path);
-    try {
-      await page.submit(deps, request.actionContext(), referral, { code: field(request.body, page.fieldName), comment: field(request.body, 'comment') });
-    } catch (error) {
-      const errors = validationErrorsOf(error);
-      if (errors) {
-        const renamed = error instanceof DomainError ? (error.details.fieldErrors ?? []).map((fieldError) => (fieldError.field === 'reasonCode' || fieldError.field === 'outcome' ? { ...fieldError, field: page.fieldName } : fieldError)) : [];
-        return render(reply, page, referral, request.body, 400, formErrors(renamed));
-      }
-      if (error instanceof DomainError && ['conflict', 'invalid-transition'].includes(error.code)) return render(reply, page, referral, request.body, 409, formErrors([{ field: page.fieldName, message: error.message }]));
-      throw error;
-    }
-    request.session.flash = page.done(referral);
-    return reply.redirect(`/referrals/${referral.ubrn}`, 303);
-  });
+  registerPages(app, [
+    get(`/referrals/:ubrn/${page.path}`, async (request, reply) => viewCodedReason(reply, page, await referralForSide(deps, request, page.side, page.path), {}), options),
+    post(`/referrals/:ubrn/${page.path}`, (request, reply) => submitCodedReason(deps, page, request, reply), options),
+  ]);
 }

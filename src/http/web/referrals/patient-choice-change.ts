@@ -1,19 +1,19 @@
 /** The patient's pages after choosing (issue #12 item 4): how to reach the provider, changing the choice or cancelling with a confirmation step, and signing out of the referral on a shared computer. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { recordAudit } from '../../../domains/identity/audit.repo.ts';
-import { chosenProviderContact } from '../../../domains/referrals/chosen-provider.repo.ts';
+import { recordPatientSignOut } from '../../../domains/identity/audit.service.ts';
 import { cancelAsPatient, patientMayChange, takeBackChoice } from '../../../domains/referrals/patient-choice-change.service.ts';
 import { viewReferralAsPatient } from '../../../domains/referrals/referral-access.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { chosenProviderContactOf } from '../../../domains/referrals/referral-record.service.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
-import { DomainError } from '../../../lib/errors.ts';
-import { formErrors } from '../form.ts';
+import { type Failure, refusable, refusalFailure, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { patientUbrnOf } from './referral-session.ts';
 
 /** What the status page adds once a provider is chosen: its contact details and directory page, and what the patient may still do. */
 export async function afterChoosing(deps: Deps, referral: ReferralRecord) {
-  const contact = referral.chosen ? await chosenProviderContact(deps.db, referral.id) : undefined;
+  const contact = referral.chosen ? await chosenProviderContactOf(deps, referral.id) : undefined;
   return { reference: formatUbrn(referral.ubrn), contact, directoryHref: contact && `/directory/providers/${contact.providerOrganisationId}`, may: patientMayChange(referral) };
 }
 
@@ -40,46 +40,52 @@ const CONFIRMATIONS: Confirmation[] = [{
   done: () => 'Your referral has been cancelled.',
 }];
 
-function renderConfirmation(reply: FastifyReply, page: Confirmation, referral: ReferralRecord, status = 200, errors?: ReturnType<typeof formErrors>) {
-  return reply.status(status).render('pages/referrals/patient-confirm.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}${page.heading(referral)}`, heading: page.heading(referral), lines: page.lines(referral), buttonText: page.buttonText,
-    action: `/referral-status/${page.path}`, reference: formatUbrn(referral.ubrn), ...errors,
-  });
+/** The confirmation step of a change the patient asked for. */
+function viewConfirmation(reply: FastifyReply, page: Confirmation, referral: ReferralRecord, failure?: Failure) {
+  return renderFailure(reply, 'pages/referrals/patient-confirm.njk', page.heading(referral), {
+    heading: page.heading(referral), lines: page.lines(referral), buttonText: page.buttonText, action: `/referral-status/${page.path}`, reference: formatUbrn(referral.ubrn),
+  }, failure);
 }
 
-function registerConfirmation(app: FastifyInstance, deps: Deps, page: Confirmation): void {
-  app.get(`/referral-status/${page.path}`, async (request, reply) => {
-    const ubrn = patientUbrnOf(request);
-    if (!ubrn) return reply.redirect('/referral-status', 303);
-    const referral = await viewReferralAsPatient(deps, request.actionContext(), ubrn, `patient-${page.path}-confirm`);
-    if (!patientMayChange(referral)[page.path]) return reply.redirect('/referral-status/referral', 303);
-    return renderConfirmation(reply, page, referral);
-  });
+/** The patient's referral for a confirmation page, or undefined when no referral is open in this session. */
+async function patientReferral(deps: Deps, request: FastifyRequest, view: string) {
+  const ubrn = patientUbrnOf(request);
+  return ubrn ? viewReferralAsPatient(deps, request.actionContext(), ubrn, view) : undefined;
+}
 
-  app.post(`/referral-status/${page.path}`, async (request, reply) => {
-    const ubrn = patientUbrnOf(request);
-    if (!ubrn) return reply.redirect('/referral-status', 303);
-    const referral = await viewReferralAsPatient(deps, request.actionContext(), ubrn, `patient-${page.path}`);
-    try {
-      await page.act(deps, request, referral);
-    } catch (error) {
-      if (!(error instanceof DomainError) || !['conflict', 'invalid-transition'].includes(error.code)) throw error;
-      return renderConfirmation(reply, page, referral, 409, formErrors([{ field: 'confirm', message: error.message }]));
-    }
-    request.session.flash = page.done(referral);
-    return reply.redirect('/referral-status/referral', 303);
-  });
+async function viewConfirmationPage(deps: Deps, page: Confirmation, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await patientReferral(deps, request, `patient-${page.path}-confirm`);
+  if (!referral) return reply.redirect('/referral-status', 303);
+  if (!patientMayChange(referral)[page.path]) return reply.redirect('/referral-status/referral', 303);
+  return viewConfirmation(reply, page, referral);
+}
+
+/** Makes the change; one the referral's state no longer allows is explained on the confirmation (409). */
+async function submitConfirmation(deps: Deps, page: Confirmation, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await patientReferral(deps, request, `patient-${page.path}`);
+  if (!referral) return reply.redirect('/referral-status', 303);
+  const outcome = await refusable(STATE_REFUSALS, () => page.act(deps, request, referral));
+  if (!outcome.ok) return viewConfirmation(reply, page, referral, refusalFailure(outcome.refusal, 'confirm'));
+  request.session.flash = page.done(referral);
+  return reply.redirect('/referral-status/referral', 303);
+}
+
+/** Ends the patient's session on their referral, recording it. */
+async function submitPatientSignOut(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const ubrn = patientUbrnOf(request);
+  if (ubrn) await recordPatientSignOut(deps, request.actionContext(), ubrn);
+  await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
+  return reply.redirect('/referral-status/signed-out', 303);
 }
 
 /** Changing, cancelling and signing out, for the patient who proved they hold the referral. */
 export function registerPatientChoiceChangePages(app: FastifyInstance, deps: Deps): void {
-  for (const page of CONFIRMATIONS) registerConfirmation(app, deps, page);
-
-  app.post('/referral-status/sign-out', async (request, reply) => {
-    const ubrn = patientUbrnOf(request);
-    if (ubrn) await recordAudit(deps.db, request.actionContext(), { action: 'referral.patient-sign-out', entityType: 'referral', entityId: null, details: { ubrn } });
-    await new Promise<void>((resolve, reject) => request.session.destroy((error) => (error ? reject(error) : resolve())));
-    return reply.redirect('/referral-status/signed-out', 303);
-  });
-  app.get('/referral-status/signed-out', async (_request, reply) => reply.render('pages/referrals/patient-signed-out.njk', { pageTitle: 'You have signed out of your referral' }));
+  registerPages(app, [
+    ...CONFIRMATIONS.flatMap((page) => [
+      get(`/referral-status/${page.path}`, (request, reply) => viewConfirmationPage(deps, page, request, reply)),
+      post(`/referral-status/${page.path}`, (request, reply) => submitConfirmation(deps, page, request, reply)),
+    ]),
+    post('/referral-status/sign-out', (request, reply) => submitPatientSignOut(deps, request, reply)),
+    get('/referral-status/signed-out', async (_request, reply) => reply.render('pages/referrals/patient-signed-out.njk', { pageTitle: 'You have signed out of your referral' })),
+  ]);
 }

@@ -2,14 +2,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { cancelReferral } from '../../../domains/referrals/referral-cancel.service.ts';
-import { sessionCapOf } from '../../../domains/referrals/referral-episode.repo.ts';
 import { acceptReferral, dischargeReferral, returnReferral } from '../../../domains/referrals/referral-provider.service.ts';
 import { CANCEL_REASONS, DISCHARGE_OUTCOME_LABELS, DISCHARGE_OUTCOMES, type ReasonCode, RETURN_REASONS } from '../../../domains/referrals/referral-reasons.rules.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
+import { sessionCapOfOffer } from '../../../domains/referrals/referral-record.service.ts';
 import { recordContact } from '../../../domains/referrals/referral-session.service.ts';
-import { DomainError } from '../../../lib/errors.ts';
 import { datePartsOf } from '../date-input.ts';
-import { type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { formErrors } from '../form.ts';
+import { attemptRefusable, type Failure, namedForForm, refusable, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { registerCodedReasonPage } from './coded-reason-page.ts';
 import { contactInputFrom } from './contact-form.ts';
 import { referralForSide } from './referral-for-side.ts';
@@ -18,58 +19,57 @@ import { renderReferralPage } from './referral-page.ts';
 const PROVIDER_ROLES = ['provider-admin', 'provider-clinician'] as const;
 const codedOptions = (reasons: Record<string, ReasonCode>) => Object.entries(reasons).map(([value, reason]) => ({ value, text: reason.label, ...(reason.commentRequired ? { hint: 'Needs a comment' } : {}) }));
 
+const PROVIDER = { config: { roles: PROVIDER_ROLES } };
 const providerReferral = (deps: Deps, request: FastifyRequest, page: string) => referralForSide(deps, request, 'provider', page);
 
-async function renderContactForm(deps: Deps, reply: FastifyReply, referral: Awaited<ReturnType<typeof providerReferral>>, body: unknown, status = 200, errors?: FormErrors) {
-  const cap = await sessionCapOf(deps.db, referral.offer.id);
+/** The form to record an appointment or session, with the sessions attended so far and the cap. */
+async function viewContactForm(deps: Deps, reply: FastifyReply, referral: Awaited<ReturnType<typeof providerReferral>>, body: unknown, failure?: Failure) {
+  const cap = await sessionCapOfOffer(deps, referral.offer.id);
   const values = (body ?? {}) as Record<string, string>;
-  return reply.status(status).render('pages/referrals/contact.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Record an appointment or session`, referral, reference: formatUbrn(referral.ubrn), sessions: referral.sessionsAttended, sessionCap: cap, values, when: datePartsOf(body, 'when'), ...errors,
-  });
+  return renderFailure(reply, 'pages/referrals/contact.njk', 'Record an appointment or session', {
+    referral, reference: formatUbrn(referral.ubrn), sessions: referral.sessionsAttended, sessionCap: cap, values, when: datePartsOf(body, 'when'),
+  }, failure);
 }
 
-function registerContactPages(app: FastifyInstance, deps: Deps): void {
-  const options = { config: { roles: PROVIDER_ROLES } };
-  app.get('/referrals/:ubrn/contacts/new', options, async (request, reply) => renderContactForm(deps, reply, await providerReferral(deps, request, 'contact-form'), {}));
-
-  app.post('/referrals/:ubrn/contacts', options, async (request, reply) => {
-    const referral = await providerReferral(deps, request, 'contact-record');
-    const { input, errors } = contactInputFrom(request.body);
-    if (!input) return renderContactForm(deps, reply, referral, request.body, 400, formErrors(errors));
-    try {
-      const outcome = await recordContact(deps, request.actionContext(), referral, input);
-      request.session.flash = outcome.status === 'episode-closed'
-        ? `Session recorded. That was session ${outcome.sessionsAttended} of ${outcome.sessionCap}: the episode is closed and the referring practice has been told the patient needs re-referral.`
-        : `${input.kind === 'session' ? 'Session' : 'Appointment'} recorded. Sessions attended: ${outcome.sessionsAttended}${outcome.sessionCap ? ` of ${outcome.sessionCap}` : ''}.`;
-      return reply.redirect(`/referrals/${referral.ubrn}`, 303);
-    } catch (error) {
-      const fieldErrors = validationErrorsOf(error) && error instanceof DomainError ? (error.details.fieldErrors ?? []).map((e) => (e.field === 'scheduledFor' ? { ...e, field: 'when' } : e)) : undefined;
-      if (fieldErrors) return renderContactForm(deps, reply, referral, request.body, 400, formErrors(fieldErrors));
-      if (error instanceof DomainError && error.code === 'invalid-transition') return renderContactForm(deps, reply, referral, request.body, 409, formErrors([{ field: 'kind', message: error.message }]));
-      throw error;
-    }
-  });
+/** Records the contact and says where the episode stands; bad input shows the form again, and a contact the referral's state no longer allows is explained beside its kind (409). */
+async function submitContact(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await providerReferral(deps, request, 'contact-record');
+  const { input, errors } = contactInputFrom(request.body);
+  if (!input) return viewContactForm(deps, reply, referral, request.body, { errors: formErrors(errors) });
+  const record = namedForForm(() => recordContact(deps, request.actionContext(), referral, input), (found) => found.map((e) => (e.field === 'scheduledFor' ? { ...e, field: 'when' } : e)));
+  const outcome = await attemptRefusable(['invalid-transition'], 'kind', record);
+  if (!outcome.ok) return viewContactForm(deps, reply, referral, request.body, outcome);
+  const { value } = outcome;
+  request.session.flash = value.status === 'episode-closed'
+    ? `Session recorded. That was session ${value.sessionsAttended} of ${value.sessionCap}: the episode is closed and the referring practice has been told the patient needs re-referral.`
+    : `${input.kind === 'session' ? 'Session' : 'Appointment'} recorded. Sessions attended: ${value.sessionsAttended}${value.sessionCap ? ` of ${value.sessionCap}` : ''}.`;
+  return reply.redirect(`/referrals/${referral.ubrn}`, 303);
 }
 
-function registerAccept(app: FastifyInstance, deps: Deps): void {
-  app.post('/referrals/:ubrn/accept', { config: { roles: PROVIDER_ROLES } }, async (request, reply) => {
-    const referral = await providerReferral(deps, request, 'accept');
-    try {
-      await acceptReferral(deps, request.actionContext(), referral);
-    } catch (error) {
-      if (!(error instanceof DomainError) || !['conflict', 'invalid-transition'].includes(error.code)) throw error;
-      const now = await providerReferral(deps, request, 'accept-refused');
-      return renderReferralPage(deps, request, reply.status(409), now, { title: 'The referral could not be accepted', text: error.message });
-    }
-    request.session.flash = `Referral ${formatUbrn(referral.ubrn)} accepted. Record the patient’s appointments and sessions below.`;
-    return reply.redirect(`/referrals/${referral.ubrn}`, 303);
-  });
+/** Accepts the referral; one another person moved first is explained on the referral page (409). */
+async function submitAccept(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await providerReferral(deps, request, 'accept');
+  const outcome = await refusable(STATE_REFUSALS, () => acceptReferral(deps, request.actionContext(), referral));
+  if (!outcome.ok) {
+    const now = await providerReferral(deps, request, 'accept-refused');
+    return renderReferralPage(deps, request, reply.status(409), now, { title: 'The referral could not be accepted', text: outcome.refusal.message });
+  }
+  request.session.flash = `Referral ${formatUbrn(referral.ubrn)} accepted. Record the patient’s appointments and sessions below.`;
+  return reply.redirect(`/referrals/${referral.ubrn}`, 303);
+}
+
+/** Accepting and recording contacts, for the chosen provider. */
+function registerProviderPages(app: FastifyInstance, deps: Deps): void {
+  registerPages(app, [
+    post('/referrals/:ubrn/accept', (request, reply) => submitAccept(deps, request, reply), PROVIDER),
+    get('/referrals/:ubrn/contacts/new', async (request, reply) => viewContactForm(deps, reply, await providerReferral(deps, request, 'contact-form'), {}), PROVIDER),
+    post('/referrals/:ubrn/contacts', (request, reply) => submitContact(deps, request, reply), PROVIDER),
+  ]);
 }
 
 /** The pages that move a referral on: accept, return, contacts, discharge and cancel. */
 export function registerReferralActions(app: FastifyInstance, deps: Deps): void {
-  registerAccept(app, deps);
-  registerContactPages(app, deps);
+  registerProviderPages(app, deps);
   registerCodedReasonPage(app, deps, {
     path: 'return', side: 'provider', roles: PROVIDER_ROLES, heading: 'Return the referral to the referrer',
     intro: 'The referral goes back to the practice that made it, with your reason. The patient is told their GP practice will be in touch.',

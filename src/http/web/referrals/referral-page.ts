@@ -1,10 +1,10 @@
 /** One referral for the referring practice or the chosen provider: patient, eligibility, status, history and, once, the patient's access code. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { episodeRulesOf } from '../../../domains/referrals/referral-episode.repo.ts';
 import { londonDateOf } from '../../../lib/clock.ts';
 import { formatDate } from '../format.ts';
-import { referralContacts, referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
+import { problemTitle } from '../form-outcome.ts';
+import { episodeRulesOfOffer, referralContactsOf, referralEventsOf } from '../../../domains/referrals/referral-record.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { canMoveReferral, isClosedEpisode, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
 import { mayReadContactDetails, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
@@ -50,10 +50,10 @@ function pathwayText(years: number, acceptedAt: Date | null): string {
 
 /** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
 export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
-  const [events, contacts, rules, replies] = await Promise.all([referralEvents(deps.db, referral.id), referralContacts(deps.db, referral.id), episodeRulesOf(deps.db, referral.offer.id), repliesToReferral(deps, referral.id)]);
+  const [events, contacts, rules, replies] = await Promise.all([referralEventsOf(deps, referral.id), referralContactsOf(deps, referral.id), episodeRulesOfOffer(deps, referral.offer.id), repliesToReferral(deps, referral.id)]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
-    pageTitle: `${problem ? 'Error: ' : ''}Referral ${formatUbrn(referral.ubrn)}`, referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
+    pageTitle: problemTitle(`Referral ${formatUbrn(referral.ubrn)}`, problem), referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
     sessions: sessionCap ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(referral.sessionsAttended), problem,

@@ -1,16 +1,17 @@
 /** The referrer's answer to a returned referral (issue #12 item 8): reply with the information asked for and a document, which resends it; the attachments to download; and a re-referral after a closed episode. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { ALLOWED_DOCUMENT_TYPES, describeSize, MAX_DOCUMENT_BYTES } from '../../../domains/providers/document-type.rules.ts';
-import { referralEvents } from '../../../domains/referrals/referral-history.repo.ts';
+import { referralEventsOf } from '../../../domains/referrals/referral-record.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { downloadReplyAttachment, replyAndResend } from '../../../domains/referrals/referral-reply.service.ts';
 import { type SeenReferral, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
 import type { PatientContact } from '../../../domains/referrals/patient-contact.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
-import { DomainError } from '../../../lib/errors.ts';
 import { formatDate } from '../format.ts';
-import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { field } from '../form.ts';
+import { attemptRefusable, type Failure, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
+import { post, registerPages } from '../page-routes.ts';
 import { sendDocument } from '../providers/assurance.ts';
 import { registerUploads, uploadedFileOf } from '../providers/multipart-upload.ts';
 import { ADDRESS_FIELDS } from './patient-contact-form.ts';
@@ -20,30 +21,29 @@ import { latestReturn } from './referral-reply.presenter.ts';
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const } };
 
-async function renderReplyForm(deps: Deps, reply: FastifyReply, referral: ReferralRecord, body: unknown, status = 200, errors?: FormErrors) {
-  return reply.status(status).render('pages/referrals/reply.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Reply and resend the referral`, referral, reference: formatUbrn(referral.ubrn), returned: latestReturn(await referralEvents(deps.db, referral.id)),
-    values: { information: field(body, 'information') }, maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','), ...errors,
-  });
+/** The reply form, with the reason the referral was returned. */
+async function viewReplyForm(deps: Deps, reply: FastifyReply, referral: ReferralRecord, body: unknown, failure?: Failure) {
+  return renderFailure(reply, 'pages/referrals/reply.njk', 'Reply and resend the referral', {
+    referral, reference: formatUbrn(referral.ubrn), returned: latestReturn(await referralEventsOf(deps, referral.id)),
+    values: { information: field(body, 'information') }, maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','),
+  }, failure);
+}
+
+/** Sends the reply and resends the referral; bad input shows the form again, and a referral no longer returned is explained beside the reply (409). */
+async function submitReply(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const referral = await referralForSide(deps, request, 'referrer', 'reply');
+  const answer = { information: field(request.body, 'information'), attachment: uploadedFileOf(request.body, 'attachment') };
+  const outcome = await attemptRefusable(STATE_REFUSALS, 'information', () => replyAndResend(deps, request.actionContext(), referral, answer));
+  if (!outcome.ok) return viewReplyForm(deps, reply, referral, request.body, outcome);
+  request.session.flash = `Reply sent. Referral ${formatUbrn(referral.ubrn)} is back with ${outcome.value.providerName}, who should accept it by ${formatDate(outcome.value.acceptBy)}.`;
+  return reply.redirect(`/referrals/${referral.ubrn}`, 303);
 }
 
 function registerReply(app: FastifyInstance, deps: Deps): void {
-  app.get('/referrals/:ubrn/reply', REFERRER, async (request, reply) => renderReplyForm(deps, reply, await referralForSide(deps, request, 'referrer', 'reply-form'), {}));
-
+  app.get('/referrals/:ubrn/reply', REFERRER, async (request, reply) => viewReplyForm(deps, reply, await referralForSide(deps, request, 'referrer', 'reply-form'), {}));
   app.register(async (scope) => {
     await registerUploads(scope);
-    scope.post('/referrals/:ubrn/reply', { config: { roles: ['referrer'], csrf: false }, preHandler: scope.csrfProtection }, async (request, reply) => {
-      const referral = await referralForSide(deps, request, 'referrer', 'reply');
-      try {
-        const sent = await replyAndResend(deps, request.actionContext(), referral, { information: field(request.body, 'information'), attachment: uploadedFileOf(request.body, 'attachment') });
-        request.session.flash = `Reply sent. Referral ${formatUbrn(referral.ubrn)} is back with ${sent.providerName}, who should accept it by ${formatDate(sent.acceptBy)}.`;
-        return reply.redirect(`/referrals/${referral.ubrn}`, 303);
-      } catch (error) {
-        const errors = validationErrorsOf(error) ?? (error instanceof DomainError && ['conflict', 'invalid-transition'].includes(error.code) ? formErrors([{ field: 'information', message: error.message }]) : undefined);
-        if (!errors) throw error;
-        return renderReplyForm(deps, reply, referral, request.body, validationErrorsOf(error) ? 400 : 409, errors);
-      }
-    });
+    registerPages(scope, [post('/referrals/:ubrn/reply', (request, reply) => submitReply(deps, request, reply), { config: { roles: ['referrer'], csrf: false }, preHandler: scope.csrfProtection })]);
   });
 }
 

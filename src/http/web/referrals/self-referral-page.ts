@@ -6,7 +6,7 @@ import type { IneligibilityReason } from '../../../domains/referrals/eligibility
 import { reasonsForPatients } from '../../../domains/referrals/patient-advice.rules.ts';
 import { type PatientLocation, selfReferralFormFor } from '../../../domains/referrals/self-referral-location.service.ts';
 import { datePartsOf } from '../date-input.ts';
-import { type FormErrors, validationErrorsOf } from '../form.ts';
+import { attempt, type FormErrors, renderForm } from '../form.ts';
 import { contactChoicesOf } from './patient-contact-form.ts';
 import { questionsOf } from './referral-form.ts';
 import { HONEYPOT_FIELD, locationQuery } from './self-referral-form.ts';
@@ -19,23 +19,18 @@ export interface SelfReferralForm {
 }
 
 /** Renders the form for one service and location, keeping what was typed and showing errors beside their fields. */
-export function renderSelfReferralForm(reply: FastifyReply, form: SelfReferralForm, body: unknown, status = 200, errors?: FormErrors) {
-  return reply.status(status).render('pages/referrals/self-referral-form.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Refer yourself: ${form.service.servicePublicName}`, ...form, protocol: form.service.protocol.content,
+export function viewSelfReferralForm(reply: FastifyReply, form: SelfReferralForm, body: unknown, errors?: FormErrors) {
+  return renderForm(reply, 'pages/referrals/self-referral-form.njk', `Refer yourself: ${form.service.servicePublicName}`, {
+    ...form, protocol: form.service.protocol.content,
     values: (body ?? {}) as Record<string, string>, dateOfBirth: datePartsOf(body, 'dateOfBirth'), questions: questionsOf(form.service.protocol.content, body), contactChoices: contactChoicesOf(body),
-    changeHref: `/self-referral?${locationQuery(form.location)}`, servicesHref: `/self-referral/services?${locationQuery(form.location)}`, honeypotField: HONEYPOT_FIELD, ...errors,
-  });
+    changeHref: `/self-referral?${locationQuery(form.location)}`, servicesHref: `/self-referral/services?${locationQuery(form.location)}`, honeypotField: HONEYPOT_FIELD,
+  }, errors);
 }
 
 /** The form's setting and service, or the location's problems to show on the start page. */
 export async function formFor(deps: Deps, location: PatientLocation, serviceCode: string): Promise<SelfReferralForm | { errors: FormErrors }> {
-  try {
-    return { ...(await selfReferralFormFor(deps, location, serviceCode)), location };
-  } catch (error) {
-    const errors = validationErrorsOf(error);
-    if (!errors) throw error;
-    return { errors };
-  }
+  const outcome = await attempt(() => selfReferralFormFor(deps, location, serviceCode));
+  return outcome.ok ? { ...outcome.value, location } : { errors: outcome.errors };
 }
 
 /** The refusal in words for the patient: safety advice first, as urgent care advice, never the advice written for referrers. */
