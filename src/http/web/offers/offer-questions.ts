@@ -5,8 +5,8 @@ import type { Deps } from '../../../domains/deps.ts';
 import { mayManage } from '../../../domains/offers/offer-access.ts';
 import { MAX_QUESTIONS, offerQuestions, QUESTION_EDITABLE_STATUSES, setOfferQuestions } from '../../../domains/offers/offer-questions.service.ts';
 import { offerAsSeenBy, type OfferRecord } from '../../../domains/offers/offer-view.service.ts';
-import { DomainError } from '../../../lib/errors.ts';
-import { attempt, field, type FormErrors, formErrors, titleOf } from '../form.ts';
+import { field, type FormErrors, titleOf } from '../form.ts';
+import { attemptRefusable } from '../form-refusal.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 
@@ -68,13 +68,8 @@ function errorsByFormRow(errors: FormErrors, rows: Row[]): FormErrors {
 async function submitOfferQuestions(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
   const rows = questionRowsFromForm(request.body);
-  try {
-    const outcome = await attempt(() => setOfferQuestions(deps, request.actionContext(), offer.id, rows.map(({ id, text, guidance }) => ({ id, text, ...(guidance ? { guidance } : {}) }))));
-    if (!outcome.ok) return viewOfferQuestions(reply, offer, { editable: true, rows, errors: errorsByFormRow(outcome.errors, rows) });
-  } catch (error) {
-    if (!(error instanceof DomainError && error.code === 'invalid-transition')) throw error;
-    return viewOfferQuestions(reply, offer, { editable: false, rows, status: 409, errors: formErrors([{ field: 'questions', message: error.message }]) });
-  }
+  const outcome = await attemptRefusable(() => setOfferQuestions(deps, request.actionContext(), offer.id, rows.map(({ id, text, guidance }) => ({ id, text, ...(guidance ? { guidance } : {}) }))), 'questions');
+  if (!outcome.ok) return viewOfferQuestions(reply, offer, { editable: outcome.status !== 409, rows, status: outcome.status, errors: errorsByFormRow(outcome.errors, rows) });
   request.session.flash = `The offer now asks applicants ${rows.length} question${rows.length === 1 ? '' : 's'} of its own.`;
   return reply.redirect(`/offers/${offer.id}/questions`, 303);
 }

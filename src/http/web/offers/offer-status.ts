@@ -4,8 +4,8 @@ import type { Deps } from '../../../domains/deps.ts';
 import type { OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { changeOfferStatus } from '../../../domains/offers/offer-terms.service.ts';
 import { isOfferStatus, nextStatuses, OFFER_STATUS_LABELS } from '../../../domains/offers/offer-status.rules.ts';
-import { DomainError } from '../../../lib/errors.ts';
-import { attempt, field, type FormErrors, formErrors, titleOf } from '../form.ts';
+import { field, type FormErrors, formErrors, titleOf } from '../form.ts';
+import { attemptRefusable } from '../form-refusal.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 
@@ -30,13 +30,8 @@ async function submitOfferStatus(deps: Deps, request: FastifyRequest, reply: Fas
   const values = { status: field(request.body, 'status'), reason: field(request.body, 'reason') };
   const next = values.status;
   if (!isOfferStatus(next)) return viewOfferStatus(reply, offer, values, formErrors([{ field: 'status', message: 'Select what should happen to the offer' }]));
-  try {
-    const outcome = await attempt(() => changeOfferStatus(deps, request.actionContext(), offer.id, next, values.reason));
-    if (!outcome.ok) return viewOfferStatus(reply, offer, values, outcome.errors);
-  } catch (error) {
-    if (!(error instanceof DomainError && error.code === 'invalid-transition')) throw error;
-    return viewOfferStatus(reply, offer, values, formErrors([{ field: 'status', message: error.message }]), 409);
-  }
+  const outcome = await attemptRefusable(() => changeOfferStatus(deps, request.actionContext(), offer.id, next, values.reason), 'status');
+  if (!outcome.ok) return viewOfferStatus(reply, offer, values, outcome.errors, outcome.status);
   request.session.flash = `The offer is now ${OFFER_STATUS_LABELS[next].toLowerCase()}.`;
   return reply.redirect(`/offers/${offer.id}`, 303);
 }
