@@ -3,7 +3,7 @@ import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
-import { listOffers } from '../offers/offer.repo.ts';
+import { listOffers, offerReference } from '../offers/offer.repo.ts';
 import { visibleOffer } from '../offers/offer-access.ts';
 import { type OfferQuestion, offerQuestionsOf } from '../offers/offer-questions.repo.ts';
 import { priceSchedulesOf } from '../offers/offer-terms.repo.ts';
@@ -59,9 +59,10 @@ export async function assessorApplication(deps: Deps, context: ActionContext, id
   return { ...full, marks, assurance, conflictOfInterest, waitingWorkingDays: submittedAt ? waitingWorkingDays(submittedAt, deps.clock.today(), full.clarifications) : null };
 }
 
-/** The provider's applications, newest first; only those waiting for its answer to a clarification when `clarification` is asked. */
+/** The provider's applications, newest first, each with its offer's reference; only those waiting for its answer to a clarification when `clarification` is asked. */
 export async function providerApplications(deps: Deps, context: ActionContext, page: { limit: number; offset: number }, status?: 'clarification') {
-  return applicationsOfProvider(deps.db, providerOf(context), page, status);
+  const { rows, total } = await applicationsOfProvider(deps.db, providerOf(context), page, status);
+  return { rows: rows.map((row) => ({ ...row, offerReference: offerReference(row.offerNumber) })), total };
 }
 
 export interface OpenOfferForProvider {

@@ -15,15 +15,20 @@ export interface Failure {
 /** An action done, or refused with a DomainError of an expected code. */
 export type Refused<T> = { ok: true; value: T } | { ok: false; refusal: DomainError };
 
-/** An outcome that may also be a refusal, kept with its error (a page may read its details). */
-export type Refusable<T> = Outcome<T> | { ok: false; errors: FormErrors; status: number; refusal: DomainError };
+/** An outcome that may also be a refusal: its errors with the status to answer (400 for bad input), and the refusal's error when there was one (a page may read its details). */
+export type Refusable<T> = { ok: true; value: T } | { ok: false; errors: FormErrors; status: number; refusal?: DomainError };
+
+/** Which refusals a page shows beside a field: DomainErrors of these codes, or those a test picks out (a conflict of interest among other `forbidden`s). */
+export type RefusalsShown = readonly DomainErrorCode[] | ((error: DomainError) => boolean);
+
+const isShown = (shown: RefusalsShown, error: DomainError): boolean => (typeof shown === 'function' ? shown(error) : shown.includes(error.code));
 
 /** Runs an action and hands back a DomainError of one of `codes` as a refusal (data, not an exception); anything else is thrown on. */
-export async function refusable<T>(codes: readonly DomainErrorCode[], action: () => Promise<T>): Promise<Refused<T>> {
+export async function refusable<T>(codes: RefusalsShown, action: () => Promise<T>): Promise<Refused<T>> {
   try {
     return { ok: true, value: await action() };
   } catch (error) {
-    if (isDomainError(error) && codes.includes(error.code)) return { ok: false, refusal: error };
+    if (isDomainError(error) && isShown(codes, error)) return { ok: false, refusal: error };
     throw error;
   }
 }
@@ -36,9 +41,9 @@ export function refusalFailure(refusal: DomainError, field?: string): Failure & 
 }
 
 /** attempt() for an action that may also be refused: bad input comes back as errors, a refusal of one of `codes` as a failure with its status (see refusalFailure). */
-export async function attemptRefusable<T>(codes: readonly DomainErrorCode[], field: string | undefined, action: () => Promise<T>): Promise<Refusable<T>> {
+export async function attemptRefusable<T>(codes: RefusalsShown, field: string | undefined, action: () => Promise<T>): Promise<Refusable<T>> {
   const outcome = await attempt(() => refusable(codes, action));
-  if (!outcome.ok) return outcome;
+  if (!outcome.ok) return { ...outcome, status: 400 };
   if (outcome.value.ok) return outcome.value;
   return { ok: false, ...refusalFailure(outcome.value.refusal, field), refusal: outcome.value.refusal };
 }

@@ -1,29 +1,24 @@
 /** The application form: start one to an open offer, edit it while a draft, and submit it (PRODUCT.md §3.3). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { saveApplication, startApplication, submitApplication } from '../../../domains/applications/application.service.ts';
+import { startApplication, submitApplication } from '../../../domains/applications/application.service.ts';
 import { type ApplicationInFull, offerToApplyTo, sitesToChooseFrom } from '../../../domains/applications/application-view.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { DomainError } from '../../../lib/errors.ts';
-import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { field, type FormErrors, titleOf } from '../form.ts';
+import { attemptRefusable, STATE_REFUSALS } from '../form-outcome.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { answersFromForm, formView } from './application.presenter.ts';
+import { PROVIDER_ADMIN } from './provider-offers.ts';
 
 type Values = ReturnType<typeof answersFromForm>;
 
 /** Renders the form for a new application (no id) or a draft. */
-export async function renderApplicationForm(deps: Deps, request: FastifyRequest, reply: FastifyReply, full: Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'>, values: Values, options: { applicationId?: string; status?: number; errors?: FormErrors } = {}) {
+export async function viewApplicationForm(deps: Deps, request: FastifyRequest, reply: FastifyReply, full: Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'>, values: Values, options: { applicationId?: string; status?: number; errors?: FormErrors } = {}) {
   const sites = await sitesToChooseFrom(deps, request.actionContext());
   return reply.status(options.status ?? 200).render('pages/applications/form.njk', {
-    pageTitle: `${options.errors ? 'Error: ' : ''}Apply to ${full.offer.title}`, applicationId: options.applicationId, ...formView(full, values, sites), ...options.errors,
+    pageTitle: titleOf(`Apply to ${full.offer.title}`, options.errors), applicationId: options.applicationId, ...formView(full, values, sites), ...options.errors,
     action: options.applicationId ? `/applications/${options.applicationId}` : `/applications/new?offer=${full.offer.id}`,
   });
-}
-
-/** The form's errors from a refused save or submit, or undefined for errors that should propagate. */
-export function formErrorsOf(error: unknown): { status: number; errors: FormErrors } | undefined {
-  const validation = validationErrorsOf(error);
-  if (validation) return { status: 400, errors: validation };
-  if (error instanceof DomainError && (error.code === 'invalid-transition' || error.code === 'conflict')) return { status: 409, errors: formErrors([{ field: 'submit', message: error.message }]) };
-  return undefined;
 }
 
 function offerIdOf(request: FastifyRequest): string {
@@ -32,28 +27,31 @@ function offerIdOf(request: FastifyRequest): string {
   return offer;
 }
 
+/** A blank form for the offer, or the provider's application already under way. */
+async function showNewApplication(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const full = await offerToApplyTo(deps, request.actionContext(), offerIdOf(request));
+  if (full.activeApplicationId) return reply.redirect(`/applications/${full.activeApplicationId}`, 303);
+  return viewApplicationForm(deps, request, reply, full, { answers: answersFromForm({}, full.questions).answers, siteIds: [] });
+}
+
+/** Starts the application and, when asked, submits it; or shows the form again with its errors. */
+async function submitNewApplication(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const full = await offerToApplyTo(deps, request.actionContext(), offerIdOf(request));
+  const values = answersFromForm(request.body, full.questions);
+  const submitting = field(request.body, 'action') === 'submit';
+  let id: string | undefined;
+  const outcome = await attemptRefusable(STATE_REFUSALS, 'submit', async () => {
+    id = (await startApplication(deps, request.actionContext(), full.offer.id, values)).id;
+    if (submitting) await submitApplication(deps, request.actionContext(), id);
+  });
+  if (!outcome.ok) return viewApplicationForm(deps, request, reply, full, values, { applicationId: id, status: outcome.status, errors: outcome.errors });
+  request.session.flash = submitting ? 'Your application has been submitted for assessment.' : 'Your application has been saved as a draft.';
+  return reply.redirect(`/applications/${id}`, 303);
+}
+
 export function registerApplicationForm(app: FastifyInstance, deps: Deps): void {
-  const roles = { config: { roles: ['provider-admin'] as const } };
-
-  app.get('/applications/new', roles, async (request, reply) => {
-    const full = await offerToApplyTo(deps, request.actionContext(), offerIdOf(request));
-    if (full.activeApplicationId) return reply.redirect(`/applications/${full.activeApplicationId}`, 303);
-    return renderApplicationForm(deps, request, reply, full, { answers: answersFromForm({}, full.questions).answers, siteIds: [] });
-  });
-
-  app.post('/applications/new', roles, async (request, reply) => {
-    const full = await offerToApplyTo(deps, request.actionContext(), offerIdOf(request));
-    const values = answersFromForm(request.body, full.questions);
-    let id: string | undefined;
-    try {
-      id = (await startApplication(deps, request.actionContext(), full.offer.id, values)).id;
-      if (field(request.body, 'action') === 'submit') await submitApplication(deps, request.actionContext(), id);
-    } catch (error) {
-      const found = formErrorsOf(error);
-      if (!found) throw error;
-      return renderApplicationForm(deps, request, reply, full, values, { applicationId: id, ...found });
-    }
-    request.session.flash = field(request.body, 'action') === 'submit' ? 'Your application has been submitted for assessment.' : 'Your application has been saved as a draft.';
-    return reply.redirect(`/applications/${id}`, 303);
-  });
+  registerPages(app, [
+    get('/applications/new', (request, reply) => showNewApplication(deps, request, reply), PROVIDER_ADMIN),
+    post('/applications/new', (request, reply) => submitNewApplication(deps, request, reply), PROVIDER_ADMIN),
+  ]);
 }

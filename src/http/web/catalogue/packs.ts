@@ -93,7 +93,7 @@ async function submitPackPreview(deps: Deps, request: FastifyRequest, reply: Fas
   const { service, draft } = await draftOf(deps, request);
   if (!draft) return reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
   const outcome = await attemptRefusable(['conflict'], 'publish', () => publishPackVersion(deps, request.actionContext(), service.code, packFromForm(draft.values).content, draft.changeNote, { basedOnVersion: draft.basedOnVersion }));
-  if (!outcome.ok && 'refusal' in outcome) {
+  if (!outcome.ok && outcome.refusal) {
     const rebased = { ...draft, basedOnVersion: (outcome.refusal.details.currentVersion as number | null) ?? null };
     request.session.packDraft = rebased;
     return viewPackPreview(deps, reply, await nationalService(deps, request), rebased, outcome);

@@ -1,40 +1,36 @@
 /** The provider's site choices on a listing page (issue #12 item 11): add one of its open sites, or remove one while another remains. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { addListingSite, removeListingSite } from '../../../domains/listings/listing-sites.service.ts';
-import { DomainError } from '../../../lib/errors.ts';
-import { field, formErrors, validationErrorsOf } from '../form.ts';
-import { renderListingPage } from './listing-page.ts';
+import { field } from '../form.ts';
+import { attemptRefusable } from '../form-outcome.ts';
+import { post, registerPages } from '../page-routes.ts';
+import { viewListing } from './listing-page.ts';
 
 const PROVIDER_ADMIN = { config: { roles: ['provider-admin'] as const } };
 
-export function registerListingSitePages(app: FastifyInstance, deps: Deps): void {
-  app.post('/listings/:id/sites', PROVIDER_ADMIN, async (request, reply) => {
-    const id = (request.params as { id: string }).id;
-    const values = { siteId: field(request.body, 'siteId') };
-    try {
-      const site = await addListingSite(deps, request.actionContext(), id, values.siteId);
-      request.session.flash = `${site.name} now delivers this offer. The commissioner has been told.`;
-      return reply.redirect(`/listings/${id}`, 303);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'invalid-transition') return renderListingPage(deps, request, reply, 409, formErrors([{ field: 'siteId', message: error.message }]), values);
-      const found = validationErrorsOf(error);
-      if (!found) throw error;
-      return renderListingPage(deps, request, reply, 400, found, values);
-    }
-  });
+/** Adds one of the provider's open sites to the listing, or shows the page again with the error beside the choice. */
+async function submitListingSite(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const id = (request.params as { id: string }).id;
+  const values = { siteId: field(request.body, 'siteId') };
+  const outcome = await attemptRefusable(['invalid-transition'], 'siteId', () => addListingSite(deps, request.actionContext(), id, values.siteId));
+  if (!outcome.ok) return viewListing(deps, request, reply, outcome.errors, values, outcome.status);
+  request.session.flash = `${outcome.value.name} now delivers this offer. The commissioner has been told.`;
+  return reply.redirect(`/listings/${id}`, 303);
+}
 
-  app.post('/listings/:id/sites/:siteId/remove', PROVIDER_ADMIN, async (request, reply) => {
-    const { id, siteId } = request.params as { id: string; siteId: string };
-    try {
-      const site = await removeListingSite(deps, request.actionContext(), id, siteId);
-      request.session.flash = `${site.name} no longer delivers this offer. The commissioner has been told.`;
-      return reply.redirect(`/listings/${id}`, 303);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'invalid-transition') return renderListingPage(deps, request, reply, 409, formErrors([{ field: 'sites', message: error.message }]));
-      const found = validationErrorsOf(error);
-      if (!found) throw error;
-      return renderListingPage(deps, request, reply, 400, found);
-    }
-  });
+/** Removes a site from the listing while another remains, or shows the page again with the error beside the sites. */
+async function submitListingSiteRemoval(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { id, siteId } = request.params as { id: string; siteId: string };
+  const outcome = await attemptRefusable(['invalid-transition'], 'sites', () => removeListingSite(deps, request.actionContext(), id, siteId));
+  if (!outcome.ok) return viewListing(deps, request, reply, outcome.errors, {}, outcome.status);
+  request.session.flash = `${outcome.value.name} no longer delivers this offer. The commissioner has been told.`;
+  return reply.redirect(`/listings/${id}`, 303);
+}
+
+export function registerListingSitePages(app: FastifyInstance, deps: Deps): void {
+  registerPages(app, [
+    post('/listings/:id/sites', (request, reply) => submitListingSite(deps, request, reply), PROVIDER_ADMIN),
+    post('/listings/:id/sites/:siteId/remove', (request, reply) => submitListingSiteRemoval(deps, request, reply), PROVIDER_ADMIN),
+  ]);
 }

@@ -1,5 +1,5 @@
 /** The prices page: a price per complexity band from an effective date; a published offer's prices change at most once a financial year. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { type OfferRecord, priceSchedulesOfOffer } from '../../../domains/offers/offer-view.service.ts';
 import { setPriceSchedule } from '../../../domains/offers/offer-terms.service.ts';
@@ -7,7 +7,8 @@ import { nextFinancialYearStart } from '../../../domains/offers/price-schedule.r
 import type { FieldError } from '../../../lib/errors.ts';
 import { formatPence } from '../../../lib/money.ts';
 import { datePartsFromIso, datePartsOf, isoDateFromParts } from '../date-input.ts';
-import { field, type FormErrors, formErrors, validationErrorsOf } from '../form.ts';
+import { attempt, field, type FormErrors, rejected, renderForm } from '../form.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 
 /** Pounds and pence as typed ("450", "£450.00", "1,250.5") in whole pence; undefined when it is not an amount. */
@@ -18,48 +19,57 @@ export function penceFromPounds(text: string): number | undefined {
   return Number(pounds) * 100 + Number(pence.padEnd(2, '0'));
 }
 
+interface PriceValues {
+  parts: ReturnType<typeof datePartsOf>;
+  prices: Record<string, string>;
+}
+
+/** The prices form with the pack's bands and tariff, and the schedules already set. */
+async function viewOfferPrices(deps: Deps, reply: FastifyReply, offer: OfferRecord, values: PriceValues, errors?: FormErrors) {
+  const schedules = await priceSchedulesOfOffer(deps, offer.id);
+  const latest = schedules.at(-1);
+  return renderForm(reply, 'pages/offers/prices.njk', 'Prices', {
+    offer, values, bands: offer.pack.content.complexityBands, currency: offer.pack.content.currency.unit,
+    tariff: offer.pack.content.tariff, tariffPrice: offer.pack.content.tariff.pricePence === undefined ? undefined : formatPence(offer.pack.content.tariff.pricePence),
+    schedules: schedules.map((s) => ({ effectiveFrom: s.effectiveFrom, prices: s.prices.map((p) => ({ band: p.complexityBand, price: formatPence(p.pricePence) })) })),
+    nextChangeFrom: offer.status !== 'draft' && latest ? nextFinancialYearStart(latest.effectiveFrom) : undefined,
+  }, errors);
+}
+
+/** The typed date and a price per band, with what cannot be read as a date or an amount. */
+function readPrices(body: unknown, offer: OfferRecord) {
+  const parts = datePartsOf(body, 'effectiveFrom');
+  const bands = offer.pack.content.complexityBands.map((band) => band.code);
+  const typed = Object.fromEntries(bands.map((band) => [band, field(body, `price-${band}`)]));
+  const errors: FieldError[] = [];
+  const date = isoDateFromParts(parts, 'effectiveFrom', 'The date the prices take effect');
+  if (date.error) errors.push(date.error);
+  else if (!date.value) errors.push({ field: 'effectiveFrom', message: 'Enter the date the prices take effect' });
+  const prices = bands.map((band) => {
+    const pence = penceFromPounds(typed[band]!);
+    if (!typed[band]!.trim()) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band` });
+    else if (pence === undefined) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band in pounds and pence, like 450.00` });
+    return { complexityBand: band, pricePence: pence ?? 0 };
+  });
+  return { values: { parts, prices: typed }, effectiveFrom: date.value, prices, errors };
+}
+
+/** Saves the price schedule, or shows the form again with its errors. */
+async function submitOfferPrices(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const offer = await offerForEditing(deps, request);
+  const { values, effectiveFrom, prices, errors } = readPrices(request.body, offer);
+  const outcome = errors.length ? rejected(errors) : await attempt(() => setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: effectiveFrom!, prices }));
+  if (!outcome.ok) return viewOfferPrices(deps, reply, offer, values, outcome.errors);
+  request.session.flash = `Prices from ${effectiveFrom} have been saved.`;
+  return reply.redirect(`/offers/${offer.id}`, 303);
+}
+
 export function registerOfferPricesPage(app: FastifyInstance, deps: Deps): void {
-  const render = async (reply: FastifyReply, offer: OfferRecord, values: { parts: ReturnType<typeof datePartsOf>; prices: Record<string, string> }, status = 200, errors?: FormErrors) => {
-    const schedules = await priceSchedulesOfOffer(deps, offer.id);
-    const latest = schedules.at(-1);
-    return reply.status(status).render('pages/offers/prices.njk', {
-      pageTitle: `${errors ? 'Error: ' : ''}Prices`, offer, values, ...errors, bands: offer.pack.content.complexityBands, currency: offer.pack.content.currency.unit,
-      tariff: offer.pack.content.tariff, tariffPrice: offer.pack.content.tariff.pricePence === undefined ? undefined : formatPence(offer.pack.content.tariff.pricePence),
-      schedules: schedules.map((s) => ({ effectiveFrom: s.effectiveFrom, prices: s.prices.map((p) => ({ band: p.complexityBand, price: formatPence(p.pricePence) })) })),
-      nextChangeFrom: offer.status !== 'draft' && latest ? nextFinancialYearStart(latest.effectiveFrom) : undefined,
-    });
-  };
-
-  app.get('/offers/:id/prices', COMMISSIONER, async (request, reply) => {
-    const offer = await offerForEditing(deps, request);
-    return render(reply, offer, { parts: datePartsFromIso(offer.status === 'draft' ? offer.contractStart : null), prices: {} });
-  });
-
-  app.post('/offers/:id/prices', COMMISSIONER, async (request, reply) => {
-    const offer = await offerForEditing(deps, request);
-    const parts = datePartsOf(request.body, 'effectiveFrom');
-    const bands = offer.pack.content.complexityBands.map((band) => band.code);
-    const typed = Object.fromEntries(bands.map((band) => [band, field(request.body, `price-${band}`)]));
-    const values = { parts, prices: typed };
-    const errors: FieldError[] = [];
-    const date = isoDateFromParts(parts, 'effectiveFrom', 'The date the prices take effect');
-    if (date.error) errors.push(date.error);
-    else if (!date.value) errors.push({ field: 'effectiveFrom', message: 'Enter the date the prices take effect' });
-    const prices = bands.map((band) => {
-      const pence = penceFromPounds(typed[band]!);
-      if (!typed[band]!.trim()) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band` });
-      else if (pence === undefined) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band in pounds and pence, like 450.00` });
-      return { complexityBand: band, pricePence: pence ?? 0 };
-    });
-    try {
-      if (errors.length) return render(reply, offer, values, 400, formErrors(errors));
-      await setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: date.value!, prices });
-      request.session.flash = `Prices from ${date.value} have been saved.`;
-      return reply.redirect(`/offers/${offer.id}`, 303);
-    } catch (error) {
-      const formErrorsFound = validationErrorsOf(error);
-      if (!formErrorsFound) throw error;
-      return render(reply, offer, values, 400, formErrorsFound);
-    }
-  });
+  registerPages(app, [
+    get('/offers/:id/prices', async (request, reply) => {
+      const offer = await offerForEditing(deps, request);
+      return viewOfferPrices(deps, reply, offer, { parts: datePartsFromIso(offer.status === 'draft' ? offer.contractStart : null), prices: {} });
+    }, COMMISSIONER),
+    post('/offers/:id/prices', (request, reply) => submitOfferPrices(deps, request, reply), COMMISSIONER),
+  ]);
 }

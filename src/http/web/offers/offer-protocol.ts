@@ -1,11 +1,12 @@
 /** The referral protocol editor: ages, sexes, routes, exclusions with their redirect advice, prerequisites, repeat limits, priorities and deadline. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { protocolFieldErrors } from '../../../domains/catalogue/referral-protocol.rules.ts';
 import type { ReferralProtocol } from '../../../domains/catalogue/referral-protocol.schema.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { latestProtocolOf, type OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { saveOfferProtocol } from '../../../domains/offers/offer-terms.service.ts';
-import { type FormErrors, formErrors } from '../form.ts';
+import { type FormErrors, formErrors, renderForm } from '../form.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 import { BLANK_ROWS, formErrorFor, keepPatientWording, protocolFromForm } from './protocol-form.ts';
 
@@ -23,32 +24,37 @@ function editorValues(protocol: ReferralProtocol) {
   };
 }
 
+/** The protocol editor, filled from the latest version (or the pack's) or from what was just sent. */
+function viewOfferProtocol(reply: FastifyReply, offer: OfferRecord, values: ReturnType<typeof editorValues>, version: number, errors?: FormErrors) {
+  return renderForm(reply, 'pages/offers/protocol.njk', 'Referral protocol', {
+    offer, values, version, routeItems: ROUTE_ITEMS.map((item) => ({ ...item, checked: (values.routes as string[]).includes(item.value) })), nationalAgeMin: offer.pack.content.protocol.ageMin,
+  }, errors);
+}
+
+/** The editor for the offer's current protocol. */
+async function showOfferProtocol(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const offer = await offerForEditing(deps, request);
+  const current = await latestProtocolOf(deps, offer.id);
+  return viewOfferProtocol(reply, offer, editorValues(current?.content ?? offer.pack.content.protocol), current?.version ?? 0);
+}
+
+/** Saves a new protocol version, or shows the editor again with its errors. */
+async function submitOfferProtocol(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const offer = await offerForEditing(deps, request);
+  const parsed = protocolFromForm(request.body);
+  const errors = [...parsed.errors, ...(parsed.errors.length ? [] : protocolFieldErrors(parsed.protocol).map((error) => formErrorFor(error, parsed)))];
+  const previous = await latestProtocolOf(deps, offer.id);
+  if (errors.length) return viewOfferProtocol(reply, offer, { ...editorValues(parsed.protocol), ...rawNumbers(request.body) }, previous?.version ?? 0, formErrors(errors));
+  const { version } = await saveOfferProtocol(deps, request.actionContext(), offer.id, keepPatientWording(previous?.content ?? offer.pack.content.protocol, parsed.protocol));
+  request.session.flash = `Version ${version} of the referral protocol has been saved. New referrals are judged against it.`;
+  return reply.redirect(`/offers/${offer.id}`, 303);
+}
+
 export function registerOfferProtocolPage(app: FastifyInstance, deps: Deps): void {
-  const render = (reply: FastifyReply, offer: OfferRecord, values: ReturnType<typeof editorValues>, version: number, status = 200, errors?: FormErrors) =>
-    reply.status(status).render('pages/offers/protocol.njk', {
-      pageTitle: `${errors ? 'Error: ' : ''}Referral protocol`, offer, values, version, routeItems: ROUTE_ITEMS.map((item) => ({ ...item, checked: (values.routes as string[]).includes(item.value) })), nationalAgeMin: offer.pack.content.protocol.ageMin, ...errors,
-    });
-
-  app.get('/offers/:id/protocol', COMMISSIONER, async (request, reply) => {
-    const offer = await offerForEditing(deps, request);
-    const current = await latestProtocolOf(deps, offer.id);
-    return render(reply, offer, editorValues(current?.content ?? offer.pack.content.protocol), current?.version ?? 0);
-  });
-
-  app.post('/offers/:id/protocol', COMMISSIONER, async (request, reply) => {
-    const offer = await offerForEditing(deps, request);
-    const parsed = protocolFromForm(request.body);
-    const errors = [...parsed.errors, ...(parsed.errors.length ? [] : protocolFieldErrors(parsed.protocol).map((error) => formErrorFor(error, parsed)))];
-    if (errors.length) {
-      const current = await latestProtocolOf(deps, offer.id);
-      const values = { ...editorValues(parsed.protocol), ...rawNumbers(request.body) };
-      return render(reply, offer, values, current?.version ?? 0, 400, formErrors(errors));
-    }
-    const previous = await latestProtocolOf(deps, offer.id);
-    const { version } = await saveOfferProtocol(deps, request.actionContext(), offer.id, keepPatientWording(previous?.content ?? offer.pack.content.protocol, parsed.protocol));
-    request.session.flash = `Version ${version} of the referral protocol has been saved. New referrals are judged against it.`;
-    return reply.redirect(`/offers/${offer.id}`, 303);
-  });
+  registerPages(app, [
+    get('/offers/:id/protocol', (request, reply) => showOfferProtocol(deps, request, reply), COMMISSIONER),
+    post('/offers/:id/protocol', (request, reply) => submitOfferProtocol(deps, request, reply), COMMISSIONER),
+  ]);
 }
 
 /** Number boxes re-shown as typed, so a mistake can be corrected where it was made. */

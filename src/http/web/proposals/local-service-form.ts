@@ -2,7 +2,7 @@
 import type { PackContent } from '../../../domains/catalogue/implementation-pack.schema.ts';
 import type { LocalServiceState } from '../../../domains/proposals/local-service.service.ts';
 import type { LocalPackInput } from '../../../domains/proposals/local-service.rules.ts';
-import type { FieldError } from '../../../lib/errors.ts';
+import { type FieldError, isDomainError, validationFailed } from '../../../lib/errors.ts';
 import { field } from '../form.ts';
 
 export const LOCAL_SERVICE_FIELDS = [
@@ -92,4 +92,10 @@ export function onFormFields(packErrors: FieldError[], formErrors: FieldError[] 
     if (!byField.has(formField)) byField.set(formField, { field: formField, message: messageFor(formField, error) });
   }
   return [...byField.values()].sort((a, b) => LOCAL_SERVICE_FIELDS.indexOf(a.field as never) - LOCAL_SERVICE_FIELDS.indexOf(b.field as never));
+}
+
+/** The domain's validation failure with its pack paths moved onto the form's fields, so attempt() shows it beside them; any other error is returned as it is, to be thrown on. */
+export function movedOntoForm(error: unknown): unknown {
+  if (!isDomainError(error) || error.code !== 'validation-failed' || !error.details.fieldErrors) return error;
+  return validationFailed(onFormFields(error.details.fieldErrors), error.message);
 }

@@ -1,11 +1,12 @@
 /** A regional reviewer's pages to assess a proposal against each criterion and to decide it with reasons. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { getProposal, type ProposalWithAssessments } from '../../../domains/proposals/proposal-queries.service.ts';
 import { ASSESSMENT_CRITERIA, type AssessmentInput, assertActionAllowed, unassessedCriteria } from '../../../domains/proposals/proposals.rules.ts';
 import { decideProposal, recordAssessments } from '../../../domains/proposals/regional-assessment.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
-import { field, type FormErrors, validationErrorsOf } from '../form.ts';
+import { attempt, field, type FormErrors, renderForm } from '../form.ts';
+import { get, post, registerPages } from '../page-routes.ts';
 import { criteriaView } from './proposal.presenter.ts';
 
 const REVIEWER = { config: { roles: ['regional-reviewer'] as const } };
@@ -34,47 +35,47 @@ async function reviewable(deps: Deps, request: { principal: Parameters<typeof ge
   return proposal;
 }
 
-function renderAssess(reply: FastifyReply, proposal: ProposalWithAssessments, body?: unknown, errors?: FormErrors) {
-  return reply.status(errors ? 400 : 200).render('pages/proposals/assess.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Assess ${proposal.name}`, proposal, criteria: assessItems(proposal, body), ...errors,
-  });
+/** The assess form: each criterion with met or not met and a note. */
+function viewAssess(reply: FastifyReply, proposal: ProposalWithAssessments, body?: unknown, errors?: FormErrors) {
+  return renderForm(reply, 'pages/proposals/assess.njk', `Assess ${proposal.name}`, { proposal, criteria: assessItems(proposal, body) }, errors);
 }
 
-function renderDecide(reply: FastifyReply, proposal: ProposalWithAssessments, values: { outcome: string; reasons: string }, errors?: FormErrors) {
-  return reply.status(errors ? 400 : 200).render('pages/proposals/decide.njk', {
-    pageTitle: `${errors ? 'Error: ' : ''}Decide ${proposal.name}`, proposal, values, criteria: criteriaView(proposal),
-    unassessed: unassessedCriteria(proposal.assessments.map((item) => item.criterion)), ...errors,
-  });
+/** The decide form, with the criteria still to assess listed. */
+function viewDecide(reply: FastifyReply, proposal: ProposalWithAssessments, values: { outcome: string; reasons: string }, errors?: FormErrors) {
+  return renderForm(reply, 'pages/proposals/decide.njk', `Decide ${proposal.name}`, {
+    proposal, values, criteria: criteriaView(proposal), unassessed: unassessedCriteria(proposal.assessments.map((item) => item.criterion)),
+  }, errors);
+}
+
+/** Saves the assessments typed, or shows the form again with its errors. */
+async function submitAssess(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const proposal = await reviewable(deps, request, 'assess');
+  const outcome = await attempt(() => recordAssessments(deps, request.actionContext(), proposal.id, assessmentsFromForm(request.body)));
+  if (!outcome.ok) return viewAssess(reply, proposal, request.body, outcome.errors);
+  request.session.flash = 'Your assessment has been saved.';
+  return reply.redirect(`/proposals/${proposal.id}`, 303);
+}
+
+/** Records the decision with its reasons, or shows the form again: with its errors, or listing the criteria still to assess. */
+async function submitDecide(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const proposal = await reviewable(deps, request, 'decide');
+  const values = { outcome: field(request.body, 'outcome'), reasons: field(request.body, 'reasons') };
+  try {
+    const outcome = await attempt(() => decideProposal(deps, request.actionContext(), proposal.id, values));
+    if (!outcome.ok) return viewDecide(reply, proposal, values, outcome.errors);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'invalid-transition' && error.details.unassessed)) throw error;
+    return viewDecide(reply, proposal, values);
+  }
+  request.session.flash = `${proposal.name} has been ${values.outcome}. The commissioner can now see your reasons.`;
+  return reply.redirect(`/proposals/${proposal.id}`, 303);
 }
 
 export function registerProposalReviewPages(app: FastifyInstance, deps: Deps): void {
-  app.get('/proposals/:id/assess', REVIEWER, async (request, reply) => renderAssess(reply, await reviewable(deps, request, 'assess')));
-  app.post('/proposals/:id/assess', REVIEWER, async (request, reply) => {
-    const proposal = await reviewable(deps, request, 'assess');
-    try {
-      await recordAssessments(deps, request.actionContext(), proposal.id, assessmentsFromForm(request.body));
-      request.session.flash = 'Your assessment has been saved.';
-      return reply.redirect(`/proposals/${proposal.id}`, 303);
-    } catch (error) {
-      const errors = validationErrorsOf(error);
-      if (!errors) throw error;
-      return renderAssess(reply, proposal, request.body, errors);
-    }
-  });
-
-  app.get('/proposals/:id/decide', REVIEWER, async (request, reply) => renderDecide(reply, await reviewable(deps, request, 'decide'), { outcome: '', reasons: '' }));
-  app.post('/proposals/:id/decide', REVIEWER, async (request, reply) => {
-    const proposal = await reviewable(deps, request, 'decide');
-    const values = { outcome: field(request.body, 'outcome'), reasons: field(request.body, 'reasons') };
-    try {
-      await decideProposal(deps, request.actionContext(), proposal.id, values);
-      request.session.flash = `${proposal.name} has been ${values.outcome}. The commissioner can now see your reasons.`;
-      return reply.redirect(`/proposals/${proposal.id}`, 303);
-    } catch (error) {
-      const errors = validationErrorsOf(error);
-      if (errors) return renderDecide(reply, proposal, values, errors);
-      if (error instanceof DomainError && error.code === 'invalid-transition' && error.details.unassessed) return renderDecide(reply, proposal, values);
-      throw error;
-    }
-  });
+  registerPages(app, [
+    get('/proposals/:id/assess', async (request, reply) => viewAssess(reply, await reviewable(deps, request, 'assess')), REVIEWER),
+    post('/proposals/:id/assess', (request, reply) => submitAssess(deps, request, reply), REVIEWER),
+    get('/proposals/:id/decide', async (request, reply) => viewDecide(reply, await reviewable(deps, request, 'decide'), { outcome: '', reasons: '' }), REVIEWER),
+    post('/proposals/:id/decide', (request, reply) => submitDecide(deps, request, reply), REVIEWER),
+  ]);
 }

@@ -1,7 +1,8 @@
 /** Locally proposed services and their regional assessment: the lists and the detail page each role shares. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { getProposal, proposalsFor } from '../../../domains/proposals/proposal-queries.service.ts';
+import { get, registerPages } from '../page-routes.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
 import { registerLocalServicePages } from './local-service.ts';
 import { registerProposalDraftingPages } from './proposal-drafting.ts';
@@ -19,31 +20,39 @@ const QUEUE_VIEWS = [
   { key: 'rejected', text: 'Rejected' },
 ] as const;
 
+/** The commissioner's proposals. */
+async function viewProposals(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const page = pageRequest((request.query as { page?: string }).page);
+  const { rows, total } = await proposalsFor(deps, request.principal, page);
+  return reply.render('pages/proposals/list.njk', {
+    pageTitle: 'Local service proposals', proposals: rows.map(proposalRow), pagination: paginationView(page, total, '/proposals'), columnClass: 'nhsuk-grid-column-full',
+  });
+}
+
+/** The reviewer's queue, one tab at a time. */
+async function viewReviewQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const query = request.query as { status?: string; page?: string };
+  const current = QUEUE_VIEWS.find((view) => view.key === query.status) ?? QUEUE_VIEWS[0];
+  const page = pageRequest(query.page);
+  const { rows, total } = await proposalsFor(deps, request.principal, { statuses: [current.key], ...page });
+  return reply.render('pages/proposals/queue.njk', {
+    pageTitle: `Proposals: ${current.text.toLowerCase()}`, current, views: QUEUE_VIEWS, proposals: rows.map(proposalRow),
+    pagination: paginationView(page, total, '/proposals/review', { status: current.key }), columnClass: 'nhsuk-grid-column-full',
+  });
+}
+
+/** One proposal with its assessments and decision, and the actions open to this role. */
+async function viewProposal(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const proposal = await getProposal(deps, request.principal, (request.params as { id: string }).id);
+  return reply.render('pages/proposals/detail.njk', { pageTitle: proposal.name, ...proposalDetailView(proposal, request.principal!) });
+}
+
 export function registerProposalPages(app: FastifyInstance, deps: Deps): void {
-  app.get('/proposals', COMMISSIONER, async (request, reply) => {
-    const page = pageRequest((request.query as { page?: string }).page);
-    const { rows, total } = await proposalsFor(deps, request.principal, page);
-    return reply.render('pages/proposals/list.njk', {
-      pageTitle: 'Local service proposals', proposals: rows.map(proposalRow), pagination: paginationView(page, total, '/proposals'), columnClass: 'nhsuk-grid-column-full',
-    });
-  });
-
-  app.get('/proposals/review', REVIEWER, async (request, reply) => {
-    const query = request.query as { status?: string; page?: string };
-    const current = QUEUE_VIEWS.find((view) => view.key === query.status) ?? QUEUE_VIEWS[0];
-    const page = pageRequest(query.page);
-    const { rows, total } = await proposalsFor(deps, request.principal, { statuses: [current.key], ...page });
-    return reply.render('pages/proposals/queue.njk', {
-      pageTitle: `Proposals: ${current.text.toLowerCase()}`, current, views: QUEUE_VIEWS, proposals: rows.map(proposalRow),
-      pagination: paginationView(page, total, '/proposals/review', { status: current.key }), columnClass: 'nhsuk-grid-column-full',
-    });
-  });
-
-  app.get('/proposals/:id', READERS, async (request, reply) => {
-    const proposal = await getProposal(deps, request.principal, (request.params as { id: string }).id);
-    return reply.render('pages/proposals/detail.njk', { pageTitle: proposal.name, ...proposalDetailView(proposal, request.principal!) });
-  });
-
+  registerPages(app, [
+    get('/proposals', (request, reply) => viewProposals(deps, request, reply), COMMISSIONER),
+    get('/proposals/review', (request, reply) => viewReviewQueue(deps, request, reply), REVIEWER),
+    get('/proposals/:id', (request, reply) => viewProposal(deps, request, reply), READERS),
+  ]);
   registerProposalDraftingPages(app, deps);
   registerProposalReviewPages(app, deps);
   registerLocalServicePages(app, deps);

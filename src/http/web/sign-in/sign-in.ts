@@ -25,7 +25,7 @@ async function submitSignIn(deps: Deps, request: FastifyRequest, reply: FastifyR
   const returnTo = safeReturnPath(field(request.body, 'returnTo'));
   const outcome = await attemptRefusable(['too-many-requests'], undefined, () => signIn(deps, request.actionContext(), { email, password: field(request.body, 'password') }));
   if (!outcome.ok) {
-    if ('refusal' in outcome) reply.header('retry-after', String(outcome.refusal.details.retryAfterSeconds ?? 60));
+    if (outcome.refusal) reply.header('retry-after', String(outcome.refusal.details.retryAfterSeconds ?? 60));
     return viewSignIn(reply, returnTo, email, outcome);
   }
   const user = outcome.value;
