@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCompliance } from '../../src/domains/compliance/compliance-run.service.ts';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { aQualifiedListing, giveCompleteAssurance } from '../support/listing-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';

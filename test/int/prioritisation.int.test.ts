@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
-import { DEMO_RUN_TITLE, seedDemoPrioritisation } from '../../src/domains/prioritisation/prioritisation.demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
+import { DEMO_RUN_TITLE, seedDemoPrioritisation } from '../../src/demo/prioritisation.demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import type { Role } from '../../src/domains/identity/roles.rules.ts';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/domains/identity/api-key.service.ts';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import type { Role } from '../../src/domains/identity/roles.rules.ts';
 import { insertMembership, insertUser } from '../../src/domains/identity/user.repo.ts';
-import { seedDemoProposals } from '../../src/domains/proposals/proposals.demo-seed.ts';
+import { seedDemoProposals } from '../../src/demo/proposals.demo-seed.ts';
 import { ASSESSMENT_CRITERIA } from '../../src/domains/proposals/proposals.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDemoSeeded } from '../../src/domains/identity/demo-seed.ts';
+import { isDemoSeeded } from '../../src/demo/demo.seed.ts';
 import { importIcbs, importSubIcbLocations } from '../../src/domains/reference/import/organisation-import.service.ts';
 import { importPostcodes } from '../../src/domains/reference/import/postcode-import.service.ts';
 import { DATASETS, runRecordedImport } from '../../src/domains/reference/import/reference-import.service.ts';

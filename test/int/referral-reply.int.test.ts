@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aListingIn, nhsNumberSequence, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

@@ -1,6 +1,6 @@
 /** One real server and one Chromium per e2e test file, started together and closed after the file's tests. */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { startTestServer, type TestServer } from './test-server.ts';

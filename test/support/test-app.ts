@@ -3,7 +3,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Deps } from '../../src/domains/deps.ts';
 import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
-import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { seedDemo } from '../../src/demo/demo.seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
