@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 describe('the demo applications', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday('2027-02-01') });
+    t = await createTestApp({ seed: 'demo', clock: movableToday('2027-02-01') });
     await seedDemoProviders(t.deps);
   });
   afterAll(() => t.close());

@@ -18,7 +18,7 @@ describe('a provider whose service is not a CQC-regulated activity', () => {
   let nationalToken: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     providerId = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO1').executeTakeFirstOrThrow()).id;
     providerToken = await apiKeyFor(t.app, 'provider.admin@aqp.example', 'provider-admin');
     nationalToken = await apiKeyFor(t.app, 'national.admin@aqp.example', 'national-admin');

@@ -32,7 +32,7 @@ describe('referral list query plans', () => {
   const readsOfReferrals = async (query: unknown) => ({ reads: nodesOf(await planOf(query as never)).filter((node) => node['Relation Name'] === 'referrals') });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'demo' });
     const db = t.deps.db;
     const offer = await db.selectFrom('offers as o').innerJoin('offer_commissioners as c', 'c.offer_id', 'o.id').innerJoin('offer_protocols as v', 'v.offer_id', 'o.id')
       .select(['o.id', 'c.organisation_id', 'v.version']).executeTakeFirstOrThrow();

@@ -41,7 +41,7 @@ describe('replying to a returned referral and re-referring after a closed episod
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     await placePostcodes(t.deps);
     const offer = (await t.app.inject('/api/v1/offers?service=back-and-neck-pain&commissioner=02T')).json().items[0].id;
     providerId = (await aListingIn(t.deps, offer, 'DEMO1', 'live', TODAY)).providerId;

@@ -7,7 +7,7 @@ export interface TestServer extends TestApp {
 }
 
 export async function startTestServer(): Promise<TestServer> {
-  const testApp = await createTestApp();
+  const testApp = await createTestApp({ seed: 'demo' });
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = testApp.app.server.address() as AddressInfo;
   return { ...testApp, baseUrl: `http://127.0.0.1:${port}` };
