@@ -45,7 +45,7 @@ describe('national assurance and its verification', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo', clock });
+    t = await createTestApp({ seed: 'region', clock });
     const form = adminForm;
     const registered = await t.app.inject({ method: 'POST', url: '/api/v1/provider-registrations', payload: {
       name: form.name, providerType: 'independent', companiesHouseNumber: '01234567', email: form.email, admin: { displayName: 'Ada Admin', email: form.adminEmail, password: form.adminPassword },

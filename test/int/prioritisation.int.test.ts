@@ -40,7 +40,7 @@ describe('local engagement and prioritisation', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo' });
+    t = await createTestApp({ seed: 'region' });
     await addPerson('humber@aqp.example', 'commissioner', { odsCode: 'QOQ', name: 'NHS Humber and North Yorkshire ICB', kind: 'commissioner', parentOds: 'Y63' });
     await addPerson('kirklees@aqp.example', 'commissioner', { odsCode: 'X2C4Y', name: 'NHS West Yorkshire ICB - X2C4Y', kind: 'commissioner', parentOds: 'QWO' });
     commissionerKey = await keyFor('commissioner@aqp.example', 'commissioner');

@@ -28,7 +28,7 @@ describe('regional assessment of locally proposed services', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo' });
+    t = await createTestApp({ seed: 'region' });
     const national = (await findOrganisationByOdsCode(t.deps.db, 'X24'))!;
     const london = await upsertOrganisation(t.deps.db, { odsCode: 'Y56', name: 'NHS England London', kind: 'region', parentId: national.id });
     const userId = await insertUser(t.deps.db, { email: 'london.reviewer@aqp.example', displayName: 'Lola London', passwordHash: await hashPassword(DEMO_PASSWORD) });

@@ -11,7 +11,7 @@ const clock = movableToday('2027-02-01');
 describe('the demo providers', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo', clock });
+    t = await createTestApp({ seed: 'region', clock });
     await seedDemoProviders(t.deps);
   });
   afterAll(() => t.close());

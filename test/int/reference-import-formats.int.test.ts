@@ -114,7 +114,7 @@ describe('postcode and ODS files, good and bad', () => {
 
 describe('reference data pages', () => {
   it('say what is missing and how to import it, then show what was loaded', async () => {
-    const t = await createTestApp({ seed: 'demo' });
+    const t = await createTestApp({ seed: 'region' });
     try {
       const about = await t.app.inject('/about-the-data');
       expect(about.body).toContain('Reference data is not loaded yet');
