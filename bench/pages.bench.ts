@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedDemo } from '../src/domains/identity/demo-seed.ts';
+import { seedDemo } from '../src/demo/demo.seed.ts';
 import { buildApp } from '../src/http/app.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { measureRoute } from './http.ts';

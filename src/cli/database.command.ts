@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../demo/region.demo-seed.ts';
+import { seedDemo } from '../demo/demo.seed.ts';
 import { withDatabase } from './with-database.ts';
 
 export function registerDatabaseCommands(program: Command): void {

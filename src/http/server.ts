@@ -6,7 +6,7 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
-import { isDemoSeeded, seedDemo } from '../domains/identity/demo-seed.ts';
+import { isDemoSeeded, seedDemo } from '../demo/demo.seed.ts';
 import { sweepExpiredWebSessions } from '../domains/identity/web-session.service.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
 import { forgetStaleAttempts } from '../domains/referrals/stale-attempts.service.ts';

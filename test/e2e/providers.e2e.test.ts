@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { createUser } from '../../src/domains/identity/user.service.ts';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/browser-session.ts';
 import { insertTestPostcodes } from '../support/provider-fixtures.ts';

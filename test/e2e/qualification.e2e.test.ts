@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { aProvider } from '../support/application-rows.ts';
 import { completeAssurance } from '../support/assurance-rows.ts';
 import { expectAccessible, expectNoSidewaysScroll } from '../support/browser.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 import { aListingIn, aPersonIn, aProviderWithSites, nhsNumberFrom, placePostcodes } from '../support/referral-rows.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
 import { aHearingReferral, aListingIn, aPersonIn, aProviderWithSites, nhsNumberSequence, placePostcodes, tokenFor } from '../support/referral-rows.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/region.demo-seed.ts';
 import { TASKS_BY_ROLE } from '../../src/http/web/role-tasks.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { useServerAndBrowser } from '../support/browser-session.ts';

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationCounts } from '../../src/domains/applications/application-counts.repo.ts';
-import { seedDemoApplications } from '../../src/domains/applications/applications.demo-seed.ts';
-import { seedDemoProviders } from '../../src/domains/providers/providers.demo-seed.ts';
+import { seedDemoApplications } from '../../src/demo/applications.demo-seed.ts';
+import { seedDemoProviders } from '../../src/demo/providers.demo-seed.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('the demo applications', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday('2027-02-01') });
+    t = await createTestApp({ seed: 'demo', clock: movableToday('2027-02-01') });
     await seedDemoProviders(t.deps);
   });
   afterAll(() => t.close());

@@ -31,7 +31,7 @@ describe('applying and assessing through the pages', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     hearingOfferId = (await t.deps.db.selectFrom('offers').select('id').where('title', '=', 'Adult hearing services, Calderdale (50 and over)').executeTakeFirstOrThrow()).id;
     otherOfferId = (await anotherCommissionerWithOpenOffer(t.deps, { odsCode: 'QXZ', name: 'NHS Test South ICB', email: 'test-south.example', windowOpens: '2027-01-04', contractStart: '2027-04-01' })).offerId;
     applicant = await aProvider(t.deps.db, { odsCode: 'TSTP1', name: 'Brighouse Hearing (test)', adminEmail: 'admin@brighouse-hearing.example', sites: 3 });

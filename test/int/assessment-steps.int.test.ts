@@ -15,7 +15,7 @@ describe('the assessor’s steps in the browser: marks saved as made, clarificat
   let providerNumber = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     offerId = (await t.deps.db.selectFrom('offers').select('id').where('title', '=', 'Adult hearing services, Calderdale (50 and over)').executeTakeFirstOrThrow()).id;
     assessor = new WebClient(t.app);
     await assessor.signIn('assessor@aqp.example');

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/domains/identity/user.service.ts';
 import { assuranceSummary } from '../../src/domains/providers/assurance-summary.service.ts';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { MAX_DOCUMENT_BYTES } from '../../src/domains/providers/document-type.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
@@ -45,7 +45,7 @@ describe('national assurance and its verification', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     const form = adminForm;
     const registered = await t.app.inject({ method: 'POST', url: '/api/v1/provider-registrations', payload: {
       name: form.name, providerType: 'independent', companiesHouseNumber: '01234567', email: form.email, admin: { displayName: 'Ada Admin', email: form.adminEmail, password: form.adminPassword },

@@ -10,7 +10,7 @@ describe('the national service catalogue', () => {
   let t: TestApp;
   let nationalToken: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     const admin = new WebClient(t.app);
     await admin.signIn('national.admin@aqp.example');
     const created = await admin.submit('/api-keys', { name: 'Catalogue tools', role: 'national-admin' });

@@ -21,7 +21,7 @@ describe('the printed choice list works on paper', () => {
   let printed: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     behindPublicAddress = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test', AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/' }), sessionSecret: TEST_SESSION_SECRET }, deps: t.deps });
     await placePostcodes(t.deps);
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;

@@ -16,7 +16,7 @@ function locationRows(html: string): string[][] {
 describe('the areas a commissioner sees, on the real ODS data', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     await importDistricts(t.deps, path.join(REFERENCE_DATA_DIR, 'postcode_districts.csv'));
     await importRegions(t.deps);
     await importIcbs(t.deps, path.join(REFERENCE_DATA_DIR, 'icb_names_codes_dec_2024.csv'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCompliance } from '../../src/domains/compliance/compliance-run.service.ts';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { aQualifiedListing, giveCompleteAssurance } from '../support/listing-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
@@ -20,7 +20,7 @@ describe('a provider cannot clear a loss of CQC registration itself', () => {
   let commissionerToken: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     providerId = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO1').executeTakeFirstOrThrow()).id;
     providerToken = await apiKeyFor(t.app, 'provider.admin@aqp.example', 'provider-admin');
     nationalToken = await apiKeyFor(t.app, 'national.admin@aqp.example', 'national-admin');

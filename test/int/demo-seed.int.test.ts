@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { seedDemo } from '../../src/demo/demo.seed.ts';
 import { REFERRAL_STATUSES } from '../../src/domains/referrals/referral-status.rules.ts';
-import { DEMO_PATIENT_ACCESS } from '../../src/domains/referrals/referrals.demo-data.ts';
+import { DEMO_PATIENT_ACCESS } from '../../src/demo/referrals.demo-data.ts';
 import { WebClient } from '../support/web-client.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

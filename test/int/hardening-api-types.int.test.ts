@@ -9,7 +9,7 @@ describe('API bodies must have the declared types; query strings are still read 
   let commissioner: string;
   let provider: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     commissioner = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
     provider = await apiKeyFor(t.app, 'provider.admin@aqp.example', 'provider-admin', 'Provider tools');
   });

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
-import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { seedDemo } from '../../src/demo/demo.seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { registerErrorHandling } from '../../src/http/plugins/errors.ts';
 import { PUBLIC_MAX_AGE_SECONDS, registerPublicReads } from '../../src/http/plugins/public-reads.ts';

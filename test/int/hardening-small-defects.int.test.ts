@@ -7,7 +7,7 @@ import { apiKeyFor, WebClient } from '../support/web-client.ts';
 describe('small defects at the edge', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     await placePostcodes(t.deps);
   });
   afterAll(() => t.close());

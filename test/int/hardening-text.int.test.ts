@@ -6,7 +6,7 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     token = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
   });
   afterAll(() => t.close());

@@ -12,7 +12,7 @@ describe('notices to the provider when a commissioner suspends, reinstates or te
   let providerToken: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     commissionerToken = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner');
     providerToken = await apiKeyFor(t.app, 'provider.admin@aqp.example', 'provider-admin');
   });

@@ -12,7 +12,7 @@ describe('listing and message pages', () => {
   let provider: WebClient;
   let commissioner: WebClient;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     provider = new WebClient(t.app);
     await provider.signIn('provider.admin@aqp.example');
     commissioner = new WebClient(t.app);

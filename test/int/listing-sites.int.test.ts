@@ -21,7 +21,7 @@ describe('a provider choosing its sites per listing', () => {
   const commissionerNotices = async () => (await t.deps.db.selectFrom('outbox_messages as m').innerJoin('organisations as o', 'o.id', 'm.organisation_id').select(['o.ods_code', 'm.subject', 'm.body']).where('m.entity_id', '=', listingId).orderBy('m.created_at').execute());
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     await inCommissionerArea(t.deps, '02T', ['HX6 3AB']);
     const hearing = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id as string;

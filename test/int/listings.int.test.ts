@@ -18,7 +18,7 @@ describe('contracts, going live, compliance suspension and reinstatement', () =>
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     providerToken = await tokenFor('provider.admin@aqp.example', 'provider-admin');
     commissionerToken = await tokenFor('commissioner@aqp.example', 'commissioner');
     offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;

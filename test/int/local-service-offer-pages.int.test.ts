@@ -21,7 +21,7 @@ describe('opening an offer for an approved local service through the pages', () 
   let t: TestApp;
   let commissioner: WebClient;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     commissioner = new WebClient(t.app);
     await commissioner.signIn('commissioner@aqp.example');
   });

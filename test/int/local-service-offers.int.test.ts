@@ -34,7 +34,7 @@ describe('offers for local services the region approved, through the API', () =>
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     await upsertOrganisation(t.deps.db, { odsCode: 'QXL', name: 'NHS Test Elsewhere ICB', kind: 'commissioner', postcode: 'LS1 4HR' });
     const provider = await aProvider(t.deps.db, { odsCode: 'TSTL1', name: 'Calder Phlebotomy (test)', adminEmail: 'admin@calder-phlebotomy.example' });
     await completeAssurance(t.deps.db, provider.id).insert();

@@ -29,7 +29,7 @@ describe('application figures on the public AQP map', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'catalogue' });
     const db = t.deps.db;
     const icb = await db.insertInto('organisations').values({ ods_code: 'QA1', name: 'NHS Applications Test ICB', kind: 'commissioner', ods_type: 'icb' }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('organisations').values([

@@ -25,7 +25,7 @@ describe('the public AQP map', () => {
   const uptakeOf = (map: MapJson) => Object.fromEntries(map.services.map((s) => [s.code, s.commissioners]));
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'catalogue' });
     const db = t.deps.db;
     before = await mapJson();
     const icb = await db.insertInto('organisations').values({ ods_code: 'QT1', name: 'NHS Test Integrated Care Board', kind: 'commissioner', ods_type: 'icb' }).returning('id').executeTakeFirstOrThrow();

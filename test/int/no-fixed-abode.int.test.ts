@@ -29,7 +29,7 @@ describe('patients with an NHS pseudo-postcode (no fixed abode, address not know
   });
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     const practice = await t.deps.db.selectFrom('organisations').select(['id', 'postcode']).where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     expect(practice.postcode).toBe(PRACTICE_POSTCODE);

@@ -13,7 +13,7 @@ describe('which sub-ICB locations an offer may cover', () => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     await importSubIcbLocations(t.deps, ['02R', '36J', '00L']);
     token = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
   });

@@ -9,7 +9,7 @@ describe('offer pages', () => {
   let t: TestApp;
   let commissioner: WebClient;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     commissioner = new WebClient(t.app);
     await commissioner.signIn('commissioner@aqp.example');
   });

@@ -9,7 +9,7 @@ describe('offers through the API', () => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     token = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
   });
   afterAll(() => t.close());

@@ -15,7 +15,7 @@ describe('what patients are told of a provider registered with another regulator
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     await inCommissionerArea(t.deps, '02T', ['HX6 3AB']);
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;

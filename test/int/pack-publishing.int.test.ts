@@ -18,7 +18,7 @@ describe('publishing an implementation pack version from the catalogue pages', (
   let admin: WebClient;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     admin = new WebClient(t.app);
     await admin.signIn('national.admin@aqp.example');
   });

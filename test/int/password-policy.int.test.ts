@@ -6,7 +6,7 @@ import { WebClient } from '../support/web-client.ts';
 describe('the password policy wherever a password is set', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
   });
   afterAll(() => t.close());
 

@@ -32,7 +32,7 @@ describe('the patient’s referral after choosing a provider', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;
     providerId = await aProviderWithSites(t.deps, { odsCode: 'TST51', name: 'Sowerby Hearing (test)', sites: [{ name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' }] });

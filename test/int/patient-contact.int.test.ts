@@ -27,7 +27,7 @@ describe('contact details, communication needs and safe words for patients', () 
   const patient = () => new WebClient(t.app, `10.2.0.${++ip}`);
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     const talking = (await t.app.inject(`/api/v1/offers?service=${TALKING}&commissioner=02T`)).json().items[0].id as string;
     const hearing = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id as string;

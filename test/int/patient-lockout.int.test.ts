@@ -27,7 +27,7 @@ describe('patient access to a referral: guesses limited per reference and addres
   const failuresRecorded = async (ubrn: string) => Number((await t.deps.db.selectFrom('patient_access_failures').select((eb) => eb.fn.countAll().as('n')).where('ubrn', '=', ubrn).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'demo' });
     await placePostcodes(t.deps);
     const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     token = await tokenFor(t.deps, practice.id, 'referrer');

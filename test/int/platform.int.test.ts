@@ -5,7 +5,7 @@ import { WebClient } from '../support/web-client.ts';
 describe('the platform shell', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
   });
   afterAll(() => t.close());
 

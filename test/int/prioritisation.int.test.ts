@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
-import { DEMO_RUN_TITLE, seedDemoPrioritisation } from '../../src/domains/prioritisation/prioritisation.demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
+import { DEMO_RUN_TITLE, seedDemoPrioritisation } from '../../src/demo/prioritisation.demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import type { Role } from '../../src/domains/identity/roles.rules.ts';
@@ -40,7 +40,7 @@ describe('local engagement and prioritisation', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     await addPerson('humber@aqp.example', 'commissioner', { odsCode: 'QOQ', name: 'NHS Humber and North Yorkshire ICB', kind: 'commissioner', parentOds: 'Y63' });
     await addPerson('kirklees@aqp.example', 'commissioner', { odsCode: 'X2C4Y', name: 'NHS West Yorkshire ICB - X2C4Y', kind: 'commissioner', parentOds: 'QWO' });
     commissionerKey = await keyFor('commissioner@aqp.example', 'commissioner');

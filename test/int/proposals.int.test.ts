@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/domains/identity/api-key.service.ts';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import type { Role } from '../../src/domains/identity/roles.rules.ts';
 import { insertMembership, insertUser } from '../../src/domains/identity/user.repo.ts';
-import { seedDemoProposals } from '../../src/domains/proposals/proposals.demo-seed.ts';
+import { seedDemoProposals } from '../../src/demo/proposals.demo-seed.ts';
 import { ASSESSMENT_CRITERIA } from '../../src/domains/proposals/proposals.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
@@ -28,7 +28,7 @@ describe('regional assessment of locally proposed services', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     const national = (await findOrganisationByOdsCode(t.deps.db, 'X24'))!;
     const london = await upsertOrganisation(t.deps.db, { odsCode: 'Y56', name: 'NHS England London', kind: 'region', parentId: national.id });
     const userId = await insertUser(t.deps.db, { email: 'london.reviewer@aqp.example', displayName: 'Lola London', passwordHash: await hashPassword(DEMO_PASSWORD) });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assuranceSummary } from '../../src/domains/providers/assurance-summary.service.ts';
-import { DEMO_EXPIRING_INSURANCE_ODS, DEMO_PROVIDER_SERVICES, DEMO_PROVIDERS, seedDemoProviders } from '../../src/domains/providers/providers.demo-seed.ts';
+import { DEMO_EXPIRING_INSURANCE_ODS, DEMO_PROVIDER_SERVICES, DEMO_PROVIDERS } from '../../src/demo/providers.demo-data.ts';
+import { seedDemoProviders } from '../../src/demo/providers.demo-seed.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { WebClient } from '../support/web-client.ts';
@@ -10,7 +11,7 @@ const clock = movableToday('2027-02-01');
 describe('the demo providers', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     await seedDemoProviders(t.deps);
   });
   afterAll(() => t.close());

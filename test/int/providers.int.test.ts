@@ -10,7 +10,7 @@ const clock = movableToday('2027-02-01');
 describe('provider registration, profile and sites', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'region', clock });
     await insertTestPostcodes(t.deps.db);
   });
   afterAll(() => t.close());

@@ -38,7 +38,7 @@ describe('providers still under contract on an older, closed offer', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     await placePostcodes(t.deps);
     await inCommissionerArea(t.deps, '02T', ['HX6 3AB', 'HX1 1PW', 'HX3 6BP']);
     const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();

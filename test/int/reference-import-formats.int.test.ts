@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDemoSeeded } from '../../src/domains/identity/demo-seed.ts';
+import { isDemoSeeded } from '../../src/demo/demo.seed.ts';
 import { importIcbs, importSubIcbLocations } from '../../src/domains/reference/import/organisation-import.service.ts';
 import { importPostcodes } from '../../src/domains/reference/import/postcode-import.service.ts';
 import { DATASETS, runRecordedImport } from '../../src/domains/reference/import/reference-import.service.ts';
@@ -114,7 +114,7 @@ describe('postcode and ODS files, good and bad', () => {
 
 describe('reference data pages', () => {
   it('say what is missing and how to import it, then show what was loaded', async () => {
-    const t = await createTestApp();
+    const t = await createTestApp({ seed: 'region' });
     try {
       const about = await t.app.inject('/about-the-data');
       expect(about.body).toContain('Reference data is not loaded yet');

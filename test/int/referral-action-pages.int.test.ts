@@ -39,7 +39,7 @@ describe('acting on a referral from its page', () => {
   const recordSession = (ubrn: string, form: Record<string, string>) => clinician.submit(`/referrals/${ubrn}/contacts/new`, { 'when-day': '1', 'when-month': '3', 'when-year': '2027', time: '10:15', ...form }, `/referrals/${ubrn}/contacts`);
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     const offer = (await t.app.inject('/api/v1/offers?service=back-and-neck-pain&commissioner=02T')).json().items[0].id;
     providerId = (await aListingIn(t.deps, offer, 'DEMO1', 'live', TODAY)).providerId;

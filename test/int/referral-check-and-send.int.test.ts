@@ -23,7 +23,7 @@ describe('checking eligibility, then sending, on the referral form', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     await aListingIn(t.deps, (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id, 'DEMO1', 'live', TODAY);
     gp = new WebClient(t.app);

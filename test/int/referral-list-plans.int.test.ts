@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ListScope, referralListCountQuery, referralListPageQuery } from '../../src/domains/referrals/referral-list.repo.ts';
 import type { ReferralListFilter } from '../../src/domains/referrals/referral-list.rules.ts';
+import { anOffer } from '../support/offer-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const TODAY = '2027-03-01';
@@ -32,8 +33,9 @@ describe('referral list query plans', () => {
   const readsOfReferrals = async (query: unknown) => ({ reads: nodesOf(await planOf(query as never)).filter((node) => node['Relation Name'] === 'referrals') });
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
     const db = t.deps.db;
+    await anOffer(db).forService('adult-hearing').coveringOds('02T').withStatus('open').withPackProtocol().insert();
     const offer = await db.selectFrom('offers as o').innerJoin('offer_commissioners as c', 'c.offer_id', 'o.id').innerJoin('offer_protocols as v', 'v.offer_id', 'o.id')
       .select(['o.id', 'c.organisation_id', 'v.version']).executeTakeFirstOrThrow();
     await sql`INSERT INTO organisations (ods_code, name, kind) SELECT 'PLP' || lpad(g::text, 2, '0'), 'Plan provider ' || g, 'provider' FROM generate_series(1, ${ORGANISATIONS}) g`.execute(db);

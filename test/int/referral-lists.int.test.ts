@@ -26,7 +26,7 @@ describe('full referral lists', () => {
   const ubrnsOf = async (token: string, query = '') => (await listed(token, query)).items.map((item) => item.ubrn);
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     const offer = async (service: string) => (await t.app.inject(`/api/v1/offers?service=${service}&commissioner=02T`)).json().items[0].id as string;
     const [hearing, back] = [await offer('adult-hearing'), await offer('back-and-neck-pain')];
     const demo1 = (await aListingIn(t.deps, hearing, 'DEMO1', 'live', TODAY)).providerId;

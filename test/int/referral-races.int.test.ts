@@ -18,7 +18,7 @@ describe('repeat limits hold when the same patient is referred by several reques
   const inParallel = <T>(make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: PARALLEL }, (_, index) => make(index)));
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     token = await tokenFor(t.deps, practice.id, 'referrer');

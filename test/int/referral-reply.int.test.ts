@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aListingIn, nhsNumberSequence, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -41,7 +41,7 @@ describe('replying to a returned referral and re-referring after a closed episod
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     await placePostcodes(t.deps);
     const offer = (await t.app.inject('/api/v1/offers?service=back-and-neck-pain&commissioner=02T')).json().items[0].id;
     providerId = (await aListingIn(t.deps, offer, 'DEMO1', 'live', TODAY)).providerId;

@@ -21,7 +21,7 @@ describe('referral, eligibility, choice list and choice', () => {
   const referralCount = async () => Number((await t.deps.db.selectFrom('referrals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     await placePostcodes(t.deps);
     const b84001 = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     calderdale = { practiceId: b84001.id, token: await tokenFor(t.deps, b84001.id, 'referrer') };

@@ -37,7 +37,7 @@ describe('self-referral', () => {
   const newClient = () => new WebClient(t.app, `10.1.0.${++ipCounter}`);
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     await placePostcodes(t.deps);
     practiceId = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow()).id;
     const talking = (await t.app.inject(`/api/v1/offers?service=${TALKING}&commissioner=02T`)).json().items[0].id as string;

@@ -6,7 +6,7 @@ import { WebClient } from '../support/web-client.ts';
 describe('signing in', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ seed: 'region' });
   });
   afterAll(() => t.close());
 
@@ -79,7 +79,7 @@ describe('signing in', () => {
 
 describe('session storage', () => {
   it('writes a session row only when the session changes, not on every page view', async () => {
-    const t = await createTestApp();
+    const t = await createTestApp({ seed: 'region' });
     try {
       const client = new WebClient(t.app, '10.1.0.1');
       await client.signIn('referrer@aqp.example');

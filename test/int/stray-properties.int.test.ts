@@ -8,7 +8,7 @@ describe('properties a request body should not have', () => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp({ clock: movableToday('2027-02-01') });
+    t = await createTestApp({ seed: 'region', clock: movableToday('2027-02-01') });
     token = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
   });
   afterAll(() => t.close());

@@ -39,7 +39,7 @@ describe('provider actions and worklists', () => {
   const referrerItems = async () => (await as(referrer, 'GET', '/api/v1/worklists/referrer?pageSize=200')).json().items as { ubrn: string; attention: string; [key: string]: unknown }[];
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = await createTestApp({ seed: 'demo', clock });
     await placePostcodes(t.deps);
     const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     practiceId = practice.id;

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { createApiKey } from '../../src/domains/identity/api-key.service.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/region.demo-seed.ts';
 import { findOrganisationByOdsCode, upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import { ROLES, type Role } from '../../src/domains/identity/roles.rules.ts';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { ApplicationAnswers } from '../../src/domains/applications/application-criteria.rules.ts';
 import type { Deps } from '../../src/domains/deps.ts';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { upsertOrganisation } from '../../src/domains/identity/organisation.repo.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import type { ActionContext } from '../../src/domains/identity/principal.ts';

@@ -1,8 +1,9 @@
 /** One real server and one Chromium per e2e test file, started together and closed after the file's tests. */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
+import type { TestSeed } from './test-app.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 export interface BrowserSession {
@@ -10,12 +11,12 @@ export interface BrowserSession {
   readonly browser: Browser;
 }
 
-/** Registers the file's beforeAll/afterAll and returns accessors that are valid inside tests. */
-export function useServerAndBrowser(): BrowserSession {
+/** Registers the file's beforeAll/afterAll and returns accessors that are valid inside tests; the journeys start from the demo region, offers and proposals unless a file asks for less. */
+export function useServerAndBrowser(seed: TestSeed = 'demo'): BrowserSession {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startTestServer(seed), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 /** Test builders for referrals: real postcodes, a practice with its referrer, providers with sites, listings in any status, and referral requests. */
 import type { Deps } from '../../src/domains/deps.ts';
 import { createApiKey } from '../../src/domains/identity/api-key.service.ts';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import { insertMembership, insertUser } from '../../src/domains/identity/user.repo.ts';
 import { addDays } from '../../src/lib/working-days.ts';

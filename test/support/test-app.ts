@@ -1,9 +1,10 @@
-/** Builds the real app on a fresh database for one test file, with the demo region seeded when asked. */
+/** Builds the real app on a fresh database for one test file: the national catalogue by default, more of the demo region only when a test asks. */
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Deps } from '../../src/domains/deps.ts';
 import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
-import { seedDemo } from '../../src/domains/identity/demo-seed.ts';
+import { seedDemo } from '../../src/demo/demo.seed.ts';
+import { seedDemoRegion } from '../../src/demo/region.demo-seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
@@ -17,16 +18,30 @@ export interface TestApp {
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-sign';
 
-/** `seed: true` (the default) loads the demo region, people and offers; `'full'` adds its providers, applications and listings; `onRoute` sees every route registered. */
-export async function createTestApp(options: { seed?: boolean | 'full'; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
+/**
+ * What a test database holds before the test adds its own rows, cheapest first (docs/decisions/0037):
+ * - `false`: nothing but the schema;
+ * - `'catalogue'` (the default): the national catalogue, which every real database loads when it migrates;
+ * - `'region'`: also the demo organisations, one demo account per role and the two demo providers' first sites;
+ * - `'demo'`: also the demo offers, proposals and prioritisation run;
+ * - `'full'`: also the demo providers' assurance, applications, listings and referrals (seconds, not milliseconds).
+ */
+export type TestSeed = false | 'catalogue' | 'region' | 'demo' | 'full';
+
+/** Seeds `seed` (see TestSeed) into a fresh database; `onRoute` sees every route registered. */
+export async function createTestApp(options: { seed?: TestSeed; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
-  if (options.seed ?? true) {
-    await seedNationalCatalogue(deps);
-    await seedDemo(deps, { activity: options.seed === 'full' });
-  }
+  await seedTestData(deps, options.seed ?? 'catalogue');
   const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
   const app = await buildApp({ config, deps, onRoute: options.onRoute });
   await app.ready();
   return { app, deps, database, close: async () => (await app.close(), await database.destroy()) };
+}
+
+async function seedTestData(deps: Deps, seed: TestSeed): Promise<void> {
+  if (seed === false) return;
+  await seedNationalCatalogue(deps);
+  if (seed === 'region') await seedDemoRegion(deps);
+  if (seed === 'demo' || seed === 'full') await seedDemo(deps, { activity: seed === 'full' });
 }

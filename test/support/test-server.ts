@@ -1,13 +1,14 @@
 /** A real AQP server on a loopback port over a fresh seeded database, for browser tests. */
 import type { AddressInfo } from 'node:net';
-import { createTestApp, type TestApp } from './test-app.ts';
+import { createTestApp, type TestApp, type TestSeed } from './test-app.ts';
 
 export interface TestServer extends TestApp {
   baseUrl: string;
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const testApp = await createTestApp();
+/** Listens on a free loopback port over a database holding `seed` (see TestSeed). */
+export async function startTestServer(seed: TestSeed): Promise<TestServer> {
+  const testApp = await createTestApp({ seed });
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = testApp.app.server.address() as AddressInfo;
   return { ...testApp, baseUrl: `http://127.0.0.1:${port}` };

@@ -1,7 +1,7 @@
 /** Multipart uploads in tests: a body built by hand (as a browser sends it), and a signed-in page client that can post one. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { csrfTokenIn } from './web-client.ts';
 
 export interface FilePart {

@@ -1,6 +1,6 @@
 /** A small browser stand-in over app.inject: keeps cookies, reads CSRF tokens and submits forms. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/domains/identity/demo-seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 
 export class WebClient {
   private readonly cookies = new Map<string, string>();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tinyPdf } from '../../src/domains/providers/demo-document.ts';
+import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { MAX_DOCUMENT_BYTES, safeFileName, sniffDocumentType, uploadRefusal } from '../../src/domains/providers/document-type.rules.ts';
 import { evidenceFieldErrors } from '../../src/domains/providers/evidence-input.rules.ts';
 import { hashInvitationToken, invitationExpiry, invitationState, newInvitationToken } from '../../src/domains/providers/invitation.rules.ts';

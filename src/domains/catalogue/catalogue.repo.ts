@@ -118,3 +118,8 @@ export async function packVersionsOf(db: Executor, serviceId: string): Promise<P
   const rows = await db.selectFrom('implementation_packs').select(['id', 'version', 'content', 'published_at', 'change_note']).where('service_id', '=', serviceId).orderBy('version', 'desc').execute();
   return rows.map((row) => ({ id: row.id, version: row.version, content: row.content as PackContent, publishedAt: row.published_at, changeNote: row.change_note }));
 }
+
+/** Holds the catalogue seed's advisory lock until the transaction ends, so web nodes started together load the catalogue one at a time. */
+export async function lockCatalogueSeed(trx: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('aqp.seed-national-catalogue'))`.execute(trx);
+}

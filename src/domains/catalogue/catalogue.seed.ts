@@ -1,9 +1,8 @@
 /** Loads the national catalogue: adds services and national pack versions that are missing, never overwriting national admins' edits; a lock keeps web nodes started together from racing. */
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
-import { fillPublicName, findServiceByCode, insertPackVersion, insertService, packVersionsOf } from './catalogue.repo.ts';
+import { fillPublicName, findServiceByCode, insertPackVersion, insertService, lockCatalogueSeed, packVersionsOf } from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
 import { NATIONAL_PACK_REVISIONS, type NationalPackRevision } from './national-packs.seed.ts';
 import { NATIONAL_SERVICES } from './national-services.seed.ts';
@@ -26,9 +25,10 @@ async function addMissingPacks(trx: Executor, serviceId: string, revisions: read
   return missing.length;
 }
 
+/** Adds the national services and pack versions a database lacks, in one transaction; run at every start and by `aqp migrate`. */
 export async function seedNationalCatalogue(deps: Deps): Promise<{ servicesAdded: number; packsAdded: number }> {
   return deps.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('aqp.seed-national-catalogue'))`.execute(trx);
+    await lockCatalogueSeed(trx);
     let servicesAdded = 0;
     let packsAdded = 0;
     for (const service of NATIONAL_SERVICES) {

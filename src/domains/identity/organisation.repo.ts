@@ -60,6 +60,12 @@ export async function findOrganisationByOdsCode(db: Executor, odsCode: string): 
   return row && toOrganisation(row);
 }
 
+/** The platform operator organisation of this name: it has no ODS code to find it by. */
+export async function findPlatformOrganisation(db: Executor, name: string): Promise<Organisation | undefined> {
+  const row = await db.selectFrom('organisations').select(COLUMNS).where('kind', '=', 'platform').where('name', '=', name).executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
 /** The organisations directly below one (a region's ICBs, an ICB's sub-ICB locations), by name. */
 export async function listChildOrganisations(db: Kysely<Database>, parentId: string): Promise<Organisation[]> {
   const rows = await db.selectFrom('organisations').select(COLUMNS).where('parent_id', '=', parentId).orderBy('name').execute();

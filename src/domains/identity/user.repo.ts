@@ -144,3 +144,13 @@ export async function listUsers(db: Kysely<Database>, page: { limit: number; off
     })),
   };
 }
+
+/** The longest-standing person holding a role (in an organisation, or with an e-mail address), with that organisation: whom the demo seeds act as. */
+export async function firstMemberWithRole(db: Executor, who: { role: Role; organisationId?: string; email?: string }): Promise<{ userId: string; displayName: string; organisationId: string; organisationName: string } | undefined> {
+  let query = db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name']).where('m.role', '=', who.role).orderBy('u.created_at');
+  if (who.organisationId) query = query.where('m.organisation_id', '=', who.organisationId);
+  if (who.email) query = query.where('u.email', '=', who.email);
+  const row = await query.executeTakeFirst();
+  return row && { userId: row.id, displayName: row.display_name, organisationId: row.organisation_id, organisationName: row.name };
+}

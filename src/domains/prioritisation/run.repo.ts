@@ -95,6 +95,11 @@ export async function memberCandidates(db: Executor, organisationId: string): Pr
     .orderBy(eb => eb.case().when('id', '=', organisationId).then(0).else(1).end()).orderBy('name').execute();
 }
 
+/** Whether the commissioner already has a run of this title, so a seed adds it only once. */
+export async function hasRunTitled(db: Executor, organisationId: string, title: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('prioritisation_runs').select('id').where('organisation_id', '=', organisationId).where('title', '=', title).executeTakeFirst());
+}
+
 /** Creates a run and its members. */
 export async function insertRun(trx: Executor, run: { organisationId: string; title: string; yearLabel: string; userId: string | null; memberIds: string[] }): Promise<string> {
   const { id } = await trx.insertInto('prioritisation_runs').values({ organisation_id: run.organisationId, title: run.title, year_label: run.yearLabel, created_by_user_id: run.userId })

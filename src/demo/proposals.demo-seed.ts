@@ -1,10 +1,10 @@
 /** Demo proposals from West Yorkshire ICB to its region: one approved with reasons, one awaiting assessment; never for production. */
-import type { Deps } from '../deps.ts';
-import { demoActor } from '../identity/demo-actor.ts';
-import { createProposal, submitProposal } from './proposal-drafting.service.ts';
-import { findProposalByName } from './proposals.repo.ts';
-import { ASSESSMENT_CRITERIA } from './proposals.rules.ts';
-import { decideProposal, recordAssessments } from './regional-assessment.service.ts';
+import type { Deps } from '../domains/deps.ts';
+import { createProposal, submitProposal } from '../domains/proposals/proposal-drafting.service.ts';
+import { findProposalByName } from '../domains/proposals/proposals.repo.ts';
+import { ASSESSMENT_CRITERIA } from '../domains/proposals/proposals.rules.ts';
+import { decideProposal, recordAssessments } from '../domains/proposals/regional-assessment.service.ts';
+import { demoActor } from './demo-actor.ts';
 
 const PHLEBOTOMY = {
   name: 'Community phlebotomy',

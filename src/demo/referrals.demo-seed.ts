@@ -1,22 +1,22 @@
 /** Seeds the demo's referrals through the same services people use, each step on its own day, so worklists, waits, history and audit read like real use. */
-import { fixedClock, londonDateOf, londonInstant } from '../../lib/clock.ts';
-import { withNhsCheckDigit } from '../../lib/nhs-number.ts';
-import { addDays } from '../../lib/working-days.ts';
-import type { Deps } from '../deps.ts';
-import { demoActor } from '../identity/demo-actor.ts';
-import type { ActionContext } from '../identity/principal.ts';
-import { ensurePostcodes } from '../reference/postcode.repo.ts';
-import { offerChoiceList } from './choice-list.service.ts';
-import { chooseProvider } from './choice.service.ts';
-import { cancelReferral } from './referral-cancel.service.ts';
-import { acceptReferral, dischargeReferral, returnReferral } from './referral-provider.service.ts';
-import { recordContact } from './referral-session.service.ts';
-import { findReferralByUbrn, practiceHasReferrals, type ReferralRecord, setAccessCodeHash } from './referral.repo.ts';
-import { createReferral } from './referral.service.ts';
+import { fixedClock, londonDateOf, londonInstant } from '../lib/clock.ts';
+import { withNhsCheckDigit } from '../lib/nhs-number.ts';
+import { addDays } from '../lib/working-days.ts';
+import type { Deps } from '../domains/deps.ts';
+import type { ActionContext } from '../domains/identity/principal.ts';
+import { ensurePostcodes } from '../domains/reference/postcode.repo.ts';
+import { offerChoiceList } from '../domains/referrals/choice-list.service.ts';
+import { chooseProvider } from '../domains/referrals/choice.service.ts';
+import { cancelReferral } from '../domains/referrals/referral-cancel.service.ts';
+import { acceptReferral, dischargeReferral, returnReferral } from '../domains/referrals/referral-provider.service.ts';
+import { recordContact } from '../domains/referrals/referral-session.service.ts';
+import { findReferralByUbrn, practiceHasReferrals, type ReferralRecord, setAccessCodeHash } from '../domains/referrals/referral.repo.ts';
+import { createReferral } from '../domains/referrals/referral.service.ts';
 import { DEMO_PATIENT_POSTCODES, DEMO_REFERRALS, type DemoReferral, type DemoStep } from './referrals.demo-data.ts';
-import { offeredService, referralSettingFor } from './referral-offer.service.ts';
-import { hashPassword } from '../identity/password.ts';
-import { normaliseAccessCode } from './referral-reference.rules.ts';
+import { offeredService, referralSettingFor } from '../domains/referrals/referral-offer.service.ts';
+import { hashPassword } from '../domains/identity/password.ts';
+import { normaliseAccessCode } from '../domains/referrals/referral-reference.rules.ts';
+import { demoActor } from './demo-actor.ts';
 
 /** The same database with the clock set to a time (in England) on a day some days before today, never later than now. */
 function daysAgo(deps: Deps, days: number, time = '10:00'): Deps {

@@ -1,17 +1,18 @@
 /** Demo applications (issue #5 item 9): West Yorkshire's demo providers apply to the offers for the services they deliver and qualify; one waits on a clarification; one was refused for rejecting the price and qualified when it reapplied. */
-import type { Deps } from '../deps.ts';
-import { demoActor } from '../identity/demo-actor.ts';
-import type { ActionContext } from '../identity/principal.ts';
-import { listOffers, type OfferRecord } from '../offers/offer.repo.ts';
-import { assuranceSummary } from '../providers/assurance-summary.service.ts';
-import { DEMO_PROVIDER_SERVICES } from '../providers/providers.demo-seed.ts';
-import { type ApplicationAnswers, criteriaFor } from './application-criteria.rules.ts';
-import { applicationsToOffer } from './application.repo.ts';
-import { startApplication, submitApplication } from './application.service.ts';
-import { openSitesOfProvider } from './application-sites.repo.ts';
-import { decideApplication, markCriteria } from './assessment.service.ts';
-import { askClarification } from './clarification.service.ts';
-import { offerQuestionsOf } from '../offers/offer-questions.repo.ts';
+import type { Deps } from '../domains/deps.ts';
+import { findOrganisationByOdsCode } from '../domains/identity/organisation.repo.ts';
+import type { ActionContext } from '../domains/identity/principal.ts';
+import { listOffers, type OfferRecord } from '../domains/offers/offer.repo.ts';
+import { assuranceSummary } from '../domains/providers/assurance-summary.service.ts';
+import { type ApplicationAnswers, criteriaFor } from '../domains/applications/application-criteria.rules.ts';
+import { applicationsToOffer } from '../domains/applications/application.repo.ts';
+import { startApplication, submitApplication } from '../domains/applications/application.service.ts';
+import { openSitesOfProvider } from '../domains/applications/application-sites.repo.ts';
+import { decideApplication, markCriteria } from '../domains/applications/assessment.service.ts';
+import { askClarification } from '../domains/applications/clarification.service.ts';
+import { offerQuestionsOf } from '../domains/offers/offer-questions.repo.ts';
+import { demoActor } from './demo-actor.ts';
+import { DEMO_PROVIDER_SERVICES } from './providers.demo-data.ts';
 
 /** The provider refused once for asking more than the fixed price, then qualified on its second attempt. */
 const REFUSED_FIRST = { odsCode: 'DEMO5', serviceCode: 'back-and-neck-pain' };
@@ -28,7 +29,7 @@ function answersFor(offer: OfferRecord, questionIds: string[], capability: strin
 
 /** Applies and submits as the provider's administrator with the sites that deliver the service; undefined when the provider cannot apply yet. */
 async function applyAndSubmit(deps: Deps, offer: OfferRecord, odsCode: string, siteNames: string[] | 'first', capability: string): Promise<string | undefined> {
-  const provider = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', odsCode).executeTakeFirst();
+  const provider = await findOrganisationByOdsCode(deps.db, odsCode);
   const admin = provider && (await demoActor(deps, { role: 'provider-admin', organisationId: provider.id }));
   if (!provider || !admin || !(await assuranceSummary(deps.db, provider.id, deps.clock.today())).complete) return undefined;
   const sites = await openSitesOfProvider(deps.db, provider.id, deps.clock.today());
@@ -55,7 +56,7 @@ export async function seedDemoApplications(deps: Deps): Promise<{ qualified: num
   const offers = await listOffers(deps.db, { leadOrganisationId: commissioner.principal!.organisationId, statuses: ['open'] });
   for (const offer of offers) {
     for (const delivery of DEMO_PROVIDER_SERVICES.filter((candidate) => candidate.serviceCode === offer.service.code)) {
-      const provider = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', delivery.odsCode).executeTakeFirst();
+      const provider = await findOrganisationByOdsCode(deps.db, delivery.odsCode);
       if (!provider || (await applicationsToOffer(deps.db, offer.id, provider.id)).length) continue;
       const capability = `${delivery.providerName.replace(' (demo)', '')} delivers ${offer.service.name.toLowerCase()} at ${delivery.siteNames.join(', ')}, with registered clinicians, clinical supervision and a complaints procedure.`;
       if (delivery.odsCode === REFUSED_FIRST.odsCode && offer.service.code === REFUSED_FIRST.serviceCode) {
@@ -71,7 +72,7 @@ export async function seedDemoApplications(deps: Deps): Promise<{ qualified: num
       counts.qualified += 1;
     }
     if (offer.service.code === IN_CLARIFICATION.serviceCode) {
-      const provider = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', IN_CLARIFICATION.odsCode).executeTakeFirst();
+      const provider = await findOrganisationByOdsCode(deps.db, IN_CLARIFICATION.odsCode);
       if (!provider || (await applicationsToOffer(deps.db, offer.id, provider.id)).length) continue;
       const id = await applyAndSubmit(deps, offer, IN_CLARIFICATION.odsCode, 'first', 'Our community physiotherapists would deliver manual therapy from our Wakefield wellbeing hub.');
       if (!id) continue;

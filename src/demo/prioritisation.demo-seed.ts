@@ -1,15 +1,15 @@
 /** The demo prioritisation: Calderdale, Kirklees and Wakefield's 2011 engagement (shared/context/seeds/003), owned by West Yorkshire ICB. */
-import type { Deps } from '../deps.ts';
-import type { Executor } from '../../db/executor.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
-import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
-import { criteriaOf, insertMilestones, milestonesOf, replaceCriteriaRows, scoresOf, updateMilestoneRow, upsertScores } from './criteria.repo.ts';
-import { notificationText } from './decision.service.ts';
-import { insertLocalItem, insertNationalItems, insertResponses, itemsOf, responsesOf, setShortList } from './long-list.repo.ts';
-import { milestonesForPlanYear } from './milestones.rules.ts';
-import { rankItems } from './run-overview.service.ts';
-import { insertRun, nearestRegionAbove, recordApproval, recordNotification } from './run.repo.ts';
-import type { Priority } from './scoring.rules.ts';
+import type { Deps } from '../domains/deps.ts';
+import type { Executor } from '../db/executor.ts';
+import { recordAudit } from '../domains/identity/audit.repo.ts';
+import { findOrganisationByOdsCode } from '../domains/identity/organisation.repo.ts';
+import { criteriaOf, insertMilestones, milestonesOf, replaceCriteriaRows, scoresOf, updateMilestoneRow, upsertScores } from '../domains/prioritisation/criteria.repo.ts';
+import { notificationText } from '../domains/prioritisation/decision.service.ts';
+import { insertLocalItem, insertNationalItems, insertResponses, itemsOf, responsesOf, setShortList } from '../domains/prioritisation/long-list.repo.ts';
+import { milestonesForPlanYear } from '../domains/prioritisation/milestones.rules.ts';
+import { rankItems } from '../domains/prioritisation/run-overview.service.ts';
+import { hasRunTitled, insertRun, nearestRegionAbove, recordApproval, recordNotification } from '../domains/prioritisation/run.repo.ts';
+import type { Priority } from '../domains/prioritisation/scoring.rules.ts';
 
 export const DEMO_RUN_TITLE = 'Calderdale, Kirklees and Wakefield AQP engagement 2011';
 
@@ -79,8 +79,7 @@ export async function seedDemoPrioritisation(deps: Deps): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const owner = await findOrganisationByOdsCode(trx, 'QWO');
     if (!owner) return;
-    const existing = await trx.selectFrom('prioritisation_runs').select('id').where('organisation_id', '=', owner.id).where('title', '=', DEMO_RUN_TITLE).executeTakeFirst();
-    if (existing) return;
+    if (await hasRunTitled(trx, owner.id, DEMO_RUN_TITLE)) return;
     const members = (await Promise.all(['02T', 'X2C4Y', '03R'].map((code) => findOrganisationByOdsCode(trx, code)))).filter((member) => member !== undefined);
     const runId = await insertRun(trx, { organisationId: owner.id, title: DEMO_RUN_TITLE, yearLabel: '2012/13', userId: null, memberIds: members.map((member) => member.id) });
     await insertNationalItems(trx, runId, ['2012-13-priority']);

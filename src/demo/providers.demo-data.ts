@@ -1,6 +1,6 @@
 /** The demo providers of West Yorkshire: who they are, which services they deliver and where (real postcodes, Code-Point Open coordinates). */
-import type { OpeningHours } from './opening-times.rules.ts';
-import type { DeliveryMode } from './provider-site.rules.ts';
+import type { OpeningHours } from '../domains/providers/opening-times.rules.ts';
+import type { DeliveryMode } from '../domains/providers/provider-site.rules.ts';
 
 export interface DemoSite {
   name: string;

@@ -1,18 +1,11 @@
-/** The demo organisations and one account per role, for trying AQP on a laptop; never for production. */
-import { upsertSite } from '../directory/site.repo.ts';
-import type { Deps } from '../deps.ts';
-import { seedDemoApplications } from '../applications/applications.demo-seed.ts';
-import { seedDemoListings } from '../listings/listings.demo-seed.ts';
-import { seedDemoOffers } from '../offers/offers.demo-seed.ts';
-import { seedDemoPrioritisation } from '../prioritisation/prioritisation.demo-seed.ts';
-import { seedDemoProposals } from '../proposals/proposals.demo-seed.ts';
-import { seedDemoProviders } from '../providers/providers.demo-seed.ts';
-import { seedDemoReferrals } from '../referrals/referrals.demo-seed.ts';
-import { recordAudit } from './audit.repo.ts';
-import { findOrganisationByOdsCode, upsertOrganisation, type NewOrganisation } from './organisation.repo.ts';
-import { hashPassword } from './password.ts';
-import type { Role } from './roles.rules.ts';
-import { findUserByEmail, insertMembership, insertUser } from './user.repo.ts';
+/** The demo region's organisations, one account per role and the demo providers' first sites; never for production. */
+import { upsertSite } from '../domains/directory/site.repo.ts';
+import type { Deps } from '../domains/deps.ts';
+import { recordAudit } from '../domains/identity/audit.repo.ts';
+import { findPlatformOrganisation, upsertOrganisation, type NewOrganisation } from '../domains/identity/organisation.repo.ts';
+import { hashPassword } from '../domains/identity/password.ts';
+import type { Role } from '../domains/identity/roles.rules.ts';
+import { findUserByEmail, insertMembership, insertUser } from '../domains/identity/user.repo.ts';
 
 /** Demo-only password shared by every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'aqp-demo-password';
@@ -58,17 +51,13 @@ const DEMO_SITES: { organisationKey: string; name: string; postcode: string; lat
   { organisationKey: 'provider-b', name: 'Pontefract physiotherapy clinic', postcode: 'WF8 1PL', latitude: 53.69048, longitude: -1.30815 },
 ];
 
-/**
- * Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept).
- * `activity: false` stops after the region, its people, offers, proposals and prioritisation, leaving out the
- * providers, applications, listings and referrals (tests that build their own qualification data ask for that).
- */
-export async function seedDemo(deps: Deps, options: { activity?: boolean } = {}): Promise<{ organisations: number; usersCreated: number }> {
+/** Seeds the demo region's organisations, people and first sites in one transaction; running it again changes nothing (organisations upsert, existing users are kept). */
+export async function seedDemoRegion(deps: Deps): Promise<{ organisations: number; usersCreated: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const seeded = await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const ids = new Map<string, string>();
     for (const organisation of ORGANISATIONS) {
-      const existing = organisation.odsCode ? undefined : await trx.selectFrom('organisations').select('id').where('kind', '=', 'platform').where('name', '=', organisation.name).executeTakeFirst();
+      const existing = organisation.odsCode ? undefined : await findPlatformOrganisation(trx, organisation.name);
       const id = existing?.id ?? (await upsertOrganisation(trx, { ...organisation, parentId: organisation.parentKey ? ids.get(organisation.parentKey) : null })).id;
       ids.set(organisation.key, id);
     }
@@ -83,19 +72,4 @@ export async function seedDemo(deps: Deps, options: { activity?: boolean } = {})
     await recordAudit(trx, { principal: null, clientAddress: null }, { action: 'seed.demo', entityType: 'platform', details: { usersCreated } });
     return { organisations: ORGANISATIONS.length, usersCreated };
   });
-  await seedDemoOffers(deps);
-  await seedDemoProposals(deps);
-  await seedDemoPrioritisation(deps);
-  if (options.activity ?? true) {
-    await seedDemoProviders(deps);
-    await seedDemoApplications(deps);
-    await seedDemoListings(deps);
-    await seedDemoReferrals(deps);
-  }
-  return seeded;
-}
-
-/** True once the demo has been seeded, so embedded start-up seeds only the first time; judged by the invented DEMO1 provider, which no import creates. */
-export async function isDemoSeeded(deps: Deps): Promise<boolean> {
-  return Boolean(await findOrganisationByOdsCode(deps.db, 'DEMO1'));
 }

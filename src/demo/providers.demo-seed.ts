@@ -1,26 +1,24 @@
 /** Seeds the demo providers: profiles, sites and complete, verified national assurance; running it again changes nothing. */
-import { addDays } from '../../lib/working-days.ts';
-import type { Deps } from '../deps.ts';
-import { requiredDemoActor } from '../identity/demo-actor.ts';
-import { DEMO_PASSWORD } from '../identity/demo-seed.ts';
-import { findOrganisationByOdsCode } from '../identity/organisation.repo.ts';
-import type { ActionContext } from '../identity/principal.ts';
-import { findUserByEmail } from '../identity/user.repo.ts';
-import { createUser } from '../identity/user.service.ts';
-import { currentEvidenceOf } from './assurance.repo.ts';
-import { recordEvidence } from './assurance.service.ts';
+import { addDays } from '../lib/working-days.ts';
+import type { Deps } from '../domains/deps.ts';
+import { requiredDemoActor } from './demo-actor.ts';
+import { findOrganisationByOdsCode } from '../domains/identity/organisation.repo.ts';
+import type { ActionContext } from '../domains/identity/principal.ts';
+import { findUserByEmail } from '../domains/identity/user.repo.ts';
+import { createUser } from '../domains/identity/user.service.ts';
+import { currentEvidenceOf } from '../domains/providers/assurance.repo.ts';
+import { recordEvidence } from '../domains/providers/assurance.service.ts';
 import { tinyPdf } from './demo-document.ts';
-import { EVIDENCE_LABELS, type EvidenceKind } from './evidence-kinds.rules.ts';
-import { findProvider } from './provider-profile.repo.ts';
-import { changeProfile } from './provider-profile.service.ts';
-import { registerProvider } from './provider-registration.service.ts';
-import { insertProviderSite, sitesOfProvider, updateProviderSite } from './provider-site.repo.ts';
+import { EVIDENCE_LABELS, type EvidenceKind } from '../domains/providers/evidence-kinds.rules.ts';
+import { findProvider } from '../domains/providers/provider-profile.repo.ts';
+import { changeProfile } from '../domains/providers/provider-profile.service.ts';
+import { registerProvider } from '../domains/providers/provider-registration.service.ts';
+import { insertProviderSite, sitesOfProvider, updateProviderSite } from '../domains/providers/provider-site.repo.ts';
 import {
   DEMO_EXPIRING_INSURANCE_DAYS, DEMO_EXPIRING_INSURANCE_ODS, DEMO_OPENING_HOURS, DEMO_PROVIDERS, type DemoProvider,
 } from './providers.demo-data.ts';
-import { judgeEvidence } from './verification.service.ts';
-
-export { DEMO_EXPIRING_INSURANCE_ODS, DEMO_PROVIDER_SERVICES, DEMO_PROVIDERS } from './providers.demo-data.ts';
+import { judgeEvidence } from '../domains/providers/verification.service.ts';
+import { DEMO_PASSWORD } from './region.demo-seed.ts';
 
 const SEED: ActionContext = { principal: null, clientAddress: null };
 
@@ -83,7 +81,7 @@ async function ensureAssurance(deps: Deps, organisationId: string, provider: Dem
   return recorded;
 }
 
-/** Seeds at least seven demo providers (hearing, back and neck pain, talking therapies) in Calderdale, Kirklees and Wakefield; needs the identity demo seed first. */
+/** Seeds at least seven demo providers (hearing, back and neck pain, talking therapies) in Calderdale, Kirklees and Wakefield; needs the demo region seeded first (region.demo-seed.ts). */
 export async function seedDemoProviders(deps: Deps): Promise<{ providers: number; evidenceRecorded: number }> {
   const verifier = await requiredDemoActor(deps, { role: 'national-admin', email: 'national.admin@aqp.example' });
   let evidenceRecorded = 0;

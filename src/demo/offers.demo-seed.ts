@@ -1,10 +1,11 @@
 /** Demo offers (issue #4 item 9): West Yorkshire's sub-ICBs offer adult hearing (Calderdale from 50, the others from the national 55), back and neck pain and talking therapies. */
-import type { Deps } from '../deps.ts';
-import { demoActor } from '../identity/demo-actor.ts';
-import { financialYearOf } from './price-schedule.rules.ts';
-import { amendSpecification, changeOfferDetails, openOffer } from './offer.service.ts';
-import { changeOfferStatus, saveOfferProtocol, setPriceSchedule } from './offer-terms.service.ts';
-import { protocolVersionsOf } from './offer-terms.repo.ts';
+import type { Deps } from '../domains/deps.ts';
+import { financialYearOf } from '../domains/offers/price-schedule.rules.ts';
+import { amendSpecification, changeOfferDetails, openOffer } from '../domains/offers/offer.service.ts';
+import { changeOfferStatus, saveOfferProtocol, setPriceSchedule } from '../domains/offers/offer-terms.service.ts';
+import { listOffers } from '../domains/offers/offer.repo.ts';
+import { protocolVersionsOf } from '../domains/offers/offer-terms.repo.ts';
+import { demoActor } from './demo-actor.ts';
 
 interface DemoOffer {
   serviceCode: string;
@@ -32,8 +33,7 @@ const DEMO_OFFERS: DemoOffer[] = [
 export async function seedDemoOffers(deps: Deps): Promise<{ offers: number }> {
   const context = await demoActor(deps, { role: 'commissioner', email: 'commissioner@aqp.example' });
   if (!context) return { offers: 0 };
-  const existing = await deps.db.selectFrom('offers').select('id').where('lead_organisation_id', '=', context.principal!.organisationId).executeTakeFirst();
-  if (existing) return { offers: 0 };
+  if ((await listOffers(deps.db, { leadOrganisationId: context.principal!.organisationId }, 1)).length) return { offers: 0 };
   const yearStart = `${financialYearOf(deps.clock.today())}-04-01`;
   const contractEnd = `${Number(yearStart.slice(0, 4)) + 3}-03-31`;
   for (const demo of DEMO_OFFERS) {
