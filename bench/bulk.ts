@@ -40,6 +40,7 @@ export function pickSome<T>(random: Random, items: readonly T[], count: number):
 }
 
 /** Inserts rows with as many to a statement as the parameter limit allows; every row must have the same columns. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table, named at run time
 export async function insertInBatches(db: Kysely<any>, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]!).length));

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runCompliance } from '../../src/domains/compliance/compliance-run.service.ts';
 import { expectAccessible } from '../support/browser.ts';

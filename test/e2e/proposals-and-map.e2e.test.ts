@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ASSESSMENT_CRITERIA } from '../../src/domains/proposals/proposals.rules.ts';
 import { expectAccessible } from '../support/browser.ts';

@@ -1,7 +1,6 @@
 /** Real ids of the demo organisations' objects, to fill a route's path parameters when strangers ask for them. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
-import { pathParams } from './route-catalogue.ts';
 
 type Db = Kysely<Database>;
 

@@ -21,6 +21,7 @@ async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<
 }
 
 /** A fresh database migrated by `prepare`, left with no connections so it can serve as a TEMPLATE. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the template is migrated before its schema exists
 export async function createPostgresTemplate(serverUrl: string, prepare: (db: Kysely<any>) => Promise<void>): Promise<string> {
   const name = `aqp_template_${randomBytes(4).toString('hex')}`;
   await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));

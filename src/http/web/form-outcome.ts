@@ -1,7 +1,7 @@
 /** What attempt() leaves thrown, returned as data too: an action refused by the record's state or a limit (a lost race, a move already made, too many attempts), and validation errors named as the form names its fields. */
 import type { FastifyReply } from 'fastify';
 import { type DomainError, type DomainErrorCode, type FieldError, isDomainError, statusForCode, validationFailed } from '../../lib/errors.ts';
-import { attempt, type FormErrors, formErrors, type Outcome, renderForm, titleOf } from './form.ts';
+import { attempt, type FormErrors, formErrors, renderForm, titleOf } from './form.ts';
 
 /** Another person moved the record first, or its state no longer allows the action. */
 export const STATE_REFUSALS: readonly DomainErrorCode[] = ['conflict', 'invalid-transition'];

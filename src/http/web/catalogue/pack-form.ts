@@ -99,7 +99,6 @@ export function packFromForm(values: PackFormValues): { content: PackContent; er
   const errors: FieldError[] = [];
   const { kpis, rows } = kpisOf(values, errors);
   const { exclusions, prerequisites, repeatLimit, ...others } = restOf(values, errors);
-  const optional = (name: string) => text(values, name) || undefined;
   const content = {
     specification: Object.fromEntries(SPECIFICATION.map((name) => [name, text(values, name)])),
     currency: { unit: text(values, 'currencyUnit'), minimumPathwayYears: wholeNumber(values, 'minimumPathwayYears', 'the minimum pathway length', errors), sessionCap: wholeNumber(values, 'sessionCap', 'the session cap', errors), description: text(values, 'currencyDescription') },
