@@ -21,7 +21,8 @@ const httpRules = {
     'error',
     ...queryOutsideRepositories,
     {
-      selector: "MemberExpression[property.name='db'][object.name=/^deps$/], MemberExpression[property.name='db'][object.property.name='deps']",
+      selector:
+        "MemberExpression[property.name='db'][object.name=/^deps$/], MemberExpression[property.name='db'][object.property.name='deps']",
       message: 'Pages and the API call services, which hold deps.db; http never touches the database (issue #13).',
     },
   ],
@@ -29,7 +30,11 @@ const httpRules = {
     'error',
     {
       patterns: [
-        { group: ['**/*.repo.ts'], allowTypeImports: true, message: 'http imports only types from repositories; call a service instead (issue #13).' },
+        {
+          group: ['**/*.repo.ts'],
+          allowTypeImports: true,
+          message: 'http imports only types from repositories; call a service instead (issue #13).',
+        },
         { group: ['kysely'], allowTypeImports: true, message: 'http never builds queries (issue #13).' },
       ],
     },
@@ -37,7 +42,10 @@ const httpRules = {
 };
 
 const KYSELY = { group: ['kysely'], allowTypeImports: true, message: 'Only repositories and src/db build queries (issue #13).' };
-const HTTP = { group: ['**/http/**', 'fastify', '@fastify/*'], message: 'Domains know nothing of HTTP: return data or throw a DomainError (issue #13).' };
+const HTTP = {
+  group: ['**/http/**', 'fastify', '@fastify/*'],
+  message: 'Domains know nothing of HTTP: return data or throw a DomainError (issue #13).',
+};
 const ABOVE = { group: ['**/cli/**', '**/demo/**'], message: 'Domains sit below the CLI and the demo, never above them (issue #13).' };
 const restrictImports = (...patterns) => ['error', { patterns }];
 
@@ -54,7 +62,11 @@ export default tseslint.config(
     ignores: ['src/**/*.repo.ts', 'src/db/**', 'src/http/**'],
     rules: { 'no-restricted-syntax': ['error', ...queryOutsideRepositories], 'no-restricted-imports': restrictImports(KYSELY) },
   },
-  { files: ['src/domains/**/*.ts', 'src/lib/**/*.ts'], ignores: ['src/**/*.repo.ts'], rules: { 'no-restricted-imports': restrictImports(KYSELY, HTTP, ABOVE) } },
+  {
+    files: ['src/domains/**/*.ts', 'src/lib/**/*.ts'],
+    ignores: ['src/**/*.repo.ts'],
+    rules: { 'no-restricted-imports': restrictImports(KYSELY, HTTP, ABOVE) },
+  },
   { files: ['src/**/*.repo.ts', 'src/db/**/*.ts'], rules: { 'no-restricted-imports': restrictImports(HTTP, ABOVE) } },
   { files: ['src/http/**/*.ts'], rules: httpRules },
 );

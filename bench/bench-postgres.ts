@@ -18,16 +18,20 @@ export interface BenchPostgres {
 function postgresBinaries(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((version) => existsSync(path.join(root, version, 'bin/initdb'))).sort((a, b) => Number(a) - Number(b));
+  const versions = readdirSync(root)
+    .filter((version) => existsSync(path.join(root, version, 'bin/initdb')))
+    .sort((a, b) => Number(a) - Number(b));
   return versions.length ? path.join(root, versions.at(-1)!, 'bin') : undefined;
 }
 
 async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
   });
 }
 
@@ -72,7 +76,10 @@ export async function benchPostgres(): Promise<BenchPostgres> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) return { serverUrl: given, description: 'the PostgreSQL server at BENCH_DATABASE_URL', stop: async () => {} };
   const bin = postgresBinaries();
-  if (!bin) throw new Error('This benchmark needs PostgreSQL: set BENCH_DATABASE_URL=postgres://user@host:port/postgres (a role that may create databases), or install PostgreSQL 15+ so initdb is in /usr/lib/postgresql/<version>/bin.');
+  if (!bin)
+    throw new Error(
+      'This benchmark needs PostgreSQL: set BENCH_DATABASE_URL=postgres://user@host:port/postgres (a role that may create databases), or install PostgreSQL 15+ so initdb is in /usr/lib/postgresql/<version>/bin.',
+    );
   return startThrowawayCluster(bin);
 }
 

@@ -33,7 +33,11 @@ export async function importBenchReference(deps: Deps, step: number): Promise<Pl
   await importRegions(deps);
   for (const name of DATASETS_NEEDED.slice(0, 2)) await importDataset(deps, name);
   const sample = await samplePostcodes(step);
-  await insertInBatches(deps.db, 'postcodes', sample.map((point) => ({ postcode: point.postcode, latitude: point.latitude, longitude: point.longitude, country_code: 'E92000001' })));
+  await insertInBatches(
+    deps.db,
+    'postcodes',
+    sample.map((point) => ({ postcode: point.postcode, latitude: point.latitude, longitude: point.longitude, country_code: 'E92000001' })),
+  );
   for (const name of DATASETS_NEEDED.slice(2)) await importDataset(deps, name);
   const districts = await deps.db.selectFrom('postcode_districts').select(['district', 'local_authority_name']).execute();
   const placeOf = new Map(districts.map((row) => [row.district, row.local_authority_name ?? row.district]));
@@ -42,15 +46,37 @@ export async function importBenchReference(deps: Deps, step: number): Promise<Pl
 
 /** Open sub-ICB locations with open, placed GP practices; each sampled postcode belongs to the commissioner of its nearest practice. */
 export async function commissionerAreas(deps: Deps, postcodes: PlacedPostcode[]): Promise<CommissionerArea[]> {
-  const practices = await deps.db.selectFrom('organisations as p').innerJoin('organisations as c', 'c.id', 'p.parent_id')
+  const practices = await deps.db
+    .selectFrom('organisations as p')
+    .innerJoin('organisations as c', 'c.id', 'p.parent_id')
     .select(['p.id', 'p.latitude', 'p.longitude', 'c.id as commissioner_id', 'c.ods_code', 'c.name'])
-    .where('p.kind', '=', 'gp-practice').where('p.close_date', 'is', null).where('p.latitude', 'is not', null)
-    .where('c.ods_type', '=', 'sub-icb').where('c.close_date', 'is', null).orderBy('c.ods_code').orderBy('p.ods_code').execute();
+    .where('p.kind', '=', 'gp-practice')
+    .where('p.close_date', 'is', null)
+    .where('p.latitude', 'is not', null)
+    .where('c.ods_type', '=', 'sub-icb')
+    .where('c.close_date', 'is', null)
+    .orderBy('c.ods_code')
+    .orderBy('p.ods_code')
+    .execute();
   const areas = new Map<string, CommissionerArea>();
   for (const practice of practices) {
-    if (!areas.has(practice.commissioner_id)) areas.set(practice.commissioner_id, { id: practice.commissioner_id, odsCode: practice.ods_code!, name: practice.name, practiceId: practice.id, postcodes: [] });
+    if (!areas.has(practice.commissioner_id))
+      areas.set(practice.commissioner_id, {
+        id: practice.commissioner_id,
+        odsCode: practice.ods_code!,
+        name: practice.name,
+        practiceId: practice.id,
+        postcodes: [],
+      });
   }
-  const index = new SiteIndex(practices.map((practice) => ({ siteId: practice.id, organisationId: practice.commissioner_id, latitude: practice.latitude!, longitude: practice.longitude! })));
+  const index = new SiteIndex(
+    practices.map((practice) => ({
+      siteId: practice.id,
+      organisationId: practice.commissioner_id,
+      latitude: practice.latitude!,
+      longitude: practice.longitude!,
+    })),
+  );
   for (const postcode of postcodes) {
     const [nearest] = index.nearest(postcode, 1);
     if (nearest) areas.get(nearest.organisationId)!.postcodes.push(postcode);

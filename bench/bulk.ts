@@ -45,6 +45,9 @@ export async function insertInBatches(db: Kysely<any>, table: string, rows: Reco
   if (rows.length === 0) return;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]!).length));
   for (let start = 0; start < rows.length; start += perStatement) {
-    await db.insertInto(table).values(rows.slice(start, start + perStatement)).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(start, start + perStatement))
+      .execute();
   }
 }

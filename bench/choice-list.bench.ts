@@ -26,7 +26,9 @@ const SEED = 20_121_001;
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** Imports the reference sample and generates the directory and referrals; returns what the report says about the data. */
-async function prepare(deps: Deps): Promise<{ awaiting: AwaitingChoice[]; firstPractice: AwaitingChoice[]; firstPracticeId: string; notes: string[] }> {
+async function prepare(
+  deps: Deps,
+): Promise<{ awaiting: AwaitingChoice[]; firstPractice: AwaitingChoice[]; firstPracticeId: string; notes: string[] }> {
   const started = Date.now();
   const random = seededRandom(SEED);
   const areas = await commissionerAreas(deps, await importBenchReference(deps, POSTCODE_STEP));
@@ -34,13 +36,28 @@ async function prepare(deps: Deps): Promise<{ awaiting: AwaitingChoice[]; firstP
   const accepted = await insertAcceptedReferrals(deps, random, directory.offers);
   const awaiting = await insertReferralsAwaitingChoice(deps, random, directory.offers, areas, AWAITING_PER_COMMISSIONER);
   await sql`ANALYZE`.execute(deps.db);
-  const live = await deps.db.selectFrom('listing_sites as ls').innerJoin('listings as l', 'l.id', 'ls.listing_id').where('l.status', '=', 'live')
-    .select((eb) => [eb.fn.count<number>(eb.fn('distinct', ['ls.site_id'])).as('sites'), eb.fn.count<number>(eb.fn('distinct', ['l.id'])).as('listings')]).executeTakeFirstOrThrow();
-  if (areas.length < 100 || live.sites < 20_000) throw new Error(`The directory is too small: ${areas.length} commissioners and ${live.sites} live sites`);
-  const perOffer = directory.offers.map((offer) => offer.listings.filter((listing) => listing.status === 'live').length).sort((a, b) => a - b);
-  const postcodes = await deps.db.selectFrom('postcodes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const live = await deps.db
+    .selectFrom('listing_sites as ls')
+    .innerJoin('listings as l', 'l.id', 'ls.listing_id')
+    .where('l.status', '=', 'live')
+    .select((eb) => [
+      eb.fn.count<number>(eb.fn('distinct', ['ls.site_id'])).as('sites'),
+      eb.fn.count<number>(eb.fn('distinct', ['l.id'])).as('listings'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (areas.length < 100 || live.sites < 20_000)
+    throw new Error(`The directory is too small: ${areas.length} commissioners and ${live.sites} live sites`);
+  const perOffer = directory.offers
+    .map((offer) => offer.listings.filter((listing) => listing.status === 'live').length)
+    .sort((a, b) => a - b);
+  const postcodes = await deps.db
+    .selectFrom('postcodes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return {
-    awaiting, firstPractice: awaiting.slice(0, AWAITING_PER_COMMISSIONER), firstPracticeId: areas[0]!.practiceId,
+    awaiting,
+    firstPractice: awaiting.slice(0, AWAITING_PER_COMMISSIONER),
+    firstPracticeId: areas[0]!.practiceId,
     notes: [
       `Real: ${count(areas.length)} open sub-ICB commissioners and their GP practices (ODS), ${count(postcodes.n)} English postcodes (every ${POSTCODE_STEP}th of Code-Point Open) where sites and patients are placed, each in the area of its nearest practice.`,
       `Synthetic: ${directory.services} services (the national catalogue plus synthetic ones), ${count(directory.offers.length)} offers, ${count(directory.providers)} providers with ${count(directory.sites)} sites, ${count(live.listings)} live listings over ${count(live.sites)} live sites; live providers per offer ${perOffer[0]}–${perOffer.at(-1)} (median ${perOffer[Math.floor(perOffer.length / 2)]}).`,
@@ -51,7 +68,10 @@ async function prepare(deps: Deps): Promise<{ awaiting: AwaitingChoice[]; firstP
 }
 
 async function averageEntries(deps: Deps): Promise<string> {
-  const row = await deps.db.selectFrom('choice_lists').select((eb) => [eb.fn.countAll<number>().as('lists'), sql<number>`round(avg(jsonb_array_length(entries)), 1)`.as('entries')]).executeTakeFirstOrThrow();
+  const row = await deps.db
+    .selectFrom('choice_lists')
+    .select((eb) => [eb.fn.countAll<number>().as('lists'), sql<number>`round(avg(jsonb_array_length(entries)), 1)`.as('entries')])
+    .executeTakeFirstOrThrow();
   return `${count(row.lists)} choice lists were stored during the run, ${row.entries} entries each on average.`;
 }
 
@@ -61,23 +81,40 @@ async function measureOn(databaseUrl: string, serverDescription: string): Promis
   try {
     await migrateToLatest(handle.db);
     const prepared = await prepare(deps);
-    const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies' }, deps });
+    const app = await buildApp({
+      config: {
+        ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
+        sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies',
+      },
+      deps,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
-      const api = prepared.awaiting.map(({ ubrn, token }) => ({ path: `/api/v1/referrals/${ubrn}/choice-list`, headers: { authorization: `Bearer ${token}` } }));
+      const api = prepared.awaiting.map(({ ubrn, token }) => ({
+        path: `/api/v1/referrals/${ubrn}/choice-list`,
+        headers: { authorization: `Bearer ${token}` },
+      }));
       const cookie = await referrerSessionCookie(deps, base, prepared.firstPracticeId);
       const pages = prepared.firstPractice.map(({ ubrn }) => ({ path: `/referrals/${ubrn}/choice-list`, headers: { cookie } }));
       const options = { seconds: SECONDS, connections: CONNECTIONS };
       await measureRoute('warm-up', base, { ...options, seconds: 2, rotate: api });
       const baseline = await measureRoute('GET /health/live (JSON, no database)', `${base}/health/live`, options);
       const rows = [
-        await measureRoute(`GET /api/v1/referrals/{ubrn}/choice-list (JSON), over ${count(api.length)} referrals`, base, { ...options, rotate: api }),
-        await measureRoute(`GET /referrals/{ubrn}/choice-list (page), over one practice's ${pages.length} referrals`, base, { ...options, rotate: pages }),
+        await measureRoute(`GET /api/v1/referrals/{ubrn}/choice-list (JSON), over ${count(api.length)} referrals`, base, {
+          ...options,
+          rotate: api,
+        }),
+        await measureRoute(`GET /referrals/{ubrn}/choice-list (page), over one practice's ${pages.length} referrals`, base, {
+          ...options,
+          rotate: pages,
+        }),
       ];
       return {
         description: `Choice lists for referrals awaiting choice, over HTTP against the real server on ${serverDescription}, beside a trivial JSON route on the same server; ${CONNECTIONS} connections, ${SECONDS} s each.`,
-        baseline, rows, notes: [...prepared.notes, await averageEntries(deps)],
+        baseline,
+        rows,
+        notes: [...prepared.notes, await averageEntries(deps)],
       };
     } finally {
       await app.close();

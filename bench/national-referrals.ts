@@ -22,22 +22,53 @@ interface ReferralDraft {
 }
 
 /** Patient and referral rows for drafts, with references counted from `firstUbrn` (12 digits). */
-function referralRows(random: Random, drafts: ReferralDraft[], firstUbrn: number): { patients: Record<string, unknown>[]; referrals: Record<string, unknown>[] } {
+function referralRows(
+  random: Random,
+  drafts: ReferralDraft[],
+  firstUbrn: number,
+): { patients: Record<string, unknown>[]; referrals: Record<string, unknown>[] } {
   const patients: Record<string, unknown>[] = [];
   const referrals: Record<string, unknown>[] = [];
   drafts.forEach((draft, n) => {
     const area = draft.offer.commissioner;
     const patientId = randomUUID();
     const sex = random() < 0.5 ? 'female' : 'male';
-    patients.push({ id: patientId, nhs_number: null, given_name: 'Synthetic', family_name: `Patient ${firstUbrn + n}`, date_of_birth: `${between(random, 1935, 2004)}-0${between(random, 1, 9)}-1${between(random, 0, 9)}`, sex, postcode: pickOne(random, area.postcodes).postcode, practice_organisation_id: area.practiceId, updated_at: new Date() });
+    patients.push({
+      id: patientId,
+      nhs_number: null,
+      given_name: 'Synthetic',
+      family_name: `Patient ${firstUbrn + n}`,
+      date_of_birth: `${between(random, 1935, 2004)}-0${between(random, 1, 9)}-1${between(random, 0, 9)}`,
+      sex,
+      postcode: pickOne(random, area.postcodes).postcode,
+      practice_organisation_id: area.practiceId,
+      updated_at: new Date(),
+    });
     const chosen = draft.listing && { site: pickOne(random, draft.listing.sites), at: new Date(`${draft.referredOn}T10:00:00Z`) };
     referrals.push({
-      ubrn: String(firstUbrn + n).padStart(12, '0'), access_code_hash: 'synthetic-benchmark-referral', patient_id: patientId, offer_id: draft.offer.id, protocol_version: 1,
-      commissioner_organisation_id: area.id, referrer_organisation_id: area.practiceId, route: 'gp', priority: 'routine', answers: '{}',
-      eligibility: JSON.stringify({ eligible: true, ageOnReferralDate: 60, reasons: [] }), clinical_information: 'Synthetic referral for the choice-list benchmark.',
-      status: chosen ? 'accepted' : 'awaiting-choice', referred_on: draft.referredOn, listing_id: draft.listing?.id ?? null, site_id: chosen?.site.id ?? null,
-      provider_organisation_id: draft.listing?.providerId ?? null, chosen_at: chosen?.at ?? null, chosen_by: chosen ? 'referrer' : null, sent_at: chosen?.at ?? null,
-      accept_by: chosen ? addDays(draft.referredOn, 7) : null, accepted_at: draft.acceptedOn ? new Date(`${draft.acceptedOn}T15:00:00Z`) : null, updated_at: new Date(),
+      ubrn: String(firstUbrn + n).padStart(12, '0'),
+      access_code_hash: 'synthetic-benchmark-referral',
+      patient_id: patientId,
+      offer_id: draft.offer.id,
+      protocol_version: 1,
+      commissioner_organisation_id: area.id,
+      referrer_organisation_id: area.practiceId,
+      route: 'gp',
+      priority: 'routine',
+      answers: '{}',
+      eligibility: JSON.stringify({ eligible: true, ageOnReferralDate: 60, reasons: [] }),
+      clinical_information: 'Synthetic referral for the choice-list benchmark.',
+      status: chosen ? 'accepted' : 'awaiting-choice',
+      referred_on: draft.referredOn,
+      listing_id: draft.listing?.id ?? null,
+      site_id: chosen?.site.id ?? null,
+      provider_organisation_id: draft.listing?.providerId ?? null,
+      chosen_at: chosen?.at ?? null,
+      chosen_by: chosen ? 'referrer' : null,
+      sent_at: chosen?.at ?? null,
+      accept_by: chosen ? addDays(draft.referredOn, 7) : null,
+      accepted_at: draft.acceptedOn ? new Date(`${draft.acceptedOn}T15:00:00Z`) : null,
+      updated_at: new Date(),
     });
   });
   return { patients, referrals };
@@ -66,7 +97,13 @@ export async function insertAcceptedReferrals(deps: Deps, random: Random, offers
 }
 
 /** `perCommissioner` referrals awaiting choice in every commissioner, on its offers, with a referrer key of its practice. */
-export async function insertReferralsAwaitingChoice(deps: Deps, random: Random, offers: DirectoryOffer[], areas: CommissionerArea[], perCommissioner: number): Promise<AwaitingChoice[]> {
+export async function insertReferralsAwaitingChoice(
+  deps: Deps,
+  random: Random,
+  offers: DirectoryOffer[],
+  areas: CommissionerArea[],
+  perCommissioner: number,
+): Promise<AwaitingChoice[]> {
   const today = deps.clock.today();
   const drafts = areas.flatMap((area) => {
     const theirs = offers.filter((offer) => offer.commissioner.id === area.id);
@@ -76,7 +113,12 @@ export async function insertReferralsAwaitingChoice(deps: Deps, random: Random, 
   await insertReferrals(deps, rows);
   const tokens = new Map<string, string>();
   for (const area of areas) {
-    const { token } = await createApiKey(deps, { principal: null, clientAddress: null }, { organisationId: area.practiceId, name: 'Choice-list benchmark', role: 'referrer' }, { trusted: true });
+    const { token } = await createApiKey(
+      deps,
+      { principal: null, clientAddress: null },
+      { organisationId: area.practiceId, name: 'Choice-list benchmark', role: 'referrer' },
+      { trusted: true },
+    );
     tokens.set(area.practiceId, token);
   }
   return rows.referrals.map((row) => ({ ubrn: row.ubrn as string, token: tokens.get(row.referrer_organisation_id as string)! }));

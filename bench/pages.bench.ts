@@ -20,7 +20,13 @@ export async function pagesBenchmark(): Promise<BenchResult> {
   const deps = { db: handle.db, clock: systemClock() };
   await migrateToLatest(handle.db);
   await seedDemo(deps);
-  const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies' }, deps });
+  const app = await buildApp({
+    config: {
+      ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
+      sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies',
+    },
+    deps,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   try {

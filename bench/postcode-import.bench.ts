@@ -27,7 +27,10 @@ async function parseOnly(): Promise<BenchRow> {
     if (format && !('error' in format)) format.parse(fields);
     rows += 1;
   }
-  return { label: `read, gunzip, parse and check ${rows.toLocaleString('en-GB')} rows (no database)`, perSecond: rows / ((Date.now() - started) / 1000) };
+  return {
+    label: `read, gunzip, parse and check ${rows.toLocaleString('en-GB')} rows (no database)`,
+    perSecond: rows / ((Date.now() - started) / 1000),
+  };
 }
 
 async function timedImport(label: string, handle: DatabaseHandle): Promise<BenchRow[]> {
@@ -37,7 +40,10 @@ async function timedImport(label: string, handle: DatabaseHandle): Promise<Bench
   const second = await importPostcodes(deps, FILE);
   if (second.inserted + second.updated + second.closed !== 0) throw new Error(`${label}: the second import changed rows`);
   return [
-    { label: `${label}: first import (${first.inserted.toLocaleString('en-GB')} inserted in ${first.seconds.toFixed(1)} s)`, perSecond: first.rowsRead / first.seconds },
+    {
+      label: `${label}: first import (${first.inserted.toLocaleString('en-GB')} inserted in ${first.seconds.toFixed(1)} s)`,
+      perSecond: first.rowsRead / first.seconds,
+    },
     { label: `${label}: second import (no changes, ${second.seconds.toFixed(1)} s)`, perSecond: second.rowsRead / second.seconds },
   ];
 }
@@ -74,7 +80,8 @@ export async function postcodeImportBenchmark(): Promise<BenchResult> {
     await rm(stateDir, { recursive: true, force: true });
   }
   return {
-    description: 'Importing every GB postcode (shared/data/postcodes_gb.csv.gz) with `aqp import postcodes`: batched, idempotent upserts of 5,000 rows; the second run reads the same file and must change nothing.',
+    description:
+      'Importing every GB postcode (shared/data/postcodes_gb.csv.gz) with `aqp import postcodes`: batched, idempotent upserts of 5,000 rows; the second run reads the same file and must change nothing.',
     baseline,
     rows,
     notes,

@@ -18,7 +18,9 @@ export interface BenchResult {
 }
 
 function fixed(value: number | undefined, digits = 2): string {
-  return value === undefined ? '–' : value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits > 0 ? 1 : 0 });
+  return value === undefined
+    ? '–'
+    : value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits > 0 ? 1 : 0 });
 }
 
 /** A markdown table: each row's throughput as a fraction of the baseline's. */
@@ -33,7 +35,8 @@ export function renderMarkdown(name: string, result: BenchResult, machine: strin
     '| what | per second | mean ms | p99 ms | ratio to baseline |',
     '|---|---:|---:|---:|---:|',
     ...[result.baseline, ...result.rows].map(
-      (row) => `| ${row === result.baseline ? `baseline: ${row.label}` : row.label} | ${fixed(row.perSecond, 0)} | ${fixed(row.meanMs, 3)} | ${fixed(row.p99Ms)} | ${fixed(row.perSecond / result.baseline.perSecond, 3)} |`,
+      (row) =>
+        `| ${row === result.baseline ? `baseline: ${row.label}` : row.label} | ${fixed(row.perSecond, 0)} | ${fixed(row.meanMs, 3)} | ${fixed(row.p99Ms)} | ${fixed(row.perSecond / result.baseline.perSecond, 3)} |`,
     ),
   ];
   if (result.notes?.length) lines.push('', ...result.notes.map((note) => `- ${note}`));

@@ -6,7 +6,10 @@ import { insertMembership, insertUser } from '../src/domains/identity/user.repo.
 const PASSWORD = 'choice-list-benchmark-password';
 
 function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
 }
 
 /** Creates a referrer at the practice, signs in on the sign-in page with its CSRF token, and returns the session cookie header. */
@@ -18,11 +21,18 @@ export async function referrerSessionCookie(deps: Deps, base: string, practiceId
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   if (!csrf) throw new Error('The sign-in page has no CSRF token');
   const signedIn = await fetch(`${base}/sign-in`, {
-    method: 'POST', redirect: 'manual',
-    headers: { cookie: cookiesOf(page), 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', origin: base },
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      cookie: cookiesOf(page),
+      'content-type': 'application/x-www-form-urlencoded',
+      'sec-fetch-site': 'same-origin',
+      origin: base,
+    },
     body: new URLSearchParams({ _csrf: csrf, email, password: PASSWORD }).toString(),
   });
   const cookie = cookiesOf(signedIn);
-  if (signedIn.status !== 303 || !cookie.includes('aqp_session=')) throw new Error(`Signing in as the benchmark referrer failed with HTTP ${signedIn.status}`);
+  if (signedIn.status !== 303 || !cookie.includes('aqp_session='))
+    throw new Error(`Signing in as the benchmark referrer failed with HTTP ${signedIn.status}`);
   return cookie;
 }

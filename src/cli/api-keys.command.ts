@@ -17,7 +17,12 @@ export function registerKeyCommands(program: Command): void {
     .action(async (options: { organisation: string; name: string; role: string }) => {
       await withDatabase(async (deps) => {
         const organisation = await findOrganisationByOdsCode(deps.db, options.organisation);
-        const { key, token } = await createApiKey(deps, OPERATOR, { organisationId: organisation?.id ?? options.organisation, name: options.name, role: options.role }, { trusted: true });
+        const { key, token } = await createApiKey(
+          deps,
+          OPERATOR,
+          { organisationId: organisation?.id ?? options.organisation, name: options.name, role: options.role },
+          { trusted: true },
+        );
         console.log(`Created API key ${key.id} (${key.role}). Copy it now; it is not shown again:`);
         console.log(token);
       });

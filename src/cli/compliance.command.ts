@@ -17,7 +17,9 @@ export function registerComplianceCommand(program: Command): void {
           console.log(`Today’s compliance run (${result.ranOn}) has already happened; use --force to run it again.`);
           return;
         }
-        console.log(`Compliance run for ${result.ranOn}: ${result.listingsLive} listings went live, ${result.listingsExpired} expired, ${result.listingsSuspended} suspended; ${result.alertsRaised} alerts raised, ${result.alertsResolved} resolved.`);
+        console.log(
+          `Compliance run for ${result.ranOn}: ${result.listingsLive} listings went live, ${result.listingsExpired} expired, ${result.listingsSuspended} suspended; ${result.alertsRaised} alerts raised, ${result.alertsResolved} resolved.`,
+        );
       });
     });
 }

@@ -15,7 +15,8 @@ export function registerDatabaseCommands(program: Command): void {
         const applied = await migrateToLatest(deps.db);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
         const catalogue = await seedNationalCatalogue(deps);
-        if (catalogue.servicesAdded) console.log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
+        if (catalogue.servicesAdded)
+          console.log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
       });
     });
 

@@ -8,7 +8,10 @@ import { configOrExit } from './config-or-exit.ts';
 import { withDatabase } from './with-database.ts';
 
 function progressBar() {
-  const bar = new cliProgress.SingleBar({ format: '  {dataset} [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true, noTTYOutput: false, stopOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '  {dataset} [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true, noTTYOutput: false, stopOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     start(dataset: string) {
@@ -47,7 +50,10 @@ export function registerImportCommand(program: Command): void {
       await withDatabase(async (deps) => {
         if (name === 'all') {
           if (options.file) throw new Error('--file names one dataset\'s file; use --dir with "all"');
-          const result = await importAll(deps, dir, { onDataset: (dataset) => bar.start(dataset.name), onProgress: (bytes, total) => bar.update(bytes, total) });
+          const result = await importAll(deps, dir, {
+            onDataset: (dataset) => bar.start(dataset.name),
+            onProgress: (bytes, total) => bar.update(bytes, total),
+          });
           bar.stop();
           result.summaries.forEach(report);
           if (result.missing.length) console.log(`Missing from ${dir}: ${result.missing.join(', ')}`);
@@ -56,7 +62,9 @@ export function registerImportCommand(program: Command): void {
         const dataset = DATASETS.find((d) => d.name === name);
         if (!dataset) throw new Error(`Unknown dataset "${name}". Choose all or one of: ${DATASETS.map((d) => d.name).join(', ')}`);
         bar.start(dataset.name);
-        const summary = await runRecordedImport(deps, dataset, path.resolve(options.file ?? path.join(dir, dataset.file)), { onProgress: (bytes, total) => bar.update(bytes, total) });
+        const summary = await runRecordedImport(deps, dataset, path.resolve(options.file ?? path.join(dir, dataset.file)), {
+          onProgress: (bytes, total) => bar.update(bytes, total),
+        });
         bar.stop();
         report(summary);
       });

@@ -16,8 +16,14 @@ export function registerOrganisationCommands(program: Command): void {
     .option('--postcode <postcode>')
     .action(async (options: { name: string; kind: string; odsCode?: string; parent?: string; postcode?: string }) => {
       await withDatabase(async (deps) => {
-        const organisation = await createOrganisation(deps, { principal: null, clientAddress: 'cli' }, { ...options, parentOdsCode: options.parent });
-        console.log(`Created organisation ${organisation.id} (${organisation.kind}${organisation.odsCode ? `, ${organisation.odsCode}` : ''}). Use its id or ODS code with: aqp users create --organisation`);
+        const organisation = await createOrganisation(
+          deps,
+          { principal: null, clientAddress: 'cli' },
+          { ...options, parentOdsCode: options.parent },
+        );
+        console.log(
+          `Created organisation ${organisation.id} (${organisation.kind}${organisation.odsCode ? `, ${organisation.odsCode}` : ''}). Use its id or ODS code with: aqp users create --organisation`,
+        );
       });
     });
 }

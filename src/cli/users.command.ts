@@ -20,7 +20,11 @@ export function registerUserCommands(program: Command): void {
       await withDatabase(async (deps) => {
         const organisation = isUuid(options.organisation) ? undefined : await findOrganisationByOdsCode(deps.db, options.organisation);
         const organisationId = organisation?.id ?? options.organisation;
-        const { userId } = await createUser(deps, { principal: null, clientAddress: 'cli' }, { email: options.email, displayName: options.name, password, organisationId, role: options.role });
+        const { userId } = await createUser(
+          deps,
+          { principal: null, clientAddress: 'cli' },
+          { email: options.email, displayName: options.name, password, organisationId, role: options.role },
+        );
         console.log(`Created account ${userId} for ${options.email}.`);
       });
     });

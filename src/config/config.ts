@@ -60,7 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: trustProxy(env.TRUST_PROXY),
     publicBaseUrl: publicBaseUrl(env.AQP_PUBLIC_BASE_URL),
-    publicReadsPerMinute: wholeNumber('AQP_PUBLIC_READS_PER_MINUTE', env.AQP_PUBLIC_READS_PER_MINUTE, nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE),
+    publicReadsPerMinute: wholeNumber(
+      'AQP_PUBLIC_READS_PER_MINUTE',
+      env.AQP_PUBLIC_READS_PER_MINUTE,
+      nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE,
+    ),
   };
 }
 
@@ -142,5 +146,7 @@ function trustProxy(value: string | undefined): false | string {
   if (text === 'true' || text === '1') return PRIVATE_PROXIES;
   const addresses = text.split(',').map((part) => part.trim());
   if (addresses.every((address) => ADDRESS.test(address))) return addresses.join(',');
-  throw new ConfigError(`TRUST_PROXY must be false, true (proxies on private networks) or a comma-separated list of proxy addresses, not "${value}".`);
+  throw new ConfigError(
+    `TRUST_PROXY must be false, true (proxies on private networks) or a comma-separated list of proxy addresses, not "${value}".`,
+  );
 }

@@ -191,7 +191,8 @@ export interface AuditEventsTable {
 }
 
 /** Every table; later capabilities keep their table types in tables/ and join them here. */
-export interface Database extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables, ReferralTables, ReferralReplyTables {
+export interface Database
+  extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables, ReferralTables, ReferralReplyTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

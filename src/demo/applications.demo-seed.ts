@@ -21,19 +21,31 @@ const IN_CLARIFICATION = { odsCode: 'DEMO8', serviceCode: 'back-and-neck-pain' }
 
 function answersFor(offer: OfferRecord, questionIds: string[], capability: string): ApplicationAnswers {
   return {
-    acceptsContract: true, acceptsPrice: true, capability,
-    compliesWithProtocol: true, protocolCompliance: `We accept only referrals that meet the ${offer.service.name.toLowerCase()} protocol, return the others to the referrer within the deadline with the reason, and refer red flags onward the same day.`,
-    agreesToLocalSchedules: true, questionAnswers: Object.fromEntries(questionIds.map((id) => [id, 'Answered in full in our submission.'])),
+    acceptsContract: true,
+    acceptsPrice: true,
+    capability,
+    compliesWithProtocol: true,
+    protocolCompliance: `We accept only referrals that meet the ${offer.service.name.toLowerCase()} protocol, return the others to the referrer within the deadline with the reason, and refer red flags onward the same day.`,
+    agreesToLocalSchedules: true,
+    questionAnswers: Object.fromEntries(questionIds.map((id) => [id, 'Answered in full in our submission.'])),
   };
 }
 
 /** Applies and submits as the provider's administrator with the sites that deliver the service; undefined when the provider cannot apply yet. */
-async function applyAndSubmit(deps: Deps, offer: OfferRecord, odsCode: string, siteNames: string[] | 'first', capability: string): Promise<string | undefined> {
+async function applyAndSubmit(
+  deps: Deps,
+  offer: OfferRecord,
+  odsCode: string,
+  siteNames: string[] | 'first',
+  capability: string,
+): Promise<string | undefined> {
   const provider = await findOrganisationByOdsCode(deps.db, odsCode);
   const admin = provider && (await demoActor(deps, { role: 'provider-admin', organisationId: provider.id }));
   if (!provider || !admin || !(await assuranceSummary(deps.db, provider.id, deps.clock.today())).complete) return undefined;
   const sites = await openSitesOfProvider(deps.db, provider.id, deps.clock.today());
-  const siteIds = (siteNames === 'first' ? sites.slice(0, 1) : sites.filter((site) => siteNames.includes(site.name))).map((site) => site.id);
+  const siteIds = (siteNames === 'first' ? sites.slice(0, 1) : sites.filter((site) => siteNames.includes(site.name))).map(
+    (site) => site.id,
+  );
   if (siteIds.length === 0) return undefined;
   const questions = (await offerQuestionsOf(deps.db, offer.id)).map((question) => question.id);
   const { id } = await startApplication(deps, admin, offer.id, { answers: answersFor(offer, questions, capability), siteIds });
@@ -43,8 +55,16 @@ async function applyAndSubmit(deps: Deps, offer: OfferRecord, odsCode: string, s
 
 async function qualify(deps: Deps, assessor: ActionContext, offer: OfferRecord, applicationId: string): Promise<void> {
   const criteria = criteriaFor(await offerQuestionsOf(deps.db, offer.id));
-  await markCriteria(deps, assessor, applicationId, criteria.map((criterion) => ({ criterion: criterion.id, passed: true, note: 'Met on the submission.' })));
-  await decideApplication(deps, assessor, applicationId, { outcome: 'qualified', reasons: 'Every criterion is met on the submission and the national assurance is in place.' });
+  await markCriteria(
+    deps,
+    assessor,
+    applicationId,
+    criteria.map((criterion) => ({ criterion: criterion.id, passed: true, note: 'Met on the submission.' })),
+  );
+  await decideApplication(deps, assessor, applicationId, {
+    outcome: 'qualified',
+    reasons: 'Every criterion is met on the submission and the national assurance is in place.',
+  });
 }
 
 /** Seeds the demo applications through the same services providers and assessors use; an offer a provider has already applied to is left alone. */
@@ -60,10 +80,22 @@ export async function seedDemoApplications(deps: Deps): Promise<{ qualified: num
       if (!provider || (await applicationsToOffer(deps.db, offer.id, provider.id)).length) continue;
       const capability = `${delivery.providerName.replace(' (demo)', '')} delivers ${offer.service.name.toLowerCase()} at ${delivery.siteNames.join(', ')}, with registered clinicians, clinical supervision and a complaints procedure.`;
       if (delivery.odsCode === REFUSED_FIRST.odsCode && offer.service.code === REFUSED_FIRST.serviceCode) {
-        const refused = await applyAndSubmit(deps, offer, delivery.odsCode, delivery.siteNames, `${capability} We can deliver this only at £300 per course of treatment.`);
+        const refused = await applyAndSubmit(
+          deps,
+          offer,
+          delivery.odsCode,
+          delivery.siteNames,
+          `${capability} We can deliver this only at £300 per course of treatment.`,
+        );
         if (!refused) continue;
-        await markCriteria(deps, assessor, refused, [{ criterion: 'price', passed: false, note: 'Asks for £300 a course instead of the offer’s price.' }]);
-        await decideApplication(deps, assessor, refused, { outcome: 'not-qualified', ground: 'rejects-price', reasons: 'The application asks for £300 per course; the offer’s price is fixed for every provider. You may reapply accepting it.' });
+        await markCriteria(deps, assessor, refused, [
+          { criterion: 'price', passed: false, note: 'Asks for £300 a course instead of the offer’s price.' },
+        ]);
+        await decideApplication(deps, assessor, refused, {
+          outcome: 'not-qualified',
+          ground: 'rejects-price',
+          reasons: 'The application asks for £300 per course; the offer’s price is fixed for every provider. You may reapply accepting it.',
+        });
         counts.refused += 1;
       }
       const id = await applyAndSubmit(deps, offer, delivery.odsCode, delivery.siteNames, capability);
@@ -74,9 +106,20 @@ export async function seedDemoApplications(deps: Deps): Promise<{ qualified: num
     if (offer.service.code === IN_CLARIFICATION.serviceCode) {
       const provider = await findOrganisationByOdsCode(deps.db, IN_CLARIFICATION.odsCode);
       if (!provider || (await applicationsToOffer(deps.db, offer.id, provider.id)).length) continue;
-      const id = await applyAndSubmit(deps, offer, IN_CLARIFICATION.odsCode, 'first', 'Our community physiotherapists would deliver manual therapy from our Wakefield wellbeing hub.');
+      const id = await applyAndSubmit(
+        deps,
+        offer,
+        IN_CLARIFICATION.odsCode,
+        'first',
+        'Our community physiotherapists would deliver manual therapy from our Wakefield wellbeing hub.',
+      );
       if (!id) continue;
-      await askClarification(deps, assessor, id, 'Your submission names a wellbeing hub. Which of your clinicians would deliver manual therapy there, and what are their registrations?');
+      await askClarification(
+        deps,
+        assessor,
+        id,
+        'Your submission names a wellbeing hub. Which of your clinicians would deliver manual therapy there, and what are their registrations?',
+      );
       counts.inClarification += 1;
     }
   }

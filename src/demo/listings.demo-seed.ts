@@ -21,7 +21,12 @@ export async function seedDemoListings(deps: Deps): Promise<{ live: number; susp
     const { status } = await acceptContract(deps, admin, listing.id, { contractStart: deps.clock.today() });
     if (status === 'live') live += 1;
     if (listing.provider.odsCode === SUSPENDED.providerOds && listing.offer.serviceCode === SUSPENDED.serviceCode && suspended === 0) {
-      await suspendListing(deps, commissioner, listing.id, 'Suspended while a serious incident at the Holmfirth clinic is investigated (demo).');
+      await suspendListing(
+        deps,
+        commissioner,
+        listing.id,
+        'Suspended while a serious incident at the Holmfirth clinic is investigated (demo).',
+      );
       suspended += 1;
     }
   }

@@ -20,13 +20,38 @@ interface DemoOffer {
 /** Prices are the commissioner's local prices (demo figures), except talking therapies, which uses the brief's £47.20 per session. */
 const DEMO_OFFERS: DemoOffer[] = [
   {
-    serviceCode: 'adult-hearing', title: 'Adult hearing services, Calderdale (50 and over)', summary: 'Hearing assessment, hearing aids and aftercare for adults 50 and over registered with a Calderdale practice.',
-    coverage: ['02T'], prices: { MONAURAL: 45_000, BINAURAL: 72_500 }, ageMin: 50,
-    scopeAmendment: { text: 'Adults 50 and over with age-acquired hearing loss, referred by their GP.', reason: 'Calderdale’s audit found many people aged 50 to 54 waiting for hospital audiology with age-acquired loss.' },
+    serviceCode: 'adult-hearing',
+    title: 'Adult hearing services, Calderdale (50 and over)',
+    summary: 'Hearing assessment, hearing aids and aftercare for adults 50 and over registered with a Calderdale practice.',
+    coverage: ['02T'],
+    prices: { MONAURAL: 45_000, BINAURAL: 72_500 },
+    ageMin: 50,
+    scopeAmendment: {
+      text: 'Adults 50 and over with age-acquired hearing loss, referred by their GP.',
+      reason: 'Calderdale’s audit found many people aged 50 to 54 waiting for hospital audiology with age-acquired loss.',
+    },
   },
-  { serviceCode: 'adult-hearing', title: 'Adult hearing services, Kirklees and Wakefield', summary: 'Hearing assessment, hearing aids and aftercare for adults 55 and over.', coverage: ['X2C4Y', '03R'], prices: { MONAURAL: 45_000, BINAURAL: 72_500 } },
-  { serviceCode: 'back-and-neck-pain', title: 'Back and neck pain (manual therapy), West Yorkshire', summary: 'Up to 8 sessions of manual therapy per referral for adults with back or neck pain.', coverage: ['02T', 'X2C4Y', '03R'], prices: { STANDARD: 24_000 } },
-  { serviceCode: 'psychological-therapies', title: 'Talking therapies, West Yorkshire', summary: 'Stepped-care talking therapies for people 16 and over, by referral or self-referral.', coverage: ['02T', 'X2C4Y', '03R'], prices: { STANDARD: 4_720 } },
+  {
+    serviceCode: 'adult-hearing',
+    title: 'Adult hearing services, Kirklees and Wakefield',
+    summary: 'Hearing assessment, hearing aids and aftercare for adults 55 and over.',
+    coverage: ['X2C4Y', '03R'],
+    prices: { MONAURAL: 45_000, BINAURAL: 72_500 },
+  },
+  {
+    serviceCode: 'back-and-neck-pain',
+    title: 'Back and neck pain (manual therapy), West Yorkshire',
+    summary: 'Up to 8 sessions of manual therapy per referral for adults with back or neck pain.',
+    coverage: ['02T', 'X2C4Y', '03R'],
+    prices: { STANDARD: 24_000 },
+  },
+  {
+    serviceCode: 'psychological-therapies',
+    title: 'Talking therapies, West Yorkshire',
+    summary: 'Stepped-care talking therapies for people 16 and over, by referral or self-referral.',
+    coverage: ['02T', 'X2C4Y', '03R'],
+    prices: { STANDARD: 4_720 },
+  },
 ];
 
 /** Opens and publishes the demo offers through the same services a commissioner uses; does nothing once the demo commissioner has offers. */
@@ -37,8 +62,21 @@ export async function seedDemoOffers(deps: Deps): Promise<{ offers: number }> {
   const yearStart = `${financialYearOf(deps.clock.today())}-04-01`;
   const contractEnd = `${Number(yearStart.slice(0, 4)) + 3}-03-31`;
   for (const demo of DEMO_OFFERS) {
-    const { id } = await openOffer(deps, context, { serviceCode: demo.serviceCode, title: demo.title, summary: demo.summary, coverage: demo.coverage });
-    await changeOfferDetails(deps, context, id, { title: demo.title, summary: demo.summary, contractStart: yearStart, contractEnd, windowKind: 'rolling', windowOpens: yearStart, windowCloses: null });
+    const { id } = await openOffer(deps, context, {
+      serviceCode: demo.serviceCode,
+      title: demo.title,
+      summary: demo.summary,
+      coverage: demo.coverage,
+    });
+    await changeOfferDetails(deps, context, id, {
+      title: demo.title,
+      summary: demo.summary,
+      contractStart: yearStart,
+      contractEnd,
+      windowKind: 'rolling',
+      windowOpens: yearStart,
+      windowCloses: null,
+    });
     if (demo.ageMin !== undefined) {
       const [national] = await protocolVersionsOf(deps.db, id);
       await saveOfferProtocol(deps, context, id, { ...national!.content, ageMin: demo.ageMin });
@@ -46,7 +84,10 @@ export async function seedDemoOffers(deps: Deps): Promise<{ offers: number }> {
     if (demo.scopeAmendment) {
       await amendSpecification(deps, context, id, [{ section: 'scope', ...demo.scopeAmendment }]);
     }
-    await setPriceSchedule(deps, context, id, { effectiveFrom: yearStart, prices: Object.entries(demo.prices).map(([complexityBand, pricePence]) => ({ complexityBand, pricePence })) });
+    await setPriceSchedule(deps, context, id, {
+      effectiveFrom: yearStart,
+      prices: Object.entries(demo.prices).map(([complexityBand, pricePence]) => ({ complexityBand, pricePence })),
+    });
     await changeOfferStatus(deps, context, id, 'published', 'Approved by the West Yorkshire ICB board');
     await changeOfferStatus(deps, context, id, 'open', 'Qualification window open');
   }

@@ -27,15 +27,33 @@ function daysAgo(deps: Deps, days: number, time = '10:00'): Deps {
 
 async function answersFor(deps: Deps, gp: ActionContext, serviceCode: string): Promise<Record<string, boolean>> {
   const { protocol } = await offeredService(deps, await referralSettingFor(deps, gp.principal), serviceCode);
-  return Object.fromEntries([...protocol.content.exclusions.map((question) => [question.id, false]), ...protocol.content.prerequisites.map((question) => [question.id, true])]);
+  return Object.fromEntries([
+    ...protocol.content.exclusions.map((question) => [question.id, false]),
+    ...protocol.content.prerequisites.map((question) => [question.id, true]),
+  ]);
 }
 
 async function createDemoReferral(deps: Deps, gp: ActionContext, demo: DemoReferral): Promise<ReferralRecord | undefined> {
   const on = daysAgo(deps, demo.createdDaysAgo);
-  const decision = await createReferral(on, gp, {
-    serviceCode: demo.serviceCode, nhsNumber: withNhsCheckDigit(demo.nhsNine)!, givenName: demo.givenName, familyName: demo.familyName, dateOfBirth: demo.dateOfBirth, sex: demo.sex,
-    postcode: demo.postcode, priority: 'routine', route: 'gp', bodyArea: demo.bodyArea, answers: await answersFor(deps, gp, demo.serviceCode), clinicalInformation: demo.clinicalInformation,
-  }, demo.fixedAccess ? { ubrns: () => demo.fixedAccess!.ubrn } : {});
+  const decision = await createReferral(
+    on,
+    gp,
+    {
+      serviceCode: demo.serviceCode,
+      nhsNumber: withNhsCheckDigit(demo.nhsNine)!,
+      givenName: demo.givenName,
+      familyName: demo.familyName,
+      dateOfBirth: demo.dateOfBirth,
+      sex: demo.sex,
+      postcode: demo.postcode,
+      priority: 'routine',
+      route: 'gp',
+      bodyArea: demo.bodyArea,
+      answers: await answersFor(deps, gp, demo.serviceCode),
+      clinicalInformation: demo.clinicalInformation,
+    },
+    demo.fixedAccess ? { ubrns: () => demo.fixedAccess!.ubrn } : {},
+  );
   if (!decision.created) return undefined;
   if (demo.fixedAccess) {
     const hash = await hashPassword(normaliseAccessCode(demo.fixedAccess.accessCode));
@@ -52,17 +70,31 @@ async function chooseFor(deps: Deps, gp: ActionContext, referral: ReferralRecord
   return true;
 }
 
-async function applyStep(deps: Deps, actors: { gp: ActionContext; provider: ActionContext }, referral: ReferralRecord, step: DemoStep): Promise<void> {
+async function applyStep(
+  deps: Deps,
+  actors: { gp: ActionContext; provider: ActionContext },
+  referral: ReferralRecord,
+  step: DemoStep,
+): Promise<void> {
   const on = daysAgo(deps, step.daysAgo, step.action === 'session' ? '14:00' : '10:00');
   switch (step.action) {
-    case 'accept': return acceptReferral(on, actors.provider, referral);
-    case 'return': return returnReferral(on, actors.provider, referral, step);
-    case 'discharge': return dischargeReferral(on, actors.provider, referral, step);
-    case 'cancel': return cancelReferral(on, actors.gp, referral, step);
+    case 'accept':
+      return acceptReferral(on, actors.provider, referral);
+    case 'return':
+      return returnReferral(on, actors.provider, referral, step);
+    case 'discharge':
+      return dischargeReferral(on, actors.provider, referral, step);
+    case 'cancel':
+      return cancelReferral(on, actors.gp, referral, step);
     case 'appointment':
     case 'session': {
       const when = londonInstant(addDays(on.clock.today(), step.inDays ?? 0), '11:00').toISOString();
-      await recordContact(on, actors.provider, referral, { kind: step.action, scheduledFor: when, ...(step.attendance ? { attendance: step.attendance } : {}), note: step.note ?? '' });
+      await recordContact(on, actors.provider, referral, {
+        kind: step.action,
+        scheduledFor: when,
+        ...(step.attendance ? { attendance: step.attendance } : {}),
+        note: step.note ?? '',
+      });
     }
   }
 }
@@ -71,9 +103,13 @@ async function applyStep(deps: Deps, actors: { gp: ActionContext; provider: Acti
 async function tellStory(deps: Deps, gp: ActionContext, demo: DemoReferral): Promise<boolean> {
   let referral = await createDemoReferral(deps, gp, demo);
   if (!referral) return false;
-  const provider = demo.chooses && (await chooseFor(daysAgo(deps, demo.createdDaysAgo), gp, referral, demo.chooses))
-    ? await demoActor(deps, { role: 'provider-admin', organisationId: (await findReferralByUbrn(deps.db, referral.ubrn))!.chosen!.providerOrganisationId })
-    : undefined;
+  const provider =
+    demo.chooses && (await chooseFor(daysAgo(deps, demo.createdDaysAgo), gp, referral, demo.chooses))
+      ? await demoActor(deps, {
+          role: 'provider-admin',
+          organisationId: (await findReferralByUbrn(deps.db, referral.ubrn))!.chosen!.providerOrganisationId,
+        })
+      : undefined;
   for (const step of demo.steps) {
     referral = (await findReferralByUbrn(deps.db, referral.ubrn))!;
     if (step.action !== 'cancel' && !provider) return false;
@@ -89,6 +125,7 @@ export async function seedDemoReferrals(deps: Deps): Promise<{ referrals: number
   if (await practiceHasReferrals(deps.db, gp.principal!.organisationId!)) return { referrals: 0 };
   await ensurePostcodes(deps.db, DEMO_PATIENT_POSTCODES);
   let referrals = 0;
-  for (const demo of [...DEMO_REFERRALS].sort((a, b) => b.createdDaysAgo - a.createdDaysAgo)) if (await tellStory(deps, gp, demo)) referrals += 1;
+  for (const demo of [...DEMO_REFERRALS].sort((a, b) => b.createdDaysAgo - a.createdDaysAgo))
+    if (await tellStory(deps, gp, demo)) referrals += 1;
   return { referrals };
 }

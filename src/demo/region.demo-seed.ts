@@ -22,7 +22,14 @@ const ORGANISATIONS: DemoOrganisation[] = [
   { key: 'region', odsCode: 'Y63', name: 'NHS England North East and Yorkshire', kind: 'region', parentKey: 'national' },
   { key: 'icb', odsCode: 'QWO', name: 'NHS West Yorkshire Integrated Care Board', kind: 'commissioner', parentKey: 'region' },
   { key: 'calderdale', odsCode: '02T', name: 'NHS West Yorkshire ICB - 02T', kind: 'commissioner', parentKey: 'icb', postcode: 'HX1 1PW' },
-  { key: 'kirklees', odsCode: 'X2C4Y', name: 'NHS West Yorkshire ICB - X2C4Y', kind: 'commissioner', parentKey: 'icb', postcode: 'HD1 2LR' },
+  {
+    key: 'kirklees',
+    odsCode: 'X2C4Y',
+    name: 'NHS West Yorkshire ICB - X2C4Y',
+    kind: 'commissioner',
+    parentKey: 'icb',
+    postcode: 'HD1 2LR',
+  },
   { key: 'wakefield', odsCode: '03R', name: 'NHS West Yorkshire ICB - 03R', kind: 'commissioner', parentKey: 'icb', postcode: 'WF1 1LT' },
   { key: 'provider-a', odsCode: 'DEMO1', name: 'Pennine Hearing Care (demo)', kind: 'provider', postcode: 'HX1 1UJ' },
   { key: 'provider-b', odsCode: 'DEMO2', name: 'Calder Valley Physiotherapy (demo)', kind: 'provider', postcode: 'HD9 3TP' },
@@ -58,7 +65,9 @@ export async function seedDemoRegion(deps: Deps): Promise<{ organisations: numbe
     const ids = new Map<string, string>();
     for (const organisation of ORGANISATIONS) {
       const existing = organisation.odsCode ? undefined : await findPlatformOrganisation(trx, organisation.name);
-      const id = existing?.id ?? (await upsertOrganisation(trx, { ...organisation, parentId: organisation.parentKey ? ids.get(organisation.parentKey) : null })).id;
+      const id =
+        existing?.id ??
+        (await upsertOrganisation(trx, { ...organisation, parentId: organisation.parentKey ? ids.get(organisation.parentKey) : null })).id;
       ids.set(organisation.key, id);
     }
     let usersCreated = 0;
@@ -69,7 +78,11 @@ export async function seedDemoRegion(deps: Deps): Promise<{ organisations: numbe
       usersCreated += 1;
     }
     for (const site of DEMO_SITES) await upsertSite(trx, { ...site, organisationId: ids.get(site.organisationKey)! });
-    await recordAudit(trx, { principal: null, clientAddress: null }, { action: 'seed.demo', entityType: 'platform', details: { usersCreated } });
+    await recordAudit(
+      trx,
+      { principal: null, clientAddress: null },
+      { action: 'seed.demo', entityType: 'platform', details: { usersCreated } },
+    );
     return { organisations: ORGANISATIONS.length, usersCreated };
   });
 }

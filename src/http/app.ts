@@ -42,7 +42,11 @@ const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 /** Registers plugins in a fixed order: security, parsing, sessions, views, auth, errors, routes. */
 export async function buildApp({ config, deps, isDatabaseReady, logStream, onRoute }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(logStream ? { stream: logStream } : {}) },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(logStream ? { stream: logStream } : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     schemaController: strictBodySchemas,

@@ -22,7 +22,8 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   const catalogue = await seedNationalCatalogue(deps);
-  if (catalogue.servicesAdded) log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
+  if (catalogue.servicesAdded)
+    log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
   if (handle.kind === 'pglite') await importReferenceDataOnFirstStart(deps, config.referenceDataDir, log);
   if (handle.kind === 'pglite' && !(await isDemoSeeded(deps))) {
     const seeded = await seedDemo(deps);
@@ -36,7 +37,13 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     await sweepExpiredWebSessions(deps);
     await forgetStaleAttempts(deps);
   };
-  const sweep = setInterval(() => void sweepOnce().catch((error: unknown) => app.log.error({ err: error }, 'could not delete expired sessions and stale attempts; will try again in 15 minutes')), 15 * 60_000);
+  const sweep = setInterval(
+    () =>
+      void sweepOnce().catch((error: unknown) =>
+        app.log.error({ err: error }, 'could not delete expired sessions and stale attempts; will try again in 15 minutes'),
+      ),
+    15 * 60_000,
+  );
   sweep.unref();
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
 

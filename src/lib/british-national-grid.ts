@@ -21,7 +21,9 @@ export function gridToOsgb36(easting: number, northing: number): { phi: number; 
   const e2 = 1 - (b * b) / (a * a);
   const n = (a - b) / (a + b);
   const meridionalArc = (phi: number) =>
-    b * F0 * ((1 + n + (5 / 4) * n ** 2 + (5 / 4) * n ** 3) * (phi - LAT0) -
+    b *
+    F0 *
+    ((1 + n + (5 / 4) * n ** 2 + (5 / 4) * n ** 3) * (phi - LAT0) -
       (3 * n + 3 * n ** 2 + (21 / 8) * n ** 3) * Math.sin(phi - LAT0) * Math.cos(phi + LAT0) +
       ((15 / 8) * n ** 2 + (15 / 8) * n ** 3) * Math.sin(2 * (phi - LAT0)) * Math.cos(2 * (phi + LAT0)) -
       (35 / 24) * n ** 3 * Math.sin(3 * (phi - LAT0)) * Math.cos(3 * (phi + LAT0)));

@@ -1,7 +1,8 @@
 /** UK postcodes: normalise any case and spacing to the standard form (LS1 4AP), and check the format (BS 7666). */
 
 /** Outward code forms A9, A99, AA9, AA99, A9A, AA9A with the letters each position allows. */
-const OUTWARD = /^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])$/;
+const OUTWARD =
+  /^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])$/;
 /** Inward code: a digit and two letters, never C, I, K, M, O or V. */
 const INWARD = /^[0-9][ABD-HJLNP-UW-Z]{2}$/;
 
@@ -27,8 +28,13 @@ export function normalisePostcode(text: string): string | undefined {
 
 /** What an NHS pseudo-postcode (ZZ99 + digit + letter + Z, NHS Data Dictionary "postcode of usual address") records instead of a place. */
 export type PseudoPostcodeMeaning =
-  | 'no-fixed-abode' | 'address-not-known' | 'england-not-specified' | 'wales-not-specified'
-  | 'scotland-not-specified' | 'northern-ireland-not-specified' | 'overseas';
+  | 'no-fixed-abode'
+  | 'address-not-known'
+  | 'england-not-specified'
+  | 'wales-not-specified'
+  | 'scotland-not-specified'
+  | 'northern-ireland-not-specified'
+  | 'overseas';
 
 export interface PseudoPostcode {
   postcode: string;
@@ -66,7 +72,11 @@ export function parsePostcodeQuery(text: string): PostcodeQuery {
   const compact = compactPostcode(text);
   if (!compact) return { kind: 'invalid', message: 'Enter a postcode' };
   const pseudo = pseudoPostcodeOf(compact);
-  if (pseudo) return { kind: 'invalid', message: `${pseudo.postcode} is the NHS code for ${pseudo.description}, not a place. Enter a real postcode, like LS1 4AP, or the first part of one, like LS1` };
+  if (pseudo)
+    return {
+      kind: 'invalid',
+      message: `${pseudo.postcode} is the NHS code for ${pseudo.description}, not a place. Enter a real postcode, like LS1 4AP, or the first part of one, like LS1`,
+    };
   const postcode = normalisePostcode(compact);
   if (postcode) {
     const [district, inward] = postcode.split(' ') as [string, string];

@@ -42,7 +42,11 @@ export function statusMachine<S extends string>(statuses: readonly S[], table: S
     canMove,
     assertMove: (from, to) => {
       if (canMove(from, to)) return;
-      throw new DomainError('invalid-transition', table.refusal({ from: inWords(from), to: inWords(to), allowed: next(from).map(inWords) }), { from, to });
+      throw new DomainError(
+        'invalid-transition',
+        table.refusal({ from: inWords(from), to: inWords(to), allowed: next(from).map(inWords) }),
+        { from, to },
+      );
     },
   };
 }

@@ -26,11 +26,25 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { push('same', a[i]!); i += 1; j += 1; }
-    else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) { push('deleted', a[i]!); i += 1; }
-    else { push('inserted', b[j]!); j += 1; }
+    if (a[i] === b[j]) {
+      push('same', a[i]!);
+      i += 1;
+      j += 1;
+    } else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) {
+      push('deleted', a[i]!);
+      i += 1;
+    } else {
+      push('inserted', b[j]!);
+      j += 1;
+    }
   }
-  while (i < a.length) { push('deleted', a[i]!); i += 1; }
-  while (j < b.length) { push('inserted', b[j]!); j += 1; }
+  while (i < a.length) {
+    push('deleted', a[i]!);
+    i += 1;
+  }
+  while (j < b.length) {
+    push('inserted', b[j]!);
+    j += 1;
+  }
   return parts;
 }

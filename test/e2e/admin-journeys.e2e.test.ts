@@ -5,7 +5,6 @@ import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts
 describe('administration journeys in Chromium', () => {
   const session = useServerAndBrowser();
 
-
   it('lets a provider admin create an API key, see it once, use it and revoke it', async () => {
     const page = await signedInPage(session, 'provider.admin@aqp.example');
     await page.goto(`${session.server.baseUrl}/api-keys`);
@@ -42,7 +41,14 @@ describe('administration journeys in Chromium', () => {
     await page.getByLabel('Temporary password').fill('moorland kettle otter');
     await page.getByRole('button', { name: 'Create account' }).click();
     expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Account created for Kim Kirklees');
-    for (const path of ['/admin/organisations', '/admin/organisations?q=west', '/admin/organisations/B84001', '/admin/organisations/QWO', '/admin/reference-data', '/admin/audit']) {
+    for (const path of [
+      '/admin/organisations',
+      '/admin/organisations?q=west',
+      '/admin/organisations/B84001',
+      '/admin/organisations/QWO',
+      '/admin/reference-data',
+      '/admin/audit',
+    ]) {
       await page.goto(`${session.server.baseUrl}${path}`);
       await expectAccessible(page);
     }

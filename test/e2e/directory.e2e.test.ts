@@ -11,8 +11,17 @@ describe('the public directory in Chromium', () => {
     const { deps, baseUrl } = session.server;
     await placePostcodes(deps);
     await inCommissionerArea(deps, '02T', ['HX6 3AB']);
-    const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
-    await aProviderWithSites(deps, { odsCode: 'TST41', name: 'Sowerby Hearing (test)', sites: [{ name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' }, { name: 'Todmorden clinic', postcode: 'OL14 5RN' }] });
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
+    await aProviderWithSites(deps, {
+      odsCode: 'TST41',
+      name: 'Sowerby Hearing (test)',
+      sites: [
+        { name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' },
+        { name: 'Todmorden clinic', postcode: 'OL14 5RN' },
+      ],
+    });
     await aListingIn(deps, offers.items[0]!.id, 'TST41', 'live', deps.clock.today());
 
     const context = await session.browser.newContext();
@@ -34,7 +43,10 @@ describe('the public directory in Chromium', () => {
     expect(page.url()).toContain('service=adult-hearing&postcode=hx6+3ab');
     expect(await page.getByRole('heading', { level: 2, name: 'Adult hearing near HX6 3AB' }).count()).toBe(1);
     const sites = await page.locator('main h3').allTextContents();
-    expect(sites.map((text) => text.trim())).toEqual(['Sowerby Hearing (test), Sowerby Bridge clinic', 'Sowerby Hearing (test), Todmorden clinic']);
+    expect(sites.map((text) => text.trim())).toEqual([
+      'Sowerby Hearing (test), Sowerby Bridge clinic',
+      'Sowerby Hearing (test), Todmorden clinic',
+    ]);
     expect(await page.locator('main').textContent()).toContain('Patient experience and clinical outcomes are not measured on AQP yet.');
     await expectAccessible(page);
 
@@ -63,8 +75,14 @@ describe('the public directory in Chromium', () => {
     await placePostcodes(deps);
     await nameDemoAreas(deps);
     await inCommissionerArea(deps, '02T', ['HX6 3AB']);
-    const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
-    await aProviderWithSites(deps, { odsCode: 'TST42', name: 'Ryburn Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }] });
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
+    await aProviderWithSites(deps, {
+      odsCode: 'TST42',
+      name: 'Ryburn Hearing (test)',
+      sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }],
+    });
     await aListingIn(deps, offers.items[0]!.id, 'TST42', 'live', deps.clock.today());
     const context = await session.browser.newContext();
     const page = await context.newPage();

@@ -7,11 +7,12 @@ import { aQualifiedListing, giveCompleteAssurance, renewEvidence } from '../supp
 describe('contracts, suspension and reinstatement in Chromium', () => {
   const session = useServerAndBrowser();
 
-
   it('lets a qualified provider accept its contract and go live; the commissioner suspends it for expired evidence and lifts it', async () => {
     const { deps, baseUrl } = session.server;
     const today = deps.clock.today();
-    const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
     const offerId = offers.items[0]!.id;
     const { listingId, providerId } = await aQualifiedListing(deps, offerId, 'DEMO1');
     await giveCompleteAssurance(deps, providerId, '2099-01-01');
@@ -29,9 +30,12 @@ describe('contracts, suspension and reinstatement in Chromium', () => {
     await group.getByLabel('Year').fill(today.slice(0, 4));
     await provider.getByLabel(/I accept the NHS Standard Contract/).check();
     await provider.getByRole('button', { name: 'Accept the contract' }).click();
-    expect(await provider.locator('.nhsuk-notification-banner--success').textContent()).toContain('Your sites are live for this offer from today');
+    expect(await provider.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Your sites are live for this offer from today',
+    );
     await expectAccessible(provider);
-    const liveNow = async () => ((await (await fetch(`${baseUrl}/api/v1/offers/${offerId}/providers`)).json()) as { items: unknown[] }).items.length;
+    const liveNow = async () =>
+      ((await (await fetch(`${baseUrl}/api/v1/offers/${offerId}/providers`)).json()) as { items: unknown[] }).items.length;
     expect(await liveNow()).toBe(1);
 
     await renewEvidence(deps, providerId, 'indemnity-insurance', '2020-01-01');

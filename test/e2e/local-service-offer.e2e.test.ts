@@ -22,7 +22,9 @@ describe('opening an offer for an approved local service in Chromium', () => {
     await expectAccessible(page);
     await page.getByLabel('Per test').check();
     await page.getByRole('button', { name: 'Save and continue to the offer' }).click();
-    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Community phlebotomy now has its local implementation pack, version 1');
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Community phlebotomy now has its local implementation pack, version 1',
+    );
     expect(await page.getByLabel('Community phlebotomy').isChecked()).toBe(true);
     await expectAccessible(page);
     await page.getByLabel('NHS West Yorkshire ICB - 02T (02T)').check();

@@ -7,7 +7,6 @@ import { nameDemoAreas } from '../support/directory-rows.ts';
 describe('a commissioner’s offer journey in Chromium', () => {
   const session = useServerAndBrowser();
 
-
   async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
     const group = page.getByRole('group', { name: legend });
     await group.getByLabel('Day').fill(day);
@@ -67,7 +66,9 @@ describe('a commissioner’s offer journey in Chromium', () => {
     await expectAccessible(page);
     await page.getByLabel('Maximum age (optional)').fill('');
     await page.getByRole('button', { name: 'Save protocol' }).click();
-    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Version 2 of the referral protocol has been saved');
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Version 2 of the referral protocol has been saved',
+    );
 
     await page.getByRole('link', { name: 'Set prices' }).click();
     await expectAccessible(page);
@@ -93,11 +94,18 @@ describe('a commissioner’s offer journey in Chromium', () => {
     await page.getByRole('button', { name: 'Save rule' }).click();
     expect(await page.locator('main').textContent()).toContain('has expired for more than 14 days');
     const offerId = offerUrl.split('/').at(-1);
-    const map = await (await fetch(`${session.server.baseUrl}/api/v1/map`)).json() as { commissioners: { odsCode: string; offers: { offerId: string }[] }[] };
+    const map = (await (await fetch(`${session.server.baseUrl}/api/v1/map`)).json()) as {
+      commissioners: { odsCode: string; offers: { offerId: string }[] }[];
+    };
     expect(map.commissioners.find((row) => row.odsCode === '02T')?.offers.map((offer) => offer.offerId)).toContain(offerId);
     await nameDemoAreas(session.server.deps);
     await page.goto(`${session.server.baseUrl}/map`);
-    expect(await page.getByRole('table', { name: /Services offered by each commissioner/ }).getByRole('row', { name: /^Calderdale/ }).textContent()).toContain('Yes');
+    expect(
+      await page
+        .getByRole('table', { name: /Services offered by each commissioner/ })
+        .getByRole('row', { name: /^Calderdale/ })
+        .textContent(),
+    ).toContain('Yes');
     await expectAccessible(page);
 
     const publicContext = await session.browser.newContext();

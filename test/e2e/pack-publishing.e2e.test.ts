@@ -34,7 +34,9 @@ describe('publishing an implementation pack version in Chromium', () => {
     expect(changes).not.toContain('Referral protocol: minimum age');
 
     await admin.getByRole('button', { name: 'Publish version 3' }).click();
-    expect(await admin.locator('.nhsuk-notification-banner--success').textContent()).toContain('Version 3 of the implementation pack has been published');
+    expect(await admin.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Version 3 of the implementation pack has been published',
+    );
     expect(await admin.getByRole('heading', { name: 'Implementation pack, version 3' }).count()).toBe(1);
     expect(await admin.locator('main').textContent()).toContain('£450.00 per pathway');
     await checked();

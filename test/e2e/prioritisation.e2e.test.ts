@@ -6,7 +6,6 @@ import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts
 describe('local engagement and prioritisation in Chromium', () => {
   const session = useServerAndBrowser();
 
-
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const banner = (page: Page) => page.locator('.nhsuk-notification-banner--success').textContent();
 
@@ -36,11 +35,15 @@ describe('local engagement and prioritisation in Chromium', () => {
     await page.getByRole('link', { name: /^Back to/ }).click();
 
     await page.getByRole('link', { name: 'Stakeholder responses' }).click();
-    await page.getByLabel('Responses as CSV').fill('service,group,priority,benefits\nadult-hearing,Patients,high,Shorter waits\nno-such-service,GPs,mid,\n');
+    await page
+      .getByLabel('Responses as CSV')
+      .fill('service,group,priority,benefits\nadult-hearing,Patients,high,Shorter waits\nno-such-service,GPs,mid,\n');
     await page.getByRole('button', { name: 'Import responses' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Row 3: "no-such-service" is not on the long list');
     await expectAccessible(page);
-    await page.getByLabel('Responses as CSV').fill('service,group,priority,benefits\nadult-hearing,Patients,high,Shorter waits\nDermatology,GPs,mid,Closer to home\n');
+    await page
+      .getByLabel('Responses as CSV')
+      .fill('service,group,priority,benefits\nadult-hearing,Patients,high,Shorter waits\nDermatology,GPs,mid,Closer to home\n');
     await page.getByRole('button', { name: 'Import responses' }).click();
     expect(await banner(page)).toContain('2 responses have been imported.');
     await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Primary care psychological therapies' });
@@ -52,19 +55,30 @@ describe('local engagement and prioritisation in Chromium', () => {
     await page.getByRole('link', { name: /^Back to/ }).click();
 
     await page.getByRole('link', { name: 'Criteria and scores' }).click();
-    for (const [kind, name, weight] of [['Prioritisation criterion', 'Patient and public views', '40'], ['Benefits criterion', 'Improves access', '60']] as const) {
+    for (const [kind, name, weight] of [
+      ['Prioritisation criterion', 'Patient and public views', '40'],
+      ['Benefits criterion', 'Improves access', '60'],
+    ] as const) {
       await page.getByLabel(kind).check();
       await page.getByLabel('Criterion name').fill(name);
       await page.getByLabel('Weight').fill(weight);
       await page.getByRole('button', { name: 'Add criterion' }).click();
       expect(await banner(page)).toContain(`${name} has been added`);
     }
-    for (const [service, score] of [['Adult hearing', '5'], ['MSK back and neck pain', '4'], ['Primary care psychological therapies', '4'], ['Dermatology', '2']] as const) {
-      for (const criterion of ['Patient and public views', 'Improves access']) await page.getByLabel(`Score of ${service} for ${criterion}`).fill(score);
+    for (const [service, score] of [
+      ['Adult hearing', '5'],
+      ['MSK back and neck pain', '4'],
+      ['Primary care psychological therapies', '4'],
+      ['Dermatology', '2'],
+    ] as const) {
+      for (const criterion of ['Patient and public views', 'Improves access'])
+        await page.getByLabel(`Score of ${service} for ${criterion}`).fill(score);
     }
     await page.getByLabel('Score of Podiatry for Improves access').fill('7');
     await page.getByRole('button', { name: 'Save scores' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Enter the score of Podiatry for Improves access as a whole number from 0 to 5');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Enter the score of Podiatry for Improves access as a whole number from 0 to 5',
+    );
     await expectAccessible(page);
     await page.getByLabel('Score of Podiatry for Improves access').fill('');
     await page.getByRole('button', { name: 'Save scores' }).click();

@@ -6,7 +6,6 @@ import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts
 describe('local service proposals and the AQP map in Chromium', () => {
   const session = useServerAndBrowser();
 
-
   it('lets a commissioner propose and submit a service, and the region assess and decide it', async () => {
     const commissioner = await signedInPage(session, 'commissioner@aqp.example');
     await commissioner.goto(`${session.server.baseUrl}/proposals`);
@@ -19,7 +18,9 @@ describe('local service proposals and the AQP map in Chromium', () => {
     await expectAccessible(commissioner);
     await commissioner.getByLabel('Service name').fill('Domiciliary eye tests');
     await commissioner.getByLabel('Description of the service').fill('Sight tests at home for housebound adults.');
-    await commissioner.getByLabel('Rationale and evidence of local need').fill('300 housebound patients a year wait over 6 months for a home visit.');
+    await commissioner
+      .getByLabel('Rationale and evidence of local need')
+      .fill('300 housebound patients a year wait over 6 months for a home visit.');
     await commissioner.getByRole('button', { name: 'Save draft' }).click();
     expect(await commissioner.locator('.nhsuk-notification-banner--success').textContent()).toContain('saved as a draft');
     await expectAccessible(commissioner);
@@ -42,13 +43,19 @@ describe('local service proposals and the AQP map in Chromium', () => {
     await expectAccessible(reviewer);
     await reviewer.getByRole('button', { name: 'Assess criteria' }).click();
     await expectAccessible(reviewer);
-    await reviewer.getByRole('group', { name: 'Is “Patient benefit and demand for choice” met?' }).getByLabel('Met', { exact: true }).check();
+    await reviewer
+      .getByRole('group', { name: 'Is “Patient benefit and demand for choice” met?' })
+      .getByLabel('Met', { exact: true })
+      .check();
     await reviewer.getByRole('button', { name: 'Save assessment' }).click();
     expect(await reviewer.getByRole('alert').textContent()).toContain('Give a note for “Patient benefit and demand for choice”');
     await expectAccessible(reviewer);
     for (const criterion of ASSESSMENT_CRITERIA) {
       const met = criterion.code === 'affordability' ? 'Not met' : 'Met';
-      await reviewer.getByRole('group', { name: `Is “${criterion.title}” met?` }).getByLabel(met, { exact: true }).check();
+      await reviewer
+        .getByRole('group', { name: `Is “${criterion.title}” met?` })
+        .getByLabel(met, { exact: true })
+        .check();
       await reviewer.getByLabel(`Note on “${criterion.title}”`).fill(`${met}: see the evidence on ${criterion.code}.`);
     }
     await reviewer.getByRole('button', { name: 'Save assessment' }).click();
@@ -77,13 +84,20 @@ describe('local service proposals and the AQP map in Chromium', () => {
     await expectAccessible(page);
     expect(await page.getByRole('img', { name: 'Map of England with a circle for each commissioner' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Key: number of services offered' }).isVisible()).toBe(true);
-    expect(await page.getByRole('table', { name: 'Applications by service, across England' }).getByRole('rowheader', { name: 'Adult hearing' }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('table', { name: 'Applications by service, across England' })
+        .getByRole('rowheader', { name: 'Adult hearing' })
+        .isVisible(),
+    ).toBe(true);
     await page.getByRole('link', { name: 'Go to the table of commissioners and the services they offer' }).click();
     expect(page.url()).toContain('#matrix');
     await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Adult hearing' });
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/service=adult-hearing/);
-    expect(await page.getByRole('table', { name: 'Services offered by each commissioner' }).getByRole('rowheader').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('table', { name: 'Services offered by each commissioner' }).getByRole('rowheader').count()).toBeGreaterThan(
+      0,
+    );
     await expectAccessible(page);
     const csv = await fetch(`${session.server.baseUrl}/map.csv?service=adult-hearing`);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');

@@ -79,18 +79,32 @@ describe('a provider’s registration, sites and assurance in Chromium, verified
     await expectAccessible(page);
     await page.getByLabel('Policy number').fill('POL-E2E-1');
     await fillDate(page, 'Expiry date', '31', '3', '2031');
-    await page.locator('input[type="file"][name="document"]').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
+    await page
+      .locator('input[type="file"][name="document"]')
+      .setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
     await page.getByRole('button', { name: 'Record evidence' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('The file must be a PDF, PNG or JPEG');
     await expectAccessible(page);
-    await page.locator('input[type="file"][name="document"]').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('Certificate of insurance')) });
+    await page
+      .locator('input[type="file"][name="document"]')
+      .setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('Certificate of insurance')) });
     await page.getByRole('button', { name: 'Record evidence' }).click();
     await page.waitForURL(`${baseUrl}/provider/assurance`);
     expect(await page.getByRole('table').textContent()).toContain('Awaiting verification');
     await expectAccessible(page);
 
     const national = await deps.db.selectFrom('organisations').select('id').where('kind', '=', 'national').executeTakeFirstOrThrow();
-    await createUser(deps, { principal: null, clientAddress: null }, { email: 'e2e.verifier@aqp.example', displayName: 'Vera Verifier', password: DEMO_PASSWORD, organisationId: national.id, role: 'assessor' });
+    await createUser(
+      deps,
+      { principal: null, clientAddress: null },
+      {
+        email: 'e2e.verifier@aqp.example',
+        displayName: 'Vera Verifier',
+        password: DEMO_PASSWORD,
+        organisationId: national.id,
+        role: 'assessor',
+      },
+    );
     const verifier = await newPage();
     await verifier.goto(`${baseUrl}/assurance/verification`);
     await signIn(verifier, 'e2e.verifier@aqp.example', DEMO_PASSWORD);

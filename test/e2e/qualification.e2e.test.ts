@@ -44,22 +44,36 @@ describe('qualification in Chromium: apply, mark, clarify, answer, check and con
     await page.getByLabel('We accept the offer’s price schedule shown above').check();
     await page.getByLabel('How will you deliver the service specification?').fill(capability);
     await page.getByLabel('We will comply with the offer’s referral protocol').check();
-    await page.getByLabel('How will you comply with the referral protocol?').fill('We return referrals outside the criteria the same day and refer red flags onward.');
+    await page
+      .getByLabel('How will you comply with the referral protocol?')
+      .fill('We return referrals outside the criteria the same day and refer red flags onward.');
     await page.getByLabel('We agree to the local schedules: reporting, the information model and the KPIs').check();
     await page.getByLabel(siteName).check();
     await page.getByRole('button', { name: 'Submit application' }).click();
-    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Your application has been submitted for assessment');
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Your application has been submitted for assessment',
+    );
     await expectAccessible(page);
     return page.url();
   }
 
   it('takes a provider from application through saved marks and a clarification to a checked, confirmed qualification, keeping the marks throughout', async () => {
     const db = session.server.deps.db;
-    const first = await aProvider(db, { odsCode: 'TSTE1', name: 'Brighouse Hearing (e2e)', adminEmail: 'admin@brighouse-e2e.example', sites: 2 });
+    const first = await aProvider(db, {
+      odsCode: 'TSTE1',
+      name: 'Brighouse Hearing (e2e)',
+      adminEmail: 'admin@brighouse-e2e.example',
+      sites: 2,
+    });
     await completeAssurance(db, first.id).insert();
 
     const provider = await signedInPage('admin@brighouse-e2e.example');
-    const applicationUrl = await apply(provider, 'Adult hearing services, Calderdale (50 and over)', 'Brighouse Hearing (e2e) Halifax clinic', 'Two audiologists registered with the HCPC, six days a week.');
+    const applicationUrl = await apply(
+      provider,
+      'Adult hearing services, Calderdale (50 and over)',
+      'Brighouse Hearing (e2e) Halifax clinic',
+      'Two audiologists registered with the HCPC, six days a week.',
+    );
     const applicationId = applicationUrl.split('/').at(-1)!;
 
     const assessor = await signedInPage('assessor@aqp.example');
@@ -126,7 +140,12 @@ describe('qualification in Chromium: apply, mark, clarify, answer, check and con
     await completeAssurance(db, second.id).verified().insert();
     const assessor = await signedInPage('assessor@aqp.example');
     const physio = await signedInPage('admin@elland-e2e.example');
-    const refusedUrl = await apply(physio, 'Back and neck pain (manual therapy), West Yorkshire', 'Elland Physiotherapy (e2e) Halifax clinic', 'Manual therapy in Elland, but at £300 a course rather than the offer’s price.');
+    const refusedUrl = await apply(
+      physio,
+      'Back and neck pain (manual therapy), West Yorkshire',
+      'Elland Physiotherapy (e2e) Halifax clinic',
+      'Manual therapy in Elland, but at £300 a course rather than the offer’s price.',
+    );
     await visit(assessor, `/assessment/${refusedUrl.split('/').at(-1)}`);
     await assessor.getByRole('button', { name: 'Record a decision' }).click();
     await assessor.getByRole('radio', { name: 'Not qualified' }).check();

@@ -32,7 +32,11 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     await page.getByRole('group', { name: 'Priority' }).getByLabel('Routine').check();
     await page.getByRole('group', { name: 'Who is referring' }).getByLabel('A GP').check();
     const no = { name: 'No', exact: true };
-    for (const question of await page.getByRole('group').filter({ has: page.getByRole('radio', no) }).all()) await question.getByRole('radio', no).check();
+    for (const question of await page
+      .getByRole('group')
+      .filter({ has: page.getByRole('radio', no) })
+      .all())
+      await question.getByRole('radio', no).check();
     await page.getByRole('group', { name: 'Has any wax been cleared?' }).getByRole('radio', { name: 'Yes', exact: true }).check();
     await page.getByRole('group', { name: 'Vertigo?' }).getByRole('radio', { name: vertigo, exact: true }).check();
     await page.getByLabel('Clinical information').fill('Gradual bilateral hearing loss; no red flags.');
@@ -42,8 +46,14 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
   it('shows eligibility before sending, keeps the answers when going back, sends only on “Send referral”; the patient chooses with reference and access code; the provider accepts, records sessions and discharges', async () => {
     const { deps, baseUrl } = session.server;
     await placePostcodes(deps);
-    const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
-    const providerId = await aProviderWithSites(deps, { odsCode: 'TST21', name: 'Ripponden Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }] });
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
+    const providerId = await aProviderWithSites(deps, {
+      odsCode: 'TST21',
+      name: 'Ripponden Hearing (test)',
+      sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }],
+    });
     await aPersonIn(deps, providerId, { email: 'audiologist@tst21.example', name: 'Ava Audiologist', role: 'provider-clinician' });
     await aListingIn(deps, offers.items[0]!.id, 'TST21', 'live', deps.clock.today());
 
@@ -78,7 +88,9 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     expect(await gp.locator('main').textContent()).toContain('The patient is eligible');
     await expectAccessible(gp);
     await gp.getByRole('button', { name: 'Offer the choice of provider' }).click();
-    expect(await gp.getByRole('group', { name: 'Choose a provider' }).textContent()).toContain('Ripponden Hearing (test), Ripponden clinic');
+    expect(await gp.getByRole('group', { name: 'Choose a provider' }).textContent()).toContain(
+      'Ripponden Hearing (test), Ripponden clinic',
+    );
     await expectAccessible(gp);
     await gp.getByRole('link', { name: 'Print this list for the patient to choose later' }).click();
     expect(await gp.locator('main').textContent()).toContain(reference);
@@ -99,7 +111,9 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     await patient.getByRole('link', { name: 'Order by wait instead' }).click();
     await patient.getByLabel(/Ripponden Hearing \(test\), Ripponden clinic/).check();
     await patient.getByRole('button', { name: 'Send my referral to this provider' }).click();
-    expect(await patient.locator('.nhsuk-notification-banner--success').textContent()).toContain('Your referral has been sent to Ripponden Hearing (test), Ripponden clinic');
+    expect(await patient.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Your referral has been sent to Ripponden Hearing (test), Ripponden clinic',
+    );
     const status = await patient.locator('main').textContent();
     expect(status).toContain('Sent to the provider');
     expect(status).toContain('Ripponden Hearing (test) will contact you');

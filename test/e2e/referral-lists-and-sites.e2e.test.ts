@@ -12,17 +12,35 @@ describe('a provider’s full referral list and its sites per listing in Chromiu
   it('lets a provider count, filter and download its referrals, add a site to its listing, and the commissioner see the change', async () => {
     const { deps, baseUrl } = session.server;
     const today = deps.clock.today();
-    const offerId = ((await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as { items: { id: string }[] }).items[0]!.id;
+    const offerId = (
+      (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as { items: { id: string }[] }
+    ).items[0]!.id;
     const { listingId, providerId } = await aListingIn(deps, offerId, 'DEMO1', 'live', today);
-    const wakefield = (await deps.db.selectFrom('sites').select('id').where('name', '=', 'Wakefield hearing clinic').executeTakeFirstOrThrow()).id;
+    const wakefield = (
+      await deps.db.selectFrom('sites').select('id').where('name', '=', 'Wakefield hearing clinic').executeTakeFirstOrThrow()
+    ).id;
     await deps.db.deleteFrom('listing_sites').where('listing_id', '=', listingId).where('site_id', '=', wakefield).execute();
-    const practiceId = (await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow()).id;
+    const practiceId = (await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow())
+      .id;
     const nhsNumber = nhsNumberFrom('401023601');
-    const [, second, treated] = await referralRows(deps, [
-      { offerId, providerId, practiceId, status: 'sent', referredOn: addDays(today, -2), givenName: 'Amir', familyName: 'Waiting' },
-      { offerId, providerId, practiceId, status: 'sent', referredOn: addDays(today, -1), nhsNumber, givenName: 'Beth', familyName: 'Searched' },
-      { offerId, providerId, practiceId, status: 'accepted', referredOn: addDays(today, -20), givenName: 'Cara', familyName: 'Treated' },
-    ], ubrnSequence('6'));
+    const [, second, treated] = await referralRows(
+      deps,
+      [
+        { offerId, providerId, practiceId, status: 'sent', referredOn: addDays(today, -2), givenName: 'Amir', familyName: 'Waiting' },
+        {
+          offerId,
+          providerId,
+          practiceId,
+          status: 'sent',
+          referredOn: addDays(today, -1),
+          nhsNumber,
+          givenName: 'Beth',
+          familyName: 'Searched',
+        },
+        { offerId, providerId, practiceId, status: 'accepted', referredOn: addDays(today, -20), givenName: 'Cara', familyName: 'Treated' },
+      ],
+      ubrnSequence('6'),
+    );
     const spaced = (ubrn: string) => `${ubrn.slice(0, 4)} ${ubrn.slice(4, 8)} ${ubrn.slice(8)}`;
 
     const provider = await signedInPage(session, 'provider.admin@aqp.example');
@@ -32,7 +50,9 @@ describe('a provider’s full referral list and its sites per listing in Chromiu
     await expectAccessible(provider);
 
     await provider.getByRole('link', { name: 'Clear filters' }).click();
-    await provider.getByLabel('NHS number or referral reference').fill(`${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`);
+    await provider
+      .getByLabel('NHS number or referral reference')
+      .fill(`${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`);
     await provider.getByRole('button', { name: 'Apply filters' }).click();
     const found = await provider.getByRole('table', { name: 'Referrals' }).textContent();
     expect(found).toContain(spaced(second!));
@@ -44,30 +64,46 @@ describe('a provider’s full referral list and its sites per listing in Chromiu
     await provider.getByRole('button', { name: 'Apply filters' }).click();
     expect(await provider.getByRole('table', { name: 'Referrals' }).textContent()).toContain('Cara Treated');
     await expectAccessible(provider);
-    const [download] = await Promise.all([provider.waitForEvent('download'), provider.getByRole('link', { name: 'Download this referral as a CSV file' }).click()]);
+    const [download] = await Promise.all([
+      provider.waitForEvent('download'),
+      provider.getByRole('link', { name: 'Download this referral as a CSV file' }).click(),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')).toEqual([
       'Reference,NHS number,Patient,Service,Referring practice,Status,Referred on,Sent to provider on,Accept by,Sessions attended',
-      expect.stringMatching(new RegExp(`^${spaced(treated!)},,Cara Treated,Adult hearing,Station Road Surgery,Accepted by the provider,`)), '',
+      expect.stringMatching(new RegExp(`^${spaced(treated!)},,Cara Treated,Adult hearing,Station Road Surgery,Accepted by the provider,`)),
+      '',
     ]);
 
     await provider.close();
     const listingPage = await signedInPage(session, 'provider.admin@aqp.example');
     await listingPage.goto(`${baseUrl}/listings/${listingId}`);
     await expectAccessible(listingPage);
-    await listingPage.getByLabel('Which of your sites should also deliver this offer?').selectOption({ label: 'Wakefield hearing clinic, WF1 4DG' });
+    await listingPage
+      .getByLabel('Which of your sites should also deliver this offer?')
+      .selectOption({ label: 'Wakefield hearing clinic, WF1 4DG' });
     await listingPage.getByRole('button', { name: 'Add site' }).click();
-    expect(await listingPage.locator('.nhsuk-notification-banner--success').textContent()).toContain('Wakefield hearing clinic now delivers this offer. The commissioner has been told.');
-    expect(await listingPage.getByRole('table', { name: 'Sites delivering this offer' }).textContent()).toContain('Wakefield hearing clinic');
+    expect(await listingPage.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Wakefield hearing clinic now delivers this offer. The commissioner has been told.',
+    );
+    expect(await listingPage.getByRole('table', { name: 'Sites delivering this offer' }).textContent()).toContain(
+      'Wakefield hearing clinic',
+    );
     await expectAccessible(listingPage);
 
     const commissioner = await signedInPage(session, 'commissioner@aqp.example');
     await commissioner.getByRole('link', { name: /unread message/ }).click();
-    expect(await commissioner.locator('main').textContent()).toContain('Pennine Hearing Care (demo) has added Wakefield hearing clinic (WF1 4DG)');
+    expect(await commissioner.locator('main').textContent()).toContain(
+      'Pennine Hearing Care (demo) has added Wakefield hearing clinic (WF1 4DG)',
+    );
     await expectAccessible(commissioner);
     await commissioner.goto(`${baseUrl}/listings/${listingId}`);
-    expect(await commissioner.getByRole('table', { name: 'Sites delivering this offer' }).textContent()).toContain('Wakefield hearing clinic');
-    expect(await commissioner.getByRole('table', { name: 'Listing history' }).textContent()).toContain('Site added: Wakefield hearing clinic, WF1 4DG');
+    expect(await commissioner.getByRole('table', { name: 'Sites delivering this offer' }).textContent()).toContain(
+      'Wakefield hearing clinic',
+    );
+    expect(await commissioner.getByRole('table', { name: 'Listing history' }).textContent()).toContain(
+      'Site added: Wakefield hearing clinic, WF1 4DG',
+    );
     await expectAccessible(commissioner);
   });
 });

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
-import { aHearingReferral, aListingIn, aPersonIn, aProviderWithSites, nhsNumberSequence, placePostcodes, tokenFor } from '../support/referral-rows.ts';
+import {
+  aHearingReferral,
+  aListingIn,
+  aPersonIn,
+  aProviderWithSites,
+  nhsNumberSequence,
+  placePostcodes,
+  tokenFor,
+} from '../support/referral-rows.ts';
 
 describe('a GP replies to a returned referral, and a patient changes their mind, in Chromium', () => {
   const session = useServerAndBrowser();
@@ -15,8 +23,14 @@ describe('a GP replies to a returned referral, and a patient changes their mind,
     ready ??= (async () => {
       const { deps, baseUrl } = session.server;
       await placePostcodes(deps);
-      const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
-      const providerId = await aProviderWithSites(deps, { odsCode: 'TST61', name: 'Luddenden Hearing (test)', sites: [{ name: 'Luddenden clinic', postcode: 'HX6 3AB' }] });
+      const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+        items: { id: string }[];
+      };
+      const providerId = await aProviderWithSites(deps, {
+        odsCode: 'TST61',
+        name: 'Luddenden Hearing (test)',
+        sites: [{ name: 'Luddenden clinic', postcode: 'HX6 3AB' }],
+      });
       await deps.db.updateTable('sites').set({ phone: '01422 555 0199' }).where('organisation_id', '=', providerId).execute();
       await aPersonIn(deps, providerId, { email: 'audiologist@tst61.example', name: 'Ari Audiologist', role: 'provider-clinician' });
       await aListingIn(deps, offers.items[0]!.id, 'TST61', 'live', deps.clock.today());
@@ -29,7 +43,11 @@ describe('a GP replies to a returned referral, and a patient changes their mind,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads whichever JSON each endpoint answers
   async function api(method: 'GET' | 'POST', path: string, body?: object): Promise<any> {
     const { referrerKey } = await world();
-    const response = await fetch(`${session.server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${referrerKey}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body && JSON.stringify(body) });
+    const response = await fetch(`${session.server.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${referrerKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body && JSON.stringify(body),
+    });
     return response.json();
   }
 
@@ -38,7 +56,9 @@ describe('a GP replies to a returned referral, and a patient changes their mind,
     const { providerId } = await world();
     const created = await api('POST', '/api/v1/referrals', aHearingReferral({ nhsNumber: nextNhsNumber(), dateOfBirth: '1949-04-02' }));
     if (choose) {
-      const entry = (await api('GET', `/api/v1/referrals/${created.ubrn}/choice-list`)).entries.find((candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId);
+      const entry = (await api('GET', `/api/v1/referrals/${created.ubrn}/choice-list`)).entries.find(
+        (candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId,
+      );
       await api('POST', `/api/v1/referrals/${created.ubrn}/choice`, { listingId: entry.listingId, siteId: entry.siteId });
     }
     return created;
@@ -77,7 +97,9 @@ describe('a GP replies to a returned referral, and a patient changes their mind,
     expect(await gp.locator('.nhsuk-error-summary').textContent()).toContain('Enter the information the provider asked for');
     await expectAccessible(gp);
     await gp.getByLabel('Information for the provider').fill('Audiogram attached: moderate bilateral loss.');
-    await gp.locator('input[type="file"][name="attachment"]').setInputFiles({ name: 'audiogram.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('Audiogram')) });
+    await gp
+      .locator('input[type="file"][name="attachment"]')
+      .setInputFiles({ name: 'audiogram.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('Audiogram')) });
     await gp.getByRole('button', { name: 'Reply and resend' }).click();
     expect(await gp.locator('.nhsuk-notification-banner--success').textContent()).toContain('is back with Luddenden Hearing (test)');
     expect(await gp.locator('main').textContent()).toContain('Sent to the provider');
@@ -87,7 +109,10 @@ describe('a GP replies to a returned referral, and a patient changes their mind,
     const page = await provider.locator('main').textContent();
     expect(page).toContain('Audiogram attached: moderate bilateral loss.');
     await expectAccessible(provider);
-    const [download] = await Promise.all([provider.waitForEvent('download'), provider.getByRole('link', { name: 'audiogram.pdf' }).click()]);
+    const [download] = await Promise.all([
+      provider.waitForEvent('download'),
+      provider.getByRole('link', { name: 'audiogram.pdf' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('audiogram.pdf');
     await provider.getByRole('button', { name: 'Accept referral' }).click();
     expect(await provider.locator('.nhsuk-notification-banner--success').textContent()).toContain('accepted');
@@ -108,7 +133,9 @@ describe('a GP replies to a returned referral, and a patient changes their mind,
     await patient.getByRole('link', { name: 'Choose a different provider' }).click();
     await expectAccessible(patient);
     await patient.getByRole('button', { name: 'Yes, choose another provider' }).click();
-    expect(await patient.locator('.nhsuk-notification-banner--success').textContent()).toContain('taken back from Luddenden Hearing (test)');
+    expect(await patient.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'taken back from Luddenden Hearing (test)',
+    );
     expect(await patient.locator('main').textContent()).toContain('Waiting for the patient to choose a provider');
     await expectAccessible(patient);
 

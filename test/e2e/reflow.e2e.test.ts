@@ -22,10 +22,18 @@ describe('pages reflow at 320 px without scrolling sideways (WCAG 2.2 1.4.10)', 
   it("shows the provider's worklist of referrals within 320 px, each referral's columns stacked under their headings", async () => {
     const { deps, baseUrl } = session.server;
     await placePostcodes(deps);
-    const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json() as { items: { id: string }[] };
-    await aProviderWithSites(deps, { odsCode: 'TST61', name: 'Sowerby Bridge Hearing and Balance Centre (test)', sites: [{ name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' }] });
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
+    await aProviderWithSites(deps, {
+      odsCode: 'TST61',
+      name: 'Sowerby Bridge Hearing and Balance Centre (test)',
+      sites: [{ name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' }],
+    });
     const listing = await aListingIn(deps, offers.items[0]!.id, 'TST61', 'live', deps.clock.today());
-    await acceptedReferrals(deps, { offerId: offers.items[0]!.id, ...listing }, [[addDays(deps.clock.today(), -9), addDays(deps.clock.today(), -7)]]);
+    await acceptedReferrals(deps, { offerId: offers.items[0]!.id, ...listing }, [
+      [addDays(deps.clock.today(), -9), addDays(deps.clock.today(), -7)],
+    ]);
     await aPersonIn(deps, listing.providerId, { email: 'clinician@tst61.example', name: 'Cleo Clinician', role: 'provider-clinician' });
 
     const provider = await signedInPage(session, 'clinician@tst61.example');

@@ -9,8 +9,14 @@ describe('a person refers themselves to talking therapies and chooses a provider
   it('finds their GP surgery, sees only self-referral services, is told to get help now when at risk and why a 15-year-old cannot refer, then refers at 17 through check your answers, chooses, and the provider sees how to contact them', async () => {
     const { deps, baseUrl } = session.server;
     await placePostcodes(deps);
-    const offers = await (await fetch(`${baseUrl}/api/v1/offers?service=psychological-therapies&commissioner=02T`)).json() as { items: { id: string }[] };
-    const providerId = await aProviderWithSites(deps, { odsCode: 'TST51', name: 'Halifax Talking (test)', sites: [{ name: 'Halifax rooms', postcode: 'HX1 1PW' }] });
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=psychological-therapies&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
+    const providerId = await aProviderWithSites(deps, {
+      odsCode: 'TST51',
+      name: 'Halifax Talking (test)',
+      sites: [{ name: 'Halifax rooms', postcode: 'HX1 1PW' }],
+    });
     await aPersonIn(deps, providerId, { email: 'therapist@tst51.example', name: 'Tess Therapist', role: 'provider-clinician' });
     await aListingIn(deps, offers.items[0]!.id, 'TST51', 'live', deps.clock.today());
 
@@ -39,11 +45,20 @@ describe('a person refers themselves to talking therapies and chooses a provider
       await birth.getByLabel('Year').fill(year!);
       await page.getByRole('group', { name: 'Sex' }).getByLabel('Male', { exact: true }).check();
       await page.getByLabel('Email address').fill('robin@example.com');
-      await page.getByRole('group', { name: 'Immediate risk of harm to self or others?' }).getByRole('radio', { name: risk, exact: true }).check();
+      await page
+        .getByRole('group', { name: 'Immediate risk of harm to self or others?' })
+        .getByRole('radio', { name: risk, exact: true })
+        .check();
       await page.getByLabel('What help are you looking for?').fill('Panic attacks on the way to college.');
       await page.getByLabel(/If you need an interpreter/).fill('Polish');
-      await page.getByRole('group', { name: /information in another format/ }).getByLabel('Easy read').check();
-      await page.getByRole('group', { name: /send you your reference and access code/ }).getByLabel('Yes, by email').check();
+      await page
+        .getByRole('group', { name: /information in another format/ })
+        .getByLabel('Easy read')
+        .check();
+      await page
+        .getByRole('group', { name: /send you your reference and access code/ })
+        .getByLabel('Yes, by email')
+        .check();
       await page.getByRole('button', { name: 'Continue' }).click();
     };
 
@@ -83,14 +98,17 @@ describe('a person refers themselves to talking therapies and chooses a provider
     await expectAccessible(page);
     await page.getByLabel(/Halifax Talking \(test\), Halifax rooms/).check();
     await page.getByRole('button', { name: 'Send my referral to this provider' }).click();
-    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain('Your referral has been sent to Halifax Talking (test), Halifax rooms');
+    expect(await page.locator('.nhsuk-notification-banner--success').textContent()).toContain(
+      'Your referral has been sent to Halifax Talking (test), Halifax rooms',
+    );
     expect(await page.locator('main').textContent()).toContain('Sent to the provider');
     await expectAccessible(page);
 
     const provider = await signedInPage(session, 'therapist@tst51.example');
     await provider.goto(`${baseUrl}/referrals/${reference.replaceAll(' ', '')}`);
     const seen = (await provider.locator('main').textContent())!;
-    for (const text of ['Contacting the patient', '07700900982', 'robin@example.com', 'Needs an interpreter: Polish', 'Easy read']) expect(seen).toContain(text);
+    for (const text of ['Contacting the patient', '07700900982', 'robin@example.com', 'Needs an interpreter: Polish', 'Easy read'])
+      expect(seen).toContain(text);
     await expectAccessible(provider);
   });
 });

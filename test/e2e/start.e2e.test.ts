@@ -41,7 +41,12 @@ describe('npm start', () => {
     cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
     const dataDir = path.join(stateDir, 'reference');
     await mkdir(dataDir);
-    await writeFile(path.join(dataDir, 'postcodes_gb.csv.gz'), gzipSync('postcode,latitude,longitude,country,local_authority_code\nHX1 1PW,53.72166,-1.85798,E92000001,E08000033\nLS1 4AP,53.79546,-1.55572,E92000001,E08000035\n'));
+    await writeFile(
+      path.join(dataDir, 'postcodes_gb.csv.gz'),
+      gzipSync(
+        'postcode,latitude,longitude,country,local_authority_code\nHX1 1PW,53.72166,-1.85798,E92000001,E08000033\nLS1 4AP,53.79546,-1.55572,E92000001,E08000035\n',
+      ),
+    );
     const env = { AQP_STATE_DIR: stateDir, AQP_DATA_DIR: dataDir };
     const first = await startCliServer(env);
     expect(first.output()).toContain('First start: importing reference data');
@@ -57,18 +62,21 @@ describe('npm start', () => {
 
   // Registered only in the PostgreSQL run (CI runs the suite twice), so the PGlite run has nothing skipped.
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) it('migrates an empty PostgreSQL database named by DATABASE_URL and serves, without demo data', async () => {
-    const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
-    cleanups.push(() => dropPostgresDatabase(serverUrl, name));
-    const server = await startCliServer({ DATABASE_URL: url, SESSION_SECRET: 'a-session-secret-for-the-start-test-0123456789' });
-    expect(server.output()).toContain('Applied migrations: 0001-identity, 0002-reference-data');
-    expect(server.output()).not.toContain('Seeded the demo region');
-    expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
-    expect((await fetch(`${server.baseUrl}/`)).status).toBe(200);
-    expect(await server.stop()).toBe(0);
-  });
+  if (serverUrl)
+    it('migrates an empty PostgreSQL database named by DATABASE_URL and serves, without demo data', async () => {
+      const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
+      cleanups.push(() => dropPostgresDatabase(serverUrl, name));
+      const server = await startCliServer({ DATABASE_URL: url, SESSION_SECRET: 'a-session-secret-for-the-start-test-0123456789' });
+      expect(server.output()).toContain('Applied migrations: 0001-identity, 0002-reference-data');
+      expect(server.output()).not.toContain('Seeded the demo region');
+      expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);
+      expect((await fetch(`${server.baseUrl}/`)).status).toBe(200);
+      expect(await server.stop()).toBe(0);
+    });
 
   it('refuses to start with a bad setting, naming the variable in one line', async () => {
-    await expect(startCliServer({ AQP_TODAY: '2013-13-01' }, 20_000)).rejects.toThrow(/server exited with 2:\s+Configuration error: AQP_TODAY must be a real date/);
+    await expect(startCliServer({ AQP_TODAY: '2013-13-01' }, 20_000)).rejects.toThrow(
+      /server exited with 2:\s+Configuration error: AQP_TODAY must be a real date/,
+    );
   });
 });

@@ -22,7 +22,14 @@ describe('access by role and organisation', () => {
       .where('a.action', '=', 'access-denied')
       .execute();
     expect(denied).toEqual([
-      { action: 'access-denied', outcome: 'denied', role: 'provider-admin', entity_id: 'GET /commissioning', client_address: '127.0.0.1', email: 'provider.admin@aqp.example' },
+      {
+        action: 'access-denied',
+        outcome: 'denied',
+        role: 'provider-admin',
+        entity_id: 'GET /commissioning',
+        client_address: '127.0.0.1',
+        email: 'provider.admin@aqp.example',
+      },
     ]);
   });
 

@@ -23,7 +23,12 @@ describe('API keys', () => {
     const { token, client } = await createKeyInBrowser();
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ kind: 'api-key', name: 'Clinic system', role: 'provider-clinician', organisation: { odsCode: 'DEMO1' } });
+    expect(me.json()).toMatchObject({
+      kind: 'api-key',
+      name: 'Clinic system',
+      role: 'provider-clinician',
+      organisation: { odsCode: 'DEMO1' },
+    });
 
     const keys = await t.deps.db.selectFrom('api_keys').select(['id', 'secret_hash']).execute();
     expect(keys).toHaveLength(1);
@@ -51,16 +56,29 @@ describe('API keys', () => {
     await client.signIn('provider.admin@aqp.example');
     const created = await client.submit('/api-keys', { name: 'Integration engine', role: 'provider-admin' });
     const adminToken = /id="api-key-token">([^<]+)</.exec(created.body)![1]!;
-    const minted = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${adminToken}` }, payload: { name: 'Successor', role: 'provider-admin' } });
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: { authorization: `Bearer ${adminToken}` },
+      payload: { name: 'Successor', role: 'provider-admin' },
+    });
     expect(minted.statusCode).toBe(404);
     const listed = await t.app.inject({ url: '/api/v1/api-keys', headers: { authorization: `Bearer ${adminToken}` } });
     const clinicKey = listed.json().items.find((key: { name: string }) => key.name === 'Clinic system');
     expect(clinicKey).toBeDefined();
     expect((await t.app.inject({ url: '/api/v1/api-keys', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${clinicKey.id}`, headers: { authorization: `Bearer ${adminToken}` } });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${clinicKey.id}`,
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     expect(revoked.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-keys/${clinicKey.id}`, headers: { authorization: `Bearer ${adminToken}` } });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${clinicKey.id}`,
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('conflict');
     const audit = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', clinicKey.id).orderBy('id').execute();
@@ -70,8 +88,13 @@ describe('API keys', () => {
   it('refuses key creation by a key even when a service is called directly', async () => {
     const { token } = await createKeyInBrowser();
     const principal = await authenticateApiKey(t.deps, token);
-    await expect(createApiKey(t.deps, { principal: principal!, clientAddress: null }, { organisationId: principal!.organisationId, name: 'x', role: 'provider-clinician' }))
-      .rejects.toThrow('API keys are created by people');
+    await expect(
+      createApiKey(
+        t.deps,
+        { principal: principal!, clientAddress: null },
+        { organisationId: principal!.organisationId, name: 'x', role: 'provider-clinician' },
+      ),
+    ).rejects.toThrow('API keys are created by people');
   });
 
   it('refuses a key with a role the organisation cannot give, with a field error', async () => {

@@ -23,7 +23,11 @@ describe('the demo applications', () => {
     }
     const back = offers.find((offer) => offer.title.startsWith('Back and neck pain'))!;
     expect(await applicationCounts(t.deps.db, back.id)).toMatchObject({ inAssessment: 1, refused: { 'rejects-price': 1 } });
-    const refusal = await t.deps.db.selectFrom('applications').select(['refusal_ground', 'decision_reasons']).where('status', '=', 'not-qualified').executeTakeFirstOrThrow();
+    const refusal = await t.deps.db
+      .selectFrom('applications')
+      .select(['refusal_ground', 'decision_reasons'])
+      .where('status', '=', 'not-qualified')
+      .executeTakeFirstOrThrow();
     expect(refusal).toMatchObject({ refusal_ground: 'rejects-price', decision_reasons: expect.stringContaining('£300') });
     const listings = await t.deps.db.selectFrom('listings').select('id').execute();
     const qualified = await t.deps.db.selectFrom('applications').select('id').where('status', '=', 'qualified').execute();

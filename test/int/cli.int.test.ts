@@ -11,7 +11,12 @@ import { REPO_ROOT } from '../support/cli-server.ts';
 import { createDatabaseFromTemplate, dropPostgresDatabase } from '../support/postgres-admin.ts';
 
 function runAqp(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aqp.js'), ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aqp.js'), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('the aqp command line', () => {
@@ -36,11 +41,43 @@ describe('the aqp command line', () => {
     expect(seed.stderr).toBe('');
     expect(seed.stdout).toContain('Demo region seeded: 10 organisations, 8 new accounts.');
 
-    const user = runAqp(['users', 'create', '--email', 'ops@aqp.example', '--name', 'Olu Ops', '--role', 'commissioner', '--organisation', '02T', '--password', 'operator-password-1'], env);
+    const user = runAqp(
+      [
+        'users',
+        'create',
+        '--email',
+        'ops@aqp.example',
+        '--name',
+        'Olu Ops',
+        '--role',
+        'commissioner',
+        '--organisation',
+        '02T',
+        '--password',
+        'operator-password-1',
+      ],
+      env,
+    );
     expect(user.status).toBe(0);
     expect(user.stdout).toContain('Created account');
 
-    const duplicate = runAqp(['users', 'create', '--email', 'OPS@aqp.example', '--name', 'Olu Again', '--role', 'commissioner', '--organisation', '02T', '--password', 'operator-password-1'], env);
+    const duplicate = runAqp(
+      [
+        'users',
+        'create',
+        '--email',
+        'OPS@aqp.example',
+        '--name',
+        'Olu Again',
+        '--role',
+        'commissioner',
+        '--organisation',
+        '02T',
+        '--password',
+        'operator-password-1',
+      ],
+      env,
+    );
     expect(duplicate.status).toBe(1);
     expect(duplicate.stderr).toContain('An account with this email address already exists');
 
@@ -65,13 +102,46 @@ describe('the aqp command line', () => {
     const created = runAqp(['organisations', 'create', '--kind', 'platform', '--name', 'Operator of AQP'], env);
     expect(created.status).toBe(0);
     const id = /Created organisation ([0-9a-f-]{36})/.exec(created.stdout)![1]!;
-    const admin = runAqp(['users', 'create', '--email', 'first.admin@aqp.example', '--name', 'First Admin', '--role', 'platform-admin', '--organisation', id, '--password', 'harbour lantern otter'], env);
+    const admin = runAqp(
+      [
+        'users',
+        'create',
+        '--email',
+        'first.admin@aqp.example',
+        '--name',
+        'First Admin',
+        '--role',
+        'platform-admin',
+        '--organisation',
+        id,
+        '--password',
+        'harbour lantern otter',
+      ],
+      env,
+    );
     expect(admin.status).toBe(0);
     expect(admin.stdout).toContain('Created account');
   });
 
   it('refuses twelve spaces or the person’s own email as a password, saying why, and exits non-zero', () => {
-    const create = (password: string) => runAqp(['users', 'create', '--email', 'weak.walter@aqp.example', '--name', 'Walter Weak', '--role', 'commissioner', '--organisation', '02T', '--password', password], env);
+    const create = (password: string) =>
+      runAqp(
+        [
+          'users',
+          'create',
+          '--email',
+          'weak.walter@aqp.example',
+          '--name',
+          'Walter Weak',
+          '--role',
+          'commissioner',
+          '--organisation',
+          '02T',
+          '--password',
+          password,
+        ],
+        env,
+      );
     const spaces = create(' '.repeat(12));
     expect(spaces.status).toBe(1);
     expect(spaces.stderr).toContain('password: Password must include letters, numbers or symbols, not only spaces');
@@ -86,7 +156,10 @@ describe('the aqp command line', () => {
     const attemptSignIn = async (password: string) => {
       const handle = await deps();
       try {
-        return await signIn({ db: handle.db, clock: systemClock() }, context, { email: 'national.admin@aqp.example', password }).then(() => 'signed in', (error: { code: string }) => error.code);
+        return await signIn({ db: handle.db, clock: systemClock() }, context, { email: 'national.admin@aqp.example', password }).then(
+          () => 'signed in',
+          (error: { code: string }) => error.code,
+        );
       } finally {
         await handle.close();
       }
@@ -109,9 +182,10 @@ describe('the aqp command line', () => {
   it('runs the daily compliance checks once a day, and again only when forced', () => {
     const first = runAqp(['compliance', 'run'], env);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^Compliance run for \d{4}-\d{2}-\d{2}: \d+ listings went live, \d+ expired, \d+ suspended; \d+ alerts raised, \d+ resolved\.$/m);
+    expect(first.stdout).toMatch(
+      /^Compliance run for \d{4}-\d{2}-\d{2}: \d+ listings went live, \d+ expired, \d+ suspended; \d+ alerts raised, \d+ resolved\.$/m,
+    );
     expect(runAqp(['compliance', 'run'], env).stdout).toContain('has already happened; use --force to run it again');
     expect(runAqp(['compliance', 'run', '--force'], env).stdout).toContain('Compliance run for');
   });
 });
-

@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDistricts } from '../../src/domains/reference/import/area-import.service.ts';
-import { importIcbs, importRegions, importSubIcbLocations, importTrusts } from '../../src/domains/reference/import/organisation-import.service.ts';
+import {
+  importIcbs,
+  importRegions,
+  importSubIcbLocations,
+  importTrusts,
+} from '../../src/domains/reference/import/organisation-import.service.ts';
 import { REFERENCE_DATA_DIR } from '../support/reference-data.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { WebClient } from '../support/web-client.ts';
@@ -9,8 +14,13 @@ import { WebClient } from '../support/web-client.ts';
 /** The table cells of the sub-ICB locations table, row by row, without the headings repeated for narrow screens. */
 function locationRows(html: string): string[][] {
   const table = html.slice(html.indexOf('Sub-ICB locations of'), html.indexOf('</table>'));
-  return [...table.matchAll(/<tr class="nhsuk-table__row"[^>]*>([\s\S]*?)<\/tr>/g)].slice(1)
-    .map((row) => [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<span[^>]*aria-hidden[^>]*>[^<]*<\/span>/, '').trim()));
+  return [...table.matchAll(/<tr class="nhsuk-table__row"[^>]*>([\s\S]*?)<\/tr>/g)]
+    .slice(1)
+    .map((row) =>
+      [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) =>
+        cell[1]!.replace(/<span[^>]*aria-hidden[^>]*>[^<]*<\/span>/, '').trim(),
+      ),
+    );
 }
 
 describe('the areas a commissioner sees, on the real ODS data', () => {

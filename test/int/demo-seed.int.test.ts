@@ -13,14 +13,52 @@ describe('the demo region as a newcomer sees it', () => {
   afterAll(() => t.close());
 
   const counts = async () => {
-    const tables = ['offers', 'listings', 'applications', 'referrals', 'referral_events', 'referral_contacts', 'assurance_evidence', 'prioritisation_runs', 'local_service_proposals', 'audit_events'] as const;
-    return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)])));
+    const tables = [
+      'offers',
+      'listings',
+      'applications',
+      'referrals',
+      'referral_events',
+      'referral_contacts',
+      'assurance_evidence',
+      'prioritisation_runs',
+      'local_service_proposals',
+      'audit_events',
+    ] as const;
+    return Object.fromEntries(
+      await Promise.all(
+        tables.map(async (table) => [
+          table,
+          Number(
+            (
+              await t.deps.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ]),
+      ),
+    );
   };
 
   it('has West Yorkshire offers for hearing (Calderdale from 50), back and neck pain and talking therapies, each with at least three live providers in the area', async () => {
-    const offers = (await t.app.inject('/api/v1/offers?commissioner=QWO&status=open')).json().items as { id: string; service: { code: string }; coverage: { odsCode: string }[]; protocol: { content: { ageMin: number } } }[];
-    expect(offers.map((offer) => offer.service.code).sort()).toEqual(['adult-hearing', 'adult-hearing', 'back-and-neck-pain', 'psychological-therapies']);
-    expect(offers.find((offer) => offer.coverage.some((c) => c.odsCode === '02T') && offer.service.code === 'adult-hearing')!.protocol.content.ageMin).toBe(50);
+    const offers = (await t.app.inject('/api/v1/offers?commissioner=QWO&status=open')).json().items as {
+      id: string;
+      service: { code: string };
+      coverage: { odsCode: string }[];
+      protocol: { content: { ageMin: number } };
+    }[];
+    expect(offers.map((offer) => offer.service.code).sort()).toEqual([
+      'adult-hearing',
+      'adult-hearing',
+      'back-and-neck-pain',
+      'psychological-therapies',
+    ]);
+    expect(
+      offers.find((offer) => offer.coverage.some((c) => c.odsCode === '02T') && offer.service.code === 'adult-hearing')!.protocol.content
+        .ageMin,
+    ).toBe(50);
     for (const offer of offers) {
       const live = (await t.app.inject(`/api/v1/offers/${offer.id}/providers`)).json().items as { sites: { postcode: string }[] }[];
       expect(live.length, offer.service.code).toBeGreaterThanOrEqual(3);
@@ -31,8 +69,17 @@ describe('the demo region as a newcomer sees it', () => {
   it('has an application in clarification, one refused for the price with its ground, and one suspended listing', async () => {
     const applications = await t.deps.db.selectFrom('applications').select(['status', 'refusal_ground', 'decision_reasons']).execute();
     expect(applications.filter((a) => a.status === 'clarification')).toHaveLength(1);
-    expect(applications.find((a) => a.status === 'not-qualified')).toMatchObject({ refusal_ground: 'rejects-price', decision_reasons: expect.any(String) });
-    const suspended = await t.deps.db.selectFrom('listings').innerJoin('listing_history as h', 'h.listing_id', 'listings.id').select(['h.reason']).where('listings.status', '=', 'suspended').where('h.to_status', '=', 'suspended').execute();
+    expect(applications.find((a) => a.status === 'not-qualified')).toMatchObject({
+      refusal_ground: 'rejects-price',
+      decision_reasons: expect.any(String),
+    });
+    const suspended = await t.deps.db
+      .selectFrom('listings')
+      .innerJoin('listing_history as h', 'h.listing_id', 'listings.id')
+      .select(['h.reason'])
+      .where('listings.status', '=', 'suspended')
+      .where('h.to_status', '=', 'suspended')
+      .execute();
     expect(suspended).toHaveLength(1);
     expect(suspended[0]!.reason).toContain('serious incident');
   });
@@ -40,7 +87,16 @@ describe('the demo region as a newcomer sees it', () => {
   it('has the 2011 prioritisation run approved and notified, and local proposals', async () => {
     const run = await t.deps.db.selectFrom('prioritisation_runs').select(['status']).executeTakeFirstOrThrow();
     expect(run.status).toBe('notified');
-    expect(Number((await t.deps.db.selectFrom('local_service_proposals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(2);
+    expect(
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('local_service_proposals')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('has referrals from the demo practice in every state, one overdue, on the practice’s and the provider’s worklists', async () => {
@@ -51,7 +107,13 @@ describe('the demo region as a newcomer sees it', () => {
     const gp = new WebClient(t.app);
     await gp.signIn('referrer@aqp.example');
     const worklist = (await gp.get('/worklists/referrer')).body;
-    for (const why of ['Returned by the provider', 'Not accepted by its deadline', 'Waiting for the patient to choose', 'Episode closed: the patient needs re-referral']) expect(worklist).toContain(why);
+    for (const why of [
+      'Returned by the provider',
+      'Not accepted by its deadline',
+      'Waiting for the patient to choose',
+      'Episode closed: the patient needs re-referral',
+    ])
+      expect(worklist).toContain(why);
     const clinician = new WebClient(t.app);
     await clinician.signIn('clinician@aqp.example');
     expect((await clinician.get('/worklists/provider')).body).toContain('Sent to the provider');
@@ -60,7 +122,13 @@ describe('the demo region as a newcomer sees it', () => {
   it('lets a visitor open the published demo patient’s referral and see a choice list with a wait', async () => {
     const patient = new WebClient(t.app);
     const [year, month, day] = DEMO_PATIENT_ACCESS.dateOfBirth.split('-');
-    const signedIn = await patient.submit('/referral-status', { reference: DEMO_PATIENT_ACCESS.ubrn, accessCode: DEMO_PATIENT_ACCESS.accessCode, 'dateOfBirth-day': day!, 'dateOfBirth-month': month!, 'dateOfBirth-year': year! });
+    const signedIn = await patient.submit('/referral-status', {
+      reference: DEMO_PATIENT_ACCESS.ubrn,
+      accessCode: DEMO_PATIENT_ACCESS.accessCode,
+      'dateOfBirth-day': day!,
+      'dateOfBirth-month': month!,
+      'dateOfBirth-year': year!,
+    });
     expect(signedIn.statusCode).toBe(303);
     const page = (await patient.get('/referral-status/referral')).body;
     expect(page).toContain('Waiting for the patient to choose a provider');

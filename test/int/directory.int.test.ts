@@ -11,7 +11,16 @@ const TODAY = '2027-03-01';
 interface Entry {
   listingId: string;
   provider: { id: string; odsCode: string | null; name: string };
-  site: { id: string; name: string; postcode: string; latitude: number; longitude: number; accessibility: string; openingTimes: { day: string; opens: string; closes: string }[]; phone: string | null };
+  site: {
+    id: string;
+    name: string;
+    postcode: string;
+    latitude: number;
+    longitude: number;
+    accessibility: string;
+    openingTimes: { day: string; opens: string; closes: string }[];
+    phone: string | null;
+  };
   distanceKm: number;
   distanceMiles: number;
   wait: { workingDays: number | null; basedOn: number };
@@ -25,7 +34,8 @@ describe('the public directory', () => {
 
   const search = async (query: string) => t.app.inject(`/api/v1/directory?${query}`);
   const entriesOf = async (query: string): Promise<Entry[]> => (await search(query)).json().items;
-  const offerFor = async (service: string, commissioner: string) => (await t.app.inject(`/api/v1/offers?service=${service}&commissioner=${commissioner}`)).json().items[0].id as string;
+  const offerFor = async (service: string, commissioner: string) =>
+    (await t.app.inject(`/api/v1/offers?service=${service}&commissioner=${commissioner}`)).json().items[0].id as string;
   const names = (entries: Entry[]) => entries.map((entry) => `${entry.provider.name} / ${entry.site.name}`);
 
   beforeAll(async () => {
@@ -37,12 +47,44 @@ describe('the public directory', () => {
     await t.deps.db.updateTable('organisations').set(REAL_POSTCODES['HX6 3AB']!).where('ods_code', '=', 'B84001').execute();
     calderdaleHearing = await offerFor('adult-hearing', '02T');
     const kirkleesHearing = await offerFor('adult-hearing', 'X2C4Y');
-    await aProviderWithSites(t.deps, { odsCode: 'TST31', name: 'Ripponden Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }, { name: 'Todmorden clinic', postcode: 'OL14 5RN' }, { name: 'Leeds clinic', postcode: 'LS1 4AP' }] });
-    await aProviderWithSites(t.deps, { odsCode: 'TST32', name: 'Halifax Audiology (test)', sites: [{ name: 'Halifax clinic', postcode: 'HX3 6BP' }, { name: 'Old Halifax clinic', postcode: 'HX1 1PW', closed: true }, { name: 'Huddersfield clinic', postcode: 'HD2 2EF' }] });
-    await aProviderWithSites(t.deps, { odsCode: 'TST33', name: 'Suspended Hearing (test)', sites: [{ name: 'Suspended clinic', postcode: 'HX1 1PW' }] });
-    await aProviderWithSites(t.deps, { odsCode: 'TST34', name: 'Expired Hearing (test)', sites: [{ name: 'Expired clinic', postcode: 'HX1 1PW' }] });
-    await aProviderWithSites(t.deps, { odsCode: 'TST35', name: 'Kirklees Only Hearing (test)', sites: [{ name: 'Kirklees clinic', postcode: 'HD1 6PT' }] });
-    await aProviderWithSites(t.deps, { odsCode: 'TST36', name: 'Not Yet Contracted (test)', sites: [{ name: 'Elland clinic', postcode: 'HX1 1PW' }] });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST31',
+      name: 'Ripponden Hearing (test)',
+      sites: [
+        { name: 'Ripponden clinic', postcode: 'HX6 3AB' },
+        { name: 'Todmorden clinic', postcode: 'OL14 5RN' },
+        { name: 'Leeds clinic', postcode: 'LS1 4AP' },
+      ],
+    });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST32',
+      name: 'Halifax Audiology (test)',
+      sites: [
+        { name: 'Halifax clinic', postcode: 'HX3 6BP' },
+        { name: 'Old Halifax clinic', postcode: 'HX1 1PW', closed: true },
+        { name: 'Huddersfield clinic', postcode: 'HD2 2EF' },
+      ],
+    });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST33',
+      name: 'Suspended Hearing (test)',
+      sites: [{ name: 'Suspended clinic', postcode: 'HX1 1PW' }],
+    });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST34',
+      name: 'Expired Hearing (test)',
+      sites: [{ name: 'Expired clinic', postcode: 'HX1 1PW' }],
+    });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST35',
+      name: 'Kirklees Only Hearing (test)',
+      sites: [{ name: 'Kirklees clinic', postcode: 'HD1 6PT' }],
+    });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST36',
+      name: 'Not Yet Contracted (test)',
+      sites: [{ name: 'Elland clinic', postcode: 'HX1 1PW' }],
+    });
     await aListingIn(t.deps, calderdaleHearing, 'TST31', 'live', TODAY);
     halifax = await aListingIn(t.deps, calderdaleHearing, 'TST32', 'live', TODAY);
     await aListingIn(t.deps, calderdaleHearing, 'TST33', 'suspended', TODAY);
@@ -50,13 +92,25 @@ describe('the public directory', () => {
     await aListingIn(t.deps, kirkleesHearing, 'TST35', 'live', TODAY);
     await aListingIn(t.deps, calderdaleHearing, 'TST36', 'qualified', TODAY);
     await t.deps.db.updateTable('sites').set({ closed_on: '2027-02-01' }).where('name', '=', 'Leeds clinic').execute();
-    await t.deps.db.updateTable('sites').set({
-      accessibility: 'Step-free entrance and a hearing loop at reception.', phone: '01422 123456',
-      opening_times: JSON.stringify([{ day: 'monday', opens: '09:00', closes: '17:00' }, { day: 'saturday', opens: '09:00', closes: '12:30' }]),
-    }).where('name', '=', 'Halifax clinic').execute();
+    await t.deps.db
+      .updateTable('sites')
+      .set({
+        accessibility: 'Step-free entrance and a hearing loop at reception.',
+        phone: '01422 123456',
+        opening_times: JSON.stringify([
+          { day: 'monday', opens: '09:00', closes: '17:00' },
+          { day: 'saturday', opens: '09:00', closes: '12:30' },
+        ]),
+      })
+      .where('name', '=', 'Halifax clinic')
+      .execute();
     await acceptedReferrals(t.deps, { offerId: calderdaleHearing, ...halifax }, [
-      ['2027-02-01', '2027-02-03', '2027-02-15'], ['2027-02-01', '2027-02-04', '2027-02-22'], ['2027-02-08', '2027-02-11', '2027-02-22'], ['2027-02-15', '2027-02-22', '2027-03-01'],
-      ['2027-02-15', '2027-02-16', '2027-02-26'], ['2026-10-01', '2026-10-30', '2026-11-02'],
+      ['2027-02-01', '2027-02-03', '2027-02-15'],
+      ['2027-02-01', '2027-02-04', '2027-02-22'],
+      ['2027-02-08', '2027-02-11', '2027-02-22'],
+      ['2027-02-15', '2027-02-22', '2027-03-01'],
+      ['2027-02-15', '2027-02-16', '2027-02-26'],
+      ['2026-10-01', '2026-10-30', '2026-11-02'],
     ]);
   });
   afterAll(() => t.close());
@@ -65,14 +119,33 @@ describe('the public directory', () => {
     const response = await search('service=adult-hearing&postcode=hx63ab');
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ service: { code: 'adult-hearing' }, place: { kind: 'postcode', label: 'HX6 3AB' }, commissioner: { odsCode: '02T', method: 'postcode-directory' }, offer: { id: calderdaleHearing }, notice: null, notMeasured: NOT_MEASURED_YET });
+    expect(body).toMatchObject({
+      service: { code: 'adult-hearing' },
+      place: { kind: 'postcode', label: 'HX6 3AB' },
+      commissioner: { odsCode: '02T', method: 'postcode-directory' },
+      offer: { id: calderdaleHearing },
+      notice: null,
+      notMeasured: NOT_MEASURED_YET,
+    });
 
-    const expected = await t.deps.db.selectFrom('listings as l').innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id').innerJoin('sites as s', 's.id', 'ls.site_id')
-      .select('s.id').where('l.offer_id', '=', calderdaleHearing).where('l.status', '=', 'live').where('s.closed_on', 'is', null).execute();
+    const expected = await t.deps.db
+      .selectFrom('listings as l')
+      .innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id')
+      .innerJoin('sites as s', 's.id', 'ls.site_id')
+      .select('s.id')
+      .where('l.offer_id', '=', calderdaleHearing)
+      .where('l.status', '=', 'live')
+      .where('s.closed_on', 'is', null)
+      .execute();
     expect(body.items.map((entry: Entry) => entry.site.id).sort()).toEqual(expected.map((row) => row.id).sort());
     expect(body.total).toBe(4);
     expect(body.providers).toBe(2);
-    expect(names(body.items)).toEqual(['Ripponden Hearing (test) / Ripponden clinic', 'Halifax Audiology (test) / Halifax clinic', 'Halifax Audiology (test) / Huddersfield clinic', 'Ripponden Hearing (test) / Todmorden clinic']);
+    expect(names(body.items)).toEqual([
+      'Ripponden Hearing (test) / Ripponden clinic',
+      'Halifax Audiology (test) / Halifax clinic',
+      'Halifax Audiology (test) / Huddersfield clinic',
+      'Ripponden Hearing (test) / Todmorden clinic',
+    ]);
 
     const origin = REAL_POSTCODES['HX6 3AB']!;
     for (const entry of body.items as Entry[]) {
@@ -88,20 +161,38 @@ describe('the public directory', () => {
     const entries = await entriesOf('service=adult-hearing&postcode=HX6%203AB');
     const halifaxClinic = entries.find((entry) => entry.site.name === 'Halifax clinic')!;
     expect(halifaxClinic).toMatchObject({
-      site: { accessibility: 'Step-free entrance and a hearing loop at reception.', phone: '01422 123456', openingTimes: [{ day: 'monday', opens: '09:00', closes: '17:00' }, { day: 'saturday', opens: '09:00', closes: '12:30' }] },
-      wait: { workingDays: 3, basedOn: 5 }, quality: { cqcStatus: 'registered', assuranceVerified: true, contractStart: '2027-01-30' },
+      site: {
+        accessibility: 'Step-free entrance and a hearing loop at reception.',
+        phone: '01422 123456',
+        openingTimes: [
+          { day: 'monday', opens: '09:00', closes: '17:00' },
+          { day: 'saturday', opens: '09:00', closes: '12:30' },
+        ],
+      },
+      wait: { workingDays: 3, basedOn: 5 },
+      quality: { cqcStatus: 'registered', assuranceVerified: true, contractStart: '2027-01-30' },
     });
-    expect(entries.find((entry) => entry.site.name === 'Ripponden clinic')).toMatchObject({ site: { accessibility: '', openingTimes: [], phone: null }, wait: { workingDays: null, basedOn: 0 } });
+    expect(entries.find((entry) => entry.site.name === 'Ripponden clinic')).toMatchObject({
+      site: { accessibility: '', openingTimes: [], phone: null },
+      wait: { workingDays: null, basedOn: 0 },
+    });
   });
 
   it('searches a district from its centre, for the commissioner of its postcodes, or estimates it from nearby practices and says so', async () => {
     const hx6 = (await search('service=adult-hearing&postcode=hx6')).json();
-    expect(hx6).toMatchObject({ place: { kind: 'district', label: 'HX6', latitude: REAL_DISTRICTS.HX6!.latitude }, commissioner: { odsCode: '02T', method: 'postcode-directory', explanation: expect.stringContaining('Every postcode in HX6') } });
+    expect(hx6).toMatchObject({
+      place: { kind: 'district', label: 'HX6', latitude: REAL_DISTRICTS.HX6!.latitude },
+      commissioner: { odsCode: '02T', method: 'postcode-directory', explanation: expect.stringContaining('Every postcode in HX6') },
+    });
     for (const entry of hx6.items as Entry[]) expect(entry.distanceKm).toBeCloseTo(haversineKm(REAL_DISTRICTS.HX6!, entry.site), 6);
     expect(hx6.total).toBe(4);
 
     const ol14 = (await search('service=adult-hearing&postcode=OL14')).json();
-    expect(ol14.commissioner).toMatchObject({ odsCode: '02T', method: 'nearest-practices', explanation: expect.stringMatching(/^Estimated: .*centre of OL14.*enter a full postcode to be sure/) });
+    expect(ol14.commissioner).toMatchObject({
+      odsCode: '02T',
+      method: 'nearest-practices',
+      explanation: expect.stringMatching(/^Estimated: .*centre of OL14.*enter a full postcode to be sure/),
+    });
     expect(names(ol14.items)[0]).toBe('Ripponden Hearing (test) / Todmorden clinic');
   });
 
@@ -112,11 +203,21 @@ describe('the public directory', () => {
 
   it('pages through the list without losing or repeating a site, with previous and next links on the page', async () => {
     const all = await entriesOf('service=adult-hearing&postcode=HX6%203AB');
-    const pages = await Promise.all([1, 2, 3].map(async (page) => (await search(`service=adult-hearing&postcode=HX6%203AB&page=${page}&pageSize=3`)).json()));
-    expect(pages.map((page) => [page.page, page.pageSize, page.total, page.items.length])).toEqual([[1, 3, 4, 3], [2, 3, 4, 1], [3, 3, 4, 0]]);
+    const pages = await Promise.all(
+      [1, 2, 3].map(async (page) => (await search(`service=adult-hearing&postcode=HX6%203AB&page=${page}&pageSize=3`)).json()),
+    );
+    expect(pages.map((page) => [page.page, page.pageSize, page.total, page.items.length])).toEqual([
+      [1, 3, 4, 3],
+      [2, 3, 4, 1],
+      [3, 3, 4, 0],
+    ]);
     expect(pages.flatMap((page) => page.items.map((entry: Entry) => entry.site.id))).toEqual(all.map((entry) => entry.site.id));
 
-    await aProviderWithSites(t.deps, { odsCode: 'TST37', name: 'Many Clinics Hearing (test)', sites: Array.from({ length: 24 }, (_, index) => ({ name: `Clinic ${String(index + 1).padStart(2, '0')}`, postcode: 'HX3 6BP' })) });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST37',
+      name: 'Many Clinics Hearing (test)',
+      sites: Array.from({ length: 24 }, (_, index) => ({ name: `Clinic ${String(index + 1).padStart(2, '0')}`, postcode: 'HX3 6BP' })),
+    });
     const many = await aListingIn(t.deps, calderdaleHearing, 'TST37', 'live', TODAY);
     const second = await t.app.inject('/directory?service=adult-hearing&postcode=HX6+3AB&page=2');
     expect(second.statusCode).toBe(200);
@@ -128,9 +229,25 @@ describe('the public directory', () => {
 
   it('says which commissioner does not commission the service through AQP, and when an offer has no live provider yet', async () => {
     const podiatry = (await search('service=podiatry&postcode=HX6%203AB')).json();
-    expect(podiatry).toMatchObject({ items: [], total: 0, offer: null, notice: { code: 'not-commissioned', message: 'The NHS in West Yorkshire, the area HX6 3AB is in, does not offer podiatry through Any Qualified Provider.' } });
+    expect(podiatry).toMatchObject({
+      items: [],
+      total: 0,
+      offer: null,
+      notice: {
+        code: 'not-commissioned',
+        message: 'The NHS in West Yorkshire, the area HX6 3AB is in, does not offer podiatry through Any Qualified Provider.',
+      },
+    });
     const back = (await search('service=back-and-neck-pain&postcode=HX6%203AB')).json();
-    expect(back).toMatchObject({ items: [], offer: { reference: expect.stringMatching(/^AQP-/) }, notice: { code: 'no-live-providers', message: 'The NHS in West Yorkshire offers back and neck pain through Any Qualified Provider, but no provider is taking referrals for it yet.' } });
+    expect(back).toMatchObject({
+      items: [],
+      offer: { reference: expect.stringMatching(/^AQP-/) },
+      notice: {
+        code: 'no-live-providers',
+        message:
+          'The NHS in West Yorkshire offers back and neck pain through Any Qualified Provider, but no provider is taking referrals for it yet.',
+      },
+    });
     const page = await t.app.inject('/directory?service=podiatry&postcode=HX6+3AB');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('does not offer podiatry through Any Qualified Provider');
@@ -141,14 +258,34 @@ describe('the public directory', () => {
     await placeScottishPostcode(t.deps);
     const problem = async (query: string) => {
       const response = await search(query);
-      return { status: response.statusCode, code: response.json().code, fields: response.json().errors?.map((error: { field: string }) => error.field) };
+      return {
+        status: response.statusCode,
+        code: response.json().code,
+        fields: response.json().errors?.map((error: { field: string }) => error.field),
+      };
     };
-    expect(await problem('service=adult-hearing&postcode=SW1A%209ZZ')).toEqual({ status: 404, code: 'postcode-unknown', fields: ['postcode'] });
-    expect(await problem('service=adult-hearing&postcode=HD8%208QU')).toEqual({ status: 404, code: 'postcode-terminated', fields: ['postcode'] });
+    expect(await problem('service=adult-hearing&postcode=SW1A%209ZZ')).toEqual({
+      status: 404,
+      code: 'postcode-unknown',
+      fields: ['postcode'],
+    });
+    expect(await problem('service=adult-hearing&postcode=HD8%208QU')).toEqual({
+      status: 404,
+      code: 'postcode-terminated',
+      fields: ['postcode'],
+    });
     expect(await problem('service=adult-hearing&postcode=hello')).toEqual({ status: 400, code: 'validation-failed', fields: ['postcode'] });
-    expect(await problem('service=adult-hearing&postcode=EH1%201YZ')).toEqual({ status: 400, code: 'validation-failed', fields: ['postcode'] });
+    expect(await problem('service=adult-hearing&postcode=EH1%201YZ')).toEqual({
+      status: 400,
+      code: 'validation-failed',
+      fields: ['postcode'],
+    });
     expect(await problem('service=adult-hearing&postcode=EH1')).toEqual({ status: 400, code: 'validation-failed', fields: ['postcode'] });
-    expect(await problem('service=not-a-service&postcode=SW1A%209ZZ')).toEqual({ status: 400, code: 'validation-failed', fields: ['service', 'postcode'] });
+    expect(await problem('service=not-a-service&postcode=SW1A%209ZZ')).toEqual({
+      status: 400,
+      code: 'validation-failed',
+      fields: ['service', 'postcode'],
+    });
     expect((await search('postcode=HX6')).statusCode).toBe(400);
 
     const page = await t.app.inject('/directory?service=&postcode=SW1A+9ZZ');
@@ -164,7 +301,13 @@ describe('the public directory', () => {
     const provider = byCode.json();
     expect(provider).toMatchObject({ odsCode: 'TST32', name: 'Halifax Audiology (test)', notMeasured: NOT_MEASURED_YET });
     expect(provider.services).toHaveLength(1);
-    expect(provider.services[0]).toMatchObject({ service: { code: 'adult-hearing' }, commissioners: [{ odsCode: '02T' }], wait: { workingDays: 3, basedOn: 5 }, firstAppointmentWait: { workingDays: 10, basedOn: 5 }, quality: { cqcStatus: 'registered', contractStart: '2027-01-30' } });
+    expect(provider.services[0]).toMatchObject({
+      service: { code: 'adult-hearing' },
+      commissioners: [{ odsCode: '02T' }],
+      wait: { workingDays: 3, basedOn: 5 },
+      firstAppointmentWait: { workingDays: 10, basedOn: 5 },
+      quality: { cqcStatus: 'registered', contractStart: '2027-01-30' },
+    });
     expect(provider.services[0].sites.map((site: { name: string }) => site.name)).toEqual(['Halifax clinic', 'Huddersfield clinic']);
     expect((await t.app.inject(`/api/v1/directory/providers/${halifax.providerId}`)).json().name).toBe('Halifax Audiology (test)');
     for (const code of ['TST33', 'TST36', 'ZZZ99']) {
@@ -174,7 +317,14 @@ describe('the public directory', () => {
 
     const page = await t.app.inject('/directory/providers/TST32');
     expect(page.statusCode).toBe(200);
-    for (const text of ['<h1>Halifax Audiology (test)</h1>', 'Monday 09:00 to 17:00', 'Step-free entrance and a hearing loop at reception.', 'About 10 working days from referral to first appointment', 'Registered with the Care Quality Commission', NOT_MEASURED_YET]) {
+    for (const text of [
+      '<h1>Halifax Audiology (test)</h1>',
+      'Monday 09:00 to 17:00',
+      'Step-free entrance and a hearing loop at reception.',
+      'About 10 working days from referral to first appointment',
+      'Registered with the Care Quality Commission',
+      NOT_MEASURED_YET,
+    ]) {
       expect(page.body).toContain(text);
     }
     expect(page.body).not.toContain('Old Halifax clinic');

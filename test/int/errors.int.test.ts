@@ -11,7 +11,10 @@ describe('unexpected errors', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET }, deps: { db: database.db, clock: systemClock() } });
+    app = await buildApp({
+      config: { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET },
+      deps: { db: database.db, clock: systemClock() },
+    });
     app.get('/explode', async () => {
       throw new Error('secret internal detail at /srv/aqp/src/thing.ts:42');
     });
@@ -51,10 +54,17 @@ describe('unexpected errors', () => {
 describe('client addresses behind a proxy', () => {
   it('believes only the proxy’s own entry in X-Forwarded-For, so a client cannot choose its address', async () => {
     const database = await createTestDatabase();
-    const app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }), sessionSecret: TEST_SESSION_SECRET }, deps: { db: database.db, clock: systemClock() } });
+    const app = await buildApp({
+      config: { ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }), sessionSecret: TEST_SESSION_SECRET },
+      deps: { db: database.db, clock: systemClock() },
+    });
     app.get('/whoami', async (request) => ({ ip: request.ip }));
     try {
-      const response = await app.inject({ url: '/whoami', headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }, remoteAddress: '10.0.0.2' });
+      const response = await app.inject({
+        url: '/whoami',
+        headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+        remoteAddress: '10.0.0.2',
+      });
       expect(response.json()).toEqual({ ip: '203.0.113.7' });
     } finally {
       await app.close();

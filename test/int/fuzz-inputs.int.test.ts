@@ -29,48 +29,66 @@ describe('generated bad input', () => {
   /** The demo's own person in the route's first role (so refusals are about the input, not who sends it), or nobody on public routes. */
   const ownerFor = (route: RegisteredRoute): Caller => world.callers.find((caller) => caller.role === (route.roles?.[0] ?? 'anonymous'))!;
 
-  it('refuses bad JSON bodies on every API route with a body schema, without a server error or a write', async () => {
-    const routes = world.routes.filter((route) => route.isApi && route.bodySchema);
-    const failures: string[] = [];
-    let sent = 0;
-    for (const [index, route] of routes.entries()) {
-      const inputs = [OVERSIZED_BODY, ...fc.sample(badValue(route.bodySchema as JsonSchema), { numRuns: RUNS_PER_API_ROUTE, seed: SEED + index })];
-      const cases = inputs.map((input) => apiCase(route, input));
-      sent += cases.length;
-      failures.push(...(await runFuzzBatch(world.t.deps.db, routeKey(route), cases)));
-    }
-    console.info(`fuzz api: ${routes.length} routes, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`);
-    expect(failures, failures.join('\n')).toEqual([]);
-  }, HEAVY_TIMEOUT_MS);
+  it(
+    'refuses bad JSON bodies on every API route with a body schema, without a server error or a write',
+    async () => {
+      const routes = world.routes.filter((route) => route.isApi && route.bodySchema);
+      const failures: string[] = [];
+      let sent = 0;
+      for (const [index, route] of routes.entries()) {
+        const inputs = [
+          OVERSIZED_BODY,
+          ...fc.sample(badValue(route.bodySchema as JsonSchema), { numRuns: RUNS_PER_API_ROUTE, seed: SEED + index }),
+        ];
+        const cases = inputs.map((input) => apiCase(route, input));
+        sent += cases.length;
+        failures.push(...(await runFuzzBatch(world.t.deps.db, routeKey(route), cases)));
+      }
+      console.info(
+        `fuzz api: ${routes.length} routes, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`,
+      );
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    HEAVY_TIMEOUT_MS,
+  );
 
-  it('answers bad form posts on every page form without a server error, and refusals write nothing', async () => {
-    const routes = world.routes.filter((route) => !route.isApi && route.method === 'POST' && !NOT_FUZZED.has(routeKey(route)));
-    const forms = await indexForms(world.routes, world.callers, resolve);
-    const failures: string[] = [];
-    let sent = 0;
-    const fieldless: string[] = [];
-    for (const [index, route] of routes.entries()) {
-      const caller = ownerFor(route);
-      const url = resolve(route.method, route.url);
-      const fields = forms.fields.get(routeKey(route)) ?? [];
-      if (!fields.length) fieldless.push(routeKey(route));
-      const cases = fc.sample(badForm(fields), { numRuns: RUNS_PER_FORM, seed: SEED + index }).map((pairs): FuzzCase => ({
-        send: () => caller.web.postEncoded(url, encodeForm([['_csrf', caller.csrfToken], ...pairs])),
-        mustRefuse: false,
-        describe: `as ${caller.role} with ${describePairs(pairs)}`,
-      }));
-      sent += cases.length;
-      failures.push(...fieldsLeftOut(forms, route, fields), ...(await runFuzzBatch(world.t.deps.db, routeKey(route), cases)));
-    }
-    const unseen = fieldless.filter((key) => !forms.seen.has(key));
-    console.info(`fuzz forms: ${routes.length} forms (${fieldless.length} with no known fields, ${unseen.length} of them on no visited page), ${forms.pagesVisited} pages visited, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`);
-    if (unseen.length) console.info(`forms on no visited page: ${unseen.join(', ')}`);
-    expect(failures, failures.join('\n')).toEqual([]);
-  }, HEAVY_TIMEOUT_MS);
+  it(
+    'answers bad form posts on every page form without a server error, and refusals write nothing',
+    async () => {
+      const routes = world.routes.filter((route) => !route.isApi && route.method === 'POST' && !NOT_FUZZED.has(routeKey(route)));
+      const forms = await indexForms(world.routes, world.callers, resolve);
+      const failures: string[] = [];
+      let sent = 0;
+      const fieldless: string[] = [];
+      for (const [index, route] of routes.entries()) {
+        const caller = ownerFor(route);
+        const url = resolve(route.method, route.url);
+        const fields = forms.fields.get(routeKey(route)) ?? [];
+        if (!fields.length) fieldless.push(routeKey(route));
+        const cases = fc.sample(badForm(fields), { numRuns: RUNS_PER_FORM, seed: SEED + index }).map((pairs): FuzzCase => ({
+          send: () => caller.web.postEncoded(url, encodeForm([['_csrf', caller.csrfToken], ...pairs])),
+          mustRefuse: false,
+          describe: `as ${caller.role} with ${describePairs(pairs)}`,
+        }));
+        sent += cases.length;
+        failures.push(...fieldsLeftOut(forms, route, fields), ...(await runFuzzBatch(world.t.deps.db, routeKey(route), cases)));
+      }
+      const unseen = fieldless.filter((key) => !forms.seen.has(key));
+      console.info(
+        `fuzz forms: ${routes.length} forms (${fieldless.length} with no known fields, ${unseen.length} of them on no visited page), ${forms.pagesVisited} pages visited, ${sent.toLocaleString('en-GB')} requests, ${failures.length} failures (seed ${SEED})`,
+      );
+      if (unseen.length) console.info(`forms on no visited page: ${unseen.join(', ')}`);
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+    HEAVY_TIMEOUT_MS,
+  );
 
   function apiCase(route: RegisteredRoute, input: BadInput): FuzzCase {
     const caller = ownerFor(route);
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(caller.apiKey ? { authorization: `Bearer ${caller.apiKey}` } : {}) };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(caller.apiKey ? { authorization: `Bearer ${caller.apiKey}` } : {}),
+    };
     const url = resolve(route.method, route.url);
     const payload = JSON.stringify(input.body) ?? 'null';
     return {
@@ -92,5 +110,9 @@ function fieldsLeftOut(forms: FormIndex, route: RegisteredRoute, fuzzed: string[
 }
 
 function describePairs(pairs: [string, string][]): string {
-  return pairs.map(([name, value]) => `${name}=${JSON.stringify(value.length > 24 ? `${value.slice(0, 12)}…(${value.length})` : value)}`).join('&') || 'no fields';
+  return (
+    pairs
+      .map(([name, value]) => `${name}=${JSON.stringify(value.length > 24 ? `${value.slice(0, 12)}…(${value.length})` : value)}`)
+      .join('&') || 'no fields'
+  );
 }

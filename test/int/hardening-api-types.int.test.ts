@@ -17,7 +17,9 @@ describe('API bodies must have the declared types; query strings are still read 
 
   const call = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
-  const draftOffer = async () => (await call(commissioner, 'POST', '/api/v1/offers', { serviceCode: 'adult-hearing', title: 'Hearing', coverage: ['02T'] })).json().id as string;
+  const draftOffer = async () =>
+    (await call(commissioner, 'POST', '/api/v1/offers', { serviceCode: 'adult-hearing', title: 'Hearing', coverage: ['02T'] })).json()
+      .id as string;
 
   it('refuses a boolean where the body wants text, instead of storing "true"', async () => {
     const response = await call(commissioner, 'POST', '/api/v1/offers', { serviceCode: 'adult-hearing', title: true, coverage: ['02T'] });
@@ -27,9 +29,21 @@ describe('API bodies must have the declared types; query strings are still read 
 
   it('refuses null and text where the body wants a whole number, instead of storing 0', async () => {
     const id = await draftOffer();
-    expect((await call(commissioner, 'PUT', `/api/v1/offers/${id}/compliance-rule`, { suspendOnExpiredEvidence: true, graceDays: 7, suspendOnCqcLoss: false })).statusCode).toBe(204);
+    expect(
+      (
+        await call(commissioner, 'PUT', `/api/v1/offers/${id}/compliance-rule`, {
+          suspendOnExpiredEvidence: true,
+          graceDays: 7,
+          suspendOnCqcLoss: false,
+        })
+      ).statusCode,
+    ).toBe(204);
     for (const graceDays of [null, '14']) {
-      const response = await call(commissioner, 'PUT', `/api/v1/offers/${id}/compliance-rule`, { suspendOnExpiredEvidence: true, graceDays, suspendOnCqcLoss: false });
+      const response = await call(commissioner, 'PUT', `/api/v1/offers/${id}/compliance-rule`, {
+        suspendOnExpiredEvidence: true,
+        graceDays,
+        suspendOnCqcLoss: false,
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors[0].field).toBe('graceDays');
     }
@@ -38,7 +52,14 @@ describe('API bodies must have the declared types; query strings are still read 
 
   it('still accepts null in a field declared nullable', async () => {
     const id = await draftOffer();
-    const details = await call(commissioner, 'PUT', `/api/v1/offers/${id}`, { title: 'Hearing', contractStart: '2027-04-01', contractEnd: '2030-03-31', windowKind: 'rolling', windowOpens: '2027-02-15', windowCloses: null });
+    const details = await call(commissioner, 'PUT', `/api/v1/offers/${id}`, {
+      title: 'Hearing',
+      contractStart: '2027-04-01',
+      contractEnd: '2030-03-31',
+      windowKind: 'rolling',
+      windowOpens: '2027-02-15',
+      windowCloses: null,
+    });
     expect(details.statusCode, details.body).toBe(204);
   });
 

@@ -64,7 +64,9 @@ describe(`anonymous public reads are limited per address (configured here to ${L
   });
 
   it('never limits an API key, but does count a made-up one', async () => {
-    expect(await statusesOf('/api/v1/services', '10.50.0.5', LIMIT + 3, { authorization: `Bearer ${token}` })).toEqual(Array(LIMIT + 3).fill(200));
+    expect(await statusesOf('/api/v1/services', '10.50.0.5', LIMIT + 3, { authorization: `Bearer ${token}` })).toEqual(
+      Array(LIMIT + 3).fill(200),
+    );
     expect((await statusesOf('/api/v1/services', '10.50.0.6', LIMIT + 1, { authorization: 'Bearer aqp_made_up' })).at(-1)).toBe(429);
   });
 
@@ -80,11 +82,15 @@ describe(`anonymous public reads are limited per address (configured here to ${L
     const open = await read('/api/v1/services', '10.50.0.8');
     expect(open.headers['cache-control']).toBe(`public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
     expect(open.headers.vary).toContain('Authorization');
-    expect((await read('/api/v1/directory/providers/DEMO1', '10.50.0.8')).headers['cache-control']).toBe(`public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+    expect((await read('/api/v1/directory/providers/DEMO1', '10.50.0.8')).headers['cache-control']).toBe(
+      `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
+    );
     const page = await read('/directory', '10.50.0.8');
     expect(page.headers['set-cookie']).toBeDefined();
     expect(page.headers['cache-control']).toBe('private, no-store');
-    expect((await read('/api/v1/services', '10.50.0.8', { authorization: `Bearer ${token}` })).headers['cache-control']).toBe('private, no-store');
+    expect((await read('/api/v1/services', '10.50.0.8', { authorization: `Bearer ${token}` })).headers['cache-control']).toBe(
+      'private, no-store',
+    );
     const person = new WebClient(app, '10.50.0.9');
     await person.signIn('commissioner@aqp.example');
     expect((await person.get('/directory')).headers['cache-control']).toBe('private, no-store');

@@ -13,13 +13,21 @@ import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
 /** Fails instead of hanging when a reply never comes back (what a crashed reply looks like through inject). */
 function within(ms: number, reply: Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse> {
-  return Promise.race([reply, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms))]);
+  return Promise.race([
+    reply,
+    new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms)),
+  ]);
 }
 
 /** Opens the sign-in page with a returnTo query and signs in with the form as the page gave it. */
 async function signInReturningTo(client: WebClient, encodedReturnTo: string): Promise<LightMyRequestResponse> {
   const page = await client.get(`/sign-in?returnTo=${encodedReturnTo}`);
-  return client.post('/sign-in', { _csrf: csrfTokenIn(page.body), email: 'commissioner@aqp.example', password: DEMO_PASSWORD, returnTo: decodeURIComponent(encodedReturnTo) });
+  return client.post('/sign-in', {
+    _csrf: csrfTokenIn(page.body),
+    email: 'commissioner@aqp.example',
+    password: DEMO_PASSWORD,
+    returnTo: decodeURIComponent(encodedReturnTo),
+  });
 }
 
 describe('no error in a hook, a serializer or a reply stops the process', () => {
@@ -42,9 +50,29 @@ describe('no error in a hook, a serializer or a reply stops the process', () => 
       request.session.pendingUserId = 'someone';
       return reply.header('x-note', 'line one\r\nline two').send('hello');
     });
-    app.get('/test/throwing-on-send', { onSend: async () => { throw new Error('onSend failed'); } }, async () => 'hello');
-    app.get('/test/throwing-pre-serialization', { preSerialization: async () => { throw new Error('preSerialization failed'); } }, async () => ({ a: 1 }));
-    app.get('/api/v1/test/bad-serialization', { schema: { response: { 200: Type.Object({ required: Type.String() }) } } }, async () => ({ other: 1 }) as never);
+    app.get(
+      '/test/throwing-on-send',
+      {
+        onSend: async () => {
+          throw new Error('onSend failed');
+        },
+      },
+      async () => 'hello',
+    );
+    app.get(
+      '/test/throwing-pre-serialization',
+      {
+        preSerialization: async () => {
+          throw new Error('preSerialization failed');
+        },
+      },
+      async () => ({ a: 1 }),
+    );
+    app.get(
+      '/api/v1/test/bad-serialization',
+      { schema: { response: { 200: Type.Object({ required: Type.String() }) } } },
+      async () => ({ other: 1 }) as never,
+    );
     await app.ready();
   });
   afterAll(async () => {
@@ -79,7 +107,10 @@ describe('no error in a hook, a serializer or a reply stops the process', () => 
     expect(escaped).toEqual([]);
   });
 
-  it.each([['/test/throwing-on-send', 'onSend failed'], ['/test/throwing-pre-serialization', 'preSerialization failed']])('answers 500 and logs an error thrown by a hook (%s)', async (url, message) => {
+  it.each([
+    ['/test/throwing-on-send', 'onSend failed'],
+    ['/test/throwing-pre-serialization', 'preSerialization failed'],
+  ])('answers 500 and logs an error thrown by a hook (%s)', async (url, message) => {
     const response = await within(10_000, app.inject(url));
     expect(response.statusCode).toBe(500);
     expect(logLines.some((line) => line.includes(message))).toBe(true);

@@ -15,7 +15,12 @@ describe('small defects at the edge', () => {
   it('answers a body over the size limit with 413, a problem for the API and a page for people', async () => {
     const token = await apiKeyFor(t.app, 'commissioner@aqp.example', 'commissioner', 'Offer tools');
     const huge = JSON.stringify({ serviceCode: 'adult-hearing', title: 'x'.repeat(1024 * 1024 + 1), coverage: ['02T'] });
-    const api = await t.app.inject({ method: 'POST', url: '/api/v1/offers', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: huge });
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/offers',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: huge,
+    });
     expect(api.statusCode).toBe(413);
     expect(api.json()).toMatchObject({ status: 413, code: 'too-large' });
     const page = await new WebClient(t.app, '10.40.0.1').post('/sign-in', { email: 'x'.repeat(1024 * 1024 + 1) });
@@ -25,7 +30,15 @@ describe('small defects at the edge', () => {
 
   it('says in the OpenAPI document that the open data needs no key, and that the rest does', async () => {
     const paths = (await t.app.inject('/api/v1/openapi.json')).json().paths;
-    for (const path of ['/api/v1/services', '/api/v1/services/{code}', '/api/v1/offers', '/api/v1/offers/{id}', '/api/v1/directory', '/api/v1/directory/providers/{code}', '/api/v1/map']) {
+    for (const path of [
+      '/api/v1/services',
+      '/api/v1/services/{code}',
+      '/api/v1/offers',
+      '/api/v1/offers/{id}',
+      '/api/v1/directory',
+      '/api/v1/directory/providers/{code}',
+      '/api/v1/map',
+    ]) {
       expect(paths[path].get.security, path).toEqual([]);
     }
     expect(paths['/api/v1/offers'].post.security).toBeUndefined();

@@ -11,7 +11,15 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
   });
   afterAll(() => t.close());
 
-  const offerCount = async () => Number((await t.deps.db.selectFrom('offers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const offerCount = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('offers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses a NUL in a path parameter of an anonymous API read with a 400 problem', async () => {
     const response = await t.app.inject('/api/v1/services/%00');
@@ -29,7 +37,9 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
   it('refuses a lone surrogate written as a JSON escape, naming the field, and stores nothing', async () => {
     const before = await offerCount();
     const response = await t.app.inject({
-      method: 'POST', url: '/api/v1/offers', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/v1/offers',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       payload: '{"serviceCode":"adult-hearing","title":"Hearing \\ud800","coverage":["02T"]}',
     });
     expect(response.statusCode).toBe(400);
@@ -39,7 +49,10 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
 
   it('names the nested field of a NUL deep in a JSON body', async () => {
     const response = await t.app.inject({
-      method: 'POST', url: '/api/v1/self-referrals', headers: { 'content-type': 'application/json' }, remoteAddress: '10.30.0.1',
+      method: 'POST',
+      url: '/api/v1/self-referrals',
+      headers: { 'content-type': 'application/json' },
+      remoteAddress: '10.30.0.1',
       payload: JSON.stringify({ serviceCode: 'psychological-therapies', patient: { givenName: 'Sam\u0000' } }),
     });
     expect(response.statusCode).toBe(400);
@@ -56,14 +69,22 @@ describe('text PostgreSQL cannot store is refused at the edge, naming the field'
 
   it('refuses a NUL in the self-referral form with a page that names the field', async () => {
     const client = new WebClient(t.app, '10.30.0.3');
-    const response = await client.submit('/sign-in', { postcode: 'HX6 3AB', practice: 'B84001', givenName: 'Robin\u0000', familyName: 'Hood' }, '/self-referral/services/psychological-therapies');
+    const response = await client.submit(
+      '/sign-in',
+      { postcode: 'HX6 3AB', practice: 'B84001', givenName: 'Robin\u0000', familyName: 'Hood' },
+      '/self-referral/services/psychological-therapies',
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('givenName contains a character this service cannot store');
   });
 
   it('checks who is asking before the text, so a stranger to a protected API gets 401 rather than a 400 naming a field', async () => {
     const response = await t.app.inject({
-      method: 'POST', url: '/api/v1/offers', headers: { 'content-type': 'application/json' }, payload: { serviceCode: 'x\u0000' }, remoteAddress: '10.30.0.4',
+      method: 'POST',
+      url: '/api/v1/offers',
+      headers: { 'content-type': 'application/json' },
+      payload: { serviceCode: 'x\u0000' },
+      remoteAddress: '10.30.0.4',
     });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ code: 'unauthenticated' });

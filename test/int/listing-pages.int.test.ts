@@ -32,7 +32,11 @@ describe('listing and message pages', () => {
     expect(missing.body).toContain('Enter the date the contract starts');
     expect(missing.body).toContain('Confirm that you accept the NHS Standard Contract for this offer');
     expect(missing.body).toContain('href="#contractStart-day"');
-    const accepted = await provider.submit(url, { 'contractStart-day': '1', 'contractStart-month': '3', 'contractStart-year': '2027', accept: 'yes' }, `${url}/contract`);
+    const accepted = await provider.submit(
+      url,
+      { 'contractStart-day': '1', 'contractStart-month': '3', 'contractStart-year': '2027', accept: 'yes' },
+      `${url}/contract`,
+    );
     expect(accepted.statusCode).toBe(303);
     expect((await provider.get(url)).body).toContain('Contract accepted. Your sites are live for this offer from today.');
     expect((await t.app.inject(`/api/v1/offers/${offerId}/providers`)).json().items).toHaveLength(1);
@@ -40,7 +44,11 @@ describe('listing and message pages', () => {
     expect((await provider.post(`${url}/action`, { action: 'suspend', reason: 'x' })).statusCode).toBe(403);
     const noReason = await commissioner.submit(url, { action: 'suspend', reason: '' }, `${url}/action`);
     expect(noReason.body).toContain('Say why the listing is suspended');
-    const suspended = await commissioner.submit(url, { action: 'suspend', reason: 'Serious incident under investigation' }, `${url}/action`);
+    const suspended = await commissioner.submit(
+      url,
+      { action: 'suspend', reason: 'Serious incident under investigation' },
+      `${url}/action`,
+    );
     expect(suspended.statusCode).toBe(303);
     expect((await t.app.inject(`/api/v1/offers/${offerId}/providers`)).json().items).toEqual([]);
     const page = await provider.get(url);
@@ -50,9 +58,21 @@ describe('listing and message pages', () => {
     const offerPage = await t.app.inject(`/offers/${offerId}`);
     expect(offerPage.body).toContain('No provider is live on this offer yet.');
     expect(offerPage.body).toMatch(/Applications received<\/th><td class="nhsuk-table__cell nhsuk-table__cell--numeric">1</);
-    const rule = await commissioner.submit(`/offers/${offerId}/compliance`, { suspendOnExpiredEvidence: 'yes', graceDays: 'ten', suspendOnCqcLoss: 'yes' });
+    const rule = await commissioner.submit(`/offers/${offerId}/compliance`, {
+      suspendOnExpiredEvidence: 'yes',
+      graceDays: 'ten',
+      suspendOnCqcLoss: 'yes',
+    });
     expect(rule.body).toContain('Enter the days of grace as a whole number from 0 to 90');
-    expect((await commissioner.submit(`/offers/${offerId}/compliance`, { suspendOnExpiredEvidence: 'yes', graceDays: '14', suspendOnCqcLoss: 'no' })).statusCode).toBe(303);
+    expect(
+      (
+        await commissioner.submit(`/offers/${offerId}/compliance`, {
+          suspendOnExpiredEvidence: 'yes',
+          graceDays: '14',
+          suspendOnCqcLoss: 'no',
+        })
+      ).statusCode,
+    ).toBe(303);
     expect((await t.app.inject(`/offers/${offerId}`)).body).toContain('has expired for more than 14 days');
     expect((await commissioner.get(`/listings?offer=${offerId}`)).body).toContain(url);
 

@@ -12,13 +12,44 @@ describe('a provider choosing its sites per listing', () => {
   let listingId: string;
   let demo1: string;
   let admin: string;
-  const site: Record<'halifax' | 'huddersfield' | 'wakefield' | 'closed' | 'stranger', string> = { halifax: '', huddersfield: '', wakefield: '', closed: '', stranger: '' };
+  const site: Record<'halifax' | 'huddersfield' | 'wakefield' | 'closed' | 'stranger', string> = {
+    halifax: '',
+    huddersfield: '',
+    wakefield: '',
+    closed: '',
+    stranger: '',
+  };
 
-  const call = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
-  const linkedNames = async () => (await t.deps.db.selectFrom('listing_sites as ls').innerJoin('sites as s', 's.id', 'ls.site_id').select('s.name').where('ls.listing_id', '=', listingId).orderBy('s.name').execute()).map((row) => row.name);
-  const directorySites = async () => ((await t.app.inject('/api/v1/directory?service=adult-hearing&postcode=HX6%203AB&pageSize=50')).json().items as { provider: { id: string }; site: { name: string } }[])
-    .filter((entry) => entry.provider.id === demo1).map((entry) => entry.site.name).sort();
-  const commissionerNotices = async () => (await t.deps.db.selectFrom('outbox_messages as m').innerJoin('organisations as o', 'o.id', 'm.organisation_id').select(['o.ods_code', 'm.subject', 'm.body']).where('m.entity_id', '=', listingId).orderBy('m.created_at').execute());
+  const call = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  const linkedNames = async () =>
+    (
+      await t.deps.db
+        .selectFrom('listing_sites as ls')
+        .innerJoin('sites as s', 's.id', 'ls.site_id')
+        .select('s.name')
+        .where('ls.listing_id', '=', listingId)
+        .orderBy('s.name')
+        .execute()
+    ).map((row) => row.name);
+  const directorySites = async () =>
+    (
+      (await t.app.inject('/api/v1/directory?service=adult-hearing&postcode=HX6%203AB&pageSize=50')).json().items as {
+        provider: { id: string };
+        site: { name: string };
+      }[]
+    )
+      .filter((entry) => entry.provider.id === demo1)
+      .map((entry) => entry.site.name)
+      .sort();
+  const commissionerNotices = async () =>
+    await t.deps.db
+      .selectFrom('outbox_messages as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['o.ods_code', 'm.subject', 'm.body'])
+      .where('m.entity_id', '=', listingId)
+      .orderBy('m.created_at')
+      .execute();
 
   beforeAll(async () => {
     t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
@@ -28,9 +59,30 @@ describe('a provider choosing its sites per listing', () => {
     ({ listingId, providerId: demo1 } = await aListingIn(t.deps, hearing, 'DEMO1', 'live', TODAY));
     const sites = await t.deps.db.selectFrom('sites').select(['id', 'name']).where('organisation_id', '=', demo1).execute();
     for (const row of sites) site[row.name.split(' ')[0]!.toLowerCase() as 'halifax' | 'huddersfield' | 'wakefield'] = row.id;
-    await t.deps.db.deleteFrom('listing_sites').where('listing_id', '=', listingId).where('site_id', 'in', [site.huddersfield, site.wakefield]).execute();
-    site.closed = (await t.deps.db.insertInto('sites').values({ organisation_id: demo1, name: 'Closed clinic', postcode: 'HX1 1PW', latitude: 53.72166, longitude: -1.85798, closed_on: '2026-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
-    const stranger = await aProviderWithSites(t.deps, { odsCode: 'TLS11', name: 'Stranger Hearing (test)', sites: [{ name: 'Stranger clinic', postcode: 'HX3 6BP' }] });
+    await t.deps.db
+      .deleteFrom('listing_sites')
+      .where('listing_id', '=', listingId)
+      .where('site_id', 'in', [site.huddersfield, site.wakefield])
+      .execute();
+    site.closed = (
+      await t.deps.db
+        .insertInto('sites')
+        .values({
+          organisation_id: demo1,
+          name: 'Closed clinic',
+          postcode: 'HX1 1PW',
+          latitude: 53.72166,
+          longitude: -1.85798,
+          closed_on: '2026-01-01',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const stranger = await aProviderWithSites(t.deps, {
+      odsCode: 'TLS11',
+      name: 'Stranger Hearing (test)',
+      sites: [{ name: 'Stranger clinic', postcode: 'HX3 6BP' }],
+    });
     site.stranger = (await t.deps.db.selectFrom('sites').select('id').where('organisation_id', '=', stranger).executeTakeFirstOrThrow()).id;
     admin = await tokenFor(t.deps, demo1, 'provider-admin');
   });
@@ -43,10 +95,15 @@ describe('a provider choosing its sites per listing', () => {
     expect(added.json().sites.map((row: { name: string }) => row.name)).toEqual(['Halifax hearing clinic', 'Huddersfield hearing clinic']);
     expect(await directorySites()).toEqual(['Halifax hearing clinic', 'Huddersfield hearing clinic']);
 
-    expect(await commissionerNotices()).toEqual([{
-      ods_code: 'QWO', subject: 'Provider site added to a listing',
-      body: expect.stringMatching(/^Pennine Hearing Care \(demo\) has added Huddersfield hearing clinic \(HD3 3EA\) to its listing on AQP-\d+ .+\. Patients can choose the provider at this site from today\.$/),
-    }]);
+    expect(await commissionerNotices()).toEqual([
+      {
+        ods_code: 'QWO',
+        subject: 'Provider site added to a listing',
+        body: expect.stringMatching(
+          /^Pennine Hearing Care \(demo\) has added Huddersfield hearing clinic \(HD3 3EA\) to its listing on AQP-\d+ .+\. Patients can choose the provider at this site from today\.$/,
+        ),
+      },
+    ]);
     const commissioner = new WebClient(t.app);
     await commissioner.signIn('commissioner@aqp.example');
     const page = await commissioner.get(`/listings/${listingId}`);
@@ -54,7 +111,9 @@ describe('a provider choosing its sites per listing', () => {
     expect(page.body).toContain('Site added: Huddersfield hearing clinic, HD3 3EA');
     expect(page.body).toMatch(/<span class="nhsuk-table__heading" aria-hidden="true">Site <\/span>Huddersfield hearing clinic/);
     expect(page.body).not.toContain('action="/listings/' + listingId + '/sites"');
-    expect(await t.deps.db.selectFrom('audit_events').select('details').where('action', '=', 'listing.site-added').executeTakeFirstOrThrow()).toMatchObject({ details: { siteId: site.huddersfield } });
+    expect(
+      await t.deps.db.selectFrom('audit_events').select('details').where('action', '=', 'listing.site-added').executeTakeFirstOrThrow(),
+    ).toMatchObject({ details: { siteId: site.huddersfield } });
   });
 
   it('removes a site while another remains, refuses to remove the last one, and a refusal changes nothing', async () => {
@@ -63,10 +122,22 @@ describe('a provider choosing its sites per listing', () => {
     expect(await directorySites()).toEqual(['Halifax hearing clinic']);
     const last = await call(admin, 'DELETE', `/api/v1/listings/${listingId}/sites/${site.halifax}`);
     expect(last.statusCode).toBe(400);
-    expect(last.json()).toMatchObject({ code: 'validation-failed', errors: [{ field: 'sites', message: expect.stringContaining('the only site delivering this offer') }] });
+    expect(last.json()).toMatchObject({
+      code: 'validation-failed',
+      errors: [{ field: 'sites', message: expect.stringContaining('the only site delivering this offer') }],
+    });
     expect(await linkedNames()).toEqual(['Halifax hearing clinic']);
-    expect((await commissionerNotices()).map((notice) => notice.subject)).toEqual(['Provider site added to a listing', 'Provider site removed from a listing']);
-    const history = await t.deps.db.selectFrom('listing_history').select(['from_status', 'to_status', 'reason']).where('listing_id', '=', listingId).where('reason', 'like', 'Site %').orderBy('seq').execute();
+    expect((await commissionerNotices()).map((notice) => notice.subject)).toEqual([
+      'Provider site added to a listing',
+      'Provider site removed from a listing',
+    ]);
+    const history = await t.deps.db
+      .selectFrom('listing_history')
+      .select(['from_status', 'to_status', 'reason'])
+      .where('listing_id', '=', listingId)
+      .where('reason', 'like', 'Site %')
+      .orderBy('seq')
+      .execute();
     expect(history).toEqual([
       { from_status: 'live', to_status: 'live', reason: 'Site added: Huddersfield hearing clinic, HD3 3EA' },
       { from_status: 'live', to_status: 'live', reason: 'Site removed: Huddersfield hearing clinic, HD3 3EA' },
@@ -79,9 +150,19 @@ describe('a provider choosing its sites per listing', () => {
       expect(refused.statusCode, siteId).toBe(400);
       expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'siteId' })]);
     }
-    const strangerAdmin = await tokenFor(t.deps, (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'TLS11').executeTakeFirstOrThrow()).id, 'provider-admin');
+    const strangerAdmin = await tokenFor(
+      t.deps,
+      (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'TLS11').executeTakeFirstOrThrow()).id,
+      'provider-admin',
+    );
     expect((await call(strangerAdmin, 'POST', `/api/v1/listings/${listingId}/sites`, { siteId: site.stranger })).statusCode).toBe(404);
-    expect((await call(await tokenFor(t.deps, demo1, 'provider-clinician'), 'POST', `/api/v1/listings/${listingId}/sites`, { siteId: site.wakefield })).statusCode).toBe(403);
+    expect(
+      (
+        await call(await tokenFor(t.deps, demo1, 'provider-clinician'), 'POST', `/api/v1/listings/${listingId}/sites`, {
+          siteId: site.wakefield,
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await linkedNames()).toEqual(['Halifax hearing clinic']);
   });
 

@@ -13,7 +13,10 @@ const SPECIFICATION_AND_CURRENCY = {
   outcomes: 'Samples taken within 5 working days of request.',
   serviceDescription: 'Blood taken in community clinics or at home and delivered to the laboratory the same day.',
   applicableStandards: 'NHS Standard Contract; CQC registration.',
-  currencyUnit: 'test', minimumPathwayYears: '', sessionCap: '', currencyDescription: 'One venepuncture and its sample delivered to the laboratory.',
+  currencyUnit: 'test',
+  minimumPathwayYears: '',
+  sessionCap: '',
+  currencyDescription: 'One venepuncture and its sample delivered to the laboratory.',
   complexityBands: 'CLINIC: Taken in a community clinic\r\nHOME: Taken at the patient’s home',
 };
 
@@ -36,7 +39,13 @@ describe('opening an offer for an approved local service through the pages', () 
     const form = await commissioner.get(`/proposals/${proposalId}/local-service`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Community phlebotomy at home: care closer to home.');
-    const refused = await commissioner.submit(`/proposals/${proposalId}/local-service`, { ...SPECIFICATION_AND_CURRENCY, scope: '', currencyUnit: 'episode', sessionCap: 'six', complexityBands: 'CLINIC' });
+    const refused = await commissioner.submit(`/proposals/${proposalId}/local-service`, {
+      ...SPECIFICATION_AND_CURRENCY,
+      scope: '',
+      currencyUnit: 'episode',
+      sessionCap: 'six',
+      complexityBands: 'CLINIC',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('<title>Error: ');
     expect(refused.body).toMatch(/id="scope-error"[\s\S]*?Enter the scope of the service/);
@@ -53,19 +62,49 @@ describe('opening an offer for an approved local service through the pages', () 
     expect(newOffer.body).toMatch(new RegExp(`value="${code}" checked`));
     expect(newOffer.body).toContain('Your local service, approved by your region: local implementation pack version 1');
 
-    const opened = await commissioner.submit('/offers/new', { serviceCode: code, title: 'Community phlebotomy, Calderdale', coverage: '02T' });
+    const opened = await commissioner.submit('/offers/new', {
+      serviceCode: code,
+      title: 'Community phlebotomy, Calderdale',
+      coverage: '02T',
+    });
     expect(opened.statusCode, opened.body.slice(0, 500)).toBe(303);
     const offerUrl = opened.headers.location as string;
-    const protocol = await commissioner.submit(`${offerUrl}/protocol`, { ageMin: '18', ageMax: '', routes: 'gp', priorities: 'routine', acceptanceDeadlineWorkingDays: '3', repeatMaxReferrals: '', repeatWithinMonths: '', repeatPer: 'service' });
+    const protocol = await commissioner.submit(`${offerUrl}/protocol`, {
+      ageMin: '18',
+      ageMax: '',
+      routes: 'gp',
+      priorities: 'routine',
+      acceptanceDeadlineWorkingDays: '3',
+      repeatMaxReferrals: '',
+      repeatWithinMonths: '',
+      repeatPer: 'service',
+    });
     expect(protocol.statusCode, protocol.body.slice(0, 500)).toBe(303);
-    const priced = await commissioner.submit(`${offerUrl}/prices`, { 'effectiveFrom-day': '1', 'effectiveFrom-month': '4', 'effectiveFrom-year': '2027', 'price-CLINIC': '8.50', 'price-HOME': '24' });
+    const priced = await commissioner.submit(`${offerUrl}/prices`, {
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '4',
+      'effectiveFrom-year': '2027',
+      'price-CLINIC': '8.50',
+      'price-HOME': '24',
+    });
     expect(priced.statusCode, priced.body.slice(0, 500)).toBe(303);
     const details = await commissioner.submit(`${offerUrl}/details`, {
-      title: 'Community phlebotomy, Calderdale', summary: '', windowKind: 'rolling', 'windowOpens-day': '1', 'windowOpens-month': '2', 'windowOpens-year': '2027',
-      'contractStart-day': '1', 'contractStart-month': '4', 'contractStart-year': '2027', 'contractEnd-day': '31', 'contractEnd-month': '3', 'contractEnd-year': '2030',
+      title: 'Community phlebotomy, Calderdale',
+      summary: '',
+      windowKind: 'rolling',
+      'windowOpens-day': '1',
+      'windowOpens-month': '2',
+      'windowOpens-year': '2027',
+      'contractStart-day': '1',
+      'contractStart-month': '4',
+      'contractStart-year': '2027',
+      'contractEnd-day': '31',
+      'contractEnd-month': '3',
+      'contractEnd-year': '2030',
     });
     expect(details.statusCode).toBe(303);
-    for (const status of ['published', 'open']) expect((await commissioner.submit(`${offerUrl}/status`, { status, reason: '' })).statusCode).toBe(303);
+    for (const status of ['published', 'open'])
+      expect((await commissioner.submit(`${offerUrl}/status`, { status, reason: '' })).statusCode).toBe(303);
 
     const offerPage = await t.app.inject(offerUrl);
     for (const text of ['Open for applications', '£8.50', '£24.00', 'Community phlebotomy at home']) expect(offerPage.body).toContain(text);
@@ -86,7 +125,12 @@ describe('opening an offer for an approved local service through the pages', () 
     }
     const approved = await aProposalOfTheDemoIcb(t.deps, 'Community anticoagulation', 'approved');
     await commissioner.submit(`/proposals/${approved}/local-service`, SPECIFICATION_AND_CURRENCY);
-    const elsewhere = await upsertOrganisation(t.deps.db, { odsCode: 'QXL', name: 'NHS Test Elsewhere ICB', kind: 'commissioner', postcode: 'LS1 4HR' });
+    const elsewhere = await upsertOrganisation(t.deps.db, {
+      odsCode: 'QXL',
+      name: 'NHS Test Elsewhere ICB',
+      kind: 'commissioner',
+      postcode: 'LS1 4HR',
+    });
     await aPerson(t.deps.db, elsewhere.id, 'commissioner', 'commissioner@elsewhere.example');
     const other = new WebClient(t.app);
     await other.signIn('commissioner@elsewhere.example');

@@ -5,7 +5,13 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 interface MapJson {
   services: { code: string; name: string; commissioners: number }[];
-  commissioners: { odsCode: string; name: string; icb: { odsCode: string } | null; services: string[]; offers: { service: string; offerId: string }[] }[];
+  commissioners: {
+    odsCode: string;
+    name: string;
+    icb: { odsCode: string } | null;
+    services: string[];
+    offers: { service: string; offerId: string }[];
+  }[];
   uptake: { totalCommissioners: number; commissionersOfferingAny: number; commissionersOfferingNone: number; servicesOffered: number };
   attribution: string[];
 }
@@ -28,16 +34,30 @@ describe('the public AQP map', () => {
     t = await createTestApp({ seed: 'catalogue' });
     const db = t.deps.db;
     before = await mapJson();
-    const icb = await db.insertInto('organisations').values({ ods_code: 'QT1', name: 'NHS Test Integrated Care Board', kind: 'commissioner', ods_type: 'icb' }).returning('id').executeTakeFirstOrThrow();
-    const subIcb = (ods_code: string, name: string, extra: { latitude?: number; longitude?: number; close_date?: string } = {}) => ({ ods_code, name, kind: 'commissioner', ods_type: 'sub-icb', parent_id: icb.id, ...extra });
-    await db.insertInto('organisations').values([
-      subIcb('T01', 'Test Sub-ICB One', { latitude: 53.7245, longitude: -1.8614 }),
-      subIcb('T02', 'Test Sub-ICB Two'),
-      subIcb('T03', 'Test Sub-ICB Three', { latitude: 51.5, longitude: -0.12 }),
-      subIcb('T04', 'Test Sub-ICB Quiet', { latitude: 52.2, longitude: 0.12 }),
-      subIcb('T05', 'Test Sub-ICB Closed', { close_date: '2020-03-31' }),
-      { ods_code: '99X', name: FORMULA_NAME, kind: 'commissioner', parent_id: icb.id },
-    ]).execute();
+    const icb = await db
+      .insertInto('organisations')
+      .values({ ods_code: 'QT1', name: 'NHS Test Integrated Care Board', kind: 'commissioner', ods_type: 'icb' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const subIcb = (ods_code: string, name: string, extra: { latitude?: number; longitude?: number; close_date?: string } = {}) => ({
+      ods_code,
+      name,
+      kind: 'commissioner',
+      ods_type: 'sub-icb',
+      parent_id: icb.id,
+      ...extra,
+    });
+    await db
+      .insertInto('organisations')
+      .values([
+        subIcb('T01', 'Test Sub-ICB One', { latitude: 53.7245, longitude: -1.8614 }),
+        subIcb('T02', 'Test Sub-ICB Two'),
+        subIcb('T03', 'Test Sub-ICB Three', { latitude: 51.5, longitude: -0.12 }),
+        subIcb('T04', 'Test Sub-ICB Quiet', { latitude: 52.2, longitude: 0.12 }),
+        subIcb('T05', 'Test Sub-ICB Closed', { close_date: '2020-03-31' }),
+        { ods_code: '99X', name: FORMULA_NAME, kind: 'commissioner', parent_id: icb.id },
+      ])
+      .execute();
     offers.hearing = (await anOffer(db).forService('adult-hearing').coveringOds('T01', 'T02').withStatus('published').insert()).id;
     offers.backPain = (await anOffer(db).forService('back-and-neck-pain').coveringOds('T01').withStatus('open').insert()).id;
     offers.podiatry = (await anOffer(db).forService('podiatry').coveringOds('T03').withStatus('closed').insert()).id;
@@ -89,7 +109,9 @@ describe('the public AQP map', () => {
     const after = await mapJson();
     const page = await t.app.inject('/map?icb=QT1');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`${after.uptake.commissionersOfferingAny} of ${after.uptake.totalCommissioners} commissioners offer at least one service`);
+    expect(page.body).toContain(
+      `${after.uptake.commissionersOfferingAny} of ${after.uptake.totalCommissioners} commissioners offer at least one service`,
+    );
     expect(page.body).toMatch(/<svg role="img" aria-labelledby="map-title map-desc"/);
     expect(page.body).toContain('Test Sub-ICB One: 2 services offered</title>');
     expect(page.body).toContain('Test Sub-ICB Quiet: 0 services offered</title>');
@@ -99,8 +121,15 @@ describe('the public AQP map', () => {
     const start = page.body.indexOf('Services offered by each commissioner');
     const header = page.body.slice(start, page.body.indexOf('</thead>', start));
     const columns = [...header.matchAll(/<th scope="col" class="nhsuk-table__header">([^<]+)<\/th>/g)].map((m) => m[1]).slice(2);
-    const publicNames = new Map((await t.deps.db.selectFrom('services').select(['code', 'public_name']).execute()).map((row) => [row.code, row.public_name]));
-    expect(columns.sort()).toEqual(after.services.filter((s) => s.commissioners > 0).map((s) => publicNames.get(s.code) ?? s.name).sort());
+    const publicNames = new Map(
+      (await t.deps.db.selectFrom('services').select(['code', 'public_name']).execute()).map((row) => [row.code, row.public_name]),
+    );
+    expect(columns.sort()).toEqual(
+      after.services
+        .filter((s) => s.commissioners > 0)
+        .map((s) => publicNames.get(s.code) ?? s.name)
+        .sort(),
+    );
     expect(columns).not.toContain('MRI');
     expect(page.body).toContain('Showing 1 to 5 of 5');
     expect(page.body).toContain('Open Government Licence');
@@ -116,12 +145,22 @@ describe('the public AQP map', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="aqp-map.csv"');
-    expect(response.body.split('\r\n')[0]).toBe('commissioner_ods_code,commissioner_name,icb_ods_code,icb_name,service_code,service_name,offer_ids,'
-      + 'applications_received,applications_qualified,applications_in_assessment,applications_refused_rejects_price,applications_refused_rejects_local_standards,applications_refused_fails_quality_standards,applications_refused_incomplete,'
-      + 'applications_refused_total,applications_refused_by_ground_suppressed');
-    expect(response.body).toContain(`99X,"'=HYPERLINK(""http://evil""), ""Quoted"" sub-ICB",QT1,NHS Test Integrated Care Board,adult-hearing,Adult hearing,${offers.formula},0,0,0,0,0,0,0,0,false\r\n`);
+    expect(response.body.split('\r\n')[0]).toBe(
+      'commissioner_ods_code,commissioner_name,icb_ods_code,icb_name,service_code,service_name,offer_ids,' +
+        'applications_received,applications_qualified,applications_in_assessment,applications_refused_rejects_price,applications_refused_rejects_local_standards,applications_refused_fails_quality_standards,applications_refused_incomplete,' +
+        'applications_refused_total,applications_refused_by_ground_suppressed',
+    );
+    expect(response.body).toContain(
+      `99X,"'=HYPERLINK(""http://evil""), ""Quoted"" sub-ICB",QT1,NHS Test Integrated Care Board,adult-hearing,Adult hearing,${offers.formula},0,0,0,0,0,0,0,0,false\r\n`,
+    );
     const records = parse(response.body, { columns: true }) as Record<string, string>[];
-    expect(records.map((r) => `${r.commissioner_ods_code} ${r.service_code}`).sort()).toEqual(['99X adult-hearing', 'T01 adult-hearing', 'T01 back-and-neck-pain', 'T02 adult-hearing', 'T03 podiatry']);
+    expect(records.map((r) => `${r.commissioner_ods_code} ${r.service_code}`).sort()).toEqual([
+      '99X adult-hearing',
+      'T01 adult-hearing',
+      'T01 back-and-neck-pain',
+      'T02 adult-hearing',
+      'T03 podiatry',
+    ]);
     expect(records.find((r) => r.commissioner_name === `'${FORMULA_NAME}`)).toBeDefined();
     const national = parse((await t.app.inject('/map.csv')).body, { columns: true }) as Record<string, string>[];
     expect(national.some((r) => r.offer_ids!.includes(offers.draft!) || r.offer_ids!.includes(offers.withdrawn!))).toBe(false);

@@ -9,18 +9,38 @@ import { REPO_ROOT } from '../support/cli-server.ts';
 import { createDatabaseFromTemplate, dropPostgresDatabase } from '../support/postgres-admin.ts';
 
 /** An empty database of whichever engine this run uses, plus the environment that points `aqp` at it. */
-async function emptyDatabase(): Promise<{ handle: DatabaseHandle; env: Record<string, string>; reopen: () => Promise<DatabaseHandle>; cleanup: () => Promise<void> }> {
+async function emptyDatabase(): Promise<{
+  handle: DatabaseHandle;
+  env: Record<string, string>;
+  reopen: () => Promise<DatabaseHandle>;
+  cleanup: () => Promise<void>;
+}> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
-    return { handle: connectPostgres(url, 2), env: { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) }, reopen: async () => connectPostgres(url, 2), cleanup: () => dropPostgresDatabase(serverUrl, name) };
+    return {
+      handle: connectPostgres(url, 2),
+      env: { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) },
+      reopen: async () => connectPostgres(url, 2),
+      cleanup: () => dropPostgresDatabase(serverUrl, name),
+    };
   }
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'aqp-migrate-'));
-  return { handle: await openEmbedded(stateDir), env: { AQP_STATE_DIR: stateDir }, reopen: () => openEmbedded(stateDir), cleanup: () => rm(stateDir, { recursive: true, force: true }) };
+  return {
+    handle: await openEmbedded(stateDir),
+    env: { AQP_STATE_DIR: stateDir },
+    reopen: () => openEmbedded(stateDir),
+    cleanup: () => rm(stateDir, { recursive: true, force: true }),
+  };
 }
 
 function runAqp(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aqp.js'), ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aqp.js'), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('aqp migrate', () => {
@@ -33,7 +53,9 @@ describe('aqp migrate', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('Migration 0001-identity failed');
       const after = await database.reopen();
-      const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(after.db);
+      const tables = await sql<{
+        name: string;
+      }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(after.db);
       await after.close();
       expect(tables.rows.map((row) => row.name)).not.toContain('users');
     } finally {

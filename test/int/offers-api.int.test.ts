@@ -15,10 +15,19 @@ describe('offers through the API', () => {
   afterAll(() => t.close());
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   async function draftHearingOffer(coverage = ['02T']) {
-    const opened = await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', title: 'Adult hearing services (50 and over)', coverage });
+    const opened = await call('POST', '/api/v1/offers', {
+      serviceCode: 'adult-hearing',
+      title: 'Adult hearing services (50 and over)',
+      coverage,
+    });
     expect(opened.statusCode).toBe(201);
     return opened.json().id as string;
   }
@@ -30,21 +39,51 @@ describe('offers through the API', () => {
 
     const protocol = { ...national.protocol.content, ageMin: 50 };
     expect((await call('PUT', `/api/v1/offers/${id}/protocol`, protocol)).json()).toEqual({ version: 2 });
-    const details = await call('PUT', `/api/v1/offers/${id}`, { title: 'Adult hearing services (50 and over)', contractStart: '2027-04-01', contractEnd: '2030-03-31', windowKind: 'rolling', windowOpens: '2027-02-15', windowCloses: null });
+    const details = await call('PUT', `/api/v1/offers/${id}`, {
+      title: 'Adult hearing services (50 and over)',
+      contractStart: '2027-04-01',
+      contractEnd: '2030-03-31',
+      windowKind: 'rolling',
+      windowOpens: '2027-02-15',
+      windowCloses: null,
+    });
     expect(details.statusCode, details.body).toBe(204);
     const refused = await call('POST', `/api/v1/offers/${id}/status`, { status: 'published' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toContain('Set prices that are in effect on the contract start date');
-    expect((await call('POST', `/api/v1/offers/${id}/prices`, { effectiveFrom: '2027-04-01', prices: [{ complexityBand: 'MONAURAL', pricePence: 45_000 }, { complexityBand: 'BINAURAL', pricePence: 72_500 }] })).statusCode).toBe(204);
+    expect(
+      (
+        await call('POST', `/api/v1/offers/${id}/prices`, {
+          effectiveFrom: '2027-04-01',
+          prices: [
+            { complexityBand: 'MONAURAL', pricePence: 45_000 },
+            { complexityBand: 'BINAURAL', pricePence: 72_500 },
+          ],
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await call('POST', `/api/v1/offers/${id}/status`, { status: 'published' })).statusCode).toBe(204);
 
     const listed = await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=X2C4Y&status=published');
     expect(listed.statusCode).toBe(200);
     const [offer] = listed.json().items;
     expect(offer).toMatchObject({
-      id, status: 'published', reference: expect.stringMatching(/^AQP-\d{5}$/), service: { code: 'adult-hearing' }, packVersion: 2,
-      commissioner: { odsCode: 'QWO' }, protocol: { version: 2, content: { ageMin: 50 } },
-      priceSchedules: [{ effectiveFrom: '2027-04-01', prices: [{ complexityBand: 'BINAURAL', pricePence: 72_500 }, { complexityBand: 'MONAURAL', pricePence: 45_000 }] }],
+      id,
+      status: 'published',
+      reference: expect.stringMatching(/^AQP-\d{5}$/),
+      service: { code: 'adult-hearing' },
+      packVersion: 2,
+      commissioner: { odsCode: 'QWO' },
+      protocol: { version: 2, content: { ageMin: 50 } },
+      priceSchedules: [
+        {
+          effectiveFrom: '2027-04-01',
+          prices: [
+            { complexityBand: 'BINAURAL', pricePence: 72_500 },
+            { complexityBand: 'MONAURAL', pricePence: 45_000 },
+          ],
+        },
+      ],
     });
     expect(offer.coverage.map((c: { odsCode: string }) => c.odsCode).sort()).toEqual(['02T', 'X2C4Y']);
     const history = (await t.app.inject(`/api/v1/offers/${id}`)).json().statusHistory;
@@ -54,23 +93,66 @@ describe('offers through the API', () => {
 
   it('refuses a price change in the same financial year and accepts next year’s; both stay queryable by date', async () => {
     const id = await draftHearingOffer();
-    await call('PUT', `/api/v1/offers/${id}`, { title: 'Hearing', contractStart: '2027-04-01', contractEnd: '2030-03-31', windowKind: 'fixed', windowOpens: '2027-02-01', windowCloses: '2027-03-31' });
-    await call('POST', `/api/v1/offers/${id}/prices`, { effectiveFrom: '2027-04-01', prices: [{ complexityBand: 'MONAURAL', pricePence: 45_000 }, { complexityBand: 'BINAURAL', pricePence: 72_500 }] });
+    await call('PUT', `/api/v1/offers/${id}`, {
+      title: 'Hearing',
+      contractStart: '2027-04-01',
+      contractEnd: '2030-03-31',
+      windowKind: 'fixed',
+      windowOpens: '2027-02-01',
+      windowCloses: '2027-03-31',
+    });
+    await call('POST', `/api/v1/offers/${id}/prices`, {
+      effectiveFrom: '2027-04-01',
+      prices: [
+        { complexityBand: 'MONAURAL', pricePence: 45_000 },
+        { complexityBand: 'BINAURAL', pricePence: 72_500 },
+      ],
+    });
     expect((await call('POST', `/api/v1/offers/${id}/status`, { status: 'published' })).statusCode).toBe(204);
 
     clock.setToday('2027-06-01');
-    const sameYear = await call('POST', `/api/v1/offers/${id}/prices`, { effectiveFrom: '2027-10-01', prices: [{ complexityBand: 'MONAURAL', pricePence: 47_000 }, { complexityBand: 'BINAURAL', pricePence: 75_000 }] });
+    const sameYear = await call('POST', `/api/v1/offers/${id}/prices`, {
+      effectiveFrom: '2027-10-01',
+      prices: [
+        { complexityBand: 'MONAURAL', pricePence: 47_000 },
+        { complexityBand: 'BINAURAL', pricePence: 75_000 },
+      ],
+    });
     expect(sameYear.statusCode).toBe(400);
-    expect(sameYear.json().errors).toEqual([{ field: 'effectiveFrom', message: expect.stringContaining('Prices change at most once a financial year: the current prices took effect on 2027-04-01 (2027/28); a new schedule can take effect from 2028-04-01') }]);
-    const nextYear = await call('POST', `/api/v1/offers/${id}/prices`, { effectiveFrom: '2028-04-01', prices: [{ complexityBand: 'MONAURAL', pricePence: 47_000 }, { complexityBand: 'BINAURAL', pricePence: 75_000 }] });
+    expect(sameYear.json().errors).toEqual([
+      {
+        field: 'effectiveFrom',
+        message: expect.stringContaining(
+          'Prices change at most once a financial year: the current prices took effect on 2027-04-01 (2027/28); a new schedule can take effect from 2028-04-01',
+        ),
+      },
+    ]);
+    const nextYear = await call('POST', `/api/v1/offers/${id}/prices`, {
+      effectiveFrom: '2028-04-01',
+      prices: [
+        { complexityBand: 'MONAURAL', pricePence: 47_000 },
+        { complexityBand: 'BINAURAL', pricePence: 75_000 },
+      ],
+    });
     expect(nextYear.statusCode).toBe(204);
     clock.setToday('2027-02-01');
 
     const priceOn = async (date: string) => (await t.app.inject(`/api/v1/offers/${id}/prices?on=${date}`)).json();
-    expect(await priceOn('2027-12-31')).toMatchObject({ effectiveFrom: '2027-04-01', prices: expect.arrayContaining([{ complexityBand: 'MONAURAL', pricePence: 45_000 }]) });
-    expect(await priceOn('2028-04-01')).toMatchObject({ effectiveFrom: '2028-04-01', prices: expect.arrayContaining([{ complexityBand: 'MONAURAL', pricePence: 47_000 }]) });
+    expect(await priceOn('2027-12-31')).toMatchObject({
+      effectiveFrom: '2027-04-01',
+      prices: expect.arrayContaining([{ complexityBand: 'MONAURAL', pricePence: 45_000 }]),
+    });
+    expect(await priceOn('2028-04-01')).toMatchObject({
+      effectiveFrom: '2028-04-01',
+      prices: expect.arrayContaining([{ complexityBand: 'MONAURAL', pricePence: 47_000 }]),
+    });
     expect((await t.app.inject(`/api/v1/offers/${id}/prices?on=2027-03-31`)).statusCode).toBe(404);
-    const audited = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', id).where('action', '=', 'offer.prices').execute();
+    const audited = await t.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'offer.prices')
+      .execute();
     expect(audited).toHaveLength(2);
   });
 
@@ -97,9 +179,19 @@ describe('offers through the API', () => {
     expect((await t.app.inject('/api/v1/offers?status=draft')).json().items).toEqual([]);
     expect((await call('GET', '/api/v1/offers?status=draft')).json().items.map((o: { id: string }) => o.id)).toContain(id);
     const providerToken = await apiKeyFor(t.app, 'provider.admin@aqp.example', 'provider-admin', 'Provider tools');
-    const attempt = await t.app.inject({ method: 'POST', url: '/api/v1/offers', headers: { authorization: `Bearer ${providerToken}` }, payload: { serviceCode: 'adult-hearing', coverage: ['02T'] } });
+    const attempt = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/offers',
+      headers: { authorization: `Bearer ${providerToken}` },
+      payload: { serviceCode: 'adult-hearing', coverage: ['02T'] },
+    });
     expect(attempt.statusCode).toBe(403);
-    const change = await t.app.inject({ method: 'POST', url: `/api/v1/offers/${id}/status`, headers: { authorization: `Bearer ${providerToken}` }, payload: { status: 'withdrawn', reason: 'x' } });
+    const change = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/offers/${id}/status`,
+      headers: { authorization: `Bearer ${providerToken}` },
+      payload: { status: 'withdrawn', reason: 'x' },
+    });
     expect(change.statusCode).toBe(403);
     expect((await t.app.inject('/api/v1/offers?status=someday')).statusCode).toBe(400);
   });
@@ -107,7 +199,10 @@ describe('offers through the API', () => {
   it('refuses coverage outside the commissioner’s own organisation and illegal status moves, changing nothing', async () => {
     const outside = await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', coverage: ['02T', '15N'] });
     expect(outside.statusCode).toBe(400);
-    expect(outside.json().errors[0]).toMatchObject({ field: 'coverage', message: expect.stringContaining('15N is not a sub-ICB location') });
+    expect(outside.json().errors[0]).toMatchObject({
+      field: 'coverage',
+      message: expect.stringContaining('15N is not a sub-ICB location'),
+    });
     const noPack = await call('POST', '/api/v1/offers', { serviceCode: 'ct', coverage: ['02T'] });
     expect(noPack.json().errors[0].message).toContain('has no implementation pack yet');
     const id = await draftHearingOffer();
@@ -123,7 +218,12 @@ describe('offers through the API', () => {
     const id = await draftHearingOffer();
     const nationalToken = await apiKeyFor(t.app, 'national.admin@aqp.example', 'national-admin', 'Packs');
     const current = (await t.app.inject('/api/v1/services/adult-hearing')).json().packs[0].content;
-    const published = await t.app.inject({ method: 'POST', url: '/api/v1/services/adult-hearing/packs', headers: { authorization: `Bearer ${nationalToken}` }, payload: { changeNote: 'Ages from 60', content: { ...current, protocol: { ...current.protocol, ageMin: 60 } } } });
+    const published = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/services/adult-hearing/packs',
+      headers: { authorization: `Bearer ${nationalToken}` },
+      payload: { changeNote: 'Ages from 60', content: { ...current, protocol: { ...current.protocol, ageMin: 60 } } },
+    });
     expect(published.json()).toEqual({ version: 3 });
     const offer = (await call('GET', `/api/v1/offers/${id}`)).json();
     expect(offer).toMatchObject({ packVersion: 2, protocol: { content: { ageMin: 55 } } });

@@ -8,7 +8,16 @@ import { checkAndSend } from '../support/referral-form-flow.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
-const HEARING_ANSWERS = { 'answer-ear-pain': 'no', 'answer-discharge': 'no', 'answer-sudden-loss': 'no', 'answer-fluctuating-loss': 'no', 'answer-tinnitus': 'no', 'answer-vertigo': 'no', 'answer-abnormal-canal': 'no', 'answer-wax-cleared': 'yes' };
+const HEARING_ANSWERS = {
+  'answer-ear-pain': 'no',
+  'answer-discharge': 'no',
+  'answer-sudden-loss': 'no',
+  'answer-fluctuating-loss': 'no',
+  'answer-tinnitus': 'no',
+  'answer-vertigo': 'no',
+  'answer-abnormal-canal': 'no',
+  'answer-wax-cleared': 'yes',
+};
 const OTHER_REGISTRATION = 'CQC registration does not apply; registered with the Health and Care Professions Council (HCPC)';
 
 describe('what patients are told of a provider registered with another regulator instead of CQC', () => {
@@ -19,7 +28,11 @@ describe('what patients are told of a provider registered with another regulator
     await placePostcodes(t.deps);
     await inCommissionerArea(t.deps, '02T', ['HX6 3AB']);
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;
-    await aProviderWithSites(t.deps, { odsCode: 'TST41', name: 'Ripponden Hearing (test)', sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }] });
+    await aProviderWithSites(t.deps, {
+      odsCode: 'TST41',
+      name: 'Ripponden Hearing (test)',
+      sites: [{ name: 'Ripponden clinic', postcode: 'HX6 3AB' }],
+    });
     const { providerId } = await aListingIn(t.deps, offerId, 'TST41', 'live', TODAY);
     await registeredInsteadOfCqc(t.deps, providerId, 'HCPC', '2028-01-31');
   });
@@ -41,8 +54,18 @@ describe('what patients are told of a provider registered with another regulator
     const referrer = new WebClient(t.app);
     await referrer.signIn('referrer@aqp.example');
     const created = await checkAndSend(referrer, 'adult-hearing', {
-      nhsNumber: nhsNumberFrom('401023311'), givenName: 'Grace', familyName: 'Hopper', 'dateOfBirth-day': '15', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1951',
-      sex: 'female', postcode: 'hx6 3ab', priority: 'routine', route: 'gp', clinicalInformation: 'Gradual hearing loss.', ...HEARING_ANSWERS,
+      nhsNumber: nhsNumberFrom('401023311'),
+      givenName: 'Grace',
+      familyName: 'Hopper',
+      'dateOfBirth-day': '15',
+      'dateOfBirth-month': '6',
+      'dateOfBirth-year': '1951',
+      sex: 'female',
+      postcode: 'hx6 3ab',
+      priority: 'routine',
+      route: 'gp',
+      clinicalInformation: 'Gradual hearing loss.',
+      ...HEARING_ANSWERS,
     });
     expect(created.statusCode, created.body).toBe(303);
     const list = await referrer.get(`/referrals/${created.headers.location!.split('/').pop()}/choice-list`);

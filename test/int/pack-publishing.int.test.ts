@@ -24,7 +24,14 @@ describe('publishing an implementation pack version from the catalogue pages', (
   });
   afterAll(() => t.close());
 
-  const versionsOf = async (code: string) => (await t.deps.db.selectFrom('implementation_packs as p').innerJoin('services as s', 's.id', 'p.service_id').select(['p.version', 'p.content']).where('s.code', '=', code).orderBy('p.version').execute());
+  const versionsOf = async (code: string) =>
+    await t.deps.db
+      .selectFrom('implementation_packs as p')
+      .innerJoin('services as s', 's.id', 'p.service_id')
+      .select(['p.version', 'p.content'])
+      .where('s.code', '=', code)
+      .orderBy('p.version')
+      .execute();
   async function post(url: string, form: [string, string][]) {
     const page = await admin.get('/catalogue/adult-hearing/packs/new');
     return admin.post(url, [['_csrf', csrfTokenIn(page.body)], ...form]);
@@ -47,9 +54,28 @@ describe('publishing an implementation pack version from the catalogue pages', (
   it('names every problem beside its field, JSON problems in plain words, keeps everything typed and publishes nothing', async () => {
     const rest = JSON.parse(packFormValues(HEARING).rest as string) as { complexityBands: { code: string; description: string }[] };
     rest.complexityBands[0]!.description = '';
-    const refused = await post('/catalogue/adult-hearing/packs/new', edited({ changeNote: '', tariffKind: 'national', price: 'four hundred', 'kpi-1-thresholdPercent': '150', scope: 'A wider scope, typed with care.', rest: JSON.stringify(rest) }));
+    const refused = await post(
+      '/catalogue/adult-hearing/packs/new',
+      edited({
+        changeNote: '',
+        tariffKind: 'national',
+        price: 'four hundred',
+        'kpi-1-thresholdPercent': '150',
+        scope: 'A wider scope, typed with care.',
+        rest: JSON.stringify(rest),
+      }),
+    );
     expect(refused.statusCode).toBe(400);
-    for (const text of ['Say what changed in this version', 'Enter the price in pounds and pence, like 450.00', 'href="#price"', 'Complexity band 1: description must not be empty', 'href="#rest"', 'Key performance indicator 2: threshold (%) must be 100 or less', 'href="#kpi-1-thresholdPercent"']) expect(refused.body).toContain(text);
+    for (const text of [
+      'Say what changed in this version',
+      'Enter the price in pounds and pence, like 450.00',
+      'href="#price"',
+      'Complexity band 1: description must not be empty',
+      'href="#rest"',
+      'Key performance indicator 2: threshold (%) must be 100 or less',
+      'href="#kpi-1-thresholdPercent"',
+    ])
+      expect(refused.body).toContain(text);
     expect(refused.body).toContain('value="four hundred"');
     expect(refused.body).toContain('A wider scope, typed with care.');
     const badJson = await post('/catalogue/adult-hearing/packs/new', edited({ changeNote: 'x', rest: '{ "complexityBands": [' }));
@@ -59,18 +85,35 @@ describe('publishing an implementation pack version from the catalogue pages', (
   });
 
   it('previews the changes against the current version field by field, then publishes them as version 3', async () => {
-    const changed = await post('/catalogue/adult-hearing/packs/new', edited({
-      changeNote: 'Price set nationally; ages from 50.', tariffKind: 'national', price: '450.00', ageMin: '50', 'kpi-0-thresholdPercent': '90',
-      scope: `${HEARING.specification.scope} Home visits for housebound patients.`,
-    }));
+    const changed = await post(
+      '/catalogue/adult-hearing/packs/new',
+      edited({
+        changeNote: 'Price set nationally; ages from 50.',
+        tariffKind: 'national',
+        price: '450.00',
+        ageMin: '50',
+        'kpi-0-thresholdPercent': '90',
+        scope: `${HEARING.specification.scope} Home visits for housebound patients.`,
+      }),
+    );
     expect(changed.statusCode, changed.body.slice(0, 2000)).toBe(303);
     expect(changed.headers.location).toBe('/catalogue/adult-hearing/packs/preview');
     const preview = await admin.get('/catalogue/adult-hearing/packs/preview');
     expect(preview.statusCode).toBe(200);
-    for (const text of ['Compared with version 2', 'Price set nationally; ages from 50.', 'Tariff: price', '£450.00', 'Referral protocol: minimum age', 'Key performance indicator “seen-within-16-working-days”: threshold (%)', 'Specification: scope', 'Publish version 3']) expect(preview.body).toContain(text);
+    for (const text of [
+      'Compared with version 2',
+      'Price set nationally; ages from 50.',
+      'Tariff: price',
+      '£450.00',
+      'Referral protocol: minimum age',
+      'Key performance indicator “seen-within-16-working-days”: threshold (%)',
+      'Specification: scope',
+      'Publish version 3',
+    ])
+      expect(preview.body).toContain(text);
     expect(preview.body).toMatch(/<ins><span class="nhsuk-u-visually-hidden">added: <\/span>[^<]*Home visits for housebound patients\./);
     expect(preview.body).not.toContain('Specification: outcomes');
-    expect((await versionsOf('adult-hearing'))).toHaveLength(2);
+    expect(await versionsOf('adult-hearing')).toHaveLength(2);
     const back = await admin.get('/catalogue/adult-hearing/packs/new');
     expect(back.body).toMatch(/name="price"[^>]*value="450.00"/);
 
@@ -79,7 +122,12 @@ describe('publishing an implementation pack version from the catalogue pages', (
     expect(published.headers.location).toBe('/catalogue/adult-hearing');
     const versions = await versionsOf('adult-hearing');
     expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
-    expect(versions[2]!.content).toMatchObject({ tariff: { kind: 'national', pricePence: 45_000 }, protocol: { ageMin: 50 }, complexityBands: HEARING.complexityBands, sources: HEARING.sources });
+    expect(versions[2]!.content).toMatchObject({
+      tariff: { kind: 'national', pricePence: 45_000 },
+      protocol: { ageMin: 50 },
+      complexityBands: HEARING.complexityBands,
+      sources: HEARING.sources,
+    });
     expect(versions[1]!.content).toEqual(HEARING);
     const page = await admin.get('/catalogue/adult-hearing');
     expect(page.body).toContain('Version 3 of the implementation pack has been published');
@@ -88,9 +136,18 @@ describe('publishing an implementation pack version from the catalogue pages', (
 
   it('refuses to publish over a version published after the preview, and shows the changes against it first', async () => {
     const base = packFormValues(NATIONAL_PACKS['mri']!.content);
-    const changed = await post('/catalogue/mri/packs/new', edited({ changeNote: 'Deadline of 5 working days.', acceptanceDeadlineWorkingDays: '5' }, base));
+    const changed = await post(
+      '/catalogue/mri/packs/new',
+      edited({ changeNote: 'Deadline of 5 working days.', acceptanceDeadlineWorkingDays: '5' }, base),
+    );
     expect(changed.statusCode).toBe(303);
-    await publishPackVersion(t.deps, await contextOf(t.deps.db, 'national.admin@aqp.example', 'national-admin'), 'mri', { ...NATIONAL_PACKS['mri']!.content, tariff: { kind: 'indicative', pricePence: 12_000, note: 'Set elsewhere.' } }, 'Published through the API meanwhile');
+    await publishPackVersion(
+      t.deps,
+      await contextOf(t.deps.db, 'national.admin@aqp.example', 'national-admin'),
+      'mri',
+      { ...NATIONAL_PACKS['mri']!.content, tariff: { kind: 'indicative', pricePence: 12_000, note: 'Set elsewhere.' } },
+      'Published through the API meanwhile',
+    );
     const preview = await admin.get('/catalogue/mri/packs/preview');
     const stale = await admin.post('/catalogue/mri/packs/preview', [['_csrf', csrfTokenIn(preview.body)]]);
     expect(stale.statusCode).toBe(409);

@@ -14,19 +14,42 @@ describe('the patient’s referral after choosing a provider', () => {
   const nextNhsNumber = nhsNumberSequence('6040');
   let address = 10;
 
-  const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${referrerKey}` }, ...(payload ? { payload } : {}) });
-  const statusOf = async (ubrn: string) => (await t.deps.db.selectFrom('referrals').select(['status', 'provider_organisation_id']).where('ubrn', '=', ubrn).executeTakeFirstOrThrow());
-  const messagesTo = (organisationId: string, ubrn: string) => t.deps.db.selectFrom('outbox_messages').select('subject').where('organisation_id', '=', organisationId).where('subject', 'like', `%${ubrn.slice(0, 4)}%`).execute();
+  const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${referrerKey}` }, ...(payload ? { payload } : {}) });
+  const statusOf = async (ubrn: string) =>
+    await t.deps.db
+      .selectFrom('referrals')
+      .select(['status', 'provider_organisation_id'])
+      .where('ubrn', '=', ubrn)
+      .executeTakeFirstOrThrow();
+  const messagesTo = (organisationId: string, ubrn: string) =>
+    t.deps.db
+      .selectFrom('outbox_messages')
+      .select('subject')
+      .where('organisation_id', '=', organisationId)
+      .where('subject', 'like', `%${ubrn.slice(0, 4)}%`)
+      .execute();
 
   /** A referral made over the API, with the patient signed in to it on their own browser and the provider chosen there. */
   async function aPatientWhoChose(): Promise<{ ubrn: string; patient: WebClient }> {
-    const created = (await api('POST', '/api/v1/referrals', aHearingReferral({ nhsNumber: nextNhsNumber(), dateOfBirth: '1950-05-17' }))).json();
+    const created = (
+      await api('POST', '/api/v1/referrals', aHearingReferral({ nhsNumber: nextNhsNumber(), dateOfBirth: '1950-05-17' }))
+    ).json();
     const patient = new WebClient(t.app, `198.51.100.${(address += 1)}`);
     const start = await patient.get('/referral-status');
-    const signedIn = await patient.post('/referral-status', { _csrf: csrfTokenIn(start.body), reference: created.ubrn, accessCode: created.accessCode, 'dateOfBirth-day': '17', 'dateOfBirth-month': '5', 'dateOfBirth-year': '1950' });
+    const signedIn = await patient.post('/referral-status', {
+      _csrf: csrfTokenIn(start.body),
+      reference: created.ubrn,
+      accessCode: created.accessCode,
+      'dateOfBirth-day': '17',
+      'dateOfBirth-month': '5',
+      'dateOfBirth-year': '1950',
+    });
     expect(signedIn.headers.location).toBe('/referral-status/referral');
     const list = await patient.get('/referral-status/referral');
-    const choice = new RegExp(`value="([0-9a-f-]{36}:[0-9a-f-]{36})"[^>]*>\\s*<label[^>]*>\\s*\\d+\\. Sowerby Hearing \\(test\\)`).exec(list.body)![1]!;
+    const choice = new RegExp(`value="([0-9a-f-]{36}:[0-9a-f-]{36})"[^>]*>\\s*<label[^>]*>\\s*\\d+\\. Sowerby Hearing \\(test\\)`).exec(
+      list.body,
+    )![1]!;
     expect((await patient.post('/referral-status/choice', { _csrf: csrfTokenIn(list.body), choice })).statusCode).toBe(303);
     return { ubrn: created.ubrn, patient };
   }
@@ -35,8 +58,16 @@ describe('the patient’s referral after choosing a provider', () => {
     t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;
-    providerId = await aProviderWithSites(t.deps, { odsCode: 'TST51', name: 'Sowerby Hearing (test)', sites: [{ name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' }] });
-    await t.deps.db.updateTable('sites').set({ phone: '01422 555 0101', address: '1 Wharf Street, Sowerby Bridge' }).where('organisation_id', '=', providerId).execute();
+    providerId = await aProviderWithSites(t.deps, {
+      odsCode: 'TST51',
+      name: 'Sowerby Hearing (test)',
+      sites: [{ name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB' }],
+    });
+    await t.deps.db
+      .updateTable('sites')
+      .set({ phone: '01422 555 0101', address: '1 Wharf Street, Sowerby Bridge' })
+      .where('organisation_id', '=', providerId)
+      .execute();
     await aListingIn(t.deps, offerId, 'TST51', 'live', TODAY);
     practiceId = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow()).id;
     referrerKey = await tokenFor(t.deps, practiceId, 'referrer');
@@ -67,7 +98,13 @@ describe('the patient’s referral after choosing a provider', () => {
     expect(page).toContain('Your referral has been taken back from Sowerby Hearing (test)');
     expect(page).toContain('Send my referral to this provider');
     expect(await messagesTo(providerId, ubrn)).toEqual([{ subject: expect.stringContaining('withdrawn by the patient') }]);
-    const events = await t.deps.db.selectFrom('referral_events as e').innerJoin('referrals as r', 'r.id', 'e.referral_id').select(['e.from_status', 'e.to_status', 'e.actor']).where('r.ubrn', '=', ubrn).orderBy('e.seq').execute();
+    const events = await t.deps.db
+      .selectFrom('referral_events as e')
+      .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+      .select(['e.from_status', 'e.to_status', 'e.actor'])
+      .where('r.ubrn', '=', ubrn)
+      .orderBy('e.seq')
+      .execute();
     expect(events.at(-1)).toEqual({ from_status: 'sent', to_status: 'awaiting-choice', actor: 'patient' });
   });
 
@@ -83,7 +120,11 @@ describe('the patient’s referral after choosing a provider', () => {
 
     const accepted = await aPatientWhoChose();
     const stale = await accepted.patient.get('/referral-status/cancel');
-    await t.deps.db.updateTable('referrals').set({ status: 'accepted', accepted_at: new Date() }).where('ubrn', '=', accepted.ubrn).execute();
+    await t.deps.db
+      .updateTable('referrals')
+      .set({ status: 'accepted', accepted_at: new Date() })
+      .where('ubrn', '=', accepted.ubrn)
+      .execute();
     const refused = await accepted.patient.post('/referral-status/cancel', { _csrf: csrfTokenIn(stale.body) });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Sowerby Hearing (test) has already accepted it');

@@ -16,7 +16,9 @@ describe('patient access to a referral: guesses limited per reference and addres
   /** A new referral for a patient born on 4 July 1950; its reference and access code as shown once to the referrer. */
   const aReferral = async (): Promise<{ ubrn: string; accessCode: string }> => {
     const body = aHearingReferral({ dateOfBirth: BORN.iso, nhsNumber: nhsNumberFrom(`40102390${++nhsCounter}`) });
-    return (await t.app.inject({ method: 'POST', url: '/api/v1/referrals', headers: { authorization: `Bearer ${token}` }, payload: body })).json();
+    return (
+      await t.app.inject({ method: 'POST', url: '/api/v1/referrals', headers: { authorization: `Bearer ${token}` }, payload: body })
+    ).json();
   };
   /** One attempt on the "Check your referral" form from an address, as a browser makes it: load the form, then post it. */
   const attempt = async (address: string, reference: string, accessCode: string) => {
@@ -24,7 +26,16 @@ describe('patient access to a referral: guesses limited per reference and addres
     const form = await browser.get('/referral-status');
     return browser.post('/referral-status', { _csrf: csrfTokenIn(form.body), reference, accessCode, ...BORN.form });
   };
-  const failuresRecorded = async (ubrn: string) => Number((await t.deps.db.selectFrom('patient_access_failures').select((eb) => eb.fn.countAll().as('n')).where('ubrn', '=', ubrn).executeTakeFirstOrThrow()).n);
+  const failuresRecorded = async (ubrn: string) =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('patient_access_failures')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('ubrn', '=', ubrn)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp({ seed: 'demo' });
@@ -46,8 +57,14 @@ describe('patient access to a referral: guesses limited per reference and addres
   it('checks only five of 40 simultaneous wrong guesses from one address even when they all get past the address rate limit of the form', async () => {
     const { ubrn } = await aReferral();
     const context = { principal: null, clientAddress: '203.0.113.41' };
-    const outcomes = await Promise.all(Array.from({ length: 40 }, () => verifyPatientAccess(t.deps, context, { reference: ubrn, accessCode: WRONG_CODE, dateOfBirth: BORN.iso })
-      .then(() => 'let in', (error: { code: string }) => error.code)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        verifyPatientAccess(t.deps, context, { reference: ubrn, accessCode: WRONG_CODE, dateOfBirth: BORN.iso }).then(
+          () => 'let in',
+          (error: { code: string }) => error.code,
+        ),
+      ),
+    );
 
     expect(await failuresRecorded(ubrn)).toBe(5);
     expect(outcomes.filter((outcome) => outcome === 'validation-failed')).toHaveLength(5);
@@ -76,8 +93,16 @@ describe('patient access to a referral: guesses limited per reference and addres
     const { ubrn, accessCode } = await aReferral();
     const unknown = '987654321098';
     const anHourAgo = new Date(Date.now() - 60 * 60_000);
-    const guesses = (reference: string) => Array.from({ length: 1000 }, (_, i) => ({ ubrn: reference, failed_at: anHourAgo, client_address: `10.${(i >> 8) & 255}.${i & 255}.9` }));
-    await t.deps.db.insertInto('patient_access_failures').values([...guesses(ubrn), ...guesses(unknown)]).execute();
+    const guesses = (reference: string) =>
+      Array.from({ length: 1000 }, (_, i) => ({
+        ubrn: reference,
+        failed_at: anHourAgo,
+        client_address: `10.${(i >> 8) & 255}.${i & 255}.9`,
+      }));
+    await t.deps.db
+      .insertInto('patient_access_failures')
+      .values([...guesses(ubrn), ...guesses(unknown)])
+      .execute();
 
     const patient = await attempt('192.0.2.78', ubrn, accessCode);
     const stranger = await attempt('192.0.2.79', unknown, accessCode);
@@ -86,14 +111,19 @@ describe('patient access to a referral: guesses limited per reference and addres
     expect(patient.body).toContain(ceiling);
     expect(stranger.body).toContain(ceiling);
 
-    await t.deps.db.updateTable('patient_access_failures').set({ failed_at: new Date(Date.now() - 25 * 60 * 60_000) }).where('ubrn', '=', ubrn).execute();
+    await t.deps.db
+      .updateTable('patient_access_failures')
+      .set({ failed_at: new Date(Date.now() - 25 * 60 * 60_000) })
+      .where('ubrn', '=', ubrn)
+      .execute();
     expect((await attempt('192.0.2.78', ubrn, accessCode)).statusCode).toBe(303);
   });
 
   it('limits one IPv6 /48 to ten guesses at a reference in 15 minutes, however many of its /64 networks guess', async () => {
     const { ubrn, accessCode } = await aReferral();
     const statuses: number[] = [];
-    for (let network = 0; network < 12; network += 1) statuses.push((await attempt(`2001:db8:48:${network.toString(16)}00::1`, ubrn, WRONG_CODE)).statusCode);
+    for (let network = 0; network < 12; network += 1)
+      statuses.push((await attempt(`2001:db8:48:${network.toString(16)}00::1`, ubrn, WRONG_CODE)).statusCode);
     expect(statuses).toEqual([...Array<number>(10).fill(400), 429, 429]);
     expect(await failuresRecorded(ubrn)).toBe(10);
     expect((await attempt('2001:db8:49:1::1', ubrn, accessCode)).statusCode).toBe(303);
@@ -103,7 +133,13 @@ describe('patient access to a referral: guesses limited per reference and addres
     const { ubrn } = await aReferral();
     const dayAndAHourAgo = new Date(Date.now() - 25 * 60 * 60_000);
     const madeUp = '123412341234';
-    await t.deps.db.insertInto('patient_access_failures').values([{ ubrn, failed_at: dayAndAHourAgo, client_address: '10.9.9.9' }, { ubrn: madeUp, failed_at: dayAndAHourAgo, client_address: '10.9.9.9' }]).execute();
+    await t.deps.db
+      .insertInto('patient_access_failures')
+      .values([
+        { ubrn, failed_at: dayAndAHourAgo, client_address: '10.9.9.9' },
+        { ubrn: madeUp, failed_at: dayAndAHourAgo, client_address: '10.9.9.9' },
+      ])
+      .execute();
     expect((await attempt('192.0.2.90', ubrn, WRONG_CODE)).statusCode).toBe(400);
     expect(await failuresRecorded(ubrn)).toBe(1);
     expect(await failuresRecorded(madeUp)).toBe(1);

@@ -39,15 +39,40 @@ describe('the platform shell', () => {
   it('lets a platform admin create an account, with errors beside each field first', async () => {
     const client = new WebClient(t.app);
     await client.signIn('platform.admin@aqp.example');
-    const invalid = await client.submit('/admin/users/new', { displayName: '', email: 'not-an-email', organisationCode: '', organisationId: '', role: '', password: 'short' });
+    const invalid = await client.submit('/admin/users/new', {
+      displayName: '',
+      email: 'not-an-email',
+      organisationCode: '',
+      organisationId: '',
+      role: '',
+      password: 'short',
+    });
     expect(invalid.statusCode).toBe(400);
-    for (const text of ['Enter the person’s full name', 'Enter an email address in the correct format', 'Enter the organisation’s ODS code', 'Select a role', 'Password must be 12 characters or more']) {
+    for (const text of [
+      'Enter the person’s full name',
+      'Enter an email address in the correct format',
+      'Enter the organisation’s ODS code',
+      'Select a role',
+      'Password must be 12 characters or more',
+    ]) {
       expect(invalid.body).toContain(text);
     }
-    const unknown = await client.submit('/admin/users/new', { displayName: 'W', email: 'w@aqp.example', organisationCode: 'zz9', organisationId: '', role: 'commissioner', password: 'a-long-enough-password' });
+    const unknown = await client.submit('/admin/users/new', {
+      displayName: 'W',
+      email: 'w@aqp.example',
+      organisationCode: 'zz9',
+      organisationId: '',
+      role: 'commissioner',
+      password: 'a-long-enough-password',
+    });
     expect(unknown.body).toContain('There is no organisation with the ODS code ZZ9');
     const created = await client.submit('/admin/users/new', {
-      displayName: 'Wendy Wakefield', email: 'wendy@aqp.example', organisationCode: '03r', organisationId: '', role: 'commissioner', password: 'a-long-enough-password',
+      displayName: 'Wendy Wakefield',
+      email: 'wendy@aqp.example',
+      organisationCode: '03r',
+      organisationId: '',
+      role: 'commissioner',
+      password: 'a-long-enough-password',
     });
     expect(created.statusCode).toBe(303);
     const wendy = new WebClient(t.app, '10.9.9.9');
@@ -57,7 +82,10 @@ describe('the platform shell', () => {
 
   it('searches organisations by name or ODS code, paginated', async () => {
     const token = await adminApiToken();
-    const response = await t.app.inject({ url: '/api/v1/organisations?q=nhs%20west&pageSize=2', headers: { authorization: `Bearer ${token}` } });
+    const response = await t.app.inject({
+      url: '/api/v1/organisations?q=nhs%20west&pageSize=2',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.total).toBe(4);
@@ -83,7 +111,10 @@ describe('the NHS stylesheet', () => {
       expect(response.body).toContain('.nhsuk-header');
       expect(response.body).not.toContain('@font-face');
       expect(response.body).not.toContain('assets.nhs.uk');
-      const cached = await t.app.inject({ url: '/nhsuk/nhsuk-frontend.min.css', headers: { 'if-none-match': String(response.headers.etag) } });
+      const cached = await t.app.inject({
+        url: '/nhsuk/nhsuk-frontend.min.css',
+        headers: { 'if-none-match': String(response.headers.etag) },
+      });
       expect(cached.statusCode).toBe(304);
     } finally {
       await t.close();

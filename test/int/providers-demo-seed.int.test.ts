@@ -17,21 +17,38 @@ describe('the demo providers', () => {
   afterAll(() => t.close());
 
   const countOf = async (table: 'organisations' | 'sites' | 'assurance_evidence' | 'documents' | 'users') =>
-    Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('seeds at least seven providers with at least three for hearing, back and neck pain and talking therapies', async () => {
     expect(DEMO_PROVIDERS.length).toBeGreaterThanOrEqual(7);
     for (const service of ['adult-hearing', 'back-and-neck-pain', 'psychological-therapies']) {
       expect(DEMO_PROVIDER_SERVICES.filter((entry) => entry.serviceCode === service).length, service).toBeGreaterThanOrEqual(3);
     }
-    const providers = await t.deps.db.selectFrom('organisations as o').innerJoin('provider_profiles as p', 'p.organisation_id', 'o.id').select(['o.ods_code']).where('o.ods_code', 'like', 'DEMO%').execute();
+    const providers = await t.deps.db
+      .selectFrom('organisations as o')
+      .innerJoin('provider_profiles as p', 'p.organisation_id', 'o.id')
+      .select(['o.ods_code'])
+      .where('o.ods_code', 'like', 'DEMO%')
+      .execute();
     expect(providers.map((row) => row.ods_code).sort()).toEqual(DEMO_PROVIDERS.map((provider) => provider.odsCode).sort());
   });
 
   it('places every listed site in Calderdale, Kirklees or Wakefield with its details', async () => {
     for (const entry of DEMO_PROVIDER_SERVICES) {
-      const sites = await t.deps.db.selectFrom('sites as s').innerJoin('organisations as o', 'o.id', 's.organisation_id')
-        .select(['s.name', 's.postcode', 's.latitude', 's.longitude', 's.accessibility', 's.opening_times']).where('o.ods_code', '=', entry.odsCode).where('s.name', 'in', entry.siteNames).execute();
+      const sites = await t.deps.db
+        .selectFrom('sites as s')
+        .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+        .select(['s.name', 's.postcode', 's.latitude', 's.longitude', 's.accessibility', 's.opening_times'])
+        .where('o.ods_code', '=', entry.odsCode)
+        .where('s.name', 'in', entry.siteNames)
+        .execute();
       expect(sites).toHaveLength(entry.siteNames.length);
       for (const site of sites) {
         expect(site.postcode).toMatch(/^(HX\d|HD\d|WF([1-9]|1[0-7])|OL14) \d[A-Z]{2}$/);
@@ -45,7 +62,11 @@ describe('the demo providers', () => {
 
   it('gives every provider complete, verified assurance a year ahead, except one insurance that expires within 20 days', async () => {
     for (const provider of DEMO_PROVIDERS) {
-      const organisation = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', provider.odsCode).executeTakeFirstOrThrow();
+      const organisation = await t.deps.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('ods_code', '=', provider.odsCode)
+        .executeTakeFirstOrThrow();
       const summary = await assuranceSummary(t.deps.db, organisation.id, clock.today());
       expect(summary, provider.odsCode).toMatchObject({ complete: true, valid: true });
       const dated = summary.items.filter((item) => item.expiresOn !== null);
@@ -61,7 +82,9 @@ describe('the demo providers', () => {
   it('changes nothing when run again', async () => {
     const before = await Promise.all((['organisations', 'sites', 'assurance_evidence', 'documents', 'users'] as const).map(countOf));
     expect(await seedDemoProviders(t.deps)).toEqual({ providers: DEMO_PROVIDERS.length, evidenceRecorded: 0 });
-    expect(await Promise.all((['organisations', 'sites', 'assurance_evidence', 'documents', 'users'] as const).map(countOf))).toEqual(before);
+    expect(await Promise.all((['organisations', 'sites', 'assurance_evidence', 'documents', 'users'] as const).map(countOf))).toEqual(
+      before,
+    );
   });
 
   it('lets each demo provider administrator sign in and see their verified assurance', async () => {

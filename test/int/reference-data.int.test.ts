@@ -39,20 +39,28 @@ describe('importing the real reference data', () => {
       FROM organisations p
       LEFT JOIN organisations s ON s.id = p.parent_id
       LEFT JOIN organisations i ON i.id = s.parent_id
-      WHERE p.ods_type = 'gp-practice' AND p.status = 'A' AND p.prescribing_setting = 4 AND p.region_code IS DISTINCT FROM 'W00'`.execute(t.deps.db);
+      WHERE p.ods_type = 'gp-practice' AND p.status = 'A' AND p.prescribing_setting = 4 AND p.region_code IS DISTINCT FROM 'W00'`.execute(
+      t.deps.db,
+    );
     const { active, resolved } = result.rows[0]!;
     expect(active).toBeGreaterThan(6_000);
     expect(resolved).toBe(active);
   });
 
   it('gives LS1 4AP, ls14ap and LS1  4AP the same coordinates near 53.80, -1.55', async () => {
-    const answers = await Promise.all(['LS1 4AP', 'ls14ap', 'LS1  4AP'].map((typed) => t.app.inject(`/api/v1/postcodes/${encodeURIComponent(typed)}`)));
+    const answers = await Promise.all(
+      ['LS1 4AP', 'ls14ap', 'LS1  4AP'].map((typed) => t.app.inject(`/api/v1/postcodes/${encodeURIComponent(typed)}`)),
+    );
     const bodies = answers.map((answer) => answer.json());
     expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200]);
     expect(new Set(bodies.map((body) => `${body.postcode} ${body.latitude} ${body.longitude}`)).size).toBe(1);
     expect(bodies[0].latitude).toBeCloseTo(53.8, 1);
     expect(bodies[0].longitude).toBeCloseTo(-1.55, 1);
-    expect(bodies[0].responsibleCommissioner).toMatchObject({ subIcb: { odsCode: '15F' }, icb: { odsCode: 'QWO' }, method: 'nearest-practices' });
+    expect(bodies[0].responsibleCommissioner).toMatchObject({
+      subIcb: { odsCode: '15F' },
+      icb: { odsCode: 'QWO' },
+      method: 'nearest-practices',
+    });
     expect(bodies[0].responsibleCommissioner.explanation).toMatch(/^Estimated/);
   });
 
@@ -67,7 +75,13 @@ describe('importing the real reference data', () => {
 
   it('describes a GP practice with its sub-ICB and ICB, and a closed CCG with its close date', async () => {
     const practice = (await t.app.inject('/api/v1/organisations/b84001')).json();
-    expect(practice).toMatchObject({ odsCode: 'B84001', kind: 'gp-practice', postcode: 'HX6 3AB', subIcb: { odsCode: '02T' }, icb: { odsCode: 'QWO' } });
+    expect(practice).toMatchObject({
+      odsCode: 'B84001',
+      kind: 'gp-practice',
+      postcode: 'HX6 3AB',
+      subIcb: { odsCode: '02T' },
+      icb: { odsCode: 'QWO' },
+    });
     expect(practice.latitude).toBeCloseTo(53.707, 2);
     const closed = (await t.app.inject('/api/v1/organisations/00C')).json();
     expect(closed).toMatchObject({ odsCode: '00C', closeDate: '2020-03-31', openDate: '2013-04-01' });
@@ -77,8 +91,17 @@ describe('importing the real reference data', () => {
   });
 
   it('finds a registered patient’s commissioner from their GP practice, and explains a Welsh one', async () => {
-    await expect(responsibleForPractice(t.deps, 'b84001')).resolves.toMatchObject({ subIcb: { odsCode: '02T' }, icb: { odsCode: 'QWO' }, method: 'gp-practice' });
-    const welsh = await t.deps.db.selectFrom('organisations').select('ods_code').where('ods_type', '=', 'gp-practice').where('region_code', '=', 'W00').executeTakeFirstOrThrow();
+    await expect(responsibleForPractice(t.deps, 'b84001')).resolves.toMatchObject({
+      subIcb: { odsCode: '02T' },
+      icb: { odsCode: 'QWO' },
+      method: 'gp-practice',
+    });
+    const welsh = await t.deps.db
+      .selectFrom('organisations')
+      .select('ods_code')
+      .where('ods_type', '=', 'gp-practice')
+      .where('region_code', '=', 'W00')
+      .executeTakeFirstOrThrow();
     await expect(responsibleForPractice(t.deps, welsh.ods_code!)).rejects.toThrow('no commissioner in England');
     await expect(responsibleForPractice(t.deps, 'ZZZ999')).rejects.toThrow('There is no GP practice with the ODS code ZZZ999');
   });
@@ -90,16 +113,28 @@ describe('importing the real reference data', () => {
   });
 
   it('finds the commissioner for a postcode district from the GP practices nearest its centre, and says it is an estimate', async () => {
-    for (const [district, subIcb] of [['HX6', '02T'], ['LS1', '15F']] as const) {
+    for (const [district, subIcb] of [
+      ['HX6', '02T'],
+      ['LS1', '15F'],
+    ] as const) {
       const centre = (await findDistrict(t.deps.db, district))!;
-      await expect(responsibleForDistrict(t.deps, centre)).resolves.toMatchObject({ subIcb: { odsCode: subIcb }, method: 'nearest-practices', explanation: expect.stringContaining(`centre of ${district}`) });
+      await expect(responsibleForDistrict(t.deps, centre)).resolves.toMatchObject({
+        subIcb: { odsCode: subIcb },
+        method: 'nearest-practices',
+        explanation: expect.stringContaining(`centre of ${district}`),
+      });
     }
   });
 
   it('reports zero inserts and zero updates when everything is imported again', async () => {
     const again = await importAll(t.deps, REFERENCE_DATA_DIR);
     for (const summary of again.summaries) {
-      expect({ dataset: summary.dataset, inserted: summary.inserted, updated: summary.updated, closed: summary.closed }).toEqual({ dataset: summary.dataset, inserted: 0, updated: 0, closed: 0 });
+      expect({ dataset: summary.dataset, inserted: summary.inserted, updated: summary.updated, closed: summary.closed }).toEqual({
+        dataset: summary.dataset,
+        inserted: 0,
+        updated: 0,
+        closed: 0,
+      });
     }
   }, 600_000);
 });

@@ -56,7 +56,11 @@ describe('postcode and ODS files, good and bad', () => {
   });
 
   it('updates a moved postcode and closes one that has gone from a sorted file, keeping its history', async () => {
-    const source = await file('next-release.csv', [HEADER, 'HX1 1PW,53.72170,-1.85800,E92000001,E08000033', 'HX6 3AB,53.70711,-1.91078,E92000001,E08000033']);
+    const source = await file('next-release.csv', [
+      HEADER,
+      'HX1 1PW,53.72170,-1.85800,E92000001,E08000033',
+      'HX6 3AB,53.70711,-1.91078,E92000001,E08000033',
+    ]);
     const summary = await importPostcodes(t.deps, source);
     expect(summary).toMatchObject({ inserted: 0, updated: 1, closed: 1, unchanged: 1 });
     const rows = await postcodes();
@@ -68,9 +72,17 @@ describe('postcode and ODS files, good and bad', () => {
   });
 
   it('reads OS Code-Point Open files, converting grid references to latitude and longitude', async () => {
-    const source = await file('ls.csv', ['"LS1 1BA",10,429654,433576,"E92000001","E19000003","E18000003","","E08000035","E05001420"', '"LS1 1BB",90,0,0,"E92000001","","","","",""']);
+    const source = await file('ls.csv', [
+      '"LS1 1BA",10,429654,433576,"E92000001","E19000003","E18000003","","E08000035","E05001420"',
+      '"LS1 1BB",90,0,0,"E92000001","","","","",""',
+    ]);
     const summary = await importPostcodes(t.deps, source);
-    expect(summary).toMatchObject({ format: 'code-point-open', inserted: 1, rejected: 1, rejections: [{ line: 2, reason: 'missing coordinate' }] });
+    expect(summary).toMatchObject({
+      format: 'code-point-open',
+      inserted: 1,
+      rejected: 1,
+      rejections: [{ line: 2, reason: 'missing coordinate' }],
+    });
     const row = await t.deps.db.selectFrom('postcodes').selectAll().where('postcode', '=', 'LS1 1BA').executeTakeFirstOrThrow();
     expect(row.latitude).toBeCloseTo(53.79765, 3);
     expect(row.longitude).toBeCloseTo(-1.55129, 3);
@@ -86,7 +98,12 @@ describe('postcode and ODS files, good and bad', () => {
     ]);
     const summary = await importPostcodes(t.deps, source);
     expect(summary).toMatchObject({ format: 'onspd', inserted: 2, rejected: 1 });
-    const rows = await t.deps.db.selectFrom('postcodes').select(['postcode', 'terminated_on', 'sub_icb_code']).where('postcode', 'like', 'WF1 1A%').orderBy('postcode').execute();
+    const rows = await t.deps.db
+      .selectFrom('postcodes')
+      .select(['postcode', 'terminated_on', 'sub_icb_code'])
+      .where('postcode', 'like', 'WF1 1A%')
+      .orderBy('postcode')
+      .execute();
     expect(rows).toEqual([
       { postcode: 'WF1 1AA', terminated_on: null, sub_icb_code: 'E38000190' },
       { postcode: 'WF1 1AB', terminated_on: '2005-12-01', sub_icb_code: 'E38000190' },
@@ -99,12 +116,24 @@ describe('postcode and ODS files, good and bad', () => {
   });
 
   it('rejects ODS rows with the wrong column count or a bad date, and keeps closed organisations with their close date', async () => {
-    const row = (code: string, name: string, open: string, close: string) => `"${code}","${name}","Y63","QWO","1 ROAD","","TOWN","","","HX1 1PW","${open}","${close}","","","","","","","","","","1","","","","",""`;
-    const source = await file('eccg.csv', [row('02T', 'NHS WEST YORKSHIRE ICB - 02T', '20130401', ''), row('00X', 'NHS OLD CCG', '20130401', '20200331'), '"01A","SHORT ROW"', row('01B', 'BAD DATE', '2013-04-01', '')]);
+    const row = (code: string, name: string, open: string, close: string) =>
+      `"${code}","${name}","Y63","QWO","1 ROAD","","TOWN","","","HX1 1PW","${open}","${close}","","","","","","","","","","1","","","","",""`;
+    const source = await file('eccg.csv', [
+      row('02T', 'NHS WEST YORKSHIRE ICB - 02T', '20130401', ''),
+      row('00X', 'NHS OLD CCG', '20130401', '20200331'),
+      '"01A","SHORT ROW"',
+      row('01B', 'BAD DATE', '2013-04-01', ''),
+    ]);
     const summary = await importSubIcbLocations(t.deps, source);
     expect(summary).toMatchObject({ inserted: 2, rejected: 2 });
-    expect(summary.rejections).toEqual([{ line: 3, reason: 'expected 27 columns, found 2' }, { line: 4, reason: '01B has a date that is not YYYYMMDD' }]);
-    const closedLater = await file('eccg-later.csv', [row('02T', 'NHS WEST YORKSHIRE ICB - 02T', '20130401', '20270331'), row('00X', 'NHS OLD CCG', '20130401', '20200331')]);
+    expect(summary.rejections).toEqual([
+      { line: 3, reason: 'expected 27 columns, found 2' },
+      { line: 4, reason: '01B has a date that is not YYYYMMDD' },
+    ]);
+    const closedLater = await file('eccg-later.csv', [
+      row('02T', 'NHS WEST YORKSHIRE ICB - 02T', '20130401', '20270331'),
+      row('00X', 'NHS OLD CCG', '20130401', '20200331'),
+    ]);
     const later = await importSubIcbLocations(t.deps, closedLater);
     expect(later).toMatchObject({ updated: 1, closed: 1, unchanged: 1 });
     const closed = await t.app.inject('/api/v1/organisations/02T');
@@ -122,7 +151,11 @@ describe('reference data pages', () => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'aqp-pages-'));
       const source = path.join(dir, 'postcodes.csv');
       await writeFile(source, `${HEADER}\nHX6 3AB,53.70711,-1.91078,E92000001,E08000033\nBAD,1,1,E,E\n`);
-      await runRecordedImport(t.deps, DATASETS.find((d) => d.name === 'postcodes')!, source);
+      await runRecordedImport(
+        t.deps,
+        DATASETS.find((d) => d.name === 'postcodes')!,
+        source,
+      );
       await rm(dir, { recursive: true, force: true });
       const admin = new WebClient(t.app);
       await admin.signIn('platform.admin@aqp.example');

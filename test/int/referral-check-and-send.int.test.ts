@@ -7,16 +7,41 @@ import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 const TODAY = '2027-03-01';
 const nextNhsNumber = nhsNumberSequence('4013');
 const [FIRST, REFUSED, LATER] = [nextNhsNumber(), nextNhsNumber(), nextNhsNumber()];
-const ANSWERS = { 'answer-ear-pain': 'no', 'answer-discharge': 'no', 'answer-sudden-loss': 'no', 'answer-fluctuating-loss': 'no', 'answer-tinnitus': 'no', 'answer-vertigo': 'no', 'answer-abnormal-canal': 'no', 'answer-wax-cleared': 'yes' };
+const ANSWERS = {
+  'answer-ear-pain': 'no',
+  'answer-discharge': 'no',
+  'answer-sudden-loss': 'no',
+  'answer-fluctuating-loss': 'no',
+  'answer-tinnitus': 'no',
+  'answer-vertigo': 'no',
+  'answer-abnormal-canal': 'no',
+  'answer-wax-cleared': 'yes',
+};
 const FORM = {
-  nhsNumber: FIRST, givenName: 'Katherine', familyName: 'Johnson', 'dateOfBirth-day': '26', 'dateOfBirth-month': '8', 'dateOfBirth-year': '1948',
-  sex: 'female', postcode: 'HX6 3AB', priority: 'routine', route: 'gp', clinicalInformation: 'Hearing worse in the left ear for a year.', ...ANSWERS,
+  nhsNumber: FIRST,
+  givenName: 'Katherine',
+  familyName: 'Johnson',
+  'dateOfBirth-day': '26',
+  'dateOfBirth-month': '8',
+  'dateOfBirth-year': '1948',
+  sex: 'female',
+  postcode: 'HX6 3AB',
+  priority: 'routine',
+  route: 'gp',
+  clinicalInformation: 'Hearing worse in the left ear for a year.',
+  ...ANSWERS,
 };
 
 describe('checking eligibility, then sending, on the referral form', () => {
   let t: TestApp;
   let gp: WebClient;
-  const referralCount = async () => (await t.deps.db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const referralCount = async () =>
+    (
+      await t.deps.db
+        .selectFrom('referrals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   const check = async (form: Record<string, string>) => {
     const page = await gp.get('/referrals/new/adult-hearing');
     return gp.post('/referrals/new/adult-hearing', { _csrf: csrfTokenIn(page.body), ...form });
@@ -25,7 +50,13 @@ describe('checking eligibility, then sending, on the referral form', () => {
   beforeAll(async () => {
     t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
     await placePostcodes(t.deps);
-    await aListingIn(t.deps, (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id, 'DEMO1', 'live', TODAY);
+    await aListingIn(
+      t.deps,
+      (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id,
+      'DEMO1',
+      'live',
+      TODAY,
+    );
     gp = new WebClient(t.app);
     await gp.signIn('referrer@aqp.example');
   });

@@ -27,26 +27,129 @@ describe('full referral lists', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ seed: 'demo', clock: movableToday(TODAY) });
-    const offer = async (service: string) => (await t.app.inject(`/api/v1/offers?service=${service}&commissioner=02T`)).json().items[0].id as string;
+    const offer = async (service: string) =>
+      (await t.app.inject(`/api/v1/offers?service=${service}&commissioner=02T`)).json().items[0].id as string;
     const [hearing, back] = [await offer('adult-hearing'), await offer('back-and-neck-pain')];
     const demo1 = (await aListingIn(t.deps, hearing, 'DEMO1', 'live', TODAY)).providerId;
-    const practice = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow()).id;
-    const otherProvider = await aProviderWithSites(t.deps, { odsCode: 'TLS01', name: 'Other Hearing (test)', sites: [{ name: 'Other clinic', postcode: 'HX3 6BP' }] });
-    const otherPractice = (await aPracticeWithReferrer(t.deps, { odsCode: 'B84998', name: 'Other Surgery', subIcbOds: '02T', email: 'other.gp@aqp.example' })).practiceId;
+    const practice = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow())
+      .id;
+    const otherProvider = await aProviderWithSites(t.deps, {
+      odsCode: 'TLS01',
+      name: 'Other Hearing (test)',
+      sites: [{ name: 'Other clinic', postcode: 'HX3 6BP' }],
+    });
+    const otherPractice = (
+      await aPracticeWithReferrer(t.deps, { odsCode: 'B84998', name: 'Other Surgery', subIcbOds: '02T', email: 'other.gp@aqp.example' })
+    ).practiceId;
     const ours = { providerId: demo1, practiceId: practice };
-    const ubrns = await referralRows(t.deps, [
-      { ...ours, offerId: hearing, status: 'sent', referredOn: '2027-02-25', sentAt: '2027-02-25T10:00:00Z', acceptBy: '2027-03-04', nhsNumber: nhs.a, givenName: 'Ada', familyName: 'Sent' },
-      { ...ours, offerId: hearing, status: 'sent', referredOn: '2027-02-10', sentAt: '2027-02-10T10:00:00Z', acceptBy: '2027-02-17', givenName: 'Bea', familyName: 'Overdue' },
-      { ...ours, offerId: back, status: 'accepted', referredOn: '2027-01-15', sentAt: '2027-01-15T10:00:00Z', givenName: 'Cal', familyName: 'Accepted' },
-      { ...ours, offerId: hearing, status: 'discharged', referredOn: '2026-08-31', sentAt: '2026-08-31T23:30:00Z', givenName: 'Dee', familyName: 'Discharged' },
-      { ...ours, offerId: hearing, status: 'returned', referredOn: '2027-02-20', sentAt: '2027-02-20T10:00:00Z', givenName: 'Eve', familyName: 'Returned' },
-      { ...ours, providerId: null, offerId: hearing, status: 'awaiting-choice', referredOn: '2027-02-28', givenName: 'Fay', familyName: 'Choosing' },
-      { ...ours, offerId: hearing, status: 'cancelled', referredOn: '2027-02-01', sentAt: '2027-02-01T23:30:00Z', nhsNumber: nhs.g, givenName: '=HYPERLINK("http://evil.example")', familyName: 'Smith, "Jr"' },
-      { providerId: otherProvider, practiceId: practice, offerId: hearing, status: 'sent', referredOn: '2027-02-26', acceptBy: '2027-03-05', nhsNumber: nhs.h, givenName: 'Hal', familyName: 'Elsewhere' },
-      { providerId: demo1, practiceId: otherPractice, offerId: hearing, status: 'sent', referredOn: '2027-02-27', acceptBy: '2027-03-06', nhsNumber: nhs.h, givenName: 'Hal', familyName: 'Elsewhere' },
-      { providerId: otherProvider, practiceId: otherPractice, offerId: hearing, status: 'sent', referredOn: '2027-02-27', nhsNumber: nhs.a, givenName: 'Ada', familyName: 'Sent' },
-    ], ubrnSequence('7'));
-    ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].forEach((key, index) => { r[key] = ubrns[index]!; });
+    const ubrns = await referralRows(
+      t.deps,
+      [
+        {
+          ...ours,
+          offerId: hearing,
+          status: 'sent',
+          referredOn: '2027-02-25',
+          sentAt: '2027-02-25T10:00:00Z',
+          acceptBy: '2027-03-04',
+          nhsNumber: nhs.a,
+          givenName: 'Ada',
+          familyName: 'Sent',
+        },
+        {
+          ...ours,
+          offerId: hearing,
+          status: 'sent',
+          referredOn: '2027-02-10',
+          sentAt: '2027-02-10T10:00:00Z',
+          acceptBy: '2027-02-17',
+          givenName: 'Bea',
+          familyName: 'Overdue',
+        },
+        {
+          ...ours,
+          offerId: back,
+          status: 'accepted',
+          referredOn: '2027-01-15',
+          sentAt: '2027-01-15T10:00:00Z',
+          givenName: 'Cal',
+          familyName: 'Accepted',
+        },
+        {
+          ...ours,
+          offerId: hearing,
+          status: 'discharged',
+          referredOn: '2026-08-31',
+          sentAt: '2026-08-31T23:30:00Z',
+          givenName: 'Dee',
+          familyName: 'Discharged',
+        },
+        {
+          ...ours,
+          offerId: hearing,
+          status: 'returned',
+          referredOn: '2027-02-20',
+          sentAt: '2027-02-20T10:00:00Z',
+          givenName: 'Eve',
+          familyName: 'Returned',
+        },
+        {
+          ...ours,
+          providerId: null,
+          offerId: hearing,
+          status: 'awaiting-choice',
+          referredOn: '2027-02-28',
+          givenName: 'Fay',
+          familyName: 'Choosing',
+        },
+        {
+          ...ours,
+          offerId: hearing,
+          status: 'cancelled',
+          referredOn: '2027-02-01',
+          sentAt: '2027-02-01T23:30:00Z',
+          nhsNumber: nhs.g,
+          givenName: '=HYPERLINK("http://evil.example")',
+          familyName: 'Smith, "Jr"',
+        },
+        {
+          providerId: otherProvider,
+          practiceId: practice,
+          offerId: hearing,
+          status: 'sent',
+          referredOn: '2027-02-26',
+          acceptBy: '2027-03-05',
+          nhsNumber: nhs.h,
+          givenName: 'Hal',
+          familyName: 'Elsewhere',
+        },
+        {
+          providerId: demo1,
+          practiceId: otherPractice,
+          offerId: hearing,
+          status: 'sent',
+          referredOn: '2027-02-27',
+          acceptBy: '2027-03-06',
+          nhsNumber: nhs.h,
+          givenName: 'Hal',
+          familyName: 'Elsewhere',
+        },
+        {
+          providerId: otherProvider,
+          practiceId: otherPractice,
+          offerId: hearing,
+          status: 'sent',
+          referredOn: '2027-02-27',
+          nhsNumber: nhs.a,
+          givenName: 'Ada',
+          familyName: 'Sent',
+        },
+      ],
+      ubrnSequence('7'),
+    );
+    ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].forEach((key, index) => {
+      r[key] = ubrns[index]!;
+    });
     provider = await tokenFor(t.deps, demo1, 'provider-clinician');
     referrer = await tokenFor(t.deps, practice, 'referrer');
   });
@@ -104,7 +207,12 @@ describe('full referral lists', () => {
     const bad = await as(provider, '/api/v1/worklists/referrals?search=12345&sentFrom=2027-02-30&sentTo=2027-01-01');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation-failed' });
-    expect(bad.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['search', 'sentFrom']);
+    expect(
+      bad
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['search', 'sentFrom']);
     expect((await as(provider, '/api/v1/worklists/referrals?status=lost')).statusCode).toBe(400);
 
     const clinician = new WebClient(t.app);
@@ -126,37 +234,77 @@ describe('full referral lists', () => {
     expect(csv.headers['content-disposition']).toBe('attachment; filename="referrals-2027-03-01.csv"');
     expect(csv.headers['cache-control']).toBe('no-store');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe('Reference,NHS number,Patient,Service,Referring practice,Status,Referred on,Sent to provider on,Accept by,Sessions attended');
+    expect(lines[0]).toBe(
+      'Reference,NHS number,Patient,Service,Referring practice,Status,Referred on,Sent to provider on,Accept by,Sessions attended',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
     expect(lines[1]).toContain(`${spaced(r.e!)},,Eve Returned,`);
-    expect(lines[3]).toBe(`${spaced(r.g!)},${nhsSpaced(nhs.g)},"'=HYPERLINK(""http://evil.example"") Smith, ""Jr""",Adult hearing,Station Road Surgery,Cancelled,2027-02-01,2027-02-01,2027-02-08,0`);
-    const audit = await t.deps.db.selectFrom('audit_events').select(['details']).where('action', '=', 'referral.list-download').executeTakeFirstOrThrow();
+    expect(lines[3]).toBe(
+      `${spaced(r.g!)},${nhsSpaced(nhs.g)},"'=HYPERLINK(""http://evil.example"") Smith, ""Jr""",Adult hearing,Station Road Surgery,Cancelled,2027-02-01,2027-02-01,2027-02-08,0`,
+    );
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'referral.list-download')
+      .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ side: 'provider', total: 3, ubrns: [r.e, r.b, r.g] });
 
     const api = await as(referrer, '/api/v1/worklists/referrals.csv?status=sent');
     expect(api.statusCode).toBe(200);
-    expect(api.body.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual([spaced(r.h!), spaced(r.a!), spaced(r.b!)]);
+    expect(
+      api.body
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual([spaced(r.h!), spaced(r.a!), spaced(r.b!)]);
   });
 
   it('audits each page seen as a view of patient data, and refuses the list to roles that have none', async () => {
     await listed(provider, '?status=returned');
-    const audit = await t.deps.db.selectFrom('audit_events').select(['details']).where('action', '=', 'referral.list-view').orderBy('occurred_at', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'referral.list-view')
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ side: 'provider', filter: { status: 'returned' }, total: 1, ubrns: [r.e] });
-    const commissioner = await tokenFor(t.deps, (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'QWO').executeTakeFirstOrThrow()).id, 'commissioner');
+    const commissioner = await tokenFor(
+      t.deps,
+      (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'QWO').executeTakeFirstOrThrow()).id,
+      'commissioner',
+    );
     expect((await as(commissioner, '/api/v1/worklists/referrals')).statusCode).toBe(403);
     expect((await as(commissioner, '/api/v1/worklists/referrals.csv')).statusCode).toBe(403);
   });
 
   it('shows each role counts of what needs doing now, each a link to a list of exactly the rows it counts', async () => {
     const demo1 = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO1').executeTakeFirstOrThrow()).id;
-    const practice = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow()).id;
-    const hearing = (await t.deps.db.selectFrom('listings').select('offer_id').where('provider_organisation_id', '=', demo1).executeTakeFirstOrThrow()).offer_id;
-    await t.deps.db.insertInto('applications').values({ offer_id: hearing, provider_organisation_id: demo1, attempt: 2, status: 'clarification', submitted_at: new Date(), updated_at: new Date() }).execute();
-    await t.deps.db.insertInto('outbox_messages').values([
-      { organisation_id: demo1, subject: 'Unread one', body: 'First.' }, { organisation_id: demo1, subject: 'Unread two', body: 'Second.' },
-      { organisation_id: demo1, subject: 'Read already', body: 'Third.', read_at: new Date() }, { organisation_id: practice, subject: 'For the practice', body: 'Fourth.' },
-    ]).execute();
+    const practice = (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow())
+      .id;
+    const hearing = (
+      await t.deps.db.selectFrom('listings').select('offer_id').where('provider_organisation_id', '=', demo1).executeTakeFirstOrThrow()
+    ).offer_id;
+    await t.deps.db
+      .insertInto('applications')
+      .values({
+        offer_id: hearing,
+        provider_organisation_id: demo1,
+        attempt: 2,
+        status: 'clarification',
+        submitted_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+    await t.deps.db
+      .insertInto('outbox_messages')
+      .values([
+        { organisation_id: demo1, subject: 'Unread one', body: 'First.' },
+        { organisation_id: demo1, subject: 'Unread two', body: 'Second.' },
+        { organisation_id: demo1, subject: 'Read already', body: 'Third.', read_at: new Date() },
+        { organisation_id: practice, subject: 'For the practice', body: 'Fourth.' },
+      ])
+      .execute();
 
     /** The home page's counts with their links, each followed to the number of rows it lists. */
     const countsAndRows = async (email: string) => {
@@ -164,12 +312,20 @@ describe('full referral lists', () => {
       await person.signIn(email);
       const home = (await person.get('/')).body;
       const list = /<ul class="nhsuk-list nhsuk-list--border" id="needs-now">([\s\S]*?)<\/ul>/.exec(home)![1]!;
-      const links = [...list.matchAll(/<a href="([^"]+)"[^>]*>(\d+) ([^<]+)<\/a>/g)].map((match) => ({ href: match[1]!.replaceAll('&amp;', '&'), count: Number(match[2]), text: match[3]! }));
-      return Promise.all(links.map(async (link) => {
-        const body = (await person.get(link.href)).body;
-        const shown = link.href.startsWith('/messages') ? body.split('action="/messages/').length - 1 : Number(/Showing 1 to \d+ of (\d+)/.exec(body)?.[1] ?? 0);
-        return { ...link, shown };
+      const links = [...list.matchAll(/<a href="([^"]+)"[^>]*>(\d+) ([^<]+)<\/a>/g)].map((match) => ({
+        href: match[1]!.replaceAll('&amp;', '&'),
+        count: Number(match[2]),
+        text: match[3]!,
       }));
+      return Promise.all(
+        links.map(async (link) => {
+          const body = (await person.get(link.href)).body;
+          const shown = link.href.startsWith('/messages')
+            ? body.split('action="/messages/').length - 1
+            : Number(/Showing 1 to \d+ of (\d+)/.exec(body)?.[1] ?? 0);
+          return { ...link, shown };
+        }),
+      );
     };
 
     const clinician = await countsAndRows('clinician@aqp.example');
@@ -179,10 +335,15 @@ describe('full referral lists', () => {
       { count: 2, text: 'unread messages', href: '/messages?show=unread' },
     ]);
     const admin = await countsAndRows('provider.admin@aqp.example');
-    expect(admin.find((link) => link.href === '/applications?status=clarification')).toMatchObject({ count: 1, text: 'application waiting for your answer to a clarification question' });
+    expect(admin.find((link) => link.href === '/applications?status=clarification')).toMatchObject({
+      count: 1,
+      text: 'application waiting for your answer to a clarification question',
+    });
     const gp = await countsAndRows('referrer@aqp.example');
     expect(gp.map(({ count, href }) => ({ count, href }))).toEqual([
-      { count: 1, href: '/worklists/referrals?status=returned' }, { count: 1, href: '/worklists/referrals?status=sent&overdue=yes' }, { count: 1, href: '/messages?show=unread' },
+      { count: 1, href: '/worklists/referrals?status=returned' },
+      { count: 1, href: '/worklists/referrals?status=sent&overdue=yes' },
+      { count: 1, href: '/messages?show=unread' },
     ]);
     const national = await countsAndRows('national.admin@aqp.example');
     expect(national.map(({ href }) => href)).toEqual(['/messages?show=unread']);

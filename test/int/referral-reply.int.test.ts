@@ -9,7 +9,12 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 const clock = movableToday(TODAY);
-const xray = (): FilePart => ({ field: 'attachment', fileName: 'x-ray report.pdf', contentType: 'application/pdf', content: tinyPdf('X-ray report: no fracture') });
+const xray = (): FilePart => ({
+  field: 'attachment',
+  fileName: 'x-ray report.pdf',
+  contentType: 'application/pdf',
+  content: tinyPdf('X-ray report: no fracture'),
+});
 
 describe('replying to a returned referral and re-referring after a closed episode', () => {
   let t: TestApp;
@@ -20,23 +25,55 @@ describe('replying to a returned referral and re-referring after a closed episod
   let gp: UploadingClient;
   const nextNhsNumber = nhsNumberSequence('6030');
 
-  const api = (method: 'GET' | 'POST', url: string, payload?: object, key = referrerKey) => t.app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(payload ? { payload } : {}) });
+  const api = (method: 'GET' | 'POST', url: string, payload?: object, key = referrerKey) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(payload ? { payload } : {}) });
   const referral = (ubrn: string) => t.deps.db.selectFrom('referrals').selectAll().where('ubrn', '=', ubrn).executeTakeFirstOrThrow();
-  const documentCount = async () => (await t.deps.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const documentCount = async () =>
+    (
+      await t.deps.db
+        .selectFrom('documents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   const backReferral = (answers: Record<string, boolean> = { 'red-flags': false, 'pregnant-over-35-weeks': false }) => ({
-    serviceCode: 'back-and-neck-pain', priority: 'routine', route: 'gp', bodyArea: 'Neck', clinicalInformation: 'Neck pain after a fall; no red flags.', answers,
-    patient: { nhsNumber: nextNhsNumber(), givenName: 'Nell', familyName: 'Neck', dateOfBirth: '1975-07-07', sex: 'female', postcode: 'HX1 1PW', phone: '07700 900982', addressLines: ['12 Mill Lane', 'Halifax'] },
+    serviceCode: 'back-and-neck-pain',
+    priority: 'routine',
+    route: 'gp',
+    bodyArea: 'Neck',
+    clinicalInformation: 'Neck pain after a fall; no red flags.',
+    answers,
+    patient: {
+      nhsNumber: nextNhsNumber(),
+      givenName: 'Nell',
+      familyName: 'Neck',
+      dateOfBirth: '1975-07-07',
+      sex: 'female',
+      postcode: 'HX1 1PW',
+      phone: '07700 900982',
+      addressLines: ['12 Mill Lane', 'Halifax'],
+    },
     communicationNeeds: { interpreterLanguage: 'Polish', formats: ['large-print'] },
   });
   const aSentReferral = async (): Promise<string> => {
     const ubrn = (await api('POST', '/api/v1/referrals', backReferral())).json().ubrn;
-    const entry = (await api('GET', `/api/v1/referrals/${ubrn}/choice-list`)).json().entries.find((candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId);
-    expect((await api('POST', `/api/v1/referrals/${ubrn}/choice`, { listingId: entry.listingId, siteId: entry.siteId })).statusCode).toBe(200);
+    const entry = (await api('GET', `/api/v1/referrals/${ubrn}/choice-list`))
+      .json()
+      .entries.find((candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId);
+    expect((await api('POST', `/api/v1/referrals/${ubrn}/choice`, { listingId: entry.listingId, siteId: entry.siteId })).statusCode).toBe(
+      200,
+    );
     return ubrn;
   };
   const aReturnedReferral = async (): Promise<string> => {
     const ubrn = await aSentReferral();
-    expect((await clinician.submit(`/referrals/${ubrn}/return`, { reasonCode: 'FURTHER_INFORMATION_REQUIRED', comment: 'Please send the X-ray report.' })).statusCode).toBe(303);
+    expect(
+      (
+        await clinician.submit(`/referrals/${ubrn}/return`, {
+          reasonCode: 'FURTHER_INFORMATION_REQUIRED',
+          comment: 'Please send the X-ray report.',
+        })
+      ).statusCode,
+    ).toBe(303);
     return ubrn;
   };
 
@@ -58,7 +95,9 @@ describe('replying to a returned referral and re-referring after a closed episod
   it('shows the return reason at the top of the practice’s page with “Reply and resend”', async () => {
     const ubrn = await aReturnedReferral();
     const page = (await gp.get(`/referrals/${ubrn}`)).body;
-    expect(page).toMatch(/<h1>Referral [\d ]+<\/h1>\s*<div class="nhsuk-card nhsuk-card--warning">[\s\S]*Returned by the provider: Further information required[\s\S]*Please send the X-ray report\./);
+    expect(page).toMatch(
+      /<h1>Referral [\d ]+<\/h1>\s*<div class="nhsuk-card nhsuk-card--warning">[\s\S]*Returned by the provider: Further information required[\s\S]*Please send the X-ray report\./,
+    );
     expect(page).toContain(`href="/referrals/${ubrn}/reply"`);
     expect((await clinician.get(`/referrals/${ubrn}/reply`)).statusCode).toBe(403);
   });
@@ -69,7 +108,16 @@ describe('replying to a returned referral and re-referring after a closed episod
     const empty = await gp.upload(`/referrals/${ubrn}/reply`, { information: '  ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toMatch(/id="information-error"[\s\S]*Enter the information the provider asked for/);
-    const fake = await gp.upload(`/referrals/${ubrn}/reply`, { information: 'Report attached.' }, { field: 'attachment', fileName: 'report.pdf', contentType: 'application/pdf', content: new TextEncoder().encode('<html>not a pdf</html>') });
+    const fake = await gp.upload(
+      `/referrals/${ubrn}/reply`,
+      { information: 'Report attached.' },
+      {
+        field: 'attachment',
+        fileName: 'report.pdf',
+        contentType: 'application/pdf',
+        content: new TextEncoder().encode('<html>not a pdf</html>'),
+      },
+    );
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toMatch(/id="attachment-error"[\s\S]*The file must be a PDF, PNG or JPEG/);
     expect(fake.body).toContain('Report attached.');
@@ -85,9 +133,20 @@ describe('replying to a returned referral and re-referring after a closed episod
     expect((await gp.get(`/referrals/${ubrn}`)).body).toContain('Reply sent. Referral');
     const row = await referral(ubrn);
     expect(row).toMatchObject({ status: 'sent', provider_organisation_id: providerId, accept_by: '2027-03-12' });
-    const events = await t.deps.db.selectFrom('referral_events').select(['from_status', 'to_status', 'actor']).where('referral_id', '=', row.id).orderBy('seq').execute();
+    const events = await t.deps.db
+      .selectFrom('referral_events')
+      .select(['from_status', 'to_status', 'actor'])
+      .where('referral_id', '=', row.id)
+      .orderBy('seq')
+      .execute();
     expect(events.at(-1)).toEqual({ from_status: 'returned', to_status: 'sent', actor: 'referrer' });
-    const message = await t.deps.db.selectFrom('outbox_messages').select('subject').where('organisation_id', '=', providerId).where('entity_id', '=', row.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const message = await t.deps.db
+      .selectFrom('outbox_messages')
+      .select('subject')
+      .where('organisation_id', '=', providerId)
+      .where('entity_id', '=', row.id)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(message.subject).toContain('resent with the information you asked for');
 
     const page = (await clinician.get(`/referrals/${ubrn}`)).body;
@@ -108,13 +167,23 @@ describe('replying to a returned referral and re-referring after a closed episod
   it('replies over the API in one multipart request, lists the replies to the provider, and refuses a reply to a referral that is not returned', async () => {
     const ubrn = await aReturnedReferral();
     const body = multipartBody({ information: 'Report attached.' }, xray());
-    const reply = (key: string) => t.app.inject({ method: 'POST', url: `/api/v1/referrals/${ubrn}/reply`, headers: { authorization: `Bearer ${key}`, 'content-type': body.contentType }, payload: body.payload });
+    const reply = (key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/referrals/${ubrn}/reply`,
+        headers: { authorization: `Bearer ${key}`, 'content-type': body.contentType },
+        payload: body.payload,
+      });
     const sent = await reply(referrerKey);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'sent', providerName: expect.any(String) });
     const replies = (await api('GET', `/api/v1/referrals/${ubrn}/replies`, undefined, providerKey)).json().items;
-    expect(replies).toMatchObject([{ information: 'Report attached.', attachments: [{ fileName: 'x-ray report.pdf', contentType: 'application/pdf' }] }]);
-    expect((await api('GET', `/api/v1/referrals/${ubrn}/attachments/${replies[0].attachments[0].id}`, undefined, providerKey)).statusCode).toBe(200);
+    expect(replies).toMatchObject([
+      { information: 'Report attached.', attachments: [{ fileName: 'x-ray report.pdf', contentType: 'application/pdf' }] },
+    ]);
+    expect(
+      (await api('GET', `/api/v1/referrals/${ubrn}/attachments/${replies[0].attachments[0].id}`, undefined, providerKey)).statusCode,
+    ).toBe(200);
     const again = await reply(referrerKey);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('invalid-transition');
@@ -123,8 +192,12 @@ describe('replying to a returned referral and re-referring after a closed episod
   it('keeps neither the reply nor its document when a later step fails', async () => {
     const ubrn = await aReturnedReferral();
     const documents = await documentCount();
-    await sql`CREATE FUNCTION refuse_test_reply() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated failure after the document insert'; END $$ LANGUAGE plpgsql`.execute(t.deps.db);
-    await sql`CREATE TRIGGER refuse_test_reply BEFORE INSERT ON referral_replies FOR EACH ROW EXECUTE FUNCTION refuse_test_reply()`.execute(t.deps.db);
+    await sql`CREATE FUNCTION refuse_test_reply() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated failure after the document insert'; END $$ LANGUAGE plpgsql`.execute(
+      t.deps.db,
+    );
+    await sql`CREATE TRIGGER refuse_test_reply BEFORE INSERT ON referral_replies FOR EACH ROW EXECUTE FUNCTION refuse_test_reply()`.execute(
+      t.deps.db,
+    );
     try {
       expect((await gp.upload(`/referrals/${ubrn}/reply`, { information: 'Report attached.' }, xray())).statusCode).toBe(500);
     } finally {
@@ -144,7 +217,12 @@ describe('replying to a returned referral and re-referring after a closed episod
     const start = await gp.get(`/referrals/${ubrn}/re-refer`);
     expect(start.headers.location).toBe('/referrals/new/back-and-neck-pain/change');
     const form = (await gp.get(start.headers.location!)).body;
-    const old = await t.deps.db.selectFrom('patients as p').innerJoin('referrals as r', 'r.patient_id', 'p.id').select('p.nhs_number').where('r.ubrn', '=', ubrn).executeTakeFirstOrThrow();
+    const old = await t.deps.db
+      .selectFrom('patients as p')
+      .innerJoin('referrals as r', 'r.patient_id', 'p.id')
+      .select('p.nhs_number')
+      .where('r.ubrn', '=', ubrn)
+      .executeTakeFirstOrThrow();
     expect(form).toContain(`value="${old.nhs_number}"`);
     expect(form).toContain('value="Neck"');
     expect(form).toContain('value="07700900982"');
@@ -155,12 +233,27 @@ describe('replying to a returned referral and re-referring after a closed episod
     expect(form).not.toMatch(/name="answer-red-flags"[^>]*checked/);
     expect(form).not.toContain('Neck pain after a fall');
 
-    const again = await api('POST', `/api/v1/referrals/${ubrn}/re-referral`, { priority: 'routine', route: 'gp', bodyArea: 'Lower back', answers: { 'red-flags': false, 'pregnant-over-35-weeks': false }, clinicalInformation: 'Low back pain for six weeks.' });
+    const again = await api('POST', `/api/v1/referrals/${ubrn}/re-referral`, {
+      priority: 'routine',
+      route: 'gp',
+      bodyArea: 'Lower back',
+      answers: { 'red-flags': false, 'pregnant-over-35-weeks': false },
+      clinicalInformation: 'Low back pain for six weeks.',
+    });
     expect(again.statusCode, again.body).toBe(201);
     const created = await referral(again.json().ubrn);
     expect(created).toMatchObject({ status: 'awaiting-choice', patient_id: (await referral(ubrn)).patient_id, body_area: 'lower back' });
     const open = await aSentReferral();
-    expect((await api('POST', `/api/v1/referrals/${open}/re-referral`, { priority: 'routine', route: 'gp', answers: {}, clinicalInformation: 'x' })).statusCode).toBe(409);
+    expect(
+      (
+        await api('POST', `/api/v1/referrals/${open}/re-referral`, {
+          priority: 'routine',
+          route: 'gp',
+          answers: {},
+          clinicalInformation: 'x',
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await gp.get(`/referrals/${open}/re-refer`)).headers.location).toBe(`/referrals/${open}`);
   });
 });

@@ -23,17 +23,27 @@ describe('per-account sign-in back-off', () => {
   /** A fresh address for a guesser who keeps to it. */
   const anAddress = () => `198.51.100.${++address}`;
   const anAccount = async (email: string) => {
-    await createUser(t.deps, { principal: null, clientAddress: null }, { email, displayName: 'Tess Tester', password: PASSWORD, organisationId, role: 'commissioner' });
+    await createUser(
+      t.deps,
+      { principal: null, clientAddress: null },
+      { email, displayName: 'Tess Tester', password: PASSWORD, organisationId, role: 'commissioner' },
+    );
   };
   /** Five wrong passwords from one address (each attempt its own browser, as a script would): the free failures for that address. */
   const failFiveTimes = async (email: string, from: string, app = t.app) => {
-    for (let attempt = 1; attempt <= 5; attempt += 1) expect((await new WebClient(app, from).signIn(email, `wrong guess ${attempt}`)).statusCode).toBe(400);
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      expect((await new WebClient(app, from).signIn(email, `wrong guess ${attempt}`)).statusCode).toBe(400);
   };
 
   beforeAll(async () => {
     t = await createTestApp({ seed: false, clock });
-    organisationId = (await upsertOrganisation(t.deps.db, { odsCode: 'QWO', name: 'NHS West Yorkshire Integrated Care Board', kind: 'commissioner' })).id;
-    secondNode = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }), sessionSecret: TEST_SESSION_SECRET }, deps: t.deps });
+    organisationId = (
+      await upsertOrganisation(t.deps.db, { odsCode: 'QWO', name: 'NHS West Yorkshire Integrated Care Board', kind: 'commissioner' })
+    ).id;
+    secondNode = await buildApp({
+      config: { ...loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'true' }), sessionSecret: TEST_SESSION_SECRET },
+      deps: t.deps,
+    });
   });
   afterAll(async () => {
     await secondNode.close();
@@ -49,7 +59,12 @@ describe('per-account sign-in back-off', () => {
     expect(locked.headers['retry-after']).toBe('60');
     expect(locked.body).toContain(`${LOCKED} Wait 1 minute, then try again.`);
     expect(locked.body).toContain('href="#email"');
-    const denied = await t.deps.db.selectFrom('audit_events').select('details').where('action', '=', 'sign-in').where('outcome', '=', 'denied').execute();
+    const denied = await t.deps.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'sign-in')
+      .where('outcome', '=', 'denied')
+      .execute();
     expect(denied.map((row) => row.details)).toContainEqual({ reason: 'account-locked' });
   });
 
@@ -76,7 +91,9 @@ describe('per-account sign-in back-off', () => {
     await failFiveTimes('tess.three@example.nhs.uk', from);
     offsetMs += 61_000;
     expect((await new WebClient(t.app, from).signIn('tess.three@example.nhs.uk', 'wrong guess 6')).statusCode).toBe(400);
-    expect((await new WebClient(t.app, from).signIn('tess.three@example.nhs.uk', PASSWORD)).body).toContain(`${LOCKED} Wait 2 minutes, then try again.`);
+    expect((await new WebClient(t.app, from).signIn('tess.three@example.nhs.uk', PASSWORD)).body).toContain(
+      `${LOCKED} Wait 2 minutes, then try again.`,
+    );
     offsetMs += 121_000;
     expect((await new WebClient(t.app, from).signIn('tess.three@example.nhs.uk', PASSWORD)).statusCode).toBe(303);
   });
@@ -84,14 +101,20 @@ describe('per-account sign-in back-off', () => {
   it('clears the count on a successful sign-in, so earlier mistakes do not add up', async () => {
     await anAccount('tess.four@example.nhs.uk');
     for (let round = 0; round < 2; round += 1) {
-      for (let attempt = 1; attempt <= 4; attempt += 1) expect((await new WebClient(t.app, '192.0.2.44').signIn('tess.four@example.nhs.uk', `wrong guess ${attempt}`)).statusCode).toBe(400);
+      for (let attempt = 1; attempt <= 4; attempt += 1)
+        expect((await new WebClient(t.app, '192.0.2.44').signIn('tess.four@example.nhs.uk', `wrong guess ${attempt}`)).statusCode).toBe(
+          400,
+        );
       expect((await new WebClient(t.app, '192.0.2.44').signIn('tess.four@example.nhs.uk', PASSWORD)).statusCode).toBe(303);
     }
   });
 
   it('locks only the guesser’s address: the real person signs in from their own address, and one IPv6 /64 counts as one address', async () => {
     await anAccount('tess.five@example.nhs.uk');
-    for (let attempt = 1; attempt <= 5; attempt += 1) expect((await new WebClient(t.app, `2001:db8:66:1::${attempt}`).signIn('tess.five@example.nhs.uk', `wrong guess ${attempt}`)).statusCode).toBe(400);
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      expect(
+        (await new WebClient(t.app, `2001:db8:66:1::${attempt}`).signIn('tess.five@example.nhs.uk', `wrong guess ${attempt}`)).statusCode,
+      ).toBe(400);
     expect((await new WebClient(t.app, '2001:db8:66:1::99').signIn('tess.five@example.nhs.uk', PASSWORD)).statusCode).toBe(429);
     offsetMs += 30 * 60_000;
     expect((await new WebClient(t.app, '2001:db8:66:1::7').signIn('tess.five@example.nhs.uk', 'wrong guess 6')).statusCode).toBe(400);
@@ -102,7 +125,11 @@ describe('per-account sign-in back-off', () => {
   it('locks the account at every address once it has had 100 failures in 24 hours, until the day’s count falls below 100', async () => {
     await anAccount('tess.six@example.nhs.uk');
     for (let batch = 0; batch < 20; batch += 1) await failFiveTimes('tess.six@example.nhs.uk', `192.0.2.${100 + batch}`);
-    const moveFailuresBack = (hours: number) => t.deps.db.updateTable('sign_in_failures').set((eb) => ({ failed_at: sql<Date>`${eb.ref('failed_at')} - make_interval(hours => ${hours})` })).execute();
+    const moveFailuresBack = (hours: number) =>
+      t.deps.db
+        .updateTable('sign_in_failures')
+        .set((eb) => ({ failed_at: sql<Date>`${eb.ref('failed_at')} - make_interval(hours => ${hours})` }))
+        .execute();
     await moveFailuresBack(1);
     const locked = await new WebClient(t.app, '192.0.2.200').signIn('tess.six@example.nhs.uk', PASSWORD);
     expect(locked.statusCode).toBe(429);
@@ -118,13 +145,25 @@ describe('per-account sign-in back-off', () => {
     for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS_PER_MINUTE + 1; attempt += 1) {
       const form = await client.get('/sign-in');
       const forged = { 'x-forwarded-for': `192.0.2.${attempt}` };
-      statuses.push((await client.post('/sign-in', { _csrf: csrfTokenIn(form.body), email: `someone.${attempt}@example.nhs.uk`, password: 'wrong guess' }, forged)).statusCode);
+      statuses.push(
+        (
+          await client.post(
+            '/sign-in',
+            { _csrf: csrfTokenIn(form.body), email: `someone.${attempt}@example.nhs.uk`, password: 'wrong guess' },
+            forged,
+          )
+        ).statusCode,
+      );
     }
     expect(statuses.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 400)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     const viaProxy = new WebClient(secondNode, '10.0.0.2');
     const form = await viaProxy.get('/sign-in');
-    const proxied = await viaProxy.post('/sign-in', { _csrf: csrfTokenIn(form.body), email: 'someone.else@example.nhs.uk', password: 'wrong guess' }, { 'x-forwarded-for': '203.0.113.9, 192.0.2.200' });
+    const proxied = await viaProxy.post(
+      '/sign-in',
+      { _csrf: csrfTokenIn(form.body), email: 'someone.else@example.nhs.uk', password: 'wrong guess' },
+      { 'x-forwarded-for': '203.0.113.9, 192.0.2.200' },
+    );
     expect(proxied.statusCode).toBe(400);
   });
 });

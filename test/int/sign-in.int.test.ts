@@ -33,7 +33,12 @@ describe('signing in', () => {
     const commissioning = await client.get('/commissioning');
     expect(commissioning.statusCode).toBe(303);
     expect(commissioning.headers.location).toBe('/sign-in?returnTo=%2Fcommissioning');
-    const failures = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'sign-in').where('outcome', '=', 'failure').execute();
+    const failures = await t.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'sign-in')
+      .where('outcome', '=', 'failure')
+      .execute();
     expect(failures.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -25,11 +25,23 @@ describe('the nearest-site index kept in step with the database', () => {
     const registry = new SiteIndexRegistry(t.deps.db, () => now);
     expect((await registry.index()).size).toBe(6);
     const provider = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO1').executeTakeFirstOrThrow();
-    await upsertSite(t.deps.db, { organisationId: provider.id, name: 'Sowerby Bridge clinic', postcode: 'HX6 3AB', latitude: 53.70711, longitude: -1.91078 });
+    await upsertSite(t.deps.db, {
+      organisationId: provider.id,
+      name: 'Sowerby Bridge clinic',
+      postcode: 'HX6 3AB',
+      latitude: 53.70711,
+      longitude: -1.91078,
+    });
     expect((await registry.index()).size).toBe(6);
     now += 61_000;
     expect((await registry.index()).size).toBe(7);
-    await upsertSite(t.deps.db, { organisationId: provider.id, name: 'Leeds clinic', postcode: 'LS1 4AP', latitude: 53.79546, longitude: -1.55572 });
+    await upsertSite(t.deps.db, {
+      organisationId: provider.id,
+      name: 'Leeds clinic',
+      postcode: 'LS1 4AP',
+      latitude: 53.79546,
+      longitude: -1.55572,
+    });
     registry.invalidate();
     expect((await registry.index()).size).toBe(8);
   });

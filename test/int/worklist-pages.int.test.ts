@@ -11,12 +11,24 @@ describe('worklist pages', () => {
   let apiReferrer: string;
   let providerId: string;
 
-  const as = (token: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  const as = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
   /** A hearing referral from the demo practice, sent to the demo provider Pennine Hearing Care. */
   const aSentReferral = async (nineDigits: string): Promise<string> => {
-    const { ubrn } = (await as(apiReferrer, 'POST', '/api/v1/referrals', aHearingReferral({ dateOfBirth: bornAged(68, TODAY), nhsNumber: nhsNumberFrom(nineDigits) }))).json();
-    const entry = (await as(apiReferrer, 'GET', `/api/v1/referrals/${ubrn}/choice-list`)).json().entries.find((candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId);
-    expect((await as(apiReferrer, 'POST', `/api/v1/referrals/${ubrn}/choice`, { listingId: entry.listingId, siteId: entry.siteId })).statusCode).toBe(200);
+    const { ubrn } = (
+      await as(
+        apiReferrer,
+        'POST',
+        '/api/v1/referrals',
+        aHearingReferral({ dateOfBirth: bornAged(68, TODAY), nhsNumber: nhsNumberFrom(nineDigits) }),
+      )
+    ).json();
+    const entry = (await as(apiReferrer, 'GET', `/api/v1/referrals/${ubrn}/choice-list`))
+      .json()
+      .entries.find((candidate: { providerOrganisationId: string }) => candidate.providerOrganisationId === providerId);
+    expect(
+      (await as(apiReferrer, 'POST', `/api/v1/referrals/${ubrn}/choice`, { listingId: entry.listingId, siteId: entry.siteId })).statusCode,
+    ).toBe(200);
     return ubrn;
   };
   const spaced = (ubrn: string) => `${ubrn.slice(0, 4)} ${ubrn.slice(4, 8)} ${ubrn.slice(8)}`;
@@ -26,7 +38,12 @@ describe('worklist pages', () => {
     await placePostcodes(t.deps);
     const offerId = (await t.app.inject('/api/v1/offers?service=adult-hearing&commissioner=02T')).json().items[0].id;
     providerId = (await aListingIn(t.deps, offerId, 'DEMO1', 'live', TODAY)).providerId;
-    const practice = await t.deps.db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select('m.organisation_id').where('u.email', '=', 'referrer@aqp.example').executeTakeFirstOrThrow();
+    const practice = await t.deps.db
+      .selectFrom('users as u')
+      .innerJoin('memberships as m', 'm.user_id', 'u.id')
+      .select('m.organisation_id')
+      .where('u.email', '=', 'referrer@aqp.example')
+      .executeTakeFirstOrThrow();
     apiReferrer = await tokenFor(t.deps, practice.organisation_id, 'referrer');
   });
   afterAll(() => t.close());
@@ -59,7 +76,10 @@ describe('worklist pages', () => {
   it('shows the practice a returned referral with its reason and comment, and keeps the provider worklist from referrers', async () => {
     const ubrn = await aSentReferral('401023412');
     const provider = await tokenFor(t.deps, providerId, 'provider-admin');
-    expect((await as(provider, 'POST', `/api/v1/referrals/${ubrn}/return`, { reasonCode: 'OTHER', comment: 'Patient has moved out of area.' })).statusCode).toBe(200);
+    expect(
+      (await as(provider, 'POST', `/api/v1/referrals/${ubrn}/return`, { reasonCode: 'OTHER', comment: 'Patient has moved out of area.' }))
+        .statusCode,
+    ).toBe(200);
     const referrer = new WebClient(t.app);
     await referrer.signIn('referrer@aqp.example');
     const page = await referrer.get('/worklists/referrer');

@@ -49,7 +49,9 @@ export function disallowedBecause(request: MatrixRequest, response: LightMyReque
   switch (expectation) {
     case 'refused-anonymous':
       if (route.isApi) return status === 401 ? null : 'an anonymous API call must get 401';
-      return status === 303 && String(response.headers.location).startsWith('/sign-in') ? null : 'an anonymous visitor must be sent to sign in';
+      return status === 303 && String(response.headers.location).startsWith('/sign-in')
+        ? null
+        : 'an anonymous visitor must be sent to sign in';
     case 'refused-role':
       return status === 403 ? null : 'a role the route does not admit must get 403';
     case 'refused-stranger':
@@ -57,7 +59,8 @@ export function disallowedBecause(request: MatrixRequest, response: LightMyReque
       if (status === 400 && SHAPE_BEFORE_ACCESS[routeKey(route)]) return null;
       return 'another organisation’s object must be refused with 403 or 404, even when the body is valid';
     case 'allowed':
-      if (isWrite(route.method)) return status < 400 || ALLOWED_WRITE_STATUSES.has(status) ? null : 'an admitted role must not be refused a write it is allowed';
+      if (isWrite(route.method))
+        return status < 400 || ALLOWED_WRITE_STATUSES.has(status) ? null : 'an admitted role must not be refused a write it is allowed';
       return status < 400 ? null : 'an admitted role must be shown what it asked for';
   }
 }
@@ -68,7 +71,12 @@ export async function send(world: AccessWorld, request: MatrixRequest): Promise<
   if (!route.isApi) return route.method === 'GET' ? caller.web.get(url) : caller.web.post(url, { _csrf: caller.csrfToken });
   const headers: Record<string, string> = caller.apiKey ? { authorization: `Bearer ${caller.apiKey}` } : {};
   if (!route.bodySchema) return world.t.app.inject({ method: route.method as 'GET', url, headers });
-  return world.t.app.inject({ method: route.method as 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(bodyFor(route)) });
+  return world.t.app.inject({
+    method: route.method as 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify(bodyFor(route)),
+  });
 }
 
 /** A body the route accepts, so only access can refuse the request: the spec's own where the schema is not enough. */

@@ -122,7 +122,12 @@ export const API_ACCESS: Record<string, Access> = {
 };
 
 const PROTOCOL: ReferralProtocol = {
-  schemaVersion: 1, ageMin: 55, sexes: [], routes: ['gp'], priorities: ['routine'], acceptanceDeadlineWorkingDays: 5,
+  schemaVersion: 1,
+  ageMin: 55,
+  sexes: [],
+  routes: ['gp'],
+  priorities: ['routine'],
+  acceptanceDeadlineWorkingDays: 5,
   exclusions: [{ id: 'sudden-loss', question: 'Sudden hearing loss?', redirectAdvice: 'Refer to ENT' }],
   prerequisites: [{ id: 'wax-clear', question: 'Ears clear of wax?', adviceIfNotMet: 'Clear the wax first' }],
 };
@@ -133,8 +138,22 @@ const PROTOCOL: ReferralProtocol = {
  * sends these so a stranger's 400 never stands in for a refusal.
  */
 export const VALID_BODIES: Record<string, { body: unknown; why: string }> = {
-  'PUT /api/v1/offers/:id/protocol': { body: PROTOCOL, why: 'the HTTP schema is unknown; the service checks the referral protocol and its unique question ids' },
-  'PUT /api/v1/offers/:id/amendments': { body: { amendments: [{ section: Object.keys(SPECIFICATION_SECTIONS)[0], text: 'Home visits for housebound patients.', reason: 'Rural area' }] }, why: 'sections are named by the rules, not the schema' },
-  'PUT /api/v1/offers/:id/questions': { body: { questions: [{ id: 'local-travel', text: 'How will patients reach you?' }] }, why: 'question ids follow a pattern the service checks' },
-  'POST /api/v1/applications/:id/decision': { body: { outcome: 'qualified', reasons: 'Meets every requirement.' }, why: 'a refusal ground goes only with not-qualified' },
+  'PUT /api/v1/offers/:id/protocol': {
+    body: PROTOCOL,
+    why: 'the HTTP schema is unknown; the service checks the referral protocol and its unique question ids',
+  },
+  'PUT /api/v1/offers/:id/amendments': {
+    body: {
+      amendments: [{ section: Object.keys(SPECIFICATION_SECTIONS)[0], text: 'Home visits for housebound patients.', reason: 'Rural area' }],
+    },
+    why: 'sections are named by the rules, not the schema',
+  },
+  'PUT /api/v1/offers/:id/questions': {
+    body: { questions: [{ id: 'local-travel', text: 'How will patients reach you?' }] },
+    why: 'question ids follow a pattern the service checks',
+  },
+  'POST /api/v1/applications/:id/decision': {
+    body: { outcome: 'qualified', reasons: 'Meets every requirement.' },
+    why: 'a refusal ground goes only with not-qualified',
+  },
 };

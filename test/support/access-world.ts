@@ -62,9 +62,17 @@ export async function buildAccessWorld(options: { as?: 'strangers' | 'owners' } 
   const organisationIds = await addStrangers(t.deps.db);
   const invitationToken = await openInvitationToDemoProvider(t.deps);
   await placePostcodeInCalderdale(t.deps.db);
-  await createApiKey(t.deps, { principal: null, clientAddress: null }, { organisationId: organisationIds.get('QWO')!, name: 'Demo ICB finance system', role: 'commissioner' }, { trusted: true });
+  await createApiKey(
+    t.deps,
+    { principal: null, clientAddress: null },
+    { organisationId: organisationIds.get('QWO')!, name: 'Demo ICB finance system', role: 'commissioner' },
+    { trusted: true },
+  );
   const callers: Caller[] = [await anonymousCaller(t)];
-  const emails = options.as === 'owners' ? new Map(DEMO_USERS.map((user) => [user.role, user.email])) : new Map(ROLES.map((role) => [role, PLAYERS[role].email]));
+  const emails =
+    options.as === 'owners'
+      ? new Map(DEMO_USERS.map((user) => [user.role, user.email]))
+      : new Map(ROLES.map((role) => [role, PLAYERS[role].email]));
   for (const role of ROLES) callers.push(await callerFor(t, role, emails.get(role)!));
   return { t, routes: collector.routes, callers, invitationToken };
 }
@@ -75,7 +83,12 @@ async function addStrangers(db: Kysely<Database>): Promise<Map<string, string>> 
   const platform = await db.selectFrom('organisations').select('id').where('kind', '=', 'platform').executeTakeFirstOrThrow();
   ids.set('platform', platform.id);
   for (const organisation of STRANGER_ORGANISATIONS) {
-    const created = await upsertOrganisation(db, { odsCode: organisation.odsCode, name: organisation.name, kind: organisation.kind, parentId: organisation.parentOds ? ids.get(organisation.parentOds) : null });
+    const created = await upsertOrganisation(db, {
+      odsCode: organisation.odsCode,
+      name: organisation.name,
+      kind: organisation.kind,
+      parentId: organisation.parentOds ? ids.get(organisation.parentOds) : null,
+    });
     ids.set(organisation.odsCode, created.id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -97,7 +110,14 @@ async function placePostcodeInCalderdale(db: Kysely<Database>): Promise<void> {
 async function openInvitationToDemoProvider(deps: Deps): Promise<string> {
   const provider = (await findOrganisationByOdsCode(deps.db, 'DEMO1'))!;
   const admin = (await findUserByEmail(deps.db, 'provider.admin@aqp.example'))!;
-  const principal = { kind: 'user' as const, userId: admin.id, displayName: 'Priya Provider', organisationId: provider.id, organisationName: provider.name, role: 'provider-admin' as const };
+  const principal = {
+    kind: 'user' as const,
+    userId: admin.id,
+    displayName: 'Priya Provider',
+    organisationId: provider.id,
+    organisationName: provider.name,
+    role: 'provider-admin' as const,
+  };
   const input = { displayName: 'Ivy Invitee', email: 'ivy@pennine-hearing.example', role: 'provider-clinician' };
   const { token } = await inviteColleague(deps, { principal, clientAddress: null }, input);
   return token;
@@ -110,11 +130,21 @@ async function anonymousCaller(t: TestApp): Promise<Caller> {
 
 async function callerFor(t: TestApp, role: Role, email: string): Promise<Caller> {
   const user = (await findUserByEmail(t.deps.db, email))!;
-  const membership = await t.deps.db.selectFrom('memberships').select('organisation_id').where('user_id', '=', user.id).where('role', '=', role).executeTakeFirstOrThrow();
+  const membership = await t.deps.db
+    .selectFrom('memberships')
+    .select('organisation_id')
+    .where('user_id', '=', user.id)
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
   const web = new WebClient(t.app);
   const signedIn = await web.signIn(email);
   if (signedIn.statusCode !== 303) throw new Error(`${email} could not sign in (${signedIn.statusCode})`);
   const csrfToken = csrfTokenIn((await web.get('/referral-status')).body);
-  const { token } = await createApiKey(t.deps, { principal: null, clientAddress: null }, { organisationId: membership.organisation_id, name: `${role} tools`, role }, { trusted: true });
+  const { token } = await createApiKey(
+    t.deps,
+    { principal: null, clientAddress: null },
+    { organisationId: membership.organisation_id, name: `${role} tools`, role },
+    { trusted: true },
+  );
   return { role, web, csrfToken, apiKey: token };
 }

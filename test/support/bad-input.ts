@@ -48,14 +48,22 @@ export function fitting(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.anyOf) return fc.oneof(...schema.anyOf.map(fitting));
   switch (typeOf(schema)) {
-    case 'string': return fittingString(schema);
-    case 'integer': return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 100, (schema.minimum ?? 0) + 100) });
-    case 'number': return fc.double({ min: schema.minimum ?? 0, max: schema.maximum ?? 100, noNaN: true });
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    case 'array': return fc.array(fitting(schema.items ?? {}), { maxLength: Math.min(schema.maxItems ?? 2, 2) });
-    case 'object': return fittingObject(schema);
-    default: return fc.constant('anything');
+    case 'string':
+      return fittingString(schema);
+    case 'integer':
+      return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 100, (schema.minimum ?? 0) + 100) });
+    case 'number':
+      return fc.double({ min: schema.minimum ?? 0, max: schema.maximum ?? 100, noNaN: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return fc.array(fitting(schema.items ?? {}), { maxLength: Math.min(schema.maxItems ?? 2, 2) });
+    case 'object':
+      return fittingObject(schema);
+    default:
+      return fc.constant('anything');
   }
 }
 
@@ -65,13 +73,17 @@ function fittingString(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'date-time') return fc.constant('2026-03-02T10:00:00Z');
   if (schema.format === 'email') return fc.constant('someone@example.org.uk');
   const length = Math.max(schema.minLength ?? 1, 1);
-  return fc.constantFrom('a'.repeat(length), 'Routine', '2026-03-02', 'HX6 3AB').filter((text) => text.length <= (schema.maxLength ?? Infinity));
+  return fc
+    .constantFrom('a'.repeat(length), 'Routine', '2026-03-02', 'HX6 3AB')
+    .filter((text) => text.length <= (schema.maxLength ?? Infinity));
 }
 
 function fittingObject(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
-  return fc.record(Object.fromEntries(Object.entries(properties).map(([key, child]) => [key, fitting(child)])), { requiredKeys: [...required].filter((key) => key in properties) });
+  return fc.record(Object.fromEntries(Object.entries(properties).map(([key, child]) => [key, fitting(child)])), {
+    requiredKeys: [...required].filter((key) => key in properties),
+  });
 }
 
 function typeOf(schema: JsonSchema): string | undefined {
@@ -98,7 +110,13 @@ function boundaryValues(schema: JsonSchema): fc.Arbitrary<BadInput>[] {
   const type = typeOf(schema);
   const out: fc.Arbitrary<BadInput>[] = [];
   if (type === 'string') {
-    out.push(hostileString.map((text) => (schema.maxLength !== undefined && text.length > schema.maxLength ? invalid(text, `longer than ${schema.maxLength}`) : hostile(text, `string ${JSON.stringify(text.slice(0, 20))}`))));
+    out.push(
+      hostileString.map((text) =>
+        schema.maxLength !== undefined && text.length > schema.maxLength
+          ? invalid(text, `longer than ${schema.maxLength}`)
+          : hostile(text, `string ${JSON.stringify(text.slice(0, 20))}`),
+      ),
+    );
     if (schema.enum || schema.const !== undefined) out.push(fc.constant(invalid('not-one-of-them', 'outside the allowed values')));
     if (schema.format === 'uuid') out.push(fc.constant(invalid('not-a-uuid', 'malformed uuid')));
   }
@@ -108,7 +126,14 @@ function boundaryValues(schema: JsonSchema): fc.Arbitrary<BadInput>[] {
     out.push(fc.constantFrom(2 ** 31, 1e20, -(2 ** 53), 0).map((n) => hostile(n, `number ${n}`)));
   }
   if (type === 'array' && schema.maxItems !== undefined) {
-    out.push(fitting(schema.items ?? {}).map((item) => invalid(Array.from({ length: schema.maxItems! + 1 }, () => item), `more than ${schema.maxItems} items`)));
+    out.push(
+      fitting(schema.items ?? {}).map((item) =>
+        invalid(
+          Array.from({ length: schema.maxItems! + 1 }, () => item),
+          `more than ${schema.maxItems} items`,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -118,9 +143,11 @@ export function badValue(schema: JsonSchema, depth = 0): fc.Arbitrary<BadInput> 
   const options: fc.Arbitrary<BadInput>[] = [...boundaryValues(schema)];
   const wrong = wrongTypes(schema);
   if (wrong) options.push(wrong);
-  if (schema.anyOf && depth < 4) options.push(fc.oneof(...schema.anyOf.map((branch) => badValue(branch, depth + 1))).map((bad) => ({ ...bad, invalid: false })));
+  if (schema.anyOf && depth < 4)
+    options.push(fc.oneof(...schema.anyOf.map((branch) => badValue(branch, depth + 1))).map((bad) => ({ ...bad, invalid: false })));
   if (typeOf(schema) === 'object' && schema.properties && depth < 4) options.push(...badObject(schema, depth));
-  if (typeOf(schema) === 'array' && schema.items && depth < 4) options.push(badValue(schema.items, depth + 1).map((bad) => ({ ...bad, body: [bad.body], why: `[0] ${bad.why}` })));
+  if (typeOf(schema) === 'array' && schema.items && depth < 4)
+    options.push(badValue(schema.items, depth + 1).map((bad) => ({ ...bad, body: [bad.body], why: `[0] ${bad.why}` })));
   return options.length ? fc.oneof(...options) : fc.constant(hostile(NUL, 'untyped value given NUL'));
 }
 
@@ -130,15 +157,26 @@ function badObject(schema: JsonSchema, depth: number): fc.Arbitrary<BadInput>[] 
   const required = (schema.required ?? []).filter((key) => key in properties);
   const out: fc.Arbitrary<BadInput>[] = [];
   if (keys.length) {
-    out.push(fc.tuple(fittingObject(schema), fc.constantFrom(...keys)).chain(([fine, key]) =>
-      badValue(properties[key]!, depth + 1).map((bad) => ({ ...bad, body: { ...fine, [key]: bad.body }, why: `${key}: ${bad.why}` }))));
+    out.push(
+      fc
+        .tuple(fittingObject(schema), fc.constantFrom(...keys))
+        .chain(([fine, key]) =>
+          badValue(properties[key]!, depth + 1).map((bad) => ({ ...bad, body: { ...fine, [key]: bad.body }, why: `${key}: ${bad.why}` })),
+        ),
+    );
   }
   if (required.length) {
-    out.push(fc.tuple(fittingObject(schema), fc.constantFrom(...required)).map(([fine, key]) => {
-      const { [key]: _missing, ...rest } = fine;
-      return invalid(rest, `${key} missing`);
-    }));
+    out.push(
+      fc.tuple(fittingObject(schema), fc.constantFrom(...required)).map(([fine, key]) => {
+        const { [key]: _missing, ...rest } = fine;
+        return invalid(rest, `${key} missing`);
+      }),
+    );
   }
-  out.push(fc.tuple(fittingObject(schema), hostileString).map(([fine, text]) => hostile({ ...fine, unexpected: text, nested: deeplyNested(500) }, 'unexpected properties')));
+  out.push(
+    fc
+      .tuple(fittingObject(schema), hostileString)
+      .map(([fine, text]) => hostile({ ...fine, unexpected: text, nested: deeplyNested(500) }, 'unexpected properties')),
+  );
   return out;
 }

@@ -9,14 +9,25 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Runs axe at WCAG 2.2 A and AA on the current page and fails with every violation listed; a public page (no staff session, or `public: true`) must also be in plain words. */
 export async function expectAccessible(page: Page, options: { public?: boolean } = {}): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-  const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
   if (options.public ?? (await isPublicPage(page))) await expectPlainPublicWording(page);
   await expectNoSidewaysScroll(page);
@@ -32,7 +43,10 @@ export const PUBLIC_WORDING_RULES: readonly { what: string; pattern: RegExp }[] 
   { what: 'a sub-ICB location code in a name', pattern: /\bICB - [A-Z0-9]{3,5}\b/i },
   { what: 'an ODS code', pattern: /\b(?:DEMO\d+|TST\d+|[A-Z]\d{5}|\d{2}[A-Z]|[A-Z]\d[A-Z]\d[A-Z]|Q[A-Z][A-Z0-9]|Y\d\d|RO\d{3})\b/ },
   { what: 'an upper-case ODS name', pattern: /\b[A-Z][A-Z'&]+(?:,? (?:[A-Z][A-Z'&-]+|&)){2,}\b/ },
-  { what: 'internal wording', pattern: /ONS Postcode Directory|check digit|accepted in the last \d+ days|Primary care psychological therapies/i },
+  {
+    what: 'internal wording',
+    pattern: /ONS Postcode Directory|check digit|accepted in the last \d+ days|Primary care psychological therapies/i,
+  },
 ];
 
 /** Every rule the text breaks, each with the words that break it. */

@@ -26,10 +26,24 @@ export async function importSubIcbLocations(deps: Deps, codes: string[]): Promis
   }
   await deps.db.updateTable('organisations').set({ ods_type: 'icb' }).where('ods_code', '=', 'QWO').execute();
   for (const row of codes.map((code) => REAL_SUB_ICBS[code]!)) {
-    const icb = await deps.db.insertInto('organisations').values({ ods_code: row.icbCode, name: `ICB ${row.icbCode}`, kind: 'commissioner', ods_type: 'icb' })
-      .onConflict((oc) => oc.column('ods_code').doUpdateSet({ ods_type: 'icb' })).returning('id').executeTakeFirstOrThrow();
-    await deps.db.insertInto('organisations').values({
-      ods_code: row.code, name: row.name, kind: 'commissioner', ods_type: 'sub-icb', parent_id: icb.id, open_date: row.openDate, close_date: row.closeDate,
-    }).onConflict((oc) => oc.column('ods_code').doNothing()).execute();
+    const icb = await deps.db
+      .insertInto('organisations')
+      .values({ ods_code: row.icbCode, name: `ICB ${row.icbCode}`, kind: 'commissioner', ods_type: 'icb' })
+      .onConflict((oc) => oc.column('ods_code').doUpdateSet({ ods_type: 'icb' }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await deps.db
+      .insertInto('organisations')
+      .values({
+        ods_code: row.code,
+        name: row.name,
+        kind: 'commissioner',
+        ods_type: 'sub-icb',
+        parent_id: icb.id,
+        open_date: row.openDate,
+        close_date: row.closeDate,
+      })
+      .onConflict((oc) => oc.column('ods_code').doNothing())
+      .execute();
   }
 }

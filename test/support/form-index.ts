@@ -31,13 +31,18 @@ const VISITS_PER_PAGE = 4;
  * Visits every page as every caller it admits, then follows the links those pages show (a few addresses per page,
  * so objects in other states turn up), and indexes the forms it finds by the POST route they reach.
  */
-export async function indexForms(routes: RegisteredRoute[], callers: Caller[], resolve: (method: string, url: string) => string): Promise<FormIndex> {
+export async function indexForms(
+  routes: RegisteredRoute[],
+  callers: Caller[],
+  resolve: (method: string, url: string) => string,
+): Promise<FormIndex> {
   const posts = templates(routes.filter((route) => !route.isApi && route.method === 'POST'));
   const pages = routes.filter((route) => !route.isApi && route.method === 'GET' && !route.url.includes('*'));
   const gets = templates(pages);
   const index: FormIndex = { fields: new Map(), seen: new Set(), pagesVisited: 0 };
   for (const caller of callers) {
-    const admitted = (key: string) => pages.some((page) => routeKey(page) === key && (!page.roles || (caller.role !== 'anonymous' && page.roles.includes(caller.role))));
+    const admitted = (key: string) =>
+      pages.some((page) => routeKey(page) === key && (!page.roles || (caller.role !== 'anonymous' && page.roles.includes(caller.role))));
     const queue = pages.filter((page) => admitted(routeKey(page))).map((page) => resolve('GET', page.url));
     const visits = new Map<string, number>();
     const visited = new Set<string>();
@@ -50,7 +55,9 @@ export async function indexForms(routes: RegisteredRoute[], callers: Caller[], r
       index.pagesVisited += 1;
       if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/html')) continue;
       record(index, posts, postFormsIn(response.body, url.split('?')[0]!));
-      queue.push(...linksIn(response.body).filter((link) => admitted(gets.find((each) => each.pattern.test(link.split('?')[0]!))?.key ?? '')));
+      queue.push(
+        ...linksIn(response.body).filter((link) => admitted(gets.find((each) => each.pattern.test(link.split('?')[0]!))?.key ?? '')),
+      );
     }
   }
   return index;
@@ -67,17 +74,30 @@ function record(index: FormIndex, posts: Template[], forms: { action: string; fi
 
 /** The site's own links on a page. */
 function linksIn(html: string): string[] {
-  return [...html.matchAll(/\shref="(\/[^"#]*)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&')).filter((link) => !link.startsWith('//') && !link.startsWith('/api/'));
+  return [...html.matchAll(/\shref="(\/[^"#]*)"/g)]
+    .map((match) => match[1]!.replace(/&amp;/g, '&'))
+    .filter((link) => !link.startsWith('//') && !link.startsWith('/api/'));
 }
 
-interface Template { key: string; pattern: RegExp; params: number }
+interface Template {
+  key: string;
+  pattern: RegExp;
+  params: number;
+}
 
 /** Routes as patterns, fixed paths first, so `/offers/new` is not taken for an offer's id. */
 function templates(routes: RegisteredRoute[]): Template[] {
-  return routes.map((route) => ({ key: routeKey(route), pattern: patternOf(route.url), params: route.url.split(':').length })).sort((a, b) => a.params - b.params);
+  return routes
+    .map((route) => ({ key: routeKey(route), pattern: patternOf(route.url), params: route.url.split(':').length }))
+    .sort((a, b) => a.params - b.params);
 }
 
 /** A route template as a regular expression for concrete paths (`/offers/:id/publish` matches any id). */
 function patternOf(url: string): RegExp {
-  return new RegExp(`^${url.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+  return new RegExp(
+    `^${url
+      .split('/')
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/')}$`,
+  );
 }

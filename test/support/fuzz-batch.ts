@@ -38,5 +38,7 @@ async function writesOfRefusal(db: Kysely<Database>, route: string, each: FuzzCa
   const before = await fingerprintTables(db);
   const { statusCode } = await each.send();
   const written = changedTables(before, await fingerprintTables(db));
-  return isRefusal(statusCode) && written.length ? [`${route} ${each.describe}: refused with ${statusCode} but wrote to ${written.join(', ')}`] : [];
+  return isRefusal(statusCode) && written.length
+    ? [`${route} ${each.describe}: refused with ${statusCode} but wrote to ${written.join(', ')}`]
+    : [];
 }

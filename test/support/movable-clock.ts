@@ -7,5 +7,11 @@ export interface MovableClock extends Clock {
 
 export function movableToday(start: string): MovableClock {
   let today = start;
-  return { now: () => new Date(), today: () => today, setToday: (isoDate) => { today = isoDate; } };
+  return {
+    now: () => new Date(),
+    today: () => today,
+    setToday: (isoDate) => {
+      today = isoDate;
+    },
+  };
 }

@@ -4,31 +4,68 @@ import type { Database } from '../../src/db/schema.ts';
 
 type Db = Kysely<Database>;
 
-const first = async (query: { executeTakeFirstOrThrow(): Promise<{ value: string }> }): Promise<string> => (await query.executeTakeFirstOrThrow()).value;
+const first = async (query: { executeTakeFirstOrThrow(): Promise<{ value: string }> }): Promise<string> =>
+  (await query.executeTakeFirstOrThrow()).value;
 const demoProvider = (db: Db) => db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO1');
 const demoRun = (db: Db) => db.selectFrom('prioritisation_runs').select('id').limit(1);
 
 /** One object of each kind, owned by the demo ICB (QWO), the demo provider (DEMO1) or the demo practice (B84001). */
 const OBJECTS = {
-  offer: (db: Db) => first(db.selectFrom('offers as o').innerJoin('organisations as g', 'g.id', 'o.lead_organisation_id').select('o.id as value').where('g.ods_code', '=', 'QWO').where('o.status', '=', 'open').orderBy('o.id').limit(1)),
-  application: (db: Db) => first(db.selectFrom('applications').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).orderBy('id').limit(1)),
+  offer: (db: Db) =>
+    first(
+      db
+        .selectFrom('offers as o')
+        .innerJoin('organisations as g', 'g.id', 'o.lead_organisation_id')
+        .select('o.id as value')
+        .where('g.ods_code', '=', 'QWO')
+        .where('o.status', '=', 'open')
+        .orderBy('o.id')
+        .limit(1),
+    ),
+  application: (db: Db) =>
+    first(
+      db.selectFrom('applications').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).orderBy('id').limit(1),
+    ),
   clarification: (db: Db) => first(db.selectFrom('clarifications').select('id as value').limit(1)),
-  listing: (db: Db) => first(db.selectFrom('listings').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).orderBy('id').limit(1)),
-  referral: (db: Db) => first(db.selectFrom('referrals').select('ubrn as value').where('provider_organisation_id', 'in', demoProvider(db)).where('status', '=', 'sent').limit(1)),
-  message: (db: Db) => first(db.selectFrom('outbox_messages').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
-  apiKey: (db: Db) => first(db.selectFrom('api_keys as k').innerJoin('organisations as g', 'g.id', 'k.organisation_id').select('k.id as value').where('g.ods_code', '=', 'QWO').limit(1)),
-  site: (db: Db) => first(db.selectFrom('sites').select('id as value').where('organisation_id', 'in', demoProvider(db)).orderBy('id').limit(1)),
-  invitation: (db: Db) => first(db.selectFrom('invitations').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
+  listing: (db: Db) =>
+    first(db.selectFrom('listings').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).orderBy('id').limit(1)),
+  referral: (db: Db) =>
+    first(
+      db
+        .selectFrom('referrals')
+        .select('ubrn as value')
+        .where('provider_organisation_id', 'in', demoProvider(db))
+        .where('status', '=', 'sent')
+        .limit(1),
+    ),
+  message: (db: Db) =>
+    first(db.selectFrom('outbox_messages').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
+  apiKey: (db: Db) =>
+    first(
+      db
+        .selectFrom('api_keys as k')
+        .innerJoin('organisations as g', 'g.id', 'k.organisation_id')
+        .select('k.id as value')
+        .where('g.ods_code', '=', 'QWO')
+        .limit(1),
+    ),
+  site: (db: Db) =>
+    first(db.selectFrom('sites').select('id as value').where('organisation_id', 'in', demoProvider(db)).orderBy('id').limit(1)),
+  invitation: (db: Db) =>
+    first(db.selectFrom('invitations').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
   document: (db: Db) => first(db.selectFrom('documents').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
-  assurance: (db: Db) => first(db.selectFrom('assurance_evidence').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
-  assuranceKind: (db: Db) => first(db.selectFrom('assurance_evidence').select('kind as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
+  assurance: (db: Db) =>
+    first(db.selectFrom('assurance_evidence').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
+  assuranceKind: (db: Db) =>
+    first(db.selectFrom('assurance_evidence').select('kind as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
   providerOrganisation: (db: Db) => first(demoProvider(db).select('id as value')),
   proposal: (db: Db) => first(db.selectFrom('local_service_proposals').select('id as value').where('status', '=', 'submitted').limit(1)),
   run: (db: Db) => first(demoRun(db).select('id as value')),
   longListItem: (db: Db) => first(db.selectFrom('long_list_items').select('id as value').where('run_id', 'in', demoRun(db)).limit(1)),
   criterion: (db: Db) => first(db.selectFrom('prioritisation_criteria').select('id as value').where('run_id', 'in', demoRun(db)).limit(1)),
   milestone: (db: Db) => first(db.selectFrom('milestones').select('id as value').where('run_id', 'in', demoRun(db)).limit(1)),
-  serviceCode: (db: Db) => first(db.selectFrom('services as s').innerJoin('offers as o', 'o.service_id', 's.id').select('s.code as value').limit(1)),
+  serviceCode: (db: Db) =>
+    first(db.selectFrom('services as s').innerJoin('offers as o', 'o.service_id', 's.id').select('s.code as value').limit(1)),
   postcode: (db: Db) => first(db.selectFrom('postcodes').select('postcode as value').limit(1)),
   providerOds: async () => 'DEMO1',
   assessmentCriterion: async () => 'capability',
@@ -38,19 +75,52 @@ type ObjectKind = keyof typeof OBJECTS;
 
 /** What a parameter names, judged by the path segment before it: `offers/:id` is an offer. */
 const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
-  'offers/:id': 'offer', 'applications/:id': 'application', 'assessment/:id': 'application', 'clarifications/:id': 'clarification',
-  'clarifications/:clarificationId': 'clarification', 'listings/:id': 'listing', 'referrals/:ubrn': 'referral', 'provider/:ubrn': 'referral',
-  'messages/:id': 'message', 'api-keys/:keyId': 'apiKey', 'sites/:id': 'site', 'sites/:siteId': 'site', 'invitations/:id': 'invitation', 'invitations/:token': 'invitationToken',
-  'documents/:id': 'document', 'attachments/:documentId': 'document', 'assurance/:id': 'assurance', 'verification/:id': 'assurance', 'assurance/:kind': 'assuranceKind',
-  'providers/:id': 'providerOrganisation', 'providers/:code': 'providerOds', 'organisations/:odsCode': 'providerOds',
-  'proposals/:id': 'proposal', 'local-proposals/:id': 'proposal', 'prioritisation/:id': 'run', 'prioritisation-runs/:id': 'run',
-  'items/:itemId': 'longListItem', 'long-list/:itemId': 'longListItem', 'criteria/:criterionId': 'criterion', 'milestones/:milestoneId': 'milestone',
-  'services/:code': 'serviceCode', 'catalogue/:code': 'serviceCode', 'new/:service': 'serviceCode', 'services/:service': 'serviceCode',
-  'postcodes/:postcode': 'postcode', 'marks/:criterion': 'assessmentCriterion', 'nhsuk/*': 'file', 'static/*': 'file',
+  'offers/:id': 'offer',
+  'applications/:id': 'application',
+  'assessment/:id': 'application',
+  'clarifications/:id': 'clarification',
+  'clarifications/:clarificationId': 'clarification',
+  'listings/:id': 'listing',
+  'referrals/:ubrn': 'referral',
+  'provider/:ubrn': 'referral',
+  'messages/:id': 'message',
+  'api-keys/:keyId': 'apiKey',
+  'sites/:id': 'site',
+  'sites/:siteId': 'site',
+  'invitations/:id': 'invitation',
+  'invitations/:token': 'invitationToken',
+  'documents/:id': 'document',
+  'attachments/:documentId': 'document',
+  'assurance/:id': 'assurance',
+  'verification/:id': 'assurance',
+  'assurance/:kind': 'assuranceKind',
+  'providers/:id': 'providerOrganisation',
+  'providers/:code': 'providerOds',
+  'organisations/:odsCode': 'providerOds',
+  'proposals/:id': 'proposal',
+  'local-proposals/:id': 'proposal',
+  'prioritisation/:id': 'run',
+  'prioritisation-runs/:id': 'run',
+  'items/:itemId': 'longListItem',
+  'long-list/:itemId': 'longListItem',
+  'criteria/:criterionId': 'criterion',
+  'milestones/:milestoneId': 'milestone',
+  'services/:code': 'serviceCode',
+  'catalogue/:code': 'serviceCode',
+  'new/:service': 'serviceCode',
+  'services/:service': 'serviceCode',
+  'postcodes/:postcode': 'postcode',
+  'marks/:criterion': 'assessmentCriterion',
+  'nhsuk/*': 'file',
+  'static/*': 'file',
 };
 
 /** Files the static routes serve, by route. */
-const FILES: Record<string, string> = { '/nhsuk/*': 'nhsuk-frontend.min.js', '/static/*': 'aqp.css', '/api/v1/docs/static/*': 'index.html' };
+const FILES: Record<string, string> = {
+  '/nhsuk/*': 'nhsuk-frontend.min.js',
+  '/static/*': 'aqp.css',
+  '/api/v1/docs/static/*': 'index.html',
+};
 
 /** Query strings for the pages and searches that need one, naming objects as `{kind}`. */
 const QUERIES: Record<string, string> = {
@@ -83,4 +153,3 @@ export async function objectResolver(db: Db, invitationToken: string): Promise<(
     });
   }
 }
-

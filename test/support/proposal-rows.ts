@@ -5,13 +5,21 @@ import { ASSESSMENT_CRITERIA } from '../../src/domains/proposals/proposals.rules
 import { decideProposal, recordAssessments } from '../../src/domains/proposals/regional-assessment.service.ts';
 import { contextOf } from './application-rows.ts';
 
-const ALL_MET = ASSESSMENT_CRITERIA.map((criterion) => ({ criterion: criterion.code, met: true, note: `${criterion.title}: evidence seen.` }));
+const ALL_MET = ASSESSMENT_CRITERIA.map((criterion) => ({
+  criterion: criterion.code,
+  met: true,
+  note: `${criterion.title}: evidence seen.`,
+}));
 
 /** A proposal of West Yorkshire ICB (commissioner@aqp.example) to its region, left submitted or decided by the region's reviewer. */
 export async function aProposalOfTheDemoIcb(deps: Deps, name: string, outcome: 'submitted' | 'approved' | 'rejected'): Promise<string> {
   const commissioner = await contextOf(deps.db, 'commissioner@aqp.example', 'commissioner');
   const reviewer = await contextOf(deps.db, 'regional.reviewer@aqp.example', 'regional-reviewer');
-  const { id } = await createProposal(deps, commissioner, { name, description: `${name}: care closer to home.`, rationale: 'Long waits at the trust; patients asked for a choice of provider.' });
+  const { id } = await createProposal(deps, commissioner, {
+    name,
+    description: `${name}: care closer to home.`,
+    rationale: 'Long waits at the trust; patients asked for a choice of provider.',
+  });
   await submitProposal(deps, commissioner, id);
   if (outcome === 'submitted') return id;
   await recordAssessments(deps, reviewer, id, ALL_MET);

@@ -11,25 +11,50 @@ export const TEST_POSTCODES = [
 
 /** Inserts the test postcodes once (safe to call again). */
 export async function insertTestPostcodes(db: Kysely<Database>): Promise<void> {
-  await db.insertInto('postcodes').values(TEST_POSTCODES.map((row) => ({ ...row, country_code: 'E92000001' }))).onConflict((oc) => oc.column('postcode').doNothing()).execute();
+  await db
+    .insertInto('postcodes')
+    .values(TEST_POSTCODES.map((row) => ({ ...row, country_code: 'E92000001' })))
+    .onConflict((oc) => oc.column('postcode').doNothing())
+    .execute();
 }
 
 /** A registration form an independent provider would send; override any field. */
 export function aRegistrationForm(overrides: Record<string, string> = {}): Record<string, string> {
   const unique = Math.random().toString(36).slice(2, 8);
   return {
-    name: `Brighouse Audiology ${unique}`, odsCode: '', providerType: 'independent', companiesHouseNumber: '01234567', charityNumber: '',
-    email: `contact-${unique}@brighouse-audiology.example`, phone: '01484 123456', website: '',
-    adminDisplayName: 'Ada Admin', adminEmail: `ada-${unique}@brighouse-audiology.example`, adminPassword: 'a-long-enough-password', ...overrides,
+    name: `Brighouse Audiology ${unique}`,
+    odsCode: '',
+    providerType: 'independent',
+    companiesHouseNumber: '01234567',
+    charityNumber: '',
+    email: `contact-${unique}@brighouse-audiology.example`,
+    phone: '01484 123456',
+    website: '',
+    adminDisplayName: 'Ada Admin',
+    adminEmail: `ada-${unique}@brighouse-audiology.example`,
+    adminPassword: 'a-long-enough-password',
+    ...overrides,
   };
 }
 
 /** A site form at a real postcode, open weekdays 09:00 to 17:00. */
 export function aSiteForm(overrides: Record<string, string> = {}): Record<string, string> {
   const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-  const hours = Object.fromEntries(weekdays.flatMap((day) => [[`openingTimes-${day}-opens`, '09:00'], [`openingTimes-${day}-closes`, '17:00']]));
+  const hours = Object.fromEntries(
+    weekdays.flatMap((day) => [
+      [`openingTimes-${day}-opens`, '09:00'],
+      [`openingTimes-${day}-closes`, '17:00'],
+    ]),
+  );
   return {
-    name: 'Halifax audiology clinic', siteCode: '', address: '1 Commercial Street, Halifax', postcode: 'hx1 1uj', deliveryMode: 'clinic',
-    accessibility: 'Step-free access and a hearing loop', phone: '01422 123456', ...hours, ...overrides,
+    name: 'Halifax audiology clinic',
+    siteCode: '',
+    address: '1 Commercial Street, Halifax',
+    postcode: 'hx1 1uj',
+    deliveryMode: 'clinic',
+    accessibility: 'Step-free access and a hearing loop',
+    phone: '01422 123456',
+    ...hours,
+    ...overrides,
   };
 }

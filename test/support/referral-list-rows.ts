@@ -27,9 +27,19 @@ async function patientFor(deps: Deps, row: ReferralRow): Promise<string> {
     const existing = await deps.db.selectFrom('patients').select('id').where('nhs_number', '=', row.nhsNumber).executeTakeFirst();
     if (existing) return existing.id;
   }
-  const patient = await deps.db.insertInto('patients').values({
-    nhs_number: row.nhsNumber ?? null, given_name: row.givenName ?? 'Listed', family_name: row.familyName ?? 'Patient', date_of_birth: '1950-01-01', sex: 'female', postcode: 'HX1 1PW', updated_at: new Date(),
-  }).returning('id').executeTakeFirstOrThrow();
+  const patient = await deps.db
+    .insertInto('patients')
+    .values({
+      nhs_number: row.nhsNumber ?? null,
+      given_name: row.givenName ?? 'Listed',
+      family_name: row.familyName ?? 'Patient',
+      date_of_birth: '1950-01-01',
+      sex: 'female',
+      postcode: 'HX1 1PW',
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return patient.id;
 }
 
@@ -37,15 +47,40 @@ async function patientFor(deps: Deps, row: ReferralRow): Promise<string> {
 export async function referralRows(deps: Deps, rows: ReferralRow[], nextUbrn: () => string): Promise<string[]> {
   const ubrns: string[] = [];
   for (const row of rows) {
-    const offer = await deps.db.selectFrom('offers as o').innerJoin('offer_commissioners as c', 'c.offer_id', 'o.id').select('c.organisation_id').where('o.id', '=', row.offerId).executeTakeFirstOrThrow();
-    const protocol = await deps.db.selectFrom('offer_protocols').select((eb) => eb.fn.max('version').as('version')).where('offer_id', '=', row.offerId).executeTakeFirstOrThrow();
+    const offer = await deps.db
+      .selectFrom('offers as o')
+      .innerJoin('offer_commissioners as c', 'c.offer_id', 'o.id')
+      .select('c.organisation_id')
+      .where('o.id', '=', row.offerId)
+      .executeTakeFirstOrThrow();
+    const protocol = await deps.db
+      .selectFrom('offer_protocols')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('offer_id', '=', row.offerId)
+      .executeTakeFirstOrThrow();
     const ubrn = nextUbrn();
     const sentAt = row.sentAt ?? (row.providerId ? `${row.referredOn}T10:00:00Z` : null);
-    await deps.db.insertInto('referrals').values({
-      ubrn, access_code_hash: 'not-a-real-hash', patient_id: await patientFor(deps, row), offer_id: row.offerId, protocol_version: Number(protocol.version),
-      commissioner_organisation_id: offer.organisation_id, referrer_organisation_id: row.practiceId ?? null, route: row.practiceId ? 'gp' : 'self', priority: 'routine', eligibility: '{}',
-      status: row.status, referred_on: row.referredOn, provider_organisation_id: row.providerId ?? null, sent_at: sentAt, accept_by: row.acceptBy ?? (sentAt ? addWeek(sentAt.slice(0, 10)) : null), updated_at: new Date(),
-    }).execute();
+    await deps.db
+      .insertInto('referrals')
+      .values({
+        ubrn,
+        access_code_hash: 'not-a-real-hash',
+        patient_id: await patientFor(deps, row),
+        offer_id: row.offerId,
+        protocol_version: Number(protocol.version),
+        commissioner_organisation_id: offer.organisation_id,
+        referrer_organisation_id: row.practiceId ?? null,
+        route: row.practiceId ? 'gp' : 'self',
+        priority: 'routine',
+        eligibility: '{}',
+        status: row.status,
+        referred_on: row.referredOn,
+        provider_organisation_id: row.providerId ?? null,
+        sent_at: sentAt,
+        accept_by: row.acceptBy ?? (sentAt ? addWeek(sentAt.slice(0, 10)) : null),
+        updated_at: new Date(),
+      })
+      .execute();
     ubrns.push(ubrn);
   }
   return ubrns;

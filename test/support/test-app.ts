@@ -29,7 +29,9 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-s
 export type TestSeed = false | 'catalogue' | 'region' | 'demo' | 'full';
 
 /** Seeds `seed` (see TestSeed) into a fresh database; `onRoute` sees every route registered. */
-export async function createTestApp(options: { seed?: TestSeed; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: TestSeed; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
   await seedTestData(deps, options.seed ?? 'catalogue');

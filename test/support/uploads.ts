@@ -19,7 +19,11 @@ export function multipartBody(fields: Record<string, string>, file?: FilePart): 
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+      ),
+    );
     chunks.push(Buffer.from(file.content), Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -30,11 +34,17 @@ export function multipartBody(fields: Record<string, string>, file?: FilePart): 
 export class UploadingClient {
   private cookie = '';
 
-  constructor(private readonly app: FastifyInstance, private readonly remoteAddress = '127.0.0.1') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
     const page = await this.get('/sign-in');
-    const response = await this.send('POST', '/sign-in', { payload: new URLSearchParams({ _csrf: csrfTokenIn(page.body), email, password }).toString(), contentType: 'application/x-www-form-urlencoded' });
+    const response = await this.send('POST', '/sign-in', {
+      payload: new URLSearchParams({ _csrf: csrfTokenIn(page.body), email, password }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    });
     if (response.statusCode !== 303) throw new Error(`Sign-in failed for ${email}: ${response.statusCode}`);
   }
 
@@ -53,8 +63,16 @@ export class UploadingClient {
     return this.send('POST', url, body);
   }
 
-  private async send(method: 'GET' | 'POST', url: string, body?: { payload: string | Buffer; contentType: string }): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', ...(this.cookie ? { cookie: this.cookie } : {}), ...(body ? { 'content-type': body.contentType } : {}) };
+  private async send(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: { payload: string | Buffer; contentType: string },
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = {
+      'sec-fetch-site': 'same-origin',
+      ...(this.cookie ? { cookie: this.cookie } : {}),
+      ...(body ? { 'content-type': body.contentType } : {}),
+    };
     const response = await this.app.inject({ method, url, headers, payload: body?.payload, remoteAddress: this.remoteAddress });
     const session = (response.cookies as { name: string; value: string }[]).find((cookie) => cookie.name === 'aqp_session');
     if (session) this.cookie = `aqp_session=${session.value}`;

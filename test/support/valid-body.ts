@@ -17,14 +17,24 @@ export function validBody(schema: BodySchema, seed: number): unknown {
   if (schema.anyOf) return validBody(schema.anyOf.find((branch) => branch.type !== 'null') ?? schema.anyOf[0]!, seed);
   const type = Array.isArray(schema.type) ? schema.type.find((each) => each !== 'null') : schema.type;
   switch (type) {
-    case 'string': return validString(schema, seed);
-    case 'integer': return Math.ceil(validNumber(schema));
-    case 'number': return validNumber(schema);
-    case 'boolean': return true;
-    case 'null': return null;
-    case 'array': return Array.from({ length: Math.min(Math.max(schema.minItems ?? 0, 1), schema.maxItems ?? 1) }, () => validBody(schema.items ?? {}, seed));
-    case 'object': return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, validBody(property, seed)]));
-    default: return 'anything';
+    case 'string':
+      return validString(schema, seed);
+    case 'integer':
+      return Math.ceil(validNumber(schema));
+    case 'number':
+      return validNumber(schema);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'array':
+      return Array.from({ length: Math.min(Math.max(schema.minItems ?? 0, 1), schema.maxItems ?? 1) }, () =>
+        validBody(schema.items ?? {}, seed),
+      );
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, validBody(property, seed)]));
+    default:
+      return 'anything';
   }
 }
 
@@ -40,7 +50,9 @@ function validString(schema: BodySchema, seed: number): string {
   if (schema.format && FORMATTED[schema.format]) return FORMATTED[schema.format]!;
   const maxLength = schema.maxLength ?? Infinity;
   if (schema.pattern) {
-    const matching = fc.stringMatching(new RegExp(schema.pattern)).filter((text) => text.length >= (schema.minLength ?? 0) && text.length <= maxLength);
+    const matching = fc
+      .stringMatching(new RegExp(schema.pattern))
+      .filter((text) => text.length >= (schema.minLength ?? 0) && text.length <= maxLength);
     return fc.sample(matching, { seed, numRuns: 1 })[0]!;
   }
   return 'Routine'.padEnd(schema.minLength ?? 0, 'x').slice(0, maxLength);

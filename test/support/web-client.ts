@@ -5,19 +5,31 @@ import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 export class WebClient {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance, private readonly remoteAddress = '127.0.0.1') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   async get(url: string): Promise<LightMyRequestResponse> {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers(), remoteAddress: this.remoteAddress }));
   }
 
   /** Posts a urlencoded form as a browser would, same-origin; pairs allow a repeated field (checkboxes). */
-  async post(url: string, form: Record<string, string> | [string, string][], extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string> | [string, string][],
+    extraHeaders: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.remember(
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...extraHeaders },
+        headers: {
+          ...this.headers(),
+          'content-type': 'application/x-www-form-urlencoded',
+          'sec-fetch-site': 'same-origin',
+          ...extraHeaders,
+        },
         payload: new URLSearchParams(form).toString(),
         remoteAddress: this.remoteAddress,
       }),

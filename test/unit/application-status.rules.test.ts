@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, assertApplicationTransition, isRefusalGround, nextApplicationStatuses } from '../../src/domains/applications/application-status.rules.ts';
+import {
+  APPLICATION_STATUSES,
+  assertApplicationTransition,
+  isRefusalGround,
+  nextApplicationStatuses,
+} from '../../src/domains/applications/application-status.rules.ts';
 
 describe('application lifecycle', () => {
   it('lets a draft be submitted or withdrawn, and nothing else', () => {
@@ -16,7 +21,8 @@ describe('application lifecycle', () => {
 
   it('treats qualified, not qualified and withdrawn as final', () => {
     for (const final of ['qualified', 'not-qualified', 'withdrawn'] as const) {
-      for (const to of APPLICATION_STATUSES) expect(() => assertApplicationTransition(final, to)).toThrowError(expect.objectContaining({ code: 'invalid-transition' }));
+      for (const to of APPLICATION_STATUSES)
+        expect(() => assertApplicationTransition(final, to)).toThrowError(expect.objectContaining({ code: 'invalid-transition' }));
     }
   });
 

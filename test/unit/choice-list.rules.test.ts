@@ -4,22 +4,44 @@ import { acceptBy, nearestSite, orderChoiceList } from '../../src/domains/referr
 
 /** Every entry accepts in a day (and the slowest to see patients accepts fastest), so only the wait to first appointment can decide the order. */
 const entry = (providerName: string, distanceKm: number, workingDays: number | null, siteName = 'Main clinic') => ({
-  providerName, siteName, distanceKm, wait: { workingDays: workingDays === 12 ? 0 : 1, basedOn: 5 }, firstAppointmentWait: { workingDays, basedOn: workingDays === null ? 0 : 5 },
+  providerName,
+  siteName,
+  distanceKm,
+  wait: { workingDays: workingDays === 12 ? 0 : 1, basedOn: 5 },
+  firstAppointmentWait: { workingDays, basedOn: workingDays === null ? 0 : 5 },
 });
 
 describe('choice list order', () => {
-  const entries = [entry('Calder Hearing', 5.2, 12), entry('Aire Hearing', 1.1, null), entry('Brontë Audiology', 5.2, 3), entry('Dales Hearing', 9.9, 3)];
+  const entries = [
+    entry('Calder Hearing', 5.2, 12),
+    entry('Aire Hearing', 1.1, null),
+    entry('Brontë Audiology', 5.2, 3),
+    entry('Dales Hearing', 9.9, 3),
+  ];
 
   it('puts the nearest provider first by default, breaking equal distances by name', () => {
-    expect(orderChoiceList(entries, 'distance').map((e) => e.providerName)).toEqual(['Aire Hearing', 'Brontë Audiology', 'Calder Hearing', 'Dales Hearing']);
+    expect(orderChoiceList(entries, 'distance').map((e) => e.providerName)).toEqual([
+      'Aire Hearing',
+      'Brontë Audiology',
+      'Calder Hearing',
+      'Dales Hearing',
+    ]);
   });
 
   it('puts the shortest wait to first appointment first on request (not the quickest to accept), ties by name, and providers with no wait yet last', () => {
-    expect(orderChoiceList(entries, 'wait').map((e) => e.providerName)).toEqual(['Brontë Audiology', 'Dales Hearing', 'Calder Hearing', 'Aire Hearing']);
+    expect(orderChoiceList(entries, 'wait').map((e) => e.providerName)).toEqual([
+      'Brontë Audiology',
+      'Dales Hearing',
+      'Calder Hearing',
+      'Aire Hearing',
+    ]);
   });
 
   it('orders providers that have no wait by name among themselves', () => {
-    expect(orderChoiceList([entry('Zeta', 1, null), entry('Alpha', 9, null)], 'wait').map((e) => e.providerName)).toEqual(['Alpha', 'Zeta']);
+    expect(orderChoiceList([entry('Zeta', 1, null), entry('Alpha', 9, null)], 'wait').map((e) => e.providerName)).toEqual([
+      'Alpha',
+      'Zeta',
+    ]);
   });
 
   it('does not change the list it is given', () => {
@@ -35,18 +57,46 @@ describe('indicative wait', () => {
 
   it('is the median of working days from sent to accepted, skipping weekends and bank holidays', () => {
     // Thu 2026-12-24 → Tue 2026-12-29 spans Christmas Day and the substitute Boxing Day (28th): 1 working day (the 29th).
-    const wait = indicativeWait(accepted([['2026-12-24', '2026-12-29'], ['2027-02-01', '2027-02-03'], ['2027-02-05', '2027-02-08'], ['2027-02-08', '2027-02-15'], ['2027-02-15', '2027-02-19']]), today);
+    const wait = indicativeWait(
+      accepted([
+        ['2026-12-24', '2026-12-29'],
+        ['2027-02-01', '2027-02-03'],
+        ['2027-02-05', '2027-02-08'],
+        ['2027-02-08', '2027-02-15'],
+        ['2027-02-15', '2027-02-19'],
+      ]),
+      today,
+    );
     expect(wait).toEqual({ workingDays: 2, basedOn: 5 });
   });
 
   it('says nothing with fewer than five referrals accepted in the last 90 days', () => {
-    expect(indicativeWait(accepted([['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-03'], ['2027-02-01', '2027-02-03']]), today)).toEqual({ workingDays: null, basedOn: 4 });
+    expect(
+      indicativeWait(
+        accepted([
+          ['2027-02-01', '2027-02-03'],
+          ['2027-02-01', '2027-02-03'],
+          ['2027-02-01', '2027-02-03'],
+          ['2027-02-01', '2027-02-03'],
+        ]),
+        today,
+      ),
+    ).toEqual({ workingDays: null, basedOn: 4 });
   });
 
   it('leaves out referrals accepted more than 90 days ago or after today', () => {
-    const old = accepted([['2026-11-01', '2026-11-30'], ['2026-11-01', '2026-12-01']]);
+    const old = accepted([
+      ['2026-11-01', '2026-11-30'],
+      ['2026-11-01', '2026-12-01'],
+    ]);
     const future = accepted([['2027-03-01', '2027-03-05']]);
-    const recent = accepted([['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02'], ['2027-02-01', '2027-02-02']]);
+    const recent = accepted([
+      ['2027-02-01', '2027-02-02'],
+      ['2027-02-01', '2027-02-02'],
+      ['2027-02-01', '2027-02-02'],
+      ['2027-02-01', '2027-02-02'],
+      ['2027-02-01', '2027-02-02'],
+    ]);
     expect(indicativeWait([...old, ...future, ...recent], today)).toEqual({ workingDays: 1, basedOn: 5 });
     expect(indicativeWait([...old, ...future, ...recent.slice(1)], today)).toEqual({ workingDays: null, basedOn: 4 });
   });
@@ -80,11 +130,28 @@ describe('wait to first appointment', () => {
   const seen = (pairs: [string, string][]) => pairs.map(([sentOn, seenOn]) => ({ sentOn, seenOn }));
 
   it('is the median of working days from sending to the first attended appointment, over patients first seen in the last 90 days', () => {
-    const firstSeen = seen([['2027-01-04', '2027-01-18'], ['2027-01-04', '2027-01-11'], ['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-22'], ['2027-02-08', '2027-02-22'], ['2026-09-01', '2026-10-01']]);
+    const firstSeen = seen([
+      ['2027-01-04', '2027-01-18'],
+      ['2027-01-04', '2027-01-11'],
+      ['2027-02-01', '2027-02-15'],
+      ['2027-02-01', '2027-02-22'],
+      ['2027-02-08', '2027-02-22'],
+      ['2026-09-01', '2026-10-01'],
+    ]);
     expect(waitToFirstAppointment(firstSeen, today)).toEqual({ workingDays: 10, basedOn: 5 });
   });
 
   it('shows no figure while fewer than five patients have been seen, so no patient can be picked out', () => {
-    expect(waitToFirstAppointment(seen([['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-15'], ['2027-02-01', '2027-02-15']]), today)).toEqual({ workingDays: null, basedOn: 4 });
+    expect(
+      waitToFirstAppointment(
+        seen([
+          ['2027-02-01', '2027-02-15'],
+          ['2027-02-01', '2027-02-15'],
+          ['2027-02-01', '2027-02-15'],
+          ['2027-02-01', '2027-02-15'],
+        ]),
+        today,
+      ),
+    ).toEqual({ workingDays: null, basedOn: 4 });
   });
 });

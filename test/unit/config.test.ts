@@ -5,18 +5,40 @@ import { ConfigError, loadConfig } from '../../src/config/config.ts';
 describe('loadConfig', () => {
   it('defaults to port 3000, embedded PGlite in ./data and reference data in ../shared/data', () => {
     const config = loadConfig({}, '/srv/aqp');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/aqp/data', referenceDataDir: path.resolve('/srv/shared/data'), nodeEnv: 'development', today: undefined });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/aqp/data',
+      referenceDataDir: path.resolve('/srv/shared/data'),
+      nodeEnv: 'development',
+      today: undefined,
+    });
   });
 
   it('reads every variable it knows', () => {
     const config = loadConfig({
-      PORT: '8080', DATABASE_URL: 'postgres://aqp:pw@db:5432/aqp', SESSION_SECRET: 's'.repeat(40), AQP_DATA_DIR: '/data/ref', AQP_TODAY: '2013-04-01', NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://aqp:pw@db:5432/aqp',
+      SESSION_SECRET: 's'.repeat(40),
+      AQP_DATA_DIR: '/data/ref',
+      AQP_TODAY: '2013-04-01',
+      NODE_ENV: 'production',
     });
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://aqp:pw@db:5432/aqp', referenceDataDir: '/data/ref', today: '2013-04-01', nodeEnv: 'production' });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://aqp:pw@db:5432/aqp',
+      referenceDataDir: '/data/ref',
+      today: '2013-04-01',
+      nodeEnv: 'production',
+    });
   });
 
   it.each([
-    [undefined, false], ['false', false], ['0', false], ['true', 'loopback,linklocal,uniquelocal'], ['10.0.0.1, 10.0.0.0/8', '10.0.0.1,10.0.0.0/8'],
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['true', 'loopback,linklocal,uniquelocal'],
+    ['10.0.0.1, 10.0.0.0/8', '10.0.0.1,10.0.0.0/8'],
   ])('reads TRUST_PROXY=%s as %o, never as "trust every hop"', (value, expected) => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
@@ -28,9 +50,9 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ AQP_PUBLIC_BASE_URL: 'aqp.example.nhs.uk' }, 'AQP_PUBLIC_BASE_URL must be the service\'s public address'],
-    [{ AQP_PUBLIC_BASE_URL: 'ftp://aqp.example.nhs.uk' }, 'AQP_PUBLIC_BASE_URL must be the service\'s public address'],
-    [{ AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/?x=1' }, 'AQP_PUBLIC_BASE_URL must be the service\'s public address'],
+    [{ AQP_PUBLIC_BASE_URL: 'aqp.example.nhs.uk' }, "AQP_PUBLIC_BASE_URL must be the service's public address"],
+    [{ AQP_PUBLIC_BASE_URL: 'ftp://aqp.example.nhs.uk' }, "AQP_PUBLIC_BASE_URL must be the service's public address"],
+    [{ AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/?x=1' }, "AQP_PUBLIC_BASE_URL must be the service's public address"],
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ PORT: '70000' }, 'PORT must be a whole number'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres://'],

@@ -14,8 +14,16 @@ const yesToAll = (protocol: ReferralProtocol) => Object.fromEntries(protocol.pre
 /** A referral builder: a GP's routine referral made on 1 June 2027 that meets every question of the protocol. */
 function aReferral(protocol: ReferralProtocol, overrides: Partial<ReferralFacts> = {}): ReferralFacts {
   return {
-    referralDate: '2027-06-01', dateOfBirth: '1960-01-01', sex: 'female', route: 'gp', priority: 'routine',
-    exclusionAnswers: noToAll(protocol), prerequisiteAnswers: yesToAll(protocol), bodyArea: null, earlierReferrals: [], ...overrides,
+    referralDate: '2027-06-01',
+    dateOfBirth: '1960-01-01',
+    sex: 'female',
+    route: 'gp',
+    priority: 'routine',
+    exclusionAnswers: noToAll(protocol),
+    prerequisiteAnswers: yesToAll(protocol),
+    bodyArea: null,
+    earlierReferrals: [],
+    ...overrides,
   };
 }
 const agedOnReferral = (age: number) => `${2027 - age}-05-31`;
@@ -23,14 +31,24 @@ const agedOnReferral = (age: number) => `${2027 - age}-05-31`;
 describe('the eligibility engine', () => {
   it('refuses a 54-year-old for hearing where the protocol says 55+, and accepts them where the local protocol says 50+', () => {
     const result = evaluateEligibility(hearing, aReferral(hearing, { dateOfBirth: agedOnReferral(54) }));
-    expect(result).toMatchObject({ eligible: false, ageOnReferralDate: 54, reasons: [{ code: 'too-young', message: 'The patient is 54 on the referral date; this service is for people aged 55 and over' }] });
+    expect(result).toMatchObject({
+      eligible: false,
+      ageOnReferralDate: 54,
+      reasons: [{ code: 'too-young', message: 'The patient is 54 on the referral date; this service is for people aged 55 and over' }],
+    });
     const local = { ...hearing, ageMin: 50 };
-    expect(evaluateEligibility(local, aReferral(local, { dateOfBirth: agedOnReferral(54) }))).toEqual({ eligible: true, ageOnReferralDate: 54, reasons: [] });
+    expect(evaluateEligibility(local, aReferral(local, { dateOfBirth: agedOnReferral(54) }))).toEqual({
+      eligible: true,
+      ageOnReferralDate: 54,
+      reasons: [],
+    });
   });
 
   it('refuses a yes to vertigo with the ENT redirect advice', () => {
     const result = evaluateEligibility(hearing, aReferral(hearing, { exclusionAnswers: { ...noToAll(hearing), vertigo: true } }));
-    expect(result.reasons).toEqual([{ code: 'exclusion', message: 'Answered yes: Vertigo?', advice: 'Do not refer to AQP: refer to ENT.', questionId: 'vertigo' }]);
+    expect(result.reasons).toEqual([
+      { code: 'exclusion', message: 'Answered yes: Vertigo?', advice: 'Do not refer to AQP: refer to ENT.', questionId: 'vertigo' },
+    ]);
   });
 
   it('refuses a self-referral to hearing (GP only) but accepts a 17-year-old self-referring to talking therapies (16+)', () => {
@@ -39,7 +57,15 @@ describe('the eligibility engine', () => {
   });
 
   it('returns every reason at once, with the advice for each', () => {
-    const result = evaluateEligibility(hearing, aReferral(hearing, { dateOfBirth: agedOnReferral(40), route: 'self', exclusionAnswers: { ...noToAll(hearing), discharge: true }, prerequisiteAnswers: { 'wax-cleared': false } }));
+    const result = evaluateEligibility(
+      hearing,
+      aReferral(hearing, {
+        dateOfBirth: agedOnReferral(40),
+        route: 'self',
+        exclusionAnswers: { ...noToAll(hearing), discharge: true },
+        prerequisiteAnswers: { 'wax-cleared': false },
+      }),
+    );
     expect(result.reasons.map((r) => r.code)).toEqual(['too-young', 'route', 'exclusion', 'prerequisite']);
     expect(result.reasons[3]!.advice).toContain('Clear the wax before referring');
   });
@@ -52,10 +78,19 @@ describe('the eligibility engine', () => {
 
   it('limits back and neck pain to one referral per body area in 12 months', () => {
     const earlier = [{ referredOn: '2026-09-01', bodyArea: 'neck' }];
-    expect(evaluateEligibility(backPain, aReferral(backPain, { bodyArea: 'neck', earlierReferrals: earlier })).reasons.map((r) => r.code)).toEqual(['repeat-limit']);
+    expect(
+      evaluateEligibility(backPain, aReferral(backPain, { bodyArea: 'neck', earlierReferrals: earlier })).reasons.map((r) => r.code),
+    ).toEqual(['repeat-limit']);
     expect(evaluateEligibility(backPain, aReferral(backPain, { bodyArea: 'lower back', earlierReferrals: earlier })).eligible).toBe(true);
-    expect(evaluateEligibility(backPain, aReferral(backPain, { bodyArea: 'neck', earlierReferrals: [{ referredOn: '2026-06-01', bodyArea: 'neck' }] })).eligible).toBe(true);
-    expect(evaluateEligibility(backPain, aReferral(backPain, { bodyArea: null })).reasons.map((r) => r.code)).toEqual(['body-area-missing']);
+    expect(
+      evaluateEligibility(
+        backPain,
+        aReferral(backPain, { bodyArea: 'neck', earlierReferrals: [{ referredOn: '2026-06-01', bodyArea: 'neck' }] }),
+      ).eligible,
+    ).toBe(true);
+    expect(evaluateEligibility(backPain, aReferral(backPain, { bodyArea: null })).reasons.map((r) => r.code)).toEqual([
+      'body-area-missing',
+    ]);
   });
 
   it('refuses a sex or priority the protocol does not take', () => {
@@ -66,25 +101,31 @@ describe('the eligibility engine', () => {
 });
 
 describe('age on the referral date', () => {
-  const dates = fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const dates = fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   it('is eligible exactly from the minimum-age birthday onwards', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100 }), dates, dates, (minimum, birth, referral) => {
-      fc.pre(birth <= referral);
-      const protocol = { ...hearing, ageMin: minimum };
-      const eligible = evaluateEligibility(protocol, aReferral(protocol, { dateOfBirth: birth, referralDate: referral })).eligible;
-      expect(eligible).toBe(ageOn(birth, referral) >= minimum);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), dates, dates, (minimum, birth, referral) => {
+        fc.pre(birth <= referral);
+        const protocol = { ...hearing, ageMin: minimum };
+        const eligible = evaluateEligibility(protocol, aReferral(protocol, { dateOfBirth: birth, referralDate: referral })).eligible;
+        expect(eligible).toBe(ageOn(birth, referral) >= minimum);
+      }),
+    );
   });
 
   it('turns a year older on the birthday itself, not the day before', () => {
-    fc.assert(fc.property(dates, fc.integer({ min: 1, max: 99 }), (birth, years) => {
-      fc.pre(!birth.endsWith('02-29'));
-      const birthday = `${Number(birth.slice(0, 4)) + years}${birth.slice(4)}`;
-      const dayBefore = new Date(Date.parse(`${birthday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-      expect(ageOn(birth, birthday)).toBe(years);
-      expect(ageOn(birth, dayBefore)).toBe(years - 1);
-    }));
+    fc.assert(
+      fc.property(dates, fc.integer({ min: 1, max: 99 }), (birth, years) => {
+        fc.pre(!birth.endsWith('02-29'));
+        const birthday = `${Number(birth.slice(0, 4)) + years}${birth.slice(4)}`;
+        const dayBefore = new Date(Date.parse(`${birthday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+        expect(ageOn(birth, birthday)).toBe(years);
+        expect(ageOn(birth, dayBefore)).toBe(years - 1);
+      }),
+    );
   });
 
   it('counts a 29 February birthday on 1 March in ordinary years', () => {
@@ -102,10 +143,12 @@ describe('NHS numbers', () => {
   });
 
   it('has exactly one valid check digit for any nine digits, unless the check would be 10', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }), (digits) => {
-      const valid = Array.from({ length: 10 }, (_, check) => `${digits.join('')}${check}`).filter(isValidNhsNumber);
-      const sum = digits.reduce((total, digit, index) => total + digit * (10 - index), 0);
-      expect(valid).toHaveLength(11 - (sum % 11) === 10 ? 0 : 1);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }), (digits) => {
+        const valid = Array.from({ length: 10 }, (_, check) => `${digits.join('')}${check}`).filter(isValidNhsNumber);
+        const sum = digits.reduce((total, digit, index) => total + digit * (10 - index), 0);
+        expect(valid).toHaveLength(11 - (sum % 11) === 10 ? 0 : 1);
+      }),
+    );
   });
 });

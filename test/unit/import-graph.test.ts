@@ -5,22 +5,36 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The demo data sits on top of every domain it fills, so it is left out of the cycle checks until it lives apart in src/demo. */
-const isDemo = (file: string) => /\.demo-(seed|data)\.ts$/.test(file) || file.startsWith('src/demo/') || ['src/domains/identity/demo-seed.ts', 'src/domains/identity/demo-actor.ts'].includes(file);
+const isDemo = (file: string) =>
+  /\.demo-(seed|data)\.ts$/.test(file) ||
+  file.startsWith('src/demo/') ||
+  ['src/domains/identity/demo-seed.ts', 'src/domains/identity/demo-actor.ts'].includes(file);
 
 /** Every file under src each file imports, as paths from the repository root (type-only imports count: they tie files together too). */
 function importsOfSource(): Map<string, string[]> {
-  const files = readdirSync(join(ROOT, 'src'), { recursive: true }).map(String).filter((name) => name.endsWith('.ts')).map((name) => `src/${name.split('\\').join('/')}`);
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `src/${name.split('\\').join('/')}`);
   const specifiers = /^\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'|^\s*import\s+'(\.[^']+)'|\bimport\(\s*'(\.[^']+)'\s*\)/gm;
-  return new Map(files.map((file) => {
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    const targets = [...text.matchAll(specifiers)].map((match) => relative(ROOT, resolve(ROOT, dirname(file), (match[1] ?? match[2] ?? match[3])!)).split('\\').join('/'));
-    return [file, [...new Set(targets)]];
-  }));
+  return new Map(
+    files.map((file) => {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const targets = [...text.matchAll(specifiers)].map((match) =>
+        relative(ROOT, resolve(ROOT, dirname(file), (match[1] ?? match[2] ?? match[3])!))
+          .split('\\')
+          .join('/'),
+      );
+      return [file, [...new Set(targets)]];
+    }),
+  );
 }
 
 /** The graph without the demo files, as an importer and as imported. */
 function withoutDemo(graph: Map<string, string[]>): Map<string, string[]> {
-  return new Map([...graph].filter(([file]) => !isDemo(file)).map(([file, targets]) => [file, targets.filter((target) => !isDemo(target))]));
+  return new Map(
+    [...graph].filter(([file]) => !isDemo(file)).map(([file, targets]) => [file, targets.filter((target) => !isDemo(target))]),
+  );
 }
 
 /** The domain folder a file sits in (`offers` for src/domains/offers/offer.repo.ts), or null outside one. */
@@ -93,14 +107,32 @@ describe('the imports of src', () => {
   });
 
   it('name the cycle in a made-up graph, so a failure below says where to look', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+    ]);
     expect(knotsIn(graph)).toEqual([{ knot: ['a', 'b', 'c'], cycle: ['a', 'b', 'c', 'a'] }]);
-    expect(knotsIn(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      knotsIn(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('run one way between domain folders: no folder depends, however indirectly, on a folder that depends on it', () => {
     const { graph, because } = domainGraph(withoutDemo(files));
-    const named = knotsIn(graph).map(({ knot, cycle }) => `${knot.join(', ')} depend on one another, e.g. ${cycle.join(' → ')}: ${cycle.slice(1).map((to, index) => because.get(`${cycle[index]}>${to}`)).join('; ')}`);
+    const named = knotsIn(graph).map(
+      ({ knot, cycle }) =>
+        `${knot.join(', ')} depend on one another, e.g. ${cycle.join(' → ')}: ${cycle
+          .slice(1)
+          .map((to, index) => because.get(`${cycle[index]}>${to}`))
+          .join('; ')}`,
+    );
     expect(named).toEqual([]);
   });
 
@@ -109,7 +141,11 @@ describe('the imports of src', () => {
   });
 
   it('never lead from a domain into the web layer or the command line: domains know nothing of how they are reached', () => {
-    const outward = [...files].flatMap(([file, targets]) => (file.startsWith('src/domains/') ? targets.filter((target) => /^src\/(http|cli)\//.test(target)).map((target) => `${file} imports ${target}`) : []));
+    const outward = [...files].flatMap(([file, targets]) =>
+      file.startsWith('src/domains/')
+        ? targets.filter((target) => /^src\/(http|cli)\//.test(target)).map((target) => `${file} imports ${target}`)
+        : [],
+    );
     expect(outward).toEqual([]);
   });
 });

@@ -4,9 +4,26 @@ import type { Principal } from '../../src/domains/identity/principal.ts';
 import { mayOpenAsOffer } from '../../src/domains/proposals/proposal-access.rules.ts';
 import { LOCAL_PROTOCOL, LOCAL_TARIFF, localPackContent, localServiceCode } from '../../src/domains/proposals/local-service.rules.ts';
 
-const SPECIFICATION = { populationNeeds: 'Need', scope: 'Scope', outcomes: 'Outcomes', serviceDescription: 'Description', applicableStandards: 'Standards' };
-const WRITTEN = { specification: SPECIFICATION, currency: { unit: 'test', description: 'One test' }, complexityBands: [{ code: 'STANDARD', description: 'All' }] };
-const person = (role: Principal['role'], organisationId: string): Principal => ({ kind: 'user', userId: 'u', displayName: 'P', organisationId, organisationName: 'O', role });
+const SPECIFICATION = {
+  populationNeeds: 'Need',
+  scope: 'Scope',
+  outcomes: 'Outcomes',
+  serviceDescription: 'Description',
+  applicableStandards: 'Standards',
+};
+const WRITTEN = {
+  specification: SPECIFICATION,
+  currency: { unit: 'test', description: 'One test' },
+  complexityBands: [{ code: 'STANDARD', description: 'All' }],
+};
+const person = (role: Principal['role'], organisationId: string): Principal => ({
+  kind: 'user',
+  userId: 'u',
+  displayName: 'P',
+  organisationId,
+  organisationName: 'O',
+  role,
+});
 
 describe('local service codes', () => {
   it('names the owner and the service, in the catalogue code format', () => {
@@ -39,7 +56,8 @@ describe('who may open a proposal as an offer', () => {
   const proposal = (status: string) => ({ status, proposer: { id: 'icb' }, region: { id: 'y63' } });
   it('is the proposing commissioner, once the region approved it', () => {
     expect(mayOpenAsOffer(person('commissioner', 'icb'), proposal('approved'))).toBe(true);
-    for (const status of ['draft', 'submitted', 'rejected']) expect(mayOpenAsOffer(person('commissioner', 'icb'), proposal(status))).toBe(false);
+    for (const status of ['draft', 'submitted', 'rejected'])
+      expect(mayOpenAsOffer(person('commissioner', 'icb'), proposal(status))).toBe(false);
     expect(mayOpenAsOffer(person('commissioner', 'other'), proposal('approved'))).toBe(false);
     expect(mayOpenAsOffer(person('regional-reviewer', 'y63'), proposal('approved'))).toBe(false);
   });

@@ -1,15 +1,37 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { bandFor, ENGLAND_BOUNDS, KEY_BANDS, MAP_HEIGHT, MAP_WIDTH, mapView, project } from '../../src/domains/map/map-projection.presenter.ts';
+import {
+  bandFor,
+  ENGLAND_BOUNDS,
+  KEY_BANDS,
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  mapView,
+  project,
+} from '../../src/domains/map/map-projection.presenter.ts';
 import { computeUptake, csvRecords, filterMatrix, icbsOf, type MapCommissioner, spreadsheetSafe } from '../../src/domains/map/map.rules.ts';
 
-const services = [{ code: 'adult-hearing', name: 'Adult hearing' }, { code: 'mri', name: 'MRI' }, { code: 'podiatry', name: 'Podiatry' }];
+const services = [
+  { code: 'adult-hearing', name: 'Adult hearing' },
+  { code: 'mri', name: 'MRI' },
+  { code: 'podiatry', name: 'Podiatry' },
+];
 const commissioner = (odsCode: string, offers: [string, string][], extra: Partial<MapCommissioner> = {}): MapCommissioner => ({
-  id: odsCode, odsCode, name: `Commissioner ${odsCode}`, icb: { odsCode: 'QWO', name: 'West Yorkshire' }, latitude: 53.7, longitude: -1.8,
-  offers: offers.map(([serviceCode, offerId]) => ({ serviceCode, offerId })), ...extra,
+  id: odsCode,
+  odsCode,
+  name: `Commissioner ${odsCode}`,
+  icb: { odsCode: 'QWO', name: 'West Yorkshire' },
+  latitude: 53.7,
+  longitude: -1.8,
+  offers: offers.map(([serviceCode, offerId]) => ({ serviceCode, offerId })),
+  ...extra,
 });
 const commissioners = [
-  commissioner('02T', [['adult-hearing', 'o1'], ['podiatry', 'o2'], ['adult-hearing', 'o3']]),
+  commissioner('02T', [
+    ['adult-hearing', 'o1'],
+    ['podiatry', 'o2'],
+    ['adult-hearing', 'o3'],
+  ]),
   commissioner('03R', [['adult-hearing', 'o1']], { icb: { odsCode: 'QF7', name: 'South Yorkshire' } }),
   commissioner('00Z', [], { latitude: null, longitude: null }),
 ];
@@ -17,7 +39,11 @@ const commissioners = [
 describe('national uptake', () => {
   it('counts each commissioner once per service, most offered first, and those offering none', () => {
     const uptake = computeUptake(services, commissioners);
-    expect(uptake.byService.map((s) => [s.code, s.commissioners])).toEqual([['adult-hearing', 2], ['podiatry', 1], ['mri', 0]]);
+    expect(uptake.byService.map((s) => [s.code, s.commissioners])).toEqual([
+      ['adult-hearing', 2],
+      ['podiatry', 1],
+      ['mri', 0],
+    ]);
     expect(uptake).toMatchObject({ totalCommissioners: 3, commissionersOfferingAny: 2, commissionersOfferingNone: 1, servicesOffered: 2 });
   });
 });
@@ -34,15 +60,29 @@ describe('the matrix', () => {
     expect(podiatry.columns.map((c) => c.code)).toEqual(['podiatry']);
   });
   it('lists the ICBs for the filter by name', () => {
-    expect(icbsOf(commissioners)).toEqual([{ odsCode: 'QF7', name: 'South Yorkshire' }, { odsCode: 'QWO', name: 'West Yorkshire' }]);
+    expect(icbsOf(commissioners)).toEqual([
+      { odsCode: 'QF7', name: 'South Yorkshire' },
+      { odsCode: 'QWO', name: 'West Yorkshire' },
+    ]);
   });
 });
 
 describe('CSV cells', () => {
-  it.each(['=SUM(A1)', '+1', '-2', '@cmd', '\tx', '\rx'])('neutralises a cell starting %j with a single quote', (cell) => expect(spreadsheetSafe(cell)).toBe(`'${cell}`));
+  it.each(['=SUM(A1)', '+1', '-2', '@cmd', '\tx', '\rx'])('neutralises a cell starting %j with a single quote', (cell) =>
+    expect(spreadsheetSafe(cell)).toBe(`'${cell}`),
+  );
   it('leaves ordinary cells alone', () => expect(spreadsheetSafe('NHS Calderdale, 02T')).toBe('NHS Calderdale, 02T'));
   it('writes one record per commissioner and service, joining offer ids, quoted per RFC 4180 by the writer', () => {
-    const records = csvRecords(services, [commissioner('02T', [['adult-hearing', 'o3'], ['adult-hearing', 'o1']], { name: '=Evil, "quoted"' })]);
+    const records = csvRecords(services, [
+      commissioner(
+        '02T',
+        [
+          ['adult-hearing', 'o3'],
+          ['adult-hearing', 'o1'],
+        ],
+        { name: '=Evil, "quoted"' },
+      ),
+    ]);
     expect(records).toEqual([['02T', `'=Evil, "quoted"`, 'QWO', 'West Yorkshire', 'adult-hearing', 'Adult hearing', 'o1 o3']]);
     expect(stringify(records)).toBe(`02T,"'=Evil, ""quoted""",QWO,West Yorkshire,adult-hearing,Adult hearing,o1 o3\n`);
   });

@@ -23,7 +23,11 @@ const VERSION_1_SHA256 = {
 /** JSON with object keys in sorted order, so the hash depends on the values only. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -31,7 +35,17 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 describe('the national implementation packs', () => {
   it('seeds a pack for each of the nine 2012/13 priority services, every one valid', () => {
-    expect(Object.keys(NATIONAL_PACKS).sort()).toEqual(['adult-hearing', 'back-and-neck-pain', 'continence', 'leg-ulcer-and-wound-healing', 'mri', 'non-obstetric-ultrasound', 'podiatry', 'psychological-therapies', 'wheelchair-services']);
+    expect(Object.keys(NATIONAL_PACKS).sort()).toEqual([
+      'adult-hearing',
+      'back-and-neck-pain',
+      'continence',
+      'leg-ulcer-and-wound-healing',
+      'mri',
+      'non-obstetric-ultrasound',
+      'podiatry',
+      'psychological-therapies',
+      'wheelchair-services',
+    ]);
     for (const [code, pack] of latest) expect({ code, errors: packFieldErrors(pack.content) }).toEqual({ code, errors: [] });
   });
 
@@ -40,7 +54,11 @@ describe('the national implementation packs', () => {
       const texts = latest.map(([, pack]) => pack.content.specification[section]);
       expect({ section, distinct: new Set(texts).size }).toEqual({ section, distinct: texts.length });
     }
-    for (const [code, pack] of latest) expect({ code, boilerplate: pack.content.specification.serviceDescription.includes('treatment in an episode of care') }).toEqual({ code, boilerplate: false });
+    for (const [code, pack] of latest)
+      expect({ code, boilerplate: pack.content.specification.serviceDescription.includes('treatment in an episode of care') }).toEqual({
+        code,
+        boilerplate: false,
+      });
   });
 
   it('cites a source for every section of every pack, naming the publisher, the title and the place in it', () => {
@@ -73,7 +91,8 @@ describe('the national implementation packs', () => {
   it('describes wheelchair services as assessment, provision, repairs and maintenance and who owns the chair, paid per provision, not by sessions', () => {
     const wheelchairs = NATIONAL_PACKS['wheelchair-services']!.content;
     const pathway = `${wheelchairs.specification.scope} ${wheelchairs.specification.serviceDescription}`;
-    for (const words of ['assessment', 'Provision', 'Repairs and maintenance', 'who owns the chairs', 'long-term loan']) expect(pathway).toContain(words);
+    for (const words of ['assessment', 'Provision', 'Repairs and maintenance', 'who owns the chairs', 'long-term loan'])
+      expect(pathway).toContain(words);
     expect(wheelchairs.currency.unit).toBe('provision');
     expect(wheelchairs.currency.sessionCap).toBeUndefined();
     expect(wheelchairs.complexityBands.map((band) => band.code)).toEqual(['LOW-NEED', 'HIGHER-NEED', 'SPECIALIST-POWERED']);
@@ -83,7 +102,9 @@ describe('the national implementation packs', () => {
     expect(NATIONAL_PACKS['non-obstetric-ultrasound']!.content.currency.unit).toBe('test');
     expect(NATIONAL_PACKS.mri!.content.currency.unit).toBe('test');
     expect(NATIONAL_PACKS['adult-hearing']!.content.currency).toMatchObject({ unit: 'pathway', minimumPathwayYears: 3 });
-    expect(NATIONAL_PACKS['adult-hearing']!.content.specification.serviceDescription).toMatch(/Assessment.*Fitting.*Follow-up.*Aftercare .*at least 3 years/s);
+    expect(NATIONAL_PACKS['adult-hearing']!.content.specification.serviceDescription).toMatch(
+      /Assessment.*Fitting.*Follow-up.*Aftercare .*at least 3 years/s,
+    );
     expect(NATIONAL_PACKS['back-and-neck-pain']!.content.currency).toMatchObject({ unit: 'episode', sessionCap: 8 });
     expect(latest.filter(([, pack]) => pack.content.currency.sessionCap === 6)).toEqual([]);
   });
@@ -96,7 +117,9 @@ describe('the national implementation packs', () => {
   });
 
   it('never changes version 1: each first pack hashes exactly as databases already hold it', () => {
-    const hashes = Object.fromEntries(Object.entries(NATIONAL_PACK_REVISIONS).map(([code, revisions]) => [code, sha256(canonicalJson(revisions[0]))]));
+    const hashes = Object.fromEntries(
+      Object.entries(NATIONAL_PACK_REVISIONS).map(([code, revisions]) => [code, sha256(canonicalJson(revisions[0]))]),
+    );
     expect(hashes).toEqual(VERSION_1_SHA256);
     expect(NATIONAL_PACK_REVISIONS['wheelchair-services']![0]!.content.currency.sessionCap).toBe(6);
   });

@@ -32,20 +32,40 @@ describe('the area a commissioner serves', () => {
 
   it('names it by its ICB when the local authority is unknown or shared with a neighbour, so two areas never look the same', () => {
     expect(commissionerAreaName({ name: 'NHS West Yorkshire ICB - 02T', ...location, localAuthority: null })).toBe('West Yorkshire');
-    expect(commissionerAreaName({ name: 'NHS LEICESTER, LEICESTERSHIRE AND RUTLAND ICB - 04C', ...location, localAuthority: 'Leicester', sharesLocalAuthority: true })).toBe('Leicester, Leicestershire and Rutland');
+    expect(
+      commissionerAreaName({
+        name: 'NHS LEICESTER, LEICESTERSHIRE AND RUTLAND ICB - 04C',
+        ...location,
+        localAuthority: 'Leicester',
+        sharesLocalAuthority: true,
+      }),
+    ).toBe('Leicester, Leicestershire and Rutland');
   });
 
   it('names the only location of an ICB by the ICB, whose whole area it serves', () => {
-    expect(commissionerAreaName({ name: 'NHS CAMBRIDGESHIRE AND PETERBOROUGH ICB - 06H', ...location, localAuthority: 'East Cambridgeshire', onlyLocationOfIcb: true })).toBe('Cambridgeshire and Peterborough');
+    expect(
+      commissionerAreaName({
+        name: 'NHS CAMBRIDGESHIRE AND PETERBOROUGH ICB - 06H',
+        ...location,
+        localAuthority: 'East Cambridgeshire',
+        onlyLocationOfIcb: true,
+      }),
+    ).toBe('Cambridgeshire and Peterborough');
   });
 
   it('names CCGs, ICBs and London reporting entities by their place', () => {
     expect(commissionerAreaName({ name: 'NHS CALDERDALE CCG', ...location, localAuthority: null })).toBe('Calderdale');
-    expect(commissionerAreaName({ name: 'NHS West Yorkshire Integrated Care Board', ...location, localAuthority: null })).toBe('West Yorkshire');
-    expect(commissionerAreaName({ name: 'CITY AND HACKNEY - SUB-ICB REPORTING ENTITY', ...location, localAuthority: null })).toBe('City and Hackney');
+    expect(commissionerAreaName({ name: 'NHS West Yorkshire Integrated Care Board', ...location, localAuthority: null })).toBe(
+      'West Yorkshire',
+    );
+    expect(commissionerAreaName({ name: 'CITY AND HACKNEY - SUB-ICB REPORTING ENTITY', ...location, localAuthority: null })).toBe(
+      'City and Hackney',
+    );
   });
 
   it('keeps any other name, in title case', () => {
-    expect(commissionerAreaName({ name: 'NATIONAL COMMISSIONING HUB 1', ...location, localAuthority: null })).toBe('National Commissioning Hub 1');
+    expect(commissionerAreaName({ name: 'NATIONAL COMMISSIONING HUB 1', ...location, localAuthority: null })).toBe(
+      'National Commissioning Hub 1',
+    );
   });
 });

@@ -19,14 +19,19 @@ describe('what changes between pack versions, in plain words', () => {
 
   it('lists a changed price in pounds, an added indicator by its code and a removed exclusion', () => {
     const after = {
-      ...HEARING, tariff: { kind: 'national' as const, pricePence: 45_000, note: HEARING.tariff.note },
+      ...HEARING,
+      tariff: { kind: 'national' as const, pricePence: 45_000, note: HEARING.tariff.note },
       kpis: [...HEARING.kpis, { code: 'dna-rate', description: 'Did not attend', thresholdPercent: 10 }],
       protocol: { ...HEARING.protocol, exclusions: HEARING.protocol.exclusions.slice(1) },
     };
     const changes = packChanges(HEARING, after);
     expect(changes).toContainEqual({ label: 'Tariff: price', kind: 'added', after: '£450.00' });
     expect(changes).toContainEqual({ label: 'Key performance indicator “dna-rate”: threshold (%)', kind: 'added', after: '10' });
-    expect(changes.filter((change) => change.kind === 'removed').every((change) => change.label.startsWith(`Referral protocol: exclusion “${HEARING.protocol.exclusions[0]!.id}”`))).toBe(true);
+    expect(
+      changes
+        .filter((change) => change.kind === 'removed')
+        .every((change) => change.label.startsWith(`Referral protocol: exclusion “${HEARING.protocol.exclusions[0]!.id}”`)),
+    ).toBe(true);
   });
 
   it('reads the form filled from a pack back as the same pack', () => {

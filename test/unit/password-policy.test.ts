@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commonPasswordCount, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../src/domains/identity/password-policy.rules.ts';
+import {
+  commonPasswordCount,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+} from '../../src/domains/identity/password-policy.rules.ts';
 
 const chloe = { email: 'chloe.commissioner@aqp.example', displayName: 'Chloe Commissioner' };
 const COMMON = 'This password is too common. Choose one that is harder to guess, such as three random words';
@@ -29,13 +34,23 @@ describe('the password policy (NCSC and NIST SP 800-63B)', () => {
   });
 
   it('refuses password1234 and other common passwords with digits or symbols added, whatever their case', () => {
-    for (const password of ['password1234', 'Password1234', 'PASSWORD2024!', 'P@ssw0rd2024!', 'iloveyou1234', '2024iloveyou', 'Liverpool1892!', 'letmein12345']) {
+    for (const password of [
+      'password1234',
+      'Password1234',
+      'PASSWORD2024!',
+      'P@ssw0rd2024!',
+      'iloveyou1234',
+      '2024iloveyou',
+      'Liverpool1892!',
+      'letmein12345',
+    ]) {
       expect(passwordProblem(password, chloe), password).toBe(COMMON);
     }
   });
 
   it('refuses common passwords of 12 characters or more from the deny-list itself', () => {
-    for (const password of ['1qaz2wsx3edc', 'qwerty123456', 'qazwsxedcrfv']) expect(passwordProblem(password, chloe), password).toBe(COMMON);
+    for (const password of ['1qaz2wsx3edc', 'qwerty123456', 'qazwsxedcrfv'])
+      expect(passwordProblem(password, chloe), password).toBe(COMMON);
   });
 
   it('takes its deny-list of common and breached passwords from a maintained package, not a hand-typed list', () => {
@@ -43,7 +58,17 @@ describe('the password policy (NCSC and NIST SP 800-63B)', () => {
   });
 
   it('refuses 123456789012 and other repeated or sequential characters', () => {
-    for (const password of ['123456789012', 'aaaaaaaaaaaa', 'abcdefghijkl', 'zyxwvutsrqpo', '987654321098', '121212121212', 'dragondragon', 'aaaabbbbcccc', 'abcabcabcabc']) {
+    for (const password of [
+      '123456789012',
+      'aaaaaaaaaaaa',
+      'abcdefghijkl',
+      'zyxwvutsrqpo',
+      '987654321098',
+      '121212121212',
+      'dragondragon',
+      'aaaabbbbcccc',
+      'abcabcabcabc',
+    ]) {
       expect(passwordProblem(password, chloe), password).toBe(PATTERN);
     }
   });
@@ -64,7 +89,13 @@ describe('the password policy (NCSC and NIST SP 800-63B)', () => {
   });
 
   it('accepts passphrases of any printable characters, including spaces and other alphabets', () => {
-    for (const password of ['correct horse battery staple', 'Zebra kettle 47 lanterns', 'фиолетовый слон танцует', 'aqp-demo-password', '  lantern   heron  ']) {
+    for (const password of [
+      'correct horse battery staple',
+      'Zebra kettle 47 lanterns',
+      'фиолетовый слон танцует',
+      'aqp-demo-password',
+      '  lantern   heron  ',
+    ]) {
       expect(passwordProblem(password, chloe), password).toBeUndefined();
     }
   });
@@ -80,10 +111,18 @@ describe('the password policy (NCSC and NIST SP 800-63B)', () => {
 
   it('refuses any password that contains the email address, whatever surrounds it', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z]{3,12}$/), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), (local, before, after) => {
-        const problem = passwordProblem(`${before}${local.toUpperCase()}${after}`.padEnd(12, '!'), { email: `${local}@example.nhs.uk`, displayName: 'Q' });
-        return problem !== undefined;
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z]{3,12}$/),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (local, before, after) => {
+          const problem = passwordProblem(`${before}${local.toUpperCase()}${after}`.padEnd(12, '!'), {
+            email: `${local}@example.nhs.uk`,
+            displayName: 'Q',
+          });
+          return problem !== undefined;
+        },
+      ),
     );
   });
 });

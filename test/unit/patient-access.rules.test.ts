@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GUESSES_PER_ADDRESS, GUESSES_PER_REFERENCE, guessingAddressOf, guessLimitReached } from '../../src/domains/referrals/patient-access.rules.ts';
+import {
+  GUESSES_PER_ADDRESS,
+  GUESSES_PER_REFERENCE,
+  guessingAddressOf,
+  guessLimitReached,
+} from '../../src/domains/referrals/patient-access.rules.ts';
 
 describe('limits on guessing a referral’s access code', () => {
   it('lets an address guess until it has made five wrong guesses, and everyone until the reference has had 1,000', () => {
@@ -10,7 +15,7 @@ describe('limits on guessing a referral’s access code', () => {
   });
 
   it('sets the ceiling per reference above what one address can reach in 24 hours, so one address cannot lock a patient out', () => {
-    expect(GUESSES_PER_ADDRESS * (24 * 60 / 15)).toBeLessThan(GUESSES_PER_REFERENCE);
+    expect(GUESSES_PER_ADDRESS * ((24 * 60) / 15)).toBeLessThan(GUESSES_PER_REFERENCE);
   });
 
   it('counts an IPv4 address as it is, also when written IPv4-mapped', () => {

@@ -34,10 +34,16 @@ describe('postcodes', () => {
 
   it('accepts every real format in any case and spacing, always giving OUTWARD INWARD', () => {
     fc.assert(
-      fc.property(outward, inward, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.array(spacing, { minLength: 8, maxLength: 8 }), (out, inn, flags, spaces) => {
-        const standard = `${out} ${inn}`;
-        expect(normalisePostcode(scramble(out + inn, flags, spaces))).toBe(standard);
-      }),
+      fc.property(
+        outward,
+        inward,
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        fc.array(spacing, { minLength: 8, maxLength: 8 }),
+        (out, inn, flags, spaces) => {
+          const standard = `${out} ${inn}`;
+          expect(normalisePostcode(scramble(out + inn, flags, spaces))).toBe(standard);
+        },
+      ),
     );
   });
 
@@ -49,15 +55,20 @@ describe('postcodes', () => {
     );
   });
 
-  it.each(['', 'LS1', 'LS1 4A', '1LS 4AP', 'LS1 4CI', 'QS1 4AP', 'LS1 4APX', 'ABC123', 'LS14 AP1'])('refuses %j as a full postcode', (typed) => {
-    expect(normalisePostcode(typed)).toBeUndefined();
-  });
+  it.each(['', 'LS1', 'LS1 4A', '1LS 4AP', 'LS1 4CI', 'QS1 4AP', 'LS1 4APX', 'ABC123', 'LS14 AP1'])(
+    'refuses %j as a full postcode',
+    (typed) => {
+      expect(normalisePostcode(typed)).toBeUndefined();
+    },
+  );
 
   it('never accepts text with characters other than letters, digits and spaces', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      const result = normalisePostcode(text);
-      if (result) expect(result).toMatch(/^[A-Z0-9]{2,4} [0-9][A-Z]{2}$/);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const result = normalisePostcode(text);
+        if (result) expect(result).toMatch(/^[A-Z0-9]{2,4} [0-9][A-Z]{2}$/);
+      }),
+    );
   });
 
   it('reads a district on its own for public searches, and explains a wrong entry', () => {

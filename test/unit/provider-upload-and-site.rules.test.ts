@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../src/demo/demo-document.ts';
 import { MAX_DOCUMENT_BYTES, safeFileName, sniffDocumentType, uploadRefusal } from '../../src/domains/providers/document-type.rules.ts';
 import { evidenceFieldErrors } from '../../src/domains/providers/evidence-input.rules.ts';
-import { hashInvitationToken, invitationExpiry, invitationState, newInvitationToken } from '../../src/domains/providers/invitation.rules.ts';
+import {
+  hashInvitationToken,
+  invitationExpiry,
+  invitationState,
+  newInvitationToken,
+} from '../../src/domains/providers/invitation.rules.ts';
 import { checkOpeningTimes, normaliseTime } from '../../src/domains/providers/opening-times.rules.ts';
 import { checkProfile } from '../../src/domains/providers/provider-profile.rules.ts';
 
@@ -18,17 +23,25 @@ describe('document type sniffing', () => {
   });
 
   it('refuses HTML, executables, GIFs and truncated signatures whatever the file is called', () => {
-    for (const content of [new TextEncoder().encode('<html>'), bytes(0x4d, 0x5a, 0x90), new TextEncoder().encode('GIF89a'), bytes(0x89, 0x50, 0x4e), bytes(0x25, 0x50, 0x44, 0x46)]) {
+    for (const content of [
+      new TextEncoder().encode('<html>'),
+      bytes(0x4d, 0x5a, 0x90),
+      new TextEncoder().encode('GIF89a'),
+      bytes(0x89, 0x50, 0x4e),
+      bytes(0x25, 0x50, 0x44, 0x46),
+    ]) {
       expect(uploadRefusal({ fileName: 'evidence.pdf', content, truncated: false })).toBe('The file must be a PDF, PNG or JPEG');
     }
   });
 
   it('accepts nothing that does not start with an allowed signature (property)', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), (content) => {
-      const type = sniffDocumentType(content);
-      const starts = (signature: number[]) => signature.every((byte, index) => content[index] === byte);
-      expect(type !== undefined).toBe(starts([0x25, 0x50, 0x44, 0x46, 0x2d]) || starts(PNG) || starts([0xff, 0xd8, 0xff]));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), (content) => {
+        const type = sniffDocumentType(content);
+        const starts = (signature: number[]) => signature.every((byte, index) => content[index] === byte);
+        expect(type !== undefined).toBe(starts([0x25, 0x50, 0x44, 0x46, 0x2d]) || starts(PNG) || starts([0xff, 0xd8, 0xff]));
+      }),
+    );
   });
 
   it('refuses a file cut short at the size limit, one over it and an empty one', () => {
@@ -57,17 +70,29 @@ describe('opening times', () => {
   });
 
   it('treats a day with neither time as closed and keeps open days in weekday order', () => {
-    const { hours, errors } = checkOpeningTimes([{ day: 'saturday', opens: '10:00', closes: '13:00' }, { day: 'monday', opens: '09:00', closes: '17:00' }, { day: 'sunday', opens: '', closes: '' }]);
+    const { hours, errors } = checkOpeningTimes([
+      { day: 'saturday', opens: '10:00', closes: '13:00' },
+      { day: 'monday', opens: '09:00', closes: '17:00' },
+      { day: 'sunday', opens: '', closes: '' },
+    ]);
     expect(errors).toEqual([]);
     expect(hours.map((entry) => entry.day)).toEqual(['monday', 'saturday']);
   });
 
   it('refuses half-given days, closing before opening, a day given twice and a day that does not exist', () => {
     const { errors } = checkOpeningTimes([
-      { day: 'monday', opens: '09:00', closes: '' }, { day: 'tuesday', opens: '17:00', closes: '17:00' },
-      { day: 'friday', opens: '09:00', closes: '12:00' }, { day: 'friday', opens: '13:00', closes: '17:00' }, { day: 'funday', opens: '09:00', closes: '10:00' },
+      { day: 'monday', opens: '09:00', closes: '' },
+      { day: 'tuesday', opens: '17:00', closes: '17:00' },
+      { day: 'friday', opens: '09:00', closes: '12:00' },
+      { day: 'friday', opens: '13:00', closes: '17:00' },
+      { day: 'funday', opens: '09:00', closes: '10:00' },
     ]);
-    expect(errors.map((error) => error.field)).toEqual(['openingTimes-monday-closes', 'openingTimes-tuesday-closes', 'openingTimes-friday-opens', 'openingTimes']);
+    expect(errors.map((error) => error.field)).toEqual([
+      'openingTimes-monday-closes',
+      'openingTimes-tuesday-closes',
+      'openingTimes-friday-opens',
+      'openingTimes',
+    ]);
   });
 });
 
@@ -75,8 +100,15 @@ describe('evidence and profile fields', () => {
   const base = { reference: '', cqcStatus: '', expiresOn: null, hasDocument: false, declaresTurnoverUnder10m: false };
 
   it('needs a CQC provider ID and status but no expiry for CQC registration', () => {
-    expect(evidenceFieldErrors({ ...base, kind: 'cqc-registration', hasDocument: true }, '2027-01-01').map((error) => error.field)).toEqual(['reference', 'cqcStatus']);
-    expect(evidenceFieldErrors({ ...base, kind: 'cqc-registration', reference: '1-1', cqcStatus: 'registered', hasDocument: true }, '2027-01-01')).toEqual([]);
+    expect(evidenceFieldErrors({ ...base, kind: 'cqc-registration', hasDocument: true }, '2027-01-01').map((error) => error.field)).toEqual(
+      ['reference', 'cqcStatus'],
+    );
+    expect(
+      evidenceFieldErrors(
+        { ...base, kind: 'cqc-registration', reference: '1-1', cqcStatus: 'registered', hasDocument: true },
+        '2027-01-01',
+      ),
+    ).toEqual([]);
   });
 
   it('takes a Monitor exemption on the declaration alone', () => {
@@ -85,7 +117,16 @@ describe('evidence and profile fields', () => {
   });
 
   it('needs an independent provider’s Companies House number and a voluntary body’s charity or company number', () => {
-    const profile = { name: 'X', providerType: 'independent', companiesHouseNumber: '', charityNumber: '', website: '', phone: '', email: 'a@b.example', description: '' };
+    const profile = {
+      name: 'X',
+      providerType: 'independent',
+      companiesHouseNumber: '',
+      charityNumber: '',
+      website: '',
+      phone: '',
+      email: 'a@b.example',
+      description: '',
+    };
     expect(checkProfile(profile).errors.map((error) => error.field)).toEqual(['companiesHouseNumber']);
     expect(checkProfile({ ...profile, providerType: 'voluntary', charityNumber: 'SC012345' }).errors).toEqual([]);
     expect(checkProfile({ ...profile, providerType: 'nhs-trust' }).errors).toEqual([]);

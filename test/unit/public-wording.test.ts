@@ -3,7 +3,11 @@ import { publicWordingProblems } from '../support/browser.ts';
 
 describe('the public-page wording check', () => {
   it('passes plain words, spaced references, dates in words, postcodes and title-case names', () => {
-    expect(publicWordingProblems('Your referral 1234 5678 9012, sent on 6 December 2026 to Station Road Surgery, HX6 3AB. Search near HX6. Call NHS 111. The NHS in Calderdale.')).toEqual([]);
+    expect(
+      publicWordingProblems(
+        'Your referral 1234 5678 9012, sent on 6 December 2026 to Station Road Surgery, HX6 3AB. Search near HX6. Call NHS 111. The NHS in Calderdale.',
+      ),
+    ).toEqual([]);
   });
 
   it.each([

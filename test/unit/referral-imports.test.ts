@@ -7,7 +7,12 @@ const FOLDER = resolve(import.meta.dirname, '../../src/domains/referrals');
 /** The referral files each referral file imports (types included: a type-only cycle still ties the two files together). */
 function importsWithinFolder(): Map<string, string[]> {
   const files = readdirSync(FOLDER).filter((name) => name.endsWith('.ts'));
-  return new Map(files.map((file) => [file, [...readFileSync(join(FOLDER, file), 'utf8').matchAll(/from '\.\/([\w.-]+\.ts)'/g)].map((match) => match[1]!)]));
+  return new Map(
+    files.map((file) => [
+      file,
+      [...readFileSync(join(FOLDER, file), 'utf8').matchAll(/from '\.\/([\w.-]+\.ts)'/g)].map((match) => match[1]!),
+    ]),
+  );
 }
 
 /** Every cycle found by walking the imports depth first, each as the chain of files that closes it. */

@@ -20,7 +20,11 @@ describe('the referral list filter', () => {
   });
 
   it('names every bad field at once: unknown status, impossible or reversed dates, a search that is neither key', () => {
-    expect(fieldsOf(() => checkReferralListFilter({ status: 'lost', sentFrom: '2027-02-30', search: '12345' })).sort()).toEqual(['search', 'sentFrom', 'status']);
+    expect(fieldsOf(() => checkReferralListFilter({ status: 'lost', sentFrom: '2027-02-30', search: '12345' })).sort()).toEqual([
+      'search',
+      'sentFrom',
+      'status',
+    ]);
     expect(fieldsOf(() => checkReferralListFilter({ sentFrom: '2027-03-02', sentTo: '2027-03-01' }))).toEqual(['sentTo']);
     expect(fieldsOf(() => checkReferralListFilter({ status: 'accepted', overdue: true }))).toEqual(['status']);
   });
@@ -29,7 +33,11 @@ describe('the referral list filter', () => {
     const filter = checkReferralListFilter({ overdue: true, service: 'adult-hearing', sentFrom: '2027-03-01' });
     expect(filter).toEqual({ status: 'sent', overdue: true, service: 'adult-hearing', sentFrom: '2027-03-01' });
     expect(filterQuery(filter)).toEqual({ status: 'sent', overdue: 'yes', service: 'adult-hearing', sentFrom: '2027-03-01' });
-    expect(checkReferralListFilter(Object.fromEntries(Object.entries(filterQuery(filter)).map(([key, value]) => [key, key === 'overdue' ? value === 'yes' : value])))).toEqual(filter);
+    expect(
+      checkReferralListFilter(
+        Object.fromEntries(Object.entries(filterQuery(filter)).map(([key, value]) => [key, key === 'overdue' ? value === 'yes' : value])),
+      ),
+    ).toEqual(filter);
   });
 });
 

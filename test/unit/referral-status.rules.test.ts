@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CANCEL_REASONS, RETURN_REASON_CODES, RETURN_REASONS, reasonErrors } from '../../src/domains/referrals/referral-reasons.rules.ts';
-import { canMoveReferral, isInTreatment, pathwayEndsOn, reachesSessionCap, REFERRAL_STATUSES } from '../../src/domains/referrals/referral-status.rules.ts';
+import {
+  canMoveReferral,
+  isInTreatment,
+  pathwayEndsOn,
+  reachesSessionCap,
+  REFERRAL_STATUSES,
+} from '../../src/domains/referrals/referral-status.rules.ts';
 import { contactErrors } from '../../src/domains/referrals/referral-session.service.ts';
 import { referrerAttentionFor, workingDaysOverdue } from '../../src/domains/referrals/worklist.service.ts';
 
@@ -22,8 +28,14 @@ describe('referral status transitions', () => {
   });
 
   it('lets the referrer cancel any referral that has not finished, and nothing leaves a finished one', () => {
-    expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'cancelled'))).toEqual(['awaiting-choice', 'sent', 'accepted', 'returned']);
-    for (const finished of ['discharged', 'episode-closed', 'cancelled'] as const) expect(REFERRAL_STATUSES.filter((to) => canMoveReferral(finished, to))).toEqual([]);
+    expect(REFERRAL_STATUSES.filter((status) => canMoveReferral(status, 'cancelled'))).toEqual([
+      'awaiting-choice',
+      'sent',
+      'accepted',
+      'returned',
+    ]);
+    for (const finished of ['discharged', 'episode-closed', 'cancelled'] as const)
+      expect(REFERRAL_STATUSES.filter((to) => canMoveReferral(finished, to))).toEqual([]);
   });
 });
 
@@ -40,23 +52,36 @@ describe('session cap', () => {
   it('needs the attendance of a session but not of an appointment', () => {
     expect(contactErrors({ kind: 'session' }, '2027-03-02')).toEqual([expect.objectContaining({ field: 'attendance' })]);
     expect(contactErrors({ kind: 'appointment', scheduledFor: '2027-03-02T09:30:00Z' }, '2027-03-01')).toEqual([]);
-    expect(contactErrors({ kind: 'appointment', scheduledFor: 'next Tuesday' }, '2027-03-01')).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
+    expect(contactErrors({ kind: 'appointment', scheduledFor: 'next Tuesday' }, '2027-03-01')).toEqual([
+      expect.objectContaining({ field: 'scheduledFor' }),
+    ]);
   });
 
   it('refuses a session dated after today (in England) but takes an appointment then', () => {
-    expect(contactErrors({ kind: 'session', attendance: 'attended', scheduledFor: '2027-03-02T09:30:00Z' }, '2027-03-01')).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
+    expect(contactErrors({ kind: 'session', attendance: 'attended', scheduledFor: '2027-03-02T09:30:00Z' }, '2027-03-01')).toEqual([
+      expect.objectContaining({ field: 'scheduledFor' }),
+    ]);
     expect(contactErrors({ kind: 'session', attendance: 'attended', scheduledFor: '2027-03-01T23:30:00Z' }, '2027-03-01')).toEqual([]);
   });
 });
 
 describe('reason codes', () => {
   it('lists the five return reasons with labels', () => {
-    expect(RETURN_REASON_CODES).toEqual(['FURTHER_INFORMATION_REQUIRED', 'OUTSIDE_CRITERIA', 'SERVICE_INAPPROPRIATE', 'SERVICE_PREREQUISITES_NOT_COMPLETE', 'OTHER']);
+    expect(RETURN_REASON_CODES).toEqual([
+      'FURTHER_INFORMATION_REQUIRED',
+      'OUTSIDE_CRITERIA',
+      'SERVICE_INAPPROPRIATE',
+      'SERVICE_PREREQUISITES_NOT_COMPLETE',
+      'OTHER',
+    ]);
     expect(RETURN_REASONS.OUTSIDE_CRITERIA.label).toBe('Outside the referral criteria');
   });
 
   it('requires a comment for FURTHER_INFORMATION_REQUIRED and OTHER returns, and for no other return code', () => {
-    expect(RETURN_REASON_CODES.filter((code) => reasonErrors(RETURN_REASONS, code, ' ').length > 0)).toEqual(['FURTHER_INFORMATION_REQUIRED', 'OTHER']);
+    expect(RETURN_REASON_CODES.filter((code) => reasonErrors(RETURN_REASONS, code, ' ').length > 0)).toEqual([
+      'FURTHER_INFORMATION_REQUIRED',
+      'OTHER',
+    ]);
     expect(reasonErrors(RETURN_REASONS, 'OTHER', 'Patient moved away')).toEqual([]);
   });
 

@@ -39,6 +39,7 @@ describe('the page to return to after sign-in', () => {
   });
 
   it('only ever gives a path made of printable ASCII', () => {
-    for (const input of ['/\u0000x', '/\ud800', '/\u00ff', '/x?y=\u2028', '/#\u{1F600}']) expect(safeReturnPath(input)).toMatch(/^\/[\x21-\x7e]*$/);
+    for (const input of ['/\u0000x', '/\ud800', '/\u00ff', '/x?y=\u2028', '/#\u{1F600}'])
+      expect(safeReturnPath(input)).toMatch(/^\/[\x21-\x7e]*$/);
   });
 });

@@ -16,11 +16,21 @@ describe('roles and the organisations that hold them', () => {
   });
 
   it('gives every role at least one kind of organisation', () => {
-    for (const role of ROLES) expect(['national', 'region', 'commissioner', 'provider', 'gp-practice', 'platform'].some((kind) => mayHoldRole(kind as never, role))).toBe(true);
+    for (const role of ROLES)
+      expect(
+        ['national', 'region', 'commissioner', 'provider', 'gp-practice', 'platform'].some((kind) => mayHoldRole(kind as never, role)),
+      ).toBe(true);
   });
 
   it('lets key managers manage only their own organisation’s keys, platform admins any', () => {
-    const providerAdmin: Principal = { kind: 'user', userId: 'u', displayName: 'P', organisationId: 'org-a', organisationName: 'A', role: 'provider-admin' };
+    const providerAdmin: Principal = {
+      kind: 'user',
+      userId: 'u',
+      displayName: 'P',
+      organisationId: 'org-a',
+      organisationName: 'A',
+      role: 'provider-admin',
+    };
     expect(mayManageKeysOf(providerAdmin, 'org-a')).toBe(true);
     expect(mayManageKeysOf(providerAdmin, 'org-b')).toBe(false);
     expect(mayManageKeysOf({ ...providerAdmin, role: 'provider-clinician' }, 'org-a')).toBe(false);

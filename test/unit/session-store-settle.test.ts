@@ -27,8 +27,12 @@ describe('handing a session store result to the session plugin', () => {
     const onUnhandled = (reason: unknown) => void unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      settle(Promise.resolve('data'), log, () => { throw new TypeError('Invalid character in header content ["location"]'); });
-      settle(Promise.reject(new Error('database down')), log, () => { throw new TypeError('reply already sent'); });
+      settle(Promise.resolve('data'), log, () => {
+        throw new TypeError('Invalid character in header content ["location"]');
+      });
+      settle(Promise.reject(new Error('database down')), log, () => {
+        throw new TypeError('reply already sent');
+      });
       await tick();
       await tick();
     } finally {

@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IndexedSite, nearestByScan, SiteIndex } from '../../src/domains/directory/site-index.ts';
 
-const gbPoint = fc.record({ latitude: fc.double({ min: 50, max: 58.5, noNaN: true }), longitude: fc.double({ min: -5.5, max: 1.7, noNaN: true }) });
-const sites = fc.array(gbPoint, { minLength: 1, maxLength: 300 }).map((points) =>
-  points.map((point, index): IndexedSite => ({ siteId: `s${index}`, organisationId: `o${index % 7}`, ...point })),
-);
+const gbPoint = fc.record({
+  latitude: fc.double({ min: 50, max: 58.5, noNaN: true }),
+  longitude: fc.double({ min: -5.5, max: 1.7, noNaN: true }),
+});
+const sites = fc
+  .array(gbPoint, { minLength: 1, maxLength: 300 })
+  .map((points) => points.map((point, index): IndexedSite => ({ siteId: `s${index}`, organisationId: `o${index % 7}`, ...point })));
 
 describe('the nearest-site index', () => {
   it('finds the same nearest sites, at the same distances, as measuring every site', () => {
@@ -28,7 +31,9 @@ describe('the nearest-site index', () => {
       { siteId: 'london', organisationId: 'a', latitude: 51.50101, longitude: -0.14159 },
     ]);
     const fromHalifax = { latitude: 53.72166, longitude: -1.85798 };
-    expect(index.nearest(fromHalifax, 10, { accept: (site) => site.organisationId === 'a', maxKm: 50 }).map((site) => site.siteId)).toEqual(['halifax', 'wakefield']);
+    expect(index.nearest(fromHalifax, 10, { accept: (site) => site.organisationId === 'a', maxKm: 50 }).map((site) => site.siteId)).toEqual(
+      ['halifax', 'wakefield'],
+    );
     expect(index.nearest(fromHalifax, 1)[0]!.distanceKm).toBeLessThan(0.5);
   });
 

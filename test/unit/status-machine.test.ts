@@ -6,7 +6,8 @@ type Lamp = (typeof LAMP_STATUSES)[number];
 const lamp = statusMachine<Lamp>(LAMP_STATUSES, {
   labels: { off: 'Switched off', on: 'Switched on', broken: 'Broken' },
   moves: { off: ['on', 'broken'], on: ['off', 'broken'], broken: [] },
-  refusal: ({ from, to, allowed }) => `A lamp that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}`,
+  refusal: ({ from, to, allowed }) =>
+    `A lamp that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}`,
 });
 
 describe('a status machine built from a table', () => {
@@ -24,9 +25,16 @@ describe('a status machine built from a table', () => {
   });
 
   it('refuses any other move with invalid-transition, the statuses in words and the move as details', () => {
-    expect(() => lamp.assertMove('broken', 'on')).toThrowError(expect.objectContaining({
-      name: 'DomainError', code: 'invalid-transition', message: 'A lamp that is broken cannot become switched on', details: { from: 'broken', to: 'on' },
-    }));
-    expect(() => lamp.assertMove('on', 'on')).toThrow('A lamp that is switched on cannot become switched on; it can become switched off or broken');
+    expect(() => lamp.assertMove('broken', 'on')).toThrowError(
+      expect.objectContaining({
+        name: 'DomainError',
+        code: 'invalid-transition',
+        message: 'A lamp that is broken cannot become switched on',
+        details: { from: 'broken', to: 'on' },
+      }),
+    );
+    expect(() => lamp.assertMove('on', 'on')).toThrow(
+      'A lamp that is switched on cannot become switched on; it can become switched off or broken',
+    );
   });
 });

@@ -3,7 +3,8 @@ import { firstUnstorablePath, isStorableText } from '../../src/http/plugins/stor
 
 describe('text PostgreSQL can store', () => {
   it('accepts ordinary text, accents and whole emoji', () => {
-    for (const text of ['', 'Hebden Bridge', 'Zoë Brontë', 'I feel \u{1F600}', 'tab\tand\nnewline']) expect(isStorableText(text)).toBe(true);
+    for (const text of ['', 'Hebden Bridge', 'Zoë Brontë', 'I feel \u{1F600}', 'tab\tand\nnewline'])
+      expect(isStorableText(text)).toBe(true);
   });
 
   it('refuses a NUL and either half of a surrogate pair on its own', () => {
@@ -14,6 +15,8 @@ describe('text PostgreSQL can store', () => {
     expect(firstUnstorablePath({ patient: { names: ['Sam', 'Al\u0000'] } })).toBe('patient.names.1');
     expect(firstUnstorablePath({ '\u0000': 1 })).toBe('(name)');
     expect(firstUnstorablePath('\ud800')).toBe('');
-    expect(firstUnstorablePath({ document: { fileName: 'a.pdf', content: Buffer.from([0, 0xd8]) }, n: 3, yes: true, none: null })).toBeUndefined();
+    expect(
+      firstUnstorablePath({ document: { fileName: 'a.pdf', content: Buffer.from([0, 0xd8]) }, n: 3, yes: true, none: null }),
+    ).toBeUndefined();
   });
 });

@@ -7,12 +7,22 @@ import { isIsoDate } from '../../src/lib/iso-date.ts';
 
 describe('form errors', () => {
   it('links each summary item to its field and keeps the first message per field inline', () => {
-    const errors = formErrors([{ field: 'email', message: 'Enter your email address' }, { field: 'email', message: 'second' }, { field: 'password', message: 'Enter your password' }]);
+    const errors = formErrors([
+      { field: 'email', message: 'Enter your email address' },
+      { field: 'email', message: 'second' },
+      { field: 'password', message: 'Enter your password' },
+    ]);
     expect(errors.errorList[0]).toEqual({ text: 'Enter your email address', href: '#email' });
     expect(errors.fieldErrors).toEqual({ email: { text: 'Enter your email address' }, password: { text: 'Enter your password' } });
   });
 
-  it.each([['/organisation', '/organisation'], ['//evil.example', '/'], ['https://evil.example', '/'], ['/\\evil', '/'], [undefined, '/']])('return path %s becomes %s', (input, expected) => {
+  it.each([
+    ['/organisation', '/organisation'],
+    ['//evil.example', '/'],
+    ['https://evil.example', '/'],
+    ['/\\evil', '/'],
+    [undefined, '/'],
+  ])('return path %s becomes %s', (input, expected) => {
     expect(safeReturnPath(input)).toBe(expected);
   });
 });
@@ -49,7 +59,10 @@ describe('dates', () => {
 describe('navigation', () => {
   it('shows nothing to visitors and the role’s areas to a signed-in person, marking where they are', () => {
     expect(navigationFor(null, '/')).toEqual([]);
-    const items = navigationFor({ kind: 'user', userId: 'u', displayName: 'C', organisationId: 'o', organisationName: 'O', role: 'platform-admin' }, '/admin/users/new');
+    const items = navigationFor(
+      { kind: 'user', userId: 'u', displayName: 'C', organisationId: 'o', organisationName: 'O', role: 'platform-admin' },
+      '/admin/users/new',
+    );
     expect(items.map((item) => item.text)).toEqual(['Home', 'Users', 'Organisations', 'Audit log', 'Reference data', 'API keys']);
     expect(items.find((item) => item.text === 'Users')).toMatchObject({ active: true });
   });
@@ -57,12 +70,17 @@ describe('navigation', () => {
 
 describe('error summary links to date inputs', () => {
   it('links a date field to its day box, and every date input in the templates is known as one', async () => {
-    expect(formErrors([{ field: 'dateOfBirth', message: 'Enter your date of birth' }]).errorList).toEqual([{ text: 'Enter your date of birth', href: '#dateOfBirth-day' }]);
+    expect(formErrors([{ field: 'dateOfBirth', message: 'Enter your date of birth' }]).errorList).toEqual([
+      { text: 'Enter your date of birth', href: '#dateOfBirth-day' },
+    ]);
     const { readdir, readFile } = await import('node:fs/promises');
-    const templates = (await readdir('src/views', { recursive: true })).filter((file) => file.endsWith('.njk')).map((file) => `src/views/${file}`);
+    const templates = (await readdir('src/views', { recursive: true }))
+      .filter((file) => file.endsWith('.njk'))
+      .map((file) => `src/views/${file}`);
     expect(templates.length).toBeGreaterThan(10);
     const names = new Set<string>();
-    for (const file of templates) for (const match of (await readFile(file, 'utf8')).matchAll(/dateField\("([A-Za-z]+)"/g)) names.add(match[1]!);
+    for (const file of templates)
+      for (const match of (await readFile(file, 'utf8')).matchAll(/dateField\("([A-Za-z]+)"/g)) names.add(match[1]!);
     expect(names.size).toBeGreaterThan(0);
     for (const name of names) expect(DATE_INPUT_FIELDS.has(name), name).toBe(true);
   });

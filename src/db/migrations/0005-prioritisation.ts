@@ -39,8 +39,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       CHECK ((service_id IS NULL) <> (local_name IS NULL))
     )`.execute(db);
-  await sql`CREATE UNIQUE INDEX long_list_items_service_idx ON long_list_items (run_id, service_id) WHERE service_id IS NOT NULL`.execute(db);
-  await sql`CREATE UNIQUE INDEX long_list_items_local_idx ON long_list_items (run_id, lower(local_name)) WHERE local_name IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX long_list_items_service_idx ON long_list_items (run_id, service_id) WHERE service_id IS NOT NULL`.execute(
+    db,
+  );
+  await sql`CREATE UNIQUE INDEX long_list_items_local_idx ON long_list_items (run_id, lower(local_name)) WHERE local_name IS NOT NULL`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE stakeholder_responses (

@@ -17,7 +17,9 @@ async function providers(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
 
-  await sql`ALTER TABLE sites ADD COLUMN delivery_mode text NOT NULL DEFAULT 'clinic' CHECK (delivery_mode IN ('clinic', 'domiciliary', 'both'))`.execute(db);
+  await sql`ALTER TABLE sites ADD COLUMN delivery_mode text NOT NULL DEFAULT 'clinic' CHECK (delivery_mode IN ('clinic', 'domiciliary', 'both'))`.execute(
+    db,
+  );
   await sql`ALTER TABLE sites ADD COLUMN accessibility text NOT NULL DEFAULT ''`.execute(db);
   await sql`ALTER TABLE sites ADD COLUMN opening_times jsonb NOT NULL DEFAULT '[]'`.execute(db);
   await sql`ALTER TABLE sites ADD COLUMN phone text`.execute(db);
@@ -71,7 +73,9 @@ async function assurance(db: Kysely<unknown>): Promise<void> {
       created_by_user_id uuid REFERENCES users(id),
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE UNIQUE INDEX assurance_evidence_current_idx ON assurance_evidence (organisation_id, kind) WHERE superseded_at IS NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX assurance_evidence_current_idx ON assurance_evidence (organisation_id, kind) WHERE superseded_at IS NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX assurance_evidence_expiry_idx ON assurance_evidence (expires_on) WHERE superseded_at IS NULL`.execute(db);
 }
 
@@ -99,7 +103,9 @@ async function applications(db: Kysely<unknown>): Promise<void> {
       UNIQUE (offer_id, provider_organisation_id, attempt),
       CHECK ((status = 'not-qualified') = (refusal_ground IS NOT NULL))
     )`.execute(db);
-  await sql`CREATE UNIQUE INDEX applications_one_active_idx ON applications (offer_id, provider_organisation_id) WHERE status IN ('draft', 'submitted', 'clarification')`.execute(db);
+  await sql`CREATE UNIQUE INDEX applications_one_active_idx ON applications (offer_id, provider_organisation_id) WHERE status IN ('draft', 'submitted', 'clarification')`.execute(
+    db,
+  );
   await sql`CREATE INDEX applications_queue_idx ON applications (offer_id, status, submitted_at)`.execute(db);
   await sql`CREATE INDEX applications_provider_idx ON applications (provider_organisation_id, created_at)`.execute(db);
 
@@ -165,7 +171,9 @@ async function listings(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (application_id)
     )`.execute(db);
-  await sql`CREATE UNIQUE INDEX listings_one_current_idx ON listings (offer_id, provider_organisation_id) WHERE status IN ('qualified', 'contracted', 'live', 'suspended')`.execute(db);
+  await sql`CREATE UNIQUE INDEX listings_one_current_idx ON listings (offer_id, provider_organisation_id) WHERE status IN ('qualified', 'contracted', 'live', 'suspended')`.execute(
+    db,
+  );
   await sql`CREATE INDEX listings_offer_status_idx ON listings (offer_id, status)`.execute(db);
 
   await sql`
@@ -215,7 +223,9 @@ async function compliance(db: Kysely<unknown>): Promise<void> {
       resolved_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE UNIQUE INDEX compliance_alerts_open_idx ON compliance_alerts (organisation_id, kind, coalesce(evidence_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(listing_id, '00000000-0000-0000-0000-000000000000'::uuid)) WHERE resolved_at IS NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX compliance_alerts_open_idx ON compliance_alerts (organisation_id, kind, coalesce(evidence_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(listing_id, '00000000-0000-0000-0000-000000000000'::uuid)) WHERE resolved_at IS NULL`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE compliance_runs (

@@ -2,5 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX referrals_offer_accepted_idx ON referrals (offer_id, accepted_at) INCLUDE (provider_organisation_id, sent_at) WHERE accepted_at IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX referrals_offer_accepted_idx ON referrals (offer_id, accepted_at) INCLUDE (provider_organisation_id, sent_at) WHERE accepted_at IS NOT NULL`.execute(
+    db,
+  );
 }

@@ -2,5 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE choice_lists ADD COLUMN origin_kind text NOT NULL DEFAULT 'patient-postcode' CHECK (origin_kind IN ('patient-postcode', 'gp-practice'))`.execute(db);
+  await sql`ALTER TABLE choice_lists ADD COLUMN origin_kind text NOT NULL DEFAULT 'patient-postcode' CHECK (origin_kind IN ('patient-postcode', 'gp-practice'))`.execute(
+    db,
+  );
 }

@@ -2,7 +2,9 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE documents ADD COLUMN purpose text NOT NULL DEFAULT 'assurance' CHECK (purpose IN ('assurance', 'referral-reply'))`.execute(db);
+  await sql`ALTER TABLE documents ADD COLUMN purpose text NOT NULL DEFAULT 'assurance' CHECK (purpose IN ('assurance', 'referral-reply'))`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE referral_replies (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -2,5 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE services ADD COLUMN public_name text CHECK (public_name IS NULL OR length(public_name) BETWEEN 1 AND 200)`.execute(db);
+  await sql`ALTER TABLE services ADD COLUMN public_name text CHECK (public_name IS NULL OR length(public_name) BETWEEN 1 AND 200)`.execute(
+    db,
+  );
 }

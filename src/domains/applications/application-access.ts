@@ -15,10 +15,16 @@ export function providerOf(context: ActionContext): string {
 }
 
 /** The application and its offer, when the principal is an admin of the applicant; another provider's application does not exist for them. */
-export async function applicationOfProvider(db: Executor, context: ActionContext, id: string, options: { forUpdate?: boolean } = {}): Promise<{ application: ApplicationRecord; offer: OfferRecord }> {
+export async function applicationOfProvider(
+  db: Executor,
+  context: ActionContext,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ application: ApplicationRecord; offer: OfferRecord }> {
   const organisationId = providerOf(context);
   const application = await findApplication(db, id, options);
-  if (!application || application.providerOrganisationId !== organisationId) throw new DomainError('not-found', 'There is no such application');
+  if (!application || application.providerOrganisationId !== organisationId)
+    throw new DomainError('not-found', 'There is no such application');
   return { application, offer: (await findOffer(db, application.offerId))! };
 }
 
@@ -30,17 +36,27 @@ export async function mayAssess(db: Executor, principal: Principal | null, offer
 }
 
 /** The application and its offer for an assessor who may assess it (a draft too, so acting on it is refused as a transition); to any other assessor it does not exist. */
-export async function applicationForAssessor(db: Executor, context: ActionContext, id: string, options: { forUpdate?: boolean } = {}): Promise<{ application: ApplicationRecord; offer: OfferRecord }> {
+export async function applicationForAssessor(
+  db: Executor,
+  context: ActionContext,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ application: ApplicationRecord; offer: OfferRecord }> {
   if (!context.principal) throw new DomainError('unauthenticated', 'Sign in to assess applications');
   if (context.principal.role !== 'assessor') throw new DomainError('forbidden', 'Only assessors can assess applications');
   const application = await findApplication(db, id, options);
   const offer = application && (await findOffer(db, application.offerId));
-  if (!application || !offer || !(await mayAssess(db, context.principal, offer))) throw new DomainError('not-found', 'There is no such application');
+  if (!application || !offer || !(await mayAssess(db, context.principal, offer)))
+    throw new DomainError('not-found', 'There is no such application');
   return { application, offer };
 }
 
 /** True when the acting person belongs to the applicant in any role: they must not judge it. */
-export async function hasConflictOfInterest(db: Executor, context: ActionContext, application: Pick<ApplicationRecord, 'providerOrganisationId'>): Promise<boolean> {
+export async function hasConflictOfInterest(
+  db: Executor,
+  context: ActionContext,
+  application: Pick<ApplicationRecord, 'providerOrganisationId'>,
+): Promise<boolean> {
   const principal = context.principal;
   if (!principal) return false;
   if (principal.organisationId === application.providerOrganisationId) return true;
@@ -50,6 +66,10 @@ export async function hasConflictOfInterest(db: Executor, context: ActionContext
 /** Refuses an assessment action by someone who belongs to the applicant organisation. */
 export async function assertNoConflictOfInterest(db: Executor, context: ActionContext, application: ApplicationRecord): Promise<void> {
   if (await hasConflictOfInterest(db, context, application)) {
-    throw new DomainError('forbidden', `Conflict of interest: you belong to ${application.providerName}, so you cannot assess its application`, { reason: 'conflict-of-interest' });
+    throw new DomainError(
+      'forbidden',
+      `Conflict of interest: you belong to ${application.providerName}, so you cannot assess its application`,
+      { reason: 'conflict-of-interest' },
+    );
   }
 }

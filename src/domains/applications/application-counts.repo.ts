@@ -14,7 +14,12 @@ export interface ApplicationCounts {
 
 /** Figures of nothing yet: the start of every tally. */
 export function noApplications(): ApplicationCounts {
-  return { received: 0, qualified: 0, refused: Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, 0])) as Record<RefusalGround, number>, inAssessment: 0 };
+  return {
+    received: 0,
+    qualified: 0,
+    refused: Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, 0])) as Record<RefusalGround, number>,
+    inAssessment: 0,
+  };
 }
 
 /** Adds `count` applications in one status (and refusal ground) to a tally. */
@@ -36,10 +41,13 @@ export async function applicationCounts(db: Executor, offerId: string): Promise<
 export async function applicationCountsByOffer(db: Executor, offerIds: readonly string[]): Promise<Map<string, ApplicationCounts>> {
   const byOffer = new Map<string, ApplicationCounts>();
   if (!offerIds.length) return byOffer;
-  const rows = await db.selectFrom('applications')
+  const rows = await db
+    .selectFrom('applications')
     .select(['offer_id', 'status', 'refusal_ground', sql<number>`count(*)::int`.as('count')])
-    .where('offer_id', 'in', [...offerIds]).where('submitted_at', 'is not', null)
-    .groupBy(['offer_id', 'status', 'refusal_ground']).execute();
+    .where('offer_id', 'in', [...offerIds])
+    .where('submitted_at', 'is not', null)
+    .groupBy(['offer_id', 'status', 'refusal_ground'])
+    .execute();
   for (const row of rows) {
     const counts = byOffer.get(row.offer_id) ?? noApplications();
     tally(counts, row);

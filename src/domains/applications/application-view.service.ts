@@ -11,7 +11,14 @@ import { type PriceSchedule, scheduleOn } from '../offers/price-schedule.rules.t
 import { type AssuranceSummary, assuranceSummary } from '../providers/assurance-summary.service.ts';
 import { applicationForAssessor, applicationOfProvider, hasConflictOfInterest, providerOf } from './application-access.ts';
 import { criteriaFor, isWindowOpen } from './application-criteria.rules.ts';
-import { activeOf, type ApplicationRecord, applicationHistory, applicationsOfProvider, applicationsToOffer, type HistoryEntry } from './application.repo.ts';
+import {
+  activeOf,
+  type ApplicationRecord,
+  applicationHistory,
+  applicationsOfProvider,
+  applicationsToOffer,
+  type HistoryEntry,
+} from './application.repo.ts';
 import { type ApplicationSite, openSitesOfProvider, sitesOfApplication } from './application-sites.repo.ts';
 import { type Clarification, clarificationsOf, type Mark, marksOf } from './assessment.repo.ts';
 import { waitingWorkingDays } from './waiting-days.rules.ts';
@@ -38,9 +45,22 @@ export interface AssessmentView extends ApplicationInFull {
 async function inFull(deps: Deps, found: { application: ApplicationRecord; offer: OfferRecord }): Promise<ApplicationInFull> {
   const { application, offer } = found;
   const [questions, sites, clarifications, history, schedules] = await Promise.all([
-    offerQuestionsOf(deps.db, offer.id), sitesOfApplication(deps.db, application.id), clarificationsOf(deps.db, application.id), applicationHistory(deps.db, application.id), priceSchedulesOf(deps.db, offer.id),
+    offerQuestionsOf(deps.db, offer.id),
+    sitesOfApplication(deps.db, application.id),
+    clarificationsOf(deps.db, application.id),
+    applicationHistory(deps.db, application.id),
+    priceSchedulesOf(deps.db, offer.id),
   ]);
-  return { application, offer, questions, criteria: criteriaFor(questions), sites, clarifications, history, priceSchedule: scheduleOn(schedules, deps.clock.today()) ?? schedules[0] };
+  return {
+    application,
+    offer,
+    questions,
+    criteria: criteriaFor(questions),
+    sites,
+    clarifications,
+    history,
+    priceSchedule: scheduleOn(schedules, deps.clock.today()) ?? schedules[0],
+  };
 }
 
 /** The applicant's view of its own application. */
@@ -53,14 +73,28 @@ export async function assessorApplication(deps: Deps, context: ActionContext, id
   const found = await applicationForAssessor(deps.db, context, id);
   if (found.application.status === 'draft') throw new DomainError('not-found', 'There is no such application');
   const [full, marks, assurance, conflictOfInterest] = await Promise.all([
-    inFull(deps, found), marksOf(deps.db, id), assuranceSummary(deps.db, found.application.providerOrganisationId, deps.clock.today()), hasConflictOfInterest(deps.db, context, found.application),
+    inFull(deps, found),
+    marksOf(deps.db, id),
+    assuranceSummary(deps.db, found.application.providerOrganisationId, deps.clock.today()),
+    hasConflictOfInterest(deps.db, context, found.application),
   ]);
   const submittedAt = found.application.submittedAt;
-  return { ...full, marks, assurance, conflictOfInterest, waitingWorkingDays: submittedAt ? waitingWorkingDays(submittedAt, deps.clock.today(), full.clarifications) : null };
+  return {
+    ...full,
+    marks,
+    assurance,
+    conflictOfInterest,
+    waitingWorkingDays: submittedAt ? waitingWorkingDays(submittedAt, deps.clock.today(), full.clarifications) : null,
+  };
 }
 
 /** The provider's applications, newest first, each with its offer's reference; only those waiting for its answer to a clarification when `clarification` is asked. */
-export async function providerApplications(deps: Deps, context: ActionContext, page: { limit: number; offset: number }, status?: 'clarification') {
+export async function providerApplications(
+  deps: Deps,
+  context: ActionContext,
+  page: { limit: number; offset: number },
+  status?: 'clarification',
+) {
   const { rows, total } = await applicationsOfProvider(deps.db, providerOf(context), page, status);
   return { rows: rows.map((row) => ({ ...row, offerReference: offerReference(row.offerNumber) })), total };
 }
@@ -90,9 +124,22 @@ export async function sitesToChooseFrom(deps: Deps, context: ActionContext): Pro
 }
 
 /** What a provider reads before applying: the offer, its questions and price, and its own application already under way, if any. */
-export async function offerToApplyTo(deps: Deps, context: ActionContext, offerId: string): Promise<Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'> & { activeApplicationId: string | undefined }> {
+export async function offerToApplyTo(
+  deps: Deps,
+  context: ActionContext,
+  offerId: string,
+): Promise<Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'> & { activeApplicationId: string | undefined }> {
   const providerId = providerOf(context);
   const offer = await visibleOffer(deps.db, context.principal, offerId);
-  const [questions, schedules, earlier] = await Promise.all([offerQuestionsOf(deps.db, offer.id), priceSchedulesOf(deps.db, offer.id), applicationsToOffer(deps.db, offer.id, providerId)]);
-  return { offer, questions, priceSchedule: scheduleOn(schedules, deps.clock.today()) ?? schedules[0], activeApplicationId: activeOf(earlier)?.id };
+  const [questions, schedules, earlier] = await Promise.all([
+    offerQuestionsOf(deps.db, offer.id),
+    priceSchedulesOf(deps.db, offer.id),
+    applicationsToOffer(deps.db, offer.id, providerId),
+  ]);
+  return {
+    offer,
+    questions,
+    priceSchedule: scheduleOn(schedules, deps.clock.today()) ?? schedules[0],
+    activeApplicationId: activeOf(earlier)?.id,
+  };
 }

@@ -12,7 +12,13 @@ import { criteriaFor, criteriaNotPassed } from './application-criteria.rules.ts'
 import { insertApplicationHistory, updateStatus } from './application.repo.ts';
 import { actorOf } from './application.service.ts';
 import { sitesOfApplication } from './application-sites.repo.ts';
-import { assertApplicationTransition, IN_ASSESSMENT_STATUSES, isRefusalGround, REFUSAL_GROUND_LABELS, type RefusalGround } from './application-status.rules.ts';
+import {
+  assertApplicationTransition,
+  IN_ASSESSMENT_STATUSES,
+  isRefusalGround,
+  REFUSAL_GROUND_LABELS,
+  type RefusalGround,
+} from './application-status.rules.ts';
 import { insertOutboxMessage, marksOf, upsertMarks } from './assessment.repo.ts';
 import { eventInstant } from './waiting-days.rules.ts';
 
@@ -29,15 +35,31 @@ export async function markCriteria(deps: Deps, context: ActionContext, applicati
   await deps.db.transaction().execute(async (trx) => {
     const { application, offer } = await applicationForAssessor(trx, context, applicationId, { forUpdate: true });
     await assertNoConflictOfInterest(trx, context, application);
-    if (!IN_ASSESSMENT_STATUSES.includes(application.status)) throw new DomainError('invalid-transition', 'Only a submitted application awaiting a decision can be marked', { status: application.status });
+    if (!IN_ASSESSMENT_STATUSES.includes(application.status))
+      throw new DomainError('invalid-transition', 'Only a submitted application awaiting a decision can be marked', {
+        status: application.status,
+      });
     const known = new Set(criteriaFor(await offerQuestionsOf(trx, offer.id)).map((criterion) => criterion.id));
     const errors = marks.flatMap((mark) => [
-      ...(known.has(mark.criterion) ? [] : [{ field: `mark-${mark.criterion}`, message: `“${mark.criterion}” is not a criterion of this offer` }]),
+      ...(known.has(mark.criterion)
+        ? []
+        : [{ field: `mark-${mark.criterion}`, message: `“${mark.criterion}” is not a criterion of this offer` }]),
       ...(mark.note.length > 2000 ? [{ field: `note-${mark.criterion}`, message: 'A note must be 2,000 characters or fewer' }] : []),
     ]);
     if (errors.length) throw validationFailed(errors);
-    await upsertMarks(trx, applicationId, marks.map((mark) => ({ ...mark, note: mark.note.trim() })), actingUserId(context), eventInstant(deps.clock));
-    await recordAudit(trx, context, { action: 'application.marks', entityType: 'application', entityId: applicationId, details: { marks: marks.map(({ criterion, passed }) => ({ criterion, passed })) } });
+    await upsertMarks(
+      trx,
+      applicationId,
+      marks.map((mark) => ({ ...mark, note: mark.note.trim() })),
+      actingUserId(context),
+      eventInstant(deps.clock),
+    );
+    await recordAudit(trx, context, {
+      action: 'application.marks',
+      entityType: 'application',
+      entityId: applicationId,
+      details: { marks: marks.map(({ criterion, passed }) => ({ criterion, passed })) },
+    });
   });
 }
 
@@ -47,7 +69,14 @@ export function checkDecision(decision: Decision): { ground: RefusalGround | nul
   if (reasons.length > 4000) throw validationFailed([{ field: 'reasons', message: 'The reasons must be 4,000 characters or fewer' }]);
   if (decision.outcome === 'qualified') return { ground: null, reasons: reasons || 'Every criterion passed' };
   const errors = [
-    ...(isRefusalGround(decision.ground) ? [] : [{ field: 'ground', message: 'Select the ground for refusal: the price, local standards, quality standards or an incomplete application' }]),
+    ...(isRefusalGround(decision.ground)
+      ? []
+      : [
+          {
+            field: 'ground',
+            message: 'Select the ground for refusal: the price, local standards, quality standards or an incomplete application',
+          },
+        ]),
     ...(reasons ? [] : [{ field: 'reasons', message: 'Give the reasons for the decision; the provider will see them' }]),
   ];
   if (errors.length) throw validationFailed(errors);
@@ -61,7 +90,13 @@ async function assertDecisionAllowed(trx: Executor, context: ActionContext, appl
   assertApplicationTransition(found.application.status, outcome);
   if (outcome === 'qualified') {
     const notPassed = criteriaNotPassed(criteriaFor(await offerQuestionsOf(trx, found.offer.id)), await marksOf(trx, applicationId));
-    if (notPassed.length) throw validationFailed([{ field: 'outcome', message: `Mark every criterion as passed before qualifying; not yet passed: ${notPassed.map((criterion) => criterion.title).join('; ')}` }]);
+    if (notPassed.length)
+      throw validationFailed([
+        {
+          field: 'outcome',
+          message: `Mark every criterion as passed before qualifying; not yet passed: ${notPassed.map((criterion) => criterion.title).join('; ')}`,
+        },
+      ]);
   }
   return found;
 }
@@ -75,7 +110,12 @@ export async function checkDecisionAllowed(deps: Deps, context: ActionContext, a
 }
 
 /** Decides: qualified only when every criterion is marked pass, creating the listing in the same transaction; not qualified only on one of the four grounds, with reasons. */
-export async function decideApplication(deps: Deps, context: ActionContext, applicationId: string, decision: Decision): Promise<{ listingId: string | null }> {
+export async function decideApplication(
+  deps: Deps,
+  context: ActionContext,
+  applicationId: string,
+  decision: Decision,
+): Promise<{ listingId: string | null }> {
   const { ground, reasons } = checkDecision(decision);
   return deps.db.transaction().execute(async (trx) => {
     const { application, offer } = await assertDecisionAllowed(trx, context, applicationId, decision.outcome);
@@ -83,16 +123,42 @@ export async function decideApplication(deps: Deps, context: ActionContext, appl
     let listingId: string | null = null;
     if (decision.outcome === 'qualified') {
       const siteIds = (await sitesOfApplication(trx, applicationId)).map((site) => site.id);
-      listingId = await insertQualifiedListing(trx, { offerId: offer.id, providerOrganisationId: application.providerOrganisationId, applicationId, siteIds, at, actor: actorOf(context) });
+      listingId = await insertQualifiedListing(trx, {
+        offerId: offer.id,
+        providerOrganisationId: application.providerOrganisationId,
+        applicationId,
+        siteIds,
+        at,
+        actor: actorOf(context),
+      });
     }
     await updateStatus(trx, applicationId, { status: decision.outcome, at, decision: { userId: actingUserId(context), ground, reasons } });
     const why = ground ? `${REFUSAL_GROUND_LABELS[ground]}: ${reasons}` : reasons;
-    await insertApplicationHistory(trx, { applicationId, fromStatus: application.status, toStatus: decision.outcome, reason: why, at, actor: actorOf(context) });
-    await insertOutboxMessage(trx, {
-      organisationId: application.providerOrganisationId, subject: `${decision.outcome === 'qualified' ? 'Qualified' : 'Not qualified'}: ${offer.title} (${offer.reference})`,
-      body: decision.outcome === 'qualified' ? `Your application has qualified. ${reasons}` : `Your application has not qualified. Ground: ${why}\n\nYou may apply again.`, entityType: 'application', entityId: applicationId, at,
+    await insertApplicationHistory(trx, {
+      applicationId,
+      fromStatus: application.status,
+      toStatus: decision.outcome,
+      reason: why,
+      at,
+      actor: actorOf(context),
     });
-    await recordAudit(trx, context, { action: `application.${decision.outcome}`, entityType: 'application', entityId: applicationId, details: { ground, listingId } });
+    await insertOutboxMessage(trx, {
+      organisationId: application.providerOrganisationId,
+      subject: `${decision.outcome === 'qualified' ? 'Qualified' : 'Not qualified'}: ${offer.title} (${offer.reference})`,
+      body:
+        decision.outcome === 'qualified'
+          ? `Your application has qualified. ${reasons}`
+          : `Your application has not qualified. Ground: ${why}\n\nYou may apply again.`,
+      entityType: 'application',
+      entityId: applicationId,
+      at,
+    });
+    await recordAudit(trx, context, {
+      action: `application.${decision.outcome}`,
+      entityType: 'application',
+      entityId: applicationId,
+      details: { ground, listingId },
+    });
     return { listingId };
   });
 }

@@ -8,7 +8,13 @@ import { applicationForAssessor, applicationOfProvider, assertNoConflictOfIntere
 import { insertApplicationHistory, updateStatus } from './application.repo.ts';
 import { actorOf } from './application.service.ts';
 import { assertApplicationTransition } from './application-status.rules.ts';
-import { clarificationsOf, findClarification, insertClarification, insertOutboxMessage, recordClarificationAnswer } from './assessment.repo.ts';
+import {
+  clarificationsOf,
+  findClarification,
+  insertClarification,
+  insertOutboxMessage,
+  recordClarificationAnswer,
+} from './assessment.repo.ts';
 import { eventInstant } from './waiting-days.rules.ts';
 
 const MAX_LENGTH = 5000;
@@ -16,12 +22,20 @@ const MAX_LENGTH = 5000;
 function checkedText(text: string, field: string, what: string): string {
   const trimmed = text.trim();
   if (!trimmed) throw validationFailed([{ field, message: `Enter ${what}` }]);
-  if (trimmed.length > MAX_LENGTH) throw validationFailed([{ field, message: `The ${what.replace(/^(the|your) /, '')} must be ${MAX_LENGTH.toLocaleString('en-GB')} characters or fewer` }]);
+  if (trimmed.length > MAX_LENGTH)
+    throw validationFailed([
+      { field, message: `The ${what.replace(/^(the|your) /, '')} must be ${MAX_LENGTH.toLocaleString('en-GB')} characters or fewer` },
+    ]);
   return trimmed;
 }
 
 /** Asks the provider a question about its submission: the application waits in clarification (clock paused) and the provider is told through its outbox. */
-export async function askClarification(deps: Deps, context: ActionContext, applicationId: string, question: string): Promise<{ id: string }> {
+export async function askClarification(
+  deps: Deps,
+  context: ActionContext,
+  applicationId: string,
+  question: string,
+): Promise<{ id: string }> {
   const text = checkedText(question, 'question', 'the question for the provider');
   return deps.db.transaction().execute(async (trx) => {
     const { application, offer } = await applicationForAssessor(trx, context, applicationId, { forUpdate: true });
@@ -30,18 +44,39 @@ export async function askClarification(deps: Deps, context: ActionContext, appli
     const at = eventInstant(deps.clock);
     const id = await insertClarification(trx, { applicationId, question: text, userId: actingUserId(context), at });
     await updateStatus(trx, applicationId, { status: 'clarification', at });
-    await insertApplicationHistory(trx, { applicationId, fromStatus: application.status, toStatus: 'clarification', reason: `Clarification asked: ${text}`, at, actor: actorOf(context) });
-    await insertOutboxMessage(trx, {
-      organisationId: application.providerOrganisationId, subject: `Clarification requested: ${offer.title} (${offer.reference})`,
-      body: `The assessor asks: ${text}\n\nAnswer on your application page. Assessment is paused until you answer.`, entityType: 'application', entityId: applicationId, at,
+    await insertApplicationHistory(trx, {
+      applicationId,
+      fromStatus: application.status,
+      toStatus: 'clarification',
+      reason: `Clarification asked: ${text}`,
+      at,
+      actor: actorOf(context),
     });
-    await recordAudit(trx, context, { action: 'application.clarification', entityType: 'application', entityId: applicationId, details: { clarificationId: id } });
+    await insertOutboxMessage(trx, {
+      organisationId: application.providerOrganisationId,
+      subject: `Clarification requested: ${offer.title} (${offer.reference})`,
+      body: `The assessor asks: ${text}\n\nAnswer on your application page. Assessment is paused until you answer.`,
+      entityType: 'application',
+      entityId: applicationId,
+      at,
+    });
+    await recordAudit(trx, context, {
+      action: 'application.clarification',
+      entityType: 'application',
+      entityId: applicationId,
+      details: { clarificationId: id },
+    });
     return { id };
   });
 }
 
 /** Records the provider's answer; once every question is answered the application returns to the assessor's queue. */
-export async function answerClarification(deps: Deps, context: ActionContext, clarificationId: string, answer: string): Promise<{ applicationId: string }> {
+export async function answerClarification(
+  deps: Deps,
+  context: ActionContext,
+  clarificationId: string,
+  answer: string,
+): Promise<{ applicationId: string }> {
   const text = checkedText(answer, 'answer', 'your answer');
   return deps.db.transaction().execute(async (trx) => {
     const clarification = await findClarification(trx, clarificationId, { forUpdate: true });
@@ -54,9 +89,21 @@ export async function answerClarification(deps: Deps, context: ActionContext, cl
     const unanswered = (await clarificationsOf(trx, application.id)).filter((item) => !item.answeredAt && item.id !== clarificationId);
     if (unanswered.length === 0) {
       await updateStatus(trx, application.id, { status: 'submitted', at });
-      await insertApplicationHistory(trx, { applicationId: application.id, fromStatus: 'clarification', toStatus: 'submitted', reason: 'Clarification answered', at, actor: actorOf(context) });
+      await insertApplicationHistory(trx, {
+        applicationId: application.id,
+        fromStatus: 'clarification',
+        toStatus: 'submitted',
+        reason: 'Clarification answered',
+        at,
+        actor: actorOf(context),
+      });
     }
-    await recordAudit(trx, context, { action: 'application.clarification-answer', entityType: 'application', entityId: application.id, details: { clarificationId } });
+    await recordAudit(trx, context, {
+      action: 'application.clarification-answer',
+      entityType: 'application',
+      entityId: application.id,
+      details: { clarificationId },
+    });
     return { applicationId: application.id };
   });
 }

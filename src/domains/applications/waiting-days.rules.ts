@@ -10,7 +10,10 @@ export interface ClockPause {
 
 /** Working days after submission up to today, not counting working days after a question was asked up to and including the day it was answered. */
 export function waitingWorkingDays(submittedAt: Date, today: string, pauses: readonly ClockPause[]): number {
-  const spans = pauses.map((pause) => ({ from: londonDateOf(pause.askedAt), to: pause.answeredAt ? londonDateOf(pause.answeredAt) : today }));
+  const spans = pauses.map((pause) => ({
+    from: londonDateOf(pause.askedAt),
+    to: pause.answeredAt ? londonDateOf(pause.answeredAt) : today,
+  }));
   const paused = (day: string) => spans.some((span) => day > span.from && day <= span.to);
   return workingDaysBetween(londonDateOf(submittedAt), today, paused);
 }

@@ -2,7 +2,14 @@
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
-import { fillPublicName, findServiceByCode, insertPackVersion, insertService, lockCatalogueSeed, packVersionsOf } from './catalogue.repo.ts';
+import {
+  fillPublicName,
+  findServiceByCode,
+  insertPackVersion,
+  insertService,
+  lockCatalogueSeed,
+  packVersionsOf,
+} from './catalogue.repo.ts';
 import { validatePack } from './implementation-pack.schema.ts';
 import { NATIONAL_PACK_REVISIONS, type NationalPackRevision } from './national-packs.seed.ts';
 import { NATIONAL_SERVICES } from './national-services.seed.ts';
@@ -11,7 +18,10 @@ import { NATIONAL_SERVICES } from './national-services.seed.ts';
  * The national revisions a service still lacks. Revision n becomes version n + 1, and only while every version the
  * service has is the seed's own (same change note): once a national admin has published a version, the seed stops.
  */
-export function missingRevisions(revisions: readonly NationalPackRevision[], published: readonly { version: number; changeNote: string }[]): NationalPackRevision[] {
+export function missingRevisions(
+  revisions: readonly NationalPackRevision[],
+  published: readonly { version: number; changeNote: string }[],
+): NationalPackRevision[] {
   const seededSoFar = published.every((pack) => revisions[pack.version - 1]?.changeNote === pack.changeNote);
   return seededSoFar ? revisions.slice(published.length) : [];
 }
@@ -20,7 +30,13 @@ async function addMissingPacks(trx: Executor, serviceId: string, revisions: read
   const published = await packVersionsOf(trx, serviceId);
   const missing = missingRevisions(revisions, published);
   for (const [index, revision] of missing.entries()) {
-    await insertPackVersion(trx, { serviceId, version: published.length + index + 1, content: validatePack(revision.content), changeNote: revision.changeNote, userId: null });
+    await insertPackVersion(trx, {
+      serviceId,
+      version: published.length + index + 1,
+      content: validatePack(revision.content),
+      changeNote: revision.changeNote,
+      userId: null,
+    });
   }
   return missing.length;
 }
@@ -40,7 +56,11 @@ export async function seedNationalCatalogue(deps: Deps): Promise<{ servicesAdded
       if (revisions) packsAdded += await addMissingPacks(trx, serviceId, revisions);
     }
     if (servicesAdded || packsAdded) {
-      await recordAudit(trx, { principal: null, clientAddress: null }, { action: 'seed.catalogue', entityType: 'catalogue', details: { servicesAdded, packsAdded } });
+      await recordAudit(
+        trx,
+        { principal: null, clientAddress: null },
+        { action: 'seed.catalogue', entityType: 'catalogue', details: { servicesAdded, packsAdded } },
+      );
     }
     return { servicesAdded, packsAdded };
   });

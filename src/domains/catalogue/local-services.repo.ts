@@ -11,7 +11,11 @@ export async function findLocalServiceOfProposal(db: Executor, proposalId: strin
 
 /** The local services a commissioner owns that have a pack to offer, by name. */
 export async function localServicesOwnedBy(db: Executor, organisationId: string): Promise<ServiceRecord[]> {
-  const rows = await servicesQuery(db).where('s.owner_organisation_id', '=', organisationId).where('s.is_retired', '=', false).orderBy('s.name').execute();
+  const rows = await servicesQuery(db)
+    .where('s.owner_organisation_id', '=', organisationId)
+    .where('s.is_retired', '=', false)
+    .orderBy('s.name')
+    .execute();
   return rows.map(toService).filter((service) => service.currentPackVersion !== null);
 }
 
@@ -35,9 +39,18 @@ export interface LocalServiceRow {
 
 /** Adds a local service to the catalogue, in the 'local' phase so no national query picks it up. */
 export async function insertLocalService(db: Executor, service: LocalServiceRow): Promise<string> {
-  const row = await db.insertInto('services').values({
-    code: service.code, name: service.name, category: 'Local service', phase: 'local', definition: service.definition,
-    local_proposal_id: service.proposalId, owner_organisation_id: service.ownerId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('services')
+    .values({
+      code: service.code,
+      name: service.name,
+      category: 'Local service',
+      phase: 'local',
+      definition: service.definition,
+      local_proposal_id: service.proposalId,
+      owner_organisation_id: service.ownerId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }

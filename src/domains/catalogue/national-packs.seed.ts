@@ -30,7 +30,10 @@ const LATER: Record<string, readonly NationalPackRevision[]> = {
 
 /** Revision n is pack version n + 1; a revision is never edited once released, only followed by a new one (docs/decisions/0029-sourced-packs-and-application-figures.md). */
 export const NATIONAL_PACK_REVISIONS: Record<string, readonly NationalPackRevision[]> = Object.fromEntries(
-  Object.entries(FIRST_NATIONAL_PACKS).map(([code, first]) => [code, [first, ...(SECOND[code] ? [SECOND[code]] : []), ...(LATER[code] ?? [])]]),
+  Object.entries(FIRST_NATIONAL_PACKS).map(([code, first]) => [
+    code,
+    [first, ...(SECOND[code] ? [SECOND[code]] : []), ...(LATER[code] ?? [])],
+  ]),
 );
 
 /** The latest national pack of each service: what a new offer adopts. */

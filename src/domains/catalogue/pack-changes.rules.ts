@@ -11,19 +11,68 @@ export interface PackChange {
 }
 
 const WORDS: Record<string, string> = {
-  specification: 'Specification', populationNeeds: 'population needs', scope: 'scope', outcomes: 'outcomes', serviceDescription: 'service description and pathway',
-  applicableStandards: 'applicable standards', currency: 'Currency', unit: 'unit', minimumPathwayYears: 'minimum pathway (years)', sessionCap: 'session cap',
-  description: 'description', complexityBands: 'Complexity band', informationModel: 'Information model item', kpis: 'Key performance indicator', code: 'code',
-  thresholdPercent: 'threshold (%)', withinDays: 'within (days)', dayKind: 'kind of days', source: 'source', tariff: 'Tariff', kind: 'kind', pricePence: 'price',
-  note: 'note', protocol: 'Referral protocol', schemaVersion: 'schema version', ageMin: 'minimum age', ageMax: 'maximum age', sexes: 'sexes', routes: 'who can refer',
-  exclusions: 'exclusion', prerequisites: 'prerequisite', repeatLimit: 'repeat limit', maxReferrals: 'most referrals', withinMonths: 'within (months)', per: 'counted per',
-  priorities: 'priorities', acceptanceDeadlineWorkingDays: 'accept or return within (working days)', sources: 'Source', item: 'item', required: 'required', question: 'question',
-  redirectAdvice: 'advice when yes', adviceIfNotMet: 'advice when not met', id: 'id', section: 'section', publisher: 'publisher', title: 'title', date: 'date', url: 'web address',
-  location: 'place in the document', confirmed: 'confirmed by the source', internalNote: 'internal note',
+  specification: 'Specification',
+  populationNeeds: 'population needs',
+  scope: 'scope',
+  outcomes: 'outcomes',
+  serviceDescription: 'service description and pathway',
+  applicableStandards: 'applicable standards',
+  currency: 'Currency',
+  unit: 'unit',
+  minimumPathwayYears: 'minimum pathway (years)',
+  sessionCap: 'session cap',
+  description: 'description',
+  complexityBands: 'Complexity band',
+  informationModel: 'Information model item',
+  kpis: 'Key performance indicator',
+  code: 'code',
+  thresholdPercent: 'threshold (%)',
+  withinDays: 'within (days)',
+  dayKind: 'kind of days',
+  source: 'source',
+  tariff: 'Tariff',
+  kind: 'kind',
+  pricePence: 'price',
+  note: 'note',
+  protocol: 'Referral protocol',
+  schemaVersion: 'schema version',
+  ageMin: 'minimum age',
+  ageMax: 'maximum age',
+  sexes: 'sexes',
+  routes: 'who can refer',
+  exclusions: 'exclusion',
+  prerequisites: 'prerequisite',
+  repeatLimit: 'repeat limit',
+  maxReferrals: 'most referrals',
+  withinMonths: 'within (months)',
+  per: 'counted per',
+  priorities: 'priorities',
+  acceptanceDeadlineWorkingDays: 'accept or return within (working days)',
+  sources: 'Source',
+  item: 'item',
+  required: 'required',
+  question: 'question',
+  redirectAdvice: 'advice when yes',
+  adviceIfNotMet: 'advice when not met',
+  id: 'id',
+  section: 'section',
+  publisher: 'publisher',
+  title: 'title',
+  date: 'date',
+  url: 'web address',
+  location: 'place in the document',
+  confirmed: 'confirmed by the source',
+  internalNote: 'internal note',
 };
 
 /** The key that names an item of each list, so a reordered or inserted item is not read as every later item changing. */
-const ITEM_KEYS: Record<string, string> = { kpis: 'code', complexityBands: 'code', informationModel: 'item', exclusions: 'id', prerequisites: 'id' };
+const ITEM_KEYS: Record<string, string> = {
+  kpis: 'code',
+  complexityBands: 'code',
+  informationModel: 'item',
+  exclusions: 'id',
+  prerequisites: 'id',
+};
 
 function wordsFor(key: string): string {
   return WORDS[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
@@ -62,7 +111,9 @@ function leaves(value: unknown, label: string, key: string, into: Map<string, { 
   }
   if (typeof value === 'object' && !Array.isArray(value)) {
     for (const [child, item] of Object.entries(value as Record<string, unknown>)) {
-      const childLabel = label ? `${label}${label.includes(':') ? ',' : ':'} ${wordsFor(child)}` : wordsFor(child).replace(/^./, (c) => c.toUpperCase());
+      const childLabel = label
+        ? `${label}${label.includes(':') ? ',' : ':'} ${wordsFor(child)}`
+        : wordsFor(child).replace(/^./, (c) => c.toUpperCase());
       leaves(item, childLabel, child, into, `${path}.${child}`);
     }
     return;

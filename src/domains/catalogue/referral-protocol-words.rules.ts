@@ -14,7 +14,8 @@ function whoInWords(protocol: Pick<ReferralProtocol, 'ageMin' | 'ageMax' | 'sexe
   const onlyOne = protocol.sexes.length === 1 ? protocol.sexes[0] : undefined;
   const adults = (protocol.ageMin ?? 0) >= ADULT_AGE;
   const people = onlyOne === 'female' ? 'women' : onlyOne === 'male' ? 'men' : adults ? 'adults' : 'people';
-  if (adults && protocol.ageMin === ADULT_AGE && protocol.ageMax === undefined) return people === 'adults' ? 'adults' : `${people} 18 and over`;
+  if (adults && protocol.ageMin === ADULT_AGE && protocol.ageMax === undefined)
+    return people === 'adults' ? 'adults' : `${people} 18 and over`;
   return ageInWords(protocol.ageMin, protocol.ageMax, people);
 }
 

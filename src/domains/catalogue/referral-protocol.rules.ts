@@ -7,7 +7,12 @@ import { schemaFieldErrors } from './schema-errors.ts';
 export function protocolFieldErrors(value: unknown): FieldError[] {
   const errors = schemaFieldErrors(ReferralProtocol, value);
   const { ageMin, ageMax } = (value ?? {}) as { ageMin?: unknown; ageMax?: unknown };
-  if (Number.isInteger(ageMin) && Number.isInteger(ageMax) && (ageMax as number) < (ageMin as number) && !errors.some((error) => error.field === 'ageMax')) {
+  if (
+    Number.isInteger(ageMin) &&
+    Number.isInteger(ageMax) &&
+    (ageMax as number) < (ageMin as number) &&
+    !errors.some((error) => error.field === 'ageMax')
+  ) {
     errors.push({ field: 'ageMax', message: `The maximum age (${String(ageMax)}) cannot be below the minimum age (${String(ageMin)})` });
   }
   if (errors.length) return errors;

@@ -18,13 +18,20 @@ function fieldOf(instancePath: string, params: Record<string, unknown>): string 
 
 function messageOf(issue: SchemaIssue): string {
   switch (issue.keyword) {
-    case 'required': return 'is required';
-    case 'enum': return `must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}`;
-    case 'minLength': return 'must not be empty';
-    case 'additionalProperties': return `has an unknown field "${(issue.params.additionalProperties as string[] | undefined)?.[0] ?? ''}"`;
-    case 'minItems': return `needs at least ${String(issue.params.limit)}`;
-    case 'uniqueItems': return 'must not repeat a value';
-    default: return issue.message;
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return `must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}`;
+    case 'minLength':
+      return 'must not be empty';
+    case 'additionalProperties':
+      return `has an unknown field "${(issue.params.additionalProperties as string[] | undefined)?.[0] ?? ''}"`;
+    case 'minItems':
+      return `needs at least ${String(issue.params.limit)}`;
+    case 'uniqueItems':
+      return 'must not repeat a value';
+    default:
+      return issue.message;
   }
 }
 

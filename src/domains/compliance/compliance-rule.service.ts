@@ -13,8 +13,13 @@ export async function complianceRuleOf(deps: Deps, offerId: string): Promise<Com
 
 /** Saves an offer's rule; it applies from the next compliance run. Only the rule's own fields are kept (callers may pass a whole request body). */
 export async function setComplianceRule(deps: Deps, context: ActionContext, offerId: string, input: ComplianceRule): Promise<void> {
-  const rule: ComplianceRule = { suspendOnExpiredEvidence: input.suspendOnExpiredEvidence, graceDays: input.graceDays, suspendOnCqcLoss: input.suspendOnCqcLoss };
-  if (!Number.isInteger(rule.graceDays) || rule.graceDays < 0 || rule.graceDays > 90) throw validationFailed([{ field: 'graceDays', message: 'Enter the days of grace as a whole number from 0 to 90' }]);
+  const rule: ComplianceRule = {
+    suspendOnExpiredEvidence: input.suspendOnExpiredEvidence,
+    graceDays: input.graceDays,
+    suspendOnCqcLoss: input.suspendOnCqcLoss,
+  };
+  if (!Number.isInteger(rule.graceDays) || rule.graceDays < 0 || rule.graceDays > 90)
+    throw validationFailed([{ field: 'graceDays', message: 'Enter the days of grace as a whole number from 0 to 90' }]);
   await deps.db.transaction().execute(async (trx) => {
     await offerToChange(trx, context, offerId);
     await saveRule(trx, offerId, rule, actingUserId(context), deps.clock.now());

@@ -24,7 +24,16 @@ export async function hasComplianceRunOn(db: Executor, day: string): Promise<boo
 
 /** Records a finished run with its counts. */
 export async function insertComplianceRun(db: Executor, run: ComplianceRunRow): Promise<void> {
-  await db.insertInto('compliance_runs').values({
-    run_on: run.runOn, started_at: run.startedAt, finished_at: run.finishedAt, alerts_raised: run.alertsRaised, listings_suspended: run.listingsSuspended, listings_live: run.listingsLive, triggered_by: run.triggeredBy,
-  }).execute();
+  await db
+    .insertInto('compliance_runs')
+    .values({
+      run_on: run.runOn,
+      started_at: run.startedAt,
+      finished_at: run.finishedAt,
+      alerts_raised: run.alertsRaised,
+      listings_suspended: run.listingsSuspended,
+      listings_live: run.listingsLive,
+      triggered_by: run.triggeredBy,
+    })
+    .execute();
 }

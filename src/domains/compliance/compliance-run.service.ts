@@ -28,8 +28,14 @@ type ListingRow = Awaited<ReturnType<typeof currentListings>>[number];
 
 function toRecord(row: ListingRow): ListingRecord {
   return {
-    id: row.id, offerId: row.offer_id, providerOrganisationId: row.provider_organisation_id, applicationId: row.application_id, status: row.status as ListingStatus,
-    contractStart: row.contract_start, contractEnd: row.contract_end, contractAcceptedAt: row.contract_accepted_at,
+    id: row.id,
+    offerId: row.offer_id,
+    providerOrganisationId: row.provider_organisation_id,
+    applicationId: row.application_id,
+    status: row.status as ListingStatus,
+    contractStart: row.contract_start,
+    contractEnd: row.contract_end,
+    contractAcceptedAt: row.contract_accepted_at,
   };
 }
 
@@ -62,7 +68,10 @@ export async function runCompliance(deps: Deps, options: { triggeredBy: string; 
     const dates = await applyDates(trx, listings, today, at);
     const current = listings.filter((listing) => ['qualified', 'contracted', 'live', 'suspended'].includes(listing.status));
     const providerIds = [...new Set(current.map((listing) => listing.providerOrganisationId))];
-    const [evidence, rules] = await Promise.all([currentEvidenceOf(trx, providerIds), rulesOf(trx, [...new Set(current.map((listing) => listing.offerId))])]);
+    const [evidence, rules] = await Promise.all([
+      currentEvidenceOf(trx, providerIds),
+      rulesOf(trx, [...new Set(current.map((listing) => listing.offerId))]),
+    ]);
     let alertsRaised = 0;
     let listingsSuspended = 0;
     const stillOpen: { evidenceId: string; kind: string }[] = [];
@@ -70,24 +79,74 @@ export async function runCompliance(deps: Deps, options: { triggeredBy: string; 
       const findings = evidenceFindings(evidence.get(providerId) ?? [], today);
       for (const finding of findings) {
         stillOpen.push({ evidenceId: finding.evidenceId, kind: finding.kind });
-        if (await raiseAlert(trx, { organisationId: providerId, kind: finding.kind, evidenceId: finding.evidenceId, listingId: null, detail: finding.detail, dueOn: finding.dueOn, today })) {
+        if (
+          await raiseAlert(trx, {
+            organisationId: providerId,
+            kind: finding.kind,
+            evidenceId: finding.evidenceId,
+            listingId: null,
+            detail: finding.detail,
+            dueOn: finding.dueOn,
+            today,
+          })
+        ) {
           alertsRaised += 1;
-          await sendMessage(trx, { organisationId: providerId, subject: finding.kind === 'evidence-due' ? 'Assurance evidence due for renewal' : 'Assurance problem found', body: `${finding.detail}. Update your national assurance on AQP.`, entityType: 'assurance-evidence', entityId: finding.evidenceId });
+          await sendMessage(trx, {
+            organisationId: providerId,
+            subject: finding.kind === 'evidence-due' ? 'Assurance evidence due for renewal' : 'Assurance problem found',
+            body: `${finding.detail}. Update your national assurance on AQP.`,
+            entityType: 'assurance-evidence',
+            entityId: finding.evidenceId,
+          });
         }
       }
-      for (const listing of current.filter((candidate) => candidate.providerOrganisationId === providerId && ['contracted', 'live'].includes(candidate.status))) {
+      for (const listing of current.filter(
+        (candidate) => candidate.providerOrganisationId === providerId && ['contracted', 'live'].includes(candidate.status),
+      )) {
         const reasons = suspendingFindings(findings, rules.get(listing.offerId)!, today).map((finding) => finding.detail);
         if (reasons.length === 0) continue;
         await moveListing(trx, SYSTEM, listing, 'suspended', `Suspended by the offer’s compliance rule: ${reasons.join('; ')}`, at);
         listingsSuspended += 1;
-        await sendMessage(trx, { organisationId: providerId, subject: 'Listing suspended', body: `Your listing has been suspended: ${reasons.join('; ')}. Patients cannot choose you for this offer until the commissioner lifts the suspension.`, entityType: 'listing', entityId: listing.id });
-        await sendMessage(trx, { organisationId: await leadOrganisationIdOf(trx, listing.offerId), subject: 'A provider’s listing was suspended', body: `A listing on one of your offers was suspended by its compliance rule: ${reasons.join('; ')}.`, entityType: 'listing', entityId: listing.id });
+        await sendMessage(trx, {
+          organisationId: providerId,
+          subject: 'Listing suspended',
+          body: `Your listing has been suspended: ${reasons.join('; ')}. Patients cannot choose you for this offer until the commissioner lifts the suspension.`,
+          entityType: 'listing',
+          entityId: listing.id,
+        });
+        await sendMessage(trx, {
+          organisationId: await leadOrganisationIdOf(trx, listing.offerId),
+          subject: 'A provider’s listing was suspended',
+          body: `A listing on one of your offers was suspended by its compliance rule: ${reasons.join('; ')}.`,
+          entityType: 'listing',
+          entityId: listing.id,
+        });
       }
     }
     const alertsResolved = await resolveAlertsExcept(trx, stillOpen, at);
-    const result = { ranOn: today, skipped: false, listingsLive: dates.live, listingsExpired: dates.expired, listingsSuspended, alertsRaised, alertsResolved };
-    await insertComplianceRun(trx, { runOn: today, startedAt: at, finishedAt: deps.clock.now(), alertsRaised, listingsSuspended, listingsLive: dates.live, triggeredBy: options.triggeredBy });
-    await recordAudit(trx, SYSTEM, { action: 'compliance.run', entityType: 'platform', details: { ...result, triggeredBy: options.triggeredBy } });
+    const result = {
+      ranOn: today,
+      skipped: false,
+      listingsLive: dates.live,
+      listingsExpired: dates.expired,
+      listingsSuspended,
+      alertsRaised,
+      alertsResolved,
+    };
+    await insertComplianceRun(trx, {
+      runOn: today,
+      startedAt: at,
+      finishedAt: deps.clock.now(),
+      alertsRaised,
+      listingsSuspended,
+      listingsLive: dates.live,
+      triggeredBy: options.triggeredBy,
+    });
+    await recordAudit(trx, SYSTEM, {
+      action: 'compliance.run',
+      entityType: 'platform',
+      details: { ...result, triggeredBy: options.triggeredBy },
+    });
     return result;
   });
 }

@@ -5,15 +5,24 @@ import { runCompliance } from './compliance-run.service.ts';
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Checks shortly after start and then hourly whether today's run is due; returns a function that stops the schedule. */
-export function scheduleDailyCompliance(deps: Deps, log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void }, firstDelayMs = 15_000): () => void {
+export function scheduleDailyCompliance(
+  deps: Deps,
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void },
+  firstDelayMs = 15_000,
+): () => void {
   const tick = () => {
     runCompliance(deps, { triggeredBy: 'schedule' })
-      .then((result) => { if (!result.skipped) log.info({ compliance: result }, 'daily compliance run finished'); })
+      .then((result) => {
+        if (!result.skipped) log.info({ compliance: result }, 'daily compliance run finished');
+      })
       .catch((error: unknown) => log.error({ err: error }, 'daily compliance run failed'));
   };
   const first = setTimeout(tick, firstDelayMs);
   const hourly = setInterval(tick, HOUR_MS);
   first.unref();
   hourly.unref();
-  return () => { clearTimeout(first); clearInterval(hourly); };
+  return () => {
+    clearTimeout(first);
+    clearInterval(hourly);
+  };
 }

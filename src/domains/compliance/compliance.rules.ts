@@ -33,9 +33,27 @@ export function evidenceFindings(evidence: CurrentEvidence[], today: string): Ev
   const findings: EvidenceFinding[] = [];
   for (const item of evidence) {
     const label = EVIDENCE_LABELS[item.kind as EvidenceKind] ?? item.kind;
-    if (item.expiresOn && item.expiresOn < today) findings.push({ kind: 'evidence-expired', evidenceId: item.id, detail: `${label} expired on ${item.expiresOn}`, dueOn: item.expiresOn });
-    else if (item.expiresOn && item.expiresOn <= addDays(today, DUE_SOON_DAYS)) findings.push({ kind: 'evidence-due', evidenceId: item.id, detail: `${label} expires on ${item.expiresOn}: record new evidence before then`, dueOn: item.expiresOn });
-    if (item.kind === 'cqc-registration' && item.cqcStatus && item.cqcStatus !== 'registered') findings.push({ kind: 'cqc-status', evidenceId: item.id, detail: `CQC registration is ${item.cqcStatus.replace('-', ' ')}`, dueOn: null });
+    if (item.expiresOn && item.expiresOn < today)
+      findings.push({
+        kind: 'evidence-expired',
+        evidenceId: item.id,
+        detail: `${label} expired on ${item.expiresOn}`,
+        dueOn: item.expiresOn,
+      });
+    else if (item.expiresOn && item.expiresOn <= addDays(today, DUE_SOON_DAYS))
+      findings.push({
+        kind: 'evidence-due',
+        evidenceId: item.id,
+        detail: `${label} expires on ${item.expiresOn}: record new evidence before then`,
+        dueOn: item.expiresOn,
+      });
+    if (item.kind === 'cqc-registration' && item.cqcStatus && item.cqcStatus !== 'registered')
+      findings.push({
+        kind: 'cqc-status',
+        evidenceId: item.id,
+        detail: `CQC registration is ${item.cqcStatus.replace('-', ' ')}`,
+        dueOn: null,
+      });
   }
   return findings;
 }
@@ -43,7 +61,8 @@ export function evidenceFindings(evidence: CurrentEvidence[], today: string): Ev
 /** The findings that suspend a listing under its offer's rule: expiry beyond the grace days, or CQC loss when the rule says so. */
 export function suspendingFindings(findings: EvidenceFinding[], rule: ComplianceRule, today: string): EvidenceFinding[] {
   return findings.filter((finding) => {
-    if (finding.kind === 'evidence-expired') return rule.suspendOnExpiredEvidence && finding.dueOn !== null && addDays(finding.dueOn, rule.graceDays) < today;
+    if (finding.kind === 'evidence-expired')
+      return rule.suspendOnExpiredEvidence && finding.dueOn !== null && addDays(finding.dueOn, rule.graceDays) < today;
     if (finding.kind === 'cqc-status') return rule.suspendOnCqcLoss;
     return false;
   });

@@ -13,28 +13,56 @@ export interface Message {
 }
 
 /** A page of an organisation's messages (only unread ones when asked), newest first, with its total and unread counts. */
-export async function listMessages(db: Kysely<Database>, organisationId: string, page: { limit: number; offset: number; unreadOnly?: boolean }): Promise<{ items: Message[]; unread: number; total: number }> {
+export async function listMessages(
+  db: Kysely<Database>,
+  organisationId: string,
+  page: { limit: number; offset: number; unreadOnly?: boolean },
+): Promise<{ items: Message[]; unread: number; total: number }> {
   const all = db.selectFrom('outbox_messages').where('organisation_id', '=', organisationId);
   const base = page.unreadOnly ? all.where('read_at', 'is', null) : all;
   const [rows, counts] = await Promise.all([
-    base.select(['id', 'subject', 'body', 'entity_type', 'entity_id', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    base
+      .select(['id', 'subject', 'body', 'entity_type', 'entity_id', 'created_at', 'read_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     base.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('read_at').as('read')]).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((row) => ({ id: row.id, subject: row.subject, body: row.body, entityType: row.entity_type, entityId: row.entity_id, createdAt: row.created_at, readAt: row.read_at })),
-    unread: Number(counts.total) - Number(counts.read), total: Number(counts.total),
+    items: rows.map((row) => ({
+      id: row.id,
+      subject: row.subject,
+      body: row.body,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      createdAt: row.created_at,
+      readAt: row.read_at,
+    })),
+    unread: Number(counts.total) - Number(counts.read),
+    total: Number(counts.total),
   };
 }
 
 /** Marks one message of the organisation read, keeping the first reading time; false when it has no such message. */
 export async function markMessageRead(db: Kysely<Database>, organisationId: string, id: string, now: Date): Promise<boolean> {
-  const result = await db.updateTable('outbox_messages').set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(now)) }))
-    .where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  const result = await db
+    .updateTable('outbox_messages')
+    .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(now)) }))
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 /** How many of an organisation's messages nobody has read yet (the home page's count, listed by the unread-only messages page). */
 export async function countUnreadMessages(db: Kysely<Database>, organisationId: string): Promise<number> {
-  const { n } = await db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', organisationId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('outbox_messages')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(n);
 }

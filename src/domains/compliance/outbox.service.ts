@@ -8,8 +8,16 @@ import { countUnreadMessages, listMessages, markMessageRead, type Message } from
 export type { Message };
 
 /** The newest messages to the principal's organisation, with the number unread. */
-export function messagesFor(deps: Deps, principal: Principal, options: { limit?: number; offset?: number; unreadOnly?: boolean } = {}): Promise<{ items: Message[]; unread: number; total: number }> {
-  return listMessages(deps.db, principal.organisationId, { limit: options.limit ?? 25, offset: options.offset ?? 0, unreadOnly: options.unreadOnly });
+export function messagesFor(
+  deps: Deps,
+  principal: Principal,
+  options: { limit?: number; offset?: number; unreadOnly?: boolean } = {},
+): Promise<{ items: Message[]; unread: number; total: number }> {
+  return listMessages(deps.db, principal.organisationId, {
+    limit: options.limit ?? 25,
+    offset: options.offset ?? 0,
+    unreadOnly: options.unreadOnly,
+  });
 }
 
 /** The organisation's unread messages, counted for its people's home page. */

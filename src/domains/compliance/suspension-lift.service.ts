@@ -22,7 +22,8 @@ export async function liftSuspension(deps: Deps, context: ActionContext, id: str
   return deps.db.transaction().execute(async (trx) => {
     const listing = await listingToChange(trx, id);
     const offer = await assertLeadCommissioner(trx, context, listing);
-    if (listing.status !== 'suspended') throw new DomainError('invalid-transition', `Only a suspended listing can be reinstated; this one is ${listing.status}`);
+    if (listing.status !== 'suspended')
+      throw new DomainError('invalid-transition', `Only a suspended listing can be reinstated; this one is ${listing.status}`);
     const issues = await blockingComplianceIssues(trx, listing, deps.clock.today());
     if (issues.length) throw new DomainError('invalid-transition', `The suspension cannot be lifted yet: ${issues.join('; ')}`, { issues });
     const to = mayGoLive('suspended', listing.contractStart, deps.clock.today()) ? 'live' : 'contracted';

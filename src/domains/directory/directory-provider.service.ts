@@ -51,23 +51,50 @@ export async function directoryProvider(deps: Deps, code: string): Promise<Direc
   const provider = await providerNamed(deps, code.trim());
   const running = { statuses: ['live'] as const, offerStatuses: PUBLIC_STATUSES, contractRunningOn: deps.clock.today() };
   const listings = provider ? await listListings(deps.db, { providerOrganisationId: provider.organisationId, ...running }) : [];
-  if (!provider || listings.length === 0) throw new DomainError('not-found', `There is no provider with live AQP services under ${code.trim().toUpperCase() || 'that code'}`);
+  if (!provider || listings.length === 0)
+    throw new DomainError('not-found', `There is no provider with live AQP services under ${code.trim().toUpperCase() || 'that code'}`);
   const offerIds = [...new Set(listings.map((listing) => listing.offer.id))];
   const [standings, details, offers, protocols] = await Promise.all([
     standingOf(deps.db, listings, deps.clock.today()),
-    sitesByIds(deps.db, listings.flatMap((listing) => listing.sites.map((site) => site.id))),
+    sitesByIds(
+      deps.db,
+      listings.flatMap((listing) => listing.sites.map((site) => site.id)),
+    ),
     Promise.all(offerIds.map((id) => findOffer(deps.db, id))),
     currentProtocolsOf(deps.db, offerIds),
   ]);
-  const areas = await commissionerAreaNames(deps, offers.flatMap((offer) => offer!.coverage.map((commissioner) => commissioner.id)));
-  const coverage = new Map(offers.map((offer) => [offer!.id, offer!.coverage.map(({ id, odsCode, name }) => ({ odsCode, name, areaName: areas.get(id) ?? name }))]));
+  const areas = await commissionerAreaNames(
+    deps,
+    offers.flatMap((offer) => offer!.coverage.map((commissioner) => commissioner.id)),
+  );
+  const coverage = new Map(
+    offers.map((offer) => [
+      offer!.id,
+      offer!.coverage.map(({ id, odsCode, name }) => ({ odsCode, name, areaName: areas.get(id) ?? name })),
+    ]),
+  );
   const eligibility = (offerId: string) => (protocols.has(offerId) ? eligibilityInWords(protocols.get(offerId)!.content) : null);
   const services = standings.map(({ listing, wait, firstAppointmentWait, quality }) => ({
-    listingId: listing.id, service: { code: listing.offer.serviceCode, name: listing.offer.serviceName }, offer: { reference: listing.offer.reference, title: listing.offer.title },
-    commissioners: coverage.get(listing.offer.id) ?? [], eligibility: eligibility(listing.offer.id), sites: listing.sites.map((site) => directorySite(site, details.get(site.id))), wait, firstAppointmentWait, quality,
+    listingId: listing.id,
+    service: { code: listing.offer.serviceCode, name: listing.offer.serviceName },
+    offer: { reference: listing.offer.reference, title: listing.offer.title },
+    commissioners: coverage.get(listing.offer.id) ?? [],
+    eligibility: eligibility(listing.offer.id),
+    sites: listing.sites.map((site) => directorySite(site, details.get(site.id))),
+    wait,
+    firstAppointmentWait,
+    quality,
   }));
   return {
-    id: provider.organisationId, odsCode: provider.odsCode, name: provider.name, providerType: provider.providerType, website: provider.website, phone: provider.phone,
-    description: provider.description, services: services.sort((a, b) => a.service.name.localeCompare(b.service.name, 'en-GB') || a.offer.reference.localeCompare(b.offer.reference)),
+    id: provider.organisationId,
+    odsCode: provider.odsCode,
+    name: provider.name,
+    providerType: provider.providerType,
+    website: provider.website,
+    phone: provider.phone,
+    description: provider.description,
+    services: services.sort(
+      (a, b) => a.service.name.localeCompare(b.service.name, 'en-GB') || a.offer.reference.localeCompare(b.offer.reference),
+    ),
   };
 }

@@ -13,14 +13,22 @@ export interface SitePlaced<L, S> {
 }
 
 /** One row per open site of each listing, with its straight-line distance from the searched point; nearest first, ties by provider then site name. */
-export function everySiteNearestFirst<L extends { provider: { name: string }; sites: readonly (LatLon & { name: string })[] }>(origin: LatLon, listings: readonly L[]): SitePlaced<L, L['sites'][number]>[] {
-  const rows = listings.flatMap((listing) => listing.sites.map((site) => {
-    const km = distanceKm(origin, site);
-    return { listing, site, distanceKm: km, distanceMiles: kmToMiles(km) };
-  }));
-  return rows.sort((a, b) => a.distanceKm - b.distanceKm
-    || a.listing.provider.name.localeCompare(b.listing.provider.name, 'en-GB')
-    || a.site.name.localeCompare(b.site.name, 'en-GB'));
+export function everySiteNearestFirst<L extends { provider: { name: string }; sites: readonly (LatLon & { name: string })[] }>(
+  origin: LatLon,
+  listings: readonly L[],
+): SitePlaced<L, L['sites'][number]>[] {
+  const rows = listings.flatMap((listing) =>
+    listing.sites.map((site) => {
+      const km = distanceKm(origin, site);
+      return { listing, site, distanceKm: km, distanceMiles: kmToMiles(km) };
+    }),
+  );
+  return rows.sort(
+    (a, b) =>
+      a.distanceKm - b.distanceKm ||
+      a.listing.provider.name.localeCompare(b.listing.provider.name, 'en-GB') ||
+      a.site.name.localeCompare(b.site.name, 'en-GB'),
+  );
 }
 
 export interface Page<T> {

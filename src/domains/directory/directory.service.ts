@@ -48,24 +48,74 @@ function inSentence(name: string): string {
 /** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. */
 export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promise<DirectoryResult> {
   const { service, place, commissioner, gpAreasNearby } = await resolveSearch(deps, query);
-  const base = { service, place, gpAreasNearby, commissioner: { odsCode: commissioner.odsCode, name: commissioner.name, areaName: commissioner.areaName, method: commissioner.method, explanation: commissioner.explanation } };
-  const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer'], eligibility: string | null = null) => ({ ...base, ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE), offer, providers: 0, notice, eligibility });
+  const base = {
+    service,
+    place,
+    gpAreasNearby,
+    commissioner: {
+      odsCode: commissioner.odsCode,
+      name: commissioner.name,
+      areaName: commissioner.areaName,
+      method: commissioner.method,
+      explanation: commissioner.explanation,
+    },
+  };
+  const empty = (notice: DirectoryNotice, offer: DirectoryResult['offer'], eligibility: string | null = null) => ({
+    ...base,
+    ...pageOf([], query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE),
+    offer,
+    providers: 0,
+    notice,
+    eligibility,
+  });
   const commissionerId = commissioner.id;
-  const offer = commissionerId ? (await publicOffersCovering(deps.db, { id: commissionerId, odsCode: commissioner.odsCode })).find((candidate) => candidate.service.code === service.code) : undefined;
+  const offer = commissionerId
+    ? (await publicOffersCovering(deps.db, { id: commissionerId, odsCode: commissioner.odsCode })).find(
+        (candidate) => candidate.service.code === service.code,
+      )
+    : undefined;
   if (!offer || !commissionerId) {
-    return empty({ code: 'not-commissioned', message: `The NHS in ${commissioner.areaName}, the area ${place.label} is in, does not offer ${inSentence(service.publicName)} through Any Qualified Provider.` }, null);
+    return empty(
+      {
+        code: 'not-commissioned',
+        message: `The NHS in ${commissioner.areaName}, the area ${place.label} is in, does not offer ${inSentence(service.publicName)} through Any Qualified Provider.`,
+      },
+      null,
+    );
   }
   const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
   const protocol = (await currentProtocolsOf(deps.db, [offer.id])).get(offer.id);
   const eligibility = protocol ? eligibilityInWords(protocol.content) : null;
-  const running = await runningListingsWithStanding(deps.db, { commissionerId, serviceCode: service.code, preferredOfferId: offer.id }, deps.clock.today());
+  const running = await runningListingsWithStanding(
+    deps.db,
+    { commissionerId, serviceCode: service.code, preferredOfferId: offer.id },
+    deps.clock.today(),
+  );
   const standings = running.filter((standing) => standing.listing.sites.length > 0);
   if (standings.length === 0) {
-    return empty({ code: 'no-live-providers', message: `The NHS in ${commissioner.areaName} offers ${inSentence(service.publicName)} through Any Qualified Provider, but no provider is taking referrals for it yet.` }, offerSummary, eligibility);
+    return empty(
+      {
+        code: 'no-live-providers',
+        message: `The NHS in ${commissioner.areaName} offers ${inSentence(service.publicName)} through Any Qualified Provider, but no provider is taking referrals for it yet.`,
+      },
+      offerSummary,
+      eligibility,
+    );
   }
   const page = pageOf(placedSites(place, standings), query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE);
-  const details = await sitesByIds(deps.db, page.items.map((placed) => placed.site.id));
-  return { ...base, ...page, items: page.items.map((placed) => entryOf(placed, details)), offer: offerSummary, providers: standings.length, notice: null, eligibility };
+  const details = await sitesByIds(
+    deps.db,
+    page.items.map((placed) => placed.site.id),
+  );
+  return {
+    ...base,
+    ...page,
+    items: page.items.map((placed) => entryOf(placed, details)),
+    offer: offerSummary,
+    providers: standings.length,
+    notice: null,
+    eligibility,
+  };
 }
 
 /** An organisation's sites with their details, for the platform administrator's organisation page. */

@@ -9,7 +9,10 @@ const RECHECK_MS = 60_000;
 export class SiteIndexRegistry {
   private current: Promise<{ index: SiteIndex; fingerprint: string; checkedAt: number }> | undefined;
 
-  constructor(private readonly db: Kysely<Database>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The index for now: built on first use, rebuilt when marked stale or when another node has changed the sites. */
   async index(): Promise<SiteIndex> {

@@ -30,10 +30,21 @@ export class SiteIndex {
   }
 
   /** Up to `limit` sites nearest to the point (optionally within `maxKm` and passing `accept`), nearest first. */
-  nearest(point: { latitude: number; longitude: number }, limit: number, options: { maxKm?: number; accept?: (site: IndexedSite) => boolean } = {}): NearbySite[] {
+  nearest(
+    point: { latitude: number; longitude: number },
+    limit: number,
+    options: { maxKm?: number; accept?: (site: IndexedSite) => boolean } = {},
+  ): NearbySite[] {
     if (this.sites.length === 0) return [];
     const accept = options.accept;
-    const ids = around(this.tree, point.longitude, point.latitude, limit, options.maxKm, accept ? (id: number) => accept(this.sites[id]!) : undefined);
+    const ids = around(
+      this.tree,
+      point.longitude,
+      point.latitude,
+      limit,
+      options.maxKm,
+      accept ? (id: number) => accept(this.sites[id]!) : undefined,
+    );
     return ids.map((id) => {
       const site = this.sites[id]!;
       return { ...site, distanceKm: distanceKm(point, site) };

@@ -17,13 +17,26 @@ export interface NewSite {
 /** Adds a site, or updates the organisation's site of the same name (so seeding twice changes nothing). */
 export async function upsertSite(db: Executor, site: NewSite): Promise<string> {
   const values = {
-    organisation_id: site.organisationId, name: site.name, site_code: site.siteCode ?? null, address: site.address ?? null,
-    postcode: site.postcode, latitude: site.latitude, longitude: site.longitude,
+    organisation_id: site.organisationId,
+    name: site.name,
+    site_code: site.siteCode ?? null,
+    address: site.address ?? null,
+    postcode: site.postcode,
+    latitude: site.latitude,
+    longitude: site.longitude,
   };
   const row = await db
     .insertInto('sites')
     .values(values)
-    .onConflict((oc) => oc.columns(['organisation_id', 'name']).doUpdateSet({ site_code: values.site_code, address: values.address, postcode: values.postcode, latitude: values.latitude, longitude: values.longitude }))
+    .onConflict((oc) =>
+      oc.columns(['organisation_id', 'name']).doUpdateSet({
+        site_code: values.site_code,
+        address: values.address,
+        postcode: values.postcode,
+        latitude: values.latitude,
+        longitude: values.longitude,
+      }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -31,7 +44,11 @@ export async function upsertSite(db: Executor, site: NewSite): Promise<string> {
 
 /** Every open site with its coordinates, for building the spatial index. */
 export async function openSitesForIndex(db: Kysely<Database>): Promise<IndexedSite[]> {
-  const rows = await db.selectFrom('sites').select(['id', 'organisation_id', 'latitude', 'longitude']).where('closed_on', 'is', null).execute();
+  const rows = await db
+    .selectFrom('sites')
+    .select(['id', 'organisation_id', 'latitude', 'longitude'])
+    .where('closed_on', 'is', null)
+    .execute();
   return rows.map((row) => ({ siteId: row.id, organisationId: row.organisation_id, latitude: row.latitude, longitude: row.longitude }));
 }
 
@@ -47,17 +64,33 @@ export interface SiteView {
 /** An organisation's open sites, by name, with their coordinates and its name, for the platform administrator's organisation page. */
 export async function sitesOf(db: Kysely<Database>, organisationId: string): Promise<SiteView[]> {
   const rows = await db
-    .selectFrom('sites as s').innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .selectFrom('sites as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
     .select(['s.id', 's.name', 's.postcode', 's.latitude', 's.longitude', 'o.name as organisation_name'])
-    .where('s.organisation_id', '=', organisationId).where('s.closed_on', 'is', null).orderBy('s.name').execute();
-  return rows.map((row) => ({ id: row.id, name: row.name, postcode: row.postcode, latitude: row.latitude, longitude: row.longitude, organisationName: row.organisation_name }));
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.closed_on', 'is', null)
+    .orderBy('s.name')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    postcode: row.postcode,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    organisationName: row.organisation_name,
+  }));
 }
 
 /** A cheap summary of the open sites that changes whenever a site is added, moved or closed, so the nearest-site index knows when to rebuild. */
 export async function openSitesFingerprint(db: Kysely<Database>): Promise<string> {
   const row = await db
     .selectFrom('sites')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('latitude').as('lat'), eb.fn.sum<number>('longitude').as('lon'), eb.fn.max('created_at').as('latest')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('latitude').as('lat'),
+      eb.fn.sum<number>('longitude').as('lon'),
+      eb.fn.max('created_at').as('latest'),
+    ])
     .where('closed_on', 'is', null)
     .executeTakeFirstOrThrow();
   return `${row.count}:${row.lat}:${row.lon}:${String(row.latest)}`;

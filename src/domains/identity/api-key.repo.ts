@@ -26,10 +26,25 @@ export interface ApiKeyCredential {
 
 const SUMMARY = ['id', 'name', 'role', 'prefix', 'organisation_id', 'created_at', 'revoked_at', 'last_used_at'] as const;
 
-function toSummary(row: { id: string; name: string; role: string; prefix: string; organisation_id: string; created_at: Date; revoked_at: Date | null; last_used_at: Date | null }): ApiKeySummary {
+function toSummary(row: {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  organisation_id: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}): ApiKeySummary {
   return {
-    id: row.id, name: row.name, role: row.role as Role, prefix: row.prefix, organisationId: row.organisation_id,
-    createdAt: row.created_at, revokedAt: row.revoked_at, lastUsedAt: row.last_used_at,
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    prefix: row.prefix,
+    organisationId: row.organisation_id,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
   };
 }
 
@@ -40,7 +55,14 @@ export async function insertApiKey(
 ): Promise<ApiKeySummary> {
   const row = await db
     .insertInto('api_keys')
-    .values({ organisation_id: key.organisationId, name: key.name, role: key.role, prefix: key.prefix, secret_hash: key.secretHash, created_by_user_id: key.createdByUserId })
+    .values({
+      organisation_id: key.organisationId,
+      name: key.name,
+      role: key.role,
+      prefix: key.prefix,
+      secret_hash: key.secretHash,
+      created_by_user_id: key.createdByUserId,
+    })
     .returning(SUMMARY)
     .executeTakeFirstOrThrow();
   return toSummary(row);
@@ -55,7 +77,16 @@ export async function findLiveKeyByPrefix(db: Kysely<Database>, prefix: string):
     .where('k.prefix', '=', prefix)
     .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row && { id: row.id, name: row.name, role: row.role as Role, secretHash: row.secret_hash, organisationId: row.organisation_id, organisationName: row.organisation_name };
+  return (
+    row && {
+      id: row.id,
+      name: row.name,
+      role: row.role as Role,
+      secretHash: row.secret_hash,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+    }
+  );
 }
 
 /** Records use at most every five minutes, so authentication is not a write on every request. */
@@ -71,7 +102,12 @@ export async function touchApiKey(db: Kysely<Database>, id: string, at: Date): P
 
 /** An organisation's keys, live and revoked, newest first, without their secret hashes. */
 export async function listApiKeys(db: Kysely<Database>, organisationId: string): Promise<ApiKeySummary[]> {
-  const rows = await db.selectFrom('api_keys').select(SUMMARY).where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(SUMMARY)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toSummary);
 }
 

@@ -2,7 +2,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { findApiKey, findLiveKeyByPrefix, insertApiKey, listApiKeys, markRevoked, type ApiKeySummary, touchApiKey } from './api-key.repo.ts';
+import {
+  findApiKey,
+  findLiveKeyByPrefix,
+  insertApiKey,
+  listApiKeys,
+  markRevoked,
+  type ApiKeySummary,
+  touchApiKey,
+} from './api-key.repo.ts';
 import { recordAudit } from './audit.repo.ts';
 import { findOrganisationById, isUuid } from './organisation.repo.ts';
 import type { ActionContext, ApiKeyPrincipal, Principal } from './principal.ts';
@@ -42,7 +50,11 @@ export async function createApiKey(
   else if (name.length > 100) errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Select the role the key acts in' });
   if (errors.length) throw validationFailed(errors);
-  if (context.principal?.kind === 'api-key') throw new DomainError('forbidden', 'API keys are created by people, on the API keys page or with aqp api-keys create, never by another key');
+  if (context.principal?.kind === 'api-key')
+    throw new DomainError(
+      'forbidden',
+      'API keys are created by people, on the API keys page or with aqp api-keys create, never by another key',
+    );
   const organisation = isUuid(input.organisationId) ? await findOrganisationById(deps.db, input.organisationId) : undefined;
   if (!organisation) throw new DomainError('not-found', 'Organisation not found');
   if (!options.trusted && !mayManageKeysOf(context.principal, organisation.id)) {
@@ -56,8 +68,20 @@ export async function createApiKey(
   const token = `aqp_${prefix}_${randomBytes(32).toString('base64url')}`;
   const createdByUserId = context.principal?.kind === 'user' ? context.principal.userId : null;
   const key = await deps.db.transaction().execute(async (trx) => {
-    const created = await insertApiKey(trx, { organisationId: organisation.id, name, role, prefix, secretHash: hashSecret(token), createdByUserId });
-    await recordAudit(trx, context, { action: 'api-key.create', entityType: 'api-key', entityId: created.id, details: { organisationId: organisation.id, role } });
+    const created = await insertApiKey(trx, {
+      organisationId: organisation.id,
+      name,
+      role,
+      prefix,
+      secretHash: hashSecret(token),
+      createdByUserId,
+    });
+    await recordAudit(trx, context, {
+      action: 'api-key.create',
+      entityType: 'api-key',
+      entityId: created.id,
+      details: { organisationId: organisation.id, role },
+    });
     return created;
   });
   return { key, token };
@@ -92,5 +116,12 @@ export async function authenticateApiKey(deps: Deps, token: string): Promise<Api
   const actual = Buffer.from(hashSecret(token), 'hex');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
   await touchApiKey(deps.db, key.id, deps.clock.now());
-  return { kind: 'api-key', apiKeyId: key.id, name: key.name, organisationId: key.organisationId, organisationName: key.organisationName, role: key.role };
+  return {
+    kind: 'api-key',
+    apiKeyId: key.id,
+    name: key.name,
+    organisationId: key.organisationId,
+    organisationName: key.organisationName,
+    role: key.role,
+  };
 }

@@ -59,8 +59,17 @@ export async function listAuditEvents(
   if (page.action) query = query.where('a.action', '=', page.action);
   const rows = await query
     .select([
-      'a.id', 'a.occurred_at', 'u.display_name', 'k.name as key_name', 'o.name as organisation_name',
-      'a.role', 'a.action', 'a.outcome', 'a.entity_type', 'a.entity_id', 'a.client_address',
+      'a.id',
+      'a.occurred_at',
+      'u.display_name',
+      'k.name as key_name',
+      'o.name as organisation_name',
+      'a.role',
+      'a.action',
+      'a.outcome',
+      'a.entity_type',
+      'a.entity_id',
+      'a.client_address',
     ])
     .orderBy('a.occurred_at', 'desc')
     .orderBy('a.id', 'desc')

@@ -5,7 +5,11 @@ import type { ActionContext } from './principal.ts';
 
 /** Records that the acting person or key signed out. */
 export async function recordSignOut(deps: Deps, context: ActionContext): Promise<void> {
-  await recordAudit(deps.db, context, { action: 'sign-out', entityType: 'user', entityId: context.principal?.kind === 'user' ? context.principal.userId : null });
+  await recordAudit(deps.db, context, {
+    action: 'sign-out',
+    entityType: 'user',
+    entityId: context.principal?.kind === 'user' ? context.principal.userId : null,
+  });
 }
 
 /** Records that a patient signed out of their referral (on a shared computer, say), naming the referral. */
@@ -14,8 +18,18 @@ export async function recordPatientSignOut(deps: Deps, context: ActionContext, u
 }
 
 /** Records a request refused because the principal's role may not use the route, naming the route and the path asked for. */
-export async function recordAccessDenied(deps: Deps, context: ActionContext, request: { route: string; path: string | undefined }): Promise<void> {
-  await recordAudit(deps.db, context, { action: 'access-denied', outcome: 'denied', entityType: 'route', entityId: request.route, details: { path: request.path } });
+export async function recordAccessDenied(
+  deps: Deps,
+  context: ActionContext,
+  request: { route: string; path: string | undefined },
+): Promise<void> {
+  await recordAudit(deps.db, context, {
+    action: 'access-denied',
+    outcome: 'denied',
+    entityType: 'route',
+    entityId: request.route,
+    details: { path: request.path },
+  });
 }
 
 /** One page of the audit log, newest first, with a total for pagination. */

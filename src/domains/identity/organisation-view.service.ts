@@ -1,7 +1,13 @@
 /** Reading organisations and their people: one by id, its children, its team, and searches, for pages and the API. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { findOrganisationById, listChildOrganisations, type Organisation, organisationsWithoutOdsCode, searchOrganisations } from './organisation.repo.ts';
+import {
+  findOrganisationById,
+  listChildOrganisations,
+  type Organisation,
+  organisationsWithoutOdsCode,
+  searchOrganisations,
+} from './organisation.repo.ts';
 import type { OrganisationKind } from './roles.rules.ts';
 import { type TeamMember, teamOf } from './user.repo.ts';
 
@@ -25,7 +31,10 @@ export async function teamMembersOf(deps: Deps, organisationId: string): Promise
 }
 
 /** One page of organisations whose name starts with, or whose ODS code or postcode is, the text typed; with a total for pagination. */
-export async function organisationsMatching(deps: Deps, filter: { query?: string; kind?: OrganisationKind; limit: number; offset: number }): Promise<{ rows: Organisation[]; total: number }> {
+export async function organisationsMatching(
+  deps: Deps,
+  filter: { query?: string; kind?: OrganisationKind; limit: number; offset: number },
+): Promise<{ rows: Organisation[]; total: number }> {
   return searchOrganisations(deps.db, filter);
 }
 

@@ -24,8 +24,22 @@ export interface NewOrganisation {
 
 const COLUMNS = ['id', 'ods_code', 'name', 'kind', 'parent_id', 'postcode'] as const;
 
-function toOrganisation(row: { id: string; ods_code: string | null; name: string; kind: string; parent_id: string | null; postcode: string | null }): Organisation {
-  return { id: row.id, odsCode: row.ods_code, name: row.name, kind: row.kind as OrganisationKind, parentId: row.parent_id, postcode: row.postcode };
+function toOrganisation(row: {
+  id: string;
+  ods_code: string | null;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  postcode: string | null;
+}): Organisation {
+  return {
+    id: row.id,
+    odsCode: row.ods_code,
+    name: row.name,
+    kind: row.kind as OrganisationKind,
+    parentId: row.parent_id,
+    postcode: row.postcode,
+  };
 }
 
 /** Inserts an organisation, or updates the one with the same ODS code, and returns it. */
@@ -38,9 +52,14 @@ export async function upsertOrganisation(executor: Executor, input: NewOrganisat
     postcode: input.postcode ?? null,
   };
   const query = executor.insertInto('organisations').values(values);
-  const row = await (input.odsCode
-    ? query.onConflict((oc) => oc.column('ods_code').doUpdateSet({ name: values.name, kind: values.kind, parent_id: values.parent_id, postcode: values.postcode }))
-    : query
+  const row = await (
+    input.odsCode
+      ? query.onConflict((oc) =>
+          oc
+            .column('ods_code')
+            .doUpdateSet({ name: values.name, kind: values.kind, parent_id: values.parent_id, postcode: values.postcode }),
+        )
+      : query
   )
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
@@ -62,7 +81,12 @@ export async function findOrganisationByOdsCode(db: Executor, odsCode: string): 
 
 /** The platform operator organisation of this name: it has no ODS code to find it by. */
 export async function findPlatformOrganisation(db: Executor, name: string): Promise<Organisation | undefined> {
-  const row = await db.selectFrom('organisations').select(COLUMNS).where('kind', '=', 'platform').where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select(COLUMNS)
+    .where('kind', '=', 'platform')
+    .where('name', '=', name)
+    .executeTakeFirst();
   return row && toOrganisation(row);
 }
 
@@ -89,12 +113,14 @@ export async function searchOrganisations(
   if (text) {
     const pattern = `${escapeLike(text.toLowerCase())}%`;
     const place = parsePostcodeQuery(text);
-    query = query.where((eb) => eb.or([
-      eb(eb.fn('lower', ['name']), 'like', pattern),
-      eb('ods_code', '=', text.toUpperCase()),
-      ...(place.kind === 'postcode' ? [eb('postcode', '=', place.postcode)] : []),
-      ...(place.kind === 'district' ? [eb('postcode', 'like', `${place.district} %`)] : []),
-    ]));
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name']), 'like', pattern),
+        eb('ods_code', '=', text.toUpperCase()),
+        ...(place.kind === 'postcode' ? [eb('postcode', '=', place.postcode)] : []),
+        ...(place.kind === 'district' ? [eb('postcode', 'like', `${place.district} %`)] : []),
+      ]),
+    );
   }
   const rows = await query.select(COLUMNS).orderBy('name').orderBy('id').limit(filter.limit).offset(filter.offset).execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

@@ -27,11 +27,26 @@ export async function createOrganisation(deps: Deps, context: ActionContext, inp
   if (input.postcode?.trim() && !postcode) errors.push({ field: 'postcode', message: 'Enter a real postcode, like LS1 4AP' });
   if (errors.length) throw validationFailed(errors);
   return deps.db.transaction().execute(async (trx) => {
-    if (odsCode && (await findOrganisationByOdsCode(trx, odsCode))) throw validationFailed([{ field: 'odsCode', message: `An organisation with the ODS code ${odsCode} already exists` }]);
+    if (odsCode && (await findOrganisationByOdsCode(trx, odsCode)))
+      throw validationFailed([{ field: 'odsCode', message: `An organisation with the ODS code ${odsCode} already exists` }]);
     const parent = input.parentOdsCode ? await findOrganisationByOdsCode(trx, input.parentOdsCode) : undefined;
-    if (input.parentOdsCode && !parent) throw validationFailed([{ field: 'parentOdsCode', message: `There is no organisation with the ODS code ${input.parentOdsCode.toUpperCase()}` }]);
-    const organisation = await upsertOrganisation(trx, { name, kind: input.kind as Organisation['kind'], odsCode: odsCode ?? null, parentId: parent?.id ?? null, postcode: postcode ?? null });
-    await recordAudit(trx, context, { action: 'organisation.create', entityType: 'organisation', entityId: organisation.id, details: { kind: input.kind, odsCode } });
+    if (input.parentOdsCode && !parent)
+      throw validationFailed([
+        { field: 'parentOdsCode', message: `There is no organisation with the ODS code ${input.parentOdsCode.toUpperCase()}` },
+      ]);
+    const organisation = await upsertOrganisation(trx, {
+      name,
+      kind: input.kind as Organisation['kind'],
+      odsCode: odsCode ?? null,
+      parentId: parent?.id ?? null,
+      postcode: postcode ?? null,
+    });
+    await recordAudit(trx, context, {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: organisation.id,
+      details: { kind: input.kind, odsCode },
+    });
     return organisation;
   });
 }

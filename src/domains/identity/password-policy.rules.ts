@@ -13,7 +13,7 @@ export interface PasswordOwner {
 /** About 49,000 passwords seen most often in breaches, lower case, from zxcvbn-ts's common list. */
 const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common']);
 const PADDING = /^[^\p{L}]+|[^\p{L}]+$/gu;
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '$': 's', '5': 's', '7': 't' };
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', $: 's', '5': 's', '7': 't' };
 const CONTROL = /\p{Cc}/u;
 
 /** How many common passwords are refused, so the deny-list's size can be checked. */
@@ -30,7 +30,8 @@ export function passwordProblem(password: string, owner: PasswordOwner): string 
   if (length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   if (CONTROL.test(password)) return 'Password must not include line breaks or other control characters';
   const lower = password.toLowerCase();
-  if (emailWords(owner.email).some((word) => lower.includes(word))) return 'Password must not include your email address or the part before the @';
+  if (emailWords(owner.email).some((word) => lower.includes(word)))
+    return 'Password must not include your email address or the part before the @';
   if (nameWords(owner.displayName).some((word) => lower.includes(word))) return 'Password must not include your name';
   if (isRepetitiveOrSequential(lower)) return 'Password must not be a repeated or sequential pattern, like aaaa or 1234';
   if (isCommon(lower)) return 'This password is too common. Choose one that is harder to guess, such as three random words';
@@ -46,7 +47,10 @@ function emailWords(email: string): string[] {
 
 /** Parts of a name of three letters or more: "Dr Rosa Referrer" gives rosa and referrer. */
 function nameWords(displayName: string): string[] {
-  return displayName.toLowerCase().split(/[^\p{L}]+/u).filter((word) => [...word].length >= 3);
+  return displayName
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => [...word].length >= 3);
 }
 
 /** In the deny-list as typed, or once digits and symbols around it and simple letter swaps (p@ssw0rd) are undone. */

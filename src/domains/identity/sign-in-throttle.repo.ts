@@ -16,28 +16,57 @@ export async function lockEmailAttempts(db: Executor, emailHash: string): Promis
 
 /** The back-off state of one email at one address group, if it has failed there. */
 export async function findThrottleAt(db: Executor, key: ThrottleKey): Promise<ThrottleState | undefined> {
-  const row = await db.selectFrom('sign_in_throttles').select(['failures', 'last_failure_at', 'locked_until']).where('email_hash', '=', key.emailHash).where('client_address', '=', key.clientAddress).executeTakeFirst();
+  const row = await db
+    .selectFrom('sign_in_throttles')
+    .select(['failures', 'last_failure_at', 'locked_until'])
+    .where('email_hash', '=', key.emailHash)
+    .where('client_address', '=', key.clientAddress)
+    .executeTakeFirst();
   return row && { failures: row.failures, lastFailureAt: row.last_failure_at, lockedUntil: row.locked_until };
 }
 
 /** Records one failure: the address group's back-off state and a row towards the whole-account ceiling. */
 export async function recordFailure(db: Executor, key: ThrottleKey, state: ThrottleState): Promise<void> {
-  const values = { email_hash: key.emailHash, client_address: key.clientAddress, failures: state.failures, last_failure_at: state.lastFailureAt, locked_until: state.lockedUntil };
-  await db.insertInto('sign_in_throttles').values(values)
-    .onConflict((oc) => oc.columns(['email_hash', 'client_address']).doUpdateSet({ failures: state.failures, last_failure_at: state.lastFailureAt, locked_until: state.lockedUntil })).execute();
+  const values = {
+    email_hash: key.emailHash,
+    client_address: key.clientAddress,
+    failures: state.failures,
+    last_failure_at: state.lastFailureAt,
+    locked_until: state.lockedUntil,
+  };
+  await db
+    .insertInto('sign_in_throttles')
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .columns(['email_hash', 'client_address'])
+        .doUpdateSet({ failures: state.failures, last_failure_at: state.lastFailureAt, locked_until: state.lockedUntil }),
+    )
+    .execute();
   await db.insertInto('sign_in_failures').values({ email_hash: key.emailHash, failed_at: state.lastFailureAt }).execute();
 }
 
 /** The moment of the email's 100th most recent failure since the window began, if it has had that many: the one whose ageing out lifts the ceiling. */
 export async function hundredthLatestFailureSince(db: Executor, emailHash: string, since: Date): Promise<Date | undefined> {
-  const row = await db.selectFrom('sign_in_failures').select('failed_at').where('email_hash', '=', emailHash).where('failed_at', '>', since)
-    .orderBy('failed_at', 'desc').offset(ACCOUNT_FAILURES_PER_DAY - 1).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select('failed_at')
+    .where('email_hash', '=', emailHash)
+    .where('failed_at', '>', since)
+    .orderBy('failed_at', 'desc')
+    .offset(ACCOUNT_FAILURES_PER_DAY - 1)
+    .limit(1)
+    .executeTakeFirst();
   return row?.failed_at;
 }
 
 /** Clears the count after a right password: that address group's back-off, and the account's run of failures (the ceiling counts consecutive failures). */
 export async function clearAfterSuccess(db: Executor, key: ThrottleKey): Promise<void> {
-  await db.deleteFrom('sign_in_throttles').where('email_hash', '=', key.emailHash).where('client_address', '=', key.clientAddress).execute();
+  await db
+    .deleteFrom('sign_in_throttles')
+    .where('email_hash', '=', key.emailHash)
+    .where('client_address', '=', key.clientAddress)
+    .execute();
   await db.deleteFrom('sign_in_failures').where('email_hash', '=', key.emailHash).execute();
 }
 

@@ -7,8 +7,25 @@ import { recordAudit } from './audit.repo.ts';
 import { verifyPassword } from './password.ts';
 import type { ActionContext } from './principal.ts';
 import { findUserByEmail } from './user.repo.ts';
-import { ACCOUNT_WINDOW_HOURS, afterFailure, ceilingLockEnds, FORGET_FAILURES_AFTER_HOURS, minutesLocked, minutesUntil, waitInWords } from './sign-in-throttle.rules.ts';
-import { clearAfterSuccess, deleteAllThrottlesOf, deleteThrottlesQuietSince, findThrottleAt, hundredthLatestFailureSince, lockEmailAttempts, recordFailure, type ThrottleKey } from './sign-in-throttle.repo.ts';
+import {
+  ACCOUNT_WINDOW_HOURS,
+  afterFailure,
+  ceilingLockEnds,
+  FORGET_FAILURES_AFTER_HOURS,
+  minutesLocked,
+  minutesUntil,
+  waitInWords,
+} from './sign-in-throttle.rules.ts';
+import {
+  clearAfterSuccess,
+  deleteAllThrottlesOf,
+  deleteThrottlesQuietSince,
+  findThrottleAt,
+  hundredthLatestFailureSince,
+  lockEmailAttempts,
+  recordFailure,
+  type ThrottleKey,
+} from './sign-in-throttle.repo.ts';
 
 export type ThrottledCheck = { outcome: 'locked'; minutes: number } | { outcome: 'match' } | { outcome: 'mismatch' };
 
@@ -23,7 +40,10 @@ const hoursBefore = (at: Date, hours: number) => new Date(at.getTime() - hours *
 async function reserveAttempt(deps: Deps, key: ThrottleKey, now: Date): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     await lockEmailAttempts(trx, key.emailHash);
-    const ceiling = minutesUntil(ceilingLockEnds(await hundredthLatestFailureSince(trx, key.emailHash, hoursBefore(now, ACCOUNT_WINDOW_HOURS))), now);
+    const ceiling = minutesUntil(
+      ceilingLockEnds(await hundredthLatestFailureSince(trx, key.emailHash, hoursBefore(now, ACCOUNT_WINDOW_HOURS))),
+      now,
+    );
     const previous = await findThrottleAt(trx, key);
     const locked = Math.max(ceiling, minutesLocked(previous, now));
     if (!locked) await recordFailure(trx, key, afterFailure(previous, now));
@@ -35,7 +55,12 @@ async function reserveAttempt(deps: Deps, key: ThrottleKey, now: Date): Promise<
  * Verifies a password for an email, known or not, so the lock reveals nothing about which accounts exist. Each attempt
  * is counted before the hash is checked, so parallel guesses cannot slip past the lock; a match clears the count.
  */
-export async function verifyThrottled(deps: Deps, attempt: { email: string; clientAddress: string | null }, storedHash: string | undefined, password: string): Promise<ThrottledCheck> {
+export async function verifyThrottled(
+  deps: Deps,
+  attempt: { email: string; clientAddress: string | null },
+  storedHash: string | undefined,
+  password: string,
+): Promise<ThrottledCheck> {
   const key = { emailHash: emailHashOf(attempt.email), clientAddress: addressGroupOf(attempt.clientAddress) };
   const now = deps.clock.now();
   const minutes = await reserveAttempt(deps, key, now);
@@ -59,6 +84,11 @@ export async function unlockSignIn(deps: Deps, context: ActionContext, email: st
   await deps.db.transaction().execute(async (trx) => {
     const cleared = await deleteAllThrottlesOf(trx, emailHashOf(email));
     const user = await findUserByEmail(trx, email.trim());
-    await recordAudit(trx, context, { action: 'sign-in.unlock', entityType: 'user', entityId: user?.id ?? null, details: { rowsCleared: cleared } });
+    await recordAudit(trx, context, {
+      action: 'sign-in.unlock',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      details: { rowsCleared: cleared },
+    });
   });
 }

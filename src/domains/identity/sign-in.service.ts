@@ -25,7 +25,13 @@ export async function signIn(deps: Deps, context: ActionContext, input: { email:
   const user = await findUserByEmail(deps.db, email);
   const check = await verifyThrottled(deps, { email, clientAddress: context.clientAddress }, user?.passwordHash, input.password);
   if (check.outcome === 'locked') {
-    await recordAudit(deps.db, context, { action: 'sign-in', outcome: 'denied', entityType: 'user', entityId: user?.id ?? null, details: { reason: 'account-locked' } });
+    await recordAudit(deps.db, context, {
+      action: 'sign-in',
+      outcome: 'denied',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      details: { reason: 'account-locked' },
+    });
     throw lockedOut(check.minutes);
   }
   const passwordMatches = check.outcome === 'match';

@@ -58,11 +58,19 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Membe
     .orderBy('o.name')
     .orderBy('m.role')
     .execute();
-  return rows.map((row) => ({ organisationId: row.organisation_id, organisationName: row.name, organisationKind: row.kind, role: row.role as Role }));
+  return rows.map((row) => ({
+    organisationId: row.organisation_id,
+    organisationName: row.name,
+    organisationKind: row.kind,
+    role: row.role as Role,
+  }));
 }
 
 /** The names a session shows for one membership, found only while the account is active and still holds that membership. */
-export async function findActiveMembership(db: Executor, membership: { userId: string; organisationId: string; role: Role }): Promise<{ displayName: string; organisationName: string } | undefined> {
+export async function findActiveMembership(
+  db: Executor,
+  membership: { userId: string; organisationId: string; role: Role },
+): Promise<{ displayName: string; organisationName: string } | undefined> {
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -99,7 +107,13 @@ export async function teamOf(db: Kysely<Database>, organisationId: string): Prom
     .where('u.is_active', '=', true)
     .orderBy('u.display_name')
     .execute();
-  return rows.map((row) => ({ userId: row.id, displayName: row.display_name, email: row.email, role: row.role as Role, lastSignedInAt: row.last_signed_in_at }));
+  return rows.map((row) => ({
+    userId: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    role: row.role as Role,
+    lastSignedInAt: row.last_signed_in_at,
+  }));
 }
 
 export interface UserListing {
@@ -112,7 +126,10 @@ export interface UserListing {
 }
 
 /** One page of accounts with their memberships, by name, for platform administrators. */
-export async function listUsers(db: Kysely<Database>, page: { limit: number; offset: number }): Promise<{ rows: UserListing[]; total: number }> {
+export async function listUsers(
+  db: Kysely<Database>,
+  page: { limit: number; offset: number },
+): Promise<{ rows: UserListing[]; total: number }> {
   const users = await db
     .selectFrom('users')
     .select(['id', 'display_name', 'email', 'is_active', 'last_signed_in_at'])
@@ -121,7 +138,10 @@ export async function listUsers(db: Kysely<Database>, page: { limit: number; off
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const count = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
   const ids = users.map((user) => user.id);
   const memberships = ids.length
     ? await db
@@ -146,9 +166,17 @@ export async function listUsers(db: Kysely<Database>, page: { limit: number; off
 }
 
 /** The longest-standing person holding a role (in an organisation, or with an e-mail address), with that organisation: whom the demo seeds act as. */
-export async function firstMemberWithRole(db: Executor, who: { role: Role; organisationId?: string; email?: string }): Promise<{ userId: string; displayName: string; organisationId: string; organisationName: string } | undefined> {
-  let query = db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name']).where('m.role', '=', who.role).orderBy('u.created_at');
+export async function firstMemberWithRole(
+  db: Executor,
+  who: { role: Role; organisationId?: string; email?: string },
+): Promise<{ userId: string; displayName: string; organisationId: string; organisationName: string } | undefined> {
+  let query = db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['u.id', 'u.display_name', 'o.id as organisation_id', 'o.name'])
+    .where('m.role', '=', who.role)
+    .orderBy('u.created_at');
   if (who.organisationId) query = query.where('m.organisation_id', '=', who.organisationId);
   if (who.email) query = query.where('u.email', '=', who.email);
   const row = await query.executeTakeFirst();

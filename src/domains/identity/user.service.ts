@@ -7,7 +7,15 @@ import { hashPassword } from './password.ts';
 import { passwordProblem } from './password-policy.rules.ts';
 import type { ActionContext } from './principal.ts';
 import { isRole, mayHoldRole, ROLE_LABELS, type Role } from './roles.rules.ts';
-import { findUserByEmail, insertMembership, insertUser, listUsers, type MembershipView, membershipsOf, type UserListing } from './user.repo.ts';
+import {
+  findUserByEmail,
+  insertMembership,
+  insertUser,
+  listUsers,
+  type MembershipView,
+  membershipsOf,
+  type UserListing,
+} from './user.repo.ts';
 
 export interface NewUserInput {
   email: string;
@@ -24,8 +32,10 @@ export function newUserFieldErrors(input: NewUserInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!input.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
   if (!input.email.trim()) errors.push({ field: 'email', message: 'Enter an email address' });
-  else if (!EMAIL.test(input.email.trim())) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.nhs.uk' });
-  if (!input.organisationId) errors.push({ field: 'organisationCode', message: 'Enter the organisation’s ODS code, or choose an organisation without one' });
+  else if (!EMAIL.test(input.email.trim()))
+    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.nhs.uk' });
+  if (!input.organisationId)
+    errors.push({ field: 'organisationCode', message: 'Enter the organisation’s ODS code, or choose an organisation without one' });
   if (!isRole(input.role)) errors.push({ field: 'role', message: 'Select a role' });
   const weakness = passwordProblem(input.password, { email: input.email, displayName: input.displayName });
   if (weakness) errors.push({ field: 'password', message: weakness });
@@ -49,22 +59,36 @@ export async function createUser(deps: Deps, context: ActionContext, input: NewU
     }
     const userId = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
     await insertMembership(trx, { userId, organisationId: organisation.id, role });
-    await recordAudit(trx, context, { action: 'user.create', entityType: 'user', entityId: userId, details: { organisationId: organisation.id, role } });
+    await recordAudit(trx, context, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: userId,
+      details: { organisationId: organisation.id, role },
+    });
     return { userId };
   });
 }
 
 /** Creates an account in the organisation named by its ODS code or, for the few without one, chosen by id; an unknown code is refused at its field. */
-export async function createUserInOrganisation(deps: Deps, context: ActionContext, input: Omit<NewUserInput, 'organisationId'> & { organisationCode: string; organisationId: string }): Promise<{ userId: string }> {
+export async function createUserInOrganisation(
+  deps: Deps,
+  context: ActionContext,
+  input: Omit<NewUserInput, 'organisationId'> & { organisationCode: string; organisationId: string },
+): Promise<{ userId: string }> {
   const coded = input.organisationCode ? await findOrganisationByOdsCode(deps.db, input.organisationCode) : undefined;
   if (input.organisationCode && !coded) {
-    throw validationFailed([{ field: 'organisationCode', message: `There is no organisation with the ODS code ${input.organisationCode.toUpperCase()}` }]);
+    throw validationFailed([
+      { field: 'organisationCode', message: `There is no organisation with the ODS code ${input.organisationCode.toUpperCase()}` },
+    ]);
   }
   return createUser(deps, context, { ...input, organisationId: coded?.id ?? input.organisationId });
 }
 
 /** One page of accounts with their memberships, by name, for platform administrators. */
-export async function userAccountsPage(deps: Deps, page: { limit: number; offset: number }): Promise<{ rows: UserListing[]; total: number }> {
+export async function userAccountsPage(
+  deps: Deps,
+  page: { limit: number; offset: number },
+): Promise<{ rows: UserListing[]; total: number }> {
   return listUsers(deps.db, page);
 }
 

@@ -6,10 +6,20 @@ import { findActiveMembership } from './user.repo.ts';
 import { deleteExpiredSessions, deleteSession, readSession, writeSession } from './web-session.repo.ts';
 
 /** The person a session acts as, only while the account is active and still holds the chosen membership; null otherwise. */
-export async function userPrincipalOf(deps: Deps, user: { userId: string; organisationId: string; role: Role }): Promise<UserPrincipal | null> {
+export async function userPrincipalOf(
+  deps: Deps,
+  user: { userId: string; organisationId: string; role: Role },
+): Promise<UserPrincipal | null> {
   const membership = await findActiveMembership(deps.db, user);
   if (!membership) return null;
-  return { kind: 'user', userId: user.userId, displayName: membership.displayName, organisationId: user.organisationId, organisationName: membership.organisationName, role: user.role };
+  return {
+    kind: 'user',
+    userId: user.userId,
+    displayName: membership.displayName,
+    organisationId: user.organisationId,
+    organisationName: membership.organisationName,
+    role: user.role,
+  };
 }
 
 /** A session's stored data, unless it has expired. */

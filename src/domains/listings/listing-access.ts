@@ -14,12 +14,14 @@ export async function listingToChange(trx: Executor, id: string): Promise<Listin
 
 /** Only the provider's own administrator acts for the provider; to anyone else the listing does not exist. */
 export function assertProviderAdmin(context: ActionContext, listing: ListingRecord): void {
-  if (context.principal?.role !== 'provider-admin' || context.principal.organisationId !== listing.providerOrganisationId) throw new DomainError('not-found', 'There is no such listing');
+  if (context.principal?.role !== 'provider-admin' || context.principal.organisationId !== listing.providerOrganisationId)
+    throw new DomainError('not-found', 'There is no such listing');
 }
 
 /** The listing's offer, once the acting commissioner is shown to belong to the organisation that leads it. */
 export async function assertLeadCommissioner(trx: Executor, context: ActionContext, listing: ListingRecord): Promise<OfferRecord> {
   const offer = await findOffer(trx, listing.offerId);
-  if (!offer || context.principal?.role !== 'commissioner' || context.principal.organisationId !== offer.lead.id) throw new DomainError('forbidden', 'Only commissioners of the organisation that leads the offer can change its listings');
+  if (!offer || context.principal?.role !== 'commissioner' || context.principal.organisationId !== offer.lead.id)
+    throw new DomainError('forbidden', 'Only commissioners of the organisation that leads the offer can change its listings');
   return offer;
 }

@@ -10,15 +10,51 @@ import { listingNotice, type ListingNoticeAction } from './listing-notice.rules.
 import { insertListingHistory, type ListingRecord, setListingStatus } from './listing.repo.ts';
 
 /** Moves a locked listing to a new status, recording who (or which scheduled run), when and why. */
-export async function moveListing(trx: Executor, context: ActionContext, listing: ListingRecord, to: ListingStatus, reason: string, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
+export async function moveListing(
+  trx: Executor,
+  context: ActionContext,
+  listing: ListingRecord,
+  to: ListingStatus,
+  reason: string,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   assertListingTransition(listing.status, to);
   await setListingStatus(trx, listing.id, to, at);
-  await insertListingHistory(trx, { listingId: listing.id, fromStatus: listing.status, toStatus: to, reason, at, actor: { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) } });
-  await recordAudit(trx, context, { action: `listing.${to}`, entityType: 'listing', entityId: listing.id, details: { from: listing.status, reason, ...extra } });
+  await insertListingHistory(trx, {
+    listingId: listing.id,
+    fromStatus: listing.status,
+    toStatus: to,
+    reason,
+    at,
+    actor: { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) },
+  });
+  await recordAudit(trx, context, {
+    action: `listing.${to}`,
+    entityType: 'listing',
+    entityId: listing.id,
+    details: { from: listing.status, reason, ...extra },
+  });
 }
 
 /** Tells the provider, in the same transaction as the change, what the commissioner did and why. */
-export async function noticeToProvider(trx: Executor, listing: ListingRecord, offer: OfferRecord, action: ListingNoticeAction, reason: string, at: Date): Promise<void> {
-  const notice = listingNotice(action, { offerReference: offer.reference, offerTitle: offer.title, commissionerName: offer.lead.name, reason });
-  await insertOutboxMessage(trx, { organisationId: listing.providerOrganisationId, ...notice, entityType: 'listing', entityId: listing.id }, at);
+export async function noticeToProvider(
+  trx: Executor,
+  listing: ListingRecord,
+  offer: OfferRecord,
+  action: ListingNoticeAction,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  const notice = listingNotice(action, {
+    offerReference: offer.reference,
+    offerTitle: offer.title,
+    commissionerName: offer.lead.name,
+    reason,
+  });
+  await insertOutboxMessage(
+    trx,
+    { organisationId: listing.providerOrganisationId, ...notice, entityType: 'listing', entityId: listing.id },
+    at,
+  );
 }

@@ -13,16 +13,27 @@ export async function liveProvidersOf({ db }: Deps, principal: Principal | null,
 }
 
 /** The listings a principal is responsible for: its own as a provider, or those on offers its organisation leads. */
-export async function listingsFor({ db }: Deps, principal: Principal, filter: { statuses?: readonly ListingStatus[]; offerId?: string } = {}): Promise<ListingView[]> {
-  if (principal.role === 'provider-admin' || principal.role === 'provider-clinician') return listListings(db, { ...filter, providerOrganisationId: principal.organisationId });
-  if (principal.role === 'commissioner' || principal.role === 'assessor') return listListings(db, { ...filter, leadOrganisationId: principal.organisationId });
+export async function listingsFor(
+  { db }: Deps,
+  principal: Principal,
+  filter: { statuses?: readonly ListingStatus[]; offerId?: string } = {},
+): Promise<ListingView[]> {
+  if (principal.role === 'provider-admin' || principal.role === 'provider-clinician')
+    return listListings(db, { ...filter, providerOrganisationId: principal.organisationId });
+  if (principal.role === 'commissioner' || principal.role === 'assessor')
+    return listListings(db, { ...filter, leadOrganisationId: principal.organisationId });
   throw new DomainError('forbidden', 'Listings are seen by providers and by the commissioners that lead the offers');
 }
 
 /** One listing with its history, for the provider listed or a commissioner of the leading organisation. */
-export async function listingWithHistory({ db }: Deps, principal: Principal, id: string): Promise<{ listing: ListingView; history: ListingChange[] }> {
+export async function listingWithHistory(
+  { db }: Deps,
+  principal: Principal,
+  id: string,
+): Promise<{ listing: ListingView; history: ListingChange[] }> {
   const [listing] = /^[0-9a-f-]{36}$/i.test(id) ? await listListings(db, { id }) : [];
-  const mine = listing && (listing.provider.id === principal.organisationId || listing.offer.leadOrganisationId === principal.organisationId);
+  const mine =
+    listing && (listing.provider.id === principal.organisationId || listing.offer.leadOrganisationId === principal.organisationId);
   if (!listing || !mine) throw new DomainError('not-found', 'There is no such listing');
   return { listing, history: await listingHistoryOf(db, id) };
 }

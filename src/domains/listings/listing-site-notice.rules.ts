@@ -7,11 +7,24 @@ export interface SiteChangeNotice {
 }
 
 /** Says which provider changed which site on which offer, and what it means for patients now. */
-export function siteChangeNotice(change: 'added' | 'removed', input: { providerName: string; siteName: string; postcode: string; offerReference: string; offerTitle: string; listingStatus: ListingStatus }): SiteChangeNotice {
+export function siteChangeNotice(
+  change: 'added' | 'removed',
+  input: {
+    providerName: string;
+    siteName: string;
+    postcode: string;
+    offerReference: string;
+    offerTitle: string;
+    listingStatus: ListingStatus;
+  },
+): SiteChangeNotice {
   const live = input.listingStatus === 'live';
-  const effect = change === 'added'
-    ? (live ? 'Patients can choose the provider at this site from today.' : 'Patients can choose the provider at this site once the listing is live.')
-    : 'Patients can no longer choose the provider at this site; referrals already sent there stay with the provider.';
+  const effect =
+    change === 'added'
+      ? live
+        ? 'Patients can choose the provider at this site from today.'
+        : 'Patients can choose the provider at this site once the listing is live.'
+      : 'Patients can no longer choose the provider at this site; referrals already sent there stay with the provider.';
   return {
     subject: change === 'added' ? 'Provider site added to a listing' : 'Provider site removed from a listing',
     body: `${input.providerName} has ${change} ${input.siteName} (${input.postcode}) ${change === 'added' ? 'to' : 'from'} its listing on ${input.offerReference} ${input.offerTitle}. ${effect}`,

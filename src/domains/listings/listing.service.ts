@@ -11,20 +11,36 @@ import { mayGoLive } from './listing-lifecycle.rules.ts';
 import { recordContractAcceptance } from './listing.repo.ts';
 
 /** The provider accepts the NHS Standard Contract for the offer from a start date inside the offer's contract term; on that date its sites go live. */
-export async function acceptContract(deps: Deps, context: ActionContext, id: string, input: { contractStart: string }): Promise<{ status: string }> {
+export async function acceptContract(
+  deps: Deps,
+  context: ActionContext,
+  id: string,
+  input: { contractStart: string },
+): Promise<{ status: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const listing = await listingToChange(trx, id);
     assertProviderAdmin(context, listing);
-    if (listing.status !== 'qualified') throw new DomainError('invalid-transition', `The contract has already been accepted; the listing is ${listing.status}`);
+    if (listing.status !== 'qualified')
+      throw new DomainError('invalid-transition', `The contract has already been accepted; the listing is ${listing.status}`);
     const offer = (await findOffer(trx, listing.offerId))!;
     const start = input.contractStart.trim();
-    if (!isIsoDate(start)) throw validationFailed([{ field: 'contractStart', message: 'Enter the date the contract starts, like 1 4 2027' }]);
-    if (start < deps.clock.today()) throw validationFailed([{ field: 'contractStart', message: 'The contract cannot start in the past: enter today or a later date' }]);
-    if (offer.contractStart && start < offer.contractStart) throw validationFailed([{ field: 'contractStart', message: `The offer’s contracts start on ${offer.contractStart} at the earliest` }]);
-    if (offer.contractEnd && start >= offer.contractEnd) throw validationFailed([{ field: 'contractStart', message: `The offer’s contracts end on ${offer.contractEnd}: choose an earlier start date` }]);
+    if (!isIsoDate(start))
+      throw validationFailed([{ field: 'contractStart', message: 'Enter the date the contract starts, like 1 4 2027' }]);
+    if (start < deps.clock.today())
+      throw validationFailed([{ field: 'contractStart', message: 'The contract cannot start in the past: enter today or a later date' }]);
+    if (offer.contractStart && start < offer.contractStart)
+      throw validationFailed([
+        { field: 'contractStart', message: `The offer’s contracts start on ${offer.contractStart} at the earliest` },
+      ]);
+    if (offer.contractEnd && start >= offer.contractEnd)
+      throw validationFailed([
+        { field: 'contractStart', message: `The offer’s contracts end on ${offer.contractEnd}: choose an earlier start date` },
+      ]);
     const now = deps.clock.now();
     await recordContractAcceptance(trx, id, { start, end: offer.contractEnd, at: now, userId: actingUserId(context) });
-    await moveListing(trx, context, listing, 'contracted', `NHS Standard Contract accepted, starting ${start}`, now, { contractStart: start });
+    await moveListing(trx, context, listing, 'contracted', `NHS Standard Contract accepted, starting ${start}`, now, {
+      contractStart: start,
+    });
     if (mayGoLive('contracted', start, deps.clock.today())) {
       await moveListing(trx, context, { ...listing, status: 'contracted' }, 'live', 'The contract starts today', now);
       return { status: 'live' };
@@ -38,7 +54,8 @@ export async function goLive(deps: Deps, context: ActionContext, id: string): Pr
   await deps.db.transaction().execute(async (trx) => {
     const listing = await listingToChange(trx, id);
     if (context.principal) await assertLeadCommissioner(trx, context, listing);
-    if (listing.status !== 'contracted') throw new DomainError('invalid-transition', `Only a contracted listing can go live; this one is ${listing.status}`);
+    if (listing.status !== 'contracted')
+      throw new DomainError('invalid-transition', `Only a contracted listing can go live; this one is ${listing.status}`);
     if (!mayGoLive(listing.status, listing.contractStart, deps.clock.today())) {
       throw new DomainError('invalid-transition', `The listing cannot go live before its contract starts on ${listing.contractStart}`);
     }

@@ -22,15 +22,25 @@ export function applicationsOfService(byService: ReadonlyMap<string, Application
 }
 
 /** A commissioner's figures for one service: every counted offer of that service covering it. */
-export function applicationsFor(commissioner: MapCommissioner, serviceCode: string, byOffer: ReadonlyMap<string, ApplicationCounts>): ApplicationCounts {
-  return sumApplications(commissioner.offers.filter((offer) => offer.serviceCode === serviceCode).map((offer) => byOffer.get(offer.offerId)));
+export function applicationsFor(
+  commissioner: MapCommissioner,
+  serviceCode: string,
+  byOffer: ReadonlyMap<string, ApplicationCounts>,
+): ApplicationCounts {
+  return sumApplications(
+    commissioner.offers.filter((offer) => offer.serviceCode === serviceCode).map((offer) => byOffer.get(offer.offerId)),
+  );
 }
 
 /** National figures per service code, each offer (and so each application) counted once however many commissioners it covers. */
-export function applicationsByService(commissioners: readonly MapCommissioner[], byOffer: ReadonlyMap<string, ApplicationCounts>): Map<string, ApplicationCounts> {
+export function applicationsByService(
+  commissioners: readonly MapCommissioner[],
+  byOffer: ReadonlyMap<string, ApplicationCounts>,
+): Map<string, ApplicationCounts> {
   const offersOfService = new Map<string, Set<string>>();
   for (const commissioner of commissioners) {
-    for (const offer of commissioner.offers) offersOfService.set(offer.serviceCode, (offersOfService.get(offer.serviceCode) ?? new Set()).add(offer.offerId));
+    for (const offer of commissioner.offers)
+      offersOfService.set(offer.serviceCode, (offersOfService.get(offer.serviceCode) ?? new Set()).add(offer.offerId));
   }
   return new Map([...offersOfService].map(([code, offerIds]) => [code, sumApplications([...offerIds].map((id) => byOffer.get(id)))]));
 }
@@ -51,22 +61,40 @@ export function isSmallNumber(count: number): boolean {
 export function withSmallNumbersSuppressed(counts: ApplicationCounts): PublishedCounts {
   const refusedTotal = REFUSAL_GROUNDS.reduce((sum, ground) => sum + counts.refused[ground], 0);
   const suppressed = REFUSAL_GROUNDS.some((ground) => isSmallNumber(counts.refused[ground]));
-  const refused = Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, suppressed ? null : counts.refused[ground]])) as Record<RefusalGround, number | null>;
+  const refused = Object.fromEntries(REFUSAL_GROUNDS.map((ground) => [ground, suppressed ? null : counts.refused[ground]])) as Record<
+    RefusalGround,
+    number | null
+  >;
   return { received: counts.received, qualified: counts.qualified, inAssessment: counts.inAssessment, refused, refusedTotal, suppressed };
 }
 
 /** A commissioner's published figures for one service. */
-export function publishedApplicationsFor(commissioner: MapCommissioner, serviceCode: string, byOffer: ReadonlyMap<string, ApplicationCounts>): PublishedCounts {
+export function publishedApplicationsFor(
+  commissioner: MapCommissioner,
+  serviceCode: string,
+  byOffer: ReadonlyMap<string, ApplicationCounts>,
+): PublishedCounts {
   return withSmallNumbersSuppressed(applicationsFor(commissioner, serviceCode, byOffer));
 }
 
 /** The published figures as CSV cells, in the order of `APPLICATION_CSV_HEADER`: a withheld ground is an empty cell, flagged in the last. */
 export function applicationCells(counts: PublishedCounts): string[] {
   const grounds = REFUSAL_GROUNDS.map((ground) => counts.refused[ground]).map((count) => (count === null ? '' : String(count)));
-  return [String(counts.received), String(counts.qualified), String(counts.inAssessment), ...grounds, String(counts.refusedTotal), String(counts.suppressed)];
+  return [
+    String(counts.received),
+    String(counts.qualified),
+    String(counts.inAssessment),
+    ...grounds,
+    String(counts.refusedTotal),
+    String(counts.suppressed),
+  ];
 }
 
 export const APPLICATION_CSV_HEADER = [
-  'applications_received', 'applications_qualified', 'applications_in_assessment', ...REFUSAL_GROUNDS.map((ground) => `applications_refused_${ground.replaceAll('-', '_')}`),
-  'applications_refused_total', 'applications_refused_by_ground_suppressed',
+  'applications_received',
+  'applications_qualified',
+  'applications_in_assessment',
+  ...REFUSAL_GROUNDS.map((ground) => `applications_refused_${ground.replaceAll('-', '_')}`),
+  'applications_refused_total',
+  'applications_refused_by_ground_suppressed',
 ] as const;

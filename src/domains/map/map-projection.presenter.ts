@@ -57,8 +57,21 @@ export function mapView(commissioners: readonly MapCommissioner[]) {
       continue;
     }
     const band = bandFor(count);
-    points.push({ ...at, r: band.radius, fill: band.fill, stroke: band.stroke, title: `${commissioner.name}: ${servicesPhrase(count)}`, count });
+    points.push({
+      ...at,
+      r: band.radius,
+      fill: band.fill,
+      stroke: band.stroke,
+      title: `${commissioner.name}: ${servicesPhrase(count)}`,
+      count,
+    });
   }
   points.sort((a, b) => b.count - a.count);
-  return { width: MAP_WIDTH, height: MAP_HEIGHT, points, unplaced, key: KEY_BANDS.map((band) => ({ label: band.label, radius: band.radius, fill: band.fill, stroke: band.stroke })) };
+  return {
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+    points,
+    unplaced,
+    key: KEY_BANDS.map((band) => ({ label: band.label, radius: band.radius, fill: band.fill, stroke: band.stroke })),
+  };
 }

@@ -27,28 +27,53 @@ export async function mapCommissioners(db: Kysely<Database>): Promise<Omit<MapCo
     .leftJoin('organisations as parent', (join) => join.onRef('parent.id', '=', 'c.parent_id').on('parent.kind', '=', 'commissioner'))
     .leftJoin('postcodes as p', 'p.postcode', 'c.postcode')
     .select(['c.id', 'c.ods_code', 'c.name', 'parent.ods_code as icb_ods_code', 'parent.name as icb_name'])
-    .select([sql<number | null>`coalesce(c.latitude, p.latitude)`.as('latitude'), sql<number | null>`coalesce(c.longitude, p.longitude)`.as('longitude')])
-    .where((eb) => eb.or([
-      eb.and([eb('c.ods_type', '=', 'sub-icb'), eb('c.close_date', 'is', null)]),
-      eb('c.id', 'in', covered),
-    ]))
+    .select([
+      sql<number | null>`coalesce(c.latitude, p.latitude)`.as('latitude'),
+      sql<number | null>`coalesce(c.longitude, p.longitude)`.as('longitude'),
+    ])
+    .where((eb) => eb.or([eb.and([eb('c.ods_type', '=', 'sub-icb'), eb('c.close_date', 'is', null)]), eb('c.id', 'in', covered)]))
     .orderBy('c.name')
     .orderBy('c.id')
     .execute();
   return rows.map((row) => ({
-    id: row.id, odsCode: row.ods_code, name: row.name, icb: row.icb_name ? { odsCode: row.icb_ods_code, name: row.icb_name } : null,
-    latitude: row.latitude === null ? null : Number(row.latitude), longitude: row.longitude === null ? null : Number(row.longitude),
+    id: row.id,
+    odsCode: row.ods_code,
+    name: row.name,
+    icb: row.icb_name ? { odsCode: row.icb_ods_code, name: row.icb_name } : null,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
   }));
 }
 
 /** Every service on the national list, then each local service with a counted offer, marked local (docs/decisions/0028-local-service-offers.md). */
 export async function mapServices(db: Kysely<Database>): Promise<MapService[]> {
-  const national = await db.selectFrom('services').select(['code', 'name', 'public_name as publicName']).where('local_proposal_id', 'is', null).orderBy('name').execute();
-  const local = await db.selectFrom('services as s').select(['s.code', 's.name', 's.public_name as publicName']).where('s.local_proposal_id', 'is not', null)
-    .where((eb) => eb.exists(eb.selectFrom('offers as o').select(sql`1`.as('one')).whereRef('o.service_id', '=', 's.id').where('o.status', 'in', COUNTED_OFFER_STATUSES)))
-    .orderBy('s.name').execute();
+  const national = await db
+    .selectFrom('services')
+    .select(['code', 'name', 'public_name as publicName'])
+    .where('local_proposal_id', 'is', null)
+    .orderBy('name')
+    .execute();
+  const local = await db
+    .selectFrom('services as s')
+    .select(['s.code', 's.name', 's.public_name as publicName'])
+    .where('s.local_proposal_id', 'is not', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('offers as o')
+          .select(sql`1`.as('one'))
+          .whereRef('o.service_id', '=', 's.id')
+          .where('o.status', 'in', COUNTED_OFFER_STATUSES),
+      ),
+    )
+    .orderBy('s.name')
+    .execute();
   return [
     ...national.map((service) => ({ code: service.code, name: service.name, publicName: service.publicName ?? service.name })),
-    ...local.map((service) => ({ code: service.code, name: `${service.name} (local)`, publicName: `${service.publicName ?? service.name} (local)` })),
+    ...local.map((service) => ({
+      code: service.code,
+      name: `${service.name} (local)`,
+      publicName: `${service.publicName ?? service.name} (local)`,
+    })),
   ];
 }

@@ -41,14 +41,18 @@ export function servicesOfferedBy(commissioner: MapCommissioner): string[] {
 /** National uptake (PRODUCT.md §3.4): per service how many commissioners offer it, most first, and how many offer none. */
 export function computeUptake(services: readonly MapService[], commissioners: readonly MapCommissioner[]): Uptake {
   const counts = new Map<string, number>();
-  for (const commissioner of commissioners) for (const code of servicesOfferedBy(commissioner)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const commissioner of commissioners)
+    for (const code of servicesOfferedBy(commissioner)) counts.set(code, (counts.get(code) ?? 0) + 1);
   const byService = services
     .map((service) => ({ ...service, commissioners: counts.get(service.code) ?? 0 }))
     .sort((a, b) => b.commissioners - a.commissioners || a.name.localeCompare(b.name));
   const offeringAny = commissioners.filter((commissioner) => commissioner.offers.length > 0).length;
   return {
-    byService, totalCommissioners: commissioners.length, commissionersOfferingAny: offeringAny,
-    commissionersOfferingNone: commissioners.length - offeringAny, servicesOffered: byService.filter((service) => service.commissioners > 0).length,
+    byService,
+    totalCommissioners: commissioners.length,
+    commissionersOfferingAny: offeringAny,
+    commissionersOfferingNone: commissioners.length - offeringAny,
+    servicesOffered: byService.filter((service) => service.commissioners > 0).length,
   };
 }
 
@@ -58,11 +62,19 @@ export interface MatrixFilter {
 }
 
 /** The matrix's columns and rows: only services someone offers (to stay readable), narrowed by service and ICB. */
-export function filterMatrix(services: readonly MapService[], commissioners: readonly MapCommissioner[], uptake: Uptake, filter: MatrixFilter) {
+export function filterMatrix(
+  services: readonly MapService[],
+  commissioners: readonly MapCommissioner[],
+  uptake: Uptake,
+  filter: MatrixFilter,
+) {
   const offered = new Set(uptake.byService.filter((service) => service.commissioners > 0).map((service) => service.code));
   const columns = services.filter((service) => offered.has(service.code) && (!filter.service || service.code === filter.service));
-  const rows = commissioners.filter((commissioner) =>
-    (!filter.icb || commissioner.icb?.odsCode === filter.icb) && (!filter.service || servicesOfferedBy(commissioner).includes(filter.service)));
+  const rows = commissioners.filter(
+    (commissioner) =>
+      (!filter.icb || commissioner.icb?.odsCode === filter.icb) &&
+      (!filter.service || servicesOfferedBy(commissioner).includes(filter.service)),
+  );
   return { columns, rows };
 }
 
@@ -81,14 +93,39 @@ export function spreadsheetSafe(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export const CSV_HEADER = ['commissioner_ods_code', 'commissioner_name', 'icb_ods_code', 'icb_name', 'service_code', 'service_name', 'offer_ids'] as const;
+export const CSV_HEADER = [
+  'commissioner_ods_code',
+  'commissioner_name',
+  'icb_ods_code',
+  'icb_name',
+  'service_code',
+  'service_name',
+  'offer_ids',
+] as const;
 
 /** One CSV record per commissioner × service offered, with any further cells for that pair, made spreadsheet-safe (quoting is left to the CSV writer). */
-export function csvRecords(services: readonly MapService[], commissioners: readonly MapCommissioner[], moreCells: (commissioner: MapCommissioner, serviceCode: string) => string[] = () => []): string[][] {
+export function csvRecords(
+  services: readonly MapService[],
+  commissioners: readonly MapCommissioner[],
+  moreCells: (commissioner: MapCommissioner, serviceCode: string) => string[] = () => [],
+): string[][] {
   const names = new Map(services.map((service) => [service.code, service.name]));
-  return commissioners.flatMap((commissioner) => servicesOfferedBy(commissioner).map((code) => [
-    commissioner.odsCode ?? '', commissioner.name, commissioner.icb?.odsCode ?? '', commissioner.icb?.name ?? '', code, names.get(code) ?? code,
-    commissioner.offers.filter((offer) => offer.serviceCode === code).map((offer) => offer.offerId).sort().join(' '),
-    ...moreCells(commissioner, code),
-  ].map(spreadsheetSafe)));
+  return commissioners.flatMap((commissioner) =>
+    servicesOfferedBy(commissioner).map((code) =>
+      [
+        commissioner.odsCode ?? '',
+        commissioner.name,
+        commissioner.icb?.odsCode ?? '',
+        commissioner.icb?.name ?? '',
+        code,
+        names.get(code) ?? code,
+        commissioner.offers
+          .filter((offer) => offer.serviceCode === code)
+          .map((offer) => offer.offerId)
+          .sort()
+          .join(' '),
+        ...moreCells(commissioner, code),
+      ].map(spreadsheetSafe),
+    ),
+  );
 }

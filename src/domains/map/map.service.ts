@@ -28,15 +28,26 @@ export async function buildAqpMap(deps: Deps): Promise<AqpMap> {
   }
   const commissioners = rows.map((row) => ({ ...row, offers: offersByOrganisation.get(row.id) ?? [] }));
   const applications = await applicationCountsByOffer(deps.db, [...new Set(coverage.map((cell) => cell.offerId))]);
-  return { services, commissioners, uptake: computeUptake(services, commissioners), applications, applicationsByService: applicationsByService(commissioners, applications) };
+  return {
+    services,
+    commissioners,
+    uptake: computeUptake(services, commissioners),
+    applications,
+    applicationsByService: applicationsByService(commissioners, applications),
+  };
 }
 
 /** The map in the words of its public page: each commissioner by the area it serves, without its code, ICBs in title case, services by the names patients use. */
 export async function buildPublicAqpMap(deps: Deps): Promise<AqpMap> {
   const map = await buildAqpMap(deps);
-  const areas = await commissionerAreaNames(deps, map.commissioners.map((commissioner) => commissioner.id));
+  const areas = await commissionerAreaNames(
+    deps,
+    map.commissioners.map((commissioner) => commissioner.id),
+  );
   const commissioners = map.commissioners.map((commissioner) => ({
-    ...commissioner, name: areas.get(commissioner.id) ?? odsNameInTitleCase(commissioner.name), odsCode: null,
+    ...commissioner,
+    name: areas.get(commissioner.id) ?? odsNameInTitleCase(commissioner.name),
+    odsCode: null,
     icb: commissioner.icb && { ...commissioner.icb, name: odsNameInTitleCase(commissioner.icb.name) },
   }));
   const services = map.services.map((service) => ({ ...service, name: service.publicName ?? service.name }));

@@ -24,8 +24,10 @@ export async function visibleOffer(db: Kysely<Database>, principal: Principal | 
 /** The offer locked for a change by its lead commissioner; anyone else is refused. */
 export async function offerToChange(trx: Executor, context: ActionContext, id: string): Promise<OfferRecord> {
   const offer = await findOffer(trx, id, { forUpdate: true });
-  if (!offer || (!mayManage(context.principal, offer) && !PUBLIC_STATUSES.includes(offer.status))) throw new DomainError('not-found', 'There is no such offer');
-  if (!mayManage(context.principal, offer)) throw new DomainError('forbidden', `Only commissioners of ${offer.lead.name} can change this offer`);
+  if (!offer || (!mayManage(context.principal, offer) && !PUBLIC_STATUSES.includes(offer.status)))
+    throw new DomainError('not-found', 'There is no such offer');
+  if (!mayManage(context.principal, offer))
+    throw new DomainError('forbidden', `Only commissioners of ${offer.lead.name} can change this offer`);
   return offer;
 }
 

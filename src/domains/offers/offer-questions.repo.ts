@@ -17,5 +17,9 @@ export async function offerQuestionsOf(db: Executor, offerId: string): Promise<O
 
 /** Replaces the offer's own questions for applicants with the commissioner's cleaned list, in the order given. */
 export async function updateOfferQuestions(db: Executor, offerId: string, questions: readonly OfferQuestion[], at: Date): Promise<void> {
-  await db.updateTable('offers').set({ questions: JSON.stringify(questions), updated_at: at }).where('id', '=', offerId).execute();
+  await db
+    .updateTable('offers')
+    .set({ questions: JSON.stringify(questions), updated_at: at })
+    .where('id', '=', offerId)
+    .execute();
 }

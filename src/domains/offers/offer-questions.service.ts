@@ -18,12 +18,22 @@ export function questionProblems(questions: readonly OfferQuestion[]): FieldErro
   if (questions.length > MAX_QUESTIONS) errors.push({ field: 'questions', message: `An offer can ask at most ${MAX_QUESTIONS} questions` });
   const seen = new Set<string>();
   questions.forEach((question, index) => {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(question.id) || question.id.length > 50) errors.push({ field: `question-${index}-id`, message: `Question ${index + 1} needs an id of lower-case letters, digits and hyphens, up to 50 characters` });
-    else if (seen.has(question.id)) errors.push({ field: `question-${index}-id`, message: `Question ${index + 1} repeats the id “${question.id}”` });
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(question.id) || question.id.length > 50)
+      errors.push({
+        field: `question-${index}-id`,
+        message: `Question ${index + 1} needs an id of lower-case letters, digits and hyphens, up to 50 characters`,
+      });
+    else if (seen.has(question.id))
+      errors.push({ field: `question-${index}-id`, message: `Question ${index + 1} repeats the id “${question.id}”` });
     seen.add(question.id);
     if (!question.text.trim()) errors.push({ field: `question-${index}-text`, message: `Enter the text of question ${index + 1}` });
-    else if (question.text.length > 1000) errors.push({ field: `question-${index}-text`, message: `Question ${index + 1} must be 1,000 characters or fewer` });
-    if ((question.guidance ?? '').length > 2000) errors.push({ field: `question-${index}-guidance`, message: `The guidance for question ${index + 1} must be 2,000 characters or fewer` });
+    else if (question.text.length > 1000)
+      errors.push({ field: `question-${index}-text`, message: `Question ${index + 1} must be 1,000 characters or fewer` });
+    if ((question.guidance ?? '').length > 2000)
+      errors.push({
+        field: `question-${index}-guidance`,
+        message: `The guidance for question ${index + 1} must be 2,000 characters or fewer`,
+      });
   });
   return errors;
 }
@@ -35,14 +45,32 @@ export async function offerQuestions(deps: Deps, context: ActionContext, offerId
 }
 
 /** Replaces the offer's questions, in order; refused once the offer is open for applications. */
-export async function setOfferQuestions(deps: Deps, context: ActionContext, offerId: string, questions: readonly OfferQuestion[]): Promise<void> {
-  const cleaned = questions.map((question) => ({ id: question.id.trim(), text: question.text.trim(), ...(question.guidance?.trim() ? { guidance: question.guidance.trim() } : {}) }));
+export async function setOfferQuestions(
+  deps: Deps,
+  context: ActionContext,
+  offerId: string,
+  questions: readonly OfferQuestion[],
+): Promise<void> {
+  const cleaned = questions.map((question) => ({
+    id: question.id.trim(),
+    text: question.text.trim(),
+    ...(question.guidance?.trim() ? { guidance: question.guidance.trim() } : {}),
+  }));
   const problems = questionProblems(cleaned);
   if (problems.length) throw validationFailed(problems);
   await deps.db.transaction().execute(async (trx) => {
     const offer = await offerToChange(trx, context, offerId);
-    if (!QUESTION_EDITABLE_STATUSES.includes(offer.status)) throw new DomainError('invalid-transition', 'The questions cannot change once the offer has opened for applications: every applicant answers the same questions');
+    if (!QUESTION_EDITABLE_STATUSES.includes(offer.status))
+      throw new DomainError(
+        'invalid-transition',
+        'The questions cannot change once the offer has opened for applications: every applicant answers the same questions',
+      );
     await updateOfferQuestions(trx, offerId, cleaned, deps.clock.now());
-    await recordAudit(trx, context, { action: 'offer.questions', entityType: 'offer', entityId: offerId, details: { count: cleaned.length } });
+    await recordAudit(trx, context, {
+      action: 'offer.questions',
+      entityType: 'offer',
+      entityId: offerId,
+      details: { count: cleaned.length },
+    });
   });
 }

@@ -20,7 +20,8 @@ const OFFER_LIFECYCLE = statusMachine<OfferStatus>(OFFER_STATUSES, {
     closed: ['open', 'withdrawn'],
     withdrawn: [],
   },
-  refusal: ({ from, to, allowed }) => `An offer that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}`,
+  refusal: ({ from, to, allowed }) =>
+    `An offer that is ${from} cannot become ${to}${allowed.length ? `; it can become ${allowed.join(' or ')}` : ''}`,
 });
 
 export const OFFER_STATUS_LABELS = OFFER_LIFECYCLE.labels;

@@ -21,19 +21,38 @@ export interface StatusChange {
 
 /** Every protocol version of an offer, newest first; referrals keep the version they were judged against. */
 export async function protocolVersionsOf(db: Executor, offerId: string): Promise<ProtocolVersion[]> {
-  const rows = await db.selectFrom('offer_protocols').select(['version', 'content', 'created_at']).where('offer_id', '=', offerId).orderBy('version', 'desc').execute();
+  const rows = await db
+    .selectFrom('offer_protocols')
+    .select(['version', 'content', 'created_at'])
+    .where('offer_id', '=', offerId)
+    .orderBy('version', 'desc')
+    .execute();
   return rows.map((row) => ({ version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }));
 }
 
 /** One protocol version of an offer: the rules a referral was judged under, whose deadlines still apply to it. */
 export async function protocolVersionOf(db: Executor, offerId: string, version: number): Promise<ReferralProtocol> {
-  const row = await db.selectFrom('offer_protocols').select('content').where('offer_id', '=', offerId).where('version', '=', version).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('offer_protocols')
+    .select('content')
+    .where('offer_id', '=', offerId)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
   return row.content as ReferralProtocol;
 }
 
 /** Adds a protocol version without touching earlier ones, which referrals judged under them still need. */
-export async function insertProtocolVersion(db: Executor, offerId: string, version: number, content: ReferralProtocol, userId: string | null): Promise<void> {
-  await db.insertInto('offer_protocols').values({ offer_id: offerId, version, content: JSON.stringify(content), created_by_user_id: userId }).execute();
+export async function insertProtocolVersion(
+  db: Executor,
+  offerId: string,
+  version: number,
+  content: ReferralProtocol,
+  userId: string | null,
+): Promise<void> {
+  await db
+    .insertInto('offer_protocols')
+    .values({ offer_id: offerId, version, content: JSON.stringify(content), created_by_user_id: userId })
+    .execute();
 }
 
 /** Every price schedule of an offer, oldest first. */
@@ -45,8 +64,14 @@ export async function priceSchedulesOf(db: Executor, offerId: string): Promise<P
 export async function priceSchedulesOfMany(db: Executor, offerIds: string[]): Promise<Map<string, PriceSchedule[]>> {
   const byOffer = new Map<string, Map<string, PriceSchedule>>();
   if (offerIds.length === 0) return new Map();
-  const rows = await db.selectFrom('offer_prices').select(['offer_id', 'effective_from', 'complexity_band', 'price_pence'])
-    .where('offer_id', 'in', offerIds).orderBy('offer_id').orderBy('effective_from').orderBy('complexity_band').execute();
+  const rows = await db
+    .selectFrom('offer_prices')
+    .select(['offer_id', 'effective_from', 'complexity_band', 'price_pence'])
+    .where('offer_id', 'in', offerIds)
+    .orderBy('offer_id')
+    .orderBy('effective_from')
+    .orderBy('complexity_band')
+    .execute();
   for (const row of rows) {
     const schedules = byOffer.get(row.offer_id) ?? new Map<string, PriceSchedule>();
     const schedule = schedules.get(row.effective_from) ?? { effectiveFrom: row.effective_from, prices: [] };
@@ -60,11 +85,24 @@ export async function priceSchedulesOfMany(db: Executor, offerIds: string[]): Pr
 /** The current protocol version of many offers in one query. */
 export async function currentProtocolsOf(db: Executor, offerIds: string[]): Promise<Map<string, ProtocolVersion>> {
   if (offerIds.length === 0) return new Map();
-  const rows = await db.selectFrom('offer_protocols as p').select(['p.offer_id', 'p.version', 'p.content', 'p.created_at'])
+  const rows = await db
+    .selectFrom('offer_protocols as p')
+    .select(['p.offer_id', 'p.version', 'p.content', 'p.created_at'])
     .where('p.offer_id', 'in', offerIds)
-    .where((eb) => eb('p.version', '=', eb.selectFrom('offer_protocols as q').select((q) => q.fn.max('q.version').as('v')).whereRef('q.offer_id', '=', 'p.offer_id')))
+    .where((eb) =>
+      eb(
+        'p.version',
+        '=',
+        eb
+          .selectFrom('offer_protocols as q')
+          .select((q) => q.fn.max('q.version').as('v'))
+          .whereRef('q.offer_id', '=', 'p.offer_id'),
+      ),
+    )
     .execute();
-  return new Map(rows.map((row) => [row.offer_id, { version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }]));
+  return new Map(
+    rows.map((row) => [row.offer_id, { version: row.version, content: row.content as ReferralProtocol, createdAt: row.created_at }]),
+  );
 }
 
 /** Removes every price schedule of an offer: a draft's prices are replaced outright, while a published offer's schedules are only ever added to. */
@@ -74,9 +112,18 @@ export async function deleteSchedules(db: Executor, offerId: string): Promise<vo
 
 /** Adds one price schedule, a row per complexity band, effective from its date; earlier schedules stay for activity before it. */
 export async function insertSchedule(db: Executor, offerId: string, schedule: PriceSchedule, userId: string | null): Promise<void> {
-  await db.insertInto('offer_prices').values(schedule.prices.map((price) => ({
-    offer_id: offerId, effective_from: schedule.effectiveFrom, complexity_band: price.complexityBand, price_pence: price.pricePence, created_by_user_id: userId,
-  }))).execute();
+  await db
+    .insertInto('offer_prices')
+    .values(
+      schedule.prices.map((price) => ({
+        offer_id: offerId,
+        effective_from: schedule.effectiveFrom,
+        complexity_band: price.complexityBand,
+        price_pence: price.pricePence,
+        created_by_user_id: userId,
+      })),
+    )
+    .execute();
 }
 
 /** Sets the offer's status; its history row is written beside it by insertStatusChange. */
@@ -86,14 +133,28 @@ export async function updateOfferStatus(db: Executor, offerId: string, status: O
 
 /** Appends a change to the offer's status history, in the caller's transaction. */
 export async function insertStatusChange(db: Executor, change: StatusChangeToRecord<OfferStatus> & { offerId: string }): Promise<void> {
-  await db.insertInto('offer_status_history').values({ offer_id: change.offerId, ...statusHistoryValues(change) }).execute();
+  await db
+    .insertInto('offer_status_history')
+    .values({ offer_id: change.offerId, ...statusHistoryValues(change) })
+    .execute();
 }
 
 /** The append-only history of an offer's status, oldest first, with who made each change. */
 export async function statusHistoryOf(db: Executor, offerId: string): Promise<StatusChange[]> {
-  const rows = await db.selectFrom('offer_status_history as h').leftJoin('users as u', 'u.id', 'h.changed_by_user_id').leftJoin('api_keys as k', 'k.id', 'h.changed_by_api_key_id')
-    .select(STATUS_HISTORY_COLUMNS).where('h.offer_id', '=', offerId).orderBy('h.changed_at').orderBy('h.id').execute();
+  const rows = await db
+    .selectFrom('offer_status_history as h')
+    .leftJoin('users as u', 'u.id', 'h.changed_by_user_id')
+    .leftJoin('api_keys as k', 'k.id', 'h.changed_by_api_key_id')
+    .select(STATUS_HISTORY_COLUMNS)
+    .where('h.offer_id', '=', offerId)
+    .orderBy('h.changed_at')
+    .orderBy('h.id')
+    .execute();
   return rows.map((row) => ({
-    fromStatus: row.from_status, toStatus: row.to_status, reason: row.reason, changedAt: row.changed_at, changedBy: changedByName(row, null),
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    reason: row.reason,
+    changedAt: row.changed_at,
+    changedBy: changedByName(row, null),
   }));
 }

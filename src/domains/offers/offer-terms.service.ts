@@ -6,7 +6,15 @@ import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId, offerToChange } from './offer-access.ts';
 import { assertTransition, missingBeforePublishing, type OfferStatus } from './offer-status.rules.ts';
-import { deleteSchedules, insertProtocolVersion, insertSchedule, insertStatusChange, priceSchedulesOf, protocolVersionsOf, updateOfferStatus } from './offer-terms.repo.ts';
+import {
+  deleteSchedules,
+  insertProtocolVersion,
+  insertSchedule,
+  insertStatusChange,
+  priceSchedulesOf,
+  protocolVersionsOf,
+  updateOfferStatus,
+} from './offer-terms.repo.ts';
 import { checkNewSchedule, type PriceSchedule, scheduleOn } from './price-schedule.rules.ts';
 
 /** Saves a new version of the offer's referral protocol; an invalid protocol is refused with field errors and nothing is saved. */
@@ -25,7 +33,10 @@ export async function saveOfferProtocol(deps: Deps, context: ActionContext, id: 
 
 /** Adds a price schedule (a draft's replaces its only one); published offers change price at most once a financial year. Only the schedule's own fields are kept. */
 export async function setPriceSchedule(deps: Deps, context: ActionContext, id: string, input: PriceSchedule): Promise<void> {
-  const schedule: PriceSchedule = { effectiveFrom: input.effectiveFrom, prices: input.prices.map((band) => ({ complexityBand: band.complexityBand, pricePence: band.pricePence })) };
+  const schedule: PriceSchedule = {
+    effectiveFrom: input.effectiveFrom,
+    prices: input.prices.map((band) => ({ complexityBand: band.complexityBand, pricePence: band.pricePence })),
+  };
   await deps.db.transaction().execute(async (trx) => {
     const offer = await offerToChange(trx, context, id);
     const existing = await priceSchedulesOf(trx, id);
@@ -42,24 +53,46 @@ export async function changeOfferStatus(deps: Deps, context: ActionContext, id: 
   await deps.db.transaction().execute(async (trx) => {
     const offer = await offerToChange(trx, context, id);
     assertTransition(offer.status, to);
-    if (to === 'withdrawn' && !reason.trim()) throw validationFailed([{ field: 'reason', message: 'Say why the offer is being withdrawn' }]);
+    if (to === 'withdrawn' && !reason.trim())
+      throw validationFailed([{ field: 'reason', message: 'Say why the offer is being withdrawn' }]);
     if (reason.length > 1000) throw validationFailed([{ field: 'reason', message: 'The reason must be 1,000 characters or fewer' }]);
     if (to === 'published') {
       const schedules = await priceSchedulesOf(trx, id);
       const missing = missingBeforePublishing({
-        hasContractTerm: Boolean(offer.contractStart && offer.contractEnd), hasWindow: Boolean(offer.windowOpens), hasCoverage: offer.coverage.length > 0,
+        hasContractTerm: Boolean(offer.contractStart && offer.contractEnd),
+        hasWindow: Boolean(offer.windowOpens),
+        hasCoverage: offer.coverage.length > 0,
         pricedForContractStart: Boolean(offer.contractStart && scheduleOn(schedules, offer.contractStart)),
       });
-      if (missing.length) throw new DomainError('invalid-transition', `The offer is not ready to publish: ${missing.join('; ')}`, { missing });
+      if (missing.length)
+        throw new DomainError('invalid-transition', `The offer is not ready to publish: ${missing.join('; ')}`, { missing });
     }
     if (to === 'open' && offer.windowOpens && offer.windowOpens > deps.clock.today()) {
-      throw new DomainError('invalid-transition', `The qualification window opens on ${offer.windowOpens}; the offer can open for applications from then`);
+      throw new DomainError(
+        'invalid-transition',
+        `The qualification window opens on ${offer.windowOpens}; the offer can open for applications from then`,
+      );
     }
     if (to === 'open' && offer.windowCloses && offer.windowCloses < deps.clock.today()) {
-      throw new DomainError('invalid-transition', `The qualification window closed on ${offer.windowCloses}; change to a rolling window or open a new offer`);
+      throw new DomainError(
+        'invalid-transition',
+        `The qualification window closed on ${offer.windowCloses}; change to a rolling window or open a new offer`,
+      );
     }
     await updateOfferStatus(trx, id, to, deps.clock.now());
-    await insertStatusChange(trx, { offerId: id, fromStatus: offer.status, toStatus: to, reason: reason.trim(), at: deps.clock.now(), actor: { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) } });
-    await recordAudit(trx, context, { action: `offer.${to}`, entityType: 'offer', entityId: id, details: { from: offer.status, reason: reason.trim() } });
+    await insertStatusChange(trx, {
+      offerId: id,
+      fromStatus: offer.status,
+      toStatus: to,
+      reason: reason.trim(),
+      at: deps.clock.now(),
+      actor: { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) },
+    });
+    await recordAudit(trx, context, {
+      action: `offer.${to}`,
+      entityType: 'offer',
+      entityId: id,
+      details: { from: offer.status, reason: reason.trim() },
+    });
   });
 }

@@ -4,7 +4,15 @@ import type { Principal } from '../identity/principal.ts';
 import { listOffers, type OfferFilter, type OfferRecord } from './offer.repo.ts';
 import { visibleOffer } from './offer-access.ts';
 import { PUBLIC_STATUSES } from './offer-status.rules.ts';
-import { currentProtocolsOf, type ProtocolVersion, priceSchedulesOf, priceSchedulesOfMany, protocolVersionsOf, type StatusChange, statusHistoryOf } from './offer-terms.repo.ts';
+import {
+  currentProtocolsOf,
+  type ProtocolVersion,
+  priceSchedulesOf,
+  priceSchedulesOfMany,
+  protocolVersionsOf,
+  type StatusChange,
+  statusHistoryOf,
+} from './offer-terms.repo.ts';
 import type { PriceSchedule } from './price-schedule.rules.ts';
 
 export type { OfferRecord } from './offer.repo.ts';
@@ -24,17 +32,30 @@ export async function offerAsSeenBy(deps: Deps, principal: Principal | null, id:
 /** One offer in full, as this principal may see it. */
 export async function offerInFull(deps: Deps, principal: Principal | null, id: string): Promise<OfferInFull> {
   const offer = await visibleOffer(deps.db, principal, id);
-  const [protocols, schedules, history] = await Promise.all([protocolVersionsOf(deps.db, id), priceSchedulesOf(deps.db, id), statusHistoryOf(deps.db, id)]);
+  const [protocols, schedules, history] = await Promise.all([
+    protocolVersionsOf(deps.db, id),
+    priceSchedulesOf(deps.db, id),
+    statusHistoryOf(deps.db, id),
+  ]);
   return { offer, protocols, schedules, history };
 }
 
 /** Offers matching a filter that this principal may see (public ones, plus its own organisation's drafts and withdrawn offers), each with its current protocol only. */
-export async function visibleOffers(deps: Deps, principal: Principal | null, filter: Omit<OfferFilter, 'visibleTo'>): Promise<OfferInFull[]> {
+export async function visibleOffers(
+  deps: Deps,
+  principal: Principal | null,
+  filter: Omit<OfferFilter, 'visibleTo'>,
+): Promise<OfferInFull[]> {
   const organisationId = principal?.role === 'commissioner' ? principal.organisationId : null;
   const offers = await listOffers(deps.db, { ...filter, visibleTo: { statuses: PUBLIC_STATUSES, organisationId } });
   const ids = offers.map((offer) => offer.id);
   const [protocols, schedules] = await Promise.all([currentProtocolsOf(deps.db, ids), priceSchedulesOfMany(deps.db, ids)]);
-  return offers.map((offer) => ({ offer, protocols: protocols.has(offer.id) ? [protocols.get(offer.id)!] : [], schedules: schedules.get(offer.id) ?? [], history: [] }));
+  return offers.map((offer) => ({
+    offer,
+    protocols: protocols.has(offer.id) ? [protocols.get(offer.id)!] : [],
+    schedules: schedules.get(offer.id) ?? [],
+    history: [],
+  }));
 }
 
 /** The offers an organisation leads, drafts included, for its commissioners' list. */

@@ -8,12 +8,28 @@ import { PUBLIC_STATUSES } from './offer-status.rules.ts';
 export async function localServicesOffered(db: Executor): Promise<ServiceRecord[]> {
   const rows = await servicesQuery(db)
     .where('s.local_proposal_id', 'is not', null)
-    .where((eb) => eb.exists(eb.selectFrom('offers as o').select(sql`1`.as('one')).whereRef('o.service_id', '=', 's.id').where('o.status', 'in', [...PUBLIC_STATUSES])))
-    .orderBy('s.name').execute();
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('offers as o')
+          .select(sql`1`.as('one'))
+          .whereRef('o.service_id', '=', 's.id')
+          .where('o.status', 'in', [...PUBLIC_STATUSES]),
+      ),
+    )
+    .orderBy('s.name')
+    .execute();
   return rows.map(toService);
 }
 
 /** True when some offer for the service is public, the moment a local service becomes visible to everyone. */
 export async function hasPublicOffer(db: Executor, serviceId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('offers').select('id').where('service_id', '=', serviceId).where('status', 'in', [...PUBLIC_STATUSES]).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('offers')
+      .select('id')
+      .where('service_id', '=', serviceId)
+      .where('status', 'in', [...PUBLIC_STATUSES])
+      .executeTakeFirst(),
+  );
 }

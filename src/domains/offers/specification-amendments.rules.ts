@@ -35,11 +35,14 @@ export function amendmentsFrom(pack: PackContent['specification'], proposed: Ame
     const text = amendment.text.trim();
     const reason = amendment.reason.trim();
     const label = SPECIFICATION_SECTIONS[amendment.section];
-    if (!text) errors.push({ field: amendment.section, message: `Enter the text of ${label.toLowerCase()}, or leave the pack’s text as it is` });
+    if (!text)
+      errors.push({ field: amendment.section, message: `Enter the text of ${label.toLowerCase()}, or leave the pack’s text as it is` });
     else if (text.length > 8000) errors.push({ field: amendment.section, message: `${label} must be 8,000 characters or fewer` });
     if (!text || text === pack[amendment.section].trim()) continue;
-    if (!reason) errors.push({ field: `${amendment.section}-reason`, message: `Say why ${label.toLowerCase()} differs from the national pack` });
-    else if (reason.length > 1000) errors.push({ field: `${amendment.section}-reason`, message: 'The reason must be 1,000 characters or fewer' });
+    if (!reason)
+      errors.push({ field: `${amendment.section}-reason`, message: `Say why ${label.toLowerCase()} differs from the national pack` });
+    else if (reason.length > 1000)
+      errors.push({ field: `${amendment.section}-reason`, message: 'The reason must be 1,000 characters or fewer' });
     kept.push({ section: amendment.section, text, reason });
   }
   if (errors.length) throw validationFailed(errors, 'The local specification is not valid');

@@ -21,16 +21,30 @@ export async function chooseShortList(deps: Deps, context: ActionContext, runId:
     const chosen = [...new Set(itemIds)];
     const errors: FieldError[] = [];
     if (chosen.some((id) => !known.has(id))) errors.push({ field: 'items', message: 'Choose services from this long list only' });
-    else if (chosen.length < MINIMUM_SHORT_LIST) errors.push({ field: 'items', message: `Choose at least ${MINIMUM_SHORT_LIST} services for the short list (you chose ${chosen.length})` });
+    else if (chosen.length < MINIMUM_SHORT_LIST)
+      errors.push({
+        field: 'items',
+        message: `Choose at least ${MINIMUM_SHORT_LIST} services for the short list (you chose ${chosen.length})`,
+      });
     if (errors.length) throw validationFailed(errors);
     await setShortList(trx, run.id, chosen);
     await setRunStatus(trx, run.id, 'short-listed');
-    await recordAudit(trx, context, { action: 'prioritisation.short-list', entityType: 'prioritisation-run', entityId: run.id, details: { itemIds: chosen } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.short-list',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { itemIds: chosen },
+    });
   });
 }
 
 /** Records the board's approval of the short list: which board, its note, who recorded it and when. */
-export async function approveShortList(deps: Deps, context: ActionContext, runId: string, input: { boardName: string; note?: string }): Promise<void> {
+export async function approveShortList(
+  deps: Deps,
+  context: ActionContext,
+  runId: string,
+  input: { boardName: string; note?: string },
+): Promise<void> {
   const boardName = input.boardName.trim();
   const note = (input.note ?? '').trim();
   const errors: FieldError[] = [];
@@ -41,14 +55,25 @@ export async function approveShortList(deps: Deps, context: ActionContext, runId
     const run = await runForChange(trx, context.principal, runId, 'approve');
     if (errors.length) throw validationFailed(errors);
     await recordApproval(trx, run.id, { boardName, note, at: deps.clock.now(), userId: actingUserId(context.principal) });
-    await recordAudit(trx, context, { action: 'prioritisation.approve', entityType: 'prioritisation-run', entityId: run.id, details: { boardName } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.approve',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { boardName },
+    });
   });
 }
 
 /** The notification's words: who chose which services for which year, with each one's score, support and rank. */
-export function notificationText(run: Pick<RunRecord, 'organisationName' | 'yearLabel' | 'title' | 'boardName' | 'approvedAt'>, shortList: RankedLongListItem[], approvedOn: string): string {
-  const lines = shortList.map((item, index) =>
-    `${index + 1}. ${item.name}: score ${item.score.toFixed(1)} out of 100, rank ${item.rank}, stakeholder support ${item.support === null ? 'no responses' : `${item.support.toFixed(1)} out of 3 from ${item.responseCount} responses`}`);
+export function notificationText(
+  run: Pick<RunRecord, 'organisationName' | 'yearLabel' | 'title' | 'boardName' | 'approvedAt'>,
+  shortList: RankedLongListItem[],
+  approvedOn: string,
+): string {
+  const lines = shortList.map(
+    (item, index) =>
+      `${index + 1}. ${item.name}: score ${item.score.toFixed(1)} out of 100, rank ${item.rank}, stakeholder support ${item.support === null ? 'no responses' : `${item.support.toFixed(1)} out of 3 from ${item.responseCount} responses`}`,
+  );
   return [
     `${run.organisationName} has chosen these ${shortList.length} services for patient choice of Any Qualified Provider in ${run.yearLabel} (${run.title}).`,
     `Approved by ${run.boardName ?? 'the board'} on ${approvedOn}.`,
@@ -59,13 +84,22 @@ export function notificationText(run: Pick<RunRecord, 'organisationName' | 'year
 
 async function composeNotification(deps: Deps, db: Executor, run: RunRecord): Promise<{ region: MemberRecord | undefined; text: string }> {
   const region = await nearestRegionAbove(db, run.organisationId);
-  const [items, criteria, scores, responses] = [await itemsOf(db, run.id), await criteriaOf(db, run.id), await scoresOf(db, run.id), await responsesOf(db, run.id)];
+  const [items, criteria, scores, responses] = [
+    await itemsOf(db, run.id),
+    await criteriaOf(db, run.id),
+    await scoresOf(db, run.id),
+    await responsesOf(db, run.id),
+  ];
   const shortList = rankItems(items, criteria, scores, responses).filter((item) => item.isShortListed);
   return { region, text: notificationText(run, shortList, LONG_DATE.format(run.approvedAt ?? deps.clock.now())) };
 }
 
 /** What notifying would send and to which region, for the commissioner to check first. */
-export async function previewNotification(deps: Deps, principal: Principal | null, runId: string): Promise<{ run: RunRecord; regionName: string | null; text: string }> {
+export async function previewNotification(
+  deps: Deps,
+  principal: Principal | null,
+  runId: string,
+): Promise<{ run: RunRecord; regionName: string | null; text: string }> {
   const run = await runVisibleTo(deps.db, principal, runId);
   const { region, text } = await composeNotification(deps, deps.db, run);
   return { run, regionName: region?.name ?? null, text };
@@ -76,9 +110,18 @@ export async function notifyRegion(deps: Deps, context: ActionContext, runId: st
   return deps.db.transaction().execute(async (trx) => {
     const run = await runForChange(trx, context.principal, runId, 'notify');
     const { region, text } = await composeNotification(deps, trx, run);
-    if (!region) throw new DomainError('conflict', `${run.organisationName} has no region above it to notify; ask a platform administrator to record its region`);
+    if (!region)
+      throw new DomainError(
+        'conflict',
+        `${run.organisationName} has no region above it to notify; ask a platform administrator to record its region`,
+      );
     await recordNotification(trx, run.id, { regionId: region.id, text, at: deps.clock.now() });
-    await recordAudit(trx, context, { action: 'prioritisation.notify', entityType: 'prioritisation-run', entityId: run.id, details: { regionId: region.id, regionOdsCode: region.odsCode } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.notify',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { regionId: region.id, regionOdsCode: region.odsCode },
+    });
     return { regionName: region.name };
   });
 }

@@ -25,8 +25,10 @@ export async function addLongListItem(deps: Deps, context: ActionContext, runId:
     if ('serviceCode' in input) {
       if (!input.serviceCode.trim()) throw validationFailed([{ field: 'serviceCode', message: 'Choose a national service to add' }]);
       const service = await findServiceByCode(trx, input.serviceCode.trim());
-      if (!service) throw validationFailed([{ field: 'serviceCode', message: `There is no national service with the code ${input.serviceCode}` }]);
-      if (items.some((item) => item.serviceId === service.id)) throw validationFailed([{ field: 'serviceCode', message: `${service.name} is already on the long list` }]);
+      if (!service)
+        throw validationFailed([{ field: 'serviceCode', message: `There is no national service with the code ${input.serviceCode}` }]);
+      if (items.some((item) => item.serviceId === service.id))
+        throw validationFailed([{ field: 'serviceCode', message: `${service.name} is already on the long list` }]);
       id = await insertServiceItem(trx, run.id, service.id);
     } else {
       const name = input.name.trim();
@@ -34,12 +36,18 @@ export async function addLongListItem(deps: Deps, context: ActionContext, runId:
       const errors: FieldError[] = [];
       if (!name) errors.push({ field: 'name', message: 'Enter the name of the local candidate service' });
       else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' });
-      else if (items.some((item) => item.name.toLowerCase() === name.toLowerCase())) errors.push({ field: 'name', message: `${name} is already on the long list` });
+      else if (items.some((item) => item.name.toLowerCase() === name.toLowerCase()))
+        errors.push({ field: 'name', message: `${name} is already on the long list` });
       if (description.length > 2000) errors.push({ field: 'description', message: 'Description must be 2,000 characters or fewer' });
       if (errors.length) throw validationFailed(errors);
       id = await insertLocalItem(trx, run.id, { name, description });
     }
-    await recordAudit(trx, context, { action: 'prioritisation.item.add', entityType: 'prioritisation-run', entityId: run.id, details: { itemId: id, ...input } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.item.add',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { itemId: id, ...input },
+    });
     return { id };
   });
 }
@@ -50,7 +58,12 @@ export async function removeLongListItem(deps: Deps, context: ActionContext, run
     const run = await runForChange(trx, context.principal, runId, 'edit-long-list');
     const item = (await itemsOf(trx, run.id)).find((candidate) => candidate.id === itemId);
     if (!item || !(await deleteItem(trx, run.id, itemId))) throw new DomainError('not-found', 'That service is not on the long list');
-    await recordAudit(trx, context, { action: 'prioritisation.item.remove', entityType: 'prioritisation-run', entityId: run.id, details: { itemId, name: item.name } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.item.remove',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { itemId, name: item.name },
+    });
   });
 }
 
@@ -64,12 +77,15 @@ export interface ResponseInput {
 
 function responseErrors(input: ResponseInput, items: ItemRecord[], prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
-  if (!items.some((item) => item.id === input.itemId)) errors.push({ field: `${prefix}itemId`, message: 'Select a service from the long list' });
+  if (!items.some((item) => item.id === input.itemId))
+    errors.push({ field: `${prefix}itemId`, message: 'Select a service from the long list' });
   const group = input.group.trim();
   if (!group) errors.push({ field: `${prefix}group`, message: 'Enter the stakeholder group, like Patients, carers and relatives' });
   else if (group.length > 200) errors.push({ field: `${prefix}group`, message: 'Stakeholder group must be 200 characters or fewer' });
-  if (!['high', 'mid', 'low'].includes(input.priority)) errors.push({ field: `${prefix}priority`, message: 'Select high, mid or low priority' });
-  if ((input.benefits ?? '').length > 2000) errors.push({ field: `${prefix}benefits`, message: 'Benefits must be 2,000 characters or fewer' });
+  if (!['high', 'mid', 'low'].includes(input.priority))
+    errors.push({ field: `${prefix}priority`, message: 'Select high, mid or low priority' });
+  if ((input.benefits ?? '').length > 2000)
+    errors.push({ field: `${prefix}benefits`, message: 'Benefits must be 2,000 characters or fewer' });
   if ((input.comment ?? '').length > 2000) errors.push({ field: `${prefix}comment`, message: 'Comment must be 2,000 characters or fewer' });
   return errors;
 }
@@ -82,10 +98,23 @@ export async function addResponses(deps: Deps, context: ActionContext, runId: st
     const errors = inputs.flatMap((input, index) => responseErrors(input, items, inputs.length > 1 ? `${index}.` : ''));
     if (!inputs.length) errors.push({ field: 'responses', message: 'Send at least one response' });
     if (errors.length) throw validationFailed(errors);
-    await insertResponses(trx, inputs.map((input) => ({
-      itemId: input.itemId, group: input.group.trim(), priority: input.priority as Priority, benefits: (input.benefits ?? '').trim(), comment: (input.comment ?? '').trim(), source: 'form',
-    })));
-    await recordAudit(trx, context, { action: 'prioritisation.responses.add', entityType: 'prioritisation-run', entityId: run.id, details: { count: inputs.length } });
+    await insertResponses(
+      trx,
+      inputs.map((input) => ({
+        itemId: input.itemId,
+        group: input.group.trim(),
+        priority: input.priority as Priority,
+        benefits: (input.benefits ?? '').trim(),
+        comment: (input.comment ?? '').trim(),
+        source: 'form',
+      })),
+    );
+    await recordAudit(trx, context, {
+      action: 'prioritisation.responses.add',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { count: inputs.length },
+    });
     return { saved: inputs.length };
   });
 }
@@ -101,8 +130,16 @@ export async function importResponses(deps: Deps, context: ActionContext, runId:
     };
     const result = parseStakeholderCsv(csv, lookup);
     if (!result.ok) throw validationFailed(result.errors, 'The CSV has problems; no responses were saved');
-    await insertResponses(trx, result.rows.map((row) => ({ ...row, source: 'csv' as const })));
-    await recordAudit(trx, context, { action: 'prioritisation.responses.import', entityType: 'prioritisation-run', entityId: run.id, details: { count: result.rows.length } });
+    await insertResponses(
+      trx,
+      result.rows.map((row) => ({ ...row, source: 'csv' as const })),
+    );
+    await recordAudit(trx, context, {
+      action: 'prioritisation.responses.import',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { count: result.rows.length },
+    });
     return { saved: result.rows.length };
   });
 }

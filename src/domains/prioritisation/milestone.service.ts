@@ -16,7 +16,13 @@ export interface MilestoneInput {
 }
 
 /** Updates a milestone in any status of the run; a done milestone has a completion date, any other has none. */
-export async function updateMilestone(deps: Deps, context: ActionContext, runId: string, milestoneId: string, input: MilestoneInput): Promise<void> {
+export async function updateMilestone(
+  deps: Deps,
+  context: ActionContext,
+  runId: string,
+  milestoneId: string,
+  input: MilestoneInput,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const run = await runForChange(trx, context.principal, runId);
     const milestone = (await milestonesOf(trx, run.id)).find((candidate) => candidate.id === milestoneId);
@@ -28,12 +34,19 @@ export async function updateMilestone(deps: Deps, context: ActionContext, runId:
     if (!isIsoDate(dueOn)) errors.push({ field: 'dueOn', message: 'Enter a real due date' });
     let completedOn: string | null = null;
     if (status === 'done') {
-      completedOn = input.completedOn === undefined ? (milestone.completedOn ?? deps.clock.today()) : (input.completedOn || deps.clock.today());
+      completedOn =
+        input.completedOn === undefined ? (milestone.completedOn ?? deps.clock.today()) : input.completedOn || deps.clock.today();
       if (!isIsoDate(completedOn)) errors.push({ field: 'completedOn', message: 'Enter a real completion date' });
-      else if (completedOn > deps.clock.today()) errors.push({ field: 'completedOn', message: 'Completion date must be today or in the past' });
+      else if (completedOn > deps.clock.today())
+        errors.push({ field: 'completedOn', message: 'Completion date must be today or in the past' });
     }
     if (errors.length) throw validationFailed(errors);
     await updateMilestoneRow(trx, run.id, milestone.id, { dueOn, status: status as MilestoneStatus, completedOn });
-    await recordAudit(trx, context, { action: 'prioritisation.milestone.update', entityType: 'prioritisation-run', entityId: run.id, details: { milestoneId, status, dueOn, completedOn } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.milestone.update',
+      entityType: 'prioritisation-run',
+      entityId: run.id,
+      details: { milestoneId, status, dueOn, completedOn },
+    });
   });
 }

@@ -3,7 +3,11 @@
 export const MILESTONE_STATUSES = ['not-started', 'in-progress', 'done'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
-export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
 
 export interface MilestoneTemplate {
   title: string;
@@ -16,12 +20,40 @@ export const TEMPLATE_PLAN_YEAR = 2012;
 
 /** The national milestones of 2011 (seeds/003 appendix 1; aqp-domain-brief.md §0). */
 export const MILESTONES_2011: readonly MilestoneTemplate[] = [
-  { title: 'Engage on local priorities', description: 'Engage patients, patient representatives, healthcare professionals and providers on local priorities for extending choice of provider.', dueOn: '2011-09-30' },
-  { title: 'Identify 3 or more services', description: 'Use the engagement feedback to identify 3 or more community or mental health services for implementation, drawing from the national list or local priorities.', dueOn: '2011-10-31' },
-  { title: 'Notify the region of the priorities', description: 'Notify the region (in 2011 the SHA) of the priorities for the plan year.', dueOn: '2011-10-31' },
-  { title: 'Implementation packs available', description: 'Implementation packs (service specifications, contract currencies, information models and tariffs) are complete for each service on the national list, from November.', dueOn: '2011-11-01' },
-  { title: 'Roll-out begins', description: 'Roll-out of patient choice of Any Qualified Provider begins, from April.', dueOn: '2012-04-01' },
-  { title: 'Patient choice in the chosen services', description: 'Patient choice of Any Qualified Provider implemented in the chosen services, taking account of the NHS Operating Framework and NHS Standard Contract.', dueOn: '2012-09-30' },
+  {
+    title: 'Engage on local priorities',
+    description:
+      'Engage patients, patient representatives, healthcare professionals and providers on local priorities for extending choice of provider.',
+    dueOn: '2011-09-30',
+  },
+  {
+    title: 'Identify 3 or more services',
+    description:
+      'Use the engagement feedback to identify 3 or more community or mental health services for implementation, drawing from the national list or local priorities.',
+    dueOn: '2011-10-31',
+  },
+  {
+    title: 'Notify the region of the priorities',
+    description: 'Notify the region (in 2011 the SHA) of the priorities for the plan year.',
+    dueOn: '2011-10-31',
+  },
+  {
+    title: 'Implementation packs available',
+    description:
+      'Implementation packs (service specifications, contract currencies, information models and tariffs) are complete for each service on the national list, from November.',
+    dueOn: '2011-11-01',
+  },
+  {
+    title: 'Roll-out begins',
+    description: 'Roll-out of patient choice of Any Qualified Provider begins, from April.',
+    dueOn: '2012-04-01',
+  },
+  {
+    title: 'Patient choice in the chosen services',
+    description:
+      'Patient choice of Any Qualified Provider implemented in the chosen services, taking account of the NHS Operating Framework and NHS Standard Contract.',
+    dueOn: '2012-09-30',
+  },
 ];
 
 const YEAR_LABEL = /^(\d{4})\/(\d{2})$/;

@@ -24,15 +24,28 @@ export interface RunOverview {
 }
 
 /** Ranks a run's items from its criteria, scores and responses (scoring.rules.ts). */
-export function rankItems(items: ItemRecord[], criteria: CriterionRecord[], scores: { itemId: string; criterionId: string; score: number }[], responses: ResponseRecord[]): RankedLongListItem[] {
+export function rankItems(
+  items: ItemRecord[],
+  criteria: CriterionRecord[],
+  scores: { itemId: string; criterionId: string; score: number }[],
+  responses: ResponseRecord[],
+): RankedLongListItem[] {
   const scoresByItem = new Map<string, Record<string, number>>(items.map((item) => [item.id, {}]));
   for (const score of scores) scoresByItem.get(score.itemId)![score.criterionId] = score.score;
-  const ranked = rankLongList(items.map((item) => ({
-    id: item.id, name: item.name, scores: scoresByItem.get(item.id)!, responses: responses.filter((response) => response.itemId === item.id).map((response) => response.priority),
-  })), criteria);
+  const ranked = rankLongList(
+    items.map((item) => ({
+      id: item.id,
+      name: item.name,
+      scores: scoresByItem.get(item.id)!,
+      responses: responses.filter((response) => response.itemId === item.id).map((response) => response.priority),
+    })),
+    criteria,
+  );
   const byId = new Map(items.map((item) => [item.id, item]));
   return ranked.map((entry) => ({
-    ...byId.get(entry.id)!, ...entry, scores: scoresByItem.get(entry.id)!,
+    ...byId.get(entry.id)!,
+    ...entry,
+    scores: scoresByItem.get(entry.id)!,
     responseCount: entry.supportCounts.high + entry.supportCounts.mid + entry.supportCounts.low,
   }));
 }
@@ -41,11 +54,19 @@ export function rankItems(items: ItemRecord[], criteria: CriterionRecord[], scor
 export async function loadRunOverview(deps: Deps, principal: Principal | null, runId: string): Promise<RunOverview> {
   const run = await runVisibleTo(deps.db, principal, runId);
   const [members, items, criteria, scores, responses, milestones] = await Promise.all([
-    membersOf(deps.db, run.id), itemsOf(deps.db, run.id), criteriaOf(deps.db, run.id), scoresOf(deps.db, run.id), responsesOf(deps.db, run.id), milestonesOf(deps.db, run.id),
+    membersOf(deps.db, run.id),
+    itemsOf(deps.db, run.id),
+    criteriaOf(deps.db, run.id),
+    scoresOf(deps.db, run.id),
+    responsesOf(deps.db, run.id),
+    milestonesOf(deps.db, run.id),
   ]);
   const today = deps.clock.today();
   return {
-    run, members, criteria, responses,
+    run,
+    members,
+    criteria,
+    responses,
     items: rankItems(items, criteria, scores, responses),
     milestones: milestones.map((milestone) => ({ ...milestone, overdue: isOverdue(milestone, today) })),
   };

@@ -24,11 +24,14 @@ export interface NewRunInput {
 function resolveMembers(candidates: MemberRecord[], references: string[], errors: FieldError[]): string[] {
   const ids = new Set<string>();
   for (const reference of references.map((value) => value.trim()).filter(Boolean)) {
-    const match = candidates.find((candidate) => candidate.id === reference || candidate.odsCode?.toUpperCase() === reference.toUpperCase());
+    const match = candidates.find(
+      (candidate) => candidate.id === reference || candidate.odsCode?.toUpperCase() === reference.toUpperCase(),
+    );
     if (match) ids.add(match.id);
     else errors.push({ field: 'members', message: `${reference} is not your organisation or one of its sub-ICB locations` });
   }
-  if (!ids.size && !errors.some((error) => error.field === 'members')) errors.push({ field: 'members', message: 'Select the commissioners taking part in this prioritisation' });
+  if (!ids.size && !errors.some((error) => error.field === 'members'))
+    errors.push({ field: 'members', message: 'Select the commissioners taking part in this prioritisation' });
   return [...ids];
 }
 
@@ -47,21 +50,38 @@ export async function createRun(deps: Deps, context: ActionContext, input: NewRu
   if (!title) errors.push({ field: 'title', message: 'Enter a title for the prioritisation' });
   else if (title.length > 200) errors.push({ field: 'title', message: 'Title must be 200 characters or fewer' });
   const planYear = planYearOf(yearLabel);
-  if (planYear === undefined || planYear < 2000 || planYear > 2100) errors.push({ field: 'yearLabel', message: 'Enter the plan year like 2012/13' });
-  for (const phase of phases) if (!(phase in PHASES)) errors.push({ field: 'phases', message: `${phase} is not a phase of the national list` });
+  if (planYear === undefined || planYear < 2000 || planYear > 2100)
+    errors.push({ field: 'yearLabel', message: 'Enter the plan year like 2012/13' });
+  for (const phase of phases)
+    if (!(phase in PHASES)) errors.push({ field: 'phases', message: `${phase} is not a phase of the national list` });
   return deps.db.transaction().execute(async (trx) => {
     const memberIds = resolveMembers(await memberCandidates(trx, principal.organisationId), input.members, errors);
     if (errors.length) throw validationFailed(errors);
-    const id = await insertRun(trx, { organisationId: principal.organisationId, title, yearLabel, userId: actingUserId(principal), memberIds });
+    const id = await insertRun(trx, {
+      organisationId: principal.organisationId,
+      title,
+      yearLabel,
+      userId: actingUserId(principal),
+      memberIds,
+    });
     await insertNationalItems(trx, id, phases);
     await insertMilestones(trx, id, milestonesForPlanYear(planYear!));
-    await recordAudit(trx, context, { action: 'prioritisation.create', entityType: 'prioritisation-run', entityId: id, details: { title, yearLabel, phases, members: memberIds.length } });
+    await recordAudit(trx, context, {
+      action: 'prioritisation.create',
+      entityType: 'prioritisation-run',
+      entityId: id,
+      details: { title, yearLabel, phases, members: memberIds.length },
+    });
     return { id };
   });
 }
 
 /** The runs a person may see: a commissioner's own and those they take part in; a regional reviewer's notified ones. */
-export async function listRunsFor(deps: Deps, principal: Principal, page: { limit: number; offset: number }): Promise<{ rows: RunRecord[]; total: number }> {
+export async function listRunsFor(
+  deps: Deps,
+  principal: Principal,
+  page: { limit: number; offset: number },
+): Promise<{ rows: RunRecord[]; total: number }> {
   if (principal.role === 'regional-reviewer') return listRunsNotifiedTo(deps.db, principal.organisationId, page);
   if (principal.role === 'commissioner') return listRunsOfCommissioner(deps.db, principal.organisationId, page);
   return { rows: [], total: 0 };

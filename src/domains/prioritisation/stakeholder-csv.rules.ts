@@ -24,8 +24,12 @@ const failed = (messages: string[]): CsvResult => ({ ok: false, errors: messages
 
 function headerProblems(header: string[]): string[] {
   const problems: string[] = [];
-  for (const name of header) if (!(CSV_COLUMNS as readonly string[]).includes(name)) problems.push(`Row 1: unknown column "${name}"; the columns are ${CSV_COLUMNS.join(', ')}`);
-  for (const name of REQUIRED_COLUMNS) if (!header.includes(name)) problems.push(`Row 1: the header has no "${name}" column; the first row must name the columns ${CSV_COLUMNS.join(', ')}`);
+  for (const name of header)
+    if (!(CSV_COLUMNS as readonly string[]).includes(name))
+      problems.push(`Row 1: unknown column "${name}"; the columns are ${CSV_COLUMNS.join(', ')}`);
+  for (const name of REQUIRED_COLUMNS)
+    if (!header.includes(name))
+      problems.push(`Row 1: the header has no "${name}" column; the first row must name the columns ${CSV_COLUMNS.join(', ')}`);
   return problems;
 }
 
@@ -38,16 +42,31 @@ function rowProblem(cells: Record<string, string>, lookup: ItemLookup): string |
   if (!cells.group) reasons.push('the stakeholder group is empty');
   else if (cells.group.length > 200) reasons.push('the stakeholder group is longer than 200 characters');
   if (!['high', 'mid', 'low'].includes(priority)) reasons.push(`the priority "${cells.priority ?? ''}" is not high, mid or low`);
-  if ((cells.benefits ?? '').length > 2000 || (cells.comment ?? '').length > 2000) reasons.push('the benefits or comment are longer than 2,000 characters');
+  if ((cells.benefits ?? '').length > 2000 || (cells.comment ?? '').length > 2000)
+    reasons.push('the benefits or comment are longer than 2,000 characters');
   if (reasons.length) return reasons.join('; ');
-  return { itemId: itemId!, group: cells.group!, priority: priority as Priority, benefits: cells.benefits ?? '', comment: cells.comment ?? '' };
+  return {
+    itemId: itemId!,
+    group: cells.group!,
+    priority: priority as Priority,
+    benefits: cells.benefits ?? '',
+    comment: cells.comment ?? '',
+  };
 }
 
 function parseRecords(text: string): { records: { record: string[]; info: { lines: number } }[] } | { error: string } {
   try {
-    return { records: parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[] };
+    return {
+      records: parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[],
+    };
   } catch (error) {
-    if (error instanceof CsvError) return { error: `The file is not valid CSV near row ${String((error as CsvError & { lines?: number }).lines ?? '?')}: ${error.message}` };
+    if (error instanceof CsvError)
+      return {
+        error: `The file is not valid CSV near row ${String((error as CsvError & { lines?: number }).lines ?? '?')}: ${error.message}`,
+      };
     throw error;
   }
 }

@@ -24,15 +24,28 @@ export const LOCAL_INFORMATION_MODEL: PackContent['informationModel'] = [
 ];
 
 /** A local service has no national tariff: the commissioner sets its price in each offer's schedule. */
-export const LOCAL_TARIFF: PackContent['tariff'] = { kind: 'local-price-to-be-set', note: 'A local service: the commissioner sets the price per unit of currency in the offer’s price schedule.' };
+export const LOCAL_TARIFF: PackContent['tariff'] = {
+  kind: 'local-price-to-be-set',
+  note: 'A local service: the commissioner sets the price per unit of currency in the offer’s price schedule.',
+};
 
 /** The starting referral protocol: GP referral, routine, answered within 5 working days; each offer then sets its own. */
-export const LOCAL_PROTOCOL: PackContent['protocol'] = { schemaVersion: 1, sexes: [], routes: ['gp'], exclusions: [], prerequisites: [], priorities: ['routine'], acceptanceDeadlineWorkingDays: 5 };
+export const LOCAL_PROTOCOL: PackContent['protocol'] = {
+  schemaVersion: 1,
+  sexes: [],
+  routes: ['gp'],
+  exclusions: [],
+  prerequisites: [],
+  priorities: ['routine'],
+  acceptanceDeadlineWorkingDays: 5,
+};
 
 /** The pack content to validate: what was written, else the previous version's part, else the local default. */
 export function localPackContent(input: LocalPackInput, previous?: PackContent): unknown {
   return {
-    specification: input.specification, currency: input.currency, complexityBands: input.complexityBands,
+    specification: input.specification,
+    currency: input.currency,
+    complexityBands: input.complexityBands,
     informationModel: input.informationModel ?? previous?.informationModel ?? LOCAL_INFORMATION_MODEL,
     kpis: input.kpis ?? previous?.kpis ?? [],
     tariff: input.tariff ?? previous?.tariff ?? LOCAL_TARIFF,

@@ -2,7 +2,12 @@
 import { DomainError, type FieldError, validationFailed } from '../../lib/errors.ts';
 import { insertPackVersion, type PackVersion, packVersionsOf, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import { type PackContent, packFieldErrors } from '../catalogue/implementation-pack.schema.ts';
-import { findLocalServiceOfProposal, insertLocalService, lockLocalServiceCodes, serviceCodeTaken } from '../catalogue/local-services.repo.ts';
+import {
+  findLocalServiceOfProposal,
+  insertLocalService,
+  lockLocalServiceCodes,
+  serviceCodeTaken,
+} from '../catalogue/local-services.repo.ts';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
@@ -19,13 +24,21 @@ export interface LocalServiceState {
 }
 
 /** The proposal and its local service so far, refused unless the principal proposed it and the region approved it. */
-async function openableProposal(db: Executor, principal: Principal, id: string, options: { forUpdate?: boolean } = {}): Promise<LocalServiceState> {
+async function openableProposal(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LocalServiceState> {
   const proposal = await findProposal(db, id, options);
   if (!proposal || !mayViewProposal(principal, proposal)) throw proposalNotFound();
-  if (!mayDraftProposal(principal, proposal)) throw new DomainError('forbidden', 'Only the commissioner that proposed this service can open it as an offer');
+  if (!mayDraftProposal(principal, proposal))
+    throw new DomainError('forbidden', 'Only the commissioner that proposed this service can open it as an offer');
   if (proposal.status !== 'approved') {
     const status = STATUS_LABELS[proposal.status as ProposalStatus]?.toLowerCase() ?? proposal.status;
-    throw new DomainError('invalid-transition', `Only a proposal the region approved can be opened as an offer; this one is ${status}`, { status: proposal.status });
+    throw new DomainError('invalid-transition', `Only a proposal the region approved can be opened as an offer; this one is ${status}`, {
+      status: proposal.status,
+    });
   }
   const service = await findLocalServiceOfProposal(db, id);
   const current = service ? (await packVersionsOf(db, service.id))[0] : undefined;
@@ -43,18 +56,31 @@ async function newLocalService(trx: Executor, proposal: ProposalRecord): Promise
   let attempt = 1;
   while (await serviceCodeTaken(trx, localServiceCode(proposal.proposer.odsCode, proposal.name, attempt))) attempt += 1;
   const code = localServiceCode(proposal.proposer.odsCode, proposal.name, attempt);
-  return insertLocalService(trx, { code, name: proposal.name, definition: proposal.description, proposalId: proposal.id, ownerId: proposal.proposer.id });
+  return insertLocalService(trx, {
+    code,
+    name: proposal.name,
+    definition: proposal.description,
+    proposalId: proposal.id,
+    ownerId: proposal.proposer.id,
+  });
 }
 
 function changeNoteOf(input: { changeNote?: string }, state: LocalServiceState): { note: string; errors: FieldError[] } {
-  const note = (input.changeNote ?? '').trim() || (state.current ? '' : `First local implementation pack for the service ${state.proposal.region.name} approved.`);
+  const note =
+    (input.changeNote ?? '').trim() ||
+    (state.current ? '' : `First local implementation pack for the service ${state.proposal.region.name} approved.`);
   if (!note) return { note, errors: [{ field: 'changeNote', message: 'Say what changed in this version' }] };
   if (note.length > 1000) return { note, errors: [{ field: 'changeNote', message: 'The change note must be 1,000 characters or fewer' }] };
   return { note, errors: [] };
 }
 
 /** Creates the local service on first use and publishes its next pack version; offers already opened keep the version they adopted. */
-export async function setUpLocalService(deps: Deps, context: ActionContext, proposalId: string, input: LocalPackInput & { changeNote?: string }): Promise<{ serviceCode: string; packVersion: number }> {
+export async function setUpLocalService(
+  deps: Deps,
+  context: ActionContext,
+  proposalId: string,
+  input: LocalPackInput & { changeNote?: string },
+): Promise<{ serviceCode: string; packVersion: number }> {
   const principal = requirePrincipal(context.principal);
   return deps.db.transaction().execute(async (trx) => {
     const state = await openableProposal(trx, principal, proposalId, { forUpdate: true });
@@ -65,9 +91,20 @@ export async function setUpLocalService(deps: Deps, context: ActionContext, prop
     const serviceId = state.service?.id ?? (await newLocalService(trx, state.proposal));
     const version = (state.current?.version ?? 0) + 1;
     const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
-    const packId = await insertPackVersion(trx, { serviceId, version, content: content as PackContent, changeNote: changeNote.note, userId });
+    const packId = await insertPackVersion(trx, {
+      serviceId,
+      version,
+      content: content as PackContent,
+      changeNote: changeNote.note,
+      userId,
+    });
     const service = state.service ?? (await findLocalServiceOfProposal(trx, proposalId))!;
-    await recordAudit(trx, context, { action: 'local-service.pack', entityType: 'implementation-pack', entityId: packId, details: { proposal: proposalId, service: service.code, version } });
+    await recordAudit(trx, context, {
+      action: 'local-service.pack',
+      entityType: 'implementation-pack',
+      entityId: packId,
+      details: { proposal: proposalId, service: service.code, version },
+    });
     return { serviceCode: service.code, packVersion: version };
   });
 }

@@ -17,14 +17,26 @@ async function assertProposable(db: Executor, fields: ProposalFields): Promise<v
   const errors = proposalFieldErrors(fields);
   const wanted = comparableServiceName(fields.name);
   const national = wanted ? (await nationalServiceNames(db)).find((service) => comparableServiceName(service.name) === wanted) : undefined;
-  if (national) errors.unshift({ field: 'name', message: `${national.name} is already a national service (code ${national.code}): open an offer from its implementation pack instead of proposing it` });
-  if (errors.length) throw new DomainError('validation-failed', 'There is a problem', { fieldErrors: errors, ...(national ? { nationalService: { code: national.code, name: national.name } } : {}) });
+  if (national)
+    errors.unshift({
+      field: 'name',
+      message: `${national.name} is already a national service (code ${national.code}): open an offer from its implementation pack instead of proposing it`,
+    });
+  if (errors.length)
+    throw new DomainError('validation-failed', 'There is a problem', {
+      fieldErrors: errors,
+      ...(national ? { nationalService: { code: national.code, name: national.name } } : {}),
+    });
 }
 
 /** The region a commissioner submits to; refused when its organisation sits under no region. */
 async function regionFor(db: Executor, organisationId: string) {
   const region = await findRegionOf(db, organisationId);
-  if (!region) throw new DomainError('conflict', 'Your organisation is not under a region on AQP, so nobody can assess a proposal. Ask a platform administrator to set its parent organisation.');
+  if (!region)
+    throw new DomainError(
+      'conflict',
+      'Your organisation is not under a region on AQP, so nobody can assess a proposal. Ask a platform administrator to set its parent organisation.',
+    );
   return region;
 }
 
@@ -36,8 +48,18 @@ export async function createProposal(deps: Deps, context: ActionContext, input: 
   return deps.db.transaction().execute(async (trx) => {
     await assertProposable(trx, fields);
     const region = await regionFor(trx, principal.organisationId);
-    const id = await insertProposal(trx, { ...fields, proposerId: principal.organisationId, regionId: region.id, userId: userIdOf(context) });
-    await recordAudit(trx, context, { action: 'proposal.create', entityType: 'local-service-proposal', entityId: id, details: { name: fields.name } });
+    const id = await insertProposal(trx, {
+      ...fields,
+      proposerId: principal.organisationId,
+      regionId: region.id,
+      userId: userIdOf(context),
+    });
+    await recordAudit(trx, context, {
+      action: 'proposal.create',
+      entityType: 'local-service-proposal',
+      entityId: id,
+      details: { name: fields.name },
+    });
     return { id };
   });
 }
@@ -52,7 +74,12 @@ export async function updateProposal(deps: Deps, context: ActionContext, id: str
     assertActionAllowed(proposal.status, 'edit');
     await assertProposable(trx, fields);
     await updateProposalFields(trx, id, fields, deps.clock.now());
-    await recordAudit(trx, context, { action: 'proposal.update', entityType: 'local-service-proposal', entityId: id, details: { name: fields.name } });
+    await recordAudit(trx, context, {
+      action: 'proposal.update',
+      entityType: 'local-service-proposal',
+      entityId: id,
+      details: { name: fields.name },
+    });
   });
 }
 
@@ -66,6 +93,11 @@ export async function submitProposal(deps: Deps, context: ActionContext, id: str
     await assertProposable(trx, proposal);
     const region = await regionFor(trx, proposal.proposer.id);
     await markSubmitted(trx, id, { regionId: region.id, userId: userIdOf(context), at: deps.clock.now() });
-    await recordAudit(trx, context, { action: 'proposal.submit', entityType: 'local-service-proposal', entityId: id, details: { region: region.odsCode } });
+    await recordAudit(trx, context, {
+      action: 'proposal.submit',
+      entityType: 'local-service-proposal',
+      entityId: id,
+      details: { region: region.odsCode },
+    });
   });
 }

@@ -18,10 +18,15 @@ export async function getProposal(deps: Deps, principal: Principal | null, id: s
 }
 
 /** A page of the proposals the principal may see, optionally of some statuses only (reviewers never see drafts). */
-export async function proposalsFor(deps: Deps, principal: Principal | null, page: { statuses?: readonly string[]; limit: number; offset: number }) {
+export async function proposalsFor(
+  deps: Deps,
+  principal: Principal | null,
+  page: { statuses?: readonly string[]; limit: number; offset: number },
+) {
   const actor = requirePrincipal(principal);
   const wanted = (page.statuses ?? []).filter((status) => (PROPOSAL_STATUSES as readonly string[]).includes(status));
-  if (actor.role === 'commissioner') return listProposals(deps.db, { proposerId: actor.organisationId, statuses: wanted, limit: page.limit, offset: page.offset });
+  if (actor.role === 'commissioner')
+    return listProposals(deps.db, { proposerId: actor.organisationId, statuses: wanted, limit: page.limit, offset: page.offset });
   if (actor.role === 'regional-reviewer') {
     const visible = (wanted.length ? wanted : PROPOSAL_STATUSES).filter((status) => status !== 'draft');
     if (visible.length === 0) return { rows: [], total: 0 };

@@ -33,12 +33,36 @@ export interface Criterion {
 
 /** The criteria a region assesses a locally proposed service against, modelled on what made the national AQP services suitable. */
 export const ASSESSMENT_CRITERIA: readonly Criterion[] = [
-  { code: 'patient-benefit', title: 'Patient benefit and demand for choice', description: 'Patients would benefit from a choice of provider, and there is evidence they want it.' },
-  { code: 'outcome-specification', title: 'An outcome-based specification is possible', description: 'The service can be described in a clear specification with measurable outcomes that any provider could deliver.' },
-  { code: 'currency-and-price', title: 'A currency and price can be set', description: 'There is a unit of activity to pay for (pathway, episode, session or test) and a fair price for it can be set.' },
-  { code: 'provider-market', title: 'A market of capable providers exists', description: 'More than one provider could qualify to deliver the service to the standard required.' },
-  { code: 'referral-pathways', title: 'It fits local referral pathways', description: 'The service can sit within local referral protocols without destabilising other services.' },
-  { code: 'affordability', title: 'It is affordable', description: 'The commissioner can afford the activity that choice may attract, with thresholds to manage demand.' },
+  {
+    code: 'patient-benefit',
+    title: 'Patient benefit and demand for choice',
+    description: 'Patients would benefit from a choice of provider, and there is evidence they want it.',
+  },
+  {
+    code: 'outcome-specification',
+    title: 'An outcome-based specification is possible',
+    description: 'The service can be described in a clear specification with measurable outcomes that any provider could deliver.',
+  },
+  {
+    code: 'currency-and-price',
+    title: 'A currency and price can be set',
+    description: 'There is a unit of activity to pay for (pathway, episode, session or test) and a fair price for it can be set.',
+  },
+  {
+    code: 'provider-market',
+    title: 'A market of capable providers exists',
+    description: 'More than one provider could qualify to deliver the service to the standard required.',
+  },
+  {
+    code: 'referral-pathways',
+    title: 'It fits local referral pathways',
+    description: 'The service can sit within local referral protocols without destabilising other services.',
+  },
+  {
+    code: 'affordability',
+    title: 'It is affordable',
+    description: 'The commissioner can afford the activity that choice may attract, with thresholds to manage demand.',
+  },
 ];
 
 export function isCriterion(code: string): boolean {
@@ -59,7 +83,8 @@ const REFUSALS: Record<Action, string> = {
 
 /** Refuses an action the proposal's current state does not allow, with the `invalid-transition` code. */
 export function assertActionAllowed(status: string, action: Action): void {
-  if (!PROPOSAL_LIFECYCLE.is(status) || !PROPOSAL_LIFECYCLE.canMove(status, LEADS_TO[action])) throw new DomainError('invalid-transition', REFUSALS[action], { status, action });
+  if (!PROPOSAL_LIFECYCLE.is(status) || !PROPOSAL_LIFECYCLE.canMove(status, LEADS_TO[action]))
+    throw new DomainError('invalid-transition', REFUSALS[action], { status, action });
 }
 
 export interface ProposalFields {
@@ -70,7 +95,11 @@ export interface ProposalFields {
 
 /** Trims the text a commissioner typed. */
 export function cleanProposal(input: Partial<ProposalFields>): ProposalFields {
-  return { name: (input.name ?? '').trim().replace(/\s+/g, ' '), description: (input.description ?? '').trim(), rationale: (input.rationale ?? '').trim() };
+  return {
+    name: (input.name ?? '').trim().replace(/\s+/g, ' '),
+    description: (input.description ?? '').trim(),
+    rationale: (input.rationale ?? '').trim(),
+  };
 }
 
 /** Field errors for a proposal, in the order the form shows the fields. */
@@ -79,15 +108,20 @@ export function proposalFieldErrors(fields: ProposalFields): FieldError[] {
   if (!fields.name) errors.push({ field: 'name', message: 'Enter the name of the service you propose' });
   else if (fields.name.length > 200) errors.push({ field: 'name', message: 'Service name must be 200 characters or fewer' });
   if (!fields.description) errors.push({ field: 'description', message: 'Describe the service' });
-  else if (fields.description.length > 4000) errors.push({ field: 'description', message: 'Description must be 4,000 characters or fewer' });
+  else if (fields.description.length > 4000)
+    errors.push({ field: 'description', message: 'Description must be 4,000 characters or fewer' });
   if (!fields.rationale) errors.push({ field: 'rationale', message: 'Give the evidence of local need for the service' });
-  else if (fields.rationale.length > 8000) errors.push({ field: 'rationale', message: 'Evidence of local need must be 8,000 characters or fewer' });
+  else if (fields.rationale.length > 8000)
+    errors.push({ field: 'rationale', message: 'Evidence of local need must be 8,000 characters or fewer' });
   return errors;
 }
 
 /** A service name compared without case, spacing or punctuation, so "Phlebotomy." matches "phlebotomy". */
 export function comparableServiceName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export interface AssessmentInput {
@@ -109,7 +143,8 @@ export function assessmentFieldErrors(assessments: AssessmentInput[]): FieldErro
     if (!title) continue;
     if (item.met === null) errors.push({ field: `${item.criterion}-met`, message: `Select whether “${title}” is met` });
     if (!item.note.trim()) errors.push({ field: `${item.criterion}-note`, message: `Give a note for “${title}”` });
-    else if (item.note.length > 4000) errors.push({ field: `${item.criterion}-note`, message: `The note for “${title}” must be 4,000 characters or fewer` });
+    else if (item.note.length > 4000)
+      errors.push({ field: `${item.criterion}-note`, message: `The note for “${title}” must be 4,000 characters or fewer` });
   }
   return errors;
 }

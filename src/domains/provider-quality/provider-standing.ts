@@ -29,11 +29,18 @@ export interface CommissionedService {
  * Each listing with its provider's wait and its quality today. Waits count the provider's referrals on the listing's own offer,
  * or on any of `waitsAcross` when given (a commissioner's service over a re-procurement: decision 0026).
  */
-export async function standingOf(db: Executor, listings: readonly ListingView[], today: string, waitsAcross?: readonly string[]): Promise<ListingStanding[]> {
+export async function standingOf(
+  db: Executor,
+  listings: readonly ListingView[],
+  today: string,
+  waitsAcross?: readonly string[],
+): Promise<ListingStanding[]> {
   const since = addDays(today, -WAIT_WINDOW_DAYS);
   const waitKey = (listing: ListingView) => (waitsAcross ?? [listing.offer.id]).join(',');
   const keys = [...new Set(listings.map(waitKey))];
-  const providersFor = (key: string) => [...new Set(listings.filter((listing) => waitKey(listing) === key).map((listing) => listing.provider.id))];
+  const providersFor = (key: string) => [
+    ...new Set(listings.filter((listing) => waitKey(listing) === key).map((listing) => listing.provider.id)),
+  ];
   const [quality, accepted, seen] = await Promise.all([
     providerQuality(db, [...new Set(listings.map((listing) => listing.provider.id))], today),
     Promise.all(keys.map((key) => acceptedReferralDates(db, key.split(','), providersFor(key), since))),
@@ -64,7 +71,13 @@ export function oneListingPerProvider(listings: readonly ListingView[], preferre
  * public offers for the service it was listed on, so a closed offer's providers stay while their contracts run (decision 0026).
  */
 export async function runningListingsWithStanding(db: Executor, service: CommissionedService, today: string): Promise<ListingStanding[]> {
-  const listings = await listListings(db, { serviceCode: service.serviceCode, coveredCommissionerId: service.commissionerId, offerStatuses: PUBLIC_STATUSES, statuses: ['live'], contractRunningOn: today });
+  const listings = await listListings(db, {
+    serviceCode: service.serviceCode,
+    coveredCommissionerId: service.commissionerId,
+    offerStatuses: PUBLIC_STATUSES,
+    statuses: ['live'],
+    contractRunningOn: today,
+  });
   const offerIds = [...new Set([service.preferredOfferId, ...listings.map((listing) => listing.offer.id)])];
   return standingOf(db, oneListingPerProvider(listings, service.preferredOfferId), today, offerIds);
 }

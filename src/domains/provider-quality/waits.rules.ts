@@ -37,10 +37,16 @@ function medianWorkingDays(spans: readonly { from: string; to: string }[], today
 
 /** A provider's time to accept, for GPs and commissioners: the median working days from sent to accepted over referrals accepted in the last 90 days (English bank holidays excluded). */
 export function indicativeWait(accepted: readonly { sentOn: string; acceptedOn: string }[], today: string): IndicativeWait {
-  return medianWorkingDays(accepted.map((referral) => ({ from: referral.sentOn, to: referral.acceptedOn })), today);
+  return medianWorkingDays(
+    accepted.map((referral) => ({ from: referral.sentOn, to: referral.acceptedOn })),
+    today,
+  );
 }
 
 /** The wait patients mean (issue #12): the median working days from the referral being sent to the first attended appointment or session, over patients first seen in the last 90 days. */
 export function waitToFirstAppointment(firstSeen: readonly FirstSeen[], today: string): IndicativeWait {
-  return medianWorkingDays(firstSeen.map((referral) => ({ from: referral.sentOn, to: referral.seenOn })), today);
+  return medianWorkingDays(
+    firstSeen.map((referral) => ({ from: referral.sentOn, to: referral.seenOn })),
+    today,
+  );
 }

@@ -24,12 +24,14 @@ export interface AssuranceSummary {
  * Summarises a provider's current evidence for each of the seven kinds as at `today` (ISO date), so
  * applications can check assurance is complete and the compliance job can find expiring evidence.
  */
-export async function assuranceSummary(
-  db: Kysely<Database>,
-  providerOrganisationId: string,
-  today: string,
-): Promise<AssuranceSummary> {
+export async function assuranceSummary(db: Kysely<Database>, providerOrganisationId: string, today: string): Promise<AssuranceSummary> {
   const rows = await currentEvidenceOf(db, providerOrganisationId);
-  const items = EVIDENCE_KINDS.map((kind) => summariseEvidence(kind, rows.find((row) => row.kind === kind), today));
+  const items = EVIDENCE_KINDS.map((kind) =>
+    summariseEvidence(
+      kind,
+      rows.find((row) => row.kind === kind),
+      today,
+    ),
+  );
   return { items, complete: isAssuranceComplete(items, today), valid: isAssuranceValid(items, today) };
 }

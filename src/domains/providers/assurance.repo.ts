@@ -22,8 +22,22 @@ function evidenceQuery(db: Executor) {
     .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
     .leftJoin('documents as d', 'd.id', 'e.document_id')
     .select([
-      'e.id', 'e.organisation_id', 'o.name as organisation_name', 'e.kind', 'e.reference', 'e.not_applicable_reason', 'e.registration_body', 'e.cqc_status', 'e.expires_on', 'e.document_id',
-      'd.file_name', 'e.verification_status', 'e.verification_note', 'e.verified_at', 'e.superseded_at', 'e.created_at',
+      'e.id',
+      'e.organisation_id',
+      'o.name as organisation_name',
+      'e.kind',
+      'e.reference',
+      'e.not_applicable_reason',
+      'e.registration_body',
+      'e.cqc_status',
+      'e.expires_on',
+      'e.document_id',
+      'd.file_name',
+      'e.verification_status',
+      'e.verification_note',
+      'e.verified_at',
+      'e.superseded_at',
+      'e.created_at',
     ]);
 }
 
@@ -31,10 +45,22 @@ type EvidenceRow = Awaited<ReturnType<ReturnType<typeof evidenceQuery>['executeT
 
 function toEvidence(row: EvidenceRow): EvidenceRecord {
   return {
-    id: row.id, organisationId: row.organisation_id, organisationName: row.organisation_name, kind: row.kind, reference: row.reference, notApplicableReason: row.not_applicable_reason, registrationBody: row.registration_body,
-    cqcStatus: row.cqc_status, expiresOn: row.expires_on, documentId: row.document_id, documentName: row.file_name,
-    verificationStatus: row.verification_status, verificationNote: row.verification_note, verifiedAt: row.verified_at,
-    supersededAt: row.superseded_at, createdAt: row.created_at,
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    kind: row.kind,
+    reference: row.reference,
+    notApplicableReason: row.not_applicable_reason,
+    registrationBody: row.registration_body,
+    cqcStatus: row.cqc_status,
+    expiresOn: row.expires_on,
+    documentId: row.document_id,
+    documentName: row.file_name,
+    verificationStatus: row.verification_status,
+    verificationNote: row.verification_note,
+    verifiedAt: row.verified_at,
+    supersededAt: row.superseded_at,
+    createdAt: row.created_at,
   };
 }
 
@@ -97,11 +123,23 @@ export async function insertEvidence(trx: Executor, evidence: NewEvidence, at: D
   const row = await trx
     .insertInto('assurance_evidence')
     .values({
-      organisation_id: evidence.organisationId, kind: evidence.kind, reference: evidence.reference, cqc_status: evidence.cqcStatus,
-      expires_on: evidence.expiresOn, document_id: evidence.documentId, created_by_user_id: evidence.userId, created_at: at,
-      not_applicable_reason: evidence.notApplicable?.reason ?? null, registration_body: evidence.notApplicable?.registrationBody ?? null,
+      organisation_id: evidence.organisationId,
+      kind: evidence.kind,
+      reference: evidence.reference,
+      cqc_status: evidence.cqcStatus,
+      expires_on: evidence.expiresOn,
+      document_id: evidence.documentId,
+      created_by_user_id: evidence.userId,
+      created_at: at,
+      not_applicable_reason: evidence.notApplicable?.reason ?? null,
+      registration_body: evidence.notApplicable?.registrationBody ?? null,
       ...(evidence.verification
-        ? { verification_status: evidence.verification.status, verification_note: evidence.verification.note, verified_by_user_id: evidence.verification.userId, verified_at: at }
+        ? {
+            verification_status: evidence.verification.status,
+            verification_note: evidence.verification.note,
+            verified_by_user_id: evidence.verification.userId,
+            verified_at: at,
+          }
         : {}),
     })
     .returning('id')

@@ -28,7 +28,10 @@ export interface EvidenceInput {
 /** The acting person's provider's assurance: the summary and each current row in full. */
 export async function ownAssurance(deps: Deps, context: ActionContext): Promise<{ summary: AssuranceSummary; evidence: EvidenceRecord[] }> {
   const organisationId = ownProviderOf(context);
-  const [summary, evidence] = await Promise.all([assuranceSummary(deps.db, organisationId, deps.clock.today()), currentEvidenceOf(deps.db, organisationId)]);
+  const [summary, evidence] = await Promise.all([
+    assuranceSummary(deps.db, organisationId, deps.clock.today()),
+    currentEvidenceOf(deps.db, organisationId),
+  ]);
   return { summary, evidence };
 }
 
@@ -45,7 +48,11 @@ function checkEvidence(input: EvidenceInput, kind: EvidenceKind, today: string) 
  * row commit together or not at all, so a failure half-way leaves no orphan document or evidence. CQC registration and
  * "does not apply" replace each other only when the centre verifies the new one (decision 0027).
  */
-export async function recordEvidence(deps: Deps, context: ActionContext, input: EvidenceInput): Promise<{ id: string; documentId: string | null }> {
+export async function recordEvidence(
+  deps: Deps,
+  context: ActionContext,
+  input: EvidenceInput,
+): Promise<{ id: string; documentId: string | null }> {
   const organisationId = administeredProviderOf(context);
   if (!isEvidenceKind(input.kind)) throw new DomainError('not-found', 'There is no such kind of assurance evidence');
   const kind = input.kind;
@@ -59,16 +66,43 @@ export async function recordEvidence(deps: Deps, context: ActionContext, input: 
     const at = deps.clock.now();
     const document = input.document;
     const documentId = document
-      ? await insertDocument(trx, { organisationId, fileName: safeFileName(document.fileName), contentType: sniffDocumentType(document.content)!, content: document.content, userId }, at)
+      ? await insertDocument(
+          trx,
+          {
+            organisationId,
+            fileName: safeFileName(document.fileName),
+            contentType: sniffDocumentType(document.content)!,
+            content: document.content,
+            userId,
+          },
+          at,
+        )
       : null;
     const superseded = await supersedeCurrent(trx, organisationId, kind, at);
-    const id = await insertEvidence(trx, {
-      organisationId, kind, reference: input.reference.trim() || null, cqcStatus: kind === 'cqc-registration' ? input.cqcStatus : null,
-      expiresOn: input.expiresOn, documentId, userId,
-      notApplicable: kind === 'cqc-not-applicable' ? { reason: input.notApplicableReason!.trim(), registrationBody: input.registrationBody! } : undefined,
-    }, at);
+    const id = await insertEvidence(
+      trx,
+      {
+        organisationId,
+        kind,
+        reference: input.reference.trim() || null,
+        cqcStatus: kind === 'cqc-registration' ? input.cqcStatus : null,
+        expiresOn: input.expiresOn,
+        documentId,
+        userId,
+        notApplicable:
+          kind === 'cqc-not-applicable'
+            ? { reason: input.notApplicableReason!.trim(), registrationBody: input.registrationBody! }
+            : undefined,
+      },
+      at,
+    );
     if (kind === 'monitor-exemption') await saveTurnoverDeclaration(trx, organisationId, true, at);
-    await recordAudit(trx, context, { action: 'assurance.record', entityType: 'assurance-evidence', entityId: id, details: { kind, documentId, superseded } });
+    await recordAudit(trx, context, {
+      action: 'assurance.record',
+      entityType: 'assurance-evidence',
+      entityId: id,
+      details: { kind, documentId, superseded },
+    });
     return { id, documentId };
   });
 }

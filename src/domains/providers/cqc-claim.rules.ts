@@ -20,10 +20,20 @@ export function cqcClaimErrors(kind: EvidenceKind, claimedStatus: string, regist
   const lost = lostStatusOf(registration);
   if (!lost) return [];
   if (kind === 'cqc-not-applicable') {
-    return [{ field: 'notApplicableReason', message: `Your CQC registration is recorded as ${lost}. Another registration cannot replace a cancelled or suspended CQC registration: contact the national qualification centre` }];
+    return [
+      {
+        field: 'notApplicableReason',
+        message: `Your CQC registration is recorded as ${lost}. Another registration cannot replace a cancelled or suspended CQC registration: contact the national qualification centre`,
+      },
+    ];
   }
   if (kind === 'cqc-registration' && claimedStatus === 'registered') {
-    return [{ field: 'cqcStatus', message: `The national qualification centre has recorded your CQC registration as ${lost}. Only the national qualification centre can record it restored: send it the CQC notice` }];
+    return [
+      {
+        field: 'cqcStatus',
+        message: `The national qualification centre has recorded your CQC registration as ${lost}. Only the national qualification centre can record it restored: send it the CQC notice`,
+      },
+    ];
   }
   return [];
 }
@@ -32,6 +42,11 @@ export function cqcClaimErrors(kind: EvidenceKind, claimedStatus: string, regist
 export function notApplicableVerdictErrors(registration: CurrentCqcRegistration | undefined): FieldError[] {
   const lost = lostStatusOf(registration);
   return lost
-    ? [{ field: 'decision', message: `The provider’s CQC registration is recorded as ${lost}: another registration cannot replace a lost CQC registration. Reject this evidence, or record the CQC registration restored first` }]
+    ? [
+        {
+          field: 'decision',
+          message: `The provider’s CQC registration is recorded as ${lost}: another registration cannot replace a lost CQC registration. Reject this evidence, or record the CQC registration restored first`,
+        },
+      ]
     : [];
 }

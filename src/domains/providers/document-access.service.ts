@@ -15,9 +15,19 @@ export async function downloadDocument(deps: Deps, context: ActionContext, id: s
   const document = await findDocument(deps.db, id);
   const ownProvider = document && PROVIDER_ROLES.includes(principal.role) && principal.organisationId === document.organisationId;
   if (!document || document.purpose !== 'assurance' || !(ownProvider || (await isVerifier(deps.db, principal)))) {
-    await recordAudit(deps.db, context, { action: 'document.download', outcome: 'denied', entityType: 'document', entityId: document?.id ?? null });
+    await recordAudit(deps.db, context, {
+      action: 'document.download',
+      outcome: 'denied',
+      entityType: 'document',
+      entityId: document?.id ?? null,
+    });
     throw new DomainError('not-found', 'There is no such document');
   }
-  await recordAudit(deps.db, context, { action: 'document.download', entityType: 'document', entityId: document.id, details: { organisationId: document.organisationId, sha256: document.sha256 } });
+  await recordAudit(deps.db, context, {
+    action: 'document.download',
+    entityType: 'document',
+    entityId: document.id,
+    details: { organisationId: document.organisationId, sha256: document.sha256 },
+  });
   return document;
 }

@@ -25,7 +25,11 @@ export function describeSize(bytes: number): string {
 /** A file name safe to put in a Content-Disposition header and to show: no path, no control or quote characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\w .()-]/g, '_').replace(/^\.+/, '').slice(0, 120).trim();
+  const cleaned = base
+    .replace(/[^\w .()-]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120)
+    .trim();
   return cleaned || 'document';
 }
 

@@ -29,8 +29,15 @@ export async function insertDocument(trx: Executor, document: NewDocument, at: D
   const row = await trx
     .insertInto('documents')
     .values({
-      organisation_id: document.organisationId, file_name: document.fileName, content_type: document.contentType, size_bytes: document.content.length,
-      sha256, content: document.content, uploaded_by_user_id: document.userId, uploaded_at: at, purpose: document.purpose ?? 'assurance',
+      organisation_id: document.organisationId,
+      file_name: document.fileName,
+      content_type: document.contentType,
+      size_bytes: document.content.length,
+      sha256,
+      content: document.content,
+      uploaded_by_user_id: document.userId,
+      uploaded_at: at,
+      purpose: document.purpose ?? 'assurance',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -40,8 +47,21 @@ export async function insertDocument(trx: Executor, document: NewDocument, at: D
 /** One document with its content. */
 export async function findDocument(db: Executor, id: string): Promise<StoredDocument | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const row = await db.selectFrom('documents').select(['id', 'organisation_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'content', 'purpose']).where('id', '=', id).executeTakeFirst();
-  return row && {
-    id: row.id, organisationId: row.organisation_id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256, content: row.content, purpose: row.purpose,
-  };
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'organisation_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'content', 'purpose'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      organisationId: row.organisation_id,
+      fileName: row.file_name,
+      contentType: row.content_type,
+      sizeBytes: row.size_bytes,
+      sha256: row.sha256,
+      content: row.content,
+      purpose: row.purpose,
+    }
+  );
 }

@@ -18,32 +18,74 @@ function invitationsQuery(db: Executor) {
   return db
     .selectFrom('invitations as i')
     .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
-    .select(['i.id', 'i.organisation_id', 'o.name', 'i.email', 'i.display_name', 'i.role', 'i.created_at', 'i.expires_at', 'i.accepted_at', 'i.revoked_at']);
+    .select([
+      'i.id',
+      'i.organisation_id',
+      'o.name',
+      'i.email',
+      'i.display_name',
+      'i.role',
+      'i.created_at',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.revoked_at',
+    ]);
 }
 
 type InvitationRow = Awaited<ReturnType<ReturnType<typeof invitationsQuery>['executeTakeFirstOrThrow']>>;
 
 function toInvitation(row: InvitationRow): InvitationRecord {
   return {
-    id: row.id, organisationId: row.organisation_id, organisationName: row.name, email: row.email, displayName: row.display_name, role: row.role,
-    createdAt: row.created_at, expiresAt: row.expires_at, acceptedAt: row.accepted_at, revokedAt: row.revoked_at,
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.name,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    acceptedAt: row.accepted_at,
+    revokedAt: row.revoked_at,
   };
 }
 
 /** Stores an invitation by the hash of its token (never the token), valid until it expires; returns its id. */
 export async function insertInvitation(
   trx: Executor,
-  invitation: { organisationId: string; email: string; displayName: string; role: string; tokenHash: string; invitedBy: string | null; at: Date; expiresAt: Date },
+  invitation: {
+    organisationId: string;
+    email: string;
+    displayName: string;
+    role: string;
+    tokenHash: string;
+    invitedBy: string | null;
+    at: Date;
+    expiresAt: Date;
+  },
 ): Promise<string> {
-  const row = await trx.insertInto('invitations').values({
-    organisation_id: invitation.organisationId, email: invitation.email, display_name: invitation.displayName, role: invitation.role,
-    token_hash: invitation.tokenHash, invited_by_user_id: invitation.invitedBy, created_at: invitation.at, expires_at: invitation.expiresAt,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('invitations')
+    .values({
+      organisation_id: invitation.organisationId,
+      email: invitation.email,
+      display_name: invitation.displayName,
+      role: invitation.role,
+      token_hash: invitation.tokenHash,
+      invited_by_user_id: invitation.invitedBy,
+      created_at: invitation.at,
+      expires_at: invitation.expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The invitation a token opens, optionally locked so it can be used only once. */
-export async function findInvitationByHash(db: Executor, tokenHash: string, options: { forUpdate?: boolean } = {}): Promise<InvitationRecord | undefined> {
+export async function findInvitationByHash(
+  db: Executor,
+  tokenHash: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<InvitationRecord | undefined> {
   let query = invitationsQuery(db).where('i.token_hash', '=', tokenHash);
   if (options.forUpdate) query = query.forUpdate('i');
   const row = await query.executeTakeFirst();
@@ -59,7 +101,11 @@ export async function findInvitation(db: Executor, organisationId: string, id: s
 
 /** An organisation's recent invitations, newest first. */
 export async function invitationsOf(db: Executor, organisationId: string): Promise<InvitationRecord[]> {
-  const rows = await invitationsQuery(db).where('i.organisation_id', '=', organisationId).orderBy('i.created_at', 'desc').limit(100).execute();
+  const rows = await invitationsQuery(db)
+    .where('i.organisation_id', '=', organisationId)
+    .orderBy('i.created_at', 'desc')
+    .limit(100)
+    .execute();
   return rows.map(toInvitation);
 }
 
@@ -75,7 +121,12 @@ export async function markInvitationRevoked(trx: Executor, id: string, at: Date)
 
 /** True when the person already belongs to the organisation in any role. */
 export async function isMemberByEmail(db: Executor, organisationId: string, email: string): Promise<boolean> {
-  const row = await db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select('m.user_id')
-    .where('m.organisation_id', '=', organisationId).where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.trim().toLowerCase())).executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.user_id')
+    .where('m.organisation_id', '=', organisationId)
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
   return Boolean(row);
 }

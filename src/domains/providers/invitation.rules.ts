@@ -24,7 +24,10 @@ export function invitationExpiry(at: Date): Date {
 export type InvitationState = 'open' | 'accepted' | 'revoked' | 'expired';
 
 /** Where an invitation stands at an instant: used and revoked win over expired. */
-export function invitationState(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationState {
+export function invitationState(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationState {
   if (invitation.acceptedAt) return 'accepted';
   if (invitation.revokedAt) return 'revoked';
   return invitation.expiresAt.getTime() <= now.getTime() ? 'expired' : 'open';

@@ -5,7 +5,13 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  monday: 'Monday', tuesday: 'Tuesday', wednesday: 'Wednesday', thursday: 'Thursday', friday: 'Friday', saturday: 'Saturday', sunday: 'Sunday',
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  sunday: 'Sunday',
 };
 
 /** One day's hours as stored; a day that is not listed is closed. */
@@ -47,9 +53,18 @@ export function checkOpeningTimes(input: readonly OpeningTimesInput[]): { hours:
     const opens = normaliseTime(entry.opens);
     const closes = normaliseTime(entry.closes);
     const label = WEEKDAY_LABELS[day];
-    if (!opens) errors.push({ field: openingTimeField(day, 'opens'), message: `Enter the time ${label} opens as a 24-hour time, like 09:00, or leave both times empty if closed` });
-    if (!closes) errors.push({ field: openingTimeField(day, 'closes'), message: `Enter the time ${label} closes as a 24-hour time, like 17:30, or leave both times empty if closed` });
-    if (opens && closes && closes <= opens) errors.push({ field: openingTimeField(day, 'closes'), message: `${label} must close after it opens` });
+    if (!opens)
+      errors.push({
+        field: openingTimeField(day, 'opens'),
+        message: `Enter the time ${label} opens as a 24-hour time, like 09:00, or leave both times empty if closed`,
+      });
+    if (!closes)
+      errors.push({
+        field: openingTimeField(day, 'closes'),
+        message: `Enter the time ${label} closes as a 24-hour time, like 17:30, or leave both times empty if closed`,
+      });
+    if (opens && closes && closes <= opens)
+      errors.push({ field: openingTimeField(day, 'closes'), message: `${label} must close after it opens` });
     if (opens && closes && closes > opens) hours.push({ day, opens, closes });
   }
   const unknown = input.find((entry) => !(WEEKDAYS as readonly string[]).includes(entry.day));
@@ -60,7 +75,12 @@ export function checkOpeningTimes(input: readonly OpeningTimesInput[]): { hours:
 /** Stored opening times read back safely (anything malformed is dropped). */
 export function openingHoursFrom(stored: unknown): OpeningHours[] {
   if (!Array.isArray(stored)) return [];
-  return stored.filter((entry): entry is OpeningHours =>
-    typeof entry === 'object' && entry !== null && (WEEKDAYS as readonly string[]).includes((entry as OpeningHours).day)
-    && typeof (entry as OpeningHours).opens === 'string' && typeof (entry as OpeningHours).closes === 'string');
+  return stored.filter(
+    (entry): entry is OpeningHours =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      (WEEKDAYS as readonly string[]).includes((entry as OpeningHours).day) &&
+      typeof (entry as OpeningHours).opens === 'string' &&
+      typeof (entry as OpeningHours).closes === 'string',
+  );
 }

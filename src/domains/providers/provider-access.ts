@@ -16,7 +16,8 @@ export function ownProviderOf(context: ActionContext): string {
 /** The provider organisation a provider administrator changes; clinicians read but may not change. */
 export function administeredProviderOf(context: ActionContext): string {
   const organisationId = ownProviderOf(context);
-  if (context.principal?.role !== 'provider-admin') throw new DomainError('forbidden', 'Only your organisation’s provider administrators can change this');
+  if (context.principal?.role !== 'provider-admin')
+    throw new DomainError('forbidden', 'Only your organisation’s provider administrators can change this');
   return organisationId;
 }
 
@@ -29,7 +30,8 @@ export async function isVerifier(db: Executor, principal: Principal | null): Pro
 
 /** Refuses anyone who is not the national qualification centre. */
 export async function assertVerifier(db: Executor, context: ActionContext): Promise<void> {
-  if (!(await isVerifier(db, context.principal))) throw new DomainError('forbidden', 'Only the national qualification centre can verify assurance evidence');
+  if (!(await isVerifier(db, context.principal)))
+    throw new DomainError('forbidden', 'Only the national qualification centre can verify assurance evidence');
 }
 
 /** The acting person's user id, when a person (not an API key) acts. */

@@ -11,7 +11,15 @@ export interface OutboxMessage {
 
 /** Queues one message for an organisation, in the caller's transaction. */
 export async function insertOutboxMessage(trx: Executor, message: OutboxMessage, at: Date): Promise<void> {
-  await trx.insertInto('outbox_messages').values({
-    organisation_id: message.organisationId, subject: message.subject, body: message.body, entity_type: message.entityType, entity_id: message.entityId, created_at: at,
-  }).execute();
+  await trx
+    .insertInto('outbox_messages')
+    .values({
+      organisation_id: message.organisationId,
+      subject: message.subject,
+      body: message.body,
+      entity_type: message.entityType,
+      entity_id: message.entityId,
+      created_at: at,
+    })
+    .execute();
 }

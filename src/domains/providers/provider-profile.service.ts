@@ -21,6 +21,11 @@ export async function changeProfile(deps: Deps, context: ActionContext, input: P
   if (errors.length) throw validationFailed(errors, 'The profile is not valid');
   await deps.db.transaction().execute(async (trx) => {
     await saveProfile(trx, organisationId, profile, deps.clock.now());
-    await recordAudit(trx, context, { action: 'provider.profile', entityType: 'organisation', entityId: organisationId, details: { providerType: profile.providerType } });
+    await recordAudit(trx, context, {
+      action: 'provider.profile',
+      entityType: 'organisation',
+      entityId: organisationId,
+      details: { providerType: profile.providerType },
+    });
   });
 }

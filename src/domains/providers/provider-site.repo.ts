@@ -19,22 +19,53 @@ export interface PlacedSite extends SiteDetails {
 }
 
 function sitesQuery(db: Executor) {
-  return db.selectFrom('sites').select(['id', 'organisation_id', 'name', 'site_code', 'address', 'postcode', 'latitude', 'longitude', 'closed_on', 'delivery_mode', 'accessibility', 'opening_times', 'phone']);
+  return db
+    .selectFrom('sites')
+    .select([
+      'id',
+      'organisation_id',
+      'name',
+      'site_code',
+      'address',
+      'postcode',
+      'latitude',
+      'longitude',
+      'closed_on',
+      'delivery_mode',
+      'accessibility',
+      'opening_times',
+      'phone',
+    ]);
 }
 
 type SiteRow = Awaited<ReturnType<ReturnType<typeof sitesQuery>['executeTakeFirstOrThrow']>>;
 
 function toSite(row: SiteRow): ProviderSite {
   return {
-    id: row.id, organisationId: row.organisation_id, name: row.name, siteCode: row.site_code, address: row.address ?? '', postcode: row.postcode,
-    latitude: row.latitude, longitude: row.longitude, closedOn: row.closed_on, deliveryMode: row.delivery_mode as DeliveryMode,
-    accessibility: row.accessibility, openingTimes: openingHoursFrom(row.opening_times) as OpeningHours[], phone: row.phone,
+    id: row.id,
+    organisationId: row.organisation_id,
+    name: row.name,
+    siteCode: row.site_code,
+    address: row.address ?? '',
+    postcode: row.postcode,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    closedOn: row.closed_on,
+    deliveryMode: row.delivery_mode as DeliveryMode,
+    accessibility: row.accessibility,
+    openingTimes: openingHoursFrom(row.opening_times) as OpeningHours[],
+    phone: row.phone,
   };
 }
 
 /** A provider's sites, open ones first, then by name. */
 export async function sitesOfProvider(db: Executor, organisationId: string): Promise<ProviderSite[]> {
-  const rows = await sitesQuery(db).where('organisation_id', '=', organisationId).orderBy('closed_on', 'desc').orderBy('name').limit(500).execute();
+  const rows = await sitesQuery(db)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('closed_on', 'desc')
+    .orderBy('name')
+    .limit(500)
+    .execute();
   return rows.map(toSite);
 }
 
@@ -48,27 +79,45 @@ export async function findProviderSite(db: Executor, organisationId: string, id:
 /** Sites by id with their details (opening times, accessibility, telephone), for public pages listing sites of several providers. */
 export async function sitesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, ProviderSite>> {
   if (ids.length === 0) return new Map();
-  const rows = await sitesQuery(db).where('id', 'in', [...ids]).execute();
+  const rows = await sitesQuery(db)
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, toSite(row)]));
 }
 
 /** True when the provider already has another site of this name (names are unique per provider). */
 export async function siteNameTaken(db: Executor, organisationId: string, name: string, exceptId?: string): Promise<boolean> {
-  let query = db.selectFrom('sites').select('id').where('organisation_id', '=', organisationId).where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  let query = db
+    .selectFrom('sites')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
   if (exceptId) query = query.where('id', '<>', exceptId);
   return Boolean(await query.executeTakeFirst());
 }
 
 function columnsOf(site: PlacedSite) {
   return {
-    name: site.name, site_code: site.siteCode, address: site.address, postcode: site.postcode, latitude: site.latitude, longitude: site.longitude,
-    delivery_mode: site.deliveryMode, accessibility: site.accessibility, opening_times: JSON.stringify(site.openingTimes), phone: site.phone,
+    name: site.name,
+    site_code: site.siteCode,
+    address: site.address,
+    postcode: site.postcode,
+    latitude: site.latitude,
+    longitude: site.longitude,
+    delivery_mode: site.deliveryMode,
+    accessibility: site.accessibility,
+    opening_times: JSON.stringify(site.openingTimes),
+    phone: site.phone,
   };
 }
 
 /** Adds a site to a provider. */
 export async function insertProviderSite(trx: Executor, organisationId: string, site: PlacedSite): Promise<string> {
-  const row = await trx.insertInto('sites').values({ organisation_id: organisationId, ...columnsOf(site) }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('sites')
+    .values({ organisation_id: organisationId, ...columnsOf(site) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

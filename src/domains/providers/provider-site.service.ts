@@ -7,18 +7,34 @@ import { lookupPostcode } from '../reference/postcode.service.ts';
 import { administeredProviderOf, ownProviderOf } from './provider-access.ts';
 import { checkSite, type SiteInput } from './provider-site.rules.ts';
 import {
-  closeProviderSite, findProviderSite, insertProviderSite, type PlacedSite, type ProviderSite, siteNameTaken, sitesOfProvider, updateProviderSite,
+  closeProviderSite,
+  findProviderSite,
+  insertProviderSite,
+  type PlacedSite,
+  type ProviderSite,
+  siteNameTaken,
+  sitesOfProvider,
+  updateProviderSite,
 } from './provider-site.repo.ts';
 
 /** The site's place from its postcode, or the postcode's problem as a field error beside the postcode. */
-async function placeOf(deps: Deps, postcode: string): Promise<{ place?: { postcode: string; latitude: number; longitude: number }; error?: FieldError }> {
+async function placeOf(
+  deps: Deps,
+  postcode: string,
+): Promise<{ place?: { postcode: string; latitude: number; longitude: number }; error?: FieldError }> {
   if (!postcode.trim()) return {};
   try {
     const record = await lookupPostcode(deps, postcode);
     return { place: { postcode: record.postcode, latitude: record.latitude, longitude: record.longitude } };
   } catch (error) {
     if (!isDomainError(error) || !['postcode-unknown', 'postcode-terminated', 'validation-failed'].includes(error.code)) throw error;
-    return { error: { field: 'postcode', message: error.code === 'validation-failed' ? 'Enter a full postcode, like HX1 1UJ' : error.message.replace(/ Postcodes have not.*$/, '') } };
+    return {
+      error: {
+        field: 'postcode',
+        message:
+          error.code === 'validation-failed' ? 'Enter a full postcode, like HX1 1UJ' : error.message.replace(/ Postcodes have not.*$/, ''),
+      },
+    };
   }
 }
 
@@ -35,7 +51,8 @@ async function placedSite(deps: Deps, organisationId: string, input: SiteInput, 
   const { details, errors } = checkSite(input);
   const { place, error } = await placeOf(deps, input.postcode);
   if (error) errors.push(error);
-  if (details.name && (await siteNameTaken(deps.db, organisationId, details.name, exceptId))) errors.push({ field: 'name', message: `You already have a site called ${details.name}` });
+  if (details.name && (await siteNameTaken(deps.db, organisationId, details.name, exceptId)))
+    errors.push({ field: 'name', message: `You already have a site called ${details.name}` });
   if (errors.length || !place) throw validationFailed(inFormOrder(errors), 'The site is not valid');
   return { ...details, ...place };
 }
@@ -58,7 +75,12 @@ export async function addSite(deps: Deps, context: ActionContext, input: SiteInp
   const site = await placedSite(deps, organisationId, input);
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertProviderSite(trx, organisationId, site);
-    await recordAudit(trx, context, { action: 'site.add', entityType: 'site', entityId: id, details: { name: site.name, postcode: site.postcode } });
+    await recordAudit(trx, context, {
+      action: 'site.add',
+      entityType: 'site',
+      entityId: id,
+      details: { name: site.name, postcode: site.postcode },
+    });
     return { id };
   });
 }
@@ -68,11 +90,17 @@ export async function changeSite(deps: Deps, context: ActionContext, id: string,
   const organisationId = administeredProviderOf(context);
   const existing = await findProviderSite(deps.db, organisationId, id);
   if (!existing) throw new DomainError('not-found', 'There is no such site');
-  if (existing.closedOn) throw new DomainError('invalid-transition', `${existing.name} closed on ${existing.closedOn} and can no longer be changed`);
+  if (existing.closedOn)
+    throw new DomainError('invalid-transition', `${existing.name} closed on ${existing.closedOn} and can no longer be changed`);
   const site = await placedSite(deps, organisationId, input, id);
   await deps.db.transaction().execute(async (trx) => {
     await updateProviderSite(trx, id, site);
-    await recordAudit(trx, context, { action: 'site.change', entityType: 'site', entityId: id, details: { name: site.name, postcode: site.postcode } });
+    await recordAudit(trx, context, {
+      action: 'site.change',
+      entityType: 'site',
+      entityId: id,
+      details: { name: site.name, postcode: site.postcode },
+    });
   });
 }
 

@@ -12,7 +12,9 @@ export async function commissionerAreaNames(deps: Deps, organisationIds: readonl
 /** One commissioner's area name, falling back to its name in title case when it is not on AQP. */
 export async function commissionerAreaNameOf(deps: Deps, commissioner: { id: string | null; name: string }): Promise<string> {
   const named = commissioner.id ? (await commissionerAreaNames(deps, [commissioner.id])).get(commissioner.id) : undefined;
-  return named ?? commissionerAreaName({ name: commissioner.name, localAuthority: null, sharesLocalAuthority: false, onlyLocationOfIcb: false });
+  return (
+    named ?? commissionerAreaName({ name: commissioner.name, localAuthority: null, sharesLocalAuthority: false, onlyLocationOfIcb: false })
+  );
 }
 
 export interface SubIcbLocation {
@@ -25,7 +27,11 @@ export interface SubIcbLocation {
 /** The ICB's open sub-ICB locations with their area names, by area name (issue #12: no hubs, trusts or abolished CCGs). */
 export async function subIcbLocationsOf(deps: Deps, icbId: string): Promise<SubIcbLocation[]> {
   const rows = await openSubIcbLocationsQuery(deps.db, [icbId], deps.clock.today()).execute();
-  const names = await commissionerAreaNames(deps, rows.map((row) => row.id));
-  return rows.map((row) => ({ id: row.id, areaName: names.get(row.id) ?? row.name, odsName: row.name, odsCode: row.ods_code }))
+  const names = await commissionerAreaNames(
+    deps,
+    rows.map((row) => row.id),
+  );
+  return rows
+    .map((row) => ({ id: row.id, areaName: names.get(row.id) ?? row.name, odsName: row.name, odsCode: row.ods_code }))
     .sort((a, b) => a.areaName.localeCompare(b.areaName, 'en-GB'));
 }

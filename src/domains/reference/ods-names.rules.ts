@@ -1,16 +1,45 @@
 /** Names people use for NHS organisations: ODS publishes them in capitals ("STATION ROAD SURGERY,") and sub-ICB locations by code ("NHS West Yorkshire ICB - 02T"). */
 
 /** Initialisms kept in capitals wherever they appear. */
-const INITIALISMS = new Set(['NHS', 'ICB', 'CCG', 'GP', 'GPS', 'PCN', 'UK', 'CIC', 'LLP', 'LTD', 'PLC', 'MSK', 'CAMHS', 'IAPT', 'H&J', 'C&P', 'SAS', 'IW&H', 'CFH&W', 'MRI', 'CT', 'ECG', 'ENT']);
+const INITIALISMS = new Set([
+  'NHS',
+  'ICB',
+  'CCG',
+  'GP',
+  'GPS',
+  'PCN',
+  'UK',
+  'CIC',
+  'LLP',
+  'LTD',
+  'PLC',
+  'MSK',
+  'CAMHS',
+  'IAPT',
+  'H&J',
+  'C&P',
+  'SAS',
+  'IW&H',
+  'CFH&W',
+  'MRI',
+  'CT',
+  'ECG',
+  'ENT',
+]);
 /** Short words written in lower case inside a name ("Calder and Ryburn", "Stoke-on-Trent"). */
 const SMALL_WORDS = new Set(['and', 'of', 'the', 'on', 'upon', 'in', 'under', 'by', 'at', 'for', 'with', 'le', 'de']);
-const LOWER_PLURAL = new Map([['GPS', 'GPs'], ['LTD', 'Ltd']]);
+const LOWER_PLURAL = new Map([
+  ['GPS', 'GPs'],
+  ['LTD', 'Ltd'],
+]);
 
 function capitalise(word: string): string {
   const lower = word.toLowerCase();
   const mc = /^(ma?c)([a-z]{3,})$/.exec(lower);
   if (mc && mc[1] === 'mc') return `Mc${mc[2]![0]!.toUpperCase()}${mc[2]!.slice(1)}`;
-  return lower.replace(/(^|['’.])([a-z])/g, (_all, before: string, letter: string) => `${before}${letter.toUpperCase()}`).replace(/(['’])S$/, '$1s');
+  return lower
+    .replace(/(^|['’.])([a-z])/g, (_all, before: string, letter: string) => `${before}${letter.toUpperCase()}`)
+    .replace(/(['’])S$/, '$1s');
 }
 
 /** One word (letters, apostrophes, full stops; no spaces or hyphens) in title case, keeping initialisms and initials. */
@@ -25,12 +54,23 @@ function titleWord(word: string, first: boolean): string {
 
 /** An ODS name as people write it: title case, initialisms and initials kept, "and"/"of" small, Mc and O' right, no stray commas. */
 export function odsNameInTitleCase(name: string): string {
-  const tidy = name.replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+  const tidy = name
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,]+|[\s,]+$/g, '');
   if (/[a-z]/.test(tidy)) return tidy;
-  return tidy.split(' ').map((word, index) => word.split('-').map((part, partIndex) => {
-    const [, lead = '', core = '', trail = ''] = /^([^A-Za-z0-9]*)(.*?)([^A-Za-z0-9.'’]*)$/.exec(part) ?? [];
-    return `${lead}${titleWord(core, index === 0 && partIndex === 0)}${trail}`;
-  }).join('-')).join(' ');
+  return tidy
+    .split(' ')
+    .map((word, index) =>
+      word
+        .split('-')
+        .map((part, partIndex) => {
+          const [, lead = '', core = '', trail = ''] = /^([^A-Za-z0-9]*)(.*?)([^A-Za-z0-9.'’]*)$/.exec(part) ?? [];
+          return `${lead}${titleWord(core, index === 0 && partIndex === 0)}${trail}`;
+        })
+        .join('-'),
+    )
+    .join(' ');
 }
 
 export interface CommissionerAreaFacts {

@@ -1,7 +1,12 @@
 /** One organisation by ODS code with its chain of parents (practice → sub-ICB → ICB → region), for the API and admin pages. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { findParentOrganisation, findReferenceOrganisation, type OrganisationDetail, type OrganisationRef } from './organisation-lookup.repo.ts';
+import {
+  findParentOrganisation,
+  findReferenceOrganisation,
+  type OrganisationDetail,
+  type OrganisationRef,
+} from './organisation-lookup.repo.ts';
 
 export type { OrganisationDetail, OrganisationRef } from './organisation-lookup.repo.ts';
 

@@ -19,15 +19,23 @@ const IMPORT_HINT = 'Postcodes have not been imported yet. A platform administra
 export async function lookupPostcode(deps: Deps, text: string): Promise<PostcodeRecord> {
   const query = parsePostcodeQuery(text);
   if (query.kind !== 'postcode') {
-    throw new DomainError('validation-failed', 'Enter a full postcode, like LS1 4AP', { fieldErrors: [{ field: 'postcode', message: 'Enter a full postcode, like LS1 4AP' }] });
+    throw new DomainError('validation-failed', 'Enter a full postcode, like LS1 4AP', {
+      fieldErrors: [{ field: 'postcode', message: 'Enter a full postcode, like LS1 4AP' }],
+    });
   }
   const record = await findPostcode(deps.db, query.postcode);
   if (!record) {
     const hint = (await countPostcodes(deps.db)) === 0 ? ` ${IMPORT_HINT}` : '';
-    throw new DomainError('postcode-unknown', `We cannot find the postcode ${query.postcode}. Check it and try again.${hint}`, { postcode: query.postcode });
+    throw new DomainError('postcode-unknown', `We cannot find the postcode ${query.postcode}. Check it and try again.${hint}`, {
+      postcode: query.postcode,
+    });
   }
   if (record.terminatedOn) {
-    throw new DomainError('postcode-terminated', `The postcode ${record.postcode} is no longer in use (closed ${record.terminatedOn}). Use the current postcode.`, { postcode: record.postcode });
+    throw new DomainError(
+      'postcode-terminated',
+      `The postcode ${record.postcode} is no longer in use (closed ${record.terminatedOn}). Use the current postcode.`,
+      { postcode: record.postcode },
+    );
   }
   return record;
 }
@@ -43,6 +51,9 @@ export async function lookupPlace(deps: Deps, text: string): Promise<Place> {
     return { kind: 'postcode', label: postcode.postcode, latitude: postcode.latitude, longitude: postcode.longitude, postcode };
   }
   const district = await findDistrict(deps.db, query.district);
-  if (!district) throw new DomainError('postcode-unknown', `We cannot find the postcode area ${query.district}. Check it, or enter a full postcode.`, { postcode: query.district });
+  if (!district)
+    throw new DomainError('postcode-unknown', `We cannot find the postcode area ${query.district}. Check it, or enter a full postcode.`, {
+      postcode: query.district,
+    });
   return { kind: 'district', label: district.district, latitude: district.latitude, longitude: district.longitude };
 }

@@ -41,7 +41,9 @@ async function loadStatus(deps: Deps, directory: string): Promise<ReferenceStatu
     directory,
     counts,
     datasets: DATASETS.map((dataset) => ({
-      name: dataset.name, what: dataset.what, file: dataset.file,
+      name: dataset.name,
+      what: dataset.what,
+      file: dataset.file,
       fileFound: existsSync(path.join(directory, dataset.file)),
       lastRun: runs.find((run) => run.dataset === dataset.name),
     })),

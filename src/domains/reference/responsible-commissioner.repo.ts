@@ -14,14 +14,19 @@ export async function subIcbWithParent(db: Executor, subIcbId: string) {
 
 /** A GP practice by its ODS code, with the commissioner it belongs to and whether it has closed. */
 export async function gpPracticeByOdsCode(db: Executor, odsCode: string) {
-  return db.selectFrom('organisations').select(['id', 'name', 'parent_id', 'close_date'])
-    .where('ods_code', '=', odsCode.toUpperCase()).where('kind', '=', 'gp-practice')
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'parent_id', 'close_date'])
+    .where('ods_code', '=', odsCode.toUpperCase())
+    .where('kind', '=', 'gp-practice')
     .executeTakeFirst();
 }
 
 /** The id of the sub-ICB location with an ODS code, if there is one. */
 export async function subIcbIdByOdsCode(db: Executor, odsCode: string): Promise<string | undefined> {
-  return (await db.selectFrom('organisations').select('id').where('ods_code', '=', odsCode).where('ods_type', '=', 'sub-icb').executeTakeFirst())?.id;
+  return (
+    await db.selectFrom('organisations').select('id').where('ods_code', '=', odsCode).where('ods_type', '=', 'sub-icb').executeTakeFirst()
+  )?.id;
 }
 
 /** Open GP practices within a box about 30 km around a point, with their commissioner and coordinates, for the nearest-practice estimate. */

@@ -28,49 +28,75 @@ async function withIcb(deps: Deps, subIcbId: string): Promise<{ subIcb: Commissi
   const row = await subIcbWithParent(deps.db, subIcbId);
   if (!row?.subCode) return undefined;
   const areaName = (await commissionerAreaNames(deps, [subIcbId])).get(subIcbId) ?? row.subName;
-  const icb = row.icbCode && row.icbType === 'icb' ? { odsCode: row.icbCode, name: row.icbName!, areaName: odsNameInTitleCase(row.icbName!) } : null;
+  const icb =
+    row.icbCode && row.icbType === 'icb' ? { odsCode: row.icbCode, name: row.icbName!, areaName: odsNameInTitleCase(row.icbName!) } : null;
   return { subIcb: { odsCode: row.subCode, name: row.subName, areaName }, icb };
 }
 
 /** For a registered patient: the sub-ICB location that commissions for their practice. */
 export async function responsibleForPractice(deps: Deps, practiceOdsCode: string): Promise<ResponsibleCommissioner> {
   const practice = await gpPracticeByOdsCode(deps.db, practiceOdsCode);
-  if (!practice) throw new DomainError('organisation-unknown', `There is no GP practice with the ODS code ${practiceOdsCode.toUpperCase()}.`);
+  if (!practice)
+    throw new DomainError('organisation-unknown', `There is no GP practice with the ODS code ${practiceOdsCode.toUpperCase()}.`);
   const chain = practice.parent_id ? await withIcb(deps, practice.parent_id) : undefined;
-  if (!chain) throw new DomainError('organisation-unknown', `${practice.name} has no commissioner in England recorded (it may be in Wales).`);
-  return { ...chain, method: 'gp-practice', explanation: `The patient's GP practice, ${odsNameInTitleCase(practice.name)}, is in ${chain.subIcb.areaName}.` };
+  if (!chain)
+    throw new DomainError('organisation-unknown', `${practice.name} has no commissioner in England recorded (it may be in Wales).`);
+  return {
+    ...chain,
+    method: 'gp-practice',
+    explanation: `The patient's GP practice, ${odsNameInTitleCase(practice.name)}, is in ${chain.subIcb.areaName}.`,
+  };
 }
 
 /** For an unregistered patient: by residence, from the postcode directory when imported, otherwise estimated from nearby practices. */
 export async function responsibleForResidence(deps: Deps, postcode: PostcodeRecord): Promise<ResponsibleCommissioner | null> {
   if (postcode.subIcbCode) {
     const chain = await chainForSubIcbCode(deps, postcode.subIcbCode);
-    if (chain) return { ...chain, method: 'postcode-directory', explanation: `${postcode.postcode} is in the NHS area of ${chain.subIcb.areaName}.` };
+    if (chain)
+      return {
+        ...chain,
+        method: 'postcode-directory',
+        explanation: `${postcode.postcode} is in the NHS area of ${chain.subIcb.areaName}.`,
+      };
   }
   const estimate = await estimateFromNearbyPractices(deps, postcode);
-  return estimate && {
-    ...estimate.chain,
-    method: 'nearest-practices',
-    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP surgeries nearest to ${postcode.postcode} are in ${estimate.chain.subIcb.areaName}. Near the edge of an area this can be wrong: your GP surgery can tell you for certain.`,
-  };
+  return (
+    estimate && {
+      ...estimate.chain,
+      method: 'nearest-practices',
+      explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP surgeries nearest to ${postcode.postcode} are in ${estimate.chain.subIcb.areaName}. Near the edge of an area this can be wrong: your GP surgery can tell you for certain.`,
+    }
+  );
 }
 
 /** For a public search by postcode district (decision 0018): the commissioner of most of the district's postcodes, otherwise estimated from practices nearest its centre. */
-export async function responsibleForDistrict(deps: Deps, district: { district: string; latitude: number; longitude: number }): Promise<ResponsibleCommissioner | null> {
+export async function responsibleForDistrict(
+  deps: Deps,
+  district: { district: string; latitude: number; longitude: number },
+): Promise<ResponsibleCommissioner | null> {
   const counts = await subIcbCountsInDistrict(deps.db, district.district);
   const total = counts.reduce((sum, row) => sum + row.postcodes, 0);
   const largest = counts[0] && (await chainForSubIcbCode(deps, counts[0].subIcbCode));
   const crossing = 'A postcode district can cross commissioner boundaries: enter a full postcode to be sure.';
   if (largest) {
-    const share = counts.length === 1 ? `Every postcode in ${district.district}` : `${counts[0]!.postcodes} of the ${total} postcodes in ${district.district}`;
-    return { ...largest, method: 'postcode-directory', explanation: `${share} ${counts.length === 1 ? 'is' : 'are'} in the NHS area of ${largest.subIcb.areaName}.${counts.length === 1 ? '' : ` ${crossing}`}` };
+    const share =
+      counts.length === 1
+        ? `Every postcode in ${district.district}`
+        : `${counts[0]!.postcodes} of the ${total} postcodes in ${district.district}`;
+    return {
+      ...largest,
+      method: 'postcode-directory',
+      explanation: `${share} ${counts.length === 1 ? 'is' : 'are'} in the NHS area of ${largest.subIcb.areaName}.${counts.length === 1 ? '' : ` ${crossing}`}`,
+    };
   }
   const estimate = await estimateFromNearbyPractices(deps, district);
-  return estimate && {
-    ...estimate.chain,
-    method: 'nearest-practices',
-    explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP surgeries nearest to the centre of ${district.district} are in ${estimate.chain.subIcb.areaName}. ${crossing}`,
-  };
+  return (
+    estimate && {
+      ...estimate.chain,
+      method: 'nearest-practices',
+      explanation: `Estimated: ${estimate.votes} of the ${estimate.of} GP surgeries nearest to the centre of ${district.district} are in ${estimate.chain.subIcb.areaName}. ${crossing}`,
+    }
+  );
 }
 
 async function chainForSubIcbCode(deps: Deps, subIcbCode: string) {
@@ -87,9 +113,17 @@ async function nearestPractices(deps: Deps, point: { latitude: number; longitude
 }
 
 /** The areas of the GP surgeries nearest a point other than the given sub-ICB's: where a neighbour's GP surgery decides a GP referral (issue #12). */
-export async function otherAreasOfNearbyPractices(deps: Deps, point: { latitude: number; longitude: number }, subIcbOdsCode: string): Promise<string[]> {
-  const parents = [...new Set((await nearestPractices(deps, point)).map((practice) => practice.parent_id).filter((id): id is string => Boolean(id)))];
-  const chains = (await Promise.all(parents.map((id) => withIcb(deps, id)))).filter((chain) => chain && chain.subIcb.odsCode !== subIcbOdsCode);
+export async function otherAreasOfNearbyPractices(
+  deps: Deps,
+  point: { latitude: number; longitude: number },
+  subIcbOdsCode: string,
+): Promise<string[]> {
+  const parents = [
+    ...new Set((await nearestPractices(deps, point)).map((practice) => practice.parent_id).filter((id): id is string => Boolean(id))),
+  ];
+  const chains = (await Promise.all(parents.map((id) => withIcb(deps, id)))).filter(
+    (chain) => chain && chain.subIcb.odsCode !== subIcbOdsCode,
+  );
   return [...new Set(chains.map((chain) => chain!.subIcb.areaName))].sort();
 }
 

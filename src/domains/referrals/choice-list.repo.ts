@@ -41,19 +41,50 @@ export interface StoredChoiceList {
 }
 
 /** Keeps each list offered as a new row, never changing an earlier one, so what the patient was shown stays on record. */
-export async function insertChoiceList(db: Executor, list: { referralId: string; orderedBy: ChoiceOrder; origin: ChoiceListOrigin; entries: ChoiceListEntry[]; at: Date; userId: string | null }): Promise<string> {
-  const row = await db.insertInto('choice_lists').values({
-    referral_id: list.referralId, offered_at: list.at, ordered_by: list.orderedBy, origin_postcode: list.origin.postcode, origin_kind: list.origin.kind, entries: JSON.stringify(list.entries), offered_by_user_id: list.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function insertChoiceList(
+  db: Executor,
+  list: {
+    referralId: string;
+    orderedBy: ChoiceOrder;
+    origin: ChoiceListOrigin;
+    entries: ChoiceListEntry[];
+    at: Date;
+    userId: string | null;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('choice_lists')
+    .values({
+      referral_id: list.referralId,
+      offered_at: list.at,
+      ordered_by: list.orderedBy,
+      origin_postcode: list.origin.postcode,
+      origin_kind: list.origin.kind,
+      entries: JSON.stringify(list.entries),
+      offered_by_user_id: list.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The list most recently offered for a referral: the one a choice must come from. */
 export async function latestChoiceList(db: Executor, referralId: string): Promise<StoredChoiceList | undefined> {
-  const row = await db.selectFrom('choice_lists').select(['id', 'offered_at', 'ordered_by', 'origin_postcode', 'origin_kind', 'entries'])
-    .where('referral_id', '=', referralId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return row && {
-    id: row.id, offeredAt: row.offered_at, orderedBy: row.ordered_by as ChoiceOrder, originPostcode: row.origin_postcode,
-    origin: { kind: row.origin_kind as ChoiceListOrigin['kind'], postcode: row.origin_postcode }, entries: row.entries as ChoiceListEntry[],
-  };
+  const row = await db
+    .selectFrom('choice_lists')
+    .select(['id', 'offered_at', 'ordered_by', 'origin_postcode', 'origin_kind', 'entries'])
+    .where('referral_id', '=', referralId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      offeredAt: row.offered_at,
+      orderedBy: row.ordered_by as ChoiceOrder,
+      originPostcode: row.origin_postcode,
+      origin: { kind: row.origin_kind as ChoiceListOrigin['kind'], postcode: row.origin_postcode },
+      entries: row.entries as ChoiceListEntry[],
+    }
+  );
 }

@@ -31,7 +31,10 @@ export function isChoiceOrder(value: unknown): value is ChoiceOrder {
 }
 
 /** The site nearest the patient, with its distance in km and miles; undefined when the listing has no open site. */
-export function nearestSite<S extends CandidateSite>(origin: Point, sites: readonly S[]): { site: S; km: number; miles: number } | undefined {
+export function nearestSite<S extends CandidateSite>(
+  origin: Point,
+  sites: readonly S[],
+): { site: S; km: number; miles: number } | undefined {
   let best: { site: S; km: number } | undefined;
   for (const site of sites) {
     const km = distanceKm(origin, site);

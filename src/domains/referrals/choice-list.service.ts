@@ -14,15 +14,32 @@ import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 
 /** Every provider under contract for the commissioner's service (on any of its offers) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
-export async function choiceEntries(db: Executor, service: CommissionedService, origin: Point, today: string, order: ChoiceOrder): Promise<ChoiceListEntry[]> {
+export async function choiceEntries(
+  db: Executor,
+  service: CommissionedService,
+  origin: Point,
+  today: string,
+  order: ChoiceOrder,
+): Promise<ChoiceListEntry[]> {
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
   for (const { listing, wait, firstAppointmentWait, quality } of await runningListingsWithStanding(db, service, today)) {
     const nearest = nearestSite(origin, listing.sites);
     if (!nearest) continue;
     entries.push({
-      listingId: listing.id, siteId: nearest.site.id, providerOrganisationId: listing.provider.id, providerName: listing.provider.name, providerOdsCode: listing.provider.odsCode,
-      siteName: nearest.site.name, siteAddress: nearest.site.address, sitePostcode: nearest.site.postcode, deliveryMode: nearest.site.deliveryMode,
-      distanceKm: nearest.km, distanceMiles: nearest.miles, wait, firstAppointmentWait, quality,
+      listingId: listing.id,
+      siteId: nearest.site.id,
+      providerOrganisationId: listing.provider.id,
+      providerName: listing.provider.name,
+      providerOdsCode: listing.provider.odsCode,
+      siteName: nearest.site.name,
+      siteAddress: nearest.site.address,
+      sitePostcode: nearest.site.postcode,
+      deliveryMode: nearest.site.deliveryMode,
+      distanceKm: nearest.km,
+      distanceMiles: nearest.miles,
+      wait,
+      firstAppointmentWait,
+      quality,
     });
   }
   return orderChoiceList(entries, order).map((entry, index) => ({ rank: index + 1, ...entry }));
@@ -33,28 +50,53 @@ async function distanceOrigin(deps: Deps, referral: ReferralRecord): Promise<{ o
   const pseudo = pseudoPostcodeOf(referral.patient.postcode);
   if (!pseudo) {
     const point = await findPostcode(deps.db, referral.patient.postcode);
-    if (!point) throw new DomainError('unavailable', `The patient’s postcode ${referral.patient.postcode} is not in the postcode directory any more, so distances cannot be measured`);
+    if (!point)
+      throw new DomainError(
+        'unavailable',
+        `The patient’s postcode ${referral.patient.postcode} is not in the postcode directory any more, so distances cannot be measured`,
+      );
     return { origin: { kind: 'patient-postcode', postcode: point.postcode }, point };
   }
   const practice = referral.referrer.organisationId ? await findOrganisationById(deps.db, referral.referrer.organisationId) : undefined;
   const point = practice?.postcode ? await findPostcode(deps.db, practice.postcode) : undefined;
-  if (!point) throw new DomainError('unavailable', `The patient’s postcode ${pseudo.postcode} means ${pseudo.description}, and ${practice ? `the GP practice ${practice.name} has no postcode in the postcode directory` : 'no GP practice is recorded'}, so distances cannot be measured`);
+  if (!point)
+    throw new DomainError(
+      'unavailable',
+      `The patient’s postcode ${pseudo.postcode} means ${pseudo.description}, and ${practice ? `the GP practice ${practice.name} has no postcode in the postcode directory` : 'no GP practice is recorded'}, so distances cannot be measured`,
+    );
   return { origin: { kind: 'gp-practice', postcode: point.postcode }, point };
 }
 
 /** Builds the list for a referral awaiting choice from the patient's postcode (or GP practice) and stores exactly what is shown, with who it was offered through. */
-export async function offerChoiceList(deps: Deps, context: ActionContext, referral: ReferralRecord, order: ChoiceOrder): Promise<StoredChoiceList> {
+export async function offerChoiceList(
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  order: ChoiceOrder,
+): Promise<StoredChoiceList> {
   if (referral.status !== 'awaiting-choice') {
-    throw new DomainError('invalid-transition', `A provider has already been chosen for this referral: ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}${referral.chosen ? ` (${referral.chosen.providerName})` : ''}`);
+    throw new DomainError(
+      'invalid-transition',
+      `A provider has already been chosen for this referral: ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}${referral.chosen ? ` (${referral.chosen.providerName})` : ''}`,
+    );
   }
   const { origin, point } = await distanceOrigin(deps, referral);
   return deps.db.transaction().execute(async (trx) => {
-    const service = { commissionerId: referral.commissioner.id, serviceCode: referral.offer.serviceCode, preferredOfferId: referral.offer.id };
+    const service = {
+      commissionerId: referral.commissioner.id,
+      serviceCode: referral.offer.serviceCode,
+      preferredOfferId: referral.offer.id,
+    };
     const entries = await choiceEntries(trx, service, point, deps.clock.today(), order);
     const at = deps.clock.now();
     const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
     const id = await insertChoiceList(trx, { referralId: referral.id, orderedBy: order, origin, entries, at, userId });
-    await recordAudit(trx, context, { action: 'referral.choice-list', entityType: 'referral', entityId: referral.id, details: { choiceListId: id, orderedBy: order, entries: entries.length, origin: origin.kind } });
+    await recordAudit(trx, context, {
+      action: 'referral.choice-list',
+      entityType: 'referral',
+      entityId: referral.id,
+      details: { choiceListId: id, orderedBy: order, entries: entries.length, origin: origin.kind },
+    });
     return { id, offeredAt: at, orderedBy: order, originPostcode: origin.postcode, origin, entries };
   });
 }

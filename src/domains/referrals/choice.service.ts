@@ -31,25 +31,56 @@ export async function protocolOf(trx: Executor, referral: Pick<ReferralRecord, '
 }
 
 /** Sends the referral to the chosen entry of the latest list offered; a choice not on that list, or a provider no longer live, is refused and nothing changes. */
-export async function chooseProvider(deps: Deps, context: ActionContext, referral: ReferralRecord, choice: Choice, chosenBy: 'referrer' | 'patient'): Promise<{ providerName: string; siteName: string; acceptBy: string }> {
+export async function chooseProvider(
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  choice: Choice,
+  chosenBy: 'referrer' | 'patient',
+): Promise<{ providerName: string; siteName: string; acceptBy: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const current = await lockReferral(trx, referral.id);
-    if (current.status !== 'awaiting-choice') throw new DomainError('invalid-transition', `A provider has already been chosen: the referral is ${REFERRAL_STATUS_LABELS[current.status].toLowerCase()}`);
+    if (current.status !== 'awaiting-choice')
+      throw new DomainError(
+        'invalid-transition',
+        `A provider has already been chosen: the referral is ${REFERRAL_STATUS_LABELS[current.status].toLowerCase()}`,
+      );
     const list = await latestChoiceList(trx, referral.id);
     const entry = list?.entries.find((candidate) => candidate.listingId === choice.listingId && candidate.siteId === choice.siteId);
     if (!entry) throw validationFailed([{ field: 'choice', message: 'Choose a provider from the list you were shown' }]);
     if (!(await stillChoosable(trx, choice, deps.clock.today()))) {
-      throw new DomainError('conflict', `${entry.providerName} is no longer taking referrals at ${entry.siteName} through AQP. Look at the list again and choose another provider.`);
+      throw new DomainError(
+        'conflict',
+        `${entry.providerName} is no longer taking referrals at ${entry.siteName} through AQP. Look at the list again and choose another provider.`,
+      );
     }
     const at = deps.clock.now();
     const sentOn = deps.clock.today();
     const due = acceptBy(sentOn, (await protocolOf(trx, referral)).acceptanceDeadlineWorkingDays);
-    await recordChoice(trx, referral.id, { listingId: entry.listingId, siteId: entry.siteId, providerOrganisationId: entry.providerOrganisationId, chosenBy, at, acceptBy: due });
-    await insertReferralEvent(trx, {
-      referralId: referral.id, fromStatus: 'awaiting-choice', toStatus: 'sent', actor: chosenBy, comment: `Chosen from list ${list!.id}: ${entry.providerName}, ${entry.siteName}`,
-      at, userId: actingUserId(context), apiKeyId: actingApiKeyId(context),
+    await recordChoice(trx, referral.id, {
+      listingId: entry.listingId,
+      siteId: entry.siteId,
+      providerOrganisationId: entry.providerOrganisationId,
+      chosenBy,
+      at,
+      acceptBy: due,
     });
-    await recordAudit(trx, context, { action: 'referral.send', entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, choiceListId: list!.id, listingId: entry.listingId, siteId: entry.siteId, chosenBy, acceptBy: due } });
+    await insertReferralEvent(trx, {
+      referralId: referral.id,
+      fromStatus: 'awaiting-choice',
+      toStatus: 'sent',
+      actor: chosenBy,
+      comment: `Chosen from list ${list!.id}: ${entry.providerName}, ${entry.siteName}`,
+      at,
+      userId: actingUserId(context),
+      apiKeyId: actingApiKeyId(context),
+    });
+    await recordAudit(trx, context, {
+      action: 'referral.send',
+      entityType: 'referral',
+      entityId: referral.id,
+      details: { ubrn: referral.ubrn, choiceListId: list!.id, listingId: entry.listingId, siteId: entry.siteId, chosenBy, acceptBy: due },
+    });
     return { providerName: entry.providerName, siteName: entry.siteName, acceptBy: due };
   });
 }

@@ -8,8 +8,17 @@ export async function lockReferenceGuesses(db: Executor, ubrn: string): Promise<
 }
 
 /** Guesses at a reference since a moment: from one address group when given, or from every /64 of one IPv6 /48 when a prefix is given. */
-export async function guessesSince(db: Executor, ubrn: string, since: Date, from: { clientAddress?: string; sitePrefix?: string } = {}): Promise<number> {
-  let query = db.selectFrom('patient_access_failures').select((eb) => eb.fn.countAll<string>().as('count')).where('ubrn', '=', ubrn).where('failed_at', '>', since);
+export async function guessesSince(
+  db: Executor,
+  ubrn: string,
+  since: Date,
+  from: { clientAddress?: string; sitePrefix?: string } = {},
+): Promise<number> {
+  let query = db
+    .selectFrom('patient_access_failures')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('ubrn', '=', ubrn)
+    .where('failed_at', '>', since);
   if (from.clientAddress !== undefined) query = query.where('client_address', '=', from.clientAddress);
   if (from.sitePrefix !== undefined) query = query.where('client_address', 'like', `${from.sitePrefix.replace(/[\\%_]/g, '\\$&')}%`);
   return Number((await query.executeTakeFirstOrThrow()).count);
@@ -17,7 +26,11 @@ export async function guessesSince(db: Executor, ubrn: string, since: Date, from
 
 /** Records a guess about to be checked; returns its id so it can be taken back if it proves right. */
 export async function recordGuess(db: Executor, guess: { ubrn: string; clientAddress: string; at: Date }): Promise<number> {
-  const row = await db.insertInto('patient_access_failures').values({ ubrn: guess.ubrn, client_address: guess.clientAddress, failed_at: guess.at }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('patient_access_failures')
+    .values({ ubrn: guess.ubrn, client_address: guess.clientAddress, failed_at: guess.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 

@@ -5,13 +5,21 @@ import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import { verifyPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { ADDRESS_WINDOW_MINUTES, GUESS_LIMIT_MESSAGES, type GuessLimit, guessLimitReached, guessingAddressOf, REFERENCE_WINDOW_HOURS } from './patient-access.rules.ts';
+import {
+  ADDRESS_WINDOW_MINUTES,
+  GUESS_LIMIT_MESSAGES,
+  type GuessLimit,
+  guessLimitReached,
+  guessingAddressOf,
+  REFERENCE_WINDOW_HOURS,
+} from './patient-access.rules.ts';
 import { deleteGuessesBefore, forgetGuess, guessesSince, lockReferenceGuesses, recordGuess } from './patient-access.repo.ts';
 import { ipv6SitePrefixOf } from '../../lib/client-address.ts';
 import { normaliseAccessCode, normaliseUbrn } from './referral-reference.rules.ts';
 import { findReferralByUbrn } from './referral.repo.ts';
 
-const NO_MATCH = 'The reference, access code and date of birth do not match a referral. Check them against your referral letter and try again.';
+const NO_MATCH =
+  'The reference, access code and date of birth do not match a referral. Check them against your referral letter and try again.';
 
 export interface PatientCredentials {
   reference: string;
@@ -22,8 +30,10 @@ export interface PatientCredentials {
 function credentialErrors(credentials: PatientCredentials): FieldError[] {
   const errors: FieldError[] = [];
   if (!normaliseUbrn(credentials.reference)) errors.push({ field: 'reference', message: 'Enter your 12-digit referral reference' });
-  if (!normaliseAccessCode(credentials.accessCode)) errors.push({ field: 'accessCode', message: 'Enter the access code from your referral letter' });
-  if (!credentials.dateOfBirth || !isIsoDate(credentials.dateOfBirth)) errors.push({ field: 'dateOfBirth', message: 'Enter your date of birth' });
+  if (!normaliseAccessCode(credentials.accessCode))
+    errors.push({ field: 'accessCode', message: 'Enter the access code from your referral letter' });
+  if (!credentials.dateOfBirth || !isIsoDate(credentials.dateOfBirth))
+    errors.push({ field: 'dateOfBirth', message: 'Enter your date of birth' });
   return errors;
 }
 
@@ -54,7 +64,12 @@ export async function verifyPatientAccess(deps: Deps, context: ActionContext, cr
   const ubrn = normaliseUbrn(credentials.reference)!;
   const reserved = await reserveGuess(deps, ubrn, guessingAddressOf(context.clientAddress));
   if ('refused' in reserved) {
-    await recordAudit(deps.db, context, { action: 'referral.patient-access', outcome: 'denied', entityType: 'referral', details: { reason: 'throttled', limit: reserved.refused } });
+    await recordAudit(deps.db, context, {
+      action: 'referral.patient-access',
+      outcome: 'denied',
+      entityType: 'referral',
+      details: { reason: 'throttled', limit: reserved.refused },
+    });
     throw new DomainError('too-many-requests', GUESS_LIMIT_MESSAGES[reserved.refused]);
   }
   const referral = await findReferralByUbrn(deps.db, ubrn);
@@ -62,10 +77,20 @@ export async function verifyPatientAccess(deps: Deps, context: ActionContext, cr
   if (referral && codeMatches && referral.patient.dateOfBirth === credentials.dateOfBirth) {
     await deps.db.transaction().execute(async (trx) => {
       await forgetGuess(trx, reserved.guessId);
-      await recordAudit(trx, context, { action: 'referral.patient-access', entityType: 'referral', entityId: referral.id, details: { ubrn } });
+      await recordAudit(trx, context, {
+        action: 'referral.patient-access',
+        entityType: 'referral',
+        entityId: referral.id,
+        details: { ubrn },
+      });
     });
     return ubrn;
   }
-  await recordAudit(deps.db, context, { action: 'referral.patient-access', outcome: 'denied', entityType: 'referral', details: { reason: 'no-match' } });
+  await recordAudit(deps.db, context, {
+    action: 'referral.patient-access',
+    outcome: 'denied',
+    entityType: 'referral',
+    details: { reason: 'no-match' },
+  });
   throw validationFailed([{ field: 'reference', message: NO_MATCH }], NO_MATCH);
 }

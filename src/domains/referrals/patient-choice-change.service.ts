@@ -17,11 +17,24 @@ export function patientMayChange(referral: Pick<ReferralRecord, 'status'>): { ch
 function refuseUnlessPatientMay(referral: ReferralRecord, what: 'change' | 'cancel'): void {
   if (patientMayChange(referral)[what]) return;
   const provider = referral.chosen?.providerName ?? 'the provider';
-  const why = referral.status === 'accepted' ? `${provider} has already accepted it: contact them to change or cancel your appointments` : `it is ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}`;
-  throw new DomainError('invalid-transition', `You cannot ${what === 'change' ? 'change the provider for' : 'cancel'} this referral now: ${why}.`);
+  const why =
+    referral.status === 'accepted'
+      ? `${provider} has already accepted it: contact them to change or cancel your appointments`
+      : `it is ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}`;
+  throw new DomainError(
+    'invalid-transition',
+    `You cannot ${what === 'change' ? 'change the provider for' : 'cancel'} this referral now: ${why}.`,
+  );
 }
 
-async function tell(trx: Executor, organisationId: string | null | undefined, referral: ReferralRecord, subject: string, body: string, at: Date): Promise<void> {
+async function tell(
+  trx: Executor,
+  organisationId: string | null | undefined,
+  referral: ReferralRecord,
+  subject: string,
+  body: string,
+  at: Date,
+): Promise<void> {
   if (organisationId) await insertOutboxMessage(trx, { organisationId, entityType: 'referral', entityId: referral.id, subject, body }, at);
 }
 
@@ -30,11 +43,21 @@ export async function takeBackChoice(deps: Deps, context: ActionContext, referra
   refuseUnlessPatientMay(referral, 'change');
   await deps.db.transaction().execute(async (trx) => {
     await moveReferralIn(trx, deps, context, referral, {
-      to: 'awaiting-choice', actor: 'patient', action: 'referral.choice-withdraw', comment: `The patient took the referral back from ${referral.chosen!.providerName} to choose again`,
-      change: { clearChoice: true }, details: { providerOrganisationId: referral.chosen!.providerOrganisationId },
+      to: 'awaiting-choice',
+      actor: 'patient',
+      action: 'referral.choice-withdraw',
+      comment: `The patient took the referral back from ${referral.chosen!.providerName} to choose again`,
+      change: { clearChoice: true },
+      details: { providerOrganisationId: referral.chosen!.providerOrganisationId },
     });
-    await tell(trx, referral.chosen!.providerOrganisationId, referral, `Referral ${formatUbrn(referral.ubrn)} withdrawn by the patient`,
-      `The patient has chosen to go to another provider for ${referral.offer.serviceName}. The referral is no longer with you: do not contact the patient about it.`, deps.clock.now());
+    await tell(
+      trx,
+      referral.chosen!.providerOrganisationId,
+      referral,
+      `Referral ${formatUbrn(referral.ubrn)} withdrawn by the patient`,
+      `The patient has chosen to go to another provider for ${referral.offer.serviceName}. The referral is no longer with you: do not contact the patient about it.`,
+      deps.clock.now(),
+    );
   });
 }
 
@@ -44,8 +67,13 @@ export async function cancelAsPatient(deps: Deps, context: ActionContext, referr
   const comment = 'Cancelled by the patient';
   await deps.db.transaction().execute(async (trx) => {
     await moveReferralIn(trx, deps, context, referral, {
-      to: 'cancelled', actor: 'patient', action: 'referral.cancel', reasonCode: 'NO_LONGER_REQUIRED', comment,
-      change: { cancelReasonCode: 'NO_LONGER_REQUIRED', cancelComment: comment }, details: { reasonCode: 'NO_LONGER_REQUIRED', by: 'patient' },
+      to: 'cancelled',
+      actor: 'patient',
+      action: 'referral.cancel',
+      reasonCode: 'NO_LONGER_REQUIRED',
+      comment,
+      change: { cancelReasonCode: 'NO_LONGER_REQUIRED', cancelComment: comment },
+      details: { reasonCode: 'NO_LONGER_REQUIRED', by: 'patient' },
     });
     const subject = `Referral ${formatUbrn(referral.ubrn)} cancelled by the patient`;
     const body = `The patient has cancelled their referral for ${referral.offer.serviceName}. Nothing more needs to be done for it.`;

@@ -52,7 +52,15 @@ export interface PatientContact {
 }
 
 /** Nothing given: what an empty form or an API body without contact details means. */
-export const NO_CONTACT_INPUT: PatientContactInput = { phone: '', email: '', addressLines: [], interpreterLanguage: '', formats: [], access: [], otherNeeds: '' };
+export const NO_CONTACT_INPUT: PatientContactInput = {
+  phone: '',
+  email: '',
+  addressLines: [],
+  interpreterLanguage: '',
+  formats: [],
+  access: [],
+  otherNeeds: '',
+};
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
@@ -71,9 +79,12 @@ const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 function phoneAndEmailErrors(input: PatientContactInput, voice: Voice): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.phone.trim() && !normalisePhone(input.phone)) errors.push({ field: 'phone', message: 'Enter a phone number, like 01632 960 001 or 07700 900 982' });
-  if (input.email.trim() && !isPlausibleEmail(input.email.trim())) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
-  if (voice === 'patient' && !input.phone.trim() && !input.email.trim()) errors.push({ field: 'phone', message: 'Enter a phone number or an email address, so the provider can contact you' });
+  if (input.phone.trim() && !normalisePhone(input.phone))
+    errors.push({ field: 'phone', message: 'Enter a phone number, like 01632 960 001 or 07700 900 982' });
+  if (input.email.trim() && !isPlausibleEmail(input.email.trim()))
+    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+  if (voice === 'patient' && !input.phone.trim() && !input.email.trim())
+    errors.push({ field: 'phone', message: 'Enter a phone number or an email address, so the provider can contact you' });
   return errors;
 }
 
@@ -81,21 +92,32 @@ function deliveryErrors(input: PatientContactInput): FieldError[] {
   const wish = input.sendReferenceBy ?? '';
   if (!wish) return [];
   if (!includes(REFERENCE_DELIVERIES, wish)) return [{ field: 'sendReferenceBy', message: 'Choose email, text message or neither' }];
-  if (wish === 'email' && !input.email.trim()) return [{ field: 'sendReferenceBy', message: 'Enter your email address above, or choose another way' }];
-  if (wish === 'text' && !input.phone.trim()) return [{ field: 'sendReferenceBy', message: 'Enter your phone number above, or choose another way' }];
+  if (wish === 'email' && !input.email.trim())
+    return [{ field: 'sendReferenceBy', message: 'Enter your email address above, or choose another way' }];
+  if (wish === 'text' && !input.phone.trim())
+    return [{ field: 'sendReferenceBy', message: 'Enter your phone number above, or choose another way' }];
   return [];
 }
 
 function needsErrors(input: PatientContactInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.addressLines.length > ADDRESS_LINES_MAX) errors.push({ field: 'addressLine1', message: `Enter the address in ${ADDRESS_LINES_MAX} lines or fewer` });
+  if (input.addressLines.length > ADDRESS_LINES_MAX)
+    errors.push({ field: 'addressLine1', message: `Enter the address in ${ADDRESS_LINES_MAX} lines or fewer` });
   input.addressLines.forEach((line, index) => {
-    if (line.trim().length > ADDRESS_LINE_MAX) errors.push({ field: `addressLine${index + 1}`, message: `Each line of the address must be ${ADDRESS_LINE_MAX} characters or fewer` });
+    if (line.trim().length > ADDRESS_LINE_MAX)
+      errors.push({
+        field: `addressLine${index + 1}`,
+        message: `Each line of the address must be ${ADDRESS_LINE_MAX} characters or fewer`,
+      });
   });
-  if (input.interpreterLanguage.trim().length > LANGUAGE_MAX) errors.push({ field: 'interpreterLanguage', message: `The language must be ${LANGUAGE_MAX} characters or fewer` });
-  if (input.formats.some((format) => !includes(INFORMATION_FORMATS, format))) errors.push({ field: 'formats', message: 'Choose formats from the list' });
-  if (input.access.some((need) => !includes(ACCESS_NEEDS, need))) errors.push({ field: 'access', message: 'Choose access needs from the list' });
-  if (input.otherNeeds.trim().length > OTHER_NEEDS_MAX) errors.push({ field: 'otherNeeds', message: `Other needs must be ${OTHER_NEEDS_MAX.toLocaleString('en-GB')} characters or fewer` });
+  if (input.interpreterLanguage.trim().length > LANGUAGE_MAX)
+    errors.push({ field: 'interpreterLanguage', message: `The language must be ${LANGUAGE_MAX} characters or fewer` });
+  if (input.formats.some((format) => !includes(INFORMATION_FORMATS, format)))
+    errors.push({ field: 'formats', message: 'Choose formats from the list' });
+  if (input.access.some((need) => !includes(ACCESS_NEEDS, need)))
+    errors.push({ field: 'access', message: 'Choose access needs from the list' });
+  if (input.otherNeeds.trim().length > OTHER_NEEDS_MAX)
+    errors.push({ field: 'otherNeeds', message: `Other needs must be ${OTHER_NEEDS_MAX.toLocaleString('en-GB')} characters or fewer` });
   return errors;
 }
 
@@ -107,8 +129,10 @@ export function contactErrors(input: PatientContactInput, voice: Voice): FieldEr
 /** The needs to keep, or null when none was given. */
 function communicationNeedsOf(input: PatientContactInput): CommunicationNeeds | null {
   const needs = {
-    interpreterLanguage: tidy(input.interpreterLanguage) || null, formats: INFORMATION_FORMATS.filter((format) => input.formats.includes(format)),
-    access: ACCESS_NEEDS.filter((need) => input.access.includes(need)), other: input.otherNeeds.trim() || null,
+    interpreterLanguage: tidy(input.interpreterLanguage) || null,
+    formats: INFORMATION_FORMATS.filter((format) => input.formats.includes(format)),
+    access: ACCESS_NEEDS.filter((need) => input.access.includes(need)),
+    other: input.otherNeeds.trim() || null,
   };
   return needs.interpreterLanguage || needs.formats.length || needs.access.length || needs.other ? needs : null;
 }
@@ -117,8 +141,11 @@ function communicationNeedsOf(input: PatientContactInput): CommunicationNeeds | 
 export function checkedContactOf(input: PatientContactInput): PatientContact {
   const wish = input.sendReferenceBy ?? '';
   return {
-    phone: normalisePhone(input.phone) ?? null, email: input.email.trim() || null, addressLines: input.addressLines.map(tidy).filter(Boolean),
-    communicationNeeds: communicationNeedsOf(input), sendReferenceBy: includes(REFERENCE_DELIVERIES, wish) ? wish : null,
+    phone: normalisePhone(input.phone) ?? null,
+    email: input.email.trim() || null,
+    addressLines: input.addressLines.map(tidy).filter(Boolean),
+    communicationNeeds: communicationNeedsOf(input),
+    sendReferenceBy: includes(REFERENCE_DELIVERIES, wish) ? wish : null,
   };
 }
 
@@ -130,7 +157,13 @@ export function hasContactDetails(contact: PatientContact): boolean {
 /** The contact input with every missing part empty, so callers (the API, older clients) may give only some of it. */
 export function contactInputOf(given: Partial<PatientContactInput>): PatientContactInput {
   return {
-    phone: given.phone ?? '', email: given.email ?? '', addressLines: given.addressLines ?? [], interpreterLanguage: given.interpreterLanguage ?? '',
-    formats: given.formats ?? [], access: given.access ?? [], otherNeeds: given.otherNeeds ?? '', sendReferenceBy: given.sendReferenceBy ?? '',
+    phone: given.phone ?? '',
+    email: given.email ?? '',
+    addressLines: given.addressLines ?? [],
+    interpreterLanguage: given.interpreterLanguage ?? '',
+    formats: given.formats ?? [],
+    access: given.access ?? [],
+    otherNeeds: given.otherNeeds ?? '',
+    sendReferenceBy: given.sendReferenceBy ?? '',
   };
 }

@@ -17,11 +17,27 @@ export interface ReReferralInput {
 }
 
 /** Judges and (when eligible) saves a new referral for the same patient and service as a finished one; a referral still open cannot be re-referred. */
-export async function reRefer(deps: Deps, context: ActionContext, previous: ReferralRecord, input: ReReferralInput): Promise<ReferralDecision> {
-  if (!isClosedEpisode(previous.status)) throw new DomainError('invalid-transition', `Only a discharged or closed referral can be referred again: this one is ${REFERRAL_STATUS_LABELS[previous.status].toLowerCase()}`);
+export async function reRefer(
+  deps: Deps,
+  context: ActionContext,
+  previous: ReferralRecord,
+  input: ReReferralInput,
+): Promise<ReferralDecision> {
+  if (!isClosedEpisode(previous.status))
+    throw new DomainError(
+      'invalid-transition',
+      `Only a discharged or closed referral can be referred again: this one is ${REFERRAL_STATUS_LABELS[previous.status].toLowerCase()}`,
+    );
   const { patient } = previous;
   return createReferral(deps, context, {
-    serviceCode: previous.offer.serviceCode, nhsNumber: patient.nhsNumber ?? '', givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth,
-    sex: patient.sex, postcode: patient.postcode, ...input, bodyArea: input.bodyArea ?? previous.bodyArea ?? undefined,
+    serviceCode: previous.offer.serviceCode,
+    nhsNumber: patient.nhsNumber ?? '',
+    givenName: patient.givenName,
+    familyName: patient.familyName,
+    dateOfBirth: patient.dateOfBirth,
+    sex: patient.sex,
+    postcode: patient.postcode,
+    ...input,
+    bodyArea: input.bodyArea ?? previous.bodyArea ?? undefined,
   });
 }

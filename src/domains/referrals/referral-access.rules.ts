@@ -7,7 +7,11 @@ import type { ReferralRecord } from './referral.repo.ts';
 export function sideOf(principal: Principal | null, referral: ReferralRecord): 'referrer' | 'provider' | undefined {
   if (!principal) return undefined;
   if (principal.role === 'referrer' && principal.organisationId === referral.referrer.organisationId) return 'referrer';
-  if ((principal.role === 'provider-admin' || principal.role === 'provider-clinician') && principal.organisationId === referral.chosen?.providerOrganisationId) return 'provider';
+  if (
+    (principal.role === 'provider-admin' || principal.role === 'provider-clinician') &&
+    principal.organisationId === referral.chosen?.providerOrganisationId
+  )
+    return 'provider';
   return undefined;
 }
 

@@ -11,7 +11,12 @@ import type { ReferralRecord } from './referral.repo.ts';
 export { mayReadContactDetails, type SeenReferral } from './referral-access.rules.ts';
 
 /** A referral for the referring organisation or the chosen provider, with its contact details where that side may read them and the `referral.view` audit row; to anyone else it does not exist. */
-export async function viewReferral(deps: Deps, context: ActionContext, reference: string, options: { page: string; referrerOnly?: boolean } = { page: 'referral' }): Promise<SeenReferral> {
+export async function viewReferral(
+  deps: Deps,
+  context: ActionContext,
+  reference: string,
+  options: { page: string; referrerOnly?: boolean } = { page: 'referral' },
+): Promise<SeenReferral> {
   const seen = await deps.db.transaction().execute((trx) => referralSeenBy(trx, context, reference, normaliseUbrn(reference), options));
   if (!seen) throw new DomainError('not-found', 'There is no referral with that reference');
   return seen;

@@ -7,12 +7,22 @@ import type { ReferralRecord } from './referral.repo.ts';
 import { moveReferral } from './referral-transition.service.ts';
 
 /** Cancels with a reason from the list; OTHER needs a comment. */
-export async function cancelReferral(deps: Deps, context: ActionContext, referral: ReferralRecord, input: { reasonCode: string; comment?: string }): Promise<void> {
+export async function cancelReferral(
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  input: { reasonCode: string; comment?: string },
+): Promise<void> {
   const errors = reasonErrors(CANCEL_REASONS, input.reasonCode, input.comment);
   if (errors.length) throw validationFailed(errors);
   const comment = (input.comment ?? '').trim();
   await moveReferral(deps, context, referral, {
-    to: 'cancelled', actor: 'referrer', action: 'referral.cancel', reasonCode: input.reasonCode, comment,
-    change: { cancelReasonCode: input.reasonCode, cancelComment: comment }, details: { reasonCode: input.reasonCode },
+    to: 'cancelled',
+    actor: 'referrer',
+    action: 'referral.cancel',
+    reasonCode: input.reasonCode,
+    comment,
+    change: { cancelReasonCode: input.reasonCode, cancelComment: comment },
+    details: { reasonCode: input.reasonCode },
   });
 }

@@ -15,7 +15,14 @@ import { insertContactDetails } from './referral-contact-details.repo.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
-import { earlierReferralsOf, insertPatientIfNew, insertReferral, insertReferralEvent, lockPatientReferrals, upsertPatient } from './referral.repo.ts';
+import {
+  earlierReferralsOf,
+  insertPatientIfNew,
+  insertReferral,
+  insertReferralEvent,
+  lockPatientReferrals,
+  upsertPatient,
+} from './referral.repo.ts';
 
 /** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
 export interface ReferralDecision {
@@ -61,16 +68,28 @@ export async function postcodeOrError(deps: Deps, text: string, emptyMessage: st
   try {
     return await lookupPostcode(deps, text);
   } catch (error) {
-    if (isDomainError(error) && ['postcode-unknown', 'postcode-terminated', 'validation-failed'].includes(error.code)) return { field: 'postcode', message: error.message };
+    if (isDomainError(error) && ['postcode-unknown', 'postcode-terminated', 'validation-failed'].includes(error.code))
+      return { field: 'postcode', message: error.message };
     throw error;
   }
 }
 
 /** Judges a checked referral against the service's current protocol, counting the patient's earlier referrals to the service (as `db` sees them) for repeat limits. */
-export async function judgeReferral(deps: Deps, service: OfferedService, referral: CheckedReferral, db: Executor = deps.db): Promise<EligibilityResult> {
+export async function judgeReferral(
+  deps: Deps,
+  service: OfferedService,
+  referral: CheckedReferral,
+  db: Executor = deps.db,
+): Promise<EligibilityResult> {
   return evaluateEligibility(service.protocol.content, {
-    referralDate: deps.clock.today(), dateOfBirth: referral.dateOfBirth, sex: referral.sex, route: referral.route, priority: referral.priority,
-    exclusionAnswers: referral.answers, prerequisiteAnswers: referral.answers, bodyArea: referral.bodyArea,
+    referralDate: deps.clock.today(),
+    dateOfBirth: referral.dateOfBirth,
+    sex: referral.sex,
+    route: referral.route,
+    priority: referral.priority,
+    exclusionAnswers: referral.answers,
+    prerequisiteAnswers: referral.answers,
+    bodyArea: referral.bodyArea,
     earlierReferrals: await earlierReferralsOf(db, referral.nhsNumber, service.serviceCode),
   });
 }
@@ -78,7 +97,9 @@ export async function judgeReferral(deps: Deps, service: OfferedService, referra
 /** The decision to show: the eligibility result with the offer, protocol version and commissioner it was judged for. */
 export function decisionOf(service: OfferedService, commissioner: OrganisationRef, eligibility: EligibilityResult): ReferralDecision {
   return {
-    eligibility, protocolVersion: service.protocol.version, commissioner,
+    eligibility,
+    protocolVersion: service.protocol.version,
+    commissioner,
     offer: { id: service.offer.id, reference: service.offer.reference, title: service.offer.title, serviceName: service.serviceName },
   };
 }
@@ -88,14 +109,21 @@ function isUbrnCollision(error: unknown): boolean {
 }
 
 /** Saves a referral judged eligible, awaiting the patient's choice, with a fresh reference and access code (only its hash is kept). It is judged again under the patient's lock, so of simultaneous referrals only those within the repeat limit are saved (decision 0024); a reference collision draws again. */
-export async function saveIfStillEligible(deps: Deps, context: ActionContext, save: ReferralToSave, ubrns: () => string = newUbrn): Promise<SaveOutcome> {
+export async function saveIfStillEligible(
+  deps: Deps,
+  context: ActionContext,
+  save: ReferralToSave,
+  ubrns: () => string = newUbrn,
+): Promise<SaveOutcome> {
   const accessCode = newAccessCode();
   const accessCodeHash = await hashPassword(normaliseAccessCode(accessCode));
   for (let attempt = 1; ; attempt += 1) {
     const ubrn = ubrns();
     try {
       const saved = await judgeAndInsert(deps, context, save, ubrn, accessCodeHash);
-      return saved.referralId ? { eligibility: saved.eligibility, created: { referralId: saved.referralId, ubrn, accessCode } } : { eligibility: saved.eligibility };
+      return saved.referralId
+        ? { eligibility: saved.eligibility, created: { referralId: saved.referralId, ubrn, accessCode } }
+        : { eligibility: saved.eligibility };
     } catch (error) {
       if (!isUbrnCollision(error) || attempt >= UBRN_ATTEMPTS) throw error;
     }
@@ -103,7 +131,13 @@ export async function saveIfStillEligible(deps: Deps, context: ActionContext, sa
 }
 
 /** One transaction: the patient's lock first, then the judgement against what is committed, then (only when eligible) every row of the new referral. */
-async function judgeAndInsert(deps: Deps, context: ActionContext, save: ReferralToSave, ubrn: string, accessCodeHash: string): Promise<{ eligibility: EligibilityResult; referralId?: string }> {
+async function judgeAndInsert(
+  deps: Deps,
+  context: ActionContext,
+  save: ReferralToSave,
+  ubrn: string,
+  accessCodeHash: string,
+): Promise<{ eligibility: EligibilityResult; referralId?: string }> {
   return deps.db.transaction().execute(async (trx) => {
     await lockPatientReferrals(trx, save.referral.nhsNumber);
     await save.checkUnderLock?.(trx);
@@ -113,19 +147,56 @@ async function judgeAndInsert(deps: Deps, context: ActionContext, save: Referral
   });
 }
 
-async function insertAll(deps: Deps, trx: Executor, context: ActionContext, save: ReferralToSave, eligibility: EligibilityResult, ubrn: string, accessCodeHash: string): Promise<string> {
+async function insertAll(
+  deps: Deps,
+  trx: Executor,
+  context: ActionContext,
+  save: ReferralToSave,
+  eligibility: EligibilityResult,
+  ubrn: string,
+  accessCodeHash: string,
+): Promise<string> {
   const { source, service, referral } = save;
   const at = deps.clock.now();
-  const patient = { ...referral, postcode: save.postcode, practiceOrganisationId: source.practice?.id ?? null, phone: save.contact?.phone, email: save.contact?.email };
+  const patient = {
+    ...referral,
+    postcode: save.postcode,
+    practiceOrganisationId: source.practice?.id ?? null,
+    phone: save.contact?.phone,
+    email: save.contact?.email,
+  };
   const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
   const referralId = await insertReferral(trx, {
-    ubrn, accessCodeHash, patientId, offerId: service.offer.id, protocolVersion: service.protocol.version,
-    commissionerOrganisationId: source.commissioner.id, referrerOrganisationId: source.practice?.id ?? null, referrerUserId: source.referrerUserId,
-    referral, eligibility, referredOn: deps.clock.today(), at,
+    ubrn,
+    accessCodeHash,
+    patientId,
+    offerId: service.offer.id,
+    protocolVersion: service.protocol.version,
+    commissionerOrganisationId: source.commissioner.id,
+    referrerOrganisationId: source.practice?.id ?? null,
+    referrerUserId: source.referrerUserId,
+    referral,
+    eligibility,
+    referredOn: deps.clock.today(),
+    at,
   });
   if (save.contact && hasContactDetails(save.contact)) await insertContactDetails(trx, referralId, save.contact);
   const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
-  await insertReferralEvent(trx, { referralId, fromStatus: null, toStatus: 'awaiting-choice', actor: source.actor, comment, at, userId: source.referrerUserId, apiKeyId: actingApiKeyId(context) });
-  await recordAudit(trx, context, { action: 'referral.create', entityType: 'referral', entityId: referralId, details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route } });
+  await insertReferralEvent(trx, {
+    referralId,
+    fromStatus: null,
+    toStatus: 'awaiting-choice',
+    actor: source.actor,
+    comment,
+    at,
+    userId: source.referrerUserId,
+    apiKeyId: actingApiKeyId(context),
+  });
+  await recordAudit(trx, context, {
+    action: 'referral.create',
+    entityType: 'referral',
+    entityId: referralId,
+    details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route },
+  });
   return referralId;
 }

@@ -19,27 +19,46 @@ export interface StatusChange {
   clearChoice?: boolean;
 }
 
-const NO_CHOICE = { listing_id: null, site_id: null, provider_organisation_id: null, chosen_at: null, chosen_by: null, sent_at: null, accept_by: null };
+const NO_CHOICE = {
+  listing_id: null,
+  site_id: null,
+  provider_organisation_id: null,
+  chosen_at: null,
+  chosen_by: null,
+  sent_at: null,
+  accept_by: null,
+};
 
 /** Moves a referral to a new status only if its version is still the one read; returns false when someone else changed it first. */
 export async function changeReferralStatus(db: Executor, id: string, expectedVersion: number, change: StatusChange): Promise<boolean> {
-  const result = await db.updateTable('referrals').set((eb) => ({
-    status: change.status, updated_at: change.at, version: eb('version', '+', 1),
-    ...(change.acceptedAt ? { accepted_at: change.acceptedAt } : {}),
-    ...(change.returnReasonCode ? { return_reason_code: change.returnReasonCode, return_comment: change.returnComment ?? '' } : {}),
-    ...(change.cancelReasonCode ? { cancel_reason_code: change.cancelReasonCode, cancel_comment: change.cancelComment ?? '' } : {}),
-    ...(change.dischargedAt ? { discharged_at: change.dischargedAt, discharge_outcome: change.dischargeOutcome ?? null } : {}),
-    ...(change.sessionsAttended !== undefined ? { sessions_attended: change.sessionsAttended } : {}),
-    ...(change.resent ? { sent_at: change.resent.at, accept_by: change.resent.acceptBy } : {}),
-    ...(change.clearChoice ? NO_CHOICE : {}),
-  })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  const result = await db
+    .updateTable('referrals')
+    .set((eb) => ({
+      status: change.status,
+      updated_at: change.at,
+      version: eb('version', '+', 1),
+      ...(change.acceptedAt ? { accepted_at: change.acceptedAt } : {}),
+      ...(change.returnReasonCode ? { return_reason_code: change.returnReasonCode, return_comment: change.returnComment ?? '' } : {}),
+      ...(change.cancelReasonCode ? { cancel_reason_code: change.cancelReasonCode, cancel_comment: change.cancelComment ?? '' } : {}),
+      ...(change.dischargedAt ? { discharged_at: change.dischargedAt, discharge_outcome: change.dischargeOutcome ?? null } : {}),
+      ...(change.sessionsAttended !== undefined ? { sessions_attended: change.sessionsAttended } : {}),
+      ...(change.resent ? { sent_at: change.resent.at, accept_by: change.resent.acceptBy } : {}),
+      ...(change.clearChoice ? NO_CHOICE : {}),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Counts one more attended session, returning the new count. */
 export async function countAttendedSession(db: Executor, id: string, at: Date): Promise<number> {
-  const row = await db.updateTable('referrals').set((eb) => ({ sessions_attended: eb('sessions_attended', '+', 1), updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', '=', id).returning(['sessions_attended', 'version']).executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('referrals')
+    .set((eb) => ({ sessions_attended: eb('sessions_attended', '+', 1), updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returning(['sessions_attended', 'version'])
+    .executeTakeFirstOrThrow();
   return row.sessions_attended;
 }
 
@@ -55,9 +74,19 @@ export interface NewContact {
 
 /** Records an appointment or session and its attendance; an attended session is counted separately by countAttendedSession. */
 export async function insertContact(db: Executor, contact: NewContact): Promise<string> {
-  const row = await db.insertInto('referral_contacts').values({
-    referral_id: contact.referralId, kind: contact.kind, scheduled_for: contact.scheduledFor, attendance: contact.attendance, note: contact.note, recorded_at: contact.at, recorded_by_user_id: contact.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('referral_contacts')
+    .values({
+      referral_id: contact.referralId,
+      kind: contact.kind,
+      scheduled_for: contact.scheduledFor,
+      attendance: contact.attendance,
+      note: contact.note,
+      recorded_at: contact.at,
+      recorded_by_user_id: contact.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -69,7 +98,12 @@ export interface EpisodeRules {
 
 /** The episode rules in the pack the offer adopted (`currency.sessionCap`, `currency.minimumPathwayYears`). */
 export async function episodeRulesOf(db: Executor, offerId: string): Promise<EpisodeRules> {
-  const row = await db.selectFrom('offers as o').innerJoin('implementation_packs as p', 'p.id', 'o.pack_id').select('p.content').where('o.id', '=', offerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('offers as o')
+    .innerJoin('implementation_packs as p', 'p.id', 'o.pack_id')
+    .select('p.content')
+    .where('o.id', '=', offerId)
+    .executeTakeFirst();
   const currency = (row?.content as { currency?: { sessionCap?: unknown; minimumPathwayYears?: unknown } } | undefined)?.currency;
   return {
     ...(typeof currency?.sessionCap === 'number' ? { sessionCap: currency.sessionCap } : {}),
@@ -84,6 +118,10 @@ export async function sessionCapOf(db: Executor, offerId: string): Promise<numbe
 
 /** How far the episode has got: attended sessions so far and when the provider accepted. */
 export async function episodeProgressOf(db: Executor, referralId: string): Promise<{ sessionsAttended: number; acceptedAt: Date | null }> {
-  const row = await db.selectFrom('referrals').select(['sessions_attended', 'accepted_at']).where('id', '=', referralId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('referrals')
+    .select(['sessions_attended', 'accepted_at'])
+    .where('id', '=', referralId)
+    .executeTakeFirstOrThrow();
   return { sessionsAttended: row.sessions_attended, acceptedAt: row.accepted_at };
 }

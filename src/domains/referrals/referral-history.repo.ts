@@ -23,20 +23,40 @@ export interface ReferralContact {
 
 /** Every status change, in the order it happened, with the name of the person who made it where a person did. */
 export async function referralEvents(db: Executor, referralId: string): Promise<ReferralEvent[]> {
-  const rows = await db.selectFrom('referral_events as e').leftJoin('users as u', 'u.id', 'e.changed_by_user_id')
+  const rows = await db
+    .selectFrom('referral_events as e')
+    .leftJoin('users as u', 'u.id', 'e.changed_by_user_id')
     .select(['e.from_status', 'e.to_status', 'e.actor', 'e.reason_code', 'e.comment', 'e.changed_at', 'u.display_name'])
-    .where('e.referral_id', '=', referralId).orderBy('e.seq').execute();
+    .where('e.referral_id', '=', referralId)
+    .orderBy('e.seq')
+    .execute();
   return rows.map((row) => ({
-    fromStatus: row.from_status as ReferralStatus | null, toStatus: row.to_status as ReferralStatus, actor: row.actor, reasonCode: row.reason_code, comment: row.comment, at: row.changed_at, byName: row.display_name,
+    fromStatus: row.from_status as ReferralStatus | null,
+    toStatus: row.to_status as ReferralStatus,
+    actor: row.actor,
+    reasonCode: row.reason_code,
+    comment: row.comment,
+    at: row.changed_at,
+    byName: row.display_name,
   }));
 }
 
 /** Every appointment and session recorded, by when it was (or, without a time, when it was recorded). */
 export async function referralContacts(db: Executor, referralId: string): Promise<ReferralContact[]> {
-  const rows = await db.selectFrom('referral_contacts as c').leftJoin('users as u', 'u.id', 'c.recorded_by_user_id')
+  const rows = await db
+    .selectFrom('referral_contacts as c')
+    .leftJoin('users as u', 'u.id', 'c.recorded_by_user_id')
     .select(['c.kind', 'c.scheduled_for', 'c.attendance', 'c.note', 'c.recorded_at', 'u.display_name'])
-    .where('c.referral_id', '=', referralId).orderBy((eb) => eb.fn.coalesce('c.scheduled_for', 'c.recorded_at')).orderBy('c.recorded_at').execute();
+    .where('c.referral_id', '=', referralId)
+    .orderBy((eb) => eb.fn.coalesce('c.scheduled_for', 'c.recorded_at'))
+    .orderBy('c.recorded_at')
+    .execute();
   return rows.map((row) => ({
-    kind: row.kind as ReferralContact['kind'], scheduledFor: row.scheduled_for, attendance: row.attendance as ReferralContact['attendance'], note: row.note, recordedAt: row.recorded_at, byName: row.display_name,
+    kind: row.kind as ReferralContact['kind'],
+    scheduledFor: row.scheduled_for,
+    attendance: row.attendance as ReferralContact['attendance'],
+    note: row.note,
+    recordedAt: row.recorded_at,
+    byName: row.display_name,
   }));
 }

@@ -7,7 +7,11 @@ import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferRecord } from '../offers/offer.repo.ts';
 import { currentProtocolsOf, type ProtocolVersion } from '../offers/offer-terms.repo.ts';
 import { odsNameInTitleCase } from '../reference/ods-names.rules.ts';
-import { type ResponsibleCommissioner, responsibleForPractice, responsibleForResidence } from '../reference/responsible-commissioner.service.ts';
+import {
+  type ResponsibleCommissioner,
+  responsibleForPractice,
+  responsibleForResidence,
+} from '../reference/responsible-commissioner.service.ts';
 import { routeReasons } from './eligibility.rules.ts';
 import { isPseudoPostcode, type PatientPostcode } from './patient-postcode.ts';
 
@@ -49,7 +53,9 @@ export interface OfferedService {
 
 async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissioner): Promise<CommissionerRef | undefined> {
   const commissioner = await findOrganisationByOdsCode(deps.db, responsible.subIcb.odsCode);
-  return commissioner?.kind === 'commissioner' ? { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name, areaName: responsible.subIcb.areaName } : undefined;
+  return commissioner?.kind === 'commissioner'
+    ? { id: commissioner.id, odsCode: responsible.subIcb.odsCode, name: commissioner.name, areaName: responsible.subIcb.areaName }
+    : undefined;
 }
 
 /** A referrer's practice and the sub-ICB responsible for its patients; only GP practice referrers create referrals. */
@@ -60,19 +66,39 @@ export async function referralSettingFor(deps: Deps, principal: Principal | null
   if (!practice?.odsCode) throw new DomainError('forbidden', 'Only referrers at a GP practice with an ODS code can create referrals');
   const responsible = await responsibleForPractice(deps, practice.odsCode);
   const commissioner = await commissionerOnAqp(deps, responsible);
-  if (!commissioner) throw new DomainError('organisation-unknown', `${responsible.subIcb.name} is not set up as a commissioner on AQP yet.`);
-  return { practice: { id: practice.id, odsCode: practice.odsCode, name: practice.name }, commissioner, explanation: responsible.explanation };
+  if (!commissioner)
+    throw new DomainError('organisation-unknown', `${responsible.subIcb.name} is not set up as a commissioner on AQP yet.`);
+  return {
+    practice: { id: practice.id, odsCode: practice.odsCode, name: practice.name },
+    commissioner,
+    explanation: responsible.explanation,
+  };
 }
 
 async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice: OrganisationRef; responsible: ResponsibleCommissioner }> {
   const code = odsCode.trim().toUpperCase();
   const found = await findOrganisationByOdsCode(deps.db, code);
   const practice = found?.kind === 'gp-practice' ? found : undefined;
-  if (!practice) throw validationFailed([{ field: 'practice', message: `There is no GP surgery with the code ${code.slice(0, 12)}. Search for your surgery by name or postcode.` }]);
+  if (!practice)
+    throw validationFailed([
+      {
+        field: 'practice',
+        message: `There is no GP surgery with the code ${code.slice(0, 12)}. Search for your surgery by name or postcode.`,
+      },
+    ]);
   try {
-    return { practice: { id: practice.id, odsCode: code, name: odsNameInTitleCase(practice.name) }, responsible: await responsibleForPractice(deps, code) };
+    return {
+      practice: { id: practice.id, odsCode: code, name: odsNameInTitleCase(practice.name) },
+      responsible: await responsibleForPractice(deps, code),
+    };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'organisation-unknown') throw validationFailed([{ field: 'practice', message: `${odsNameInTitleCase(practice.name)} is not in an NHS England area, so AQP services cannot be used from it.` }]);
+    if (error instanceof DomainError && error.code === 'organisation-unknown')
+      throw validationFailed([
+        {
+          field: 'practice',
+          message: `${odsNameInTitleCase(practice.name)} is not in an NHS England area, so AQP services cannot be used from it.`,
+        },
+      ]);
     throw error;
   }
 }
@@ -80,33 +106,69 @@ async function patientPractice(deps: Deps, odsCode: string): Promise<{ practice:
 /** An unregistered patient's commissioner by residence; a pseudo-postcode or a place outside England gives none, and the patient is told where to go instead. */
 async function residenceOf(deps: Deps, postcode: PatientPostcode): Promise<ResponsibleCommissioner | null> {
   if (isPseudoPostcode(postcode)) {
-    throw validationFailed([{ field: 'postcode', message: `${postcode.postcode} means ${postcode.description}, so we cannot tell which NHS area’s services you can use without a GP surgery. You do not need a fixed address to register with a GP: contact a GP surgery near you, or call NHS 111 if you need help now.` }]);
+    throw validationFailed([
+      {
+        field: 'postcode',
+        message: `${postcode.postcode} means ${postcode.description}, so we cannot tell which NHS area’s services you can use without a GP surgery. You do not need a fixed address to register with a GP: contact a GP surgery near you, or call NHS 111 if you need help now.`,
+      },
+    ]);
   }
   if (postcode.countryCode && !postcode.countryCode.startsWith('E')) {
-    throw validationFailed([{ field: 'postcode', message: `${postcode.postcode} is not in England. AQP services are commissioned by the NHS in England: ask a GP surgery near you about services where you live.` }]);
+    throw validationFailed([
+      {
+        field: 'postcode',
+        message: `${postcode.postcode} is not in England. AQP services are commissioned by the NHS in England: ask a GP surgery near you about services where you live.`,
+      },
+    ]);
   }
   return responsibleForResidence(deps, postcode);
 }
 
 /** A self-referring patient's commissioner (PRODUCT.md §3.5): their GP practice's sub-ICB, or by residence when they are not registered; problems are field errors on the practice or postcode. */
-export async function patientSettingFor(deps: Deps, location: { practiceOdsCode: string | null; postcode: PatientPostcode }): Promise<PatientSetting> {
-  const found = location.practiceOdsCode ? await patientPractice(deps, location.practiceOdsCode) : { practice: null, responsible: await residenceOf(deps, location.postcode) };
+export async function patientSettingFor(
+  deps: Deps,
+  location: { practiceOdsCode: string | null; postcode: PatientPostcode },
+): Promise<PatientSetting> {
+  const found = location.practiceOdsCode
+    ? await patientPractice(deps, location.practiceOdsCode)
+    : { practice: null, responsible: await residenceOf(deps, location.postcode) };
   const field = found.practice ? 'practice' : 'postcode';
-  if (!found.responsible) throw validationFailed([{ field, message: `We cannot tell which NHS area ${location.postcode.postcode} is in. Ask a GP surgery near you for help.` }]);
+  if (!found.responsible)
+    throw validationFailed([
+      { field, message: `We cannot tell which NHS area ${location.postcode.postcode} is in. Ask a GP surgery near you for help.` },
+    ]);
   const commissioner = await commissionerOnAqp(deps, found.responsible);
-  if (!commissioner) throw validationFailed([{ field, message: `The NHS in ${found.responsible.subIcb.areaName} does not offer services through AQP yet. Ask ${found.practice ? 'your GP surgery' : 'a GP surgery near you'} about other ways to get help.` }]);
-  const explanation = found.practice ? `Your GP surgery, ${found.practice.name}, is in ${commissioner.areaName}.` : `You are not registered with a GP, so the services are those of the area you live in: ${found.responsible.explanation}`;
+  if (!commissioner)
+    throw validationFailed([
+      {
+        field,
+        message: `The NHS in ${found.responsible.subIcb.areaName} does not offer services through AQP yet. Ask ${found.practice ? 'your GP surgery' : 'a GP surgery near you'} about other ways to get help.`,
+      },
+    ]);
+  const explanation = found.practice
+    ? `Your GP surgery, ${found.practice.name}, is in ${commissioner.areaName}.`
+    : `You are not registered with a GP, so the services are those of the area you live in: ${found.responsible.explanation}`;
   return { practice: found.practice, commissioner, explanation };
 }
 
 /** The services a commissioner's patients can be referred to: each with the public offer covering it (an open one before a closed one) and that offer's current protocol version. */
 export async function servicesOfferedTo(deps: Deps, setting: CommissionerSetting): Promise<OfferedService[]> {
   const covering = await publicOffersCovering(deps.db, setting.commissioner);
-  const protocols = await currentProtocolsOf(deps.db, covering.map((offer) => offer.id));
+  const protocols = await currentProtocolsOf(
+    deps.db,
+    covering.map((offer) => offer.id),
+  );
   const byService = new Map<string, OfferedService>();
   for (const offer of covering) {
     const protocol = protocols.get(offer.id);
-    if (protocol && !byService.has(offer.service.code)) byService.set(offer.service.code, { serviceCode: offer.service.code, serviceName: offer.service.name, servicePublicName: offer.service.publicName, offer, protocol });
+    if (protocol && !byService.has(offer.service.code))
+      byService.set(offer.service.code, {
+        serviceCode: offer.service.code,
+        serviceName: offer.service.name,
+        servicePublicName: offer.service.publicName,
+        offer,
+        protocol,
+      });
   }
   return [...byService.values()].sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en-GB'));
 }
@@ -119,6 +181,9 @@ export function allowsSelfReferral(service: OfferedService): boolean {
 /** The offer and protocol a referral to this service is judged against, or a field error when no offer covers the commissioner. */
 export async function offeredService(deps: Deps, setting: CommissionerSetting, serviceCode: string): Promise<OfferedService> {
   const found = (await servicesOfferedTo(deps, setting)).find((service) => service.serviceCode === serviceCode);
-  if (!found) throw new DomainError('validation-failed', `No AQP offer covers ${setting.commissioner.name} for this service`, { fieldErrors: [{ field: 'serviceCode', message: `Select a service that ${setting.commissioner.name} commissions through AQP` }] });
+  if (!found)
+    throw new DomainError('validation-failed', `No AQP offer covers ${setting.commissioner.name} for this service`, {
+      fieldErrors: [{ field: 'serviceCode', message: `Select a service that ${setting.commissioner.name} commissions through AQP` }],
+    });
   return found;
 }

@@ -8,27 +8,54 @@ import { moveReferral } from './referral-transition.service.ts';
 
 /** Accepts a sent referral; of two providers' staff accepting at once, exactly one wins and the other gets a `conflict`. */
 export async function acceptReferral(deps: Deps, context: ActionContext, referral: ReferralRecord): Promise<void> {
-  await moveReferral(deps, context, referral, { to: 'accepted', actor: 'provider', action: 'referral.accept', change: { acceptedAt: deps.clock.now() } });
+  await moveReferral(deps, context, referral, {
+    to: 'accepted',
+    actor: 'provider',
+    action: 'referral.accept',
+    change: { acceptedAt: deps.clock.now() },
+  });
 }
 
 /** Returns a sent referral to the referrer with a coded reason; codes that need a comment are refused without one. */
-export async function returnReferral(deps: Deps, context: ActionContext, referral: ReferralRecord, input: { reasonCode: string; comment?: string }): Promise<void> {
+export async function returnReferral(
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  input: { reasonCode: string; comment?: string },
+): Promise<void> {
   const errors = reasonErrors(RETURN_REASONS, input.reasonCode, input.comment);
   if (errors.length) throw validationFailed(errors);
   const comment = (input.comment ?? '').trim();
   await moveReferral(deps, context, referral, {
-    to: 'returned', actor: 'provider', action: 'referral.return', reasonCode: input.reasonCode, comment,
-    change: { returnReasonCode: input.reasonCode, returnComment: comment }, details: { reasonCode: input.reasonCode },
+    to: 'returned',
+    actor: 'provider',
+    action: 'referral.return',
+    reasonCode: input.reasonCode,
+    comment,
+    change: { returnReasonCode: input.reasonCode, returnComment: comment },
+    details: { reasonCode: input.reasonCode },
   });
 }
 
 /** Discharges a patient in treatment with the outcome of their care. */
-export async function dischargeReferral(deps: Deps, context: ActionContext, referral: ReferralRecord, input: { outcome: string; comment?: string }): Promise<void> {
-  if (!(DISCHARGE_OUTCOMES as readonly string[]).includes(input.outcome)) throw validationFailed([{ field: 'outcome', message: 'Choose the outcome of the patient’s care' }]);
-  if ((input.comment ?? '').trim().length > MAX_REASON_COMMENT) throw validationFailed([{ field: 'comment', message: `The discharge summary must be ${MAX_REASON_COMMENT} characters or fewer` }]);
+export async function dischargeReferral(
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  input: { outcome: string; comment?: string },
+): Promise<void> {
+  if (!(DISCHARGE_OUTCOMES as readonly string[]).includes(input.outcome))
+    throw validationFailed([{ field: 'outcome', message: 'Choose the outcome of the patient’s care' }]);
+  if ((input.comment ?? '').trim().length > MAX_REASON_COMMENT)
+    throw validationFailed([{ field: 'comment', message: `The discharge summary must be ${MAX_REASON_COMMENT} characters or fewer` }]);
   const outcome = input.outcome as DischargeOutcome;
   await moveReferral(deps, context, referral, {
-    to: 'discharged', actor: 'provider', action: 'referral.discharge', reasonCode: outcome, comment: (input.comment ?? '').trim(),
-    change: { dischargedAt: deps.clock.now(), dischargeOutcome: outcome }, details: { outcome },
+    to: 'discharged',
+    actor: 'provider',
+    action: 'referral.discharge',
+    reasonCode: outcome,
+    comment: (input.comment ?? '').trim(),
+    change: { dischargedAt: deps.clock.now(), dischargeOutcome: outcome },
+    details: { outcome },
   });
 }

@@ -52,6 +52,7 @@ export function reasonErrors(reasons: Record<string, ReasonCode>, code: string, 
   if (!reason) return [{ field: 'reasonCode', message: 'Choose a reason from the list' }];
   const text = (comment ?? '').trim();
   if (reason.commentRequired && !text) return [{ field: 'comment', message: `Explain the reason: “${reason.label}” needs a comment` }];
-  if (text.length > MAX_REASON_COMMENT) return [{ field: 'comment', message: `The comment must be ${MAX_REASON_COMMENT} characters or fewer` }];
+  if (text.length > MAX_REASON_COMMENT)
+    return [{ field: 'comment', message: `The comment must be ${MAX_REASON_COMMENT} characters or fewer` }];
   return [];
 }

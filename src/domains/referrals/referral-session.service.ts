@@ -28,41 +28,84 @@ export interface ContactOutcome {
 /** Field errors for a contact: a session needs its attendance and cannot be in the future; a date, when given, must be a real instant. */
 export function contactErrors(input: ContactInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.kind === 'session' && !input.attendance) errors.push({ field: 'attendance', message: 'Say whether the patient attended the session' });
-  if (input.scheduledFor && Number.isNaN(Date.parse(input.scheduledFor))) errors.push({ field: 'scheduledFor', message: 'Enter the date and time of the appointment' });
-  else if (input.kind === 'session' && input.scheduledFor && londonDateOf(new Date(input.scheduledFor)) > today) errors.push({ field: 'scheduledFor', message: 'A session that has taken place must be today or in the past' });
+  if (input.kind === 'session' && !input.attendance)
+    errors.push({ field: 'attendance', message: 'Say whether the patient attended the session' });
+  if (input.scheduledFor && Number.isNaN(Date.parse(input.scheduledFor)))
+    errors.push({ field: 'scheduledFor', message: 'Enter the date and time of the appointment' });
+  else if (input.kind === 'session' && input.scheduledFor && londonDateOf(new Date(input.scheduledFor)) > today)
+    errors.push({ field: 'scheduledFor', message: 'A session that has taken place must be today or in the past' });
   if ((input.note ?? '').length > 2000) errors.push({ field: 'note', message: 'The note must be 2000 characters or fewer' });
   return errors;
 }
 
 async function tellReferrerToReRefer(trx: Executor, referral: ReferralRecord, cap: number, at: Date): Promise<void> {
   if (!referral.referrer.organisationId) return;
-  await insertOutboxMessage(trx, {
-    organisationId: referral.referrer.organisationId, entityType: 'referral', entityId: referral.id,
-    subject: `Episode closed: ${referral.patient.givenName} ${referral.patient.familyName} needs re-referral`,
-    body: `${referral.chosen?.providerName ?? 'The provider'} has delivered all ${cap} sessions allowed for referral ${referral.ubrn} (${referral.offer.serviceName}). The episode is closed; if the patient needs more care, make a new referral.`,
-  }, at);
+  await insertOutboxMessage(
+    trx,
+    {
+      organisationId: referral.referrer.organisationId,
+      entityType: 'referral',
+      entityId: referral.id,
+      subject: `Episode closed: ${referral.patient.givenName} ${referral.patient.familyName} needs re-referral`,
+      body: `${referral.chosen?.providerName ?? 'The provider'} has delivered all ${cap} sessions allowed for referral ${referral.ubrn} (${referral.offer.serviceName}). The episode is closed; if the patient needs more care, make a new referral.`,
+    },
+    at,
+  );
 }
 
 /** Records an appointment or a session; an attended session that reaches the cap closes the episode in the same transaction. */
-export async function recordContact(deps: Deps, context: ActionContext, referral: ReferralRecord, input: ContactInput): Promise<ContactOutcome> {
+export async function recordContact(
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  input: ContactInput,
+): Promise<ContactOutcome> {
   const errors = contactErrors(input, deps.clock.today());
   if (errors.length) throw validationFailed(errors);
   return deps.db.transaction().execute(async (trx) => {
     const current = await lockReferral(trx, referral.id);
-    if (!isInTreatment(current.status)) throw new DomainError('invalid-transition', `Sessions can be recorded only for an accepted referral: this one is ${REFERRAL_STATUS_LABELS[current.status].toLowerCase()}`);
+    if (!isInTreatment(current.status))
+      throw new DomainError(
+        'invalid-transition',
+        `Sessions can be recorded only for an accepted referral: this one is ${REFERRAL_STATUS_LABELS[current.status].toLowerCase()}`,
+      );
     const at = deps.clock.now();
     const attendance = input.kind === 'session' ? input.attendance! : (input.attendance ?? null);
-    const contactId = await insertContact(trx, { referralId: referral.id, kind: input.kind, scheduledFor: input.scheduledFor ? new Date(input.scheduledFor) : null, attendance, note: (input.note ?? '').trim(), at, userId: actingUserId(context) });
+    const contactId = await insertContact(trx, {
+      referralId: referral.id,
+      kind: input.kind,
+      scheduledFor: input.scheduledFor ? new Date(input.scheduledFor) : null,
+      attendance,
+      note: (input.note ?? '').trim(),
+      at,
+      userId: actingUserId(context),
+    });
     const counts = input.kind === 'session' && attendance === 'attended';
-    const attended = counts ? await countAttendedSession(trx, referral.id, at) : (await episodeProgressOf(trx, referral.id)).sessionsAttended;
-    await recordAudit(trx, context, { action: 'referral.contact', entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, contactId, kind: input.kind, attendance, sessionsAttended: attended } });
+    const attended = counts
+      ? await countAttendedSession(trx, referral.id, at)
+      : (await episodeProgressOf(trx, referral.id)).sessionsAttended;
+    await recordAudit(trx, context, {
+      action: 'referral.contact',
+      entityType: 'referral',
+      entityId: referral.id,
+      details: { ubrn: referral.ubrn, contactId, kind: input.kind, attendance, sessionsAttended: attended },
+    });
     const cap = await sessionCapOf(trx, referral.offer.id);
     if (!counts || !reachesSessionCap(attended, cap)) return { sessionsAttended: attended, sessionCap: cap ?? null, status: 'accepted' };
     const locked = await lockReferral(trx, referral.id);
-    await moveReferralIn(trx, deps, context, { ...referral, version: locked.version }, {
-      to: 'episode-closed', actor: 'system', action: 'referral.episode-close', comment: `Session cap of ${cap} reached: the patient needs re-referral`, details: { sessionCap: cap },
-    });
+    await moveReferralIn(
+      trx,
+      deps,
+      context,
+      { ...referral, version: locked.version },
+      {
+        to: 'episode-closed',
+        actor: 'system',
+        action: 'referral.episode-close',
+        comment: `Session cap of ${cap} reached: the patient needs re-referral`,
+        details: { sessionCap: cap },
+      },
+    );
     await tellReferrerToReRefer(trx, referral, cap!, at);
     return { sessionsAttended: attended, sessionCap: cap!, status: 'episode-closed' };
   });

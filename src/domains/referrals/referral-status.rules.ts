@@ -14,16 +14,27 @@ export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
 };
 
 /** What the patient should expect next, in plain words for the status page. */
-export function whatHappensNext(status: ReferralStatus, facts: { providerName?: string | null; acceptBy?: string | null; selfReferred?: boolean }): string {
+export function whatHappensNext(
+  status: ReferralStatus,
+  facts: { providerName?: string | null; acceptBy?: string | null; selfReferred?: boolean },
+): string {
   switch (status) {
-    case 'awaiting-choice': return 'Choose a provider from the list below. Your referral is sent to them as soon as you choose.';
-    case 'sent': return `${facts.providerName ?? 'The provider'} will contact you to arrange your first appointment. They should accept your referral by ${facts.acceptBy ?? 'the date shown'}. If you have not heard from them by then, contact them or your GP practice.`;
-    case 'accepted': return `${facts.providerName ?? 'The provider'} has accepted your referral and will contact you about appointments.`;
-    case 'returned': if (facts.selfReferred) return `${facts.providerName ?? 'The provider'} could not accept your referral and will contact you to explain why. If you have not heard from them within a week, contact them or a GP surgery.`;
+    case 'awaiting-choice':
+      return 'Choose a provider from the list below. Your referral is sent to them as soon as you choose.';
+    case 'sent':
+      return `${facts.providerName ?? 'The provider'} will contact you to arrange your first appointment. They should accept your referral by ${facts.acceptBy ?? 'the date shown'}. If you have not heard from them by then, contact them or your GP practice.`;
+    case 'accepted':
+      return `${facts.providerName ?? 'The provider'} has accepted your referral and will contact you about appointments.`;
+    case 'returned':
+      if (facts.selfReferred)
+        return `${facts.providerName ?? 'The provider'} could not accept your referral and will contact you to explain why. If you have not heard from them within a week, contact them or a GP surgery.`;
       return 'The provider has returned your referral to the person who referred you. Your GP practice will contact you about what happens next.';
-    case 'discharged': return 'Your care with this provider has finished. Contact your GP practice if you need more help.';
-    case 'episode-closed': return 'You have had all the sessions this referral allows. Speak to your GP practice if you need more care: you will need a new referral.';
-    case 'cancelled': return 'This referral has been cancelled. Contact your GP practice if you think this is wrong.';
+    case 'discharged':
+      return 'Your care with this provider has finished. Contact your GP practice if you need more help.';
+    case 'episode-closed':
+      return 'You have had all the sessions this referral allows. Speak to your GP practice if you need more care: you will need a new referral.';
+    case 'cancelled':
+      return 'This referral has been cancelled. Contact your GP practice if you think this is wrong.';
   }
 }
 

@@ -20,23 +20,48 @@ export interface Move {
 }
 
 /** Refuses a move the referral's current state does not allow; a referral someone else has just moved is a `conflict`, so the loser of a race is told plainly. */
-export function refuseUnlessAllowed(referral: ReferralRecord, current: { status: ReferralStatus; version: number }, to: ReferralStatus): void {
+export function refuseUnlessAllowed(
+  referral: ReferralRecord,
+  current: { status: ReferralStatus; version: number },
+  to: ReferralStatus,
+): void {
   const now = REFERRAL_STATUS_LABELS[current.status].toLowerCase();
-  if (current.version !== referral.version || current.status === to) throw new DomainError('conflict', `Someone else has just changed this referral: it is now ${now}. Reload it to see where it stands.`);
-  if (!canMoveReferral(current.status, to)) throw new DomainError('invalid-transition', `This referral cannot be ${REFERRAL_STATUS_LABELS[to].toLowerCase()} now: it is ${now}`);
+  if (current.version !== referral.version || current.status === to)
+    throw new DomainError('conflict', `Someone else has just changed this referral: it is now ${now}. Reload it to see where it stands.`);
+  if (!canMoveReferral(current.status, to))
+    throw new DomainError('invalid-transition', `This referral cannot be ${REFERRAL_STATUS_LABELS[to].toLowerCase()} now: it is ${now}`);
 }
 
 /** Applies a move inside the caller's transaction, after locking the row. */
-export async function moveReferralIn(trx: Executor, deps: Deps, context: ActionContext, referral: ReferralRecord, move: Move): Promise<void> {
+export async function moveReferralIn(
+  trx: Executor,
+  deps: Deps,
+  context: ActionContext,
+  referral: ReferralRecord,
+  move: Move,
+): Promise<void> {
   const current = await lockReferral(trx, referral.id);
   refuseUnlessAllowed(referral, current, move.to);
   const at = deps.clock.now();
-  if (!(await changeReferralStatus(trx, referral.id, current.version, { status: move.to, at, ...move.change }))) throw new DomainError('conflict', 'Someone else has just changed this referral. Reload it to see where it stands.');
+  if (!(await changeReferralStatus(trx, referral.id, current.version, { status: move.to, at, ...move.change })))
+    throw new DomainError('conflict', 'Someone else has just changed this referral. Reload it to see where it stands.');
   await insertReferralEvent(trx, {
-    referralId: referral.id, fromStatus: current.status, toStatus: move.to, actor: move.actor, reasonCode: move.reasonCode, comment: move.comment, at,
-    userId: actingUserId(context), apiKeyId: actingApiKeyId(context),
+    referralId: referral.id,
+    fromStatus: current.status,
+    toStatus: move.to,
+    actor: move.actor,
+    reasonCode: move.reasonCode,
+    comment: move.comment,
+    at,
+    userId: actingUserId(context),
+    apiKeyId: actingApiKeyId(context),
   });
-  await recordAudit(trx, context, { action: move.action, entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, from: current.status, to: move.to, ...move.details } });
+  await recordAudit(trx, context, {
+    action: move.action,
+    entityType: 'referral',
+    entityId: referral.id,
+    details: { ubrn: referral.ubrn, from: current.status, to: move.to, ...move.details },
+  });
 }
 
 /** Applies a move in its own transaction. */

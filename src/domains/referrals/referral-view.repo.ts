@@ -7,21 +7,49 @@ import { findContactDetails } from './referral-contact-details.repo.ts';
 import { findReferralByUbrn, type ReferralRecord } from './referral.repo.ts';
 
 /** The referral as the viewer's side sees it, audited as seen; undefined (audited as refused) when it does not exist or the viewer is on neither side. */
-export async function referralSeenBy(trx: Executor, context: ActionContext, reference: string, ubrn: string | undefined, view: { page: string; referrerOnly?: boolean }): Promise<SeenReferral | undefined> {
+export async function referralSeenBy(
+  trx: Executor,
+  context: ActionContext,
+  reference: string,
+  ubrn: string | undefined,
+  view: { page: string; referrerOnly?: boolean },
+): Promise<SeenReferral | undefined> {
   const referral = ubrn ? await findReferralByUbrn(trx, ubrn) : undefined;
   const side = referral && sideOf(context.principal, referral);
   if (!referral || !side || (view.referrerOnly && side !== 'referrer')) {
-    await recordAudit(trx, context, { action: 'referral.view', outcome: 'denied', entityType: 'referral', entityId: null, details: { reference: reference.slice(0, 20), page: view.page } });
+    await recordAudit(trx, context, {
+      action: 'referral.view',
+      outcome: 'denied',
+      entityType: 'referral',
+      entityId: null,
+      details: { reference: reference.slice(0, 20), page: view.page },
+    });
     return undefined;
   }
-  const contactDetails = mayReadContactDetails(side, referral) ? (await findContactDetails(trx, referral.id)) ?? null : null;
-  await recordAudit(trx, context, { action: 'referral.view', entityType: 'referral', entityId: referral.id, details: { ubrn: referral.ubrn, page: view.page, side, ...(contactDetails && { contactDetails: true }) } });
+  const contactDetails = mayReadContactDetails(side, referral) ? ((await findContactDetails(trx, referral.id)) ?? null) : null;
+  await recordAudit(trx, context, {
+    action: 'referral.view',
+    entityType: 'referral',
+    entityId: referral.id,
+    details: { ubrn: referral.ubrn, page: view.page, side, ...(contactDetails && { contactDetails: true }) },
+  });
   return { ...referral, side, contactDetails };
 }
 
 /** The referral for the patient who proved they hold it, audited as seen by the patient; undefined when there is none. */
-export async function referralSeenByPatient(trx: Executor, context: ActionContext, ubrn: string, page: string): Promise<ReferralRecord | undefined> {
+export async function referralSeenByPatient(
+  trx: Executor,
+  context: ActionContext,
+  ubrn: string,
+  page: string,
+): Promise<ReferralRecord | undefined> {
   const referral = await findReferralByUbrn(trx, ubrn);
-  if (referral) await recordAudit(trx, context, { action: 'referral.view', entityType: 'referral', entityId: referral.id, details: { ubrn, page, side: 'patient' } });
+  if (referral)
+    await recordAudit(trx, context, {
+      action: 'referral.view',
+      entityType: 'referral',
+      entityId: referral.id,
+      details: { ubrn, page, side: 'patient' },
+    });
   return referral;
 }

@@ -9,7 +9,11 @@ import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, save
 import { type CheckedReferral, checkReferralInput, type ReferralInput } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, referralSettingFor } from './referral-offer.service.ts';
 
-async function checkedInput(deps: Deps, service: OfferedService, input: ReferralInput): Promise<{ referral: CheckedReferral; contact?: PatientContact; postcode: PatientPostcode }> {
+async function checkedInput(
+  deps: Deps,
+  service: OfferedService,
+  input: ReferralInput,
+): Promise<{ referral: CheckedReferral; contact?: PatientContact; postcode: PatientPostcode }> {
   const { errors, referral, contact } = checkReferralInput(input, service.protocol.content, deps.clock.today());
   const postcode = await postcodeOrError(deps, input.postcode, 'Enter the patient’s postcode');
   const allErrors = [...errors.filter((error) => error.field !== 'postcode'), ...('field' in postcode ? [postcode] : [])];
@@ -26,13 +30,28 @@ export async function checkReferral(deps: Deps, context: ActionContext, input: R
 }
 
 /** Judges a referral and, when eligible, saves it awaiting the patient's choice with a fresh reference and access code (only its hash is kept). */
-export async function createReferral(deps: Deps, context: ActionContext, input: ReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
+export async function createReferral(
+  deps: Deps,
+  context: ActionContext,
+  input: ReferralInput,
+  options: { ubrns?: () => string } = {},
+): Promise<ReferralDecision> {
   const setting = await referralSettingFor(deps, context.principal);
   const service = await offeredService(deps, setting, input.serviceCode);
   const { referral, contact, postcode } = await checkedInput(deps, service, input);
   const eligibility = await judgeReferral(deps, service, referral);
   if (!eligibility.eligible) return decisionOf(service, setting.commissioner, eligibility);
-  const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: actingUserId(context), actor: 'referrer' as const };
-  const saved = await saveIfStillEligible(deps, context, { source, service, referral, contact, postcode: postcode.postcode }, options.ubrns);
+  const source = {
+    commissioner: setting.commissioner,
+    practice: setting.practice,
+    referrerUserId: actingUserId(context),
+    actor: 'referrer' as const,
+  };
+  const saved = await saveIfStillEligible(
+    deps,
+    context,
+    { source, service, referral, contact, postcode: postcode.postcode },
+    options.ubrns,
+  );
   return { ...decisionOf(service, setting.commissioner, saved.eligibility), ...(saved.created && { created: saved.created }) };
 }

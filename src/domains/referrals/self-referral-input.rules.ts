@@ -23,12 +23,17 @@ export const HELP_WANTED_MAX = 5000;
 export function selfReferralErrors(input: SelfReferralInput): FieldError[] {
   const errors: FieldError[] = contactErrors(contactInputOf(input), 'patient');
   if (!input.helpWanted.trim()) errors.push({ field: 'helpWanted', message: 'Tell us what help you are looking for' });
-  else if (input.helpWanted.length > HELP_WANTED_MAX) errors.push({ field: 'helpWanted', message: 'What help you are looking for must be 5,000 characters or fewer' });
+  else if (input.helpWanted.length > HELP_WANTED_MAX)
+    errors.push({ field: 'helpWanted', message: 'What help you are looking for must be 5,000 characters or fewer' });
   return errors;
 }
 
 /** Every problem at once, or the checked referral (route 'self', routine) and contact details; questions come from the offer's current protocol. */
-export function checkSelfReferralInput(input: SelfReferralInput, protocol: ReferralProtocol, today: string): { errors: FieldError[]; checked?: { referral: CheckedReferral; contact: PatientContact } } {
+export function checkSelfReferralInput(
+  input: SelfReferralInput,
+  protocol: ReferralProtocol,
+  today: string,
+): { errors: FieldError[]; checked?: { referral: CheckedReferral; contact: PatientContact } } {
   const errors = [...patientErrors(input, today, 'patient'), ...protocolAnswerErrors(input, protocol), ...selfReferralErrors(input)];
   if (errors.length) return { errors };
   return {
@@ -42,10 +47,17 @@ export function checkSelfReferralInput(input: SelfReferralInput, protocol: Refer
 
 /** A family name compared as people write it: case, spaces, hyphens and apostrophes aside. */
 function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s'’-]/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s'’-]/g, '');
 }
 
 /** True when what a self-referring patient typed matches the record held for their NHS number (last name and date of birth), as a demographic trace would check. */
-export function matchesPatientRecord(record: { familyName: string; dateOfBirth: string }, typed: { familyName: string; dateOfBirth: string }): boolean {
+export function matchesPatientRecord(
+  record: { familyName: string; dateOfBirth: string },
+  typed: { familyName: string; dateOfBirth: string },
+): boolean {
   return record.dateOfBirth === typed.dateOfBirth && nameKey(record.familyName) === nameKey(typed.familyName);
 }

@@ -14,17 +14,22 @@ import { checkSelfReferralInput, matchesPatientRecord, type SelfReferralInput } 
 export const SELF_REFERRALS_PER_TEN_MINUTES = 10;
 
 /** Said when the NHS number is known with another last name or date of birth: earlier referrals are neither shown nor changed for someone who cannot prove who they are. */
-export const IDENTITY_MISMATCH = 'These details do not match the NHS record we hold for this NHS number. Check your NHS number, last name and date of birth, or ask your GP surgery to refer you.';
+export const IDENTITY_MISMATCH =
+  'These details do not match the NHS record we hold for this NHS number. Check your NHS number, last name and date of birth, or ask your GP surgery to refer you.';
 
 /** The patient's postcode and commissioner; a problem with either is reported together with any problem in the patient's details. */
 async function locate(deps: Deps, input: SelfReferralInput): Promise<{ setting: PatientSetting; postcode: string }> {
-  const detailErrors = (extra: FieldError[]) => [...patientErrors(input, deps.clock.today(), 'patient').filter((error) => error.field !== 'postcode'), ...extra];
+  const detailErrors = (extra: FieldError[]) => [
+    ...patientErrors(input, deps.clock.today(), 'patient').filter((error) => error.field !== 'postcode'),
+    ...extra,
+  ];
   const postcode = await postcodeOrError(deps, input.postcode, 'Enter your postcode');
   if ('field' in postcode) throw validationFailed(detailErrors([postcode]));
   try {
     return { setting: await patientSettingFor(deps, { practiceOdsCode: input.practiceOdsCode, postcode }), postcode: postcode.postcode };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'validation-failed') throw validationFailed(detailErrors(error.details.fieldErrors ?? []));
+    if (error instanceof DomainError && error.code === 'validation-failed')
+      throw validationFailed(detailErrors(error.details.fieldErrors ?? []));
     throw error;
   }
 }
@@ -37,9 +42,20 @@ export interface SelfReferralPlace {
 }
 
 /** Judges a self-referral from its input alone (the API): finds the patient's commissioner and the service, then decides. */
-export async function selfRefer(deps: Deps, context: ActionContext, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
+export async function selfRefer(
+  deps: Deps,
+  context: ActionContext,
+  input: SelfReferralInput,
+  options: { ubrns?: () => string } = {},
+): Promise<ReferralDecision> {
   const { setting, postcode } = await locate(deps, input);
-  return decideSelfReferral(deps, context, { setting, postcode, service: await offeredService(deps, setting, input.serviceCode) }, input, options);
+  return decideSelfReferral(
+    deps,
+    context,
+    { setting, postcode, service: await offeredService(deps, setting, input.serviceCode) },
+    input,
+    options,
+  );
 }
 
 /** Refuses someone who has not signed in when the NHS number is held with another last name or date of birth (decision 0019). */
@@ -57,24 +73,46 @@ async function checkAndJudge(deps: Deps, place: SelfReferralPlace, input: SelfRe
 }
 
 async function auditRefusal(deps: Deps, context: ActionContext, service: OfferedService, reasons: { code: string }[]): Promise<void> {
-  await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'offer', entityId: service.offer.id, details: { serviceCode: service.serviceCode, reasons: reasons.map((reason) => reason.code) } });
+  await recordAudit(deps.db, context, {
+    action: 'referral.self-referral',
+    outcome: 'denied',
+    entityType: 'offer',
+    entityId: service.offer.id,
+    details: { serviceCode: service.serviceCode, reasons: reasons.map((reason) => reason.code) },
+  });
 }
 
 /** Judges a self-referral without saving it, so the patient can check their answers before sending (decision 0031); a refusal is audited as when sending. */
-export async function checkSelfReferral(deps: Deps, context: ActionContext, place: SelfReferralPlace, input: SelfReferralInput): Promise<ReferralDecision> {
+export async function checkSelfReferral(
+  deps: Deps,
+  context: ActionContext,
+  place: SelfReferralPlace,
+  input: SelfReferralInput,
+): Promise<ReferralDecision> {
   const { judged } = await checkAndJudge(deps, place, input);
   if (!judged.eligible) await auditRefusal(deps, context, place.service, judged.reasons);
   return decisionOf(place.service, place.setting.commissioner, judged);
 }
 
 /** Judges a self-referral (route 'self', routine) where it goes and, when eligible, saves it with the practice as referrer (none when unregistered) and no referring user; identity and repeat limits are checked again under the patient's lock (decision 0024); a refusal is audited without the patient's details. */
-export async function decideSelfReferral(deps: Deps, context: ActionContext, place: SelfReferralPlace, input: SelfReferralInput, options: { ubrns?: () => string } = {}): Promise<ReferralDecision> {
+export async function decideSelfReferral(
+  deps: Deps,
+  context: ActionContext,
+  place: SelfReferralPlace,
+  input: SelfReferralInput,
+  options: { ubrns?: () => string } = {},
+): Promise<ReferralDecision> {
   const { setting, postcode, service } = place;
   const { checked, judged } = await checkAndJudge(deps, place, input);
   const referral = checked.referral;
   const source = { commissioner: setting.commissioner, practice: setting.practice, referrerUserId: null, actor: 'patient' as const };
   const saved = judged.eligible
-    ? await saveIfStillEligible(deps, context, { source, service, referral, postcode, contact: checked.contact, checkUnderLock: (db) => confirmIdentity(db, referral) }, options.ubrns)
+    ? await saveIfStillEligible(
+        deps,
+        context,
+        { source, service, referral, postcode, contact: checked.contact, checkUnderLock: (db) => confirmIdentity(db, referral) },
+        options.ubrns,
+      )
     : { eligibility: judged, created: undefined };
   const decision = decisionOf(service, setting.commissioner, saved.eligibility);
   if (saved.created) return { ...decision, created: saved.created };
@@ -84,5 +122,11 @@ export async function decideSelfReferral(deps: Deps, context: ActionContext, pla
 
 /** Records a form refused because its hidden trap field was filled, which people never see but form-filling bots do; nothing else is kept. */
 export async function refuseAutomatedSelfReferral(deps: Deps, context: ActionContext, serviceCode: string): Promise<void> {
-  await recordAudit(deps.db, context, { action: 'referral.self-referral', outcome: 'denied', entityType: 'service', entityId: serviceCode.slice(0, 80), details: { reason: 'honeypot' } });
+  await recordAudit(deps.db, context, {
+    action: 'referral.self-referral',
+    outcome: 'denied',
+    entityType: 'service',
+    entityId: serviceCode.slice(0, 80),
+    details: { reason: 'honeypot' },
+  });
 }

@@ -43,7 +43,8 @@ const sessionCapIn = (pack: unknown): number | null => {
 };
 
 function requireRole(principal: Principal | null, roles: readonly string[]): Principal & { organisationId: string } {
-  if (!principal || !roles.includes(principal.role) || !principal.organisationId) throw new DomainError('forbidden', 'This worklist is not for your role');
+  if (!principal || !roles.includes(principal.role) || !principal.organisationId)
+    throw new DomainError('forbidden', 'This worklist is not for your role');
   return principal as Principal & { organisationId: string };
 }
 
@@ -54,8 +55,12 @@ export async function providerWorklist(deps: Deps, context: ActionContext, page:
   const { rows, total } = await providerWorklistSeen(deps.db, context, principal.organisationId, page);
   return {
     items: rows.map((row) => ({
-      row, statusLabel: REFERRAL_STATUS_LABELS[row.status], sessionCap: sessionCapIn(row.packContent),
-      ...(row.status === 'sent' && row.acceptBy && today > row.acceptBy ? { workingDaysOverdue: workingDaysOverdue(row.acceptBy, today) } : {}),
+      row,
+      statusLabel: REFERRAL_STATUS_LABELS[row.status],
+      sessionCap: sessionCapIn(row.packContent),
+      ...(row.status === 'sent' && row.acceptBy && today > row.acceptBy
+        ? { workingDaysOverdue: workingDaysOverdue(row.acceptBy, today) }
+        : {}),
     })),
     total,
   };
@@ -69,9 +74,15 @@ export async function referrerWorklist(deps: Deps, context: ActionContext, page:
   return {
     items: rows.map((row) => {
       const attention = referrerAttentionFor(row.status, row.acceptBy, today);
-      const reason = row.returnReasonCode && Object.hasOwn(RETURN_REASONS, row.returnReasonCode) ? RETURN_REASONS[row.returnReasonCode as keyof typeof RETURN_REASONS].label : undefined;
+      const reason =
+        row.returnReasonCode && Object.hasOwn(RETURN_REASONS, row.returnReasonCode)
+          ? RETURN_REASONS[row.returnReasonCode as keyof typeof RETURN_REASONS].label
+          : undefined;
       return {
-        row, statusLabel: REFERRAL_STATUS_LABELS[row.status], sessionCap: sessionCapIn(row.packContent), attention,
+        row,
+        statusLabel: REFERRAL_STATUS_LABELS[row.status],
+        sessionCap: sessionCapIn(row.packContent),
+        attention,
         ...(attention === 'overdue' && row.acceptBy ? { workingDaysOverdue: workingDaysOverdue(row.acceptBy, today) } : {}),
         ...(reason ? { returnReasonLabel: reason } : {}),
       };

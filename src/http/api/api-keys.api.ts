@@ -10,31 +10,48 @@ import { ApiKey, problemResponses } from './schemas.ts';
 const MANAGERS = ['national-admin', 'commissioner', 'provider-admin', 'platform-admin'] as const;
 
 function toJson(key: ApiKeySummary) {
-  return { ...key, createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null, lastUsedAt: key.lastUsedAt?.toISOString() ?? null };
+  return {
+    ...key,
+    createdAt: key.createdAt.toISOString(),
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  };
 }
 
 export function registerApiKeyApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/v1/api-keys', {
-    config: { roles: MANAGERS },
-    schema: { tags: ['api-keys'], summary: 'The caller’s organisation’s API keys', response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problemResponses } },
-  }, async (request) => {
-    const principal = request.principal!;
-    if (!mayManageKeysOf(principal, principal.organisationId)) throw new DomainError('forbidden', 'This key cannot manage API keys');
-    return { items: (await apiKeysOf(deps, principal.organisationId)).map(toJson) };
-  });
-
-  app.delete('/api/v1/api-keys/:keyId', {
-    config: { roles: MANAGERS },
-    schema: {
-      tags: ['api-keys'],
-      summary: 'Revoke an API key at once',
-      params: Type.Object({ keyId: Type.String({ format: 'uuid' }) }),
-      response: { 204: Type.Null(), 409: Type.Ref('Problem'), ...problemResponses },
+  app.get(
+    '/api/v1/api-keys',
+    {
+      config: { roles: MANAGERS },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'The caller’s organisation’s API keys',
+        response: { 200: Type.Object({ items: Type.Array(ApiKey) }), ...problemResponses },
+      },
     },
-  }, async (request, reply) => {
-    await revokeApiKey(deps, request.actionContext(), request.params.keyId);
-    return reply.status(204).send(null);
-  });
+    async (request) => {
+      const principal = request.principal!;
+      if (!mayManageKeysOf(principal, principal.organisationId)) throw new DomainError('forbidden', 'This key cannot manage API keys');
+      return { items: (await apiKeysOf(deps, principal.organisationId)).map(toJson) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/api-keys/:keyId',
+    {
+      config: { roles: MANAGERS },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke an API key at once',
+        params: Type.Object({ keyId: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), 409: Type.Ref('Problem'), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiKey(deps, request.actionContext(), request.params.keyId);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -17,31 +17,62 @@ const Sites = Type.Object({
 
 async function sitesJson(deps: Deps, context: ActionContext, id: string) {
   const { listing } = await listingWithHistory(deps, context.principal!, id);
-  return { listingId: listing.id, sites: listing.sites.map((site) => ({ id: site.id, name: site.name, postcode: site.postcode, deliveryMode: site.deliveryMode })) };
+  return {
+    listingId: listing.id,
+    sites: listing.sites.map((site) => ({ id: site.id, name: site.name, postcode: site.postcode, deliveryMode: site.deliveryMode })),
+  };
 }
 
 export function registerListingSiteApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
   const admin = { roles: ['provider-admin'] as const };
 
-  app.get('/api/v1/listings/:id/sites', {
-    config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const },
-    schema: { tags: ['listings'], summary: 'The open sites delivering a listing, with their ids', params: Id, response: { 200: Sites, ...problemResponses } },
-  }, async (request) => sitesJson(deps, request.actionContext(), request.params.id));
+  app.get(
+    '/api/v1/listings/:id/sites',
+    {
+      config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const },
+      schema: {
+        tags: ['listings'],
+        summary: 'The open sites delivering a listing, with their ids',
+        params: Id,
+        response: { 200: Sites, ...problemResponses },
+      },
+    },
+    async (request) => sitesJson(deps, request.actionContext(), request.params.id),
+  );
 
-  app.post('/api/v1/listings/:id/sites', {
-    config: admin,
-    schema: { tags: ['listings'], summary: 'Add one of your open sites to your listing; the lead commissioner is told and the listing history records it', params: Id, body: Type.Object({ siteId: Type.String({ maxLength: 40 }) }), response: { 201: Sites, ...problemResponses } },
-  }, async (request, reply) => {
-    await addListingSite(deps, request.actionContext(), request.params.id, request.body.siteId);
-    return reply.status(201).send(await sitesJson(deps, request.actionContext(), request.params.id));
-  });
+  app.post(
+    '/api/v1/listings/:id/sites',
+    {
+      config: admin,
+      schema: {
+        tags: ['listings'],
+        summary: 'Add one of your open sites to your listing; the lead commissioner is told and the listing history records it',
+        params: Id,
+        body: Type.Object({ siteId: Type.String({ maxLength: 40 }) }),
+        response: { 201: Sites, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await addListingSite(deps, request.actionContext(), request.params.id, request.body.siteId);
+      return reply.status(201).send(await sitesJson(deps, request.actionContext(), request.params.id));
+    },
+  );
 
-  app.delete('/api/v1/listings/:id/sites/:siteId', {
-    config: admin,
-    schema: { tags: ['listings'], summary: 'Remove a site from your listing while another open site remains (removing the last is a 400)', params: SiteOf, response: { 200: Sites, ...problemResponses } },
-  }, async (request) => {
-    await removeListingSite(deps, request.actionContext(), request.params.id, request.params.siteId);
-    return sitesJson(deps, request.actionContext(), request.params.id);
-  });
+  app.delete(
+    '/api/v1/listings/:id/sites/:siteId',
+    {
+      config: admin,
+      schema: {
+        tags: ['listings'],
+        summary: 'Remove a site from your listing while another open site remains (removing the last is a 400)',
+        params: SiteOf,
+        response: { 200: Sites, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await removeListingSite(deps, request.actionContext(), request.params.id, request.params.siteId);
+      return sitesJson(deps, request.actionContext(), request.params.id);
+    },
+  );
 }

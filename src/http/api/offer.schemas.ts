@@ -6,7 +6,10 @@ import { OFFER_STATUSES } from '../../domains/offers/offer-status.rules.ts';
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 const IsoDate = Type.String({ format: 'date' });
 const Commissioner = Type.Object({ odsCode: Nullable(Type.String()), name: Type.String() });
-const Schedule = Type.Object({ effectiveFrom: IsoDate, prices: Type.Array(Type.Object({ complexityBand: Type.String(), pricePence: Type.Integer() })) });
+const Schedule = Type.Object({
+  effectiveFrom: IsoDate,
+  prices: Type.Array(Type.Object({ complexityBand: Type.String(), pricePence: Type.Integer() })),
+});
 
 export const OfferJson = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -23,7 +26,17 @@ export const OfferJson = Type.Object({
   amendments: Type.Array(Type.Object({ section: Type.String(), text: Type.String(), reason: Type.String() })),
   protocol: Type.Union([Type.Object({ version: Type.Integer(), content: Type.Unknown() }), Type.Null()]),
   priceSchedules: Type.Array(Schedule),
-  statusHistory: Type.Optional(Type.Array(Type.Object({ from: Nullable(Type.String()), to: Type.String(), reason: Type.String(), at: Type.String({ format: 'date-time' }), by: Nullable(Type.String()) }))),
+  statusHistory: Type.Optional(
+    Type.Array(
+      Type.Object({
+        from: Nullable(Type.String()),
+        to: Type.String(),
+        reason: Type.String(),
+        at: Type.String({ format: 'date-time' }),
+        by: Nullable(Type.String()),
+      }),
+    ),
+  ),
 });
 
 export const ScheduleBody = Type.Object({
@@ -45,12 +58,30 @@ export const DetailsBody = Type.Object({
 export function offerJson({ offer, protocols, schedules, history }: OfferInFull, options: { withHistory: boolean }) {
   const current = protocols[0];
   return {
-    id: offer.id, reference: offer.reference, title: offer.title, summary: offer.summary, status: offer.status,
-    service: { code: offer.service.code, name: offer.service.name }, packVersion: offer.pack.version,
-    commissioner: { odsCode: offer.lead.odsCode, name: offer.lead.name }, coverage: offer.coverage.map(({ odsCode, name }) => ({ odsCode, name })),
+    id: offer.id,
+    reference: offer.reference,
+    title: offer.title,
+    summary: offer.summary,
+    status: offer.status,
+    service: { code: offer.service.code, name: offer.service.name },
+    packVersion: offer.pack.version,
+    commissioner: { odsCode: offer.lead.odsCode, name: offer.lead.name },
+    coverage: offer.coverage.map(({ odsCode, name }) => ({ odsCode, name })),
     contract: { start: offer.contractStart, end: offer.contractEnd },
     qualificationWindow: { kind: offer.windowKind, opens: offer.windowOpens, closes: offer.windowCloses },
-    amendments: offer.amendments, protocol: current ? { version: current.version, content: current.content } : null, priceSchedules: schedules,
-    ...(options.withHistory ? { statusHistory: history.map((change) => ({ from: change.fromStatus, to: change.toStatus, reason: change.reason, at: change.changedAt.toISOString(), by: change.changedBy })) } : {}),
+    amendments: offer.amendments,
+    protocol: current ? { version: current.version, content: current.content } : null,
+    priceSchedules: schedules,
+    ...(options.withHistory
+      ? {
+          statusHistory: history.map((change) => ({
+            from: change.fromStatus,
+            to: change.toStatus,
+            reason: change.reason,
+            at: change.changedAt.toISOString(),
+            by: change.changedBy,
+          })),
+        }
+      : {}),
   };
 }

@@ -20,47 +20,124 @@ const RunParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['prioritisation'];
 
 const RunSummary = Type.Object({
-  id: Type.String(), title: Type.String(), yearLabel: Type.String(), status: Type.String(),
-  organisation: Type.Object({ id: Type.String(), name: Type.String() }), createdAt: Type.String(),
+  id: Type.String(),
+  title: Type.String(),
+  yearLabel: Type.String(),
+  status: Type.String(),
+  organisation: Type.Object({ id: Type.String(), name: Type.String() }),
+  createdAt: Type.String(),
 });
 const RunDetail = Type.Object({
   ...RunSummary.properties,
   members: Type.Array(Type.Object({ id: Type.String(), odsCode: NullableString, name: Type.String() })),
-  approval: Type.Union([Type.Object({ boardName: Type.String(), note: Type.String(), approvedAt: Type.String(), recordedBy: NullableString }), Type.Null()]),
-  notification: Type.Union([Type.Object({ organisation: Type.Object({ id: Type.String(), name: Type.String() }), text: Type.String(), notifiedAt: Type.String() }), Type.Null()]),
-  longList: Type.Array(Type.Object({
-    id: Type.String(), name: Type.String(), serviceCode: NullableString, isLocal: Type.Boolean(), isShortListed: Type.Boolean(),
-    score: Type.Number({ description: 'Weighted mean of the criteria scores, 0–100' }), rank: Type.Integer(),
-    support: Type.Union([Type.Number({ description: 'Mean stakeholder priority: high 3, mid 2, low 1' }), Type.Null()]),
-    supportCounts: Type.Object({ high: Type.Integer(), mid: Type.Integer(), low: Type.Integer() }), scores: Type.Record(Type.String(), Type.Integer()),
-  })),
-  criteria: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), name: Type.String(), description: Type.String(), weight: Type.Integer() })),
-  responses: Type.Array(Type.Object({ id: Type.String(), itemId: Type.String(), group: Type.String(), priority: Type.String(), benefits: Type.String(), comment: Type.String(), source: Type.String() })),
-  milestones: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), description: Type.String(), dueOn: Type.String(), status: Type.String(), completedOn: NullableString, overdue: Type.Boolean() })),
+  approval: Type.Union([
+    Type.Object({ boardName: Type.String(), note: Type.String(), approvedAt: Type.String(), recordedBy: NullableString }),
+    Type.Null(),
+  ]),
+  notification: Type.Union([
+    Type.Object({ organisation: Type.Object({ id: Type.String(), name: Type.String() }), text: Type.String(), notifiedAt: Type.String() }),
+    Type.Null(),
+  ]),
+  longList: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      serviceCode: NullableString,
+      isLocal: Type.Boolean(),
+      isShortListed: Type.Boolean(),
+      score: Type.Number({ description: 'Weighted mean of the criteria scores, 0–100' }),
+      rank: Type.Integer(),
+      support: Type.Union([Type.Number({ description: 'Mean stakeholder priority: high 3, mid 2, low 1' }), Type.Null()]),
+      supportCounts: Type.Object({ high: Type.Integer(), mid: Type.Integer(), low: Type.Integer() }),
+      scores: Type.Record(Type.String(), Type.Integer()),
+    }),
+  ),
+  criteria: Type.Array(
+    Type.Object({ id: Type.String(), kind: Type.String(), name: Type.String(), description: Type.String(), weight: Type.Integer() }),
+  ),
+  responses: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      itemId: Type.String(),
+      group: Type.String(),
+      priority: Type.String(),
+      benefits: Type.String(),
+      comment: Type.String(),
+      source: Type.String(),
+    }),
+  ),
+  milestones: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      description: Type.String(),
+      dueOn: Type.String(),
+      status: Type.String(),
+      completedOn: NullableString,
+      overdue: Type.Boolean(),
+    }),
+  ),
 });
 
 const ResponseBody = Type.Object({
-  itemId: Type.String(), group: Type.String({ maxLength: 200 }), priority: Type.String(),
-  benefits: Type.Optional(Type.String({ maxLength: 2000 })), comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  itemId: Type.String(),
+  group: Type.String({ maxLength: 200 }),
+  priority: Type.String(),
+  benefits: Type.Optional(Type.String({ maxLength: 2000 })),
+  comment: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 const CriterionBody = Type.Object({
-  kind: Type.Union([Type.Literal('prioritisation'), Type.Literal('benefits')]), name: Type.String({ maxLength: 200 }),
-  description: Type.Optional(Type.String({ maxLength: 2000 })), weight: Type.Integer(),
+  kind: Type.Union([Type.Literal('prioritisation'), Type.Literal('benefits')]),
+  name: Type.String({ maxLength: 200 }),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  weight: Type.Integer(),
 });
 
 function summaryOf(run: RunRecord) {
-  return { id: run.id, title: run.title, yearLabel: run.yearLabel, status: run.status, organisation: { id: run.organisationId, name: run.organisationName }, createdAt: run.createdAt.toISOString() };
+  return {
+    id: run.id,
+    title: run.title,
+    yearLabel: run.yearLabel,
+    status: run.status,
+    organisation: { id: run.organisationId, name: run.organisationName },
+    createdAt: run.createdAt.toISOString(),
+  };
 }
 
 function detailOf({ run, members, items, criteria, responses, milestones }: RunOverview) {
   return {
-    ...summaryOf(run), members, criteria, responses, milestones,
-    approval: run.approvedAt ? { boardName: run.boardName ?? '', note: run.approvalNote ?? '', approvedAt: run.approvedAt.toISOString(), recordedBy: run.approvedByName } : null,
-    notification: run.notifiedAt && run.notifiedOrganisationId
-      ? { organisation: { id: run.notifiedOrganisationId, name: run.notifiedOrganisationName ?? '' }, text: run.notificationText ?? '', notifiedAt: run.notifiedAt.toISOString() } : null,
+    ...summaryOf(run),
+    members,
+    criteria,
+    responses,
+    milestones,
+    approval: run.approvedAt
+      ? {
+          boardName: run.boardName ?? '',
+          note: run.approvalNote ?? '',
+          approvedAt: run.approvedAt.toISOString(),
+          recordedBy: run.approvedByName,
+        }
+      : null,
+    notification:
+      run.notifiedAt && run.notifiedOrganisationId
+        ? {
+            organisation: { id: run.notifiedOrganisationId, name: run.notifiedOrganisationName ?? '' },
+            text: run.notificationText ?? '',
+            notifiedAt: run.notifiedAt.toISOString(),
+          }
+        : null,
     longList: items.map((item) => ({
-      id: item.id, name: item.name, serviceCode: item.serviceCode, isLocal: item.isLocal, isShortListed: item.isShortListed,
-      score: item.score, rank: item.rank, support: item.support, supportCounts: item.supportCounts, scores: item.scores,
+      id: item.id,
+      name: item.name,
+      serviceCode: item.serviceCode,
+      isLocal: item.isLocal,
+      isShortListed: item.isShortListed,
+      score: item.score,
+      rank: item.rank,
+      support: item.support,
+      supportCounts: item.supportCounts,
+      scores: item.scores,
     })),
   };
 }
@@ -69,113 +146,234 @@ function detailOf({ run, members, items, criteria, responses, milestones }: RunO
 export function registerPrioritisationApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/v1/prioritisation-runs', {
-    config: READERS,
-    schema: { tags, summary: 'Runs a commissioner owns or takes part in; for a regional reviewer, runs notified to their region', querystring: PageQuery, response: { 200: pageOf(RunSummary), ...problems } },
-  }, async (request) => {
-    const { page = 1, pageSize = 50 } = request.query;
-    const { rows, total } = await listRunsFor(deps, request.principal!, { limit: pageSize, offset: (page - 1) * pageSize });
-    return { items: rows.map(summaryOf), page, pageSize, total };
-  });
-
-  app.post('/api/v1/prioritisation-runs', {
-    config: COMMISSIONER,
-    schema: {
-      tags, summary: 'Start a run: the long list from the national list (2012/13 priorities by default), members, the milestone timetable',
-      body: Type.Object({
-        title: Type.String({ maxLength: 200 }), yearLabel: Type.String({ maxLength: 20, description: 'Plan year, like 2012/13' }),
-        members: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50, description: 'ODS codes (or ids) of your organisation and/or its sub-ICB locations' }),
-        phases: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 3 })),
-      }),
-      response: { 201: Type.Object({ id: Type.String() }), ...problems },
+  app.get(
+    '/api/v1/prioritisation-runs',
+    {
+      config: READERS,
+      schema: {
+        tags,
+        summary: 'Runs a commissioner owns or takes part in; for a regional reviewer, runs notified to their region',
+        querystring: PageQuery,
+        response: { 200: pageOf(RunSummary), ...problems },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await createRun(deps, request.actionContext(), request.body)));
-
-  app.get('/api/v1/prioritisation-runs/:id', {
-    config: READERS,
-    schema: { tags, summary: 'A run with its long list scored and ranked, responses, criteria, milestones, approval and notification', params: RunParams, response: { 200: RunDetail, ...problems } },
-  }, async (request) => detailOf(await loadRunOverview(deps, request.principal, request.params.id)));
-
-  app.post('/api/v1/prioritisation-runs/:id/items', {
-    config: COMMISSIONER,
-    schema: {
-      tags, summary: 'Add a local candidate (name, description) or a national service (serviceCode) to the long list', params: RunParams,
-      body: Type.Union([Type.Object({ serviceCode: Type.String({ maxLength: 80 }) }), Type.Object({ name: Type.String({ maxLength: 200 }), description: Type.Optional(Type.String({ maxLength: 2000 })) })]),
-      response: { 201: Type.Object({ id: Type.String() }), ...problems },
+    async (request) => {
+      const { page = 1, pageSize = 50 } = request.query;
+      const { rows, total } = await listRunsFor(deps, request.principal!, { limit: pageSize, offset: (page - 1) * pageSize });
+      return { items: rows.map(summaryOf), page, pageSize, total };
     },
-  }, async (request, reply) => reply.status(201).send(await addLongListItem(deps, request.actionContext(), request.params.id, request.body)));
+  );
 
-  app.delete('/api/v1/prioritisation-runs/:id/items/:itemId', {
-    config: COMMISSIONER,
-    schema: { tags, summary: 'Remove an item from the long list during engagement', params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null(), ...problems } },
-  }, async (request, reply) => {
-    await removeLongListItem(deps, request.actionContext(), request.params.id, request.params.itemId);
-    return reply.status(204).send(null);
-  });
-
-  app.post('/api/v1/prioritisation-runs/:id/responses', {
-    config: COMMISSIONER,
-    schema: { tags, summary: 'Record stakeholder responses; one invalid response and none is saved', params: RunParams, body: Type.Array(ResponseBody, { minItems: 1, maxItems: 5000 }), response: { 201: Type.Object({ saved: Type.Integer() }), ...problems } },
-  }, async (request, reply) => reply.status(201).send(await addResponses(deps, request.actionContext(), request.params.id, request.body)));
-
-  app.post('/api/v1/prioritisation-runs/:id/responses/import', {
-    config: COMMISSIONER,
-    schema: {
-      tags, summary: 'Import responses from CSV (header: service, group, priority, benefits, comment); one bad row and nothing is saved', params: RunParams,
-      body: Type.Object({ csv: Type.String({ maxLength: 900_000 }) }), response: { 201: Type.Object({ saved: Type.Integer() }), ...problems },
+  app.post(
+    '/api/v1/prioritisation-runs',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Start a run: the long list from the national list (2012/13 priorities by default), members, the milestone timetable',
+        body: Type.Object({
+          title: Type.String({ maxLength: 200 }),
+          yearLabel: Type.String({ maxLength: 20, description: 'Plan year, like 2012/13' }),
+          members: Type.Array(Type.String({ maxLength: 40 }), {
+            maxItems: 50,
+            description: 'ODS codes (or ids) of your organisation and/or its sub-ICB locations',
+          }),
+          phases: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 3 })),
+        }),
+        response: { 201: Type.Object({ id: Type.String() }), ...problems },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await importResponses(deps, request.actionContext(), request.params.id, request.body.csv)));
+    async (request, reply) => reply.status(201).send(await createRun(deps, request.actionContext(), request.body)),
+  );
 
-  app.put('/api/v1/prioritisation-runs/:id/criteria', {
-    config: COMMISSIONER,
-    schema: { tags, summary: 'Replace the weighted criteria (weight 1–100); criteria kept by name keep their scores', params: RunParams, body: Type.Array(CriterionBody, { maxItems: 50 }), response: { 204: Type.Null(), ...problems } },
-  }, async (request, reply) => {
-    await replaceCriteria(deps, request.actionContext(), request.params.id, request.body);
-    return reply.status(204).send(null);
-  });
-
-  app.put('/api/v1/prioritisation-runs/:id/scores', {
-    config: COMMISSIONER,
-    schema: {
-      tags, summary: 'Set scores 0–5 per item per criterion (null clears one)', params: RunParams,
-      body: Type.Array(Type.Object({ itemId: Type.String(), criterionId: Type.String(), score: Type.Union([Type.Integer(), Type.Null()]) }), { maxItems: 10_000 }),
-      response: { 204: Type.Null(), ...problems },
+  app.get(
+    '/api/v1/prioritisation-runs/:id',
+    {
+      config: READERS,
+      schema: {
+        tags,
+        summary: 'A run with its long list scored and ranked, responses, criteria, milestones, approval and notification',
+        params: RunParams,
+        response: { 200: RunDetail, ...problems },
+      },
     },
-  }, async (request, reply) => {
-    await setScores(deps, request.actionContext(), request.params.id, request.body);
-    return reply.status(204).send(null);
-  });
+    async (request) => detailOf(await loadRunOverview(deps, request.principal, request.params.id)),
+  );
 
-  app.post('/api/v1/prioritisation-runs/:id/short-list', {
-    config: COMMISSIONER,
-    schema: { tags, summary: 'Choose the short list: at least three items of the long list', params: RunParams, body: Type.Object({ itemIds: Type.Array(Type.String(), { maxItems: 200 }) }), response: { 204: Type.Null(), ...problems } },
-  }, async (request, reply) => {
-    await chooseShortList(deps, request.actionContext(), request.params.id, request.body.itemIds);
-    return reply.status(204).send(null);
-  });
-
-  app.post('/api/v1/prioritisation-runs/:id/approval', {
-    config: COMMISSIONER,
-    schema: { tags, summary: 'Record the board’s approval of the short list', params: RunParams, body: Type.Object({ boardName: Type.String({ maxLength: 200 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }), response: { 204: Type.Null(), ...problems } },
-  }, async (request, reply) => {
-    await approveShortList(deps, request.actionContext(), request.params.id, request.body);
-    return reply.status(204).send(null);
-  });
-
-  app.post('/api/v1/prioritisation-runs/:id/notification', {
-    config: COMMISSIONER,
-    schema: { tags, summary: 'Notify the region of the approved short list', params: RunParams, response: { 201: Type.Object({ regionName: Type.String() }), ...problems } },
-  }, async (request, reply) => reply.status(201).send(await notifyRegion(deps, request.actionContext(), request.params.id)));
-
-  app.patch('/api/v1/prioritisation-runs/:id/milestones/:milestoneId', {
-    config: COMMISSIONER,
-    schema: {
-      tags, summary: 'Update a milestone’s status, due date or completion date', params: Type.Object({ id: Type.String({ format: 'uuid' }), milestoneId: Type.String({ format: 'uuid' }) }),
-      body: Type.Object({ status: Type.Optional(Type.String()), dueOn: Type.Optional(Type.String({ format: 'date' })), completedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])) }),
-      response: { 204: Type.Null(), ...problems },
+  app.post(
+    '/api/v1/prioritisation-runs/:id/items',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Add a local candidate (name, description) or a national service (serviceCode) to the long list',
+        params: RunParams,
+        body: Type.Union([
+          Type.Object({ serviceCode: Type.String({ maxLength: 80 }) }),
+          Type.Object({ name: Type.String({ maxLength: 200 }), description: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        ]),
+        response: { 201: Type.Object({ id: Type.String() }), ...problems },
+      },
     },
-  }, async (request, reply) => {
-    await updateMilestone(deps, request.actionContext(), request.params.id, request.params.milestoneId, request.body);
-    return reply.status(204).send(null);
-  });
+    async (request, reply) => reply.status(201).send(await addLongListItem(deps, request.actionContext(), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/v1/prioritisation-runs/:id/items/:itemId',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Remove an item from the long list during engagement',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await removeLongListItem(deps, request.actionContext(), request.params.id, request.params.itemId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/prioritisation-runs/:id/responses',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Record stakeholder responses; one invalid response and none is saved',
+        params: RunParams,
+        body: Type.Array(ResponseBody, { minItems: 1, maxItems: 5000 }),
+        response: { 201: Type.Object({ saved: Type.Integer() }), ...problems },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addResponses(deps, request.actionContext(), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/prioritisation-runs/:id/responses/import',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Import responses from CSV (header: service, group, priority, benefits, comment); one bad row and nothing is saved',
+        params: RunParams,
+        body: Type.Object({ csv: Type.String({ maxLength: 900_000 }) }),
+        response: { 201: Type.Object({ saved: Type.Integer() }), ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await importResponses(deps, request.actionContext(), request.params.id, request.body.csv)),
+  );
+
+  app.put(
+    '/api/v1/prioritisation-runs/:id/criteria',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Replace the weighted criteria (weight 1–100); criteria kept by name keep their scores',
+        params: RunParams,
+        body: Type.Array(CriterionBody, { maxItems: 50 }),
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await replaceCriteria(deps, request.actionContext(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/v1/prioritisation-runs/:id/scores',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Set scores 0–5 per item per criterion (null clears one)',
+        params: RunParams,
+        body: Type.Array(
+          Type.Object({ itemId: Type.String(), criterionId: Type.String(), score: Type.Union([Type.Integer(), Type.Null()]) }),
+          { maxItems: 10_000 },
+        ),
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await setScores(deps, request.actionContext(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/prioritisation-runs/:id/short-list',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Choose the short list: at least three items of the long list',
+        params: RunParams,
+        body: Type.Object({ itemIds: Type.Array(Type.String(), { maxItems: 200 }) }),
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await chooseShortList(deps, request.actionContext(), request.params.id, request.body.itemIds);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/prioritisation-runs/:id/approval',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Record the board’s approval of the short list',
+        params: RunParams,
+        body: Type.Object({ boardName: Type.String({ maxLength: 200 }), note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await approveShortList(deps, request.actionContext(), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/prioritisation-runs/:id/notification',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Notify the region of the approved short list',
+        params: RunParams,
+        response: { 201: Type.Object({ regionName: Type.String() }), ...problems },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await notifyRegion(deps, request.actionContext(), request.params.id)),
+  );
+
+  app.patch(
+    '/api/v1/prioritisation-runs/:id/milestones/:milestoneId',
+    {
+      config: COMMISSIONER,
+      schema: {
+        tags,
+        summary: 'Update a milestone’s status, due date or completion date',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), milestoneId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({
+          status: Type.Optional(Type.String()),
+          dueOn: Type.Optional(Type.String({ format: 'date' })),
+          completedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
+        }),
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await updateMilestone(deps, request.actionContext(), request.params.id, request.params.milestoneId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -11,23 +11,42 @@ import { type SeenReferral, viewReferral } from '../../domains/referrals/referra
 import { PATIENT_SEXES, REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
 import type { ReferralDecision } from '../../domains/referrals/referral-decision.service.ts';
 import { createReferral } from '../../domains/referrals/referral.service.ts';
-import { ContactDetails, contactDetailsJson, ContactFields, CommunicationNeedsInput, contactInputOfBody } from './patient-contact.schemas.ts';
+import {
+  ContactDetails,
+  contactDetailsJson,
+  ContactFields,
+  CommunicationNeedsInput,
+  contactInputOfBody,
+} from './patient-contact.schemas.ts';
 import { problemResponses } from './schemas.ts';
 
 const Ubrn = Type.Object({ ubrn: Type.String({ maxLength: 20 }) });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 export const Eligibility = Type.Object({
-  eligible: Type.Boolean(), ageOnReferralDate: Type.Integer(),
-  reasons: Type.Array(Type.Object({
-    code: Type.String(), message: Type.String(), advice: Type.Optional(Type.String({ description: 'What to do instead, written for referrers' })),
-    patientAdvice: Type.Optional(Type.String({ description: 'What to do instead, written for the patient (always given to a self-referral)' })),
-    urgent: Type.Optional(Type.Boolean({ description: 'True for a safety exclusion: the person may need help now; show the patient advice as urgent care advice' })),
-    questionId: Type.Optional(Type.String()),
-  })),
+  eligible: Type.Boolean(),
+  ageOnReferralDate: Type.Integer(),
+  reasons: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      advice: Type.Optional(Type.String({ description: 'What to do instead, written for referrers' })),
+      patientAdvice: Type.Optional(
+        Type.String({ description: 'What to do instead, written for the patient (always given to a self-referral)' }),
+      ),
+      urgent: Type.Optional(
+        Type.Boolean({
+          description: 'True for a safety exclusion: the person may need help now; show the patient advice as urgent care advice',
+        }),
+      ),
+      questionId: Type.Optional(Type.String()),
+    }),
+  ),
 });
 /** The eligibility decision as the API returns it, for referrers and self-referring patients alike. */
 export const Decision = Type.Object({
-  eligible: Type.Boolean(), eligibility: Eligibility, protocolVersion: Type.Integer(),
+  eligible: Type.Boolean(),
+  eligibility: Eligibility,
+  protocolVersion: Type.Integer(),
   offer: Type.Object({ id: Type.String(), reference: Type.String(), title: Type.String(), serviceName: Type.String() }),
   commissioner: Type.Object({ odsCode: Type.String(), name: Type.String() }),
   ubrn: Type.Optional(Type.String({ description: 'The 12-digit referral reference (UBRN), when eligible' })),
@@ -36,83 +55,247 @@ export const Decision = Type.Object({
 const NewReferral = Type.Object({
   serviceCode: Type.String({ maxLength: 80 }),
   patient: Type.Object({
-    nhsNumber: Type.String({ maxLength: 20 }), givenName: Type.String({ maxLength: 200 }), familyName: Type.String({ maxLength: 200 }),
-    dateOfBirth: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }), sex: Type.Enum(PATIENT_SEXES), postcode: Type.String({ maxLength: 10 }), ...ContactFields,
+    nhsNumber: Type.String({ maxLength: 20 }),
+    givenName: Type.String({ maxLength: 200 }),
+    familyName: Type.String({ maxLength: 200 }),
+    dateOfBirth: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }),
+    sex: Type.Enum(PATIENT_SEXES),
+    postcode: Type.String({ maxLength: 10 }),
+    ...ContactFields,
   }),
   communicationNeeds: Type.Optional(CommunicationNeedsInput),
-  priority: Type.Enum(REFERRAL_PRIORITIES), route: Type.Enum(REFERRER_ROUTES), bodyArea: Type.Optional(Type.String({ maxLength: 100 })),
-  answers: Type.Record(Type.String({ maxLength: 60 }), Type.Boolean(), { description: 'Answers to the protocol’s exclusion and prerequisite questions by id: true is yes' }),
+  priority: Type.Enum(REFERRAL_PRIORITIES),
+  route: Type.Enum(REFERRER_ROUTES),
+  bodyArea: Type.Optional(Type.String({ maxLength: 100 })),
+  answers: Type.Record(Type.String({ maxLength: 60 }), Type.Boolean(), {
+    description: 'Answers to the protocol’s exclusion and prerequisite questions by id: true is yes',
+  }),
   clinicalInformation: Type.String({ maxLength: 5000 }),
 });
 const Referral = Type.Object({
-  ubrn: Type.String(), status: Type.String(), referredOn: Type.String(), priority: Type.String(), route: Type.String(), bodyArea: Nullable(Type.String()),
-  offer: Type.Object({ id: Type.String(), reference: Type.String(), title: Type.String(), serviceCode: Type.String() }), protocolVersion: Type.Integer(), eligibility: Eligibility,
-  patient: Type.Object({ nhsNumber: Nullable(Type.String()), givenName: Type.String(), familyName: Type.String(), dateOfBirth: Type.String(), sex: Type.String(), postcode: Type.String() }),
-  answers: Type.Record(Type.String(), Type.Boolean()), clinicalInformation: Type.String(),
-  chosen: Type.Union([Type.Object({ listingId: Type.String(), siteId: Type.String(), providerName: Type.String(), siteName: Type.String(), sitePostcode: Type.String() }), Type.Null()]),
-  sentAt: Nullable(Type.String()), acceptBy: Nullable(Type.String()), contactDetails: ContactDetails,
+  ubrn: Type.String(),
+  status: Type.String(),
+  referredOn: Type.String(),
+  priority: Type.String(),
+  route: Type.String(),
+  bodyArea: Nullable(Type.String()),
+  offer: Type.Object({ id: Type.String(), reference: Type.String(), title: Type.String(), serviceCode: Type.String() }),
+  protocolVersion: Type.Integer(),
+  eligibility: Eligibility,
+  patient: Type.Object({
+    nhsNumber: Nullable(Type.String()),
+    givenName: Type.String(),
+    familyName: Type.String(),
+    dateOfBirth: Type.String(),
+    sex: Type.String(),
+    postcode: Type.String(),
+  }),
+  answers: Type.Record(Type.String(), Type.Boolean()),
+  clinicalInformation: Type.String(),
+  chosen: Type.Union([
+    Type.Object({
+      listingId: Type.String(),
+      siteId: Type.String(),
+      providerName: Type.String(),
+      siteName: Type.String(),
+      sitePostcode: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  sentAt: Nullable(Type.String()),
+  acceptBy: Nullable(Type.String()),
+  contactDetails: ContactDetails,
 });
 const Entry = Type.Object({
-  rank: Type.Integer(), listingId: Type.String(), siteId: Type.String(), providerOrganisationId: Type.String(), providerName: Type.String(), providerOdsCode: Nullable(Type.String()), siteName: Type.String(), siteAddress: Nullable(Type.String()), sitePostcode: Type.String(),
-  deliveryMode: Type.String(), distanceKm: Type.Number(), distanceMiles: Type.Number(),
-  wait: Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }, { description: 'Time to accept: median working days from sent to accepted' }),
-  firstAppointmentWait: Type.Optional(Type.Object({ workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() }, { description: 'Median working days from sent to the first attended appointment; absent on lists offered before it was measured' })),
-  quality: Type.Object({ contractStart: Nullable(Type.String()), cqcStatus: Nullable(Type.String()),
-    registeredWith: Type.Optional(Nullable(Type.String({ description: 'Where CQC registration does not apply: the regulator of the verified registration held instead' }))), assuranceVerified: Type.Boolean() }),
+  rank: Type.Integer(),
+  listingId: Type.String(),
+  siteId: Type.String(),
+  providerOrganisationId: Type.String(),
+  providerName: Type.String(),
+  providerOdsCode: Nullable(Type.String()),
+  siteName: Type.String(),
+  siteAddress: Nullable(Type.String()),
+  sitePostcode: Type.String(),
+  deliveryMode: Type.String(),
+  distanceKm: Type.Number(),
+  distanceMiles: Type.Number(),
+  wait: Type.Object(
+    { workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() },
+    { description: 'Time to accept: median working days from sent to accepted' },
+  ),
+  firstAppointmentWait: Type.Optional(
+    Type.Object(
+      { workingDays: Type.Union([Type.Integer(), Type.Null()]), basedOn: Type.Integer() },
+      { description: 'Median working days from sent to the first attended appointment; absent on lists offered before it was measured' },
+    ),
+  ),
+  quality: Type.Object({
+    contractStart: Nullable(Type.String()),
+    cqcStatus: Nullable(Type.String()),
+    registeredWith: Type.Optional(
+      Nullable(
+        Type.String({ description: 'Where CQC registration does not apply: the regulator of the verified registration held instead' }),
+      ),
+    ),
+    assuranceVerified: Type.Boolean(),
+  }),
 });
-const ChoiceList = Type.Object({ id: Type.String(), offeredAt: Type.String(), orderedBy: Type.String(), originPostcode: Type.String(),
-  origin: Type.Object({ kind: Type.Union([Type.Literal('patient-postcode'), Type.Literal('gp-practice')], { description: 'gp-practice when the patient’s postcode is an NHS pseudo-postcode (ZZ99 3VZ no fixed abode) and distances are measured from the GP practice' }), postcode: Type.String() }),
-  entries: Type.Array(Entry), whenEmpty: Type.Optional(Type.String()) });
+const ChoiceList = Type.Object({
+  id: Type.String(),
+  offeredAt: Type.String(),
+  orderedBy: Type.String(),
+  originPostcode: Type.String(),
+  origin: Type.Object({
+    kind: Type.Union([Type.Literal('patient-postcode'), Type.Literal('gp-practice')], {
+      description:
+        'gp-practice when the patient’s postcode is an NHS pseudo-postcode (ZZ99 3VZ no fixed abode) and distances are measured from the GP practice',
+    }),
+    postcode: Type.String(),
+  }),
+  entries: Type.Array(Entry),
+  whenEmpty: Type.Optional(Type.String()),
+});
 
 const referralJson = (r: SeenReferral) => ({
-  ubrn: r.ubrn, status: r.status, referredOn: r.referredOn, priority: r.priority, route: r.route, bodyArea: r.bodyArea,
-  offer: { id: r.offer.id, reference: r.offer.reference, title: r.offer.title, serviceCode: r.offer.serviceCode }, protocolVersion: r.protocolVersion, eligibility: r.eligibility,
-  patient: { nhsNumber: r.patient.nhsNumber, givenName: r.patient.givenName, familyName: r.patient.familyName, dateOfBirth: r.patient.dateOfBirth, sex: r.patient.sex, postcode: r.patient.postcode },
-  answers: r.answers, clinicalInformation: r.clinicalInformation,
-  chosen: r.chosen && { listingId: r.chosen.listingId, siteId: r.chosen.siteId, providerName: r.chosen.providerName, siteName: r.chosen.siteName, sitePostcode: r.chosen.sitePostcode },
-  sentAt: r.sentAt?.toISOString() ?? null, acceptBy: r.acceptBy, contactDetails: contactDetailsJson(r.contactDetails),
+  ubrn: r.ubrn,
+  status: r.status,
+  referredOn: r.referredOn,
+  priority: r.priority,
+  route: r.route,
+  bodyArea: r.bodyArea,
+  offer: { id: r.offer.id, reference: r.offer.reference, title: r.offer.title, serviceCode: r.offer.serviceCode },
+  protocolVersion: r.protocolVersion,
+  eligibility: r.eligibility,
+  patient: {
+    nhsNumber: r.patient.nhsNumber,
+    givenName: r.patient.givenName,
+    familyName: r.patient.familyName,
+    dateOfBirth: r.patient.dateOfBirth,
+    sex: r.patient.sex,
+    postcode: r.patient.postcode,
+  },
+  answers: r.answers,
+  clinicalInformation: r.clinicalInformation,
+  chosen: r.chosen && {
+    listingId: r.chosen.listingId,
+    siteId: r.chosen.siteId,
+    providerName: r.chosen.providerName,
+    siteName: r.chosen.siteName,
+    sitePostcode: r.chosen.sitePostcode,
+  },
+  sentAt: r.sentAt?.toISOString() ?? null,
+  acceptBy: r.acceptBy,
+  contactDetails: contactDetailsJson(r.contactDetails),
 });
 
 const choiceListJson = (list: StoredChoiceList, commissionerName: string) => ({
-  id: list.id, offeredAt: list.offeredAt.toISOString(), orderedBy: list.orderedBy, originPostcode: list.originPostcode, origin: list.origin, entries: list.entries,
-  ...(list.entries.length ? {} : { whenEmpty: `No provider is live for this service yet. Contact ${commissionerName}, the commissioner responsible for the patient, about other ways to get this care.` }),
+  id: list.id,
+  offeredAt: list.offeredAt.toISOString(),
+  orderedBy: list.orderedBy,
+  originPostcode: list.originPostcode,
+  origin: list.origin,
+  entries: list.entries,
+  ...(list.entries.length
+    ? {}
+    : {
+        whenEmpty: `No provider is live for this service yet. Contact ${commissionerName}, the commissioner responsible for the patient, about other ways to get this care.`,
+      }),
 });
 
 /** 201 with the reference and access code when the referral was saved; 200 with every reason when it was not. */
 export function sendDecision(reply: FastifyReply, decision: ReferralDecision) {
-  const body = { eligible: decision.eligibility.eligible, eligibility: decision.eligibility, protocolVersion: decision.protocolVersion, offer: decision.offer, commissioner: { odsCode: decision.commissioner.odsCode, name: decision.commissioner.name } };
-  return decision.created ? reply.status(201).send({ ...body, ubrn: decision.created.ubrn, accessCode: decision.created.accessCode }) : reply.status(200).send(body);
+  const body = {
+    eligible: decision.eligibility.eligible,
+    eligibility: decision.eligibility,
+    protocolVersion: decision.protocolVersion,
+    offer: decision.offer,
+    commissioner: { odsCode: decision.commissioner.odsCode, name: decision.commissioner.name },
+  };
+  return decision.created
+    ? reply.status(201).send({ ...body, ubrn: decision.created.ubrn, accessCode: decision.created.accessCode })
+    : reply.status(200).send(body);
 }
 
 export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.post('/api/v1/referrals', {
-    config: { roles: ['referrer'] as const },
-    schema: { tags: ['referrals'], summary: 'Judge a referral against the commissioner’s protocol; 201 with a reference and access code when eligible, 200 with every reason when not (nothing is saved)', body: NewReferral, response: { 200: Decision, 201: Decision, ...problemResponses } },
-  }, async (request, reply) => {
-    const { patient, communicationNeeds: _needs, ...rest } = request.body;
-    return sendDecision(reply, await createReferral(deps, request.actionContext(), { ...rest, ...patient, ...contactInputOfBody(request.body) }));
-  });
+  app.post(
+    '/api/v1/referrals',
+    {
+      config: { roles: ['referrer'] as const },
+      schema: {
+        tags: ['referrals'],
+        summary:
+          'Judge a referral against the commissioner’s protocol; 201 with a reference and access code when eligible, 200 with every reason when not (nothing is saved)',
+        body: NewReferral,
+        response: { 200: Decision, 201: Decision, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { patient, communicationNeeds: _needs, ...rest } = request.body;
+      return sendDecision(
+        reply,
+        await createReferral(deps, request.actionContext(), { ...rest, ...patient, ...contactInputOfBody(request.body) }),
+      );
+    },
+  );
 
-  app.get('/api/v1/referrals/:ubrn', {
-    config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const },
-    schema: { tags: ['referrals'], summary: 'One referral, for the referring organisation or the chosen provider (every view is audited)', params: Ubrn, response: { 200: Referral, ...problemResponses } },
-  }, async (request) => referralJson(await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api' })));
+  app.get(
+    '/api/v1/referrals/:ubrn',
+    {
+      config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const },
+      schema: {
+        tags: ['referrals'],
+        summary: 'One referral, for the referring organisation or the chosen provider (every view is audited)',
+        params: Ubrn,
+        response: { 200: Referral, ...problemResponses },
+      },
+    },
+    async (request) => referralJson(await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api' })),
+  );
 
-  app.get('/api/v1/referrals/:ubrn/choice-list', {
-    config: { roles: ['referrer'] as const },
-    schema: { tags: ['referrals'], summary: 'Offer the choice list (live providers, nearest site, distance, wait, quality) and store it as offered', params: Ubrn, querystring: Type.Object({ order: Type.Optional(Type.Enum(CHOICE_ORDERS)) }), response: { 200: ChoiceList, ...problemResponses } },
-  }, async (request) => {
-    const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api-choice-list', referrerOnly: true });
-    return choiceListJson(await offerChoiceList(deps, request.actionContext(), referral, request.query.order ?? 'distance'), referral.commissioner.name);
-  });
+  app.get(
+    '/api/v1/referrals/:ubrn/choice-list',
+    {
+      config: { roles: ['referrer'] as const },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Offer the choice list (live providers, nearest site, distance, wait, quality) and store it as offered',
+        params: Ubrn,
+        querystring: Type.Object({ order: Type.Optional(Type.Enum(CHOICE_ORDERS)) }),
+        response: { 200: ChoiceList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, {
+        page: 'api-choice-list',
+        referrerOnly: true,
+      });
+      return choiceListJson(
+        await offerChoiceList(deps, request.actionContext(), referral, request.query.order ?? 'distance'),
+        referral.commissioner.name,
+      );
+    },
+  );
 
-  app.post('/api/v1/referrals/:ubrn/choice', {
-    config: { roles: ['referrer'] as const },
-    schema: { tags: ['referrals'], summary: 'Choose one entry of the latest choice list: the referral is sent to that provider', params: Ubrn, body: Type.Object({ listingId: Type.String({ maxLength: 40 }), siteId: Type.String({ maxLength: 40 }) }), response: { 200: Type.Object({ status: Type.String(), providerName: Type.String(), siteName: Type.String(), acceptBy: Type.String() }), ...problemResponses } },
-  }, async (request) => {
-    const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api-choice', referrerOnly: true });
-    return { status: 'sent', ...(await chooseProvider(deps, request.actionContext(), referral, request.body, 'referrer')) };
-  });
+  app.post(
+    '/api/v1/referrals/:ubrn/choice',
+    {
+      config: { roles: ['referrer'] as const },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Choose one entry of the latest choice list: the referral is sent to that provider',
+        params: Ubrn,
+        body: Type.Object({ listingId: Type.String({ maxLength: 40 }), siteId: Type.String({ maxLength: 40 }) }),
+        response: {
+          200: Type.Object({ status: Type.String(), providerName: Type.String(), siteName: Type.String(), acceptBy: Type.String() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api-choice', referrerOnly: true });
+      return { status: 'sent', ...(await chooseProvider(deps, request.actionContext(), referral, request.body, 'referrer')) };
+    },
+  );
 }

@@ -28,7 +28,11 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'AQP API', version: '1.0.0', description: 'The Any Qualified Provider platform: catalogue, offers, qualification, directory, referrals and payments.' },
+      info: {
+        title: 'AQP API',
+        version: '1.0.0',
+        description: 'The Any Qualified Provider platform: catalogue, offers, qualification, directory, referrals and payments.',
+      },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An AQP API key: aqp_<prefix>_<secret>' } } },
       security: [{ apiKey: [] }],
     },

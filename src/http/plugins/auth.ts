@@ -32,7 +32,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (!roles) return;
     if (!request.principal) return refuseAnonymous(request, reply);
     if (!roles.includes(request.principal.role)) {
-      await recordAccessDenied(deps, request.actionContext(), { route: `${request.method} ${request.routeOptions.url}`, path: request.url.split('?')[0] });
+      await recordAccessDenied(deps, request.actionContext(), {
+        route: `${request.method} ${request.routeOptions.url}`,
+        path: request.url.split('?')[0],
+      });
       throw new DomainError('forbidden', 'You do not have permission to see this page');
     }
   });

@@ -24,7 +24,10 @@ export function toDomainError(error: FastifyError | Error): DomainError | undefi
   }
   if (fastifyError.validation) {
     const fieldErrors = fastifyError.validation.map((issue) => ({
-      field: String(issue.instancePath || (issue.params as { missingProperty?: string })?.missingProperty || '').replace(/^\//, '').replaceAll('/', '.') || 'body',
+      field:
+        String(issue.instancePath || (issue.params as { missingProperty?: string })?.missingProperty || '')
+          .replace(/^\//, '')
+          .replaceAll('/', '.') || 'body',
       message: issue.message ?? 'is invalid',
     }));
     return new DomainError('validation-failed', error.message, { fieldErrors });
@@ -38,23 +41,40 @@ export function toDomainError(error: FastifyError | Error): DomainError | undefi
 }
 
 /** Sends an RFC 9457 problem with a stable `code`. */
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
   return reply
     .status(status)
     .type('application/problem+json')
     .send({ type: `https://aqp.invalid/problems/${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra });
 }
 
-function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, code: DomainErrorCode | 'internal', detail: string): FastifyReply {
-  const template = status === 404 ? 'pages/errors/not-found.njk' : status >= 500 ? 'pages/errors/server-error.njk' : 'pages/errors/problem.njk';
-  return reply.status(status).render(template, { pageTitle: TITLES[status] ?? 'Sorry, there is a problem', detail, code, signedIn: Boolean(request.principal) });
+function sendErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: DomainErrorCode | 'internal',
+  detail: string,
+): FastifyReply {
+  const template =
+    status === 404 ? 'pages/errors/not-found.njk' : status >= 500 ? 'pages/errors/server-error.njk' : 'pages/errors/problem.njk';
+  return reply
+    .status(status)
+    .render(template, { pageTitle: TITLES[status] ?? 'Sorry, there is a problem', detail, code, signedIn: Boolean(request.principal) });
 }
 
 /** A body over the size limit is 413 Content Too Large (RFC 9110), not a validation failure. */
 function sendTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const detail = 'The request is larger than this service accepts. Send less, or a smaller file.';
   if (isApiRequest(request)) return sendProblem(reply, 413, 'too-large', detail);
-  return reply.status(413).render('pages/errors/problem.njk', { pageTitle: TITLES[413], detail, code: 'too-large', signedIn: Boolean(request.principal) });
+  return reply
+    .status(413)
+    .render('pages/errors/problem.njk', { pageTitle: TITLES[413], detail, code: 'too-large', signedIn: Boolean(request.principal) });
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -69,7 +89,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendErrorPage(request, reply, 500, 'internal', '');
     }
     const status = statusForCode[domainError.code];
-    if (typeof domainError.details.retryAfterSeconds === 'number') reply.header('retry-after', String(domainError.details.retryAfterSeconds));
+    if (typeof domainError.details.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(domainError.details.retryAfterSeconds));
     if (isApiRequest(request)) {
       const fieldErrors = domainError.details.fieldErrors;
       return sendProblem(reply, status, domainError.code, domainError.message, fieldErrors ? { errors: fieldErrors } : {});

@@ -11,8 +11,15 @@ export const PUBLIC_MAX_AGE_SECONDS = 300;
  * carries a CSRF token tied to the reader's session, so it is never the same for two people.
  */
 const PUBLIC_ANSWERS = new Set([
-  '/api/v1/services', '/api/v1/services/:code', '/api/v1/offers', '/api/v1/offers/:id', '/api/v1/offers/:id/prices',
-  '/api/v1/directory', '/api/v1/directory/providers/:code', '/api/v1/map', '/map.csv',
+  '/api/v1/services',
+  '/api/v1/services/:code',
+  '/api/v1/offers',
+  '/api/v1/offers/:id',
+  '/api/v1/offers/:id/prices',
+  '/api/v1/directory',
+  '/api/v1/directory/providers/:code',
+  '/api/v1/map',
+  '/map.csv',
 ]);
 
 /**
@@ -35,7 +42,12 @@ function countsAgainstLimit(request: FastifyRequest): boolean {
 
 /** True for a successful anonymous answer that is the same for everyone who asks the address. */
 function isPublicAnswer(request: FastifyRequest, reply: FastifyReply): boolean {
-  return isAnonymousRead(request) && reply.statusCode === 200 && PUBLIC_ANSWERS.has(request.routeOptions.url ?? '') && !reply.hasHeader('set-cookie');
+  return (
+    isAnonymousRead(request) &&
+    reply.statusCode === 200 &&
+    PUBLIC_ANSWERS.has(request.routeOptions.url ?? '') &&
+    !reply.hasHeader('set-cookie')
+  );
 }
 
 /** Sets Cache-Control: public for anonymous public answers, private and unstored for everything else, so no shared cache keeps anything personal. */
@@ -46,7 +58,9 @@ function setCaching(request: FastifyRequest, reply: FastifyReply): void {
     return;
   }
   const vary = reply.getHeader('vary');
-  reply.header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`).header('vary', vary ? `${String(vary)}, Cookie, Authorization` : 'Cookie, Authorization');
+  reply
+    .header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`)
+    .header('vary', vary ? `${String(vary)}, Cookie, Authorization` : 'Cookie, Authorization');
 }
 
 /** Takes back any caching permission from a reply that has become an error, so a shared cache never keeps a failure as the public answer. */
@@ -63,7 +77,12 @@ export function registerPublicReads(app: FastifyInstance, readsPerMinute: number
       timeWindow: '1 minute',
       keyGenerator: (request) => addressGroupOf(request.ip),
       cache: COUNTED_ADDRESSES,
-      errorResponseBuilder: (_request, context) => new DomainError('too-many-requests', `There have been too many requests from your network. Wait ${context.after}, then try again.`, { reason: 'public-reads' }),
+      errorResponseBuilder: (_request, context) =>
+        new DomainError(
+          'too-many-requests',
+          `There have been too many requests from your network. Wait ${context.after}, then try again.`,
+          { reason: 'public-reads' },
+        ),
     });
     app.addHook('preValidation', async (request, reply) => {
       if (countsAgainstLimit(request)) await limit.call(app, request, reply);

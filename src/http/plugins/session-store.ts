@@ -9,7 +9,11 @@ import { endWebSession, readWebSession, saveWebSession } from '../../domains/ide
  * that cannot be sent, say) would otherwise become an unhandled rejection that stops the process; it is logged instead.
  */
 export function settle<T>(work: Promise<T>, log: FastifyBaseLogger, deliver: (error: unknown, value?: T) => void): void {
-  work.then((value) => deliver(null, value), (error: unknown) => deliver(error))
+  work
+    .then(
+      (value) => deliver(null, value),
+      (error: unknown) => deliver(error),
+    )
     .catch((error: unknown) => log.error({ err: error }, 'the session plugin failed after a session store call'));
 }
 

@@ -32,7 +32,12 @@ export function registerStorableText(app: FastifyInstance): void {
       if (field === undefined) continue;
       const name = field || 'body';
       throw validationFailed(
-        [{ field: name, message: `${name} contains a character this service cannot store (a null character or half of an emoji). Remove it and try again.` }],
+        [
+          {
+            field: name,
+            message: `${name} contains a character this service cannot store (a null character or half of an emoji). Remove it and try again.`,
+          },
+        ],
         `${name} contains a character this service cannot store (a null character or half of an emoji). Remove it and try again.`,
       );
     }

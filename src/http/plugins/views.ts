@@ -15,7 +15,10 @@ export const NHSUK_DIST = path.join(ROOT, 'node_modules/nhsuk-frontend/dist');
 
 /** Builds the Nunjucks environment once: our views first, then nhsuk-frontend's templates. */
 export function createViewEnvironment(): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, NHSUK_DIST]), { autoescape: true, throwOnUndefined: false });
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, NHSUK_DIST]), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   return env;

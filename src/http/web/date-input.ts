@@ -25,7 +25,8 @@ export function isoDateFromParts(parts: DateParts, name: string, label: string):
   if (!parts.day && !parts.month && !parts.year) return { value: null };
   const missing = (['day', 'month', 'year'] as const).filter((part) => !parts[part]);
   if (missing.length) return { value: null, error: { field: name, message: `${label} must include a ${missing.join(' and ')}` } };
-  if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year)) return { value: null, error: { field: name, message: `${label} must be a real date` } };
+  if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year))
+    return { value: null, error: { field: name, message: `${label} must be a real date` } };
   const iso = `${parts.year}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
   return isIsoDate(iso) ? { value: iso } : { value: null, error: { field: name, message: `${label} must be a real date` } };
 }

@@ -1,6 +1,13 @@
 /** What attempt() leaves thrown, returned as data too: an action refused by the record's state or a limit (a lost race, a move already made, too many attempts), and validation errors named as the form names its fields. */
 import type { FastifyReply } from 'fastify';
-import { type DomainError, type DomainErrorCode, type FieldError, isDomainError, statusForCode, validationFailed } from '../../lib/errors.ts';
+import {
+  type DomainError,
+  type DomainErrorCode,
+  type FieldError,
+  isDomainError,
+  statusForCode,
+  validationFailed,
+} from '../../lib/errors.ts';
 import { attempt, type FormErrors, formErrors, renderForm, titleOf } from './form.ts';
 
 /** Another person moved the record first, or its state no longer allows the action. */
@@ -21,7 +28,8 @@ export type Refusable<T> = { ok: true; value: T } | { ok: false; errors: FormErr
 /** Which refusals a page shows beside a field: DomainErrors of these codes, or those a test picks out (a conflict of interest among other `forbidden`s). */
 export type RefusalsShown = readonly DomainErrorCode[] | ((error: DomainError) => boolean);
 
-const isShown = (shown: RefusalsShown, error: DomainError): boolean => (typeof shown === 'function' ? shown(error) : shown.includes(error.code));
+const isShown = (shown: RefusalsShown, error: DomainError): boolean =>
+  typeof shown === 'function' ? shown(error) : shown.includes(error.code);
 
 /** Runs an action and hands back a DomainError of one of `codes` as a refusal (data, not an exception); anything else is thrown on. */
 export async function refusable<T>(codes: RefusalsShown, action: () => Promise<T>): Promise<Refused<T>> {
@@ -41,7 +49,11 @@ export function refusalFailure(refusal: DomainError, field?: string): Failure & 
 }
 
 /** attempt() for an action that may also be refused: bad input comes back as errors, a refusal of one of `codes` as a failure with its status (see refusalFailure). */
-export async function attemptRefusable<T>(codes: RefusalsShown, field: string | undefined, action: () => Promise<T>): Promise<Refusable<T>> {
+export async function attemptRefusable<T>(
+  codes: RefusalsShown,
+  field: string | undefined,
+  action: () => Promise<T>,
+): Promise<Refusable<T>> {
   const outcome = await attempt(() => refusable(codes, action));
   if (!outcome.ok) return { ...outcome, status: 400 };
   if (outcome.value.ok) return outcome.value;
@@ -50,14 +62,21 @@ export async function attemptRefusable<T>(codes: RefusalsShown, field: string | 
 
 /** The action with its validation errors renamed as the form names its fields (the service's `scheduledFor` is the form's `when`), for attempt() to show. */
 export function namedForForm<T>(action: () => Promise<T>, rename: (errors: FieldError[]) => FieldError[]): () => Promise<T> {
-  return () => action().catch((error: unknown) => {
-    const fieldErrors = isDomainError(error) && error.code === 'validation-failed' ? error.details.fieldErrors : undefined;
-    throw fieldErrors ? validationFailed(rename(fieldErrors), (error as DomainError).message) : error;
-  });
+  return () =>
+    action().catch((error: unknown) => {
+      const fieldErrors = isDomainError(error) && error.code === 'validation-failed' ? error.details.fieldErrors : undefined;
+      throw fieldErrors ? validationFailed(rename(fieldErrors), (error as DomainError).message) : error;
+    });
 }
 
 /** renderForm for a page whose action may be refused: the failure's own status (409, 429, 404), else renderForm's 400, or 200 with no failure. */
-export function renderFailure(reply: FastifyReply, template: string, title: string, model: Record<string, unknown>, failure?: Failure): FastifyReply {
+export function renderFailure(
+  reply: FastifyReply,
+  template: string,
+  title: string,
+  model: Record<string, unknown>,
+  failure?: Failure,
+): FastifyReply {
   if (!failure?.status || failure.status === 400) return renderForm(reply, template, title, model, failure?.errors);
   return reply.status(failure.status).render(template, { pageTitle: titleOf(title, failure.errors), ...model, ...failure.errors });
 }

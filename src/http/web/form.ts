@@ -11,13 +11,29 @@ export interface FormErrors {
 }
 
 /** The fields shown as NHS date inputs (partials/date-field.njk and the milestone page): their summary links go to the day box, since the wrapper around the three boxes cannot take focus. */
-export const DATE_INPUT_FIELDS: ReadonlySet<string> = new Set(['dateOfBirth', 'when', 'expiresOn', 'effectiveFrom', 'contractStart', 'contractEnd', 'windowOpens', 'windowCloses', 'dueOn', 'completedOn', 'sentFrom', 'sentTo']);
+export const DATE_INPUT_FIELDS: ReadonlySet<string> = new Set([
+  'dateOfBirth',
+  'when',
+  'expiresOn',
+  'effectiveFrom',
+  'contractStart',
+  'contractEnd',
+  'windowOpens',
+  'windowCloses',
+  'dueOn',
+  'completedOn',
+  'sentFrom',
+  'sentTo',
+]);
 
 /** Builds the error summary and inline messages from field errors (first message per field wins); each summary link goes to a box that can take focus. */
 export function formErrors(errors: FieldError[]): FormErrors {
   const fieldErrors: Record<string, { text: string }> = {};
   for (const error of errors) fieldErrors[error.field] ??= { text: error.message };
-  return { errorList: errors.map((error) => ({ text: error.message, href: `#${error.field}${DATE_INPUT_FIELDS.has(error.field) ? '-day' : ''}` })), fieldErrors };
+  return {
+    errorList: errors.map((error) => ({ text: error.message, href: `#${error.field}${DATE_INPUT_FIELDS.has(error.field) ? '-day' : ''}` })),
+    fieldErrors,
+  };
 }
 
 /** The form errors of a validation failure, or undefined for any other error (which should propagate). */
@@ -69,6 +85,12 @@ export function titleOf(title: string, errors?: FormErrors): string {
 }
 
 /** Renders a form page with its errors: 400 and the "Error: " title when there are any, 200 and the plain title when not. */
-export function renderForm(reply: FastifyReply, template: string, title: string, model: Record<string, unknown>, errors?: FormErrors): FastifyReply {
+export function renderForm(
+  reply: FastifyReply,
+  template: string,
+  title: string,
+  model: Record<string, unknown>,
+  errors?: FormErrors,
+): FastifyReply {
   return reply.status(errors ? 400 : 200).render(template, { pageTitle: titleOf(title, errors), ...model, ...errors });
 }

@@ -13,7 +13,12 @@ export interface NavigationItem {
 export function navigationFor(principal: Principal | null, url: string): NavigationItem[] {
   if (!principal || principal.kind !== 'user') return [];
   const path = url.split('?')[0] ?? '/';
-  const items = [{ text: 'Home', href: '/' }, ...TASKS_BY_ROLE[principal.role].filter((task) => !task.href.startsWith('/api/')).map((task) => ({ text: task.title, href: task.href }))];
+  const items = [
+    { text: 'Home', href: '/' },
+    ...TASKS_BY_ROLE[principal.role]
+      .filter((task) => !task.href.startsWith('/api/'))
+      .map((task) => ({ text: task.title, href: task.href })),
+  ];
   return items.map((item) => {
     const current = path === item.href;
     const active = !current && item.href !== '/' && path.startsWith(`${item.href}/`);

@@ -21,10 +21,17 @@ export interface PaginationView {
 }
 
 /** Previous and next links keeping the other query parameters, and "Showing 26 to 50 of 120". */
-export function paginationView(request: PageRequest, total: number, basePath: string, query: Record<string, string | undefined> = {}): PaginationView {
+export function paginationView(
+  request: PageRequest,
+  total: number,
+  basePath: string,
+  query: Record<string, string | undefined> = {},
+): PaginationView {
   const pages = Math.max(1, Math.ceil(total / request.limit));
   const link = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const params = new URLSearchParams(
+      Object.entries({ ...query, page: String(page) }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
     return `${basePath}?${params.toString()}`;
   };
   const first = total === 0 ? 0 : request.offset + 1;

@@ -4,8 +4,16 @@ import type { ProviderQuality } from '../../domains/provider-quality/provider-qu
 import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/provider-quality/waits.rules.ts';
 import { formatDate } from './format.ts';
 
-const CQC_WORDS: Record<string, string> = { registered: 'Registered with the Care Quality Commission', 'registration-cancelled': 'CQC registration cancelled', suspended: 'CQC registration suspended' };
-const DELIVERY_WORDS: Record<string, string> = { clinic: 'At the clinic', domiciliary: 'At home (home visits)', both: 'At the clinic or at home' };
+const CQC_WORDS: Record<string, string> = {
+  registered: 'Registered with the Care Quality Commission',
+  'registration-cancelled': 'CQC registration cancelled',
+  suspended: 'CQC registration suspended',
+};
+const DELIVERY_WORDS: Record<string, string> = {
+  clinic: 'At the clinic',
+  domiciliary: 'At home (home visits)',
+  both: 'At the clinic or at home',
+};
 
 /** Where care is given, as a patient would say it. */
 export function deliveryInWords(deliveryMode: string): string {
@@ -40,7 +48,8 @@ export const ABOUT_THE_WAIT = `The wait is the middle (median) number of working
 function registrationInWords(quality: ProviderQuality): string {
   if (quality.cqcStatus) return CQC_WORDS[quality.cqcStatus] ?? quality.cqcStatus;
   const body = quality.registeredWith;
-  if (body) return `CQC registration does not apply; registered with the ${isRegistrationBody(body) ? REGISTRATION_BODY_LABELS[body] : body}`;
+  if (body)
+    return `CQC registration does not apply; registered with the ${isRegistrationBody(body) ? REGISTRATION_BODY_LABELS[body] : body}`;
   return 'No CQC registration recorded';
 }
 
@@ -48,7 +57,9 @@ function registrationInWords(quality: ProviderQuality): string {
 export function qualityInWords(quality: ProviderQuality & { contractStart: string | null }): string[] {
   return [
     registrationInWords(quality),
-    quality.assuranceVerified ? 'Assurance checked and in date (insurance, governance, safeguarding)' : 'Assurance not fully checked or in date',
+    quality.assuranceVerified
+      ? 'Assurance checked and in date (insurance, governance, safeguarding)'
+      : 'Assurance not fully checked or in date',
     quality.contractStart ? `AQP provider for this service since ${formatDate(quality.contractStart)}` : 'AQP contract start not recorded',
   ];
 }

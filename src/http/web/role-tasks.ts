@@ -7,55 +7,141 @@ export interface Task {
   description: string;
 }
 
-const YOUR_ORGANISATION: Task = { title: 'Your organisation', href: '/organisation', description: 'See your organisation’s details and the people who work in it on AQP.' };
-const API_KEYS: Task = { title: 'API keys', href: '/api-keys', description: 'Create and revoke keys that let your systems use the AQP API.' };
-const MESSAGES: Task = { title: 'Messages', href: '/messages', description: 'Notices from AQP: assurance reminders, suspensions and clarification questions.' };
+const YOUR_ORGANISATION: Task = {
+  title: 'Your organisation',
+  href: '/organisation',
+  description: 'See your organisation’s details and the people who work in it on AQP.',
+};
+const API_KEYS: Task = {
+  title: 'API keys',
+  href: '/api-keys',
+  description: 'Create and revoke keys that let your systems use the AQP API.',
+};
+const MESSAGES: Task = {
+  title: 'Messages',
+  href: '/messages',
+  description: 'Notices from AQP: assurance reminders, suspensions and clarification questions.',
+};
 const AQP_MAP: Task = { title: 'AQP map', href: '/map', description: 'Which commissioners offer which services, with national uptake.' };
-const PROVIDER_REFERRALS: Task = { title: 'Referrals', href: '/worklists/provider', description: 'Referrals patients chose you for: accept or return them, record appointments and sessions, discharge.' };
-const ALL_REFERRALS: Task = { title: 'All referrals', href: '/worklists/referrals', description: 'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.' };
+const PROVIDER_REFERRALS: Task = {
+  title: 'Referrals',
+  href: '/worklists/provider',
+  description: 'Referrals patients chose you for: accept or return them, record appointments and sessions, discharge.',
+};
+const ALL_REFERRALS: Task = {
+  title: 'All referrals',
+  href: '/worklists/referrals',
+  description:
+    'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
 export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'national-admin': [
-    { title: 'National service catalogue', href: '/catalogue', description: 'Add and edit services on the national list and see their implementation packs.' },
-    { title: 'Verify national assurance', href: '/assurance/verification', description: 'Check providers’ CQC registration, licences, insurance and governance evidence, and record CQC status changes.' },
+    {
+      title: 'National service catalogue',
+      href: '/catalogue',
+      description: 'Add and edit services on the national list and see their implementation packs.',
+    },
+    {
+      title: 'Verify national assurance',
+      href: '/assurance/verification',
+      description: 'Check providers’ CQC registration, licences, insurance and governance evidence, and record CQC status changes.',
+    },
     AQP_MAP,
     YOUR_ORGANISATION,
     API_KEYS,
     API_DOCS,
   ],
   'regional-reviewer': [
-    { title: 'Priorities notified to your region', href: '/prioritisation', description: 'See the short lists commissioners in your region have chosen, with scores and board approval.' },
-    { title: 'Proposals to assess', href: '/proposals/review', description: 'Assess services proposed by commissioners in your region and decide them with reasons.' },
+    {
+      title: 'Priorities notified to your region',
+      href: '/prioritisation',
+      description: 'See the short lists commissioners in your region have chosen, with scores and board approval.',
+    },
+    {
+      title: 'Proposals to assess',
+      href: '/proposals/review',
+      description: 'Assess services proposed by commissioners in your region and decide them with reasons.',
+    },
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
   commissioner: [
-    { title: 'AQP offers', href: '/offers', description: 'Open services to any qualified provider: adopt a pack, set the local protocol and prices, publish.' },
-    { title: 'Commissioning', href: '/commissioning', description: 'Your commissioning organisation, its sub-ICB locations and your team.' },
-    { title: 'Local engagement and prioritisation', href: '/prioritisation', description: 'Engage stakeholders on a long list, score it, choose a short list of three or more, record the board’s approval and notify the region.' },
-    { title: 'Providers on your offers', href: '/listings', description: 'See qualified providers’ contracts and listings; suspend, reinstate or terminate them.' },
-    { title: 'Local service proposals', href: '/proposals', description: 'Propose a service that is not on the national list to your region and see its decision and reasons.' },
+    {
+      title: 'AQP offers',
+      href: '/offers',
+      description: 'Open services to any qualified provider: adopt a pack, set the local protocol and prices, publish.',
+    },
+    {
+      title: 'Commissioning',
+      href: '/commissioning',
+      description: 'Your commissioning organisation, its sub-ICB locations and your team.',
+    },
+    {
+      title: 'Local engagement and prioritisation',
+      href: '/prioritisation',
+      description:
+        'Engage stakeholders on a long list, score it, choose a short list of three or more, record the board’s approval and notify the region.',
+    },
+    {
+      title: 'Providers on your offers',
+      href: '/listings',
+      description: 'See qualified providers’ contracts and listings; suspend, reinstate or terminate them.',
+    },
+    {
+      title: 'Local service proposals',
+      href: '/proposals',
+      description: 'Propose a service that is not on the national list to your region and see its decision and reasons.',
+    },
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,
     API_KEYS,
   ],
   assessor: [
-    { title: 'Applications to assess', href: '/assessment', description: 'Mark each criterion on the submission, ask clarifications and decide with reasons.' },
+    {
+      title: 'Applications to assess',
+      href: '/assessment',
+      description: 'Mark each criterion on the submission, ask clarifications and decide with reasons.',
+    },
     { title: 'Commissioning', href: '/commissioning', description: 'The commissioning organisation you assess applications for.' },
     YOUR_ORGANISATION,
   ],
   'provider-admin': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
-    { title: 'Open offers', href: '/provider/offers', description: 'Services commissioners have opened to any qualified provider: apply on your national assurance.' },
-    { title: 'Your applications', href: '/applications', description: 'Applications you have made, clarification questions to answer and decisions with their reasons.' },
-    { title: 'Your listings', href: '/listings', description: 'The offers you qualified for: accept contracts and see when your sites are live.' },
-    { title: 'National assurance', href: '/provider/assurance', description: 'Record your CQC registration, licence, insurance and governance evidence once, for every application.' },
-    { title: 'Profile and sites', href: '/provider/profile', description: 'Your organisation’s details, and the sites where you see patients.' },
-    { title: 'Sites', href: '/provider/sites', description: 'Add and change your sites: address, postcode, access information and opening times.' },
+    {
+      title: 'Open offers',
+      href: '/provider/offers',
+      description: 'Services commissioners have opened to any qualified provider: apply on your national assurance.',
+    },
+    {
+      title: 'Your applications',
+      href: '/applications',
+      description: 'Applications you have made, clarification questions to answer and decisions with their reasons.',
+    },
+    {
+      title: 'Your listings',
+      href: '/listings',
+      description: 'The offers you qualified for: accept contracts and see when your sites are live.',
+    },
+    {
+      title: 'National assurance',
+      href: '/provider/assurance',
+      description: 'Record your CQC registration, licence, insurance and governance evidence once, for every application.',
+    },
+    {
+      title: 'Profile and sites',
+      href: '/provider/profile',
+      description: 'Your organisation’s details, and the sites where you see patients.',
+    },
+    {
+      title: 'Sites',
+      href: '/provider/sites',
+      description: 'Add and change your sites: address, postcode, access information and opening times.',
+    },
     { title: 'Invite colleagues', href: '/provider/invitations', description: 'Give colleagues access to AQP with a single-use link.' },
     MESSAGES,
     YOUR_ORGANISATION,
@@ -65,14 +151,27 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-clinician': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
-    { title: 'Your listings', href: '/listings', description: 'The offers your organisation qualified for and the sites that deliver them.' },
+    {
+      title: 'Your listings',
+      href: '/listings',
+      description: 'The offers your organisation qualified for and the sites that deliver them.',
+    },
     { title: 'Sites', href: '/provider/sites', description: 'Your organisation’s sites, with access information and opening times.' },
     MESSAGES,
     YOUR_ORGANISATION,
   ],
   referrer: [
-    { title: 'Refer a patient', href: '/referrals/new', description: 'Check eligibility against the local protocol, offer the patient a choice of every qualified provider and send the referral.' },
-    { title: 'Referrals needing attention', href: '/worklists/referrer', description: 'Referrals returned to you, not accepted in time, waiting for the patient’s choice, or closed and needing re-referral.' },
+    {
+      title: 'Refer a patient',
+      href: '/referrals/new',
+      description:
+        'Check eligibility against the local protocol, offer the patient a choice of every qualified provider and send the referral.',
+    },
+    {
+      title: 'Referrals needing attention',
+      href: '/worklists/referrer',
+      description: 'Referrals returned to you, not accepted in time, waiting for the patient’s choice, or closed and needing re-referral.',
+    },
     ALL_REFERRALS,
     MESSAGES,
     YOUR_ORGANISATION,
@@ -81,7 +180,11 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     { title: 'Users', href: '/admin/users', description: 'Create accounts and see who has access to AQP.' },
     { title: 'Organisations', href: '/admin/organisations', description: 'Search NHS organisations by name, ODS code or postcode.' },
     { title: 'Audit log', href: '/admin/audit', description: 'See who did what, when, and from where.' },
-    { title: 'Reference data', href: '/admin/reference-data', description: 'See which postcodes, GP practices and commissioners are loaded, and import runs.' },
+    {
+      title: 'Reference data',
+      href: '/admin/reference-data',
+      description: 'See which postcodes, GP practices and commissioners are loaded, and import runs.',
+    },
     API_KEYS,
     API_DOCS,
   ],

@@ -11,7 +11,10 @@ export function withoutFontFaces(css: string): string {
 }
 
 export function registerStylesheet(app: FastifyInstance): void {
-  const css = withoutFontFaces(readFileSync(path.join(NHSUK_DIST, 'nhsuk', 'nhsuk-frontend.min.css'), 'utf8')).replace(/\/\*# sourceMappingURL=[^*]*\*\//, '');
+  const css = withoutFontFaces(readFileSync(path.join(NHSUK_DIST, 'nhsuk', 'nhsuk-frontend.min.css'), 'utf8')).replace(
+    /\/\*# sourceMappingURL=[^*]*\*\//,
+    '',
+  );
   const etag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 16)}"`;
   app.get('/nhsuk/nhsuk-frontend.min.css', async (request, reply) => {
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();

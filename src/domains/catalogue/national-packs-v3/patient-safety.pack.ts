@@ -8,18 +8,25 @@ interface Revision {
 }
 
 /** What a person who says they are at immediate risk of harm reads: what to do now, not the referrer's "contact the crisis team". */
-export const RISK_OF_HARM_PATIENT_ADVICE = 'Get help now. If you or someone else is in danger right now, call 999 or go to A&E. '
-  + 'For urgent mental health support, call NHS 111 and choose option 2, or call your local NHS mental health crisis line. '
-  + 'You can also call Samaritans free on 116 123, day or night.';
+export const RISK_OF_HARM_PATIENT_ADVICE =
+  'Get help now. If you or someone else is in danger right now, call 999 or go to A&E. ' +
+  'For urgent mental health support, call NHS 111 and choose option 2, or call your local NHS mental health crisis line. ' +
+  'You can also call Samaritans free on 116 123, day or night.';
 
 function withPatientWording(protocol: PackContent['protocol'], wording: Record<string, string>): PackContent['protocol'] {
   return {
     ...protocol,
-    exclusions: protocol.exclusions.map((exclusion) => (wording[exclusion.id] ? { ...exclusion, patientAdvice: wording[exclusion.id], urgent: true } : exclusion)),
+    exclusions: protocol.exclusions.map((exclusion) =>
+      wording[exclusion.id] ? { ...exclusion, patientAdvice: wording[exclusion.id], urgent: true } : exclusion,
+    ),
   };
 }
 
 export const PSYCHOLOGICAL_THERAPIES_V3: Revision = {
-  changeNote: 'Version 3: a person referring themselves who is at immediate risk of harm is told in plain words to call 999, NHS 111 (option 2) or their local crisis line.',
-  content: { ...PSYCHOLOGICAL_THERAPIES_V2.content, protocol: withPatientWording(PSYCHOLOGICAL_THERAPIES_V2.content.protocol, { risk: RISK_OF_HARM_PATIENT_ADVICE }) },
+  changeNote:
+    'Version 3: a person referring themselves who is at immediate risk of harm is told in plain words to call 999, NHS 111 (option 2) or their local crisis line.',
+  content: {
+    ...PSYCHOLOGICAL_THERAPIES_V2.content,
+    protocol: withPatientWording(PSYCHOLOGICAL_THERAPIES_V2.content.protocol, { risk: RISK_OF_HARM_PATIENT_ADVICE }),
+  },
 };

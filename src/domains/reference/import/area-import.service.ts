@@ -29,8 +29,13 @@ const DISTRICTS: AreaFormat = {
   key: 'district',
   header: 'district,latitude,longitude,easting,northing,postcodes,country,local_authority_code,local_authority_name',
   columns: [
-    { name: 'district', type: 'text' }, { name: 'latitude', type: 'float8' }, { name: 'longitude', type: 'float8' }, { name: 'postcode_count', type: 'int4' },
-    { name: 'country', type: 'text' }, { name: 'local_authority_code', type: 'text' }, { name: 'local_authority_name', type: 'text' },
+    { name: 'district', type: 'text' },
+    { name: 'latitude', type: 'float8' },
+    { name: 'longitude', type: 'float8' },
+    { name: 'postcode_count', type: 'int4' },
+    { name: 'country', type: 'text' },
+    { name: 'local_authority_code', type: 'text' },
+    { name: 'local_authority_name', type: 'text' },
   ],
   toCells(fields) {
     if (fields.length !== 9) return `expected 9 columns, found ${fields.length}`;
@@ -48,13 +53,17 @@ const SECTORS: AreaFormat = {
   key: 'sector',
   header: 'sector,district,latitude,longitude,easting,northing,postcodes',
   columns: [
-    { name: 'sector', type: 'text' }, { name: 'district', type: 'text' }, { name: 'latitude', type: 'float8' }, { name: 'longitude', type: 'float8' },
+    { name: 'sector', type: 'text' },
+    { name: 'district', type: 'text' },
+    { name: 'latitude', type: 'float8' },
+    { name: 'longitude', type: 'float8' },
     { name: 'postcode_count', type: 'int4' },
   ],
   toCells(fields) {
     if (fields.length !== 7) return `expected 7 columns, found ${fields.length}`;
     const [sector, district, latitude, longitude, , , count] = fields;
-    if (!sector || !district || !isOutwardCode(district) || !/^[A-Z0-9]{2,4} [0-9]$/.test(sector)) return `malformed postcode sector "${sector}"`;
+    if (!sector || !district || !isOutwardCode(district) || !/^[A-Z0-9]{2,4} [0-9]$/.test(sector))
+      return `malformed postcode sector "${sector}"`;
     const point = coordinate(latitude, longitude);
     if (typeof point === 'string') return point;
     return [sector, district, point[0], point[1], Number(count) || 0];

@@ -26,8 +26,14 @@ function identifier(name: string): string {
  * Inserts new rows and updates existing ones (matched on `key`) only where a compared column differs,
  * so re-running an import with the same file reports zero inserts and zero updates.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any reference table, named at run time
-export async function upsertRows(db: Kysely<any>, table: string, key: string, columns: ColumnSpec[], rows: Cell[][]): Promise<UpsertResult> {
+export async function upsertRows(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any reference table, named at run time
+  db: Kysely<any>,
+  table: string,
+  key: string,
+  columns: ColumnSpec[],
+  rows: Cell[][],
+): Promise<UpsertResult> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   const names = columns.map((column) => identifier(column.name));
   const others = names.filter((name) => name !== key);

@@ -29,7 +29,9 @@ export async function openCsv(file: string, onBytes?: (bytesRead: number) => voi
   });
   const raw = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(counter);
   const text = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  const parser = text.pipe(parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true, trim: true }));
+  const parser = text.pipe(
+    parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, info: true, trim: true }),
+  );
   async function* records(): AsyncIterable<CsvRecord> {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield { line: info.lines, fields: record };

@@ -8,7 +8,9 @@ import { hasImportedPostcodes, importAll } from './reference-import.service.ts';
 export async function importReferenceDataOnFirstStart(deps: Deps, dir: string, log: (line: string) => void): Promise<void> {
   if (await hasImportedPostcodes(deps)) return;
   if (!existsSync(dir)) {
-    log(`Reference data not found at ${dir}: postcodes, GP practices and commissioners are not loaded. Set AQP_DATA_DIR and run: npx aqp import all`);
+    log(
+      `Reference data not found at ${dir}: postcodes, GP practices and commissioners are not loaded. Set AQP_DATA_DIR and run: npx aqp import all`,
+    );
     return;
   }
   log(`First start: importing reference data from ${dir} (about a minute; later starts skip this)`);
@@ -25,5 +27,6 @@ export async function importReferenceDataOnFirstStart(deps: Deps, dir: string, l
     },
   });
   for (const summary of result.summaries) log(`  ${describeSummary(summary)}`);
-  if (result.missing.length) log(`Reference data: ${result.missing.join(', ')} missing from ${dir}; import them later with npx aqp import <dataset> --file <file>`);
+  if (result.missing.length)
+    log(`Reference data: ${result.missing.join(', ')} missing from ${dir}; import them later with npx aqp import <dataset> --file <file>`);
 }

@@ -17,12 +17,21 @@ export async function geocodePostcodes(db: Kysely<Database>, postcodes: (string 
     .filter((q): q is Extract<PostcodeQuery, { kind: 'postcode' }> => q.kind === 'postcode');
   const found = new Map<string, GeoPoint>();
   if (parsed.length === 0) return found;
-  const units = await unitCoordinatesOf(db, parsed.map((q) => q.postcode));
+  const units = await unitCoordinatesOf(
+    db,
+    parsed.map((q) => q.postcode),
+  );
   for (const unit of units) found.set(unit.postcode, { latitude: unit.latitude, longitude: unit.longitude, precision: 'postcode' });
   const missing = parsed.filter((q) => !found.has(q.postcode));
   if (missing.length === 0) return found;
-  const sectors = await sectorCentresOf(db, missing.map((q) => q.sector));
-  const districts = await districtCentresOf(db, missing.map((q) => q.district));
+  const sectors = await sectorCentresOf(
+    db,
+    missing.map((q) => q.sector),
+  );
+  const districts = await districtCentresOf(
+    db,
+    missing.map((q) => q.district),
+  );
   for (const q of missing) {
     const sector = sectors.find((row) => row.sector === q.sector);
     const district = districts.find((row) => row.district === q.district);

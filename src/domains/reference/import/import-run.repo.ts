@@ -5,7 +5,11 @@ import type { ImportSummary } from './import-summary.ts';
 
 /** Records that an import began, before reading the file, so even a run that fails is listed. */
 export async function startImportRun(db: Kysely<Database>, dataset: string, sourceFile: string, format: string, at: Date): Promise<string> {
-  const row = await db.insertInto('import_runs').values({ dataset, source_file: sourceFile, format, started_at: at }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('import_runs')
+    .values({ dataset, source_file: sourceFile, format, started_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return String(row.id);
 }
 
@@ -15,12 +19,26 @@ export async function recordImportFormat(db: Kysely<Database>, id: string, forma
 }
 
 /** Records how an import ended, with its counts and first rejections, for the reference data page. */
-export async function finishImportRun(db: Kysely<Database>, id: string, summary: ImportSummary, outcome: 'succeeded' | 'failed', at: Date): Promise<void> {
+export async function finishImportRun(
+  db: Kysely<Database>,
+  id: string,
+  summary: ImportSummary,
+  outcome: 'succeeded' | 'failed',
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('import_runs')
     .set({
-      finished_at: at, outcome, rows_read: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, closed: summary.closed,
-      unchanged: summary.unchanged, skipped: summary.skipped, rejected: summary.rejected, rejections: JSON.stringify(summary.rejections),
+      finished_at: at,
+      outcome,
+      rows_read: summary.rowsRead,
+      inserted: summary.inserted,
+      updated: summary.updated,
+      closed: summary.closed,
+      unchanged: summary.unchanged,
+      skipped: summary.skipped,
+      rejected: summary.rejected,
+      rejections: JSON.stringify(summary.rejections),
     })
     .where('id', '=', id)
     .execute();
@@ -54,15 +72,34 @@ export async function latestImportRuns(db: Kysely<Database>): Promise<ImportRunV
     .orderBy('id', 'desc')
     .execute();
   return rows.map((row) => ({
-    id: String(row.id), dataset: row.dataset, sourceFile: row.source_file, format: row.format, startedAt: row.started_at, finishedAt: row.finished_at,
-    outcome: row.outcome, rowsRead: row.rows_read, inserted: row.inserted, updated: row.updated, closed: row.closed, skipped: row.skipped,
-    rejected: row.rejected, rejections: (row.rejections as { line: number; reason: string }[]) ?? [],
+    id: String(row.id),
+    dataset: row.dataset,
+    sourceFile: row.source_file,
+    format: row.format,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    outcome: row.outcome,
+    rowsRead: row.rows_read,
+    inserted: row.inserted,
+    updated: row.updated,
+    closed: row.closed,
+    skipped: row.skipped,
+    rejected: row.rejected,
+    rejections: (row.rejections as { line: number; reason: string }[]) ?? [],
   }));
 }
 
 /** True once an import of the data set has finished successfully. */
 export async function hasSucceededImport(db: Kysely<Database>, dataset: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('import_runs').select('id').where('dataset', '=', dataset).where('outcome', '=', 'succeeded').limit(1).executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('import_runs')
+      .select('id')
+      .where('dataset', '=', dataset)
+      .where('outcome', '=', 'succeeded')
+      .limit(1)
+      .executeTakeFirst(),
+  );
 }
 
 export interface ReferenceCounts {

@@ -46,7 +46,11 @@ export function parseOdsRecord(fields: string[]): OdsRecord | { reason: string }
     name,
     regionCode: nonEmpty(fields[2]),
     icbCode: nonEmpty(fields[3]),
-    address: [4, 5, 6, 7, 8].map((index) => nonEmpty(fields[index])).filter(Boolean).join(', ') || null,
+    address:
+      [4, 5, 6, 7, 8]
+        .map((index) => nonEmpty(fields[index]))
+        .filter(Boolean)
+        .join(', ') || null,
     postcode: nonEmpty(fields[9]),
     openDate,
     closeDate,

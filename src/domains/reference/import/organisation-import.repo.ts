@@ -27,8 +27,19 @@ export async function organisationIdsByOdsCode(db: Kysely<Database>, odsCodes: s
 
 /** Whether each already stored organisation was open, and where it was placed, so an import can count closures and keep better coordinates. */
 export async function storedPlacesOf(db: Kysely<Database>, odsCodes: string[]): Promise<StoredOrganisationPlace[]> {
-  const rows = await db.selectFrom('organisations').select(['ods_code', 'close_date', 'postcode', 'latitude', 'longitude', 'geo_precision']).where('ods_code', 'in', odsCodes).execute();
-  return rows.map((row) => ({ odsCode: row.ods_code!, closeDate: row.close_date, postcode: row.postcode, latitude: row.latitude, longitude: row.longitude, geoPrecision: row.geo_precision }));
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['ods_code', 'close_date', 'postcode', 'latitude', 'longitude', 'geo_precision'])
+    .where('ods_code', 'in', odsCodes)
+    .execute();
+  return rows.map((row) => ({
+    odsCode: row.ods_code!,
+    closeDate: row.close_date,
+    postcode: row.postcode,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    geoPrecision: row.geo_precision,
+  }));
 }
 
 /** Sets GP practices' published coordinates where they differ from those stored; returns how many practices changed. */
@@ -44,6 +55,10 @@ export async function updatePracticeCoordinates(db: Kysely<Database>, places: Pr
 
 /** How many of these ODS codes the platform holds (of any kind). */
 export async function countKnownOdsCodes(db: Kysely<Database>, odsCodes: string[]): Promise<number> {
-  const known = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('count')).where('ods_code', 'in', odsCodes.length ? odsCodes : ['']).executeTakeFirstOrThrow();
+  const known = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('ods_code', 'in', odsCodes.length ? odsCodes : [''])
+    .executeTakeFirstOrThrow();
   return Number(known.count);
 }

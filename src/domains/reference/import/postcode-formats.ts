@@ -27,9 +27,15 @@ function nonEmpty(value: string | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-function located(postcode: string, latitude: number, longitude: number, rest: Omit<PostcodeRow, 'postcode' | 'latitude' | 'longitude'>): ParsedPostcode {
+function located(
+  postcode: string,
+  latitude: number,
+  longitude: number,
+  rest: Omit<PostcodeRow, 'postcode' | 'latitude' | 'longitude'>,
+): ParsedPostcode {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return { reason: 'missing or non-numeric coordinate', postcode };
-  if (!isInGreatBritain({ latitude, longitude })) return { reason: `coordinate ${latitude}, ${longitude} is outside Great Britain`, postcode };
+  if (!isInGreatBritain({ latitude, longitude }))
+    return { reason: `coordinate ${latitude}, ${longitude} is outside Great Britain`, postcode };
   return { row: { postcode, latitude, longitude, ...rest } };
 }
 
@@ -42,7 +48,12 @@ const aqpCsv: PostcodeFormat = {
     const postcode = normalisePostcode(fields[0]!);
     if (!postcode) return { reason: `malformed postcode "${fields[0]}"` };
     if (!fields[1] || !fields[2]) return { reason: 'missing coordinate', postcode };
-    return located(postcode, Number(fields[1]), Number(fields[2]), { countryCode: nonEmpty(fields[3]), localAuthorityCode: nonEmpty(fields[4]), subIcbCode: null, terminatedOn: null });
+    return located(postcode, Number(fields[1]), Number(fields[2]), {
+      countryCode: nonEmpty(fields[3]),
+      localAuthorityCode: nonEmpty(fields[4]),
+      subIcbCode: null,
+      terminatedOn: null,
+    });
   },
 };
 
@@ -55,7 +66,15 @@ function terminationDate(value: string | undefined): string | null {
 /** The ONS Postcode Directory (CSV with a header; columns found by name). No-coordinate rows carry 99.999999. */
 function onspd(header: string[]): PostcodeFormat {
   const at = (...names: string[]) => names.map((name) => header.indexOf(name)).find((index) => index >= 0) ?? -1;
-  const columns = { pcds: at('pcds', 'pcd'), lat: at('lat'), long: at('long'), doterm: at('doterm'), ctry: at('ctry'), lad: at('oslaua', 'lad25cd', 'lad24cd', 'lad'), subIcb: at('sicbl', 'sicbl24cd', 'ccg') };
+  const columns = {
+    pcds: at('pcds', 'pcd'),
+    lat: at('lat'),
+    long: at('long'),
+    doterm: at('doterm'),
+    ctry: at('ctry'),
+    lad: at('oslaua', 'lad25cd', 'lad24cd', 'lad'),
+    subIcb: at('sicbl', 'sicbl24cd', 'ccg'),
+  };
   return {
     name: 'onspd',
     hasHeader: true,
@@ -66,8 +85,10 @@ function onspd(header: string[]): PostcodeFormat {
       const latitude = Number(fields[columns.lat]);
       if (!fields[columns.lat] || latitude > 99) return { reason: 'missing coordinate', postcode };
       return located(postcode, latitude, Number(fields[columns.long]), {
-        countryCode: nonEmpty(fields[columns.ctry]), localAuthorityCode: nonEmpty(fields[columns.lad]),
-        subIcbCode: columns.subIcb >= 0 ? nonEmpty(fields[columns.subIcb]) : null, terminatedOn: terminationDate(fields[columns.doterm]),
+        countryCode: nonEmpty(fields[columns.ctry]),
+        localAuthorityCode: nonEmpty(fields[columns.lad]),
+        subIcbCode: columns.subIcb >= 0 ? nonEmpty(fields[columns.subIcb]) : null,
+        terminatedOn: terminationDate(fields[columns.doterm]),
       });
     },
   };
@@ -82,10 +103,14 @@ const codePointOpen: PostcodeFormat = {
     const postcode = normalisePostcode(fields[0]!);
     if (!postcode) return { reason: `malformed postcode "${fields[0]}"` };
     const [easting, northing] = [Number(fields[2]), Number(fields[3])];
-    if (fields[1] === '90' || !fields[2] || !fields[3] || (easting === 0 && northing === 0)) return { reason: 'missing coordinate', postcode };
+    if (fields[1] === '90' || !fields[2] || !fields[3] || (easting === 0 && northing === 0))
+      return { reason: 'missing coordinate', postcode };
     const { latitude, longitude } = gridToWgs84(easting, northing);
     return located(postcode, Math.round(latitude * 1e5) / 1e5, Math.round(longitude * 1e5) / 1e5, {
-      countryCode: nonEmpty(fields[4]), localAuthorityCode: nonEmpty(fields[8]), subIcbCode: null, terminatedOn: null,
+      countryCode: nonEmpty(fields[4]),
+      localAuthorityCode: nonEmpty(fields[8]),
+      subIcbCode: null,
+      terminatedOn: null,
     });
   },
 };
@@ -96,5 +121,7 @@ export function detectPostcodeFormat(first: string[]): PostcodeFormat | { error:
   if (lower.join(',') === 'postcode,latitude,longitude,country,local_authority_code') return aqpCsv;
   if ((lower.includes('pcds') || lower.includes('pcd')) && lower.includes('lat') && lower.includes('long')) return onspd(lower);
   if (first.length === 10 && normalisePostcode(first[0] ?? '')) return codePointOpen;
-  return { error: 'Not a recognised postcode file: expected the AQP postcode CSV, the ONS Postcode Directory CSV or an OS Code-Point Open CSV' };
+  return {
+    error: 'Not a recognised postcode file: expected the AQP postcode CSV, the ONS Postcode Directory CSV or an OS Code-Point Open CSV',
+  };
 }

@@ -46,7 +46,12 @@ export async function importPostcodes(deps: Deps, file: string, options: ImportO
       summary.updated += result.updated;
       summary.unchanged += batch.length - result.inserted - result.updated;
       if (sorted && lowerBound) {
-        summary.closed += await closePostcodesMissingFrom(trx, { from: lowerBound.key, inclusive: lowerBound.inclusive, to: upper }, keys, today);
+        summary.closed += await closePostcodesMissingFrom(
+          trx,
+          { from: lowerBound.key, inclusive: lowerBound.inclusive, to: upper },
+          keys,
+          today,
+        );
       }
     });
     lowerBound = { key: upper, inclusive: false };

@@ -5,7 +5,8 @@ import { openCsv } from './csv-source.ts';
 import { emptySummary, type ImportSummary, reject } from './import-summary.ts';
 import { countKnownOdsCodes, updatePracticeCoordinates } from './organisation-import.repo.ts';
 
-const HEADER = 'code,name,postcode,status,prescribing_setting,commissioner,icb,region,open_date,close_date,latitude,longitude,geo_precision';
+const HEADER =
+  'code,name,postcode,status,prescribing_setting,commissioner,icb,region,open_date,close_date,latitude,longitude,geo_precision';
 
 /** Updates coordinates only where they differ; rows without coordinates or for unknown practices are skipped. */
 export async function importPracticeCoordinates(deps: Deps, file: string): Promise<ImportSummary> {

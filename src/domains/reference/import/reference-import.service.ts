@@ -19,13 +19,33 @@ export interface Dataset {
 
 /** In dependency order: areas before postcodes, postcodes before organisations (placed by postcode), parents before children. */
 export const DATASETS: readonly Dataset[] = [
-  { name: 'postcode-districts', file: 'postcode_districts.csv', what: 'postcode district centres', run: (deps, file) => importDistricts(deps, file) },
-  { name: 'postcode-sectors', file: 'postcode_sectors.csv', what: 'postcode sector centres', run: (deps, file) => importSectors(deps, file) },
+  {
+    name: 'postcode-districts',
+    file: 'postcode_districts.csv',
+    what: 'postcode district centres',
+    run: (deps, file) => importDistricts(deps, file),
+  },
+  {
+    name: 'postcode-sectors',
+    file: 'postcode_sectors.csv',
+    what: 'postcode sector centres',
+    run: (deps, file) => importSectors(deps, file),
+  },
   { name: 'postcodes', file: 'postcodes_gb.csv.gz', what: 'every GB postcode with coordinates', run: importPostcodes },
   { name: 'icbs', file: 'icb_names_codes_dec_2024.csv', what: 'integrated care boards', run: (deps, file) => importIcbs(deps, file) },
-  { name: 'sub-icb-locations', file: 'eccg.csv', what: 'sub-ICB locations (commissioners)', run: (deps, file) => importSubIcbLocations(deps, file) },
+  {
+    name: 'sub-icb-locations',
+    file: 'eccg.csv',
+    what: 'sub-ICB locations (commissioners)',
+    run: (deps, file) => importSubIcbLocations(deps, file),
+  },
   { name: 'gp-practices', file: 'epraccur.csv', what: 'GP practices', run: (deps, file) => importPractices(deps, file) },
-  { name: 'gp-practice-coordinates', file: 'gp_practices_geo.csv', what: 'GP practice coordinates', run: (deps, file) => importPracticeCoordinates(deps, file) },
+  {
+    name: 'gp-practice-coordinates',
+    file: 'gp_practices_geo.csv',
+    what: 'GP practice coordinates',
+    run: (deps, file) => importPracticeCoordinates(deps, file),
+  },
   { name: 'nhs-trusts', file: 'etr.csv', what: 'NHS trusts', run: (deps, file) => importTrusts(deps, file) },
 ];
 
@@ -49,7 +69,11 @@ export interface ImportAllResult {
 }
 
 /** Imports every dataset whose file is in `dir`; names the files that are missing rather than failing. */
-export async function importAll(deps: Deps, dir: string, options: ImportOptions & { onDataset?: (dataset: Dataset) => void } = {}): Promise<ImportAllResult> {
+export async function importAll(
+  deps: Deps,
+  dir: string,
+  options: ImportOptions & { onDataset?: (dataset: Dataset) => void } = {},
+): Promise<ImportAllResult> {
   const summaries = [await importRegions(deps)];
   const missing: string[] = [];
   for (const dataset of DATASETS) {

@@ -8,6 +8,10 @@ export function registerAdminAudit(app: FastifyInstance, deps: Deps): void {
   app.get('/admin/audit', { config: { roles: ['platform-admin'] } }, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 50);
     const { rows, total } = await auditLogPage(deps, page);
-    return reply.render('pages/admin/audit.njk', { pageTitle: 'Audit log', events: rows, pagination: paginationView(page, total, '/admin/audit') });
+    return reply.render('pages/admin/audit.njk', {
+      pageTitle: 'Audit log',
+      events: rows,
+      pagination: paginationView(page, total, '/admin/audit'),
+    });
   });
 }

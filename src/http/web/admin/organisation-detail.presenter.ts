@@ -13,9 +13,10 @@ const escape = (text: string) => (nunjucks.lib as unknown as { escape(value: str
 
 /** The rows shown for an organisation, in the order a person reads them. */
 export function organisationSummaryRows(organisation: OrganisationDetail): SummaryRow[] {
-  const location = organisation.latitude !== null && organisation.longitude !== null
-    ? `${organisation.latitude}, ${organisation.longitude} (from the ${organisation.geoPrecision ?? 'postcode'})`
-    : 'Not placed: its postcode was not found in the postcode data';
+  const location =
+    organisation.latitude !== null && organisation.longitude !== null
+      ? `${organisation.latitude}, ${organisation.longitude} (from the ${organisation.geoPrecision ?? 'postcode'})`
+      : 'Not placed: its postcode was not found in the postcode data';
   const rows: SummaryRow[] = [
     { key: { text: 'Address' }, value: { text: organisation.address ?? 'Not recorded' } },
     { key: { text: 'Postcode' }, value: { text: organisation.postcode ?? 'Not recorded' } },
@@ -25,7 +26,9 @@ export function organisationSummaryRows(organisation: OrganisationDetail): Summa
   ];
   organisation.parents.forEach((parent, index) => {
     const name = escape(parent.name);
-    const html = parent.odsCode ? `<a href="/admin/organisations/${encodeURIComponent(parent.odsCode)}">${name}</a> (${escape(parent.odsCode)})` : name;
+    const html = parent.odsCode
+      ? `<a href="/admin/organisations/${encodeURIComponent(parent.odsCode)}">${name}</a> (${escape(parent.odsCode)})`
+      : name;
     rows.push({ key: { text: index === 0 ? 'Part of' : 'Within' }, value: { html } });
   });
   return rows;

@@ -11,6 +11,13 @@ export function registerOrganisationDetail(app: FastifyInstance, deps: Deps): vo
     const organisation = await organisationByOdsCode(deps, (request.params as { odsCode: string }).odsCode);
     const children = await childOrganisationsOf(deps, organisation.id);
     const sites = await sitesOfOrganisation(deps, organisation.id);
-    return reply.render('pages/admin/organisation-detail.njk', { pageTitle: organisation.name, organisation, rows: organisationSummaryRows(organisation), children: children.slice(0, 200), childCount: children.length, sites });
+    return reply.render('pages/admin/organisation-detail.njk', {
+      pageTitle: organisation.name,
+      organisation,
+      rows: organisationSummaryRows(organisation),
+      children: children.slice(0, 200),
+      childCount: children.length,
+      sites,
+    });
   });
 }

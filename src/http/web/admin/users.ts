@@ -21,11 +21,17 @@ async function viewUsers(deps: Deps, request: FastifyRequest, reply: FastifyRepl
 /** The new-account form; organisations are found by ODS code (there are thousands), and the few without one are offered in a list. */
 async function viewNewUser(deps: Deps, reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) {
   const uncoded = await organisationsWithoutCode(deps);
-  return renderForm(reply, 'pages/admin/new-user.njk', 'Create an account', {
-    values,
-    organisationItems: [{ value: '', text: 'None: I entered an ODS code' }, ...uncoded.map((o) => ({ value: o.id, text: o.name }))],
-    roleItems: ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/admin/new-user.njk',
+    'Create an account',
+    {
+      values,
+      organisationItems: [{ value: '', text: 'None: I entered an ODS code' }, ...uncoded.map((o) => ({ value: o.id, text: o.name }))],
+      roleItems: ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
+    },
+    errors,
+  );
 }
 
 /** Creates the account with its membership, or shows the form again with its errors. */
@@ -37,7 +43,9 @@ async function submitNewUser(deps: Deps, request: FastifyRequest, reply: Fastify
     organisationId: field(request.body, 'organisationId'),
     role: field(request.body, 'role'),
   };
-  const outcome = await attempt(() => createUserInOrganisation(deps, request.actionContext(), { ...values, password: field(request.body, 'password') }));
+  const outcome = await attempt(() =>
+    createUserInOrganisation(deps, request.actionContext(), { ...values, password: field(request.body, 'password') }),
+  );
   if (!outcome.ok) return viewNewUser(deps, reply, values, outcome.errors);
   request.session.flash = `Account created for ${values.displayName.trim()}.`;
   return reply.redirect('/admin/users', 303);

@@ -13,10 +13,20 @@ import { PROVIDER_ADMIN } from './provider-offers.ts';
 type Values = ReturnType<typeof answersFromForm>;
 
 /** Renders the form for a new application (no id) or a draft. */
-export async function viewApplicationForm(deps: Deps, request: FastifyRequest, reply: FastifyReply, full: Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'>, values: Values, options: { applicationId?: string; status?: number; errors?: FormErrors } = {}) {
+export async function viewApplicationForm(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  full: Pick<ApplicationInFull, 'offer' | 'questions' | 'priceSchedule'>,
+  values: Values,
+  options: { applicationId?: string; status?: number; errors?: FormErrors } = {},
+) {
   const sites = await sitesToChooseFrom(deps, request.actionContext());
   return reply.status(options.status ?? 200).render('pages/applications/form.njk', {
-    pageTitle: titleOf(`Apply to ${full.offer.title}`, options.errors), applicationId: options.applicationId, ...formView(full, values, sites), ...options.errors,
+    pageTitle: titleOf(`Apply to ${full.offer.title}`, options.errors),
+    applicationId: options.applicationId,
+    ...formView(full, values, sites),
+    ...options.errors,
     action: options.applicationId ? `/applications/${options.applicationId}` : `/applications/new?offer=${full.offer.id}`,
   });
 }
@@ -44,8 +54,11 @@ async function submitNewApplication(deps: Deps, request: FastifyRequest, reply: 
     id = (await startApplication(deps, request.actionContext(), full.offer.id, values)).id;
     if (submitting) await submitApplication(deps, request.actionContext(), id);
   });
-  if (!outcome.ok) return viewApplicationForm(deps, request, reply, full, values, { applicationId: id, status: outcome.status, errors: outcome.errors });
-  request.session.flash = submitting ? 'Your application has been submitted for assessment.' : 'Your application has been saved as a draft.';
+  if (!outcome.ok)
+    return viewApplicationForm(deps, request, reply, full, values, { applicationId: id, status: outcome.status, errors: outcome.errors });
+  request.session.flash = submitting
+    ? 'Your application has been submitted for assessment.'
+    : 'Your application has been saved as a draft.';
   return reply.redirect(`/applications/${id}`, 303);
 }
 

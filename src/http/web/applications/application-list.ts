@@ -14,10 +14,19 @@ async function viewApplicationList(deps: Deps, request: FastifyRequest, reply: F
   const status = query.status === 'clarification' ? 'clarification' : undefined;
   const { rows, total } = await providerApplications(deps, request.actionContext(), page, status);
   return reply.render('pages/applications/applications.njk', {
-    pageTitle: 'Your applications', columnClass: 'nhsuk-grid-column-full', pagination: paginationView(page, total, '/applications', { status }), waitingForClarification: Boolean(status),
+    pageTitle: 'Your applications',
+    columnClass: 'nhsuk-grid-column-full',
+    pagination: paginationView(page, total, '/applications', { status }),
+    waitingForClarification: Boolean(status),
     applications: rows.map((row) => ({
-      id: row.id, offerTitle: row.offerTitle, reference: row.offerReference, attempt: row.attempt, tag: applicationStatusTag(row.status),
-      submittedAt: row.submittedAt, ground: refusalGroundLabel(row.refusalGround), reasons: row.decisionReasons,
+      id: row.id,
+      offerTitle: row.offerTitle,
+      reference: row.offerReference,
+      attempt: row.attempt,
+      tag: applicationStatusTag(row.status),
+      submittedAt: row.submittedAt,
+      ground: refusalGroundLabel(row.refusalGround),
+      reasons: row.decisionReasons,
     })),
   });
 }

@@ -17,20 +17,44 @@ function idOf(request: FastifyRequest): string {
 }
 
 /** A submitted application: its answers, status, decision, clarification questions and history. */
-function viewApplication(reply: FastifyReply, full: ApplicationInFull, options: { errors?: FormErrors; values?: Record<string, string> } = {}) {
+function viewApplication(
+  reply: FastifyReply,
+  full: ApplicationInFull,
+  options: { errors?: FormErrors; values?: Record<string, string> } = {},
+) {
   const { application } = full;
-  return renderForm(reply, 'pages/applications/application.njk', `Your application to ${full.offer.title}`, {
-    ...full, values: options.values ?? {},
-    statusTag: applicationStatusTag(application.status), ground: refusalGroundLabel(application.refusalGround), prices: priceRows(full.priceSchedule),
-    mayWithdraw: nextApplicationStatuses(application.status).includes('withdrawn'),
-    history: full.history.map((entry) => ({ ...entry, status: APPLICATION_STATUS_LABELS[entry.toStatus as keyof typeof APPLICATION_STATUS_LABELS] ?? entry.toStatus })),
-  }, options.errors);
+  return renderForm(
+    reply,
+    'pages/applications/application.njk',
+    `Your application to ${full.offer.title}`,
+    {
+      ...full,
+      values: options.values ?? {},
+      statusTag: applicationStatusTag(application.status),
+      ground: refusalGroundLabel(application.refusalGround),
+      prices: priceRows(full.priceSchedule),
+      mayWithdraw: nextApplicationStatuses(application.status).includes('withdrawn'),
+      history: full.history.map((entry) => ({
+        ...entry,
+        status: APPLICATION_STATUS_LABELS[entry.toStatus as keyof typeof APPLICATION_STATUS_LABELS] ?? entry.toStatus,
+      })),
+    },
+    options.errors,
+  );
 }
 
 /** The form while the application is a draft; the application as submitted afterwards. */
 async function showApplication(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const full = await providerApplication(deps, request.actionContext(), idOf(request));
-  if (full.application.status === 'draft') return viewApplicationForm(deps, request, reply, full, { answers: full.application.answers, siteIds: full.sites.map((site) => site.id) }, { applicationId: full.application.id });
+  if (full.application.status === 'draft')
+    return viewApplicationForm(
+      deps,
+      request,
+      reply,
+      full,
+      { answers: full.application.answers, siteIds: full.sites.map((site) => site.id) },
+      { applicationId: full.application.id },
+    );
   return viewApplication(reply, full);
 }
 
@@ -43,8 +67,15 @@ async function submitApplicationForm(deps: Deps, request: FastifyRequest, reply:
     await saveApplication(deps, request.actionContext(), full.application.id, values);
     if (submitting) await submitApplication(deps, request.actionContext(), full.application.id);
   });
-  if (!outcome.ok) return viewApplicationForm(deps, request, reply, full, values, { applicationId: full.application.id, status: outcome.status, errors: outcome.errors });
-  request.session.flash = submitting ? 'Your application has been submitted for assessment.' : 'Your application has been saved as a draft.';
+  if (!outcome.ok)
+    return viewApplicationForm(deps, request, reply, full, values, {
+      applicationId: full.application.id,
+      status: outcome.status,
+      errors: outcome.errors,
+    });
+  request.session.flash = submitting
+    ? 'Your application has been submitted for assessment.'
+    : 'Your application has been saved as a draft.';
   return reply.redirect(`/applications/${full.application.id}`, 303);
 }
 
@@ -62,7 +93,10 @@ async function submitClarificationAnswer(deps: Deps, request: FastifyRequest, re
   const outcome = await attempt(() => answerClarification(deps, request.actionContext(), clarificationId, answer));
   if (!outcome.ok) {
     const full = await providerApplication(deps, request.actionContext(), idOf(request));
-    const errors = { errorList: outcome.errors.errorList.map((item) => ({ ...item, href: `#answer-${clarificationId}` })), fieldErrors: { [`answer-${clarificationId}`]: outcome.errors.fieldErrors.answer! } };
+    const errors = {
+      errorList: outcome.errors.errorList.map((item) => ({ ...item, href: `#answer-${clarificationId}` })),
+      fieldErrors: { [`answer-${clarificationId}`]: outcome.errors.fieldErrors.answer! },
+    };
     return viewApplication(reply, full, { errors, values: { [clarificationId]: answer } });
   }
   request.session.flash = 'Thank you. Your answer has been sent to the assessor.';
@@ -74,6 +108,10 @@ export function registerApplicationPage(app: FastifyInstance, deps: Deps): void 
     get('/applications/:id', (request, reply) => showApplication(deps, request, reply), PROVIDER_ADMIN),
     post('/applications/:id', (request, reply) => submitApplicationForm(deps, request, reply), PROVIDER_ADMIN),
     post('/applications/:id/withdrawal', (request, reply) => submitWithdrawal(deps, request, reply), PROVIDER_ADMIN),
-    post('/applications/:id/clarifications/:clarificationId', (request, reply) => submitClarificationAnswer(deps, request, reply), PROVIDER_ADMIN),
+    post(
+      '/applications/:id/clarifications/:clarificationId',
+      (request, reply) => submitClarificationAnswer(deps, request, reply),
+      PROVIDER_ADMIN,
+    ),
   ]);
 }

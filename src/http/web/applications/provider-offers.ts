@@ -12,11 +12,25 @@ export const PROVIDER_ADMIN = { config: { roles: ['provider-admin'] as const } }
 async function viewProviderOffers(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offers = await openOffersForProvider(deps, request.actionContext());
   return reply.render('pages/applications/offers.njk', {
-    pageTitle: 'Offers open for applications', columnClass: 'nhsuk-grid-column-full',
+    pageTitle: 'Offers open for applications',
+    columnClass: 'nhsuk-grid-column-full',
     offers: offers.map(({ offer, windowOpen, latest }) => ({
-      id: offer.id, title: offer.title, reference: offer.reference, service: offer.service.name, lead: offer.lead.name, windowOpen,
-      window: offer.windowKind === 'rolling' ? `Rolling, from ${formatDate(offer.windowOpens)}` : `${formatDate(offer.windowOpens)} to ${formatDate(offer.windowCloses)}`,
-      latest: latest && { id: latest.id, tag: applicationStatusTag(latest.status), active: ['draft', 'submitted', 'clarification'].includes(latest.status), qualified: latest.status === 'qualified' },
+      id: offer.id,
+      title: offer.title,
+      reference: offer.reference,
+      service: offer.service.name,
+      lead: offer.lead.name,
+      windowOpen,
+      window:
+        offer.windowKind === 'rolling'
+          ? `Rolling, from ${formatDate(offer.windowOpens)}`
+          : `${formatDate(offer.windowOpens)} to ${formatDate(offer.windowCloses)}`,
+      latest: latest && {
+        id: latest.id,
+        tag: applicationStatusTag(latest.status),
+        active: ['draft', 'submitted', 'clarification'].includes(latest.status),
+        qualified: latest.status === 'qualified',
+      },
     })),
   });
 }

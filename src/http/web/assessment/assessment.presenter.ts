@@ -5,12 +5,22 @@ import type { QueueItem } from '../../../domains/applications/assessment-queue.s
 import { formatDate, formatDateTime } from '../format.ts';
 import { applicationStatusTag } from '../applications/application.presenter.ts';
 
-const ASSURANCE_STATES: Record<string, string> = { missing: 'Missing', pending: 'Not yet verified', verified: 'Verified', rejected: 'Rejected' };
+const ASSURANCE_STATES: Record<string, string> = {
+  missing: 'Missing',
+  pending: 'Not yet verified',
+  verified: 'Verified',
+  rejected: 'Rejected',
+};
 
 export function queueRows(items: QueueItem[]) {
   return items.map((item) => ({
-    id: item.id, provider: item.providerName + (item.providerOdsCode ? ` (${item.providerOdsCode})` : ''), offer: `${item.offer.title} (${item.offer.reference})`,
-    lead: item.offer.leadName, submittedAt: item.submittedAt, tag: applicationStatusTag(item.status), waiting: `${item.waitingWorkingDays} working day${item.waitingWorkingDays === 1 ? '' : 's'}`,
+    id: item.id,
+    provider: item.providerName + (item.providerOdsCode ? ` (${item.providerOdsCode})` : ''),
+    offer: `${item.offer.title} (${item.offer.reference})`,
+    lead: item.offer.leadName,
+    submittedAt: item.submittedAt,
+    tag: applicationStatusTag(item.status),
+    waiting: `${item.waitingWorkingDays} working day${item.waitingWorkingDays === 1 ? '' : 's'}`,
     attempt: item.attempt,
   }));
 }
@@ -30,9 +40,17 @@ export function criteriaRows(view: AssessmentView, posted?: Record<string, strin
     const mark = view.marks.find((candidate) => candidate.criterion === criterion.id);
     const chosen = posted ? posted[`mark-${index}`] : mark ? (mark.passed ? 'pass' : 'fail') : '';
     return {
-      index, id: criterion.id, title: criterion.title, evidence: evidence[criterion.id] ?? answers.questionAnswers[criterion.id.replace(/^question:/, '')] ?? '',
-      note: posted ? posted[`note-${index}`] ?? '' : mark?.note ?? '', marked: mark ? (mark.passed ? 'Pass' : 'Fail') : 'Not marked', savedNow: savedIndex === index && Boolean(mark),
-      items: [{ value: 'pass', text: 'Pass', checked: chosen === 'pass' }, { value: 'fail', text: 'Fail', checked: chosen === 'fail' }],
+      index,
+      id: criterion.id,
+      title: criterion.title,
+      evidence: evidence[criterion.id] ?? answers.questionAnswers[criterion.id.replace(/^question:/, '')] ?? '',
+      note: posted ? (posted[`note-${index}`] ?? '') : (mark?.note ?? ''),
+      marked: mark ? (mark.passed ? 'Pass' : 'Fail') : 'Not marked',
+      savedNow: savedIndex === index && Boolean(mark),
+      items: [
+        { value: 'pass', text: 'Pass', checked: chosen === 'pass' },
+        { value: 'fail', text: 'Fail', checked: chosen === 'fail' },
+      ],
     };
   });
 }
@@ -40,7 +58,9 @@ export function criteriaRows(view: AssessmentView, posted?: Record<string, strin
 export function assuranceRows(view: AssessmentView) {
   return view.assurance.items.map((item) => ({
     key: { text: item.label },
-    value: { text: `${ASSURANCE_STATES[item.state] ?? item.state}${item.expiresOn ? `, expires ${formatDate(item.expiresOn)}${item.expired ? ' (expired)' : ''}` : ''}` },
+    value: {
+      text: `${ASSURANCE_STATES[item.state] ?? item.state}${item.expiresOn ? `, expires ${formatDate(item.expiresOn)}${item.expired ? ' (expired)' : ''}` : ''}`,
+    },
   }));
 }
 
@@ -53,11 +73,24 @@ export function markSummaryRows(view: AssessmentView) {
   return criteriaRows(view).map((row) => ({
     key: { text: row.title },
     value: { text: `${row.marked}${row.note ? `: ${row.note}` : ''}` },
-    actions: { items: [{ href: `/assessment/${view.application.id}#criterion-${row.index}`, text: 'Change', visuallyHiddenText: `the mark for ${row.title}` }] },
+    actions: {
+      items: [
+        {
+          href: `/assessment/${view.application.id}#criterion-${row.index}`,
+          text: 'Change',
+          visuallyHiddenText: `the mark for ${row.title}`,
+        },
+      ],
+    },
   }));
 }
 
 /** The application's history as rows of a table that reflows at 320 px (nhsuk-frontend's responsive table). */
 export function historyRows(view: AssessmentView) {
-  return view.history.map((entry) => [{ text: formatDateTime(entry.at) }, { text: entry.toStatus }, { text: entry.by }, { text: entry.reason }]);
+  return view.history.map((entry) => [
+    { text: formatDateTime(entry.at) },
+    { text: entry.toStatus },
+    { text: entry.by },
+    { text: entry.reason },
+  ]);
 }

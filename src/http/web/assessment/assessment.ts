@@ -38,9 +38,17 @@ async function viewAssessment(deps: Deps, request: FastifyRequest, reply: Fastif
   const view = await assessorApplication(deps, request.actionContext(), idOf(request));
   const open = view.application.status === 'submitted' || view.application.status === 'clarification';
   return reply.status(options.status ?? (options.errors ? 400 : 200)).render('pages/assessment/application.njk', {
-    pageTitle: titleOf(`Assess ${view.application.providerName}’s application`, options.errors), ...view, ...options.errors, columnClass: 'nhsuk-grid-column-full',
-    statusTag: applicationStatusTag(view.application.status), ground: refusalGroundLabel(view.application.refusalGround),
-    criteriaRows: criteriaRows(view, options.posted, options.errors ? undefined : savedIndexOf(request)), assuranceRows: assuranceRows(view), historyRows: historyRows(view), open, mayAsk: view.application.status === 'submitted',
+    pageTitle: titleOf(`Assess ${view.application.providerName}’s application`, options.errors),
+    ...view,
+    ...options.errors,
+    columnClass: 'nhsuk-grid-column-full',
+    statusTag: applicationStatusTag(view.application.status),
+    ground: refusalGroundLabel(view.application.refusalGround),
+    criteriaRows: criteriaRows(view, options.posted, options.errors ? undefined : savedIndexOf(request)),
+    assuranceRows: assuranceRows(view),
+    historyRows: historyRows(view),
+    open,
+    mayAsk: view.application.status === 'submitted',
     decisionStarted: Boolean(decisionDraftOf(request, view.application.id)),
   });
 }
@@ -49,7 +57,12 @@ async function viewAssessment(deps: Deps, request: FastifyRequest, reply: Fastif
 async function viewAssessmentQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const page = pageRequest((request.query as { page?: unknown }).page);
   const { items, total } = await assessorQueue(deps, request.actionContext(), page);
-  return reply.render('pages/assessment/queue.njk', { pageTitle: 'Applications to assess', columnClass: 'nhsuk-grid-column-full', rows: queueRows(items), pagination: paginationView(page, total, '/assessment') });
+  return reply.render('pages/assessment/queue.njk', {
+    pageTitle: 'Applications to assess',
+    columnClass: 'nhsuk-grid-column-full',
+    rows: queueRows(items),
+    pagination: paginationView(page, total, '/assessment'),
+  });
 }
 
 /** Saves the marks typed on the page and returns to the criterion saved, or shows the page again with its errors. */
@@ -58,7 +71,9 @@ async function submitMarks(deps: Deps, request: FastifyRequest, reply: FastifyRe
   const posted = request.body as Record<string, string>;
   const { marks, errors, pressed } = marksFromForm(view.criteria, view.marks, posted);
   if (errors.length) return viewAssessment(deps, request, reply, { errors: formErrors(errors), posted });
-  const outcome = await attemptRefusable(refusedToAssessor, `mark-${Math.max(pressed, 0)}`, () => markCriteria(deps, request.actionContext(), view.application.id, marks));
+  const outcome = await attemptRefusable(refusedToAssessor, `mark-${Math.max(pressed, 0)}`, () =>
+    markCriteria(deps, request.actionContext(), view.application.id, marks),
+  );
   if (!outcome.ok) return viewAssessment(deps, request, reply, { status: outcome.status, errors: outcome.errors, posted });
   const shown = pressed >= 0 ? pressed : view.criteria.findIndex((criterion) => criterion.id === marks[0]!.criterion);
   return reply.redirect(`/assessment/${view.application.id}?saved=${shown}#criterion-${shown}`, 303);

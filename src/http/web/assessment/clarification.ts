@@ -11,11 +11,20 @@ import { refusedToAssessor } from './assessment-errors.ts';
 const ASSESSOR = { config: { roles: ['assessor'] as const } };
 
 /** The question form; once the application is no longer submitted (or the assessor is conflicted) it returns to the application. */
-async function viewClarification(deps: Deps, request: FastifyRequest, reply: FastifyReply, options: { status?: number; errors?: FormErrors; question?: string } = {}) {
+async function viewClarification(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { status?: number; errors?: FormErrors; question?: string } = {},
+) {
   const view = await assessorApplication(deps, request.actionContext(), (request.params as { id: string }).id);
-  if (!options.errors && (view.application.status !== 'submitted' || view.conflictOfInterest)) return reply.redirect(`/assessment/${view.application.id}`, 303);
+  if (!options.errors && (view.application.status !== 'submitted' || view.conflictOfInterest))
+    return reply.redirect(`/assessment/${view.application.id}`, 303);
   return reply.status(options.status ?? (options.errors ? 400 : 200)).render('pages/assessment/clarification.njk', {
-    pageTitle: titleOf(`Ask ${view.application.providerName} a clarification question`, options.errors), ...view, ...options.errors, question: options.question ?? '',
+    pageTitle: titleOf(`Ask ${view.application.providerName} a clarification question`, options.errors),
+    ...view,
+    ...options.errors,
+    question: options.question ?? '',
   });
 }
 
@@ -23,7 +32,9 @@ async function viewClarification(deps: Deps, request: FastifyRequest, reply: Fas
 async function submitClarification(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const { id } = request.params as { id: string };
   const question = field(request.body, 'question');
-  const outcome = await attemptRefusable(refusedToAssessor, 'question', () => askClarification(deps, request.actionContext(), id, question));
+  const outcome = await attemptRefusable(refusedToAssessor, 'question', () =>
+    askClarification(deps, request.actionContext(), id, question),
+  );
   if (!outcome.ok) return viewClarification(deps, request, reply, { status: outcome.status, errors: outcome.errors, question });
   request.session.flash = 'Your question has been sent to the provider. The assessment clock is paused until it answers.';
   return reply.redirect(`/assessment/${id}`, 303);

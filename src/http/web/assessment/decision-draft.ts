@@ -31,5 +31,7 @@ export function forgetDecisionDraft(request: FastifyRequest): void {
 
 /** The draft as the domain's decision; a ground is kept only for a refusal. */
 export function decisionOf(draft: DecisionDraft): Decision {
-  return draft.outcome === 'qualified' ? { outcome: 'qualified', reasons: draft.reasons } : { outcome: 'not-qualified', ground: draft.ground, reasons: draft.reasons };
+  return draft.outcome === 'qualified'
+    ? { outcome: 'qualified', reasons: draft.reasons }
+    : { outcome: 'not-qualified', ground: draft.ground, reasons: draft.reasons };
 }

@@ -2,7 +2,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { CQC_STATUS_LABELS, CQC_STATUSES, EVIDENCE_LABELS, isEvidenceKind } from '../../../domains/providers/evidence-kinds.rules.ts';
-import { evidenceForVerifier, judgeEvidence, providersWithCqcStatus, recordCqcStatus, verificationQueue } from '../../../domains/providers/verification.service.ts';
+import {
+  evidenceForVerifier,
+  judgeEvidence,
+  providersWithCqcStatus,
+  recordCqcStatus,
+  verificationQueue,
+} from '../../../domains/providers/verification.service.ts';
 import { attempt, field, type FormErrors, rejected, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { evidenceReference } from '../providers/assurance.presenter.ts';
@@ -15,24 +21,49 @@ const labelOf = (kind: string) => (isEvidenceKind(kind) ? EVIDENCE_LABELS[kind] 
 
 /** The evidence waiting for a verdict, oldest first. */
 async function viewVerificationQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const queue = (await verificationQueue(deps, request.actionContext())).map((evidence) => ({ ...evidence, label: labelOf(evidence.kind) }));
-  return reply.render('pages/assurance/queue.njk', { pageTitle: 'Evidence to verify', queue, mayRecordCqc: request.principal?.role === 'national-admin' });
+  const queue = (await verificationQueue(deps, request.actionContext())).map((evidence) => ({
+    ...evidence,
+    label: labelOf(evidence.kind),
+  }));
+  return reply.render('pages/assurance/queue.njk', {
+    pageTitle: 'Evidence to verify',
+    queue,
+    mayRecordCqc: request.principal?.role === 'national-admin',
+  });
 }
 
 /** One item of evidence with the verdict form, filled from what was just sent. */
 async function viewVerdict(deps: Deps, request: FastifyRequest, reply: FastifyReply, body?: unknown, errors?: FormErrors) {
   const evidence = await evidenceForVerifier(deps, request.actionContext(), (request.params as Params).id);
   const cqcStatus = evidence.cqcStatus && CQC_STATUS_LABELS[evidence.cqcStatus as keyof typeof CQC_STATUS_LABELS];
-  return renderForm(reply, 'pages/assurance/verify.njk', `Verify ${labelOf(evidence.kind)} evidence`, {
-    evidence, label: labelOf(evidence.kind), cqcStatus, reference: evidenceReference(evidence), values: { decision: field(body, 'decision'), note: field(body, 'note') },
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/assurance/verify.njk',
+    `Verify ${labelOf(evidence.kind)} evidence`,
+    {
+      evidence,
+      label: labelOf(evidence.kind),
+      cqcStatus,
+      reference: evidenceReference(evidence),
+      values: { decision: field(body, 'decision'), note: field(body, 'note') },
+    },
+    errors,
+  );
 }
 
 /** Records the verdict and returns to the queue, or shows the form again with its errors. */
 async function submitVerdict(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const outcome = await attempt(() => judgeEvidence(deps, request.actionContext(), (request.params as Params).id, { decision: field(request.body, 'decision'), note: field(request.body, 'note') }));
+  const outcome = await attempt(() =>
+    judgeEvidence(deps, request.actionContext(), (request.params as Params).id, {
+      decision: field(request.body, 'decision'),
+      note: field(request.body, 'note'),
+    }),
+  );
   if (!outcome.ok) return viewVerdict(deps, request, reply, request.body, outcome.errors);
-  request.session.flash = field(request.body, 'decision') === 'verified' ? 'The evidence has been verified.' : 'The evidence has been rejected and the provider has been told why.';
+  request.session.flash =
+    field(request.body, 'decision') === 'verified'
+      ? 'The evidence has been verified.'
+      : 'The evidence has been rejected and the provider has been told why.';
   return reply.redirect('/assurance/verification', 303);
 }
 
@@ -40,20 +71,34 @@ async function submitVerdict(deps: Deps, request: FastifyRequest, reply: Fastify
 async function viewCqcStatus(deps: Deps, reply: FastifyReply, body?: unknown, errors?: FormErrors) {
   const providers = await providersWithCqcStatus(deps);
   const chosen = field(body, 'organisationId');
-  const items = [{ value: '', text: 'Choose a provider' }, ...providers.map((provider) => ({
-    value: provider.organisationId, selected: provider.organisationId === chosen,
-    text: `${provider.name}${provider.odsCode ? ` (${provider.odsCode})` : ''}: ${provider.cqcStatus ? CQC_STATUS_LABELS[provider.cqcStatus as keyof typeof CQC_STATUS_LABELS] : 'no status'}`,
-  }))];
-  return renderForm(reply, 'pages/assurance/cqc-status.njk', 'Record a CQC status change', {
-    items, statuses: CQC_STATUSES.map((value) => ({ value, text: CQC_STATUS_LABELS[value] })), values: { status: field(body, 'status'), note: field(body, 'note') },
-  }, errors);
+  const items = [
+    { value: '', text: 'Choose a provider' },
+    ...providers.map((provider) => ({
+      value: provider.organisationId,
+      selected: provider.organisationId === chosen,
+      text: `${provider.name}${provider.odsCode ? ` (${provider.odsCode})` : ''}: ${provider.cqcStatus ? CQC_STATUS_LABELS[provider.cqcStatus as keyof typeof CQC_STATUS_LABELS] : 'no status'}`,
+    })),
+  ];
+  return renderForm(
+    reply,
+    'pages/assurance/cqc-status.njk',
+    'Record a CQC status change',
+    {
+      items,
+      statuses: CQC_STATUSES.map((value) => ({ value, text: CQC_STATUS_LABELS[value] })),
+      values: { status: field(body, 'status'), note: field(body, 'note') },
+    },
+    errors,
+  );
 }
 
 /** Records the provider's new CQC status and tells it, or shows the form again with its errors. */
 async function submitCqcStatus(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const organisationId = field(request.body, 'organisationId');
   const change = { status: field(request.body, 'status'), note: field(request.body, 'note') };
-  const outcome = organisationId ? await attempt(() => recordCqcStatus(deps, request.actionContext(), organisationId, change)) : rejected([{ field: 'organisationId', message: 'Choose the provider' }]);
+  const outcome = organisationId
+    ? await attempt(() => recordCqcStatus(deps, request.actionContext(), organisationId, change))
+    : rejected([{ field: 'organisationId', message: 'Choose the provider' }]);
   if (!outcome.ok) return viewCqcStatus(deps, reply, request.body, outcome.errors);
   request.session.flash = 'The CQC status change has been recorded and the provider has been told.';
   return reply.redirect('/assurance/verification', 303);

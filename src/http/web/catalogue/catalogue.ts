@@ -1,6 +1,13 @@
 /** The national service catalogue: public list and service pages; national administrators add and edit services. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createService, nationalServiceByCode, packVersionsOfService, PHASES, servicesInCatalogue, updateService } from '../../../domains/catalogue/catalogue.service.ts';
+import {
+  createService,
+  nationalServiceByCode,
+  packVersionsOfService,
+  PHASES,
+  servicesInCatalogue,
+  updateService,
+} from '../../../domains/catalogue/catalogue.service.ts';
 import { findVisibleService } from '../../../domains/offers/service-visibility.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { DomainError } from '../../../lib/errors.ts';
@@ -21,14 +28,29 @@ function formValues(body: unknown) {
 /** The national list, grouped by phase. */
 async function viewCatalogue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const services = await servicesInCatalogue(deps);
-  const groups = Object.entries(PHASES).map(([phase, title]) => ({ phase, title, services: services.filter((service) => service.phase === phase) }));
+  const groups = Object.entries(PHASES).map(([phase, title]) => ({
+    phase,
+    title,
+    services: services.filter((service) => service.phase === phase),
+  }));
   const mayEdit = request.principal?.role === 'national-admin';
-  return reply.render('pages/catalogue/catalogue.njk', { pageTitle: 'National list of AQP services', groups, mayEdit, columnClass: 'nhsuk-grid-column-full' });
+  return reply.render('pages/catalogue/catalogue.njk', {
+    pageTitle: 'National list of AQP services',
+    groups,
+    mayEdit,
+    columnClass: 'nhsuk-grid-column-full',
+  });
 }
 
 /** The add or edit form of a service on the national list. */
 function viewServiceForm(reply: FastifyReply, mode: 'new' | 'edit', values: Record<string, string>, errors?: FormErrors) {
-  return renderForm(reply, 'pages/catalogue/service-form.njk', mode === 'new' ? 'Add a service' : `Edit ${values.name}`, { mode, values, phaseItems }, errors);
+  return renderForm(
+    reply,
+    'pages/catalogue/service-form.njk',
+    mode === 'new' ? 'Add a service' : `Edit ${values.name}`,
+    { mode, values, phaseItems },
+    errors,
+  );
 }
 
 /** Adds a service to the national list, or shows the form again with its errors. */
@@ -48,8 +70,14 @@ async function viewService(deps: Deps, request: FastifyRequest, reply: FastifyRe
   const current = versions[0];
   const owns = !service.local || service.local.owner.id === request.principal?.organisationId;
   return reply.render('pages/catalogue/service.njk', {
-    pageTitle: service.name, service, phase: service.local ? `Local service of ${service.local.owner.name}` : PHASES[service.phase], versions, current, pack: current ? packView(current.content) : undefined,
-    mayEdit: request.principal?.role === 'national-admin' && !service.local, mayOffer: request.principal?.role === 'commissioner' && Boolean(current) && owns,
+    pageTitle: service.name,
+    service,
+    phase: service.local ? `Local service of ${service.local.owner.name}` : PHASES[service.phase],
+    versions,
+    current,
+    pack: current ? packView(current.content) : undefined,
+    mayEdit: request.principal?.role === 'national-admin' && !service.local,
+    mayOffer: request.principal?.role === 'commissioner' && Boolean(current) && owns,
   });
 }
 
@@ -57,7 +85,15 @@ async function viewService(deps: Deps, request: FastifyRequest, reply: FastifyRe
 async function viewEditService(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const service = await nationalServiceByCode(deps, codeOf(request));
   const { code, name, category, phase, definition } = service;
-  return viewServiceForm(reply, 'edit', { code, name, category, phase, definition, nationalEligibility: service.nationalEligibility ?? '', sourceUrl: service.sourceUrl ?? '' });
+  return viewServiceForm(reply, 'edit', {
+    code,
+    name,
+    category,
+    phase,
+    definition,
+    nationalEligibility: service.nationalEligibility ?? '',
+    sourceUrl: service.sourceUrl ?? '',
+  });
 }
 
 /** Saves the service, or shows the form again with its errors. */

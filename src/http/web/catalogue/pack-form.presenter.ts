@@ -3,8 +3,18 @@ import { CURRENCY_UNITS } from '../../../domains/catalogue/implementation-pack.s
 import { PRIORITIES, REFERRAL_ROUTES, SEXES } from '../../../domains/catalogue/referral-protocol.schema.ts';
 import { kpiRowCount, type PackFormValues } from './pack-form.ts';
 
-const UNIT_TEXT: Record<string, string> = { pathway: 'Pathway', episode: 'Episode', session: 'Session', test: 'Test', provision: 'Provision of equipment' };
-const TARIFF_TEXT: Record<string, string> = { national: 'National tariff', indicative: 'Indicative price', 'local-price-to-be-set': 'Local price to be set' };
+const UNIT_TEXT: Record<string, string> = {
+  pathway: 'Pathway',
+  episode: 'Episode',
+  session: 'Session',
+  test: 'Test',
+  provision: 'Provision of equipment',
+};
+const TARIFF_TEXT: Record<string, string> = {
+  national: 'National tariff',
+  indicative: 'Indicative price',
+  'local-price-to-be-set': 'Local price to be set',
+};
 const ROUTE_TEXT: Record<string, string> = { gp: 'GP', 'other-clinician': 'Other clinician', self: 'Self-referral' };
 const PRIORITY_TEXT: Record<string, string> = { routine: 'Routine', urgent: 'Urgent' };
 const SEX_TEXT: Record<string, string> = { female: 'Female', male: 'Male' };
@@ -22,16 +32,29 @@ export function packFormView(values: PackFormValues) {
   const kpis = Array.from({ length: Math.max(kpiRowCount(values), 1) }, (_, index) => {
     const name = (field: string) => `kpi-${index}-${field}`;
     return {
-      index, number: index + 1, isNew: !text(values, name('code')) && !text(values, name('description')),
-      code: text(values, name('code')), description: text(values, name('description')), thresholdPercent: text(values, name('thresholdPercent')),
-      withinDays: text(values, name('withinDays')), source: text(values, name('source')), remove: text(values, name('remove')) === 'yes',
-      dayKindItems: [{ value: '', text: 'No time limit' }, { value: 'working', text: 'Working days' }, { value: 'calendar', text: 'Calendar days' }].map((item) => ({ ...item, selected: text(values, name('dayKind')) === item.value })),
+      index,
+      number: index + 1,
+      isNew: !text(values, name('code')) && !text(values, name('description')),
+      code: text(values, name('code')),
+      description: text(values, name('description')),
+      thresholdPercent: text(values, name('thresholdPercent')),
+      withinDays: text(values, name('withinDays')),
+      source: text(values, name('source')),
+      remove: text(values, name('remove')) === 'yes',
+      dayKindItems: [
+        { value: '', text: 'No time limit' },
+        { value: 'working', text: 'Working days' },
+        { value: 'calendar', text: 'Calendar days' },
+      ].map((item) => ({ ...item, selected: text(values, name('dayKind')) === item.value })),
     };
   });
   return {
     values: Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value === 'string')),
-    unitItems: items(values, 'currencyUnit', CURRENCY_UNITS, UNIT_TEXT), tariffItems: items(values, 'tariffKind', Object.keys(TARIFF_TEXT), TARIFF_TEXT),
-    routeItems: items(values, 'routes', REFERRAL_ROUTES, ROUTE_TEXT), priorityItems: items(values, 'priorities', PRIORITIES, PRIORITY_TEXT), sexItems: items(values, 'sexes', SEXES, SEX_TEXT),
+    unitItems: items(values, 'currencyUnit', CURRENCY_UNITS, UNIT_TEXT),
+    tariffItems: items(values, 'tariffKind', Object.keys(TARIFF_TEXT), TARIFF_TEXT),
+    routeItems: items(values, 'routes', REFERRAL_ROUTES, ROUTE_TEXT),
+    priorityItems: items(values, 'priorities', PRIORITIES, PRIORITY_TEXT),
+    sexItems: items(values, 'sexes', SEXES, SEX_TEXT),
     kpis,
   };
 }

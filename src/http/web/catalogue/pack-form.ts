@@ -9,9 +9,19 @@ const SPECIFICATION = ['populationNeeds', 'scope', 'outcomes', 'serviceDescripti
 const KPI_FIELDS = ['code', 'description', 'thresholdPercent', 'withinDays', 'dayKind', 'source'] as const;
 /** The pack fields shown as form fields, by their path in the pack; everything else is edited as JSON in `rest`. */
 const FORM_FIELDS: Record<string, string> = {
-  'currency.unit': 'currencyUnit', 'currency.sessionCap': 'sessionCap', 'currency.minimumPathwayYears': 'minimumPathwayYears', 'currency.description': 'currencyDescription',
-  'tariff.kind': 'tariffKind', 'tariff.pricePence': 'price', 'tariff.note': 'tariffNote', 'protocol.ageMin': 'ageMin', 'protocol.ageMax': 'ageMax',
-  'protocol.routes': 'routes', 'protocol.priorities': 'priorities', 'protocol.sexes': 'sexes', 'protocol.acceptanceDeadlineWorkingDays': 'acceptanceDeadlineWorkingDays',
+  'currency.unit': 'currencyUnit',
+  'currency.sessionCap': 'sessionCap',
+  'currency.minimumPathwayYears': 'minimumPathwayYears',
+  'currency.description': 'currencyDescription',
+  'tariff.kind': 'tariffKind',
+  'tariff.pricePence': 'price',
+  'tariff.note': 'tariffNote',
+  'protocol.ageMin': 'ageMin',
+  'protocol.ageMax': 'ageMax',
+  'protocol.routes': 'routes',
+  'protocol.priorities': 'priorities',
+  'protocol.sexes': 'sexes',
+  'protocol.acceptanceDeadlineWorkingDays': 'acceptanceDeadlineWorkingDays',
   ...Object.fromEntries(SPECIFICATION.map((name) => [`specification.${name}`, name])),
 };
 
@@ -28,16 +38,43 @@ export function kpiRowCount(values: PackFormValues): number {
 
 /** The form's values for a pack (the current version, as the starting point of the next), with one empty indicator row. */
 export function packFormValues(pack: PackContent | undefined): PackFormValues {
-  if (!pack) return { routes: ['gp'], priorities: ['routine'], rest: JSON.stringify({ complexityBands: [], informationModel: [], exclusions: [], prerequisites: [] }, null, 2), ...emptyKpiRow(0) };
+  if (!pack)
+    return {
+      routes: ['gp'],
+      priorities: ['routine'],
+      rest: JSON.stringify({ complexityBands: [], informationModel: [], exclusions: [], prerequisites: [] }, null, 2),
+      ...emptyKpiRow(0),
+    };
   const { protocol, currency, tariff } = pack;
-  const kpis = [...pack.kpis.map((kpi, index) => Object.fromEntries(KPI_FIELDS.map((field) => [`kpi-${index}-${field}`, numberOrText(kpi[field])]))), emptyKpiRow(pack.kpis.length)];
-  const rest = { complexityBands: pack.complexityBands, informationModel: pack.informationModel, exclusions: protocol.exclusions, prerequisites: protocol.prerequisites, ...(protocol.repeatLimit ? { repeatLimit: protocol.repeatLimit } : {}), ...(pack.sources ? { sources: pack.sources } : {}) };
+  const kpis = [
+    ...pack.kpis.map((kpi, index) => Object.fromEntries(KPI_FIELDS.map((field) => [`kpi-${index}-${field}`, numberOrText(kpi[field])]))),
+    emptyKpiRow(pack.kpis.length),
+  ];
+  const rest = {
+    complexityBands: pack.complexityBands,
+    informationModel: pack.informationModel,
+    exclusions: protocol.exclusions,
+    prerequisites: protocol.prerequisites,
+    ...(protocol.repeatLimit ? { repeatLimit: protocol.repeatLimit } : {}),
+    ...(pack.sources ? { sources: pack.sources } : {}),
+  };
   return {
     ...Object.fromEntries(SPECIFICATION.map((name) => [name, pack.specification[name]])),
-    currencyUnit: currency.unit, sessionCap: numberText(currency.sessionCap), minimumPathwayYears: numberText(currency.minimumPathwayYears), currencyDescription: currency.description,
-    tariffKind: tariff.kind, price: tariff.pricePence === undefined ? '' : (tariff.pricePence / 100).toFixed(2), tariffNote: tariff.note,
-    ageMin: numberText(protocol.ageMin), ageMax: numberText(protocol.ageMax), routes: [...protocol.routes], priorities: [...protocol.priorities], sexes: [...protocol.sexes],
-    acceptanceDeadlineWorkingDays: String(protocol.acceptanceDeadlineWorkingDays), rest: JSON.stringify(rest, null, 2), ...Object.assign({}, ...kpis),
+    currencyUnit: currency.unit,
+    sessionCap: numberText(currency.sessionCap),
+    minimumPathwayYears: numberText(currency.minimumPathwayYears),
+    currencyDescription: currency.description,
+    tariffKind: tariff.kind,
+    price: tariff.pricePence === undefined ? '' : (tariff.pricePence / 100).toFixed(2),
+    tariffNote: tariff.note,
+    ageMin: numberText(protocol.ageMin),
+    ageMax: numberText(protocol.ageMax),
+    routes: [...protocol.routes],
+    priorities: [...protocol.priorities],
+    sexes: [...protocol.sexes],
+    acceptanceDeadlineWorkingDays: String(protocol.acceptanceDeadlineWorkingDays),
+    rest: JSON.stringify(rest, null, 2),
+    ...Object.assign({}, ...kpis),
   };
 }
 
@@ -75,8 +112,12 @@ function kpisOf(values: PackFormValues, errors: FieldError[]): { kpis: unknown[]
     if (text(values, name('remove')) === 'yes' || KPI_FIELDS.every((field) => !text(values, name(field)))) continue;
     const optional = (field: string) => text(values, name(field)) || undefined;
     kpis.push({
-      code: text(values, name('code')), description: text(values, name('description')), thresholdPercent: wholeNumber(values, name('thresholdPercent'), 'the threshold', errors),
-      withinDays: wholeNumber(values, name('withinDays'), 'the number of days', errors), dayKind: optional('dayKind'), source: optional('source'),
+      code: text(values, name('code')),
+      description: text(values, name('description')),
+      thresholdPercent: wholeNumber(values, name('thresholdPercent'), 'the threshold', errors),
+      withinDays: wholeNumber(values, name('withinDays'), 'the number of days', errors),
+      dayKind: optional('dayKind'),
+      source: optional('source'),
     });
     rows.push(index);
   }
@@ -101,19 +142,37 @@ export function packFromForm(values: PackFormValues): { content: PackContent; er
   const { exclusions, prerequisites, repeatLimit, ...others } = restOf(values, errors);
   const content = {
     specification: Object.fromEntries(SPECIFICATION.map((name) => [name, text(values, name)])),
-    currency: { unit: text(values, 'currencyUnit'), minimumPathwayYears: wholeNumber(values, 'minimumPathwayYears', 'the minimum pathway length', errors), sessionCap: wholeNumber(values, 'sessionCap', 'the session cap', errors), description: text(values, 'currencyDescription') },
+    currency: {
+      unit: text(values, 'currencyUnit'),
+      minimumPathwayYears: wholeNumber(values, 'minimumPathwayYears', 'the minimum pathway length', errors),
+      sessionCap: wholeNumber(values, 'sessionCap', 'the session cap', errors),
+      description: text(values, 'currencyDescription'),
+    },
     kpis,
     tariff: { kind: text(values, 'tariffKind'), pricePence: pence(values, errors), note: text(values, 'tariffNote') },
     protocol: {
-      schemaVersion: 1, ageMin: wholeNumber(values, 'ageMin', 'the minimum age', errors), ageMax: wholeNumber(values, 'ageMax', 'the maximum age', errors),
-      sexes: list(values, 'sexes'), routes: list(values, 'routes'), exclusions: exclusions ?? [], prerequisites: prerequisites ?? [], repeatLimit,
-      priorities: list(values, 'priorities'), acceptanceDeadlineWorkingDays: wholeNumber(values, 'acceptanceDeadlineWorkingDays', 'the deadline', errors),
+      schemaVersion: 1,
+      ageMin: wholeNumber(values, 'ageMin', 'the minimum age', errors),
+      ageMax: wholeNumber(values, 'ageMax', 'the maximum age', errors),
+      sexes: list(values, 'sexes'),
+      routes: list(values, 'routes'),
+      exclusions: exclusions ?? [],
+      prerequisites: prerequisites ?? [],
+      repeatLimit,
+      priorities: list(values, 'priorities'),
+      acceptanceDeadlineWorkingDays: wholeNumber(values, 'acceptanceDeadlineWorkingDays', 'the deadline', errors),
     },
     ...others,
   };
   const cleaned = JSON.parse(JSON.stringify(content)) as PackContent;
   const typed = new Set(errors.map((error) => error.field));
-  const packErrors = errors.length && typed.has('rest') ? [] : packFieldErrors(cleaned).filter((error) => !error.message.endsWith('schema is false')).map((error) => formError(error, rows)).filter((error) => !typed.has(error.field));
+  const packErrors =
+    errors.length && typed.has('rest')
+      ? []
+      : packFieldErrors(cleaned)
+          .filter((error) => !error.message.endsWith('schema is false'))
+          .map((error) => formError(error, rows))
+          .filter((error) => !typed.has(error.field));
   return { content: cleaned, errors: [...errors, ...packErrors] };
 }
 

@@ -13,7 +13,12 @@ import { packFormView } from './pack-form.presenter.ts';
 
 const NATIONAL = { config: { roles: ['national-admin'] as const } };
 
-interface PackDraft { code: string; basedOnVersion: number | null; changeNote: string; values: PackFormValues }
+interface PackDraft {
+  code: string;
+  basedOnVersion: number | null;
+  changeNote: string;
+  values: PackFormValues;
+}
 
 declare module '@fastify/session' {
   interface FastifySessionObject {
@@ -46,9 +51,18 @@ function changeView(change: ReturnType<typeof packChanges>[number]) {
 
 /** The pack form, from the draft kept or posted. */
 function viewPackForm(reply: FastifyReply, service: ServiceRecord, draft: PackDraft, errors?: FormErrors) {
-  return renderForm(reply, 'pages/catalogue/pack-form.njk', `New pack version for ${service.name}`, {
-    service, changeNote: draft.changeNote, nextVersion: (service.currentPackVersion ?? 0) + 1, ...packFormView(draft.values),
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/catalogue/pack-form.njk',
+    `New pack version for ${service.name}`,
+    {
+      service,
+      changeNote: draft.changeNote,
+      nextVersion: (service.currentPackVersion ?? 0) + 1,
+      ...packFormView(draft.values),
+    },
+    errors,
+  );
 }
 
 /** The form for the next version: the draft being prepared, or the current version as the starting point. */
@@ -57,16 +71,30 @@ async function viewNewPack(deps: Deps, request: FastifyRequest, reply: FastifyRe
   const kept = request.session.packDraft;
   if (kept?.code === service.code) return viewPackForm(reply, service, kept);
   const current = (await packVersionsOfService(deps, service.id))[0];
-  return viewPackForm(reply, service, { code: service.code, basedOnVersion: service.currentPackVersion, changeNote: '', values: packFormValues(current?.content) });
+  return viewPackForm(reply, service, {
+    code: service.code,
+    basedOnVersion: service.currentPackVersion,
+    changeNote: '',
+    values: packFormValues(current?.content),
+  });
 }
 
 /** Keeps the draft and goes on to the preview, or shows the form again with its errors. */
 async function submitNewPack(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const service = await nationalService(deps, request);
   const changeNote = field(request.body, 'changeNote').trim();
-  const draft: PackDraft = { code: service.code, basedOnVersion: service.currentPackVersion, changeNote, values: postedValues(request.body) };
+  const draft: PackDraft = {
+    code: service.code,
+    basedOnVersion: service.currentPackVersion,
+    changeNote,
+    values: postedValues(request.body),
+  };
   const { errors } = packFromForm(draft.values);
-  const all = [...(changeNote ? [] : [{ field: 'changeNote', message: 'Say what changed in this version' }]), ...(changeNote.length > 1000 ? [{ field: 'changeNote', message: 'What changed must be 1,000 characters or fewer' }] : []), ...errors];
+  const all = [
+    ...(changeNote ? [] : [{ field: 'changeNote', message: 'Say what changed in this version' }]),
+    ...(changeNote.length > 1000 ? [{ field: 'changeNote', message: 'What changed must be 1,000 characters or fewer' }] : []),
+    ...errors,
+  ];
   if (all.length) return viewPackForm(reply, service, draft, formErrors(all));
   request.session.packDraft = draft;
   return reply.redirect(`/catalogue/${service.code}/packs/preview`, 303);
@@ -76,9 +104,19 @@ async function submitNewPack(deps: Deps, request: FastifyRequest, reply: Fastify
 async function viewPackPreview(deps: Deps, reply: FastifyReply, service: ServiceRecord, draft: PackDraft, failure?: Failure) {
   const current = (await packVersionsOfService(deps, service.id))[0];
   const changes = packChanges(current?.content, packFromForm(draft.values).content).map(changeView);
-  return renderFailure(reply, 'pages/catalogue/pack-preview.njk', `Check the changes to ${service.name}’s pack`, {
-    service, current, changes, changeNote: draft.changeNote, nextVersion: (service.currentPackVersion ?? 0) + 1,
-  }, failure);
+  return renderFailure(
+    reply,
+    'pages/catalogue/pack-preview.njk',
+    `Check the changes to ${service.name}’s pack`,
+    {
+      service,
+      current,
+      changes,
+      changeNote: draft.changeNote,
+      nextVersion: (service.currentPackVersion ?? 0) + 1,
+    },
+    failure,
+  );
 }
 
 /** The draft being prepared for this service, or a way back to its form when there is none. */
@@ -92,7 +130,11 @@ async function draftOf(deps: Deps, request: FastifyRequest) {
 async function submitPackPreview(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const { service, draft } = await draftOf(deps, request);
   if (!draft) return reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
-  const outcome = await attemptRefusable(['conflict'], 'publish', () => publishPackVersion(deps, request.actionContext(), service.code, packFromForm(draft.values).content, draft.changeNote, { basedOnVersion: draft.basedOnVersion }));
+  const outcome = await attemptRefusable(['conflict'], 'publish', () =>
+    publishPackVersion(deps, request.actionContext(), service.code, packFromForm(draft.values).content, draft.changeNote, {
+      basedOnVersion: draft.basedOnVersion,
+    }),
+  );
   if (!outcome.ok && outcome.refusal) {
     const rebased = { ...draft, basedOnVersion: (outcome.refusal.details.currentVersion as number | null) ?? null };
     request.session.packDraft = rebased;
@@ -108,10 +150,14 @@ export function registerPackPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/catalogue/:code/packs/new', (request, reply) => viewNewPack(deps, request, reply), NATIONAL),
     post('/catalogue/:code/packs/new', (request, reply) => submitNewPack(deps, request, reply), NATIONAL),
-    get('/catalogue/:code/packs/preview', async (request, reply) => {
-      const { service, draft } = await draftOf(deps, request);
-      return draft ? viewPackPreview(deps, reply, service, draft) : reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
-    }, NATIONAL),
+    get(
+      '/catalogue/:code/packs/preview',
+      async (request, reply) => {
+        const { service, draft } = await draftOf(deps, request);
+        return draft ? viewPackPreview(deps, reply, service, draft) : reply.redirect(`/catalogue/${service.code}/packs/new`, 303);
+      },
+      NATIONAL,
+    ),
     post('/catalogue/:code/packs/preview', (request, reply) => submitPackPreview(deps, request, reply), NATIONAL),
   ]);
 }

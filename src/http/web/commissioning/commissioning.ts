@@ -19,5 +19,7 @@ async function viewCommissioning(deps: Deps, request: FastifyRequest, reply: Fas
 }
 
 export function registerCommissioning(app: FastifyInstance, deps: Deps): void {
-  registerPages(app, [get('/commissioning', (request, reply) => viewCommissioning(deps, request, reply), { config: { roles: ['commissioner', 'assessor'] } })]);
+  registerPages(app, [
+    get('/commissioning', (request, reply) => viewCommissioning(deps, request, reply), { config: { roles: ['commissioner', 'assessor'] } }),
+  ]);
 }

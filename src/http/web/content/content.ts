@@ -7,7 +7,12 @@ import { referenceStatus } from '../../../domains/reference/reference-status.ser
 export function registerContentPages(app: FastifyInstance, deps: Deps, referenceDataDir: string): void {
   app.get('/about-the-data', async (_request, reply) => {
     const status = await referenceStatus(deps, referenceDataDir);
-    return reply.render('pages/content/about-the-data.njk', { pageTitle: 'About the data', attribution: DATA_ATTRIBUTION, sources: DATA_SOURCES, status });
+    return reply.render('pages/content/about-the-data.njk', {
+      pageTitle: 'About the data',
+      attribution: DATA_ATTRIBUTION,
+      sources: DATA_SOURCES,
+      status,
+    });
   });
   app.get('/accessibility-statement', async (_request, reply) =>
     reply.render('pages/content/accessibility-statement.njk', { pageTitle: 'Accessibility statement' }),

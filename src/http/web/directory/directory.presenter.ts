@@ -18,8 +18,10 @@ export const ABOUT_THE_FIGURES = [
 
 /** The national list, then any offered local services marked local, as select items with a prompt first and the chosen service selected. */
 export function serviceItems(services: readonly ServiceRecord[], chosen: string) {
-  return [{ value: '', text: 'Select a service' }, ...services.map((service) => ({ value: service.code, text: service.local ? `${service.publicName} (local)` : service.publicName }))]
-    .map((item) => ({ ...item, selected: item.value === chosen }));
+  return [
+    { value: '', text: 'Select a service' },
+    ...services.map((service) => ({ value: service.code, text: service.local ? `${service.publicName} (local)` : service.publicName })),
+  ].map((item) => ({ ...item, selected: item.value === chosen }));
 }
 
 /** A site's details as summary-list rows. */
@@ -51,8 +53,13 @@ export function resultsView(result: DirectoryResult, page: PageRequest, search: 
     ...result,
     gpAreasText: listInWords(result.gpAreasNearby),
     entries: result.items.map((entry) => ({
-      providerName: entry.provider.name, providerHref: `/directory/providers/${encodeURIComponent(entry.provider.odsCode ?? entry.provider.id)}?${searchQuery(search)}`, siteName: entry.site.name,
-      distance: distanceInWords(entry.distanceKm, entry.distanceMiles), rows: siteRows(entry.site), wait: waitInWords(entry.firstAppointmentWait), quality: qualityInWords(entry.quality),
+      providerName: entry.provider.name,
+      providerHref: `/directory/providers/${encodeURIComponent(entry.provider.odsCode ?? entry.provider.id)}?${searchQuery(search)}`,
+      siteName: entry.site.name,
+      distance: distanceInWords(entry.distanceKm, entry.distanceMiles),
+      rows: siteRows(entry.site),
+      wait: waitInWords(entry.firstAppointmentWait),
+      quality: qualityInWords(entry.quality),
       eligibility: result.eligibility,
     })),
     pagination: paginationView(page, result.total, '/directory', { service: result.service.code, postcode: result.place.label }),
@@ -72,7 +79,8 @@ export function providerView(provider: DirectoryProvider) {
     services: provider.services.map((service) => ({
       ...service,
       commissionersText: listInWords([...new Set(service.commissioners.map((commissioner) => commissioner.areaName))]),
-      waitText: waitInWords(service.firstAppointmentWait), qualityLines: qualityInWords(service.quality),
+      waitText: waitInWords(service.firstAppointmentWait),
+      qualityLines: qualityInWords(service.quality),
       sites: service.sites.map((site) => ({ name: site.name, rows: siteRows(site) })),
     })),
   };

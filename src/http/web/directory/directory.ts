@@ -24,7 +24,9 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
   const searched = 'service' in query || 'postcode' in query;
   if (!searched) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page);
   const pageAsked = pageRequest(query.page);
-  const outcome = await attemptRefusable(PLACE_REFUSALS, undefined, () => searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }));
+  const outcome = await attemptRefusable(PLACE_REFUSALS, undefined, () =>
+    searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }),
+  );
   if (!outcome.ok) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page, outcome);
   const result = resultsView(outcome.value, pageAsked, values);
   return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
@@ -33,7 +35,12 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
 /** A provider's public page, with a way back to the search it came from. */
 async function viewDirectoryProvider(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const provider = providerView(await directoryProvider(deps, (request.params as { code: string }).code));
-  return reply.render('pages/directory/provider.njk', { pageTitle: provider.name, provider, about: ABOUT_THE_FIGURES, backHref: backToSearch(request.query as Record<string, unknown>) });
+  return reply.render('pages/directory/provider.njk', {
+    pageTitle: provider.name,
+    provider,
+    about: ABOUT_THE_FIGURES,
+    backHref: backToSearch(request.query as Record<string, unknown>),
+  });
 }
 
 /** The public directory pages: the search with its results, and provider pages. */

@@ -16,21 +16,41 @@ export interface NeedsNow {
 const REFERRAL_COUNTS: Record<'provider' | 'referrer', { filter: ReferralListFilter; one: string; many: string }[]> = {
   provider: [
     { filter: { status: 'sent' }, one: 'referral to accept', many: 'referrals to accept' },
-    { filter: { status: 'sent', overdue: true }, one: 'referral overdue: not accepted by its accept-by date', many: 'referrals overdue: not accepted by their accept-by date' },
+    {
+      filter: { status: 'sent', overdue: true },
+      one: 'referral overdue: not accepted by its accept-by date',
+      many: 'referrals overdue: not accepted by their accept-by date',
+    },
   ],
   referrer: [
     { filter: { status: 'returned' }, one: 'referral returned to you', many: 'referrals returned to you' },
-    { filter: { status: 'sent', overdue: true }, one: 'referral overdue: the provider has not accepted it by its accept-by date', many: 'referrals overdue: the provider has not accepted them by their accept-by date' },
+    {
+      filter: { status: 'sent', overdue: true },
+      one: 'referral overdue: the provider has not accepted it by its accept-by date',
+      many: 'referrals overdue: the provider has not accepted them by their accept-by date',
+    },
   ],
 };
 
-const counted = (count: number, one: string, many: string, href: string): NeedsNow => ({ count, text: `${count} ${count === 1 ? one : many}`, href });
+const counted = (count: number, one: string, many: string, href: string): NeedsNow => ({
+  count,
+  text: `${count} ${count === 1 ? one : many}`,
+  href,
+});
 
 async function referralNeeds(deps: Deps, principal: Principal): Promise<NeedsNow[]> {
   const side = principal.role === 'referrer' ? 'referrer' : principal.role.startsWith('provider') ? 'provider' : undefined;
   if (!side) return [];
-  return Promise.all(REFERRAL_COUNTS[side].map(async ({ filter, one, many }) =>
-    counted(await referralCount(deps, principal, filter), one, many, `/worklists/referrals?${new URLSearchParams(filterQuery(filter)).toString()}`)));
+  return Promise.all(
+    REFERRAL_COUNTS[side].map(async ({ filter, one, many }) =>
+      counted(
+        await referralCount(deps, principal, filter),
+        one,
+        many,
+        `/worklists/referrals?${new URLSearchParams(filterQuery(filter)).toString()}`,
+      ),
+    ),
+  );
 }
 
 /** Every count the principal's role acts on, in the order they are usually done: referrals, clarifications, then messages. */
@@ -39,7 +59,14 @@ export async function needsNowFor(deps: Deps, context: ActionContext & { princip
   const needs = await referralNeeds(deps, principal);
   if (principal.role === 'provider-admin') {
     const { total } = await providerApplications(deps, context, { limit: 0, offset: 0 }, 'clarification');
-    needs.push(counted(total, 'application waiting for your answer to a clarification question', 'applications waiting for your answer to a clarification question', '/applications?status=clarification'));
+    needs.push(
+      counted(
+        total,
+        'application waiting for your answer to a clarification question',
+        'applications waiting for your answer to a clarification question',
+        '/applications?status=clarification',
+      ),
+    );
   }
   needs.push(counted(await unreadMessageCount(deps, principal), 'unread message', 'unread messages', '/messages?show=unread'));
   return needs;

@@ -13,7 +13,9 @@ const PROVIDER_ADMIN = { config: { roles: ['provider-admin'] as const } };
 async function submitListingSite(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const id = (request.params as { id: string }).id;
   const values = { siteId: field(request.body, 'siteId') };
-  const outcome = await attemptRefusable(['invalid-transition'], 'siteId', () => addListingSite(deps, request.actionContext(), id, values.siteId));
+  const outcome = await attemptRefusable(['invalid-transition'], 'siteId', () =>
+    addListingSite(deps, request.actionContext(), id, values.siteId),
+  );
   if (!outcome.ok) return viewListing(deps, request, reply, outcome.errors, values, outcome.status);
   request.session.flash = `${outcome.value.name} now delivers this offer. The commissioner has been told.`;
   return reply.redirect(`/listings/${id}`, 303);
@@ -22,7 +24,9 @@ async function submitListingSite(deps: Deps, request: FastifyRequest, reply: Fas
 /** Removes a site from the listing while another remains, or shows the page again with the error beside the sites. */
 async function submitListingSiteRemoval(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const { id, siteId } = request.params as { id: string; siteId: string };
-  const outcome = await attemptRefusable(['invalid-transition'], 'sites', () => removeListingSite(deps, request.actionContext(), id, siteId));
+  const outcome = await attemptRefusable(['invalid-transition'], 'sites', () =>
+    removeListingSite(deps, request.actionContext(), id, siteId),
+  );
   if (!outcome.ok) return viewListing(deps, request, reply, outcome.errors, {}, outcome.status);
   request.session.flash = `${outcome.value.name} no longer delivers this offer. The commissioner has been told.`;
   return reply.redirect(`/listings/${id}`, 303);

@@ -2,7 +2,14 @@
 import { LISTING_STATUS_LABELS, type ListingStatus } from '../../../domains/listings/listing-lifecycle.rules.ts';
 import type { ListingChange, ListingView } from '../../../domains/listings/listing-view.repo.ts';
 
-const TAGS: Record<ListingStatus, string> = { qualified: 'nhsuk-tag--blue', contracted: 'nhsuk-tag--aqua-green', live: 'nhsuk-tag--green', suspended: 'nhsuk-tag--red', terminated: 'nhsuk-tag--grey', expired: 'nhsuk-tag--grey' };
+const TAGS: Record<ListingStatus, string> = {
+  qualified: 'nhsuk-tag--blue',
+  contracted: 'nhsuk-tag--aqua-green',
+  live: 'nhsuk-tag--green',
+  suspended: 'nhsuk-tag--red',
+  terminated: 'nhsuk-tag--grey',
+  expired: 'nhsuk-tag--grey',
+};
 
 export function listingTag(status: ListingStatus) {
   return { text: LISTING_STATUS_LABELS[status], classes: TAGS[status] };
@@ -13,7 +20,12 @@ export function listingRow(listing: ListingView) {
 }
 
 export function historyRows(history: ListingChange[]) {
-  return history.map((change) => ({ at: change.changedAt, status: LISTING_STATUS_LABELS[change.toStatus as ListingStatus] ?? change.toStatus, by: change.changedBy, reason: change.reason }));
+  return history.map((change) => ({
+    at: change.changedAt,
+    status: LISTING_STATUS_LABELS[change.toStatus as ListingStatus] ?? change.toStatus,
+    by: change.changedBy,
+    reason: change.reason,
+  }));
 }
 
 const DELIVERY: Record<string, string> = { clinic: 'At the clinic', domiciliary: 'Home visits', both: 'At the clinic and home visits' };
@@ -21,7 +33,10 @@ const DELIVERY: Record<string, string> = { clinic: 'At the clinic', domiciliary:
 /** The listing's sites as rows of the responsive table; the remove button only where the provider may change them and another site would remain. */
 export function siteRows(listing: ListingView, maySiteChange: boolean) {
   return listing.sites.map((site) => ({
-    id: site.id, name: site.name, address: [site.address, site.postcode].filter(Boolean).join(', '), delivery: DELIVERY[site.deliveryMode] ?? site.deliveryMode,
+    id: site.id,
+    name: site.name,
+    address: [site.address, site.postcode].filter(Boolean).join(', '),
+    delivery: DELIVERY[site.deliveryMode] ?? site.deliveryMode,
     mayRemove: maySiteChange && listing.sites.length > 1,
   }));
 }

@@ -12,9 +12,15 @@ import { listingRow } from './listing.presenter.ts';
 import { viewListing } from './listing-page.ts';
 
 const LISTING_ROLES = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const } };
-const ACTIONS: Record<string, { label: string; run: (deps: Deps, request: FastifyRequest, id: string, reason: string) => Promise<unknown> }> = {
+const ACTIONS: Record<
+  string,
+  { label: string; run: (deps: Deps, request: FastifyRequest, id: string, reason: string) => Promise<unknown> }
+> = {
   suspend: { label: 'Suspend', run: (deps, request, id, reason) => suspendListing(deps, request.actionContext(), id, reason) },
-  reinstate: { label: 'Lift the suspension', run: (deps, request, id, reason) => liftSuspension(deps, request.actionContext(), id, reason) },
+  reinstate: {
+    label: 'Lift the suspension',
+    run: (deps, request, id, reason) => liftSuspension(deps, request.actionContext(), id, reason),
+  },
   terminate: { label: 'Terminate', run: (deps, request, id, reason) => terminateListing(deps, request.actionContext(), id, reason) },
   live: { label: 'Put live', run: (deps, request, id) => goLive(deps, request.actionContext(), id) },
 };
@@ -22,9 +28,16 @@ const ACTIONS: Record<string, { label: string; run: (deps: Deps, request: Fastif
 /** A provider's own listings, or the providers on a commissioner's offers (one offer when asked). */
 async function viewListings(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = (request.query as { offer?: unknown }).offer;
-  const listings = await listingsFor(deps, request.principal!, { offerId: typeof offer === 'string' && /^[0-9a-f-]{36}$/i.test(offer) ? offer : undefined });
+  const listings = await listingsFor(deps, request.principal!, {
+    offerId: typeof offer === 'string' && /^[0-9a-f-]{36}$/i.test(offer) ? offer : undefined,
+  });
   const isProvider = request.principal!.role.startsWith('provider');
-  return reply.render('pages/listings/listings.njk', { pageTitle: isProvider ? 'Your listings' : 'Providers on your offers', isProvider, listings: listings.map(listingRow), columnClass: 'nhsuk-grid-column-full' });
+  return reply.render('pages/listings/listings.njk', {
+    pageTitle: isProvider ? 'Your listings' : 'Providers on your offers',
+    isProvider,
+    listings: listings.map(listingRow),
+    columnClass: 'nhsuk-grid-column-full',
+  });
 }
 
 /** The start date and acceptance the provider must give, with what is missing or wrong. */
@@ -43,9 +56,14 @@ function readContract(body: unknown) {
 async function submitContract(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const id = (request.params as { id: string }).id;
   const { values, contractStart, errors } = readContract(request.body);
-  const outcome = errors.length ? rejected(errors) : await attempt(() => acceptContract(deps, request.actionContext(), id, { contractStart: contractStart! }));
+  const outcome = errors.length
+    ? rejected(errors)
+    : await attempt(() => acceptContract(deps, request.actionContext(), id, { contractStart: contractStart! }));
   if (!outcome.ok) return viewListing(deps, request, reply, outcome.errors, values);
-  request.session.flash = outcome.value.status === 'live' ? 'Contract accepted. Your sites are live for this offer from today.' : `Contract accepted. Your sites go live on ${contractStart}.`;
+  request.session.flash =
+    outcome.value.status === 'live'
+      ? 'Contract accepted. Your sites are live for this offer from today.'
+      : `Contract accepted. Your sites go live on ${contractStart}.`;
   return reply.redirect(`/listings/${id}`, 303);
 }
 
@@ -54,7 +72,14 @@ async function submitListingAction(deps: Deps, request: FastifyRequest, reply: F
   const id = (request.params as { id: string }).id;
   const values = { action: field(request.body, 'action'), reason: field(request.body, 'reason') };
   const action = ACTIONS[values.action];
-  if (!action) return viewListing(deps, request, reply, formErrors([{ field: 'action', message: 'Select what should happen to the listing' }]), values);
+  if (!action)
+    return viewListing(
+      deps,
+      request,
+      reply,
+      formErrors([{ field: 'action', message: 'Select what should happen to the listing' }]),
+      values,
+    );
   const outcome = await attemptRefusable(['invalid-transition'], 'action', () => action.run(deps, request, id, values.reason));
   if (!outcome.ok) return viewListing(deps, request, reply, outcome.errors, values, outcome.status);
   request.session.flash = `${action.label}: done.`;
@@ -65,7 +90,11 @@ export function registerListingPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/listings', (request, reply) => viewListings(deps, request, reply), LISTING_ROLES),
     get('/listings/:id', (request, reply) => viewListing(deps, request, reply), LISTING_ROLES),
-    post('/listings/:id/contract', (request, reply) => submitContract(deps, request, reply), { config: { roles: ['provider-admin'] as const } }),
-    post('/listings/:id/action', (request, reply) => submitListingAction(deps, request, reply), { config: { roles: ['commissioner'] as const } }),
+    post('/listings/:id/contract', (request, reply) => submitContract(deps, request, reply), {
+      config: { roles: ['provider-admin'] as const },
+    }),
+    post('/listings/:id/action', (request, reply) => submitListingAction(deps, request, reply), {
+      config: { roles: ['commissioner'] as const },
+    }),
   ]);
 }

@@ -17,8 +17,13 @@ async function viewMessages(deps: Deps, request: FastifyRequest, reply: FastifyR
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const link = (to: number) => `/messages?${unreadOnly ? 'show=unread&' : ''}page=${to}`;
   return reply.render('pages/messages/messages.njk', {
-    pageTitle: unreadOnly ? 'Unread messages' : 'Messages', ...result, page, pages, unreadOnly,
-    previous: page > 1 ? { href: link(page - 1) } : undefined, next: page < pages ? { href: link(page + 1) } : undefined,
+    pageTitle: unreadOnly ? 'Unread messages' : 'Messages',
+    ...result,
+    page,
+    pages,
+    unreadOnly,
+    previous: page > 1 ? { href: link(page - 1) } : undefined,
+    next: page < pages ? { href: link(page + 1) } : undefined,
   });
 }
 

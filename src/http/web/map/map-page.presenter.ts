@@ -16,7 +16,13 @@ export function mapPageView(map: AqpMap, filter: MatrixFilter, page: PageRequest
   const pageCommissioners = rows.slice(page.offset, page.offset + page.limit);
   const pageRows = pageCommissioners.map((row) => {
     const offered = new Set(servicesOfferedBy(row));
-    return { name: row.name, odsCode: row.odsCode, icb: row.icb?.name ?? 'Not recorded', count: offered.size, cells: columns.map((column) => offered.has(column.code)) };
+    return {
+      name: row.name,
+      odsCode: row.odsCode,
+      icb: row.icb?.name ?? 'Not recorded',
+      count: offered.size,
+      cells: columns.map((column) => offered.has(column.code)),
+    };
   });
   const query = { service: filter.service, icb: filter.icb };
   const offeredServices = map.uptake.byService.filter((service) => service.commissioners > 0);
@@ -29,8 +35,16 @@ export function mapPageView(map: AqpMap, filter: MatrixFilter, page: PageRequest
     matchingRows: rows.length,
     pagination: paginationView(page, rows.length, '/map', query),
     filtered: Boolean(filter.service || filter.icb),
-    serviceItems: selectItems('All services', offeredServices.map((service) => ({ value: service.code, text: service.name })), filter.service),
-    icbItems: selectItems('All ICBs', icbsOf(map.commissioners).map((icb) => ({ value: icb.odsCode, text: icb.name })), filter.icb),
+    serviceItems: selectItems(
+      'All services',
+      offeredServices.map((service) => ({ value: service.code, text: service.name })),
+      filter.service,
+    ),
+    icbItems: selectItems(
+      'All ICBs',
+      icbsOf(map.commissioners).map((icb) => ({ value: icb.odsCode, text: icb.name })),
+      filter.icb,
+    ),
     map: mapView(map.commissioners),
     applications: applicationTables(map, offeredServices, pageCommissioners, filter.service),
     downloadQuery: new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString(),

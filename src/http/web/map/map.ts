@@ -22,19 +22,23 @@ export function registerMapPages(app: FastifyInstance, deps: Deps): void {
   app.get('/map', async (request, reply) => {
     const filter = filterFrom(request.query);
     const view = mapPageView(await buildPublicAqpMap(deps), filter, pageRequest((request.query as { page?: string }).page));
-    return reply.render('pages/map/map.njk', { pageTitle: 'AQP map: which commissioners offer which services', ...view, filter, attribution: DATA_ATTRIBUTION, columnClass: 'nhsuk-grid-column-full' });
+    return reply.render('pages/map/map.njk', {
+      pageTitle: 'AQP map: which commissioners offer which services',
+      ...view,
+      filter,
+      attribution: DATA_ATTRIBUTION,
+      columnClass: 'nhsuk-grid-column-full',
+    });
   });
 
   app.get('/map.csv', async (request, reply) => {
     const map = await buildAqpMap(deps);
     const filter = filterFrom(request.query);
     const rows = map.commissioners.filter((row) => !filter.icb || row.icb?.odsCode === filter.icb);
-    const records = csvRecords(map.services, rows, (commissioner, code) => applicationCells(publishedApplicationsFor(commissioner, code, map.applications)))
-      .filter((record) => !filter.service || record[4] === filter.service);
+    const records = csvRecords(map.services, rows, (commissioner, code) =>
+      applicationCells(publishedApplicationsFor(commissioner, code, map.applications)),
+    ).filter((record) => !filter.service || record[4] === filter.service);
     const csv = stringify([[...CSV_HEADER, ...APPLICATION_CSV_HEADER], ...records], { record_delimiter: '\r\n' });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="aqp-map.csv"')
-      .send(csv);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="aqp-map.csv"').send(csv);
   });
 }

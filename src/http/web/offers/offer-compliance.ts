@@ -17,9 +17,15 @@ interface RuleValues {
 /** Answers the commissioner must give in a form they can read back: yes or no, and a whole number of days. */
 function ruleErrors(values: RuleValues): FieldError[] {
   return [
-    ...(['yes', 'no'].includes(values.suspendOnExpiredEvidence) ? [] : [{ field: 'suspendOnExpiredEvidence', message: 'Select whether expired evidence suspends a listing' }]),
-    ...(/^\d{1,2}$/.test(values.graceDays) ? [] : [{ field: 'graceDays', message: 'Enter the days of grace as a whole number from 0 to 90' }]),
-    ...(['yes', 'no'].includes(values.suspendOnCqcLoss) ? [] : [{ field: 'suspendOnCqcLoss', message: 'Select whether losing CQC registration suspends a listing' }]),
+    ...(['yes', 'no'].includes(values.suspendOnExpiredEvidence)
+      ? []
+      : [{ field: 'suspendOnExpiredEvidence', message: 'Select whether expired evidence suspends a listing' }]),
+    ...(/^\d{1,2}$/.test(values.graceDays)
+      ? []
+      : [{ field: 'graceDays', message: 'Enter the days of grace as a whole number from 0 to 90' }]),
+    ...(['yes', 'no'].includes(values.suspendOnCqcLoss)
+      ? []
+      : [{ field: 'suspendOnCqcLoss', message: 'Select whether losing CQC registration suspends a listing' }]),
   ];
 }
 
@@ -32,15 +38,27 @@ function viewOfferCompliance(reply: FastifyReply, offer: OfferRecord, values: Ru
 async function showOfferCompliance(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
   const rule = await complianceRuleOf(deps, offer.id);
-  return viewOfferCompliance(reply, offer, { suspendOnExpiredEvidence: rule.suspendOnExpiredEvidence ? 'yes' : 'no', graceDays: String(rule.graceDays), suspendOnCqcLoss: rule.suspendOnCqcLoss ? 'yes' : 'no' });
+  return viewOfferCompliance(reply, offer, {
+    suspendOnExpiredEvidence: rule.suspendOnExpiredEvidence ? 'yes' : 'no',
+    graceDays: String(rule.graceDays),
+    suspendOnCqcLoss: rule.suspendOnCqcLoss ? 'yes' : 'no',
+  });
 }
 
 /** Saves the rule, or shows the form again with its errors. */
 async function submitOfferCompliance(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
-  const values = { suspendOnExpiredEvidence: field(request.body, 'suspendOnExpiredEvidence'), graceDays: field(request.body, 'graceDays').trim() || '0', suspendOnCqcLoss: field(request.body, 'suspendOnCqcLoss') };
+  const values = {
+    suspendOnExpiredEvidence: field(request.body, 'suspendOnExpiredEvidence'),
+    graceDays: field(request.body, 'graceDays').trim() || '0',
+    suspendOnCqcLoss: field(request.body, 'suspendOnCqcLoss'),
+  };
   const errors = ruleErrors(values);
-  const rule = { suspendOnExpiredEvidence: values.suspendOnExpiredEvidence === 'yes', graceDays: Number(values.graceDays), suspendOnCqcLoss: values.suspendOnCqcLoss === 'yes' };
+  const rule = {
+    suspendOnExpiredEvidence: values.suspendOnExpiredEvidence === 'yes',
+    graceDays: Number(values.graceDays),
+    suspendOnCqcLoss: values.suspendOnCqcLoss === 'yes',
+  };
   const outcome = errors.length ? rejected(errors) : await attempt(() => setComplianceRule(deps, request.actionContext(), offer.id, rule));
   if (!outcome.ok) return viewOfferCompliance(reply, offer, values, outcome.errors);
   request.session.flash = 'The compliance rule has been saved. It applies from the next daily compliance run.';

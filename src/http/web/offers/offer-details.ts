@@ -12,23 +12,37 @@ import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 import { fieldList } from './protocol-form.ts';
 
-const DATE_FIELDS = { contractStart: 'The contract start date', contractEnd: 'The contract end date', windowOpens: 'The date the window opens', windowCloses: 'The date the window closes' } as const;
+const DATE_FIELDS = {
+  contractStart: 'The contract start date',
+  contractEnd: 'The contract end date',
+  windowOpens: 'The date the window opens',
+  windowCloses: 'The date the window closes',
+} as const;
 
 function readDetails(body: unknown): { details: OfferDetails; dateErrors: FieldError[] } {
   const dateErrors: FieldError[] = [];
-  const dates = Object.fromEntries(Object.entries(DATE_FIELDS).map(([name, label]) => {
-    const result = isoDateFromParts(datePartsOf(body, name), name, label);
-    if (result.error) dateErrors.push(result.error);
-    return [name, result.value];
-  })) as Record<keyof typeof DATE_FIELDS, string | null>;
+  const dates = Object.fromEntries(
+    Object.entries(DATE_FIELDS).map(([name, label]) => {
+      const result = isoDateFromParts(datePartsOf(body, name), name, label);
+      if (result.error) dateErrors.push(result.error);
+      return [name, result.value];
+    }),
+  ) as Record<keyof typeof DATE_FIELDS, string | null>;
   const windowKind = field(body, 'windowKind') === 'fixed' ? 'fixed' : 'rolling';
   return { details: { title: field(body, 'title'), summary: field(body, 'summary'), windowKind, ...dates }, dateErrors };
 }
 
 /** The details form, filled from the offer or from what was just sent. */
 function viewOfferDetails(reply: FastifyReply, offer: OfferRecord, body: unknown, errors?: FormErrors) {
-  const parts = Object.fromEntries(Object.keys(DATE_FIELDS).map((name) => [name, body ? datePartsOf(body, name) : datePartsFromIso(offer[name as keyof typeof DATE_FIELDS])]));
-  const values = body ? { title: field(body, 'title'), summary: field(body, 'summary'), windowKind: field(body, 'windowKind') } : { title: offer.title, summary: offer.summary, windowKind: offer.windowKind };
+  const parts = Object.fromEntries(
+    Object.keys(DATE_FIELDS).map((name) => [
+      name,
+      body ? datePartsOf(body, name) : datePartsFromIso(offer[name as keyof typeof DATE_FIELDS]),
+    ]),
+  );
+  const values = body
+    ? { title: field(body, 'title'), summary: field(body, 'summary'), windowKind: field(body, 'windowKind') }
+    : { title: offer.title, summary: offer.summary, windowKind: offer.windowKind };
   return renderForm(reply, 'pages/offers/details.njk', 'Offer details', { offer, values, parts }, errors);
 }
 
@@ -36,7 +50,9 @@ function viewOfferDetails(reply: FastifyReply, offer: OfferRecord, body: unknown
 async function submitOfferDetails(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
   const { details, dateErrors } = readDetails(request.body);
-  const outcome = dateErrors.length ? rejected(dateErrors) : await attempt(() => changeOfferDetails(deps, request.actionContext(), offer.id, details));
+  const outcome = dateErrors.length
+    ? rejected(dateErrors)
+    : await attempt(() => changeOfferDetails(deps, request.actionContext(), offer.id, details));
   if (!outcome.ok) return viewOfferDetails(reply, offer, request.body, outcome.errors);
   request.session.flash = 'The offer details have been saved.';
   return reply.redirect(`/offers/${offer.id}`, 303);
@@ -45,7 +61,11 @@ async function submitOfferDetails(deps: Deps, request: FastifyRequest, reply: Fa
 /** The coverage checkboxes: every commissioner the lead may cover, with those chosen ticked. */
 async function viewOfferCoverage(deps: Deps, reply: FastifyReply, offer: OfferRecord, chosen: string[], errors?: FormErrors) {
   const commissioners = await coverageChoices(deps, offer.lead.id, offer);
-  const items = commissioners.map((c) => ({ value: c.odsCode ?? '', text: `${c.name}${c.odsCode ? ` (${c.odsCode})` : ''}`, checked: chosen.includes(c.odsCode ?? '') }));
+  const items = commissioners.map((c) => ({
+    value: c.odsCode ?? '',
+    text: `${c.name}${c.odsCode ? ` (${c.odsCode})` : ''}`,
+    checked: chosen.includes(c.odsCode ?? ''),
+  }));
   return renderForm(reply, 'pages/offers/coverage.njk', 'Who the offer covers', { offer, items }, errors);
 }
 
@@ -61,12 +81,25 @@ async function submitOfferCoverage(deps: Deps, request: FastifyRequest, reply: F
 
 export function registerOfferDetailsPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
-    get('/offers/:id/details', async (request, reply) => viewOfferDetails(reply, await offerForEditing(deps, request), undefined), COMMISSIONER),
+    get(
+      '/offers/:id/details',
+      async (request, reply) => viewOfferDetails(reply, await offerForEditing(deps, request), undefined),
+      COMMISSIONER,
+    ),
     post('/offers/:id/details', (request, reply) => submitOfferDetails(deps, request, reply), COMMISSIONER),
-    get('/offers/:id/coverage', async (request, reply) => {
-      const offer = await offerForEditing(deps, request);
-      return viewOfferCoverage(deps, reply, offer, offer.coverage.map((c) => c.odsCode ?? ''));
-    }, COMMISSIONER),
+    get(
+      '/offers/:id/coverage',
+      async (request, reply) => {
+        const offer = await offerForEditing(deps, request);
+        return viewOfferCoverage(
+          deps,
+          reply,
+          offer,
+          offer.coverage.map((c) => c.odsCode ?? ''),
+        );
+      },
+      COMMISSIONER,
+    ),
     post('/offers/:id/coverage', (request, reply) => submitOfferCoverage(deps, request, reply), COMMISSIONER),
   ]);
 }

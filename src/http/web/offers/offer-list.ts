@@ -15,7 +15,9 @@ type OfferableService = Awaited<ReturnType<typeof servicesToOffer>>[number];
 /** A service as a radio: the pack version it would adopt, and whether it is the commissioner's own local service. */
 function serviceItem(service: OfferableService) {
   const version = service.currentPackVersion;
-  const hint = service.local ? `Your local service, approved by your region: local implementation pack version ${version}` : `Implementation pack version ${version}`;
+  const hint = service.local
+    ? `Your local service, approved by your region: local implementation pack version ${version}`
+    : `Implementation pack version ${version}`;
   return { value: service.code, text: service.name, hint: { text: hint } };
 }
 
@@ -29,8 +31,13 @@ interface NewOfferValues {
 async function viewOfferList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offers = await offersLedBy(deps, request.principal!.organisationId);
   return reply.render('pages/offers/offers.njk', {
-    pageTitle: 'Your AQP offers', columnClass: 'nhsuk-grid-column-full',
-    offers: offers.map((offer) => ({ ...offer, tag: statusTag(offer.status), coverageText: offer.coverage.map((c) => c.odsCode ?? c.name).join(', ') })),
+    pageTitle: 'Your AQP offers',
+    columnClass: 'nhsuk-grid-column-full',
+    offers: offers.map((offer) => ({
+      ...offer,
+      tag: statusTag(offer.status),
+      coverageText: offer.coverage.map((c) => c.odsCode ?? c.name).join(', '),
+    })),
   });
 }
 
@@ -38,25 +45,41 @@ async function viewOfferList(deps: Deps, request: FastifyRequest, reply: Fastify
 async function viewNewOffer(deps: Deps, reply: FastifyReply, organisationId: string, values: NewOfferValues, errors?: FormErrors) {
   const services = await servicesToOffer(deps, organisationId);
   const commissioners = await coverageChoices(deps, organisationId);
-  return renderForm(reply, 'pages/offers/new.njk', 'Open an AQP offer', {
-    values,
-    serviceItems: services.map(serviceItem),
-    coverageItems: commissioners.map((c) => ({ value: c.odsCode ?? '', text: `${c.name}${c.odsCode ? ` (${c.odsCode})` : ''}`, checked: values.coverage.includes(c.odsCode ?? '') })),
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/offers/new.njk',
+    'Open an AQP offer',
+    {
+      values,
+      serviceItems: services.map(serviceItem),
+      coverageItems: commissioners.map((c) => ({
+        value: c.odsCode ?? '',
+        text: `${c.name}${c.odsCode ? ` (${c.odsCode})` : ''}`,
+        checked: values.coverage.includes(c.odsCode ?? ''),
+      })),
+    },
+    errors,
+  );
 }
 
 /** The new-offer form, with the service chosen when the link named one. */
 async function showNewOffer(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const service = typeof (request.query as { service?: unknown }).service === 'string' ? (request.query as { service: string }).service : '';
+  const service =
+    typeof (request.query as { service?: unknown }).service === 'string' ? (request.query as { service: string }).service : '';
   return viewNewOffer(deps, reply, request.principal!.organisationId, { serviceCode: service, title: '', coverage: [] });
 }
 
 /** Opens a draft offer from the service's pack, or shows the form again with its errors. */
 async function submitNewOffer(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const values = { serviceCode: field(request.body, 'serviceCode'), title: field(request.body, 'title'), coverage: fieldList(request.body, 'coverage') };
+  const values = {
+    serviceCode: field(request.body, 'serviceCode'),
+    title: field(request.body, 'title'),
+    coverage: fieldList(request.body, 'coverage'),
+  };
   const outcome = await attempt(() => openOffer(deps, request.actionContext(), values));
   if (!outcome.ok) return viewNewOffer(deps, reply, request.principal!.organisationId, values, outcome.errors);
-  request.session.flash = 'Your draft offer has been opened from the service’s implementation pack. Set its details, protocol and prices, then publish it.';
+  request.session.flash =
+    'Your draft offer has been opened from the service’s implementation pack. Set its details, protocol and prices, then publish it.';
   return reply.redirect(`/offers/${outcome.value.id}`, 303);
 }
 

@@ -18,14 +18,24 @@ async function viewOffer(deps: Deps, request: FastifyRequest, reply: FastifyRepl
   const full = await offerInFull(deps, principal, (request.params as { id: string }).id);
   const view = offerView(full, deps.clock.today());
   const [live, counts, rule, questions] = await Promise.all([
-    liveProvidersOf(deps, principal, full.offer.id), applicationCountsOfOffer(deps, full.offer.id), complianceRuleOf(deps, full.offer.id), offerQuestions(deps, request.actionContext(), full.offer.id),
+    liveProvidersOf(deps, principal, full.offer.id),
+    applicationCountsOfOffer(deps, full.offer.id),
+    complianceRuleOf(deps, full.offer.id),
+    offerQuestions(deps, request.actionContext(), full.offer.id),
   ]);
   const manages = mayManage(principal, full.offer);
   // Its commissioner sees exact figures; everyone else sees grounds of 1 to 4 withheld, as on the map (decision 0029).
   const published = manages ? { ...counts, refusedTotal: 0, suppressed: false } : withSmallNumbersSuppressed(counts);
   const refusals = REFUSAL_GROUNDS.map((ground) => ({ label: REFUSAL_GROUND_LABELS[ground], count: published.refused[ground] }));
   return reply.render('pages/offers/offer.njk', {
-    pageTitle: `${full.offer.title} (${full.offer.reference})`, ...view, mayManage: manages, live, counts: published, refusals, rule, offerQuestions: questions,
+    pageTitle: `${full.offer.title} (${full.offer.reference})`,
+    ...view,
+    mayManage: manages,
+    live,
+    counts: published,
+    refusals,
+    rule,
+    offerQuestions: questions,
   });
 }
 

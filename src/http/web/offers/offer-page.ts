@@ -10,7 +10,7 @@ export const COMMISSIONER = { config: { roles: ['commissioner'] as const } };
 /** The offer named in the path, when the signed-in commissioner leads it. */
 export async function offerForEditing(deps: Deps, request: FastifyRequest): Promise<OfferRecord> {
   const offer = await offerAsSeenBy(deps, request.principal ?? null, (request.params as { id: string }).id);
-  if (!mayManage(request.principal ?? null, offer)) throw new DomainError('forbidden', `Only commissioners of ${offer.lead.name} can change this offer`);
+  if (!mayManage(request.principal ?? null, offer))
+    throw new DomainError('forbidden', `Only commissioners of ${offer.lead.name} can change this offer`);
   return offer;
 }
-

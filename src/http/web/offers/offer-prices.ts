@@ -28,12 +28,25 @@ interface PriceValues {
 async function viewOfferPrices(deps: Deps, reply: FastifyReply, offer: OfferRecord, values: PriceValues, errors?: FormErrors) {
   const schedules = await priceSchedulesOfOffer(deps, offer.id);
   const latest = schedules.at(-1);
-  return renderForm(reply, 'pages/offers/prices.njk', 'Prices', {
-    offer, values, bands: offer.pack.content.complexityBands, currency: offer.pack.content.currency.unit,
-    tariff: offer.pack.content.tariff, tariffPrice: offer.pack.content.tariff.pricePence === undefined ? undefined : formatPence(offer.pack.content.tariff.pricePence),
-    schedules: schedules.map((s) => ({ effectiveFrom: s.effectiveFrom, prices: s.prices.map((p) => ({ band: p.complexityBand, price: formatPence(p.pricePence) })) })),
-    nextChangeFrom: offer.status !== 'draft' && latest ? nextFinancialYearStart(latest.effectiveFrom) : undefined,
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/offers/prices.njk',
+    'Prices',
+    {
+      offer,
+      values,
+      bands: offer.pack.content.complexityBands,
+      currency: offer.pack.content.currency.unit,
+      tariff: offer.pack.content.tariff,
+      tariffPrice: offer.pack.content.tariff.pricePence === undefined ? undefined : formatPence(offer.pack.content.tariff.pricePence),
+      schedules: schedules.map((s) => ({
+        effectiveFrom: s.effectiveFrom,
+        prices: s.prices.map((p) => ({ band: p.complexityBand, price: formatPence(p.pricePence) })),
+      })),
+      nextChangeFrom: offer.status !== 'draft' && latest ? nextFinancialYearStart(latest.effectiveFrom) : undefined,
+    },
+    errors,
+  );
 }
 
 /** The typed date and a price per band, with what cannot be read as a date or an amount. */
@@ -48,7 +61,8 @@ function readPrices(body: unknown, offer: OfferRecord) {
   const prices = bands.map((band) => {
     const pence = penceFromPounds(typed[band]!);
     if (!typed[band]!.trim()) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band` });
-    else if (pence === undefined) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band in pounds and pence, like 450.00` });
+    else if (pence === undefined)
+      errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band in pounds and pence, like 450.00` });
     return { complexityBand: band, pricePence: pence ?? 0 };
   });
   return { values: { parts, prices: typed }, effectiveFrom: date.value, prices, errors };
@@ -58,7 +72,9 @@ function readPrices(body: unknown, offer: OfferRecord) {
 async function submitOfferPrices(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
   const { values, effectiveFrom, prices, errors } = readPrices(request.body, offer);
-  const outcome = errors.length ? rejected(errors) : await attempt(() => setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: effectiveFrom!, prices }));
+  const outcome = errors.length
+    ? rejected(errors)
+    : await attempt(() => setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: effectiveFrom!, prices }));
   if (!outcome.ok) return viewOfferPrices(deps, reply, offer, values, outcome.errors);
   request.session.flash = `Prices from ${effectiveFrom} have been saved.`;
   return reply.redirect(`/offers/${offer.id}`, 303);
@@ -66,10 +82,17 @@ async function submitOfferPrices(deps: Deps, request: FastifyRequest, reply: Fas
 
 export function registerOfferPricesPage(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
-    get('/offers/:id/prices', async (request, reply) => {
-      const offer = await offerForEditing(deps, request);
-      return viewOfferPrices(deps, reply, offer, { parts: datePartsFromIso(offer.status === 'draft' ? offer.contractStart : null), prices: {} });
-    }, COMMISSIONER),
+    get(
+      '/offers/:id/prices',
+      async (request, reply) => {
+        const offer = await offerForEditing(deps, request);
+        return viewOfferPrices(deps, reply, offer, {
+          parts: datePartsFromIso(offer.status === 'draft' ? offer.contractStart : null),
+          prices: {},
+        });
+      },
+      COMMISSIONER,
+    ),
     post('/offers/:id/prices', (request, reply) => submitOfferPrices(deps, request, reply), COMMISSIONER),
   ]);
 }

@@ -3,7 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OfferQuestion } from '../../../domains/offers/offer-questions.repo.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { mayManage } from '../../../domains/offers/offer-access.ts';
-import { MAX_QUESTIONS, offerQuestions, QUESTION_EDITABLE_STATUSES, setOfferQuestions } from '../../../domains/offers/offer-questions.service.ts';
+import {
+  MAX_QUESTIONS,
+  offerQuestions,
+  QUESTION_EDITABLE_STATUSES,
+  setOfferQuestions,
+} from '../../../domains/offers/offer-questions.service.ts';
 import { offerAsSeenBy, type OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { field, type FormErrors, titleOf } from '../form.ts';
 import { attemptRefusable } from '../form-outcome.ts';
@@ -18,7 +23,14 @@ interface Row extends OfferQuestion {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '') || 'question';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'question'
+  );
 }
 
 /** Reads the posted rows, dropping blank and removed ones; a new question's id comes from its text. */
@@ -39,11 +51,19 @@ export function questionRowsFromForm(body: unknown): Row[] {
 }
 
 /** The questions page: editable rows plus blank ones for its commissioner while the offer allows changes, read-only otherwise. */
-function viewOfferQuestions(reply: FastifyReply, offer: OfferRecord, options: { editable: boolean; rows: Row[]; status?: number; errors?: FormErrors }) {
+function viewOfferQuestions(
+  reply: FastifyReply,
+  offer: OfferRecord,
+  options: { editable: boolean; rows: Row[]; status?: number; errors?: FormErrors },
+) {
   const blank = options.editable ? Math.min(BLANK_ROWS, MAX_QUESTIONS - options.rows.length) : 0;
   const start = options.rows.length ? Math.max(...options.rows.map((row) => row.row)) + 1 : 0;
   return reply.status(options.status ?? (options.errors ? 400 : 200)).render('pages/offers/questions.njk', {
-    pageTitle: titleOf('Questions for applicants', options.errors), offer, editable: options.editable, maxQuestions: MAX_QUESTIONS, ...options.errors,
+    pageTitle: titleOf('Questions for applicants', options.errors),
+    offer,
+    editable: options.editable,
+    maxQuestions: MAX_QUESTIONS,
+    ...options.errors,
     rows: [...options.rows, ...Array.from({ length: Math.max(0, blank) }, (_, n) => ({ row: start + n, id: '', text: '', guidance: '' }))],
   });
 }
@@ -59,8 +79,18 @@ async function showOfferQuestions(deps: Deps, request: FastifyRequest, reply: Fa
 
 /** Errors named by position in the saved list, renamed to the form row they came from (blank rows are dropped before saving). */
 function errorsByFormRow(errors: FormErrors, rows: Row[]): FormErrors {
-  const errorList = errors.errorList.map((item) => ({ ...item, href: item.href.replace(/^#question-(\d+)-/, (_, index: string) => `#question-${rows[Number(index)]?.row ?? index}-`).replace(/-id$/, '-text') }));
-  const fieldErrors = Object.fromEntries(Object.entries(errors.fieldErrors).map(([name, message]) => [name.replace(/^question-(\d+)-/, (_, index: string) => `question-${rows[Number(index)]?.row ?? index}-`), message]));
+  const errorList = errors.errorList.map((item) => ({
+    ...item,
+    href: item.href
+      .replace(/^#question-(\d+)-/, (_, index: string) => `#question-${rows[Number(index)]?.row ?? index}-`)
+      .replace(/-id$/, '-text'),
+  }));
+  const fieldErrors = Object.fromEntries(
+    Object.entries(errors.fieldErrors).map(([name, message]) => [
+      name.replace(/^question-(\d+)-/, (_, index: string) => `question-${rows[Number(index)]?.row ?? index}-`),
+      message,
+    ]),
+  );
   return { errorList, fieldErrors };
 }
 
@@ -68,8 +98,21 @@ function errorsByFormRow(errors: FormErrors, rows: Row[]): FormErrors {
 async function submitOfferQuestions(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
   const rows = questionRowsFromForm(request.body);
-  const outcome = await attemptRefusable(['invalid-transition'], 'questions', () => setOfferQuestions(deps, request.actionContext(), offer.id, rows.map(({ id, text, guidance }) => ({ id, text, ...(guidance ? { guidance } : {}) }))));
-  if (!outcome.ok) return viewOfferQuestions(reply, offer, { editable: outcome.status !== 409, rows, status: outcome.status, errors: errorsByFormRow(outcome.errors, rows) });
+  const outcome = await attemptRefusable(['invalid-transition'], 'questions', () =>
+    setOfferQuestions(
+      deps,
+      request.actionContext(),
+      offer.id,
+      rows.map(({ id, text, guidance }) => ({ id, text, ...(guidance ? { guidance } : {}) })),
+    ),
+  );
+  if (!outcome.ok)
+    return viewOfferQuestions(reply, offer, {
+      editable: outcome.status !== 409,
+      rows,
+      status: outcome.status,
+      errors: errorsByFormRow(outcome.errors, rows),
+    });
   request.session.flash = `The offer now asks applicants ${rows.length} question${rows.length === 1 ? '' : 's'} of its own.`;
   return reply.redirect(`/offers/${offer.id}/questions`, 303);
 }

@@ -17,9 +17,19 @@ const HINTS: Record<string, string> = {
 };
 
 /** The status form: the moves open from the offer's status, each with what it means. */
-function viewOfferStatus(reply: FastifyReply, offer: OfferRecord, values: { status: string; reason: string }, errors?: FormErrors, status = errors ? 400 : 200) {
+function viewOfferStatus(
+  reply: FastifyReply,
+  offer: OfferRecord,
+  values: { status: string; reason: string },
+  errors?: FormErrors,
+  status = errors ? 400 : 200,
+) {
   return reply.status(status).render('pages/offers/status.njk', {
-    pageTitle: titleOf('Change the offer’s status', errors), offer, values, currentStatus: OFFER_STATUS_LABELS[offer.status], ...errors,
+    pageTitle: titleOf('Change the offer’s status', errors),
+    offer,
+    values,
+    currentStatus: OFFER_STATUS_LABELS[offer.status],
+    ...errors,
     items: nextStatuses(offer.status).map((next) => ({ value: next, text: OFFER_STATUS_LABELS[next], hint: { text: HINTS[next] } })),
   });
 }
@@ -29,8 +39,11 @@ async function submitOfferStatus(deps: Deps, request: FastifyRequest, reply: Fas
   const offer = await offerForEditing(deps, request);
   const values = { status: field(request.body, 'status'), reason: field(request.body, 'reason') };
   const next = values.status;
-  if (!isOfferStatus(next)) return viewOfferStatus(reply, offer, values, formErrors([{ field: 'status', message: 'Select what should happen to the offer' }]));
-  const outcome = await attemptRefusable(['invalid-transition'], 'status', () => changeOfferStatus(deps, request.actionContext(), offer.id, next, values.reason));
+  if (!isOfferStatus(next))
+    return viewOfferStatus(reply, offer, values, formErrors([{ field: 'status', message: 'Select what should happen to the offer' }]));
+  const outcome = await attemptRefusable(['invalid-transition'], 'status', () =>
+    changeOfferStatus(deps, request.actionContext(), offer.id, next, values.reason),
+  );
   if (!outcome.ok) return viewOfferStatus(reply, offer, values, outcome.errors, outcome.status);
   request.session.flash = `The offer is now ${OFFER_STATUS_LABELS[next].toLowerCase()}.`;
   return reply.redirect(`/offers/${offer.id}`, 303);
@@ -38,7 +51,11 @@ async function submitOfferStatus(deps: Deps, request: FastifyRequest, reply: Fas
 
 export function registerOfferStatusPage(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
-    get('/offers/:id/status', async (request, reply) => viewOfferStatus(reply, await offerForEditing(deps, request), { status: '', reason: '' }), COMMISSIONER),
+    get(
+      '/offers/:id/status',
+      async (request, reply) => viewOfferStatus(reply, await offerForEditing(deps, request), { status: '', reason: '' }),
+      COMMISSIONER,
+    ),
     post('/offers/:id/status', (request, reply) => submitOfferStatus(deps, request, reply), COMMISSIONER),
   ]);
 }

@@ -21,7 +21,14 @@ export function fieldList(body: unknown, name: string): string[] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '') || 'question';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50)
+      .replace(/-+$/, '') || 'question'
+  );
 }
 
 function questionRows(body: unknown, prefix: string, answerName: string): QuestionRow[] {
@@ -72,12 +79,19 @@ export function protocolFromForm(body: unknown): ParsedProtocol {
     routes: fieldList(body, 'routes'),
     exclusions: exclusions.map((row) => ({ id: row.id, question: row.question, redirectAdvice: row.answer })),
     prerequisites: prerequisites.map((row) => ({ id: row.id, question: row.question, adviceIfNotMet: row.answer })),
-    ...(maxReferrals !== undefined || withinMonths !== undefined ? { repeatLimit: { maxReferrals, withinMonths, per: field(body, 'repeatPer') || 'service' } } : {}),
+    ...(maxReferrals !== undefined || withinMonths !== undefined
+      ? { repeatLimit: { maxReferrals, withinMonths, per: field(body, 'repeatPer') || 'service' } }
+      : {}),
     priorities: fieldList(body, 'priorities'),
     acceptanceDeadlineWorkingDays: wholeNumber(body, 'acceptanceDeadlineWorkingDays', 'The acceptance deadline', errors),
   };
   for (const key of ['ageMin', 'ageMax', 'acceptanceDeadlineWorkingDays'] as const) if (protocol[key] === undefined) delete protocol[key];
-  return { protocol: protocol as ReferralProtocol, exclusionRows: exclusions.map((row) => row.row), prerequisiteRows: prerequisites.map((row) => row.row), errors };
+  return {
+    protocol: protocol as ReferralProtocol,
+    exclusionRows: exclusions.map((row) => row.row),
+    prerequisiteRows: prerequisites.map((row) => row.row),
+    errors,
+  };
 }
 
 const SIMPLE_MESSAGES: Record<string, [string, string]> = {
@@ -86,7 +100,10 @@ const SIMPLE_MESSAGES: Record<string, [string, string]> = {
   sexes: ['sexes', 'Select female, male or neither'],
   routes: ['routes', 'Select who can refer: GP, other clinician or self-referral'],
   priorities: ['priorities', 'Select at least one priority'],
-  acceptanceDeadlineWorkingDays: ['acceptanceDeadlineWorkingDays', 'Enter the number of working days, from 1 to 60, a provider has to accept or return a referral'],
+  acceptanceDeadlineWorkingDays: [
+    'acceptanceDeadlineWorkingDays',
+    'Enter the number of working days, from 1 to 60, a provider has to accept or return a referral',
+  ],
   'repeatLimit.maxReferrals': ['repeatMaxReferrals', 'Enter how many referrals are allowed, from 1 to 20'],
   'repeatLimit.withinMonths': ['repeatWithinMonths', 'Enter the number of months, from 1 to 60'],
   'repeatLimit.per': ['repeatPer', 'Select whether the limit is per service or per body area'],
@@ -101,7 +118,8 @@ export function formErrorFor(error: FieldError, parsed: ParsedProtocol): FieldEr
     const row = (isExclusion ? parsed.exclusionRows : parsed.prerequisiteRows)[Number(question[2])] ?? 0;
     const prefix = isExclusion ? 'exclusion' : 'prerequisite';
     const item = (isExclusion ? parsed.protocol.exclusions : parsed.protocol.prerequisites)[Number(question[2])];
-    if (question[3] === 'question') return { field: `${prefix}-${row}-question`, message: `Enter the question for ${prefix} ${row + 1}, or clear its advice` };
+    if (question[3] === 'question')
+      return { field: `${prefix}-${row}-question`, message: `Enter the question for ${prefix} ${row + 1}, or clear its advice` };
     const what = isExclusion ? 'the advice shown when the answer is yes' : 'the advice shown when it has not been done';
     return { field: `${prefix}-${row}-${question[3]}`, message: `Enter ${what} to “${item?.question ?? ''}”` };
   }
@@ -119,7 +137,11 @@ export function keepPatientWording(previous: ReferralProtocol | undefined, proto
     exclusions: protocol.exclusions.map((exclusion) => {
       const earlier = before.get(exclusion.id);
       if (!earlier || earlier.question !== exclusion.question) return exclusion;
-      return { ...exclusion, ...(earlier.patientAdvice && { patientAdvice: earlier.patientAdvice }), ...(earlier.urgent && { urgent: true }) };
+      return {
+        ...exclusion,
+        ...(earlier.patientAdvice && { patientAdvice: earlier.patientAdvice }),
+        ...(earlier.urgent && { urgent: true }),
+      };
     }),
   };
 }

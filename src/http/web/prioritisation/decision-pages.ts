@@ -27,19 +27,35 @@ const partsOf = (iso: string | null) => {
 };
 
 /** A step of the run on its own page, with the run's overview beside the step's own fields. */
-function viewRunStep(reply: FastifyReply, overview: RunOverview, template: string, title: string, extra: Record<string, unknown>, errors?: FormErrors) {
+function viewRunStep(
+  reply: FastifyReply,
+  overview: RunOverview,
+  template: string,
+  title: string,
+  extra: Record<string, unknown>,
+  errors?: FormErrors,
+) {
   return renderForm(reply, `pages/prioritisation/${template}.njk`, title, { ...runView(overview), ...extra }, errors);
 }
 
 /** The long list ranked, with the items short-listed (or just chosen) ticked. */
 async function viewShortList(deps: Deps, reply: FastifyReply, runId: string, chosen?: string[], errors?: FormErrors) {
   const overview = await loadRunOverview(deps, reply.request.principal, runId);
-  return viewRunStep(reply, overview, 'short-list', 'Choose the short list', {
-    itemChoices: overview.items.map((item) => ({
-      value: item.id, text: item.name, checked: chosen ? chosen.includes(item.id) : item.isShortListed,
-      hint: { text: `Rank ${item.rank}, score ${item.score.toFixed(1)} out of 100, support ${supportText(item)}` },
-    })),
-  }, errors);
+  return viewRunStep(
+    reply,
+    overview,
+    'short-list',
+    'Choose the short list',
+    {
+      itemChoices: overview.items.map((item) => ({
+        value: item.id,
+        text: item.name,
+        checked: chosen ? chosen.includes(item.id) : item.isShortListed,
+        hint: { text: `Rank ${item.rank}, score ${item.score.toFixed(1)} out of 100, support ${supportText(item)}` },
+      })),
+    },
+    errors,
+  );
 }
 
 /** Saves the short list, or shows it again with its errors. */
@@ -54,7 +70,14 @@ async function submitShortList(deps: Deps, request: FastifyRequest, reply: Fasti
 
 /** The board's approval form. */
 async function viewApproval(deps: Deps, reply: FastifyReply, runId: string, values: Values, errors?: FormErrors) {
-  return viewRunStep(reply, await loadRunOverview(deps, reply.request.principal, runId), 'approval', 'Record the board’s approval', { values }, errors);
+  return viewRunStep(
+    reply,
+    await loadRunOverview(deps, reply.request.principal, runId),
+    'approval',
+    'Record the board’s approval',
+    { values },
+    errors,
+  );
 }
 
 /** Records the board's approval, or shows the form again with its errors. */
@@ -88,16 +111,30 @@ async function viewMilestone(deps: Deps, reply: FastifyReply, runId: string, mil
   const milestone = overview.milestones.find((candidate) => candidate.id === milestoneId);
   if (!milestone) throw new DomainError('not-found', 'There is no such milestone');
   const current = values ?? { status: milestone.status, dueOn: milestone.dueOn, completedOn: milestone.completedOn ?? '' };
-  return viewRunStep(reply, overview, 'milestone', `Update ${milestone.title}`, {
-    milestone, values: current, dueParts: partsOf(current.dueOn!), completedParts: partsOf(current.completedOn || null),
-    statusItems: Object.entries(MILESTONE_STATUS_LABELS).map(([value, text]) => ({ value, text })),
-  }, errors);
+  return viewRunStep(
+    reply,
+    overview,
+    'milestone',
+    `Update ${milestone.title}`,
+    {
+      milestone,
+      values: current,
+      dueParts: partsOf(current.dueOn!),
+      completedParts: partsOf(current.completedOn || null),
+      statusItems: Object.entries(MILESTONE_STATUS_LABELS).map(([value, text]) => ({ value, text })),
+    },
+    errors,
+  );
 }
 
 /** Updates the milestone, or shows the form again with its errors. */
 async function submitMilestone(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const { id, milestoneId } = request.params as MilestoneParams;
-  const values = { status: field(request.body, 'status'), dueOn: dateFromParts(request.body, 'dueOn'), completedOn: dateFromParts(request.body, 'completedOn') };
+  const values = {
+    status: field(request.body, 'status'),
+    dueOn: dateFromParts(request.body, 'dueOn'),
+    completedOn: dateFromParts(request.body, 'completedOn'),
+  };
   const outcome = await attempt(() => updateMilestone(deps, request.actionContext(), id, milestoneId, values));
   if (!outcome.ok) return viewMilestone(deps, reply, id, milestoneId, values, outcome.errors);
   request.session.flash = 'The milestone has been updated.';
@@ -113,7 +150,12 @@ export function registerDecisionPages(app: FastifyInstance, deps: Deps): void {
     post('/prioritisation/:id/approval', (request, reply) => submitApproval(deps, request, reply), COMMISSIONER),
     get('/prioritisation/:id/notification', (request, reply) => viewNotification(deps, request, reply), COMMISSIONER),
     post('/prioritisation/:id/notification', (request, reply) => submitNotification(deps, request, reply), COMMISSIONER),
-    get('/prioritisation/:id/milestones/:milestoneId', (request, reply) => viewMilestone(deps, reply, (request.params as MilestoneParams).id, (request.params as MilestoneParams).milestoneId), COMMISSIONER),
+    get(
+      '/prioritisation/:id/milestones/:milestoneId',
+      (request, reply) =>
+        viewMilestone(deps, reply, (request.params as MilestoneParams).id, (request.params as MilestoneParams).milestoneId),
+      COMMISSIONER,
+    ),
     post('/prioritisation/:id/milestones/:milestoneId', (request, reply) => submitMilestone(deps, request, reply), COMMISSIONER),
   ]);
 }

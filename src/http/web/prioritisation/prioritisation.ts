@@ -13,7 +13,6 @@ import { registerEngagementPages } from './engagement-pages.ts';
 import { registerScoringPages } from './scoring-pages.ts';
 import { fieldList, runStatusTag, runView } from './run.presenter.ts';
 
-
 interface NewRunValues {
   title: string;
   yearLabel: string;
@@ -27,19 +26,32 @@ async function viewRuns(deps: Deps, request: FastifyRequest, reply: FastifyReply
   const { rows, total } = await listRunsFor(deps, request.principal!, page);
   const isReviewer = request.principal!.role === 'regional-reviewer';
   return reply.render('pages/prioritisation/runs.njk', {
-    pageTitle: isReviewer ? 'Priorities notified to your region' : 'Local engagement and prioritisation', isReviewer, columnClass: 'nhsuk-grid-column-full',
-    runs: rows.map((run) => ({ ...run, statusTag: runStatusTag(run.status) })), pagination: paginationView(page, total, '/prioritisation'),
+    pageTitle: isReviewer ? 'Priorities notified to your region' : 'Local engagement and prioritisation',
+    isReviewer,
+    columnClass: 'nhsuk-grid-column-full',
+    runs: rows.map((run) => ({ ...run, statusTag: runStatusTag(run.status) })),
+    pagination: paginationView(page, total, '/prioritisation'),
   });
 }
 
 /** The new-run form: the organisations that may take part and the phases of the service. */
 async function viewNewRun(deps: Deps, reply: FastifyReply, values: NewRunValues, errors?: FormErrors) {
   const candidates = await memberChoicesFor(deps, reply.request.principal!);
-  return renderForm(reply, 'pages/prioritisation/new-run.njk', 'Start a prioritisation', {
-    values,
-    memberItems: candidates.map((member) => ({ value: member.id, text: member.odsCode ? `${member.name} (${member.odsCode})` : member.name, checked: values.members.includes(member.id) })),
-    phaseItems: Object.entries(PHASES).map(([value, text]) => ({ value, text, checked: values.phases.includes(value) })),
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/prioritisation/new-run.njk',
+    'Start a prioritisation',
+    {
+      values,
+      memberItems: candidates.map((member) => ({
+        value: member.id,
+        text: member.odsCode ? `${member.name} (${member.odsCode})` : member.name,
+        checked: values.members.includes(member.id),
+      })),
+      phaseItems: Object.entries(PHASES).map(([value, text]) => ({ value, text, checked: values.phases.includes(value) })),
+    },
+    errors,
+  );
 }
 
 /** A blank run with every candidate member and the usual phases ticked. */
@@ -50,7 +62,12 @@ async function showNewRun(deps: Deps, request: FastifyRequest, reply: FastifyRep
 
 /** Starts the run, or shows the form again with its errors. */
 async function submitNewRun(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const values = { title: field(request.body, 'title'), yearLabel: field(request.body, 'yearLabel'), members: fieldList(request.body, 'members'), phases: fieldList(request.body, 'phases') };
+  const values = {
+    title: field(request.body, 'title'),
+    yearLabel: field(request.body, 'yearLabel'),
+    members: fieldList(request.body, 'members'),
+    phases: fieldList(request.body, 'phases'),
+  };
   const outcome = await attempt(() => createRun(deps, request.actionContext(), values));
   if (!outcome.ok) return viewNewRun(deps, reply, values, outcome.errors);
   request.session.flash = `${values.title.trim()} has been started with the long list and the milestone timetable.`;
@@ -61,7 +78,10 @@ async function submitNewRun(deps: Deps, request: FastifyRequest, reply: FastifyR
 async function viewRun(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const overview = await loadRunOverview(deps, request.principal, runIdOf(request.params));
   return reply.render('pages/prioritisation/run.njk', {
-    pageTitle: overview.run.title, ...runView(overview), mayChange: request.principal!.role === 'commissioner', columnClass: 'nhsuk-grid-column-full',
+    pageTitle: overview.run.title,
+    ...runView(overview),
+    mayChange: request.principal!.role === 'commissioner',
+    columnClass: 'nhsuk-grid-column-full',
   });
 }
 

@@ -16,7 +16,9 @@ export function runStatusTag(status: RunStatus): { text: string; classes: string
 /** "2.5 of 3 (1 high, 1 mid)" or "No responses". */
 export function supportText(item: Pick<RankedLongListItem, 'support' | 'supportCounts'>): string {
   if (item.support === null) return 'No responses';
-  const counts = (['high', 'mid', 'low'] as const).filter((priority) => item.supportCounts[priority]).map((priority) => `${item.supportCounts[priority]} ${priority}`);
+  const counts = (['high', 'mid', 'low'] as const)
+    .filter((priority) => item.supportCounts[priority])
+    .map((priority) => `${item.supportCounts[priority]} ${priority}`);
   return `${item.support.toFixed(1)} of 3 (${counts.join(', ')})`;
 }
 
@@ -42,7 +44,9 @@ export function runView(overview: RunOverview) {
     criteria: overview.criteria,
     responseCount: overview.responses.length,
     milestones: overview.milestones.map((milestone) => ({
-      ...milestone, statusText: MILESTONE_STATUS_LABELS[milestone.status], statusClasses: `nhsuk-tag--${MILESTONE_TAG_COLOURS[milestone.status]}`,
+      ...milestone,
+      statusText: MILESTONE_STATUS_LABELS[milestone.status],
+      statusClasses: `nhsuk-tag--${MILESTONE_TAG_COLOURS[milestone.status]}`,
     })),
     overdueCount: overview.milestones.filter((milestone) => milestone.overdue).length,
   };

@@ -20,38 +20,67 @@ function scoresFromForm(body: unknown): { inputs: ScoreInput[]; typed: Record<st
     if (!match || typeof value !== 'string') continue;
     typed[name] = value;
     const text = value.trim();
-    inputs.push({ itemId: match[1]!, criterionId: match[2]!, score: text === '' ? null : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN });
+    inputs.push({
+      itemId: match[1]!,
+      criterionId: match[2]!,
+      score: text === '' ? null : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN,
+    });
   }
   return { inputs, typed };
 }
 
 /** The criteria with a form for one more, and the grid of scores, filled from what was just typed when there are errors. */
-async function viewCriteria(deps: Deps, reply: FastifyReply, runId: string, options: { values?: Record<string, string>; typed?: Record<string, string>; errors?: FormErrors } = {}) {
+async function viewCriteria(
+  deps: Deps,
+  reply: FastifyReply,
+  runId: string,
+  options: { values?: Record<string, string>; typed?: Record<string, string>; errors?: FormErrors } = {},
+) {
   const overview = await loadRunOverview(deps, reply.request.principal, runId);
   const view = runView(overview);
   const typed = options.typed ?? {};
   const cellErrors = options.errors?.fieldErrors ?? {};
-  return renderForm(reply, 'pages/prioritisation/criteria.njk', 'Criteria and scores', {
-    ...view, values: options.values ?? {}, columnClass: 'nhsuk-grid-column-full',
-    kindItems: Object.entries(CRITERION_KINDS).map(([value, text]) => ({ value, text })),
-    criteria: overview.criteria.map((criterion) => ({ ...criterion, kindText: CRITERION_KINDS[criterion.kind] })),
-    grid: view.items.map((item) => ({
-      ...item,
-      cells: overview.criteria.map((criterion) => {
-        const name = scoreFieldName({ itemId: item.id, criterionId: criterion.id });
-        return { name, criterionName: criterion.name, value: typed[name] ?? (item.scores[criterion.id] === undefined ? '' : String(item.scores[criterion.id])), error: cellErrors[name]?.text };
-      }),
-    })),
-  }, options.errors);
+  return renderForm(
+    reply,
+    'pages/prioritisation/criteria.njk',
+    'Criteria and scores',
+    {
+      ...view,
+      values: options.values ?? {},
+      columnClass: 'nhsuk-grid-column-full',
+      kindItems: Object.entries(CRITERION_KINDS).map(([value, text]) => ({ value, text })),
+      criteria: overview.criteria.map((criterion) => ({ ...criterion, kindText: CRITERION_KINDS[criterion.kind] })),
+      grid: view.items.map((item) => ({
+        ...item,
+        cells: overview.criteria.map((criterion) => {
+          const name = scoreFieldName({ itemId: item.id, criterionId: criterion.id });
+          return {
+            name,
+            criterionName: criterion.name,
+            value: typed[name] ?? (item.scores[criterion.id] === undefined ? '' : String(item.scores[criterion.id])),
+            error: cellErrors[name]?.text,
+          };
+        }),
+      })),
+    },
+    options.errors,
+  );
 }
 
 /** Adds a criterion after the current ones, or shows the page again with its errors. */
 async function submitCriterion(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const runId = runIdOf(request.params);
-  const values = { kind: field(request.body, 'kind'), name: field(request.body, 'name'), description: field(request.body, 'description'), weight: field(request.body, 'weight') };
+  const values = {
+    kind: field(request.body, 'kind'),
+    name: field(request.body, 'name'),
+    description: field(request.body, 'description'),
+    weight: field(request.body, 'weight'),
+  };
   const outcome = await attempt(async () => {
     const current = (await loadRunOverview(deps, request.principal, runId)).criteria;
-    await replaceCriteria(deps, request.actionContext(), runId, [...current, values], (index) => (index === current.length ? '' : `criteria.${index}.`));
+    await replaceCriteria(deps, request.actionContext(), runId, [...current, values], (index) =>
+      index === current.length ? '' : `criteria.${index}.`,
+    );
   });
   if (!outcome.ok) return viewCriteria(deps, reply, runId, { values, errors: outcome.errors });
   request.session.flash = `${values.name.trim()} has been added to the criteria.`;
@@ -62,7 +91,12 @@ async function submitCriterion(deps: Deps, request: FastifyRequest, reply: Fasti
 async function submitCriterionRemoval(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const { id, criterionId } = request.params as { id: string; criterionId: string };
   const current = (await loadRunOverview(deps, request.principal, id)).criteria;
-  await replaceCriteria(deps, request.actionContext(), id, current.filter((criterion) => criterion.id !== criterionId));
+  await replaceCriteria(
+    deps,
+    request.actionContext(),
+    id,
+    current.filter((criterion) => criterion.id !== criterionId),
+  );
   request.session.flash = 'The criterion and its scores have been removed.';
   return reply.redirect(`/prioritisation/${id}/criteria`, 303);
 }
@@ -82,7 +116,11 @@ export function registerScoringPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/prioritisation/:id/criteria', (request, reply) => viewCriteria(deps, reply, runIdOf(request.params)), COMMISSIONER),
     post('/prioritisation/:id/criteria', (request, reply) => submitCriterion(deps, request, reply), COMMISSIONER),
-    post('/prioritisation/:id/criteria/:criterionId/remove', (request, reply) => submitCriterionRemoval(deps, request, reply), COMMISSIONER),
+    post(
+      '/prioritisation/:id/criteria/:criterionId/remove',
+      (request, reply) => submitCriterionRemoval(deps, request, reply),
+      COMMISSIONER,
+    ),
     post('/prioritisation/:id/scores', (request, reply) => submitScores(deps, request, reply), COMMISSIONER),
   ]);
 }

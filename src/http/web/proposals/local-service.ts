@@ -6,15 +6,32 @@ import { type LocalServiceState, localServiceFor, setUpLocalService } from '../.
 import { localPackContent } from '../../../domains/proposals/local-service.rules.ts';
 import { attempt, type FormErrors, rejected, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { type LocalServiceValues, localPackFromForm, localServiceValues, movedOntoForm, onFormFields, startingValues } from './local-service-form.ts';
+import {
+  type LocalServiceValues,
+  localPackFromForm,
+  localServiceValues,
+  movedOntoForm,
+  onFormFields,
+  startingValues,
+} from './local-service-form.ts';
 
 const COMMISSIONER = { config: { roles: ['commissioner'] as const } };
 
 /** The specification-and-currency form, for a first local pack or a revision of the current one. */
 function viewLocalService(reply: FastifyReply, state: LocalServiceState, values: LocalServiceValues, errors?: FormErrors) {
-  return renderForm(reply, 'pages/proposals/local-service.njk', `Specification and currency: ${state.proposal.name}`, {
-    proposal: state.proposal, service: state.service, current: state.current, revising: Boolean(state.current), values,
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/proposals/local-service.njk',
+    `Specification and currency: ${state.proposal.name}`,
+    {
+      proposal: state.proposal,
+      service: state.service,
+      current: state.current,
+      revising: Boolean(state.current),
+      values,
+    },
+    errors,
+  );
 }
 
 /** The form filled from the current local pack, or from the proposal on first use. */
@@ -31,7 +48,11 @@ async function submitLocalService(deps: Deps, request: FastifyRequest, reply: Fa
   const { input, errors } = localPackFromForm(values);
   const outcome = errors.length
     ? rejected(onFormFields(packFieldErrors(localPackContent(input, state.current?.content)), errors))
-    : await attempt(() => setUpLocalService(deps, request.actionContext(), id, input).catch((error: unknown) => { throw movedOntoForm(error); }));
+    : await attempt(() =>
+        setUpLocalService(deps, request.actionContext(), id, input).catch((error: unknown) => {
+          throw movedOntoForm(error);
+        }),
+      );
   if (!outcome.ok) return viewLocalService(reply, state, values, outcome.errors);
   const { serviceCode, packVersion } = outcome.value;
   request.session.flash = `${state.proposal.name} now has its local implementation pack, version ${packVersion}. Choose who the offer covers to open it.`;

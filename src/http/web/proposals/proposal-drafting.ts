@@ -32,19 +32,31 @@ interface ProposalForm {
 /** The proposal form, new (no id) or a draft being edited; a refused name links to the national service it duplicates. */
 function viewProposalForm(reply: FastifyReply, form: ProposalForm) {
   const title = form.id ? `Edit ${form.values.name || 'proposal'}` : 'Propose a local service';
-  return renderForm(reply, 'pages/proposals/form.njk', title, {
-    title, id: form.id, values: form.values, nationalService: form.nationalService,
-    action: form.id ? `/proposals/${form.id}/edit` : '/proposals/new', backHref: form.id ? `/proposals/${form.id}` : '/proposals',
-  }, form.errors);
+  return renderForm(
+    reply,
+    'pages/proposals/form.njk',
+    title,
+    {
+      title,
+      id: form.id,
+      values: form.values,
+      nationalService: form.nationalService,
+      action: form.id ? `/proposals/${form.id}/edit` : '/proposals/new',
+      backHref: form.id ? `/proposals/${form.id}` : '/proposals',
+    },
+    form.errors,
+  );
 }
 
 /** Runs a save through attempt(), remembering the national service a refused name duplicates, which the errors alone do not carry. */
 async function attemptProposalSave<T>(action: () => Promise<T>): Promise<{ outcome: Outcome<T>; nationalService?: NationalService }> {
   let nationalService: NationalService | undefined;
-  const outcome = await attempt(() => action().catch((error: unknown) => {
-    nationalService = nationalServiceOf(error);
-    throw error;
-  }));
+  const outcome = await attempt(() =>
+    action().catch((error: unknown) => {
+      nationalService = nationalServiceOf(error);
+      throw error;
+    }),
+  );
   return { outcome, nationalService };
 }
 
@@ -61,7 +73,10 @@ async function submitNewProposal(deps: Deps, request: FastifyRequest, reply: Fas
 async function showProposalEdit(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const proposal = await getProposal(deps, request.principal, (request.params as { id: string }).id);
   assertActionAllowed(proposal.status, 'edit');
-  return viewProposalForm(reply, { id: proposal.id, values: { name: proposal.name, description: proposal.description, rationale: proposal.rationale } });
+  return viewProposalForm(reply, {
+    id: proposal.id,
+    values: { name: proposal.name, description: proposal.description, rationale: proposal.rationale },
+  });
 }
 
 /** Saves the draft's changes, or shows the form again with its errors. */
@@ -91,7 +106,11 @@ async function confirmProposalSubmit(deps: Deps, request: FastifyRequest, reply:
 
 export function registerProposalDraftingPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
-    get('/proposals/new', async (_request, reply) => viewProposalForm(reply, { values: { name: '', description: '', rationale: '' } }), COMMISSIONER),
+    get(
+      '/proposals/new',
+      async (_request, reply) => viewProposalForm(reply, { values: { name: '', description: '', rationale: '' } }),
+      COMMISSIONER,
+    ),
     post('/proposals/new', (request, reply) => submitNewProposal(deps, request, reply), COMMISSIONER),
     get('/proposals/:id/edit', (request, reply) => showProposalEdit(deps, request, reply), COMMISSIONER),
     post('/proposals/:id/edit', (request, reply) => submitProposalEdit(deps, request, reply), COMMISSIONER),

@@ -2,7 +2,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { getProposal, type ProposalWithAssessments } from '../../../domains/proposals/proposal-queries.service.ts';
-import { ASSESSMENT_CRITERIA, type AssessmentInput, assertActionAllowed, unassessedCriteria } from '../../../domains/proposals/proposals.rules.ts';
+import {
+  ASSESSMENT_CRITERIA,
+  type AssessmentInput,
+  assertActionAllowed,
+  unassessedCriteria,
+} from '../../../domains/proposals/proposals.rules.ts';
 import { decideProposal, recordAssessments } from '../../../domains/proposals/regional-assessment.service.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { attempt, field, type FormErrors, renderForm } from '../form.ts';
@@ -29,7 +34,11 @@ function assessItems(proposal: ProposalWithAssessments, body?: unknown) {
   });
 }
 
-async function reviewable(deps: Deps, request: { principal: Parameters<typeof getProposal>[1]; params: unknown }, action: 'assess' | 'decide') {
+async function reviewable(
+  deps: Deps,
+  request: { principal: Parameters<typeof getProposal>[1]; params: unknown },
+  action: 'assess' | 'decide',
+) {
   const proposal = await getProposal(deps, request.principal, (request.params as { id: string }).id);
   assertActionAllowed(proposal.status, action);
   return proposal;
@@ -37,14 +46,34 @@ async function reviewable(deps: Deps, request: { principal: Parameters<typeof ge
 
 /** The assess form: each criterion with met or not met and a note. */
 function viewAssess(reply: FastifyReply, proposal: ProposalWithAssessments, body?: unknown, errors?: FormErrors) {
-  return renderForm(reply, 'pages/proposals/assess.njk', `Assess ${proposal.name}`, { proposal, criteria: assessItems(proposal, body) }, errors);
+  return renderForm(
+    reply,
+    'pages/proposals/assess.njk',
+    `Assess ${proposal.name}`,
+    { proposal, criteria: assessItems(proposal, body) },
+    errors,
+  );
 }
 
 /** The decide form, with the criteria still to assess listed. */
-function viewDecide(reply: FastifyReply, proposal: ProposalWithAssessments, values: { outcome: string; reasons: string }, errors?: FormErrors) {
-  return renderForm(reply, 'pages/proposals/decide.njk', `Decide ${proposal.name}`, {
-    proposal, values, criteria: criteriaView(proposal), unassessed: unassessedCriteria(proposal.assessments.map((item) => item.criterion)),
-  }, errors);
+function viewDecide(
+  reply: FastifyReply,
+  proposal: ProposalWithAssessments,
+  values: { outcome: string; reasons: string },
+  errors?: FormErrors,
+) {
+  return renderForm(
+    reply,
+    'pages/proposals/decide.njk',
+    `Decide ${proposal.name}`,
+    {
+      proposal,
+      values,
+      criteria: criteriaView(proposal),
+      unassessed: unassessedCriteria(proposal.assessments.map((item) => item.criterion)),
+    },
+    errors,
+  );
 }
 
 /** Saves the assessments typed, or shows the form again with its errors. */
@@ -75,7 +104,11 @@ export function registerProposalReviewPages(app: FastifyInstance, deps: Deps): v
   registerPages(app, [
     get('/proposals/:id/assess', async (request, reply) => viewAssess(reply, await reviewable(deps, request, 'assess')), REVIEWER),
     post('/proposals/:id/assess', (request, reply) => submitAssess(deps, request, reply), REVIEWER),
-    get('/proposals/:id/decide', async (request, reply) => viewDecide(reply, await reviewable(deps, request, 'decide'), { outcome: '', reasons: '' }), REVIEWER),
+    get(
+      '/proposals/:id/decide',
+      async (request, reply) => viewDecide(reply, await reviewable(deps, request, 'decide'), { outcome: '', reasons: '' }),
+      REVIEWER,
+    ),
     post('/proposals/:id/decide', (request, reply) => submitDecide(deps, request, reply), REVIEWER),
   ]);
 }

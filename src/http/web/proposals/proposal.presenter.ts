@@ -5,7 +5,12 @@ import type { ProposalWithAssessments } from '../../../domains/proposals/proposa
 import type { ProposalRecord } from '../../../domains/proposals/proposals.repo.ts';
 import { ASSESSMENT_CRITERIA, type ProposalStatus, STATUS_LABELS, unassessedCriteria } from '../../../domains/proposals/proposals.rules.ts';
 
-const TAG_COLOURS: Record<ProposalStatus, string> = { draft: 'nhsuk-tag--grey', submitted: 'nhsuk-tag--blue', approved: 'nhsuk-tag--green', rejected: 'nhsuk-tag--red' };
+const TAG_COLOURS: Record<ProposalStatus, string> = {
+  draft: 'nhsuk-tag--grey',
+  submitted: 'nhsuk-tag--blue',
+  approved: 'nhsuk-tag--green',
+  rejected: 'nhsuk-tag--red',
+};
 
 /** The status as an NHS tag: words first, colour as a second cue. */
 export function statusTag(status: string): { text: string; classes: string } {
@@ -15,14 +20,29 @@ export function statusTag(status: string): { text: string; classes: string } {
 
 /** A row of a proposals table. */
 export function proposalRow(proposal: ProposalRecord) {
-  return { id: proposal.id, name: proposal.name, proposer: proposal.proposer.name, region: proposal.region.name, tag: statusTag(proposal.status), submittedAt: proposal.submittedAt, decidedAt: proposal.decidedAt, updatedAt: proposal.updatedAt };
+  return {
+    id: proposal.id,
+    name: proposal.name,
+    proposer: proposal.proposer.name,
+    region: proposal.region.name,
+    tag: statusTag(proposal.status),
+    submittedAt: proposal.submittedAt,
+    decidedAt: proposal.decidedAt,
+    updatedAt: proposal.updatedAt,
+  };
 }
 
 /** Each criterion with its assessment so far, for the detail and assess pages. */
 export function criteriaView(proposal: ProposalWithAssessments) {
   return ASSESSMENT_CRITERIA.map((criterion) => {
     const assessment = proposal.assessments.find((item) => item.criterion === criterion.code);
-    return { ...criterion, assessed: Boolean(assessment), met: assessment?.met, result: assessment ? (assessment.met ? 'Met' : 'Not met') : 'Not assessed yet', note: assessment?.note ?? '' };
+    return {
+      ...criterion,
+      assessed: Boolean(assessment),
+      met: assessment?.met,
+      result: assessment ? (assessment.met ? 'Met' : 'Not met') : 'Not assessed yet',
+      note: assessment?.note ?? '',
+    };
   });
 }
 
@@ -32,9 +52,16 @@ export function proposalDetailView(proposal: ProposalWithAssessments, principal:
   const reviewing = mayReviewProposal(principal, proposal) && proposal.status === 'submitted';
   const unassessed = unassessedCriteria(proposal.assessments.map((item) => item.criterion));
   return {
-    proposal, statusTag: statusTag(proposal.status), criteria: criteriaView(proposal), unassessedCount: unassessed.length,
+    proposal,
+    statusTag: statusTag(proposal.status),
+    criteria: criteriaView(proposal),
+    unassessedCount: unassessed.length,
     decided: proposal.status === 'approved' || proposal.status === 'rejected',
-    mayEdit: drafting, maySubmit: drafting, mayAssess: reviewing, mayDecide: reviewing && unassessed.length === 0, mayOpenAsOffer: mayOpenAsOffer(principal, proposal),
+    mayEdit: drafting,
+    maySubmit: drafting,
+    mayAssess: reviewing,
+    mayDecide: reviewing && unassessed.length === 0,
+    mayOpenAsOffer: mayOpenAsOffer(principal, proposal),
     backHref: principal.role === 'regional-reviewer' ? '/proposals/review' : '/proposals',
   };
 }

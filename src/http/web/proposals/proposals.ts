@@ -25,7 +25,10 @@ async function viewProposals(deps: Deps, request: FastifyRequest, reply: Fastify
   const page = pageRequest((request.query as { page?: string }).page);
   const { rows, total } = await proposalsFor(deps, request.principal, page);
   return reply.render('pages/proposals/list.njk', {
-    pageTitle: 'Local service proposals', proposals: rows.map(proposalRow), pagination: paginationView(page, total, '/proposals'), columnClass: 'nhsuk-grid-column-full',
+    pageTitle: 'Local service proposals',
+    proposals: rows.map(proposalRow),
+    pagination: paginationView(page, total, '/proposals'),
+    columnClass: 'nhsuk-grid-column-full',
   });
 }
 
@@ -36,8 +39,12 @@ async function viewReviewQueue(deps: Deps, request: FastifyRequest, reply: Fasti
   const page = pageRequest(query.page);
   const { rows, total } = await proposalsFor(deps, request.principal, { statuses: [current.key], ...page });
   return reply.render('pages/proposals/queue.njk', {
-    pageTitle: `Proposals: ${current.text.toLowerCase()}`, current, views: QUEUE_VIEWS, proposals: rows.map(proposalRow),
-    pagination: paginationView(page, total, '/proposals/review', { status: current.key }), columnClass: 'nhsuk-grid-column-full',
+    pageTitle: `Proposals: ${current.text.toLowerCase()}`,
+    current,
+    views: QUEUE_VIEWS,
+    proposals: rows.map(proposalRow),
+    pagination: paginationView(page, total, '/proposals/review', { status: current.key }),
+    columnClass: 'nhsuk-grid-column-full',
   });
 }
 

@@ -4,8 +4,13 @@ import { field } from '../form.ts';
 
 export function profileInputOf(body: unknown): ProfileInput {
   return {
-    name: field(body, 'name'), providerType: field(body, 'providerType'), companiesHouseNumber: field(body, 'companiesHouseNumber'),
-    charityNumber: field(body, 'charityNumber'), website: field(body, 'website'), phone: field(body, 'phone'), email: field(body, 'email'),
+    name: field(body, 'name'),
+    providerType: field(body, 'providerType'),
+    companiesHouseNumber: field(body, 'companiesHouseNumber'),
+    charityNumber: field(body, 'charityNumber'),
+    website: field(body, 'website'),
+    phone: field(body, 'phone'),
+    email: field(body, 'email'),
     description: field(body, 'description'),
   };
 }

@@ -15,11 +15,22 @@ const FIELDS = ['name', 'providerType', 'companiesHouseNumber', 'charityNumber',
 /** The profile: read-only for clinicians, a form for administrators filled from the profile or from what was just sent. */
 async function viewProfile(deps: Deps, request: FastifyRequest, reply: FastifyReply, body?: unknown, errors?: FormErrors) {
   const provider = await ownProfile(deps, request.actionContext());
-  const values = body ? Object.fromEntries(FIELDS.map((name) => [name, field(body, name)])) : Object.fromEntries(FIELDS.map((name) => [name, provider[name] ?? '']));
-  return renderForm(reply, 'pages/providers/profile.njk', 'Your organisation’s profile', {
-    provider, values, mayChange: request.principal?.role === 'provider-admin',
-    providerTypeLabel: PROVIDER_TYPE_LABELS[provider.providerType], providerTypes: PROVIDER_TYPES.map((value) => ({ value, text: PROVIDER_TYPE_LABELS[value] })),
-  }, errors);
+  const values = body
+    ? Object.fromEntries(FIELDS.map((name) => [name, field(body, name)]))
+    : Object.fromEntries(FIELDS.map((name) => [name, provider[name] ?? '']));
+  return renderForm(
+    reply,
+    'pages/providers/profile.njk',
+    'Your organisation’s profile',
+    {
+      provider,
+      values,
+      mayChange: request.principal?.role === 'provider-admin',
+      providerTypeLabel: PROVIDER_TYPE_LABELS[provider.providerType],
+      providerTypes: PROVIDER_TYPES.map((value) => ({ value, text: PROVIDER_TYPE_LABELS[value] })),
+    },
+    errors,
+  );
 }
 
 /** Saves the profile, or shows the form again with its errors. */

@@ -7,17 +7,31 @@ import { field } from '../form.ts';
 /** The site as typed. */
 export function siteInputOf(body: unknown): SiteInput {
   return {
-    name: field(body, 'name'), siteCode: field(body, 'siteCode'), address: field(body, 'address'), postcode: field(body, 'postcode'),
-    deliveryMode: field(body, 'deliveryMode'), accessibility: field(body, 'accessibility'), phone: field(body, 'phone'),
-    openingTimes: WEEKDAYS.map((day) => ({ day, opens: field(body, openingTimeField(day, 'opens')), closes: field(body, openingTimeField(day, 'closes')) })),
+    name: field(body, 'name'),
+    siteCode: field(body, 'siteCode'),
+    address: field(body, 'address'),
+    postcode: field(body, 'postcode'),
+    deliveryMode: field(body, 'deliveryMode'),
+    accessibility: field(body, 'accessibility'),
+    phone: field(body, 'phone'),
+    openingTimes: WEEKDAYS.map((day) => ({
+      day,
+      opens: field(body, openingTimeField(day, 'opens')),
+      closes: field(body, openingTimeField(day, 'closes')),
+    })),
   };
 }
 
 /** A stored site as the form's values. */
 export function siteInputFrom(site: ProviderSite): SiteInput {
   return {
-    name: site.name, siteCode: site.siteCode ?? '', address: site.address, postcode: site.postcode, deliveryMode: site.deliveryMode,
-    accessibility: site.accessibility, phone: site.phone ?? '',
+    name: site.name,
+    siteCode: site.siteCode ?? '',
+    address: site.address,
+    postcode: site.postcode,
+    deliveryMode: site.deliveryMode,
+    accessibility: site.accessibility,
+    phone: site.phone ?? '',
     openingTimes: WEEKDAYS.map((day) => {
       const hours = site.openingTimes.find((entry) => entry.day === day);
       return { day, opens: hours?.opens ?? '', closes: hours?.closes ?? '' };
@@ -30,7 +44,10 @@ export function siteFormModel(input: SiteInput) {
   return {
     values: input,
     days: input.openingTimes.map((entry) => ({
-      ...entry, label: WEEKDAY_LABELS[entry.day as keyof typeof WEEKDAY_LABELS], opensField: openingTimeField(entry.day, 'opens'), closesField: openingTimeField(entry.day, 'closes'),
+      ...entry,
+      label: WEEKDAY_LABELS[entry.day as keyof typeof WEEKDAY_LABELS],
+      opensField: openingTimeField(entry.day, 'opens'),
+      closesField: openingTimeField(entry.day, 'closes'),
     })),
     deliveryModes: DELIVERY_MODES.map((value) => ({ value, text: DELIVERY_MODE_LABELS[value] })),
   };

@@ -13,13 +13,27 @@ type SiteRef = { id: string; name: string } | null;
 
 /** The provider's sites with how each delivers and when it opens. */
 async function viewSites(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const sites = (await ownSites(deps, request.actionContext())).map((site) => ({ ...site, deliveryModeLabel: DELIVERY_MODE_LABELS[site.deliveryMode], openingSummary: openingSummary(site) }));
-  return reply.render('pages/providers/sites.njk', { pageTitle: 'Your sites', sites, mayChange: request.principal?.role === 'provider-admin' });
+  const sites = (await ownSites(deps, request.actionContext())).map((site) => ({
+    ...site,
+    deliveryModeLabel: DELIVERY_MODE_LABELS[site.deliveryMode],
+    openingSummary: openingSummary(site),
+  }));
+  return reply.render('pages/providers/sites.njk', {
+    pageTitle: 'Your sites',
+    sites,
+    mayChange: request.principal?.role === 'provider-admin',
+  });
 }
 
 /** The site form, for a new site (null) or one being changed. */
 function viewSiteForm(reply: FastifyReply, input: SiteInput, site: SiteRef, errors?: FormErrors) {
-  return renderForm(reply, 'pages/providers/site.njk', site ? `Change ${site.name}` : 'Add a site', { site, ...siteFormModel(input) }, errors);
+  return renderForm(
+    reply,
+    'pages/providers/site.njk',
+    site ? `Change ${site.name}` : 'Add a site',
+    { site, ...siteFormModel(input) },
+    errors,
+  );
 }
 
 /** Saves the site as typed, or shows the form again with its errors. */
@@ -35,7 +49,12 @@ async function submitSiteForm(request: FastifyRequest, reply: FastifyReply, save
 async function showSite(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const site = await ownSite(deps, request.actionContext(), siteIdOf(request));
   if (request.principal?.role !== 'provider-admin' || site.closedOn) {
-    return reply.render('pages/providers/site-summary.njk', { pageTitle: site.name, site, deliveryModeLabel: DELIVERY_MODE_LABELS[site.deliveryMode], openingSummary: openingSummary(site) });
+    return reply.render('pages/providers/site-summary.njk', {
+      pageTitle: site.name,
+      site,
+      deliveryModeLabel: DELIVERY_MODE_LABELS[site.deliveryMode],
+      openingSummary: openingSummary(site),
+    });
   }
   return viewSiteForm(reply, siteInputFrom(site), site);
 }
@@ -62,7 +81,11 @@ export function registerSitePages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/provider/sites', (request, reply) => viewSites(deps, request, reply), PROVIDER_PEOPLE),
     get('/provider/sites/new', async (_request, reply) => viewSiteForm(reply, siteInputOf({}), null), PROVIDER_ADMIN),
-    post('/provider/sites/new', (request, reply) => submitSiteForm(request, reply, (input) => addSite(deps, request.actionContext(), input), null), PROVIDER_ADMIN),
+    post(
+      '/provider/sites/new',
+      (request, reply) => submitSiteForm(request, reply, (input) => addSite(deps, request.actionContext(), input), null),
+      PROVIDER_ADMIN,
+    ),
     get('/provider/sites/:id', (request, reply) => showSite(deps, request, reply), PROVIDER_PEOPLE),
     post('/provider/sites/:id', (request, reply) => submitSiteChange(deps, request, reply), PROVIDER_ADMIN),
     post('/provider/sites/:id/close', (request, reply) => submitSiteClosure(deps, request, reply), PROVIDER_ADMIN),

@@ -25,10 +25,18 @@ const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
 
 /** The page context shared by the referrer's and the patient's choice pages; the patient reads the commissioner as its area ("the NHS in Calderdale"). */
-export async function choicePageContext(deps: Deps, referral: ReferralRecord, list: Awaited<ReturnType<typeof offerChoiceList>>, audience: Audience) {
+export async function choicePageContext(
+  deps: Deps,
+  referral: ReferralRecord,
+  list: Awaited<ReturnType<typeof offerChoiceList>>,
+  audience: Audience,
+) {
   const areaName = await commissionerAreaNameOf(deps, referral.commissioner);
   return {
-    referral, reference: formatUbrn(referral.ubrn), list: presentChoiceList(list, referral, audience), notMeasured: `${ABOUT_THE_WAIT} ${NOT_MEASURED_YET}`,
+    referral,
+    reference: formatUbrn(referral.ubrn),
+    list: presentChoiceList(list, referral, audience),
+    notMeasured: `${ABOUT_THE_WAIT} ${NOT_MEASURED_YET}`,
     commissionerName: audience === 'patient' ? `the NHS in ${areaName}` : referral.commissioner.name,
   };
 }
@@ -46,15 +54,26 @@ async function viewChoiceList(deps: Deps, request: FastifyRequest, reply: Fastif
   const order = (request.query as { order?: string }).order;
   const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list', referrerOnly: true });
   const list = await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance');
-  return renderForm(reply, 'pages/referrals/choice-list.njk', 'Choose a provider', {
-    columnClass: 'nhsuk-grid-column-full', action: `/referrals/${referral.ubrn}/choice`, base: `/referrals/${referral.ubrn}/choice-list`, ...(await choicePageContext(deps, referral, list, 'staff')),
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/referrals/choice-list.njk',
+    'Choose a provider',
+    {
+      columnClass: 'nhsuk-grid-column-full',
+      action: `/referrals/${referral.ubrn}/choice`,
+      base: `/referrals/${referral.ubrn}/choice-list`,
+      ...(await choicePageContext(deps, referral, list, 'staff')),
+    },
+    errors,
+  );
 }
 
 /** Sends the referral to the provider chosen; no choice, or one no longer taking referrals, shows the list again with the problem. */
 async function submitChoice(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice', referrerOnly: true });
-  const outcome = await attemptRefusable(['conflict'], 'choice', () => chooseProvider(deps, request.actionContext(), referral, choiceFromValue(field(request.body, 'choice')), 'referrer'));
+  const outcome = await attemptRefusable(['conflict'], 'choice', () =>
+    chooseProvider(deps, request.actionContext(), referral, choiceFromValue(field(request.body, 'choice')), 'referrer'),
+  );
   if (!outcome.ok) return viewChoiceList(deps, request, reply, outcome.errors);
   request.session.flash = `Referral sent to ${outcome.value.providerName}, ${outcome.value.siteName}. They should accept it by ${formatDate(outcome.value.acceptBy)}.`;
   return reply.redirect(`/referrals/${referral.ubrn}`, 303);
@@ -62,13 +81,19 @@ async function submitChoice(deps: Deps, request: FastifyRequest, reply: FastifyR
 
 /** The choice list last offered, printed for the patient to take away with their access code. */
 async function viewPrintedChoiceList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list-print', referrerOnly: true });
+  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), {
+    page: 'choice-list-print',
+    referrerOnly: true,
+  });
   const list = await latestChoiceListOf(deps, referral.id);
   if (!list) return reply.redirect(`/referrals/${referral.ubrn}/choice-list`, 303);
   const telephones = await telephonesForChoiceList(deps, list.entries);
   return reply.render('pages/referrals/choice-list-print.njk', {
-    pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`, columnClass: 'nhsuk-grid-column-full', ...(await choicePageContext(deps, referral, list, 'patient')),
-    statusAddress: publicAddressOf(request, '/referral-status'), accessCode: accessCodeToPrint(request, referral.ubrn),
+    pageTitle: `Your choice of provider: referral ${formatUbrn(referral.ubrn)}`,
+    columnClass: 'nhsuk-grid-column-full',
+    ...(await choicePageContext(deps, referral, list, 'patient')),
+    statusAddress: publicAddressOf(request, '/referral-status'),
+    accessCode: accessCodeToPrint(request, referral.ubrn),
     printedEntries: presentPrintedEntries(list.entries, telephones),
   });
 }

@@ -6,4 +6,3 @@ import { presentEntry } from './choice-list.presenter.ts';
 export function presentPrintedEntries(entries: readonly ChoiceListEntry[], telephones: ReadonlyMap<string, string | null>) {
   return entries.map((entry) => ({ ...presentEntry(entry), telephone: telephones.get(entry.siteId) ?? null }));
 }
-

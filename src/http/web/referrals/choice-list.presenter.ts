@@ -12,8 +12,12 @@ function entryWait(entry: ChoiceListEntry): string {
 /** One entry as a page shows it; the radio value names the listing and site chosen; staff also see how quickly the provider accepts. */
 export function presentEntry(entry: ChoiceListEntry, audience: Audience = 'patient') {
   return {
-    rank: entry.rank, value: `${entry.listingId}:${entry.siteId}`, providerName: entry.providerName, siteName: entry.siteName,
-    address: [entry.siteAddress, entry.sitePostcode].filter(Boolean).join(', '), where: deliveryInWords(entry.deliveryMode),
+    rank: entry.rank,
+    value: `${entry.listingId}:${entry.siteId}`,
+    providerName: entry.providerName,
+    siteName: entry.siteName,
+    address: [entry.siteAddress, entry.sitePostcode].filter(Boolean).join(', '),
+    where: deliveryInWords(entry.deliveryMode),
     distance: distanceInWords(entry.distanceKm, entry.distanceMiles),
     wait: entryWait(entry),
     acceptance: audience === 'staff' && entry.firstAppointmentWait ? acceptanceInWords(entry.wait) : null,
@@ -22,7 +26,10 @@ export function presentEntry(entry: ChoiceListEntry, audience: Audience = 'patie
 }
 
 /** Where the list's distances were measured from, in words ("HX1 1PW", or the GP practice), and why when it was not the patient's postcode (decision 0026). */
-export function distanceOriginInWords(list: Pick<StoredChoiceList, 'origin'>, referral: Pick<ReferralRecord, 'patient' | 'referrer'>): { from: string; note: string | null } {
+export function distanceOriginInWords(
+  list: Pick<StoredChoiceList, 'origin'>,
+  referral: Pick<ReferralRecord, 'patient' | 'referrer'>,
+): { from: string; note: string | null } {
   if (list.origin.kind === 'patient-postcode') return { from: list.origin.postcode, note: null };
   const practice = `the GP practice, ${referral.referrer.organisationName ?? 'where the patient is registered'} (${list.origin.postcode})`;
   const pseudo = pseudoPostcodeOf(referral.patient.postcode);
@@ -33,9 +40,17 @@ export function distanceOriginInWords(list: Pick<StoredChoiceList, 'origin'>, re
 /** Who reads the list: the patient (public pages) or the GP with them. */
 export type Audience = 'patient' | 'staff';
 
-export function presentChoiceList(list: StoredChoiceList, referral: Pick<ReferralRecord, 'patient' | 'referrer'>, audience: Audience = 'patient') {
+export function presentChoiceList(
+  list: StoredChoiceList,
+  referral: Pick<ReferralRecord, 'patient' | 'referrer'>,
+  audience: Audience = 'patient',
+) {
   return {
-    id: list.id, offeredAt: list.offeredAt, orderedBy: list.orderedBy, originPostcode: list.originPostcode, origin: distanceOriginInWords(list, referral),
+    id: list.id,
+    offeredAt: list.offeredAt,
+    orderedBy: list.orderedBy,
+    originPostcode: list.originPostcode,
+    origin: distanceOriginInWords(list, referral),
     entries: list.entries.map((entry) => presentEntry(entry, audience)),
   };
 }

@@ -29,18 +29,43 @@ export interface CodedReasonPage {
 
 /** The coded-reason form of one page, keeping what was chosen and typed. */
 function viewCodedReason(reply: FastifyReply, page: CodedReasonPage, referral: ReferralRecord, body: unknown, failure?: Failure) {
-  return renderFailure(reply, 'pages/referrals/coded-reason.njk', page.heading, {
-    referral, reference: formatUbrn(referral.ubrn), heading: page.heading, intro: page.intro, action: `/referrals/${referral.ubrn}/${page.path}`,
-    fieldName: page.fieldName, legend: page.legend, items: page.options.map((option) => ({ value: option.value, text: option.text, ...(option.hint ? { hint: { text: option.hint } } : {}) })),
-    commentLabel: page.commentLabel, commentHint: page.commentHint, buttonText: page.buttonText, values: { [page.fieldName]: field(body, page.fieldName), comment: field(body, 'comment') },
-  }, failure);
+  return renderFailure(
+    reply,
+    'pages/referrals/coded-reason.njk',
+    page.heading,
+    {
+      referral,
+      reference: formatUbrn(referral.ubrn),
+      heading: page.heading,
+      intro: page.intro,
+      action: `/referrals/${referral.ubrn}/${page.path}`,
+      fieldName: page.fieldName,
+      legend: page.legend,
+      items: page.options.map((option) => ({
+        value: option.value,
+        text: option.text,
+        ...(option.hint ? { hint: { text: option.hint } } : {}),
+      })),
+      commentLabel: page.commentLabel,
+      commentHint: page.commentHint,
+      buttonText: page.buttonText,
+      values: { [page.fieldName]: field(body, page.fieldName), comment: field(body, 'comment') },
+    },
+    failure,
+  );
 }
 
 /** Moves the referral; bad input shows the form again (400), and a move its state no longer allows is explained beside the reason (409). */
 async function submitCodedReason(deps: Deps, page: CodedReasonPage, request: FastifyRequest, reply: FastifyReply) {
   const referral = await referralForSide(deps, request, page.side, page.path);
-  const move = () => page.submit(deps, request.actionContext(), referral, { code: field(request.body, page.fieldName), comment: field(request.body, 'comment') });
-  const asPageField = namedForForm(move, (errors) => errors.map((error) => (error.field === 'reasonCode' || error.field === 'outcome' ? { ...error, field: page.fieldName } : error)));
+  const move = () =>
+    page.submit(deps, request.actionContext(), referral, {
+      code: field(request.body, page.fieldName),
+      comment: field(request.body, 'comment'),
+    });
+  const asPageField = namedForForm(move, (errors) =>
+    errors.map((error) => (error.field === 'reasonCode' || error.field === 'outcome' ? { ...error, field: page.fieldName } : error)),
+  );
   const outcome = await attemptRefusable(STATE_REFUSALS, page.fieldName, asPageField);
   if (!outcome.ok) return viewCodedReason(reply, page, referral, request.body, outcome);
   request.session.flash = page.done(referral);
@@ -51,7 +76,11 @@ async function submitCodedReason(deps: Deps, page: CodedReasonPage, request: Fas
 export function registerCodedReasonPage(app: FastifyInstance, deps: Deps, page: CodedReasonPage): void {
   const options = { config: { roles: page.roles } };
   registerPages(app, [
-    get(`/referrals/:ubrn/${page.path}`, async (request, reply) => viewCodedReason(reply, page, await referralForSide(deps, request, page.side, page.path), {}), options),
+    get(
+      `/referrals/:ubrn/${page.path}`,
+      async (request, reply) => viewCodedReason(reply, page, await referralForSide(deps, request, page.side, page.path), {}),
+      options,
+    ),
     post(`/referrals/:ubrn/${page.path}`, (request, reply) => submitCodedReason(deps, page, request, reply), options),
   ]);
 }

@@ -10,7 +10,8 @@ import { field } from '../form.ts';
 export function contactInputFrom(body: unknown): { input?: ContactInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const kind = field(body, 'kind');
-  if (kind !== 'appointment' && kind !== 'session') errors.push({ field: 'kind', message: 'Select whether you are recording an appointment or a session' });
+  if (kind !== 'appointment' && kind !== 'session')
+    errors.push({ field: 'kind', message: 'Select whether you are recording an appointment or a session' });
   const date = isoDateFromParts(datePartsOf(body, 'when'), 'when', 'Date');
   if (date.error) errors.push(date.error);
   else if (!date.value) errors.push({ field: 'when', message: 'Enter the date' });
@@ -22,7 +23,9 @@ export function contactInputFrom(body: unknown): { input?: ContactInput; errors:
   return {
     errors,
     input: {
-      kind: kind as ContactInput['kind'], scheduledFor: londonInstant(date.value!, time!).toISOString(), note: field(body, 'note'),
+      kind: kind as ContactInput['kind'],
+      scheduledFor: londonInstant(date.value!, time!).toISOString(),
+      note: field(body, 'note'),
       ...(attendance === 'attended' || attendance === 'did-not-attend' ? { attendance } : {}),
     },
   };

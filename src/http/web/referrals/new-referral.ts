@@ -1,7 +1,12 @@
 /** Creating a referral: choose the service, fill in the patient and the protocol's questions, see the eligibility result, and only then send (issue #12 item 9). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { offeredService, type OfferedService, referralSettingFor, servicesOfferedTo } from '../../../domains/referrals/referral-offer.service.ts';
+import {
+  offeredService,
+  type OfferedService,
+  referralSettingFor,
+  servicesOfferedTo,
+} from '../../../domains/referrals/referral-offer.service.ts';
 import type { ReferralDecision } from '../../../domains/referrals/referral-decision.service.ts';
 import { checkReferral, createReferral } from '../../../domains/referrals/referral.service.ts';
 import type { ReferralInput } from '../../../domains/referrals/referral-input.rules.ts';
@@ -20,16 +25,38 @@ const REFERRER = { config: { roles: ['referrer'] as const } };
 /** The referral form for one service, filled from what was typed or kept. */
 function viewReferralForm(reply: FastifyReply, service: OfferedService, commissionerName: string, body: unknown, errors?: FormErrors) {
   const values = (body ?? {}) as Record<string, string>;
-  return renderForm(reply, 'pages/referrals/new.njk', `Refer a patient: ${service.serviceName}`, {
-    service, commissionerName, values, dateOfBirth: datePartsOf(body, 'dateOfBirth'),
-    questions: questionsOf(service.protocol.content, body), protocol: service.protocol.content, contactChoices: contactChoicesOf(body),
-  }, errors);
+  return renderForm(
+    reply,
+    'pages/referrals/new.njk',
+    `Refer a patient: ${service.serviceName}`,
+    {
+      service,
+      commissionerName,
+      values,
+      dateOfBirth: datePartsOf(body, 'dateOfBirth'),
+      questions: questionsOf(service.protocol.content, body),
+      protocol: service.protocol.content,
+      contactChoices: contactChoicesOf(body),
+    },
+    errors,
+  );
 }
 
 /** The result of a check: reasons and a way back to the form when ineligible; what will be sent, with "Send referral", when eligible. */
 function renderResult(reply: FastifyReply, service: OfferedService, decision: ReferralDecision, input: ReferralInput) {
-  if (!decision.eligibility.eligible) return reply.render('pages/referrals/ineligible.njk', { pageTitle: 'The patient cannot be referred to this service', decision, service });
-  return reply.render('pages/referrals/check-result.njk', { pageTitle: 'The patient can be referred: check and send', decision, service, input, nhsNumber: formatNhsNumber(input.nhsNumber.replace(/\s/g, '')) });
+  if (!decision.eligibility.eligible)
+    return reply.render('pages/referrals/ineligible.njk', {
+      pageTitle: 'The patient cannot be referred to this service',
+      decision,
+      service,
+    });
+  return reply.render('pages/referrals/check-result.njk', {
+    pageTitle: 'The patient can be referred: check and send',
+    decision,
+    service,
+    input,
+    nhsNumber: formatNhsNumber(input.nhsNumber.replace(/\s/g, '')),
+  });
 }
 
 async function serviceFor(deps: Deps, request: FastifyRequest) {
@@ -47,7 +74,12 @@ async function serviceFor(deps: Deps, request: FastifyRequest) {
 async function submitReferralCheck(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const { setting, service } = await serviceFor(deps, request);
   const { input, dateError } = referralInputFrom(request.body, service.serviceCode, service.protocol.content);
-  const outcome = await attempt(namedForForm(() => checkReferral(deps, request.actionContext(), input), (errors) => withDateError(errors, dateError)));
+  const outcome = await attempt(
+    namedForForm(
+      () => checkReferral(deps, request.actionContext(), input),
+      (errors) => withDateError(errors, dateError),
+    ),
+  );
   if (!outcome.ok) return viewReferralForm(reply, service, setting.commissioner.name, request.body, outcome.errors);
   keepDraft(request, service.serviceCode, request.body);
   return renderResult(reply, service, outcome.value, input);
@@ -58,11 +90,17 @@ async function submitReferralSend(deps: Deps, request: FastifyRequest, reply: Fa
   const { setting, service } = await serviceFor(deps, request);
   const draft = draftFor(request, service.serviceCode);
   if (!draft) {
-    request.session.flash = 'Nothing was sent: the answers you checked are no longer held (you may have signed in again). Fill in the form and check eligibility again.';
+    request.session.flash =
+      'Nothing was sent: the answers you checked are no longer held (you may have signed in again). Fill in the form and check eligibility again.';
     return reply.redirect(`/referrals/new/${service.serviceCode}`, 303);
   }
   const { input, dateError } = referralInputFrom(draft, service.serviceCode, service.protocol.content);
-  const outcome = await attempt(namedForForm(() => createReferral(deps, request.actionContext(), input), (errors) => withDateError(errors, dateError)));
+  const outcome = await attempt(
+    namedForForm(
+      () => createReferral(deps, request.actionContext(), input),
+      (errors) => withDateError(errors, dateError),
+    ),
+  );
   if (!outcome.ok) return viewReferralForm(reply, service, setting.commissioner.name, draft, outcome.errors);
   const decision = outcome.value;
   if (!decision.created) return renderResult(reply, service, decision, input);
@@ -89,10 +127,14 @@ async function viewChangeReferral(deps: Deps, request: FastifyRequest, reply: Fa
 export function registerNewReferralPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/referrals/new', (request, reply) => viewNewReferral(deps, request, reply), REFERRER),
-    get('/referrals/new/:service', async (request, reply) => {
-      const { setting, service } = await serviceFor(deps, request);
-      return viewReferralForm(reply, service, setting.commissioner.name, {});
-    }, REFERRER),
+    get(
+      '/referrals/new/:service',
+      async (request, reply) => {
+        const { setting, service } = await serviceFor(deps, request);
+        return viewReferralForm(reply, service, setting.commissioner.name, {});
+      },
+      REFERRER,
+    ),
     get('/referrals/new/:service/change', (request, reply) => viewChangeReferral(deps, request, reply), REFERRER),
     post('/referrals/new/:service', (request, reply) => submitReferralCheck(deps, request, reply), REFERRER),
     post('/referrals/new/:service/send', (request, reply) => submitReferralSend(deps, request, reply), REFERRER),

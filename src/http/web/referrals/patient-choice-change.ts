@@ -14,7 +14,12 @@ import { patientUbrnOf } from './referral-session.ts';
 /** What the status page adds once a provider is chosen: its contact details and directory page, and what the patient may still do. */
 export async function afterChoosing(deps: Deps, referral: ReferralRecord) {
   const contact = referral.chosen ? await chosenProviderContactOf(deps, referral.id) : undefined;
-  return { reference: formatUbrn(referral.ubrn), contact, directoryHref: contact && `/directory/providers/${contact.providerOrganisationId}`, may: patientMayChange(referral) };
+  return {
+    reference: formatUbrn(referral.ubrn),
+    contact,
+    directoryHref: contact && `/directory/providers/${contact.providerOrganisationId}`,
+    may: patientMayChange(referral),
+  };
 }
 
 interface Confirmation {
@@ -26,25 +31,47 @@ interface Confirmation {
   done: (referral: ReferralRecord) => string;
 }
 
-const CONFIRMATIONS: Confirmation[] = [{
-  path: 'change', buttonText: 'Yes, choose another provider',
-  heading: (referral) => `Choose another provider instead of ${referral.chosen?.providerName ?? 'this one'}?`,
-  lines: (referral) => [`Your referral will be taken back from ${referral.chosen?.providerName ?? 'the provider'}, and we will tell them.`, 'You then choose a provider from the list. Until you choose, your referral is not with any provider.'],
-  act: (deps, request, referral) => takeBackChoice(deps, request.actionContext(), referral),
-  done: (referral) => `Your referral has been taken back from ${referral.chosen?.providerName ?? 'the provider'}. Choose a provider from the list below.`,
-}, {
-  path: 'cancel', buttonText: 'Yes, cancel my referral',
-  heading: () => 'Cancel your referral?',
-  lines: (referral) => [`${referral.chosen && referral.status === 'sent' ? `${referral.chosen.providerName} and your` : 'Your'} GP practice will be told. You cannot undo this.`, 'If you need this care later, you will need a new referral.'],
-  act: (deps, request, referral) => cancelAsPatient(deps, request.actionContext(), referral),
-  done: () => 'Your referral has been cancelled.',
-}];
+const CONFIRMATIONS: Confirmation[] = [
+  {
+    path: 'change',
+    buttonText: 'Yes, choose another provider',
+    heading: (referral) => `Choose another provider instead of ${referral.chosen?.providerName ?? 'this one'}?`,
+    lines: (referral) => [
+      `Your referral will be taken back from ${referral.chosen?.providerName ?? 'the provider'}, and we will tell them.`,
+      'You then choose a provider from the list. Until you choose, your referral is not with any provider.',
+    ],
+    act: (deps, request, referral) => takeBackChoice(deps, request.actionContext(), referral),
+    done: (referral) =>
+      `Your referral has been taken back from ${referral.chosen?.providerName ?? 'the provider'}. Choose a provider from the list below.`,
+  },
+  {
+    path: 'cancel',
+    buttonText: 'Yes, cancel my referral',
+    heading: () => 'Cancel your referral?',
+    lines: (referral) => [
+      `${referral.chosen && referral.status === 'sent' ? `${referral.chosen.providerName} and your` : 'Your'} GP practice will be told. You cannot undo this.`,
+      'If you need this care later, you will need a new referral.',
+    ],
+    act: (deps, request, referral) => cancelAsPatient(deps, request.actionContext(), referral),
+    done: () => 'Your referral has been cancelled.',
+  },
+];
 
 /** The confirmation step of a change the patient asked for. */
 function viewConfirmation(reply: FastifyReply, page: Confirmation, referral: ReferralRecord, failure?: Failure) {
-  return renderFailure(reply, 'pages/referrals/patient-confirm.njk', page.heading(referral), {
-    heading: page.heading(referral), lines: page.lines(referral), buttonText: page.buttonText, action: `/referral-status/${page.path}`, reference: formatUbrn(referral.ubrn),
-  }, failure);
+  return renderFailure(
+    reply,
+    'pages/referrals/patient-confirm.njk',
+    page.heading(referral),
+    {
+      heading: page.heading(referral),
+      lines: page.lines(referral),
+      buttonText: page.buttonText,
+      action: `/referral-status/${page.path}`,
+      reference: formatUbrn(referral.ubrn),
+    },
+    failure,
+  );
 }
 
 /** The patient's referral for a confirmation page, or undefined when no referral is open in this session. */
@@ -86,6 +113,8 @@ export function registerPatientChoiceChangePages(app: FastifyInstance, deps: Dep
       post(`/referral-status/${page.path}`, (request, reply) => submitConfirmation(deps, page, request, reply)),
     ]),
     post('/referral-status/sign-out', (request, reply) => submitPatientSignOut(deps, request, reply)),
-    get('/referral-status/signed-out', async (_request, reply) => reply.render('pages/referrals/patient-signed-out.njk', { pageTitle: 'You have signed out of your referral' })),
+    get('/referral-status/signed-out', async (_request, reply) =>
+      reply.render('pages/referrals/patient-signed-out.njk', { pageTitle: 'You have signed out of your referral' }),
+    ),
   ]);
 }

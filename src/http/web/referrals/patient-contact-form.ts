@@ -8,16 +8,25 @@ export const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'addressLine3'] a
 /** Every value of a repeated field (checkboxes post one value per ticked box), capped so a forged body cannot post thousands. */
 export function fieldValues(body: unknown, name: string): string[] {
   const value = (body as Record<string, unknown> | undefined)?.[name];
-  const values = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' && value ? [value] : [];
+  const values = Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : typeof value === 'string' && value
+      ? [value]
+      : [];
   return values.slice(0, 20);
 }
 
 /** The contact details and needs as typed. */
 export function contactInputFromForm(body: unknown): PatientContactInput {
   return {
-    phone: field(body, 'phone'), email: field(body, 'email'), addressLines: ADDRESS_FIELDS.map((name) => field(body, name)),
-    interpreterLanguage: field(body, 'interpreterLanguage'), formats: fieldValues(body, 'formats'), access: fieldValues(body, 'access'),
-    otherNeeds: field(body, 'otherNeeds'), sendReferenceBy: field(body, 'sendReferenceBy'),
+    phone: field(body, 'phone'),
+    email: field(body, 'email'),
+    addressLines: ADDRESS_FIELDS.map((name) => field(body, name)),
+    interpreterLanguage: field(body, 'interpreterLanguage'),
+    formats: fieldValues(body, 'formats'),
+    access: fieldValues(body, 'access'),
+    otherNeeds: field(body, 'otherNeeds'),
+    sendReferenceBy: field(body, 'sendReferenceBy'),
   };
 }
 

@@ -1,11 +1,23 @@
 /** Summary list rows for a patient's contact details and communication needs, in words people use. */
-import type { AccessNeed, CommunicationNeeds, InformationFormat, PatientContact } from '../../../domains/referrals/patient-contact.rules.ts';
+import type {
+  AccessNeed,
+  CommunicationNeeds,
+  InformationFormat,
+  PatientContact,
+} from '../../../domains/referrals/patient-contact.rules.ts';
 
 export const FORMAT_LABELS: Record<InformationFormat, string> = {
-  'large-print': 'Large print', 'easy-read': 'Easy read', braille: 'Braille', audio: 'Audio', bsl: 'British Sign Language (BSL)',
+  'large-print': 'Large print',
+  'easy-read': 'Easy read',
+  braille: 'Braille',
+  audio: 'Audio',
+  bsl: 'British Sign Language (BSL)',
 };
 export const ACCESS_LABELS: Record<AccessNeed, string> = {
-  'step-free-access': 'Step-free access', 'hearing-loop': 'A hearing loop', 'longer-appointment': 'A longer appointment', 'someone-with-me': 'Someone with them (a carer or supporter)',
+  'step-free-access': 'Step-free access',
+  'hearing-loop': 'A hearing loop',
+  'longer-appointment': 'A longer appointment',
+  'someone-with-me': 'Someone with them (a carer or supporter)',
 };
 
 interface Row {

@@ -16,11 +16,14 @@ declare module '@fastify/session' {
 
 /** The posted form's text fields (and repeated fields such as checkboxes), without the CSRF token, capped in number and length. */
 export function draftFormOf(body: unknown): DraftForm {
-  const entries = Object.entries((body ?? {}) as Record<string, unknown>).filter(([name]) => name !== '_csrf').slice(0, MAX_FIELDS);
+  const entries = Object.entries((body ?? {}) as Record<string, unknown>)
+    .filter(([name]) => name !== '_csrf')
+    .slice(0, MAX_FIELDS);
   const kept: DraftForm = {};
   for (const [name, value] of entries) {
     if (typeof value === 'string') kept[name] = value.slice(0, MAX_FIELD_LENGTH);
-    else if (Array.isArray(value)) kept[name] = value.filter((item): item is string => typeof item === 'string').map((item) => item.slice(0, MAX_FIELD_LENGTH));
+    else if (Array.isArray(value))
+      kept[name] = value.filter((item): item is string => typeof item === 'string').map((item) => item.slice(0, MAX_FIELD_LENGTH));
   }
   return kept;
 }

@@ -6,13 +6,36 @@ import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { field } from '../form.ts';
 import { contactInputFromForm } from './patient-contact-form.ts';
 
-const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'postcode', 'priority', 'route', 'bodyArea', 'clinicalInformation'] as const;
+const TEXT_FIELDS = [
+  'nhsNumber',
+  'givenName',
+  'familyName',
+  'sex',
+  'postcode',
+  'priority',
+  'route',
+  'bodyArea',
+  'clinicalInformation',
+] as const;
 
 /** The input as typed, plus the date of birth's own error when its boxes do not make a date. */
-export function referralInputFrom(body: unknown, serviceCode: string, protocol: ReferralProtocol): { input: ReferralInput; dateError?: FieldError } {
+export function referralInputFrom(
+  body: unknown,
+  serviceCode: string,
+  protocol: ReferralProtocol,
+): { input: ReferralInput; dateError?: FieldError } {
   const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(body, name)])) as Record<(typeof TEXT_FIELDS)[number], string>;
   const dateOfBirth = isoDateFromParts(datePartsOf(body, 'dateOfBirth'), 'dateOfBirth', 'Date of birth');
-  return { input: { serviceCode, ...text, ...contactInputFromForm(body), dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) }, dateError: dateOfBirth.error };
+  return {
+    input: {
+      serviceCode,
+      ...text,
+      ...contactInputFromForm(body),
+      dateOfBirth: dateOfBirth.value ?? '',
+      answers: answersFrom(body, protocol),
+    },
+    dateError: dateOfBirth.error,
+  };
 }
 
 /** The yes/no answers to the protocol's exclusion and prerequisite questions, undefined where unanswered. */
@@ -27,10 +50,18 @@ export function answersFrom(body: unknown, protocol: ReferralProtocol): Record<s
 
 /** The protocol's exclusion and prerequisite questions as radios, keeping what was answered. */
 export function questionsOf(protocol: ReferralProtocol, body: unknown) {
-  const asRadios = (questions: { id: string; question: string }[]) => questions.map((question) => ({
-    id: question.id, name: answerField(question.id), question: question.question, value: field(body, answerField(question.id)),
-  }));
-  return { exclusions: asRadios(protocol.exclusions), prerequisites: asRadios(protocol.prerequisites), bodyAreaNeeded: protocol.repeatLimit?.per === 'body-area' };
+  const asRadios = (questions: { id: string; question: string }[]) =>
+    questions.map((question) => ({
+      id: question.id,
+      name: answerField(question.id),
+      question: question.question,
+      value: field(body, answerField(question.id)),
+    }));
+  return {
+    exclusions: asRadios(protocol.exclusions),
+    prerequisites: asRadios(protocol.prerequisites),
+    bodyAreaNeeded: protocol.repeatLimit?.per === 'body-area',
+  };
 }
 
 /** Replaces the service's date-of-birth message with the date input's own, which says what is wrong with the boxes. */

@@ -6,7 +6,12 @@ import { formatDate } from '../format.ts';
 import { problemTitle } from '../form-outcome.ts';
 import { episodeRulesOfOffer, referralContactsOf, referralEventsOf } from '../../../domains/referrals/referral-record.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
-import { canMoveReferral, isClosedEpisode, pathwayEndsOn, REFERRAL_STATUS_LABELS } from '../../../domains/referrals/referral-status.rules.ts';
+import {
+  canMoveReferral,
+  isClosedEpisode,
+  pathwayEndsOn,
+  REFERRAL_STATUS_LABELS,
+} from '../../../domains/referrals/referral-status.rules.ts';
 import { mayReadContactDetails, viewReferral } from '../../../domains/referrals/referral-access.service.ts';
 import type { PatientContact } from '../../../domains/referrals/patient-contact.rules.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
@@ -49,16 +54,38 @@ function pathwayText(years: number, acceptedAt: Date | null): string {
 }
 
 /** Renders the referral page (status 200, or another with a problem to explain, such as a lost race to accept). */
-export async function renderReferralPage(deps: Deps, request: FastifyRequest, reply: FastifyReply, referral: SeenReferral, problem?: { title: string; text: string }) {
-  const [events, contacts, rules, replies] = await Promise.all([referralEventsOf(deps, referral.id), referralContactsOf(deps, referral.id), episodeRulesOfOffer(deps, referral.offer.id), repliesToReferral(deps, referral.id)]);
+export async function renderReferralPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  referral: SeenReferral,
+  problem?: { title: string; text: string },
+) {
+  const [events, contacts, rules, replies] = await Promise.all([
+    referralEventsOf(deps, referral.id),
+    referralContactsOf(deps, referral.id),
+    episodeRulesOfOffer(deps, referral.offer.id),
+    repliesToReferral(deps, referral.id),
+  ]);
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
-    pageTitle: problemTitle(`Referral ${formatUbrn(referral.ubrn)}`, problem), referral, reference: formatUbrn(referral.ubrn), statusLabel: REFERRAL_STATUS_LABELS[referral.status],
-    nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded', accessCode: takeNewAccessCode(request, referral.ubrn),
-    actions: actionsFor(referral), events: events.map(presentEvent), contacts: contacts.map(presentContact),
-    sessions: sessionCap ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})` : String(referral.sessionsAttended), problem,
-    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, referral.acceptedAt) : undefined, patientContact: patientContactOf(referral),
-    returned: latestReturn(events), replies: replies.map((reply) => presentReply(referral.ubrn, reply)),
+    pageTitle: problemTitle(`Referral ${formatUbrn(referral.ubrn)}`, problem),
+    referral,
+    reference: formatUbrn(referral.ubrn),
+    statusLabel: REFERRAL_STATUS_LABELS[referral.status],
+    nhsNumber: referral.patient.nhsNumber ? formatNhsNumber(referral.patient.nhsNumber) : 'Not recorded',
+    accessCode: takeNewAccessCode(request, referral.ubrn),
+    actions: actionsFor(referral),
+    events: events.map(presentEvent),
+    contacts: contacts.map(presentContact),
+    sessions: sessionCap
+      ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})`
+      : String(referral.sessionsAttended),
+    problem,
+    pathway: rules.minimumPathwayYears ? pathwayText(rules.minimumPathwayYears, referral.acceptedAt) : undefined,
+    patientContact: patientContactOf(referral),
+    returned: latestReturn(events),
+    replies: replies.map((reply) => presentReply(referral.ubrn, reply)),
   });
 }
 

@@ -23,27 +23,46 @@ const READERS = { config: { roles: ['referrer', 'provider-admin', 'provider-clin
 
 /** The reply form, with the reason the referral was returned. */
 async function viewReplyForm(deps: Deps, reply: FastifyReply, referral: ReferralRecord, body: unknown, failure?: Failure) {
-  return renderFailure(reply, 'pages/referrals/reply.njk', 'Reply and resend the referral', {
-    referral, reference: formatUbrn(referral.ubrn), returned: latestReturn(await referralEventsOf(deps, referral.id)),
-    values: { information: field(body, 'information') }, maxSize: describeSize(MAX_DOCUMENT_BYTES), accept: ALLOWED_DOCUMENT_TYPES.join(','),
-  }, failure);
+  return renderFailure(
+    reply,
+    'pages/referrals/reply.njk',
+    'Reply and resend the referral',
+    {
+      referral,
+      reference: formatUbrn(referral.ubrn),
+      returned: latestReturn(await referralEventsOf(deps, referral.id)),
+      values: { information: field(body, 'information') },
+      maxSize: describeSize(MAX_DOCUMENT_BYTES),
+      accept: ALLOWED_DOCUMENT_TYPES.join(','),
+    },
+    failure,
+  );
 }
 
 /** Sends the reply and resends the referral; bad input shows the form again, and a referral no longer returned is explained beside the reply (409). */
 async function submitReply(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const referral = await referralForSide(deps, request, 'referrer', 'reply');
   const answer = { information: field(request.body, 'information'), attachment: uploadedFileOf(request.body, 'attachment') };
-  const outcome = await attemptRefusable(STATE_REFUSALS, 'information', () => replyAndResend(deps, request.actionContext(), referral, answer));
+  const outcome = await attemptRefusable(STATE_REFUSALS, 'information', () =>
+    replyAndResend(deps, request.actionContext(), referral, answer),
+  );
   if (!outcome.ok) return viewReplyForm(deps, reply, referral, request.body, outcome);
   request.session.flash = `Reply sent. Referral ${formatUbrn(referral.ubrn)} is back with ${outcome.value.providerName}, who should accept it by ${formatDate(outcome.value.acceptBy)}.`;
   return reply.redirect(`/referrals/${referral.ubrn}`, 303);
 }
 
 function registerReply(app: FastifyInstance, deps: Deps): void {
-  app.get('/referrals/:ubrn/reply', REFERRER, async (request, reply) => viewReplyForm(deps, reply, await referralForSide(deps, request, 'referrer', 'reply-form'), {}));
+  app.get('/referrals/:ubrn/reply', REFERRER, async (request, reply) =>
+    viewReplyForm(deps, reply, await referralForSide(deps, request, 'referrer', 'reply-form'), {}),
+  );
   app.register(async (scope) => {
     await registerUploads(scope);
-    registerPages(scope, [post('/referrals/:ubrn/reply', (request, reply) => submitReply(deps, request, reply), { config: { roles: ['referrer'], csrf: false }, preHandler: scope.csrfProtection })]);
+    registerPages(scope, [
+      post('/referrals/:ubrn/reply', (request, reply) => submitReply(deps, request, reply), {
+        config: { roles: ['referrer'], csrf: false },
+        preHandler: scope.csrfProtection,
+      }),
+    ]);
   });
 }
 
@@ -52,8 +71,13 @@ function contactDraft(contact: PatientContact | null): Record<string, string | s
   if (!contact) return {};
   const needs = contact.communicationNeeds;
   return {
-    phone: contact.phone ?? '', email: contact.email ?? '', ...Object.fromEntries(ADDRESS_FIELDS.map((name, index) => [name, contact.addressLines[index] ?? ''])),
-    interpreterLanguage: needs?.interpreterLanguage ?? '', formats: [...(needs?.formats ?? [])], access: [...(needs?.access ?? [])], otherNeeds: needs?.other ?? '',
+    phone: contact.phone ?? '',
+    email: contact.email ?? '',
+    ...Object.fromEntries(ADDRESS_FIELDS.map((name, index) => [name, contact.addressLines[index] ?? ''])),
+    interpreterLanguage: needs?.interpreterLanguage ?? '',
+    formats: [...(needs?.formats ?? [])],
+    access: [...(needs?.access ?? [])],
+    otherNeeds: needs?.other ?? '',
   };
 }
 
@@ -62,9 +86,17 @@ function reReferralDraft(referral: SeenReferral): Record<string, string | string
   const [year = '', month = '', day = ''] = referral.patient.dateOfBirth.split('-');
   return {
     ...contactDraft(referral.contactDetails),
-    nhsNumber: referral.patient.nhsNumber ?? '', givenName: referral.patient.givenName, familyName: referral.patient.familyName,
-    'dateOfBirth-day': String(Number(day)), 'dateOfBirth-month': String(Number(month)), 'dateOfBirth-year': year,
-    sex: referral.patient.sex, postcode: referral.patient.postcode, priority: referral.priority, route: referral.route === 'self' ? '' : referral.route, bodyArea: referral.bodyArea ?? '',
+    nhsNumber: referral.patient.nhsNumber ?? '',
+    givenName: referral.patient.givenName,
+    familyName: referral.patient.familyName,
+    'dateOfBirth-day': String(Number(day)),
+    'dateOfBirth-month': String(Number(month)),
+    'dateOfBirth-year': year,
+    sex: referral.patient.sex,
+    postcode: referral.patient.postcode,
+    priority: referral.priority,
+    route: referral.route === 'self' ? '' : referral.route,
+    bodyArea: referral.bodyArea ?? '',
   };
 }
 
@@ -74,7 +106,10 @@ export function registerReferralReplyPages(app: FastifyInstance, deps: Deps): vo
 
   app.get('/referrals/:ubrn/attachments/:documentId', READERS, async (request, reply) => {
     const referral = await viewReferral(deps, request.actionContext(), (request.params as { ubrn: string }).ubrn, { page: 'attachment' });
-    return sendDocument(reply, await downloadReplyAttachment(deps, request.actionContext(), referral, (request.params as { documentId: string }).documentId));
+    return sendDocument(
+      reply,
+      await downloadReplyAttachment(deps, request.actionContext(), referral, (request.params as { documentId: string }).documentId),
+    );
   });
 
   app.get('/referrals/:ubrn/re-refer', REFERRER, async (request, reply) => {

@@ -10,13 +10,26 @@ const TYPE_WORDS: Record<string, string> = { 'application/pdf': 'PDF', 'image/pn
 /** The latest return (reason label, the provider's comment, when), for the top of a returned referral's page. */
 export function latestReturn(events: ReferralEvent[]) {
   const returned = events.findLast((event) => event.toStatus === 'returned');
-  return returned && { reason: returned.reasonCode ? reasonLabel(returned.reasonCode) : 'Returned', comment: returned.comment, when: formatDateTime(returned.at), by: returned.byName };
+  return (
+    returned && {
+      reason: returned.reasonCode ? reasonLabel(returned.reasonCode) : 'Returned',
+      comment: returned.comment,
+      when: formatDateTime(returned.at),
+      by: returned.byName,
+    }
+  );
 }
 
 /** One reply as the page lists it, each attachment with a download link under the referral. */
 export function presentReply(ubrn: string, reply: ReferralReply) {
   return {
-    when: formatDateTime(reply.repliedAt), by: reply.byName ?? 'The referrer', information: reply.information,
-    attachments: reply.attachments.map((attachment) => ({ href: `/referrals/${ubrn}/attachments/${attachment.id}`, name: attachment.fileName, what: `${TYPE_WORDS[attachment.contentType] ?? attachment.contentType}, ${describeSize(attachment.sizeBytes)}` })),
+    when: formatDateTime(reply.repliedAt),
+    by: reply.byName ?? 'The referrer',
+    information: reply.information,
+    attachments: reply.attachments.map((attachment) => ({
+      href: `/referrals/${ubrn}/attachments/${attachment.id}`,
+      name: attachment.fileName,
+      what: `${TYPE_WORDS[attachment.contentType] ?? attachment.contentType}, ${describeSize(attachment.sizeBytes)}`,
+    })),
   };
 }

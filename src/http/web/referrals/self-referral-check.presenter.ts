@@ -17,10 +17,14 @@ interface Row {
 
 function needsText(contact: PatientContactInput) {
   const formats = INFORMATION_FORMATS.filter((format) => contact.formats.includes(format)).map((format) => FORMAT_LABELS[format]);
-  const access = ACCESS_NEEDS.filter((need) => contact.access.includes(need)).map((need) => ACCESS_LABELS[need].replace('Someone with them', 'Someone with me'));
+  const access = ACCESS_NEEDS.filter((need) => contact.access.includes(need)).map((need) =>
+    ACCESS_LABELS[need].replace('Someone with them', 'Someone with me'),
+  );
   return {
     interpreter: contact.interpreterLanguage.trim() ? `Yes: ${contact.interpreterLanguage.trim()}` : 'Not needed',
-    formats: formats.join(', ') || 'None', access: access.join(', ') || 'None', other: contact.otherNeeds.trim() || 'None',
+    formats: formats.join(', ') || 'None',
+    access: access.join(', ') || 'None',
+    other: contact.otherNeeds.trim() || 'None',
   };
 }
 
@@ -28,31 +32,57 @@ function needsText(contact: PatientContactInput) {
 export function checkAnswersRows(form: SelfReferralForm, input: SelfReferralInput & PatientContactInput) {
   const formHref = `/self-referral/services/${form.service.serviceCode}?${locationQuery(form.location)}`;
   const row = (key: string, value: string, fieldId: string, hidden = key.toLowerCase()): Row => ({
-    key: { text: key }, value: { text: value || 'Not given' }, actions: { items: [{ href: `${formHref}#${fieldId}`, text: 'Change', visuallyHiddenText: hidden }] },
+    key: { text: key },
+    value: { text: value || 'Not given' },
+    actions: { items: [{ href: `${formHref}#${fieldId}`, text: 'Change', visuallyHiddenText: hidden }] },
   });
   const startHref = `/self-referral?${locationQuery(form.location)}`;
-  const where = (key: string, value: string): Row => ({ key: { text: key }, value: { text: value }, actions: { items: [{ href: startHref, text: 'Change', visuallyHiddenText: key.toLowerCase() }] } });
+  const where = (key: string, value: string): Row => ({
+    key: { text: key },
+    value: { text: value },
+    actions: { items: [{ href: startHref, text: 'Change', visuallyHiddenText: key.toLowerCase() }] },
+  });
   const protocol = form.service.protocol.content;
   const needs = needsText(input);
   return {
     you: [
-      where('Your postcode', form.postcode), where('Your GP surgery', form.setting.practice?.name ?? 'Not registered with a GP'),
-      row('NHS number', input.nhsNumber.trim(), 'nhsNumber'), row('Name', `${input.givenName.trim()} ${input.familyName.trim()}`, 'givenName'),
-      row('Date of birth', formatDate(input.dateOfBirth), 'dateOfBirth-day'), row('Sex', SEXES[input.sex] ?? '', 'sex'),
+      where('Your postcode', form.postcode),
+      where('Your GP surgery', form.setting.practice?.name ?? 'Not registered with a GP'),
+      row('NHS number', input.nhsNumber.trim(), 'nhsNumber'),
+      row('Name', `${input.givenName.trim()} ${input.familyName.trim()}`, 'givenName'),
+      row('Date of birth', formatDate(input.dateOfBirth), 'dateOfBirth-day'),
+      row('Sex', SEXES[input.sex] ?? '', 'sex'),
     ],
     contact: [
-      row('Phone number', input.phone.trim(), 'phone'), row('Email address', input.email.trim(), 'email'),
-      row('Postal address', input.addressLines.map((line) => line.trim()).filter(Boolean).join(', '), 'addressLine1'),
-      row('Send me my reference and access code', DELIVERIES[input.sendReferenceBy ?? ''] ?? 'No, I will write them down', 'sendReferenceBy', 'how to send your reference and access code'),
+      row('Phone number', input.phone.trim(), 'phone'),
+      row('Email address', input.email.trim(), 'email'),
+      row(
+        'Postal address',
+        input.addressLines
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .join(', '),
+        'addressLine1',
+      ),
+      row(
+        'Send me my reference and access code',
+        DELIVERIES[input.sendReferenceBy ?? ''] ?? 'No, I will write them down',
+        'sendReferenceBy',
+        'how to send your reference and access code',
+      ),
     ],
     health: [
       ...(protocol.repeatLimit?.per === 'body-area' ? [row('Part of your body', input.bodyArea?.trim() ?? '', 'bodyArea')] : []),
-      ...[...protocol.exclusions, ...protocol.prerequisites].map((question) => row(question.question, input.answers[question.id] ? 'Yes' : 'No', `answer-${question.id}`, `your answer to: ${question.question}`)),
+      ...[...protocol.exclusions, ...protocol.prerequisites].map((question) =>
+        row(question.question, input.answers[question.id] ? 'Yes' : 'No', `answer-${question.id}`, `your answer to: ${question.question}`),
+      ),
       row('What help you are looking for', input.helpWanted.trim(), 'helpWanted'),
     ],
     needs: [
-      row('Interpreter', needs.interpreter, 'interpreterLanguage'), row('Information in another format', needs.formats, 'formats'),
-      row('Help at appointments', needs.access, 'access'), row('Anything else that would help you', needs.other, 'otherNeeds'),
+      row('Interpreter', needs.interpreter, 'interpreterLanguage'),
+      row('Information in another format', needs.formats, 'formats'),
+      row('Help at appointments', needs.access, 'access'),
+      row('Anything else that would help you', needs.other, 'otherNeeds'),
     ],
   };
 }

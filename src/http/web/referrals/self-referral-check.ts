@@ -28,17 +28,27 @@ async function draftForm(deps: Deps, request: FastifyRequest) {
 async function submitSelfReferralCheck(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const kept = await draftForm(deps, request);
   if (!kept) return reply.redirect('/self-referral', 303);
-  const decide = namedForForm(() => decideSelfReferral(deps, request.actionContext(), kept.form, kept.input), (errors) => withDateError(errors, kept.dateError));
+  const decide = namedForForm(
+    () => decideSelfReferral(deps, request.actionContext(), kept.form, kept.input),
+    (errors) => withDateError(errors, kept.dateError),
+  );
   const outcome = await attempt(decide);
   if (!outcome.ok) return viewSelfReferralForm(reply, kept.form, kept.draft.fields, outcome.errors);
   const decision = outcome.value;
-  if (!decision.created) return renderRefusal(reply, { serviceName: kept.form.service.servicePublicName, commissionerName: kept.form.setting.commissioner.areaName, reasons: decision.eligibility.reasons, location: kept.form.location });
+  if (!decision.created)
+    return renderRefusal(reply, {
+      serviceName: kept.form.service.servicePublicName,
+      commissionerName: kept.form.setting.commissioner.areaName,
+      reasons: decision.eligibility.reasons,
+      location: kept.form.location,
+    });
   forgetDraft(request);
   const { ubrn, accessCode } = decision.created;
   request.session.newReferral = { ubrn, accessCode };
   request.session.patientReferral = { ubrn, until: Date.now() + PATIENT_ACCESS_MINUTES * 60_000 };
   const by = kept.input.sendReferenceBy;
-  request.session.referenceDelivery = by === 'email' || by === 'text' ? { ubrn, by, to: by === 'email' ? kept.input.email.trim() : kept.input.phone.trim() } : undefined;
+  request.session.referenceDelivery =
+    by === 'email' || by === 'text' ? { ubrn, by, to: by === 'email' ? kept.input.email.trim() : kept.input.phone.trim() } : undefined;
   return reply.redirect('/self-referral/confirmation', 303);
 }
 
@@ -46,7 +56,12 @@ async function submitSelfReferralCheck(deps: Deps, request: FastifyRequest, repl
 async function viewSelfReferralCheck(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const kept = await draftForm(deps, request);
   if (!kept) return reply.redirect('/self-referral', 303);
-  return reply.render('pages/referrals/self-referral-check.njk', { pageTitle: 'Check your answers before sending your self-referral', form: kept.form, formHref: `/self-referral/services/${kept.form.service.serviceCode}?${locationQuery(kept.form.location)}`, rows: checkAnswersRows(kept.form, { ...kept.input, ...contactInputOf(kept.input) }) });
+  return reply.render('pages/referrals/self-referral-check.njk', {
+    pageTitle: 'Check your answers before sending your self-referral',
+    form: kept.form,
+    formHref: `/self-referral/services/${kept.form.service.serviceCode}?${locationQuery(kept.form.location)}`,
+    rows: checkAnswersRows(kept.form, { ...kept.input, ...contactInputOf(kept.input) }),
+  });
 }
 
 /** The reference and access code, shown once, with how they will also be sent. */
@@ -56,14 +71,21 @@ async function viewConfirmation(request: FastifyRequest, reply: FastifyReply) {
   if (!ubrn || !accessCode) return reply.redirect(ubrn ? '/referral-status/referral' : '/self-referral', 303);
   const delivery = request.session.referenceDelivery?.ubrn === ubrn ? request.session.referenceDelivery : undefined;
   request.session.referenceDelivery = undefined;
-  return reply.render('pages/referrals/self-referral-confirmation.njk', { pageTitle: 'Now choose your provider', reference: formatUbrn(ubrn), accessCode, delivery });
+  return reply.render('pages/referrals/self-referral-confirmation.njk', {
+    pageTitle: 'Now choose your provider',
+    reference: formatUbrn(ubrn),
+    accessCode,
+    delivery,
+  });
 }
 
 /** The check-your-answers page, the send that saves the self-referral, and the confirmation. */
 export function registerSelfReferralCheck(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/self-referral/check', (request, reply) => viewSelfReferralCheck(deps, request, reply)),
-    post('/self-referral/check', (request, reply) => submitSelfReferralCheck(deps, request, reply), { config: { rateLimit: { max: SELF_REFERRALS_PER_TEN_MINUTES, timeWindow: '10 minutes' } } }),
+    post('/self-referral/check', (request, reply) => submitSelfReferralCheck(deps, request, reply), {
+      config: { rateLimit: { max: SELF_REFERRALS_PER_TEN_MINUTES, timeWindow: '10 minutes' } },
+    }),
     get('/self-referral/confirmation', (request, reply) => viewConfirmation(request, reply)),
   ]);
 }

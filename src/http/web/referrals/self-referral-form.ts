@@ -16,21 +16,40 @@ const TEXT_FIELDS = ['nhsNumber', 'givenName', 'familyName', 'sex', 'bodyArea', 
 /** The location as given in a query string or a form body. */
 export function locationFrom(source: unknown): PatientLocation {
   const unregistered = field(source, 'unregistered') === 'yes';
-  return { postcode: field(source, 'postcode').slice(0, 20), practice: unregistered ? '' : field(source, 'practice').slice(0, 100), unregistered };
+  return {
+    postcode: field(source, 'postcode').slice(0, 20),
+    practice: unregistered ? '' : field(source, 'practice').slice(0, 100),
+    unregistered,
+  };
 }
 
 /** The query string that carries a location from page to page. */
 export function locationQuery(location: PatientLocation): string {
-  return new URLSearchParams({ postcode: location.postcode, ...(location.unregistered ? { unregistered: 'yes' } : { practice: location.practice }) }).toString();
+  return new URLSearchParams({
+    postcode: location.postcode,
+    ...(location.unregistered ? { unregistered: 'yes' } : { practice: location.practice }),
+  }).toString();
 }
 
 /** The self-referral as typed, for the service and location the form was for, plus the date of birth's own error when its boxes do not make a date. */
-export function selfReferralInputFrom(body: unknown, serviceCode: string, protocol: ReferralProtocol): { input: SelfReferralInput; dateError?: FieldError } {
+export function selfReferralInputFrom(
+  body: unknown,
+  serviceCode: string,
+  protocol: ReferralProtocol,
+): { input: SelfReferralInput; dateError?: FieldError } {
   const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(body, name)])) as Record<(typeof TEXT_FIELDS)[number], string>;
   const location = locationFrom(body);
   const dateOfBirth = isoDateFromParts(datePartsOf(body, 'dateOfBirth'), 'dateOfBirth', 'Date of birth');
   return {
-    input: { serviceCode, ...text, ...contactInputFromForm(body), postcode: location.postcode, practiceOdsCode: location.unregistered ? null : location.practice, dateOfBirth: dateOfBirth.value ?? '', answers: answersFrom(body, protocol) },
+    input: {
+      serviceCode,
+      ...text,
+      ...contactInputFromForm(body),
+      postcode: location.postcode,
+      practiceOdsCode: location.unregistered ? null : location.practice,
+      dateOfBirth: dateOfBirth.value ?? '',
+      answers: answersFrom(body, protocol),
+    },
     dateError: dateOfBirth.error,
   };
 }

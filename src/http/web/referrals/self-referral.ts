@@ -4,7 +4,11 @@ import type { Deps } from '../../../domains/deps.ts';
 import { type IneligibilityReason, routeReasons } from '../../../domains/referrals/eligibility.rules.ts';
 import { allowsSelfReferral } from '../../../domains/referrals/referral-offer.service.ts';
 import { selfReferralServicesFor } from '../../../domains/referrals/self-referral-location.service.ts';
-import { checkSelfReferral, refuseAutomatedSelfReferral, SELF_REFERRALS_PER_TEN_MINUTES } from '../../../domains/referrals/self-referral.service.ts';
+import {
+  checkSelfReferral,
+  refuseAutomatedSelfReferral,
+  SELF_REFERRALS_PER_TEN_MINUTES,
+} from '../../../domains/referrals/self-referral.service.ts';
 import { attempt, field, type FormErrors, renderForm } from '../form.ts';
 import { namedForForm } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
@@ -29,15 +33,37 @@ async function viewSelfReferralServices(deps: Deps, request: FastifyRequest, rep
   if (!outcome.ok) return viewSelfReferralStart(reply, request.query, outcome.errors);
   const answer = outcome.value;
   if (answer.kind === 'practices') {
-    const practices = answer.practices.map((practice) => ({ ...practice, href: `/self-referral/services?${locationQuery({ ...location, practice: practice.odsCode ?? '' })}` }));
-    return reply.render('pages/referrals/self-referral-practices.njk', { pageTitle: 'Choose your GP surgery', location, practices, pagination: paginationView(page, answer.total, '/self-referral/services', { postcode: location.postcode, practice: location.practice }) });
+    const practices = answer.practices.map((practice) => ({
+      ...practice,
+      href: `/self-referral/services?${locationQuery({ ...location, practice: practice.odsCode ?? '' })}`,
+    }));
+    return reply.render('pages/referrals/self-referral-practices.njk', {
+      pageTitle: 'Choose your GP surgery',
+      location,
+      practices,
+      pagination: paginationView(page, answer.total, '/self-referral/services', {
+        postcode: location.postcode,
+        practice: location.practice,
+      }),
+    });
   }
-  return reply.render('pages/referrals/self-referral-services.njk', { pageTitle: 'Services you can refer yourself to', setting: answer.setting, services: answer.services, query: locationQuery(location), location });
+  return reply.render('pages/referrals/self-referral-services.njk', {
+    pageTitle: 'Services you can refer yourself to',
+    setting: answer.setting,
+    services: answer.services,
+    query: locationQuery(location),
+    location,
+  });
 }
 
 /** The refusal for a service the patient cannot refer themselves to. */
 function refuse(reply: FastifyReply, form: SelfReferralForm, reasons: IneligibilityReason[]) {
-  return renderRefusal(reply, { serviceName: form.service.servicePublicName, commissionerName: form.setting.commissioner.areaName, reasons, location: form.location });
+  return renderRefusal(reply, {
+    serviceName: form.service.servicePublicName,
+    commissionerName: form.setting.commissioner.areaName,
+    reasons,
+    location: form.location,
+  });
 }
 
 /** The form for one service, filled from answers kept; a service closed to self-referral is refused with its reasons. */
@@ -57,7 +83,12 @@ async function submitSelfReferral(deps: Deps, request: FastifyRequest, reply: Fa
   const form = await formFor(deps, locationFrom(request.body), serviceOf(request));
   if ('errors' in form) return viewSelfReferralStart(reply, request.body, form.errors);
   const { input, dateError } = selfReferralInputFrom(request.body, form.service.serviceCode, form.service.protocol.content);
-  const outcome = await attempt(namedForForm(() => checkSelfReferral(deps, request.actionContext(), form, input), (errors) => withDateError(errors, dateError)));
+  const outcome = await attempt(
+    namedForForm(
+      () => checkSelfReferral(deps, request.actionContext(), form, input),
+      (errors) => withDateError(errors, dateError),
+    ),
+  );
   if (!outcome.ok) return viewSelfReferralForm(reply, form, request.body, outcome.errors);
   if (!outcome.value.eligibility.eligible) return refuse(reply, form, outcome.value.eligibility.reasons);
   keepDraft(request, form.service.serviceCode, request.body);
@@ -70,6 +101,8 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps): voi
     get('/self-referral', async (request, reply) => viewSelfReferralStart(reply, request.query)),
     get('/self-referral/services', (request, reply) => viewSelfReferralServices(deps, request, reply)),
     get('/self-referral/services/:service', (request, reply) => viewSelfReferral(deps, request, reply)),
-    post('/self-referral/services/:service', (request, reply) => submitSelfReferral(deps, request, reply), { config: { rateLimit: { max: SELF_REFERRALS_PER_TEN_MINUTES, timeWindow: '10 minutes' } } }),
+    post('/self-referral/services/:service', (request, reply) => submitSelfReferral(deps, request, reply), {
+      config: { rateLimit: { max: SELF_REFERRALS_PER_TEN_MINUTES, timeWindow: '10 minutes' } },
+    }),
   ]);
 }

@@ -31,7 +31,13 @@ async function submitChooseRole(deps: Deps, request: FastifyRequest, reply: Fast
   const items = await membershipItems(deps, userId);
   const chosen = items.find((item) => item.value === field(request.body, 'membership'));
   const returnTo = safeReturnPath(field(request.body, 'returnTo'));
-  if (!chosen) return viewChooseRole(reply, items, returnTo, formErrors([{ field: 'membership', message: 'Select the organisation and role you are working in' }]));
+  if (!chosen)
+    return viewChooseRole(
+      reply,
+      items,
+      returnTo,
+      formErrors([{ field: 'membership', message: 'Select the organisation and role you are working in' }]),
+    );
   request.session.pendingUserId = undefined;
   request.session.user = { userId, organisationId: chosen.membership.organisationId, role: chosen.membership.role };
   return reply.redirect(returnTo, 303);
@@ -42,7 +48,11 @@ export function registerChooseRole(app: FastifyInstance, deps: Deps): void {
     get('/choose-role', async (request, reply) => {
       const userId = choosingUserOf(request);
       if (!userId) return reply.redirect('/sign-in', 303);
-      return viewChooseRole(reply, await membershipItems(deps, userId), safeReturnPath((request.query as Record<string, unknown>).returnTo));
+      return viewChooseRole(
+        reply,
+        await membershipItems(deps, userId),
+        safeReturnPath((request.query as Record<string, unknown>).returnTo),
+      );
     }),
     post('/choose-role', (request, reply) => submitChooseRole(deps, request, reply)),
   ]);

@@ -23,7 +23,9 @@ function viewSignIn(reply: FastifyReply, returnTo: string, email: string, failur
 async function submitSignIn(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const email = field(request.body, 'email');
   const returnTo = safeReturnPath(field(request.body, 'returnTo'));
-  const outcome = await attemptRefusable(['too-many-requests'], undefined, () => signIn(deps, request.actionContext(), { email, password: field(request.body, 'password') }));
+  const outcome = await attemptRefusable(['too-many-requests'], undefined, () =>
+    signIn(deps, request.actionContext(), { email, password: field(request.body, 'password') }),
+  );
   if (!outcome.ok) {
     if (outcome.refusal) reply.header('retry-after', String(outcome.refusal.details.retryAfterSeconds ?? 60));
     return viewSignIn(reply, returnTo, email, outcome);
@@ -41,7 +43,13 @@ async function submitSignIn(deps: Deps, request: FastifyRequest, reply: FastifyR
 
 export function registerSignIn(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
-    get('/sign-in', async (request, reply) => (request.principal ? reply.redirect('/', 303) : viewSignIn(reply, safeReturnPath((request.query as Record<string, unknown>).returnTo), ''))),
-    post('/sign-in', (request, reply) => submitSignIn(deps, request, reply), { config: { rateLimit: { max: SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } } }),
+    get('/sign-in', async (request, reply) =>
+      request.principal
+        ? reply.redirect('/', 303)
+        : viewSignIn(reply, safeReturnPath((request.query as Record<string, unknown>).returnTo), ''),
+    ),
+    post('/sign-in', (request, reply) => submitSignIn(deps, request, reply), {
+      config: { rateLimit: { max: SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+    }),
   ]);
 }

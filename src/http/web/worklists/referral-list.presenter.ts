@@ -33,14 +33,31 @@ const dateOf = (query: unknown, name: string): { parts: DateParts; iso?: string;
 export function readListQuery(query: unknown) {
   const from = dateOf(query, 'sentFrom');
   const to = dateOf(query, 'sentTo');
-  const values: ListFormValues = { status: field(query, 'status'), overdue: field(query, 'overdue') === 'yes', service: field(query, 'service'), search: field(query, 'search'), sentFrom: from.parts, sentTo: to.parts };
-  const input = { status: values.status, overdue: values.overdue, service: values.service, search: values.search, sentFrom: from.iso, sentTo: to.iso };
+  const values: ListFormValues = {
+    status: field(query, 'status'),
+    overdue: field(query, 'overdue') === 'yes',
+    service: field(query, 'service'),
+    search: field(query, 'search'),
+    sentFrom: from.parts,
+    sentTo: to.parts,
+  };
+  const input = {
+    status: values.status,
+    overdue: values.overdue,
+    service: values.service,
+    search: values.search,
+    sentFrom: from.iso,
+    sentTo: to.iso,
+  };
   return { values, input, dateErrors: [from.error, to.error].filter((error): error is FieldError => Boolean(error)) };
 }
 
 /** Status choices for the filter's select, "Any status" first. */
 export function statusItems(selected: string) {
-  return [{ value: '', text: 'Any status' }, ...REFERRAL_STATUSES.map((status) => ({ value: status, text: REFERRAL_STATUS_LABELS[status], selected: status === selected }))];
+  return [
+    { value: '', text: 'Any status' },
+    ...REFERRAL_STATUSES.map((status) => ({ value: status, text: REFERRAL_STATUS_LABELS[status], selected: status === selected })),
+  ];
 }
 
 /** One referral as table cells, the reference linking to the referral's page. */
@@ -51,7 +68,7 @@ export function listRowCells(scope: ListScope, row: ReferralListRow) {
     { text: row.patientName },
     { text: row.nhsNumber ? formatNhsNumber(row.nhsNumber) : 'Not given' },
     { text: row.serviceName },
-    { text: scope.side === 'provider' ? row.practiceName ?? 'Self-referral' : row.providerName ?? 'Not chosen yet' },
+    { text: scope.side === 'provider' ? (row.practiceName ?? 'Self-referral') : (row.providerName ?? 'Not chosen yet') },
     { text: REFERRAL_STATUS_LABELS[row.status] },
     { text: formatDate(scope.side === 'provider' ? row.sentAt : row.referredOn) },
     { text: row.acceptBy ? formatDate(row.acceptBy) : '' },
@@ -60,5 +77,14 @@ export function listRowCells(scope: ListScope, row: ReferralListRow) {
 
 /** Column headings; the provider's date is when the referral was sent to it, the practice's when it referred. */
 export function listHead(scope: ListScope) {
-  return ['Reference', 'Patient', 'NHS number', 'Service', scope.side === 'provider' ? 'Referred by' : 'Provider', 'Status', scope.side === 'provider' ? 'Sent to you' : 'Referred on', 'Accept by'].map((text) => ({ text }));
+  return [
+    'Reference',
+    'Patient',
+    'NHS number',
+    'Service',
+    scope.side === 'provider' ? 'Referred by' : 'Provider',
+    'Status',
+    scope.side === 'provider' ? 'Sent to you' : 'Referred on',
+    'Accept by',
+  ].map((text) => ({ text }));
 }

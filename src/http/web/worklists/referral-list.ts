@@ -19,7 +19,8 @@ type ListResult = Awaited<ReturnType<typeof referralList>>;
 async function listOutcome(deps: Deps, request: FastifyRequest, found?: FormErrors): Promise<Outcome<ListResult>> {
   const { input, dateErrors } = readListQuery(request.query);
   const errors = joinErrors(dateErrors.length ? formErrors(dateErrors) : undefined, found);
-  if (!errors) return attempt(() => referralList(deps, request.actionContext(), input, pageRequest((request.query as { page?: unknown }).page)));
+  if (!errors)
+    return attempt(() => referralList(deps, request.actionContext(), input, pageRequest((request.query as { page?: unknown }).page)));
   const rest = await attempt(async () => checkReferralListFilter({ ...input, sentFrom: undefined, sentTo: undefined }));
   return { ok: false, errors: joinErrors(errors, rest.ok ? undefined : rest.errors)! };
 }
@@ -32,13 +33,33 @@ async function viewReferralList(deps: Deps, request: FastifyRequest, reply: Fast
   const { values } = readListQuery(request.query);
   const page = pageRequest((request.query as { page?: unknown }).page);
   const query = result ? filterQuery(result.filter) : {};
-  return renderForm(reply, 'pages/worklists/referrals.njk', scope.side === 'provider' ? 'All referrals to your organisation' : 'All referrals from your practice', {
-    columnClass: 'nhsuk-grid-column-full', side: scope.side, values: values satisfies ListFormValues, statuses: statusItems(values.status),
-    services: [{ value: '', text: 'Any service' }, ...(await serviceChoices(deps)).map((service) => ({ value: service.code, text: service.name, selected: service.code === values.service }))],
-    head: listHead(scope), rows: result ? result.rows.map((row) => listRowCells(scope, row)) : [], total: result?.total ?? 0, filtered: Object.keys(query).length > 0,
-    csvHref: `${BASE}.csv${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`, showList: Boolean(result),
-    pagination: paginationView(page, result?.total ?? 0, BASE, query),
-  }, outcome.ok ? undefined : outcome.errors);
+  return renderForm(
+    reply,
+    'pages/worklists/referrals.njk',
+    scope.side === 'provider' ? 'All referrals to your organisation' : 'All referrals from your practice',
+    {
+      columnClass: 'nhsuk-grid-column-full',
+      side: scope.side,
+      values: values satisfies ListFormValues,
+      statuses: statusItems(values.status),
+      services: [
+        { value: '', text: 'Any service' },
+        ...(await serviceChoices(deps)).map((service) => ({
+          value: service.code,
+          text: service.name,
+          selected: service.code === values.service,
+        })),
+      ],
+      head: listHead(scope),
+      rows: result ? result.rows.map((row) => listRowCells(scope, row)) : [],
+      total: result?.total ?? 0,
+      filtered: Object.keys(query).length > 0,
+      csvHref: `${BASE}.csv${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`,
+      showList: Boolean(result),
+      pagination: paginationView(page, result?.total ?? 0, BASE, query),
+    },
+    outcome.ok ? undefined : outcome.errors,
+  );
 }
 
 /** The filtered list as CSV, or the page with the filter's errors. */
@@ -48,8 +69,11 @@ async function downloadReferralList(deps: Deps, request: FastifyRequest, reply: 
   const outcome = await attempt(() => referralListForDownload(deps, request.actionContext(), input));
   if (!outcome.ok) return viewReferralList(deps, request, reply, outcome.errors);
   const { scope, rows } = outcome.value;
-  return reply.header('content-type', 'text/csv; charset=utf-8; header=present').header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="referrals-${deps.clock.today()}.csv"`).send(referralListCsv(scope, rows));
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8; header=present')
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="referrals-${deps.clock.today()}.csv"`)
+    .send(referralListCsv(scope, rows));
 }
 
 export function registerReferralListPages(app: FastifyInstance, deps: Deps): void {

@@ -19,12 +19,24 @@ export interface WorklistRowView {
 /** One row; the referrer's "why" adds the return reason and comment, or the working days overdue. */
 export function presentWorklistItem({ row, ...facts }: WorklistItem): WorklistRowView {
   const why = facts.attention ? REFERRER_ATTENTION_LABELS[facts.attention] : '';
-  const detail = facts.attention === 'returned' ? [facts.returnReasonLabel, row.returnComment].filter(Boolean).join(': ')
-    : facts.attention === 'overdue' ? `${facts.workingDaysOverdue ?? 0} working days overdue` : '';
+  const detail =
+    facts.attention === 'returned'
+      ? [facts.returnReasonLabel, row.returnComment].filter(Boolean).join(': ')
+      : facts.attention === 'overdue'
+        ? `${facts.workingDaysOverdue ?? 0} working days overdue`
+        : '';
   return {
-    ubrn: row.ubrn, reference: formatUbrn(row.ubrn), patientName: row.patientName, serviceName: row.serviceName, providerName: row.providerName ?? 'Not chosen yet',
-    statusLabel: facts.statusLabel, acceptBy: row.acceptBy ? `${formatDate(row.acceptBy)}${facts.workingDaysOverdue ? ` (${facts.workingDaysOverdue} working day${facts.workingDaysOverdue === 1 ? '' : 's'} overdue)` : ''}` : '',
+    ubrn: row.ubrn,
+    reference: formatUbrn(row.ubrn),
+    patientName: row.patientName,
+    serviceName: row.serviceName,
+    providerName: row.providerName ?? 'Not chosen yet',
+    statusLabel: facts.statusLabel,
+    acceptBy: row.acceptBy
+      ? `${formatDate(row.acceptBy)}${facts.workingDaysOverdue ? ` (${facts.workingDaysOverdue} working day${facts.workingDaysOverdue === 1 ? '' : 's'} overdue)` : ''}`
+      : '',
     sessions: facts.sessionCap ? `${row.sessionsAttended} of ${facts.sessionCap}` : String(row.sessionsAttended),
-    attention: detail ? `${why} (${detail})` : why, mayAccept: row.status === 'sent',
+    attention: detail ? `${why} (${detail})` : why,
+    mayAccept: row.status === 'sent',
   };
 }

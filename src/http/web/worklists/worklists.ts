@@ -19,14 +19,19 @@ async function viewProviderWorklist(deps: Deps, request: FastifyRequest, reply: 
   const page = pageRequest((request.query as Record<string, unknown>).page);
   const { items, total } = await providerWorklist(deps, request.actionContext(), page);
   return reply.status(problem ? 409 : 200).render('pages/worklists/provider.njk', {
-    pageTitle: problemTitle('Referrals to your organisation', problem), columnClass: 'nhsuk-grid-column-full', problem,
-    rows: items.map(presentWorklistItem), pagination: paginationView(page, total, '/worklists/provider'),
+    pageTitle: problemTitle('Referrals to your organisation', problem),
+    columnClass: 'nhsuk-grid-column-full',
+    problem,
+    rows: items.map(presentWorklistItem),
+    pagination: paginationView(page, total, '/worklists/provider'),
   });
 }
 
 /** Accepts a referral from the worklist; one another person moved first is explained on the worklist. */
 async function submitAccept(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const referral = await viewReferral(deps, request.actionContext(), (request.params as { ubrn: string }).ubrn, { page: 'worklist-accept' });
+  const referral = await viewReferral(deps, request.actionContext(), (request.params as { ubrn: string }).ubrn, {
+    page: 'worklist-accept',
+  });
   if (referral.side !== 'provider') throw new DomainError('not-found', 'There is no referral with that reference');
   const outcome = await refusable(STATE_REFUSALS, () => acceptReferral(deps, request.actionContext(), referral));
   if (!outcome.ok) return viewProviderWorklist(deps, request, reply, outcome.refusal.message);
@@ -39,7 +44,10 @@ async function viewReferrerWorklist(deps: Deps, request: FastifyRequest, reply: 
   const page = pageRequest((request.query as Record<string, unknown>).page);
   const { items, total } = await referrerWorklist(deps, request.actionContext(), page);
   return reply.render('pages/worklists/referrer.njk', {
-    pageTitle: 'Referrals needing your attention', columnClass: 'nhsuk-grid-column-full', rows: items.map(presentWorklistItem), pagination: paginationView(page, total, '/worklists/referrer'),
+    pageTitle: 'Referrals needing your attention',
+    columnClass: 'nhsuk-grid-column-full',
+    rows: items.map(presentWorklistItem),
+    pagination: paginationView(page, total, '/worklists/referrer'),
   });
 }
 
