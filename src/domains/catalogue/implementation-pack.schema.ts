@@ -1,6 +1,7 @@
 /** An implementation pack (PRODUCT.md §3.1): specification, contract currency, complexity bands, information model, KPIs, tariff and the national protocol. */
 import { type Static, Type } from 'typebox';
 import { type FieldError, validationFailed } from '../../lib/errors.ts';
+import { currenciesFieldErrors } from './pack-currencies.rules.ts';
 import { protocolFieldErrors } from './referral-protocol.rules.ts';
 import { ReferralProtocol } from './referral-protocol.schema.ts';
 import { schemaFieldErrors } from './schema-errors.ts';
@@ -33,6 +34,32 @@ export const Currency = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** What one payable currency counts: `item` is a thing supplied or done outside a visit (a hearing-aid repair). */
+export const PAYABLE_UNITS = ['pathway', 'episode', 'session', 'test', 'item', 'provision'] as const;
+
+/** A currency's code: kebab-case (`aftercare-visit`) or a National Cost Collection code (`AS05`). */
+export const CURRENCY_CODE_PATTERN = '^([a-z0-9]+(-[a-z0-9]+)*|[A-Z][A-Z0-9]{2,5})$';
+
+/** One unit the offer pays for (issue #14 item 1; decision 0042): a pack pays one or more of these. */
+export const PayableCurrency = Type.Object(
+  {
+    code: Type.String({ pattern: CURRENCY_CODE_PATTERN, maxLength: 40 }),
+    name: Text(100),
+    unit: Type.Enum(PAYABLE_UNITS),
+    /** The National Cost Collection currency it is counted as, where one fits (AS05, RD40Z). */
+    nationalCostCode: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9]{2,5}$' })),
+    /** Paid at most once for one referral (a hearing pathway, a scan). */
+    oncePerReferral: Type.Boolean(),
+    /** The national default for paying a did-not-attend (DNA); an offer's price schedule may say otherwise. */
+    dnaPayable: Type.Boolean(),
+    /** The most units of this currency one referral pays for (back and neck pain: 8 sessions). */
+    sessionCap: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    description: Text(1000),
+  },
+  { additionalProperties: false },
+);
+export type PayableCurrency = Static<typeof PayableCurrency>;
 
 export const Kpi = Type.Object(
   {
@@ -95,6 +122,8 @@ export const PackContent = Type.Object(
   {
     specification: Specification,
     currency: Currency,
+    /** The units the offer pays (decision 0042); when absent, the single one derived from `currency`. */
+    currencies: Type.Optional(Type.Array(PayableCurrency, { minItems: 1, maxItems: 10 })),
     complexityBands: Type.Array(
       Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }), description: Text(500) }, { additionalProperties: false }),
       { minItems: 1, maxItems: 10 },
@@ -127,6 +156,7 @@ export function packFieldErrors(value: unknown): FieldError[] {
     errors.push({ field: 'tariff.pricePence', message: 'A national or indicative tariff needs a price' });
   if (pack.tariff.kind === 'local-price-to-be-set' && pack.tariff.pricePence !== undefined)
     errors.push({ field: 'tariff.pricePence', message: 'Leave the price empty when the local price is still to be set' });
+  errors.push(...currenciesFieldErrors(pack.currencies));
   errors.push(...protocolFieldErrors(pack.protocol).map((error) => ({ ...error, field: `protocol.${error.field}` })));
   return errors;
 }
