@@ -12,6 +12,26 @@ export interface PriceSchedule {
   dnaPayable?: DnaTerm[];
 }
 
+/** A schedule as stored: every price names its currency. */
+export interface StoredSchedule extends PriceSchedule {
+  prices: Required<BandPrice>[];
+}
+
+/** The schedule with only its own fields, a price without a currency read as the pack's first currency's (decision 0042). */
+export function storableSchedule(input: PriceSchedule, firstCurrencyCode: string): StoredSchedule {
+  return {
+    effectiveFrom: input.effectiveFrom,
+    prices: input.prices.map((price) => ({
+      currencyCode: price.currencyCode ?? firstCurrencyCode,
+      complexityBand: price.complexityBand,
+      pricePence: price.pricePence,
+    })),
+    ...(input.dnaPayable?.length
+      ? { dnaPayable: input.dnaPayable.map((term) => ({ currencyCode: term.currencyCode, payable: term.payable })) }
+      : {}),
+  };
+}
+
 /** The NHS financial year (1 April to 31 March) a date falls in, named by the year it starts: 2027-03-31 → 2026. */
 export function financialYearOf(isoDate: string): number {
   const year = Number(isoDate.slice(0, 4));
