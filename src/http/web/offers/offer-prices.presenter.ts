@@ -63,3 +63,11 @@ export function scheduleRows(offer: OfferRecord, schedules: PriceSchedule[]) {
     })),
   }));
 }
+
+/** A price's band as a table shows it: with the currency's name first when the pack pays more than one currency. */
+export function bandLabel(content: Parameters<typeof currenciesOf>[0], price: { currencyCode?: string; complexityBand: string }): string {
+  const currencies = currenciesOf(content);
+  if (currencies.length < 2) return price.complexityBand;
+  const name = currencies.find((currency) => currency.code === price.currencyCode)?.name ?? price.currencyCode;
+  return `${name}, ${price.complexityBand}`;
+}
