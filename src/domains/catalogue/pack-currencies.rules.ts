@@ -1,8 +1,15 @@
 /** The units a pack pays (issue #14 item 1; decision 0042): their own rules, and the single currency older packs imply. */
 import type { FieldError } from '../../lib/errors.ts';
-import type { PackContent, PayableCurrency } from './implementation-pack.schema.ts';
+import type { PayableCurrency } from './payable-currency.schema.ts';
 
-const DERIVED_NAMES: Record<PackContent['currency']['unit'], string> = {
+/** The single currency of packs written before currencies (`PackContent['currency']`). */
+interface SingleCurrency {
+  unit: 'pathway' | 'episode' | 'session' | 'test' | 'provision';
+  sessionCap?: number;
+  description: string;
+}
+
+const DERIVED_NAMES: Record<SingleCurrency['unit'], string> = {
   pathway: 'Pathway',
   episode: 'Episode of care',
   session: 'Session',
@@ -17,7 +24,7 @@ const CAPPED_UNITS: readonly PayableCurrency['unit'][] = ['episode', 'session'];
  * The currencies a pack pays. Packs written before currencies existed have one `currency`; it stands for a single
  * currency coded by its unit (`pathway`), paid once per referral unless it is a session, with DNAs not payable.
  */
-export function currenciesOf(content: Pick<PackContent, 'currency' | 'currencies'>): PayableCurrency[] {
+export function currenciesOf(content: { currency: SingleCurrency; currencies?: PayableCurrency[] }): PayableCurrency[] {
   if (content.currencies?.length) return content.currencies;
   const { unit, sessionCap, description } = content.currency;
   return [
