@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type PackContent, packFieldErrors, type PayableCurrency } from '../../src/domains/catalogue/implementation-pack.schema.ts';
 import { currenciesOf } from '../../src/domains/catalogue/pack-currencies.rules.ts';
 import { NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
+import { localPackContent } from '../../src/domains/proposals/local-service.rules.ts';
 import { checkNewSchedule, dnaPayableFor, type PriceSchedule } from '../../src/domains/offers/price-schedule.rules.ts';
 
 const hearing = NATIONAL_PACKS['adult-hearing']!.content;
@@ -91,6 +92,25 @@ describe('the currencies a pack pays', () => {
     expect(packFieldErrors(withCurrencies([currency({ unit: 'visit' as 'session' })]))[0]!.field).toBe('currencies.0.unit');
     expect(packFieldErrors(withCurrencies([currency({ code: 'Aftercare Visit' })]))[0]!.field).toBe('currencies.0.code');
     expect(packFieldErrors(withCurrencies([currency({ code: 'AS11' })]))).toEqual([]);
+  });
+});
+
+describe('a local service’s currencies', () => {
+  const input = {
+    specification: hearing.specification,
+    currency: { unit: 'test' as const, description: 'Per spirometry test.' },
+    complexityBands: [{ code: 'STANDARD', description: 'Every patient' }],
+  };
+
+  it('defines its own currencies through the same pack schema, and keeps them when a later version leaves them out', () => {
+    const currencies = [currency({ code: 'spirometry', unit: 'test', oncePerReferral: true, dnaPayable: true })];
+    const first = localPackContent({ ...input, currencies }) as PackContent;
+    expect(packFieldErrors(first)).toEqual([]);
+    expect(currenciesOf(first)).toEqual(currencies);
+    expect((localPackContent(input, first) as PackContent).currencies).toEqual(currencies);
+    expect(packFieldErrors(localPackContent({ ...input, currencies: [currency({ unit: 'episode' })] }))).toEqual([
+      { field: 'currencies.0.sessionCap', message: 'An episode currency needs a session cap' },
+    ]);
   });
 });
 
