@@ -20,6 +20,7 @@ import * as patientContactAndNeeds from './migrations/0016-patient-contact-and-n
 import * as referralReplies from './migrations/0017-referral-replies.ts';
 import * as servicePublicNames from './migrations/0018-service-public-names.ts';
 import * as referralListIndexes from './migrations/0019-referral-list-indexes.ts';
+import * as offerPriceCurrencies from './migrations/0020-offer-price-currencies.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0017-referral-replies': referralReplies,
   '0018-service-public-names': servicePublicNames,
   '0019-referral-list-indexes': referralListIndexes,
+  '0020-offer-price-currencies': offerPriceCurrencies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
+import { NATIONAL_PACK_REVISIONS } from '../../src/domains/catalogue/national-packs.seed.ts';
+
+/** The version a national admin publishes next: one after those the national seed gives. */
+const NEXT = NATIONAL_PACK_REVISIONS['adult-hearing']!.length + 1;
 
 describe('publishing an implementation pack version in Chromium', () => {
   const session = useServerAndBrowser();
@@ -27,17 +31,17 @@ describe('publishing an implementation pack version in Chromium', () => {
     await admin.getByLabel('Price per currency unit').fill('450.00');
     await admin.getByRole('button', { name: 'Preview changes' }).click();
     await checked();
-    expect(await admin.getByRole('heading', { level: 1 }).textContent()).toContain('Check the changes before publishing version 3');
+    expect(await admin.getByRole('heading', { level: 1 }).textContent()).toContain(`Check the changes before publishing version ${NEXT}`);
     const changes = await admin.locator('main').textContent();
     expect(changes).toContain('Tariff: price');
     expect(changes).toContain('£450.00');
     expect(changes).not.toContain('Referral protocol: minimum age');
 
-    await admin.getByRole('button', { name: 'Publish version 3' }).click();
+    await admin.getByRole('button', { name: `Publish version ${NEXT}` }).click();
     expect(await admin.locator('.nhsuk-notification-banner--success').textContent()).toContain(
-      'Version 3 of the implementation pack has been published',
+      `Version ${NEXT} of the implementation pack has been published`,
     );
-    expect(await admin.getByRole('heading', { name: 'Implementation pack, version 3' }).count()).toBe(1);
+    expect(await admin.getByRole('heading', { name: `Implementation pack, version ${NEXT}` }).count()).toBe(1);
     expect(await admin.locator('main').textContent()).toContain('£450.00 per pathway');
     await checked();
   });

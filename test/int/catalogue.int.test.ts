@@ -6,6 +6,10 @@ import { NATIONAL_SERVICES } from '../../src/domains/catalogue/national-services
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
+/** How many versions the national seed gives the hearing pack, so the next one published here is one more. */
+const HEARING_SEEDED = NATIONAL_PACK_REVISIONS['adult-hearing']!.length;
+const upTo = (last: number) => Array.from({ length: last }, (_, index) => index + 1);
+
 describe('the national service catalogue', () => {
   let t: TestApp;
   let nationalToken: string;
@@ -28,7 +32,7 @@ describe('the national service catalogue', () => {
     expect(items.filter((s) => s.phase === '2012-13-priority').map((s) => [s.code, s.currentPackVersion])).toEqual(
       items.filter((s) => s.phase === '2012-13-priority').map((s) => [s.code, latest(s.code)]),
     );
-    expect(items.find((s) => s.code === 'psychological-therapies')?.currentPackVersion).toBe(3);
+    expect(items.find((s) => s.code === 'psychological-therapies')?.currentPackVersion).toBe(4);
     expect(items.find((s) => s.code === 'ct')?.currentPackVersion).toBeNull();
     const priority = await t.app.inject('/api/v1/services?phase=2013-14-candidate');
     expect(priority.json().items.map((s: { code: string }) => s.code)).toContain('speech-and-language-therapy');
@@ -134,18 +138,19 @@ describe('the national service catalogue', () => {
       payload: { changeNote: 'KPI share set to 90%.', content },
     });
     expect(published.statusCode).toBe(201);
-    expect(published.json()).toEqual({ version: 3 });
+    expect(published.json()).toEqual({ version: HEARING_SEEDED + 1 });
     const detail = (await t.app.inject('/api/v1/services/adult-hearing')).json();
-    expect(detail.service.currentPackVersion).toBe(3);
+    expect(detail.service.currentPackVersion).toBe(HEARING_SEEDED + 1);
     expect(
       detail.packs.map((p: { version: number; content: { kpis: { thresholdPercent: number }[] } }) => [
         p.version,
         p.content.kpis[0]!.thresholdPercent,
       ]),
     ).toEqual([
-      [3, 90],
-      [2, 95],
-      [1, 95],
+      [HEARING_SEEDED + 1, 90],
+      ...upTo(HEARING_SEEDED)
+        .reverse()
+        .map((version) => [version, 95]),
     ]);
   });
 
@@ -185,7 +190,7 @@ describe('the national service catalogue', () => {
       .select('p.version')
       .where('s.code', '=', 'adult-hearing')
       .execute();
-    expect(versions.map((row) => row.version).sort()).toEqual([1, 2, 3]);
+    expect(versions.map((row) => row.version).sort()).toEqual(upTo(HEARING_SEEDED + 1));
   });
 
   it('shows the wheelchair pack’s pathway and currency with the source of each section, flagging assumptions', async () => {

@@ -149,7 +149,12 @@ describe('offers for local services the region approved, through the API', () =>
       expect.objectContaining({
         id: offerId,
         protocol: { version: 2, content: expect.objectContaining({ ageMin: 18 }) },
-        priceSchedules: [{ effectiveFrom: '2027-04-01', prices: expect.arrayContaining([{ complexityBand: 'HOME', pricePence: 2_400 }]) }],
+        priceSchedules: [
+          {
+            effectiveFrom: '2027-04-01',
+            prices: expect.arrayContaining([expect.objectContaining({ complexityBand: 'HOME', pricePence: 2_400 })]),
+          },
+        ],
       }),
     ]);
     const applied = await call('provider', 'POST', '/api/v1/applications', { offerId, answers: completeAnswers(), siteIds: [keys.siteId] });

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_PACK_REVISIONS } from '../../src/domains/catalogue/national-packs.seed.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { apiKeyFor } from '../support/web-client.ts';
 
 const clock = movableToday('2027-02-01');
+/** The latest national hearing pack version, which a new offer adopts. */
+const HEARING_LATEST = NATIONAL_PACK_REVISIONS['adult-hearing']!.length;
 
 describe('offers through the API', () => {
   let t: TestApp;
@@ -72,7 +75,7 @@ describe('offers through the API', () => {
       status: 'published',
       reference: expect.stringMatching(/^AQP-\d{5}$/),
       service: { code: 'adult-hearing' },
-      packVersion: 2,
+      packVersion: HEARING_LATEST,
       commissioner: { odsCode: 'QWO' },
       protocol: { version: 2, content: { ageMin: 50 } },
       priceSchedules: [
@@ -140,11 +143,11 @@ describe('offers through the API', () => {
     const priceOn = async (date: string) => (await t.app.inject(`/api/v1/offers/${id}/prices?on=${date}`)).json();
     expect(await priceOn('2027-12-31')).toMatchObject({
       effectiveFrom: '2027-04-01',
-      prices: expect.arrayContaining([{ complexityBand: 'MONAURAL', pricePence: 45_000 }]),
+      prices: expect.arrayContaining([expect.objectContaining({ complexityBand: 'MONAURAL', pricePence: 45_000 })]),
     });
     expect(await priceOn('2028-04-01')).toMatchObject({
       effectiveFrom: '2028-04-01',
-      prices: expect.arrayContaining([{ complexityBand: 'MONAURAL', pricePence: 47_000 }]),
+      prices: expect.arrayContaining([expect.objectContaining({ complexityBand: 'MONAURAL', pricePence: 47_000 })]),
     });
     expect((await t.app.inject(`/api/v1/offers/${id}/prices?on=2027-03-31`)).statusCode).toBe(404);
     const audited = await t.deps.db
@@ -224,11 +227,14 @@ describe('offers through the API', () => {
       headers: { authorization: `Bearer ${nationalToken}` },
       payload: { changeNote: 'Ages from 60', content: { ...current, protocol: { ...current.protocol, ageMin: 60 } } },
     });
-    expect(published.json()).toEqual({ version: 3 });
+    expect(published.json()).toEqual({ version: HEARING_LATEST + 1 });
     const offer = (await call('GET', `/api/v1/offers/${id}`)).json();
-    expect(offer).toMatchObject({ packVersion: 2, protocol: { content: { ageMin: 55 } } });
+    expect(offer).toMatchObject({ packVersion: HEARING_LATEST, protocol: { content: { ageMin: 55 } } });
     const newer = (await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', coverage: ['03R'] })).json().id;
-    expect((await call('GET', `/api/v1/offers/${newer}`)).json()).toMatchObject({ packVersion: 3, protocol: { content: { ageMin: 60 } } });
+    expect((await call('GET', `/api/v1/offers/${newer}`)).json()).toMatchObject({
+      packVersion: HEARING_LATEST + 1,
+      protocol: { content: { ageMin: 60 } },
+    });
     const pinned = (await call('POST', '/api/v1/offers', { serviceCode: 'adult-hearing', packVersion: 1, coverage: ['03R'] })).json().id;
     expect((await call('GET', `/api/v1/offers/${pinned}`)).json().packVersion).toBe(1);
   });

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextOf } from '../support/application-rows.ts';
 import { publishPackVersion } from '../../src/domains/catalogue/catalogue.service.ts';
-import { NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
+import { NATIONAL_PACK_REVISIONS, NATIONAL_PACKS } from '../../src/domains/catalogue/national-packs.seed.ts';
 import { type PackFormValues, packFormValues } from '../../src/http/web/catalogue/pack-form.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
 const HEARING = NATIONAL_PACKS['adult-hearing']!.content;
+/** How many versions the national seed gives each pack, so the next one published here is one more. */
+const HEARING_SEEDED = NATIONAL_PACK_REVISIONS['adult-hearing']!.length;
+const MRI_SEEDED = NATIONAL_PACK_REVISIONS.mri!.length;
+const upTo = (last: number) => Array.from({ length: last }, (_, index) => index + 1);
 
 /** The form as the page fills it from the current pack, with a person's edits, as the pairs a browser posts. */
 function edited(changes: PackFormValues, base: PackFormValues = packFormValues(HEARING)): [string, string][] {
@@ -43,7 +47,7 @@ describe('publishing an implementation pack version from the catalogue pages', (
     expect((await t.app.inject('/catalogue/adult-hearing')).body).not.toContain('/packs/new');
     const form = await admin.get('/catalogue/adult-hearing/packs/new');
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('New version 3 of the implementation pack');
+    expect(form.body).toContain(`New version ${HEARING_SEEDED + 1} of the implementation pack`);
     expect(form.body).toMatch(/name="ageMin"[^>]*value="55"/);
     expect(form.body).toMatch(/name="kpi-0-code"[^>]*value="seen-within-16-working-days"/);
     expect(form.body).toMatch(/name="price"/);
@@ -81,10 +85,10 @@ describe('publishing an implementation pack version from the catalogue pages', (
     const badJson = await post('/catalogue/adult-hearing/packs/new', edited({ changeNote: 'x', rest: '{ "complexityBands": [' }));
     expect(badJson.body).toContain('The other parts of the pack are not valid JSON');
     expect(badJson.body).toContain('{ &quot;complexityBands&quot;: [');
-    expect((await versionsOf('adult-hearing')).map((row) => row.version)).toEqual([1, 2]);
+    expect((await versionsOf('adult-hearing')).map((row) => row.version)).toEqual(upTo(HEARING_SEEDED));
   });
 
-  it('previews the changes against the current version field by field, then publishes them as version 3', async () => {
+  it('previews the changes against the current version field by field, then publishes them as the next version', async () => {
     const changed = await post(
       '/catalogue/adult-hearing/packs/new',
       edited({
@@ -101,19 +105,19 @@ describe('publishing an implementation pack version from the catalogue pages', (
     const preview = await admin.get('/catalogue/adult-hearing/packs/preview');
     expect(preview.statusCode).toBe(200);
     for (const text of [
-      'Compared with version 2',
+      `Compared with version ${HEARING_SEEDED}`,
       'Price set nationally; ages from 50.',
       'Tariff: price',
       '£450.00',
       'Referral protocol: minimum age',
       'Key performance indicator “seen-within-16-working-days”: threshold (%)',
       'Specification: scope',
-      'Publish version 3',
+      `Publish version ${HEARING_SEEDED + 1}`,
     ])
       expect(preview.body).toContain(text);
     expect(preview.body).toMatch(/<ins><span class="nhsuk-u-visually-hidden">added: <\/span>[^<]*Home visits for housebound patients\./);
     expect(preview.body).not.toContain('Specification: outcomes');
-    expect(await versionsOf('adult-hearing')).toHaveLength(2);
+    expect(await versionsOf('adult-hearing')).toHaveLength(HEARING_SEEDED);
     const back = await admin.get('/catalogue/adult-hearing/packs/new');
     expect(back.body).toMatch(/name="price"[^>]*value="450.00"/);
 
@@ -121,16 +125,16 @@ describe('publishing an implementation pack version from the catalogue pages', (
     expect(published.statusCode).toBe(303);
     expect(published.headers.location).toBe('/catalogue/adult-hearing');
     const versions = await versionsOf('adult-hearing');
-    expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
-    expect(versions[2]!.content).toMatchObject({
+    expect(versions.map((row) => row.version)).toEqual(upTo(HEARING_SEEDED + 1));
+    expect(versions[HEARING_SEEDED]!.content).toMatchObject({
       tariff: { kind: 'national', pricePence: 45_000 },
       protocol: { ageMin: 50 },
       complexityBands: HEARING.complexityBands,
       sources: HEARING.sources,
     });
-    expect(versions[1]!.content).toEqual(HEARING);
+    expect(versions[HEARING_SEEDED - 1]!.content).toEqual(HEARING);
     const page = await admin.get('/catalogue/adult-hearing');
-    expect(page.body).toContain('Version 3 of the implementation pack has been published');
+    expect(page.body).toContain(`Version ${HEARING_SEEDED + 1} of the implementation pack has been published`);
     expect(page.body).toContain('£450.00 per pathway');
   });
 
@@ -151,12 +155,12 @@ describe('publishing an implementation pack version from the catalogue pages', (
     const preview = await admin.get('/catalogue/mri/packs/preview');
     const stale = await admin.post('/catalogue/mri/packs/preview', [['_csrf', csrfTokenIn(preview.body)]]);
     expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('Version 3 of this pack was published after you began');
-    expect(stale.body).toContain('Compared with version 3');
-    expect((await versionsOf('mri')).map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(stale.body).toContain(`Version ${MRI_SEEDED + 1} of this pack was published after you began`);
+    expect(stale.body).toContain(`Compared with version ${MRI_SEEDED + 1}`);
+    expect((await versionsOf('mri')).map((row) => row.version)).toEqual(upTo(MRI_SEEDED + 1));
     const published = await admin.post('/catalogue/mri/packs/preview', [['_csrf', csrfTokenIn(stale.body)]]);
     expect(published.statusCode).toBe(303);
-    expect((await versionsOf('mri')).map((row) => row.version)).toEqual([1, 2, 3, 4]);
+    expect((await versionsOf('mri')).map((row) => row.version)).toEqual(upTo(MRI_SEEDED + 2));
   });
 
   it('keeps pack publishing to national admins', async () => {

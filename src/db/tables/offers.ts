@@ -45,10 +45,18 @@ export interface OfferProtocolsTable {
 export interface OfferPricesTable {
   offer_id: string;
   effective_from: ColumnType<string, string, string>;
+  currency_code: string;
   complexity_band: string;
   price_pence: number;
   created_at: Generated<Date>;
   created_by_user_id: string | null;
+}
+
+export interface OfferDnaTermsTable {
+  offer_id: string;
+  effective_from: ColumnType<string, string, string>;
+  currency_code: string;
+  payable: boolean;
 }
 
 export interface OfferStatusHistoryTable extends StatusHistoryTable {
@@ -60,5 +68,6 @@ export interface OfferTables {
   offer_commissioners: OfferCommissionersTable;
   offer_protocols: OfferProtocolsTable;
   offer_prices: OfferPricesTable;
+  offer_dna_terms: OfferDnaTermsTable;
   offer_status_history: OfferStatusHistoryTable;
 }

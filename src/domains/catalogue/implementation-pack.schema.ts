@@ -1,9 +1,13 @@
 /** An implementation pack (PRODUCT.md §3.1): specification, contract currency, complexity bands, information model, KPIs, tariff and the national protocol. */
 import { type Static, Type } from 'typebox';
 import { type FieldError, validationFailed } from '../../lib/errors.ts';
+import { currenciesFieldErrors } from './pack-currencies.rules.ts';
+import { PayableCurrency } from './payable-currency.schema.ts';
 import { protocolFieldErrors } from './referral-protocol.rules.ts';
 import { ReferralProtocol } from './referral-protocol.schema.ts';
 import { schemaFieldErrors } from './schema-errors.ts';
+
+export { PAYABLE_UNITS, PayableCurrency } from './payable-currency.schema.ts';
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
@@ -95,6 +99,8 @@ export const PackContent = Type.Object(
   {
     specification: Specification,
     currency: Currency,
+    /** The units the offer pays (decision 0042); when absent, the single one derived from `currency`. */
+    currencies: Type.Optional(Type.Array(PayableCurrency, { minItems: 1, maxItems: 10 })),
     complexityBands: Type.Array(
       Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }), description: Text(500) }, { additionalProperties: false }),
       { minItems: 1, maxItems: 10 },
@@ -127,6 +133,7 @@ export function packFieldErrors(value: unknown): FieldError[] {
     errors.push({ field: 'tariff.pricePence', message: 'A national or indicative tariff needs a price' });
   if (pack.tariff.kind === 'local-price-to-be-set' && pack.tariff.pricePence !== undefined)
     errors.push({ field: 'tariff.pricePence', message: 'Leave the price empty when the local price is still to be set' });
+  errors.push(...currenciesFieldErrors(pack.currencies));
   errors.push(...protocolFieldErrors(pack.protocol).map((error) => ({ ...error, field: `protocol.${error.field}` })));
   return errors;
 }

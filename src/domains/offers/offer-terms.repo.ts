@@ -3,7 +3,7 @@ import type { ReferralProtocol } from '../catalogue/referral-protocol.schema.ts'
 import type { Executor } from '../../db/executor.ts';
 import { changedByName, STATUS_HISTORY_COLUMNS, type StatusChangeToRecord, statusHistoryValues } from '../../db/status-history.ts';
 import type { OfferStatus } from './offer-status.rules.ts';
-import type { PriceSchedule } from './price-schedule.rules.ts';
+import type { PriceSchedule, StoredSchedule } from './price-schedule.rules.ts';
 
 export interface ProtocolVersion {
   version: number;
@@ -60,24 +60,43 @@ export async function priceSchedulesOf(db: Executor, offerId: string): Promise<P
   return (await priceSchedulesOfMany(db, [offerId])).get(offerId) ?? [];
 }
 
-/** The price schedules of many offers in one query, oldest first for each. */
+/** The price schedules of many offers in one query, oldest first for each, every price naming its currency. */
 export async function priceSchedulesOfMany(db: Executor, offerIds: string[]): Promise<Map<string, PriceSchedule[]>> {
   const byOffer = new Map<string, Map<string, PriceSchedule>>();
   if (offerIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('offer_prices')
-    .select(['offer_id', 'effective_from', 'complexity_band', 'price_pence'])
-    .where('offer_id', 'in', offerIds)
-    .orderBy('offer_id')
-    .orderBy('effective_from')
-    .orderBy('complexity_band')
-    .execute();
-  for (const row of rows) {
-    const schedules = byOffer.get(row.offer_id) ?? new Map<string, PriceSchedule>();
-    const schedule = schedules.get(row.effective_from) ?? { effectiveFrom: row.effective_from, prices: [] };
-    schedule.prices.push({ complexityBand: row.complexity_band, pricePence: row.price_pence });
-    schedules.set(row.effective_from, schedule);
-    byOffer.set(row.offer_id, schedules);
+  const [rows, dnaTerms] = await Promise.all([
+    db
+      .selectFrom('offer_prices')
+      .select(['offer_id', 'effective_from', 'currency_code', 'complexity_band', 'price_pence'])
+      .where('offer_id', 'in', offerIds)
+      .orderBy('offer_id')
+      .orderBy('effective_from')
+      .orderBy('currency_code')
+      .orderBy('complexity_band')
+      .execute(),
+    db
+      .selectFrom('offer_dna_terms')
+      .select(['offer_id', 'effective_from', 'currency_code', 'payable'])
+      .where('offer_id', 'in', offerIds)
+      .orderBy('currency_code')
+      .execute(),
+  ]);
+  const scheduleOf = (offerId: string, effectiveFrom: string) => {
+    const schedules = byOffer.get(offerId) ?? new Map<string, PriceSchedule>();
+    const schedule = schedules.get(effectiveFrom) ?? { effectiveFrom, prices: [] };
+    schedules.set(effectiveFrom, schedule);
+    byOffer.set(offerId, schedules);
+    return schedule;
+  };
+  for (const row of rows)
+    scheduleOf(row.offer_id, row.effective_from).prices.push({
+      currencyCode: row.currency_code,
+      complexityBand: row.complexity_band,
+      pricePence: row.price_pence,
+    });
+  for (const term of dnaTerms) {
+    const schedule = scheduleOf(term.offer_id, term.effective_from);
+    schedule.dnaPayable = [...(schedule.dnaPayable ?? []), { currencyCode: term.currency_code, payable: term.payable }];
   }
   return new Map([...byOffer].map(([id, schedules]) => [id, [...schedules.values()]]));
 }
@@ -108,19 +127,34 @@ export async function currentProtocolsOf(db: Executor, offerIds: string[]): Prom
 /** Removes every price schedule of an offer: a draft's prices are replaced outright, while a published offer's schedules are only ever added to. */
 export async function deleteSchedules(db: Executor, offerId: string): Promise<void> {
   await db.deleteFrom('offer_prices').where('offer_id', '=', offerId).execute();
+  await db.deleteFrom('offer_dna_terms').where('offer_id', '=', offerId).execute();
 }
 
-/** Adds one price schedule, a row per complexity band, effective from its date; earlier schedules stay for activity before it. */
-export async function insertSchedule(db: Executor, offerId: string, schedule: PriceSchedule, userId: string | null): Promise<void> {
+/** Adds one price schedule, a row per currency and band plus its DNA terms, effective from its date; earlier schedules stay for activity before it. */
+export async function insertSchedule(db: Executor, offerId: string, schedule: StoredSchedule, userId: string | null): Promise<void> {
   await db
     .insertInto('offer_prices')
     .values(
       schedule.prices.map((price) => ({
         offer_id: offerId,
         effective_from: schedule.effectiveFrom,
+        currency_code: price.currencyCode,
         complexity_band: price.complexityBand,
         price_pence: price.pricePence,
         created_by_user_id: userId,
+      })),
+    )
+    .execute();
+  const terms = schedule.dnaPayable ?? [];
+  if (terms.length === 0) return;
+  await db
+    .insertInto('offer_dna_terms')
+    .values(
+      terms.map((term) => ({
+        offer_id: offerId,
+        effective_from: schedule.effectiveFrom,
+        currency_code: term.currencyCode,
+        payable: term.payable,
       })),
     )
     .execute();

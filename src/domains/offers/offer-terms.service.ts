@@ -15,7 +15,8 @@ import {
   protocolVersionsOf,
   updateOfferStatus,
 } from './offer-terms.repo.ts';
-import { checkNewSchedule, type PriceSchedule, scheduleOn } from './price-schedule.rules.ts';
+import { checkNewSchedule, type PriceSchedule, scheduleOn, storableSchedule } from './price-schedule.rules.ts';
+import { currenciesOf } from '../catalogue/pack-currencies.rules.ts';
 
 /** Saves a new version of the offer's referral protocol; an invalid protocol is refused with field errors and nothing is saved. */
 export async function saveOfferProtocol(deps: Deps, context: ActionContext, id: string, content: unknown): Promise<{ version: number }> {
@@ -31,17 +32,15 @@ export async function saveOfferProtocol(deps: Deps, context: ActionContext, id: 
   });
 }
 
-/** Adds a price schedule (a draft's replaces its only one); published offers change price at most once a financial year. Only the schedule's own fields are kept. */
+/** Adds a price schedule (a draft's replaces its only one); published offers change price at most once a financial year. Only the schedule's own fields are kept, and prices without a currency are the pack's first currency's. */
 export async function setPriceSchedule(deps: Deps, context: ActionContext, id: string, input: PriceSchedule): Promise<void> {
-  const schedule: PriceSchedule = {
-    effectiveFrom: input.effectiveFrom,
-    prices: input.prices.map((band) => ({ complexityBand: band.complexityBand, pricePence: band.pricePence })),
-  };
   await deps.db.transaction().execute(async (trx) => {
     const offer = await offerToChange(trx, context, id);
+    const currencies = currenciesOf(offer.pack.content);
+    const schedule = storableSchedule(input, currencies[0]!.code);
     const existing = await priceSchedulesOf(trx, id);
     const bands = offer.pack.content.complexityBands.map((band) => band.code);
-    checkNewSchedule(existing, schedule, { status: offer.status, today: deps.clock.today(), bands });
+    checkNewSchedule(existing, schedule, { status: offer.status, today: deps.clock.today(), bands, currencies });
     if (offer.status === 'draft') await deleteSchedules(trx, id);
     await insertSchedule(trx, id, schedule, actingUserId(context));
     await recordAudit(trx, context, { action: 'offer.prices', entityType: 'offer', entityId: id, details: { ...schedule } });

@@ -1,19 +1,36 @@
-/** Price schedules (PRODUCT.md §3.2): a price per complexity band with an effective date, reviewed at most once a financial year. */
+/** Price schedules (PRODUCT.md §3.2): a price per currency and complexity band with an effective date, reviewed at most once a financial year. */
 import { type FieldError, DomainError, validationFailed } from '../../lib/errors.ts';
 import { isIsoDate } from '../../lib/iso-date.ts';
+import { type BandPrice, type DnaTerm, dnaTermFieldErrors, priceFieldErrors, type PricingTerms } from './schedule-prices.rules.ts';
 
-export interface BandPrice {
-  complexityBand: string;
-  pricePence: number;
-}
+export { type BandPrice, type DnaTerm, MAX_PRICE_PENCE } from './schedule-prices.rules.ts';
 
 export interface PriceSchedule {
   effectiveFrom: string;
   prices: BandPrice[];
+  /** Currencies whose DNAs this offer pays differently from the pack (decision 0042); absent means the pack's defaults. */
+  dnaPayable?: DnaTerm[];
 }
 
-/** The highest price we accept per unit (£100,000), to catch a price typed in pence as pounds. */
-export const MAX_PRICE_PENCE = 10_000_000;
+/** A schedule as stored: every price names its currency. */
+export interface StoredSchedule extends PriceSchedule {
+  prices: Required<BandPrice>[];
+}
+
+/** The schedule with only its own fields, a price without a currency read as the pack's first currency's (decision 0042). */
+export function storableSchedule(input: PriceSchedule, firstCurrencyCode: string): StoredSchedule {
+  return {
+    effectiveFrom: input.effectiveFrom,
+    prices: input.prices.map((price) => ({
+      currencyCode: price.currencyCode ?? firstCurrencyCode,
+      complexityBand: price.complexityBand,
+      pricePence: price.pricePence,
+    })),
+    ...(input.dnaPayable?.length
+      ? { dnaPayable: input.dnaPayable.map((term) => ({ currencyCode: term.currencyCode, payable: term.payable })) }
+      : {}),
+  };
+}
 
 /** The NHS financial year (1 April to 31 March) a date falls in, named by the year it starts: 2027-03-31 → 2026. */
 export function financialYearOf(isoDate: string): number {
@@ -31,28 +48,18 @@ export function nextFinancialYearStart(isoDate: string): string {
   return `${financialYearOf(isoDate) + 1}-04-01`;
 }
 
-/** Field errors for a proposed schedule's own content: a real date and one positive price for each of the pack's bands. */
-export function scheduleFieldErrors(schedule: PriceSchedule, bands: string[]): FieldError[] {
+/** Field errors for a proposed schedule's own content: a real date, a positive price per currency and band, and DNA terms for known currencies. */
+export function scheduleFieldErrors(schedule: PriceSchedule, bands: string[], currencies?: PricingTerms['currencies']): FieldError[] {
   const errors: FieldError[] = [];
   if (!isIsoDate(schedule.effectiveFrom))
     errors.push({ field: 'effectiveFrom', message: 'Enter the date the prices take effect, like 1 4 2027' });
-  for (const band of bands) {
-    const priced = schedule.prices.filter((price) => price.complexityBand === band);
-    if (priced.length === 0) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band` });
-    else if (priced.length > 1) errors.push({ field: `price-${band}`, message: `Enter one price for the ${band} band` });
-    else if (!Number.isInteger(priced[0]!.pricePence) || priced[0]!.pricePence <= 0)
-      errors.push({ field: `price-${band}`, message: `The price for the ${band} band must be more than £0` });
-    else if (priced[0]!.pricePence > MAX_PRICE_PENCE)
-      errors.push({ field: `price-${band}`, message: `The price for the ${band} band must be £100,000 or less` });
-  }
-  for (const price of schedule.prices) {
-    if (!bands.includes(price.complexityBand))
-      errors.push({
-        field: `price-${price.complexityBand}`,
-        message: `${price.complexityBand} is not a complexity band of this offer’s implementation pack (${bands.join(', ')})`,
-      });
-  }
-  return errors;
+  const terms: PricingTerms = { bands, ...(currencies ? { currencies } : {}) };
+  return [...errors, ...priceFieldErrors(schedule.prices, terms), ...dnaTermFieldErrors(schedule.dnaPayable ?? [], terms)];
+}
+
+/** Whether a DNA of this currency is paid under the schedule: the offer's own word, else the pack's national default. */
+export function dnaPayableFor(schedule: Pick<PriceSchedule, 'dnaPayable'>, currency: { code: string; dnaPayable: boolean }): boolean {
+  return schedule.dnaPayable?.find((term) => term.currencyCode === currency.code)?.payable ?? currency.dnaPayable;
 }
 
 /**
@@ -87,11 +94,11 @@ export function scheduleChangeRefusal(
 export function checkNewSchedule(
   existing: PriceSchedule[],
   proposed: PriceSchedule,
-  context: { status: string; today: string; bands: string[] },
+  context: { status: string; today: string } & PricingTerms,
 ): void {
   if (context.status === 'withdrawn' || context.status === 'closed')
     throw new DomainError('invalid-transition', `A ${context.status} offer’s prices cannot change`);
-  const errors = scheduleFieldErrors(proposed, context.bands);
+  const errors = scheduleFieldErrors(proposed, context.bands, context.currencies);
   if (errors.length) throw validationFailed(errors, 'The price schedule is not valid');
   const refusal = scheduleChangeRefusal(existing, proposed, context);
   if (refusal) throw validationFailed([refusal], refusal.message);

@@ -6,6 +6,8 @@ import { comparableServiceName } from './proposals.rules.ts';
 export interface LocalPackInput {
   specification: unknown;
   currency: unknown;
+  /** The units the service pays (decision 0042); when absent, the previous version's, else one derived from `currency`. */
+  currencies?: unknown;
   complexityBands: unknown;
   informationModel?: unknown;
   kpis?: unknown;
@@ -45,6 +47,11 @@ export function localPackContent(input: LocalPackInput, previous?: PackContent):
   return {
     specification: input.specification,
     currency: input.currency,
+    ...(input.currencies !== undefined
+      ? { currencies: input.currencies }
+      : previous?.currencies
+        ? { currencies: previous.currencies }
+        : {}),
     complexityBands: input.complexityBands,
     informationModel: input.informationModel ?? previous?.informationModel ?? LOCAL_INFORMATION_MODEL,
     kpis: input.kpis ?? previous?.kpis ?? [],

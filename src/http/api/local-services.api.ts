@@ -12,6 +12,7 @@ const LocalServiceBody = Type.Object(
   {
     specification: pack.specification,
     currency: pack.currency,
+    currencies: Type.Optional(pack.currencies),
     complexityBands: pack.complexityBands,
     informationModel: Type.Optional(pack.informationModel),
     kpis: Type.Optional(pack.kpis),

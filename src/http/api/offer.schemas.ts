@@ -1,14 +1,31 @@
 /** TypeBox schemas for offers in the API and its OpenAPI document. */
 import { Type } from 'typebox';
 import type { OfferInFull } from '../../domains/offers/offer-view.service.ts';
+import { currenciesOf } from '../../domains/catalogue/pack-currencies.rules.ts';
 import { OFFER_STATUSES } from '../../domains/offers/offer-status.rules.ts';
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 const IsoDate = Type.String({ format: 'date' });
 const Commissioner = Type.Object({ odsCode: Nullable(Type.String()), name: Type.String() });
-const Schedule = Type.Object({
+const DnaTerms = Type.Array(Type.Object({ currencyCode: Type.String({ maxLength: 40 }), payable: Type.Boolean() }), { maxItems: 10 });
+
+/** A price schedule: a price per pack currency and complexity band, and the currencies whose DNA payment the offer sets itself. */
+export const Schedule = Type.Object({
   effectiveFrom: IsoDate,
-  prices: Type.Array(Type.Object({ complexityBand: Type.String(), pricePence: Type.Integer() })),
+  prices: Type.Array(Type.Object({ currencyCode: Type.String(), complexityBand: Type.String(), pricePence: Type.Integer() })),
+  dnaPayable: Type.Optional(DnaTerms),
+});
+
+/** A currency the offer's pack pays (decision 0042). */
+const CurrencyJson = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  nationalCostCode: Type.Optional(Type.String()),
+  oncePerReferral: Type.Boolean(),
+  dnaPayable: Type.Boolean({ description: 'The pack’s national default; a schedule’s dnaPayable overrides it' }),
+  sessionCap: Type.Optional(Type.Integer()),
+  description: Type.String(),
 });
 
 export const OfferJson = Type.Object({
@@ -19,6 +36,7 @@ export const OfferJson = Type.Object({
   status: Type.Enum(OFFER_STATUSES),
   service: Type.Object({ code: Type.String(), name: Type.String() }),
   packVersion: Type.Integer(),
+  currencies: Type.Array(CurrencyJson),
   commissioner: Commissioner,
   coverage: Type.Array(Commissioner),
   contract: Type.Object({ start: Nullable(IsoDate), end: Nullable(IsoDate) }),
@@ -41,7 +59,17 @@ export const OfferJson = Type.Object({
 
 export const ScheduleBody = Type.Object({
   effectiveFrom: Type.String({ maxLength: 10 }),
-  prices: Type.Array(Type.Object({ complexityBand: Type.String({ maxLength: 20 }), pricePence: Type.Integer() }), { maxItems: 10 }),
+  prices: Type.Array(
+    Type.Object({
+      currencyCode: Type.Optional(
+        Type.String({ maxLength: 40, description: 'A currency code of the offer’s pack; when absent, its first currency' }),
+      ),
+      complexityBand: Type.String({ maxLength: 20 }),
+      pricePence: Type.Integer(),
+    }),
+    { maxItems: 100 },
+  ),
+  dnaPayable: Type.Optional(DnaTerms),
 });
 
 export const DetailsBody = Type.Object({
@@ -65,6 +93,7 @@ export function offerJson({ offer, protocols, schedules, history }: OfferInFull,
     status: offer.status,
     service: { code: offer.service.code, name: offer.service.name },
     packVersion: offer.pack.version,
+    currencies: currenciesOf(offer.pack.content),
     commissioner: { odsCode: offer.lead.odsCode, name: offer.lead.name },
     coverage: offer.coverage.map(({ odsCode, name }) => ({ odsCode, name })),
     contract: { start: offer.contractStart, end: offer.contractEnd },

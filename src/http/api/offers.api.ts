@@ -11,7 +11,7 @@ import { scheduleOn } from '../../domains/offers/price-schedule.rules.ts';
 import { isSpecificationSection } from '../../domains/offers/specification-amendments.rules.ts';
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import { isIsoDate } from '../../lib/iso-date.ts';
-import { DetailsBody, OfferJson, offerJson, ScheduleBody } from './offer.schemas.ts';
+import { DetailsBody, OfferJson, offerJson, Schedule, ScheduleBody } from './offer.schemas.ts';
 import { problemResponses } from './schemas.ts';
 
 const COMMISSIONER = { roles: ['commissioner'] as const };
@@ -71,11 +71,7 @@ export function registerOfferApi(scope: FastifyInstance, deps: Deps): void {
         params: Id,
         querystring: Type.Object({ on: Type.Optional(Type.String({ maxLength: 10 })) }),
         response: {
-          200: Type.Object({
-            on: Type.String(),
-            effectiveFrom: Type.String(),
-            prices: Type.Array(Type.Object({ complexityBand: Type.String(), pricePence: Type.Integer() })),
-          }),
+          200: Type.Object({ on: Type.String(), ...Schedule.properties }),
           ...problemResponses,
         },
       },
@@ -200,7 +196,8 @@ export function registerOfferApi(scope: FastifyInstance, deps: Deps): void {
       config: COMMISSIONER,
       schema: {
         tags: ['offers'],
-        summary: 'Add a price schedule per complexity band; published offers change price at most once a financial year',
+        summary:
+          'Add a price schedule per currency and complexity band, with DNA payment per currency; published offers change price at most once a financial year',
         params: Id,
         body: ScheduleBody,
         response: NoContent,

@@ -32,7 +32,7 @@ function viewApplication(
       values: options.values ?? {},
       statusTag: applicationStatusTag(application.status),
       ground: refusalGroundLabel(application.refusalGround),
-      prices: priceRows(full.priceSchedule),
+      prices: priceRows(full.priceSchedule, full.offer.pack.content),
       mayWithdraw: nextApplicationStatuses(application.status).includes('withdrawn'),
       history: full.history.map((entry) => ({
         ...entry,

@@ -1,4 +1,5 @@
 /** View-models for the application pages: status tags, the answers form, the price in force and the decision as the provider reads it. */
+import { bandLabel } from '../offers/offer-prices.presenter.ts';
 import type { ApplicationAnswers } from '../../../domains/applications/application-criteria.rules.ts';
 import type { OfferQuestion } from '../../../domains/offers/offer-questions.repo.ts';
 import {
@@ -50,8 +51,8 @@ export function answersFromForm(body: unknown, questions: readonly OfferQuestion
 }
 
 /** The price schedule as rows a provider reads before accepting it. */
-export function priceRows(schedule: PriceSchedule | undefined): { band: string; price: string }[] {
-  return (schedule?.prices ?? []).map((price) => ({ band: price.complexityBand, price: formatPence(price.pricePence) }));
+export function priceRows(schedule: PriceSchedule | undefined, pack: Parameters<typeof bandLabel>[0]): { band: string; price: string }[] {
+  return (schedule?.prices ?? []).map((price) => ({ band: bandLabel(pack, price), price: formatPence(price.pricePence) }));
 }
 
 /** Everything the form template needs: values, the sites to tick and the offer's questions. */
@@ -72,7 +73,7 @@ export function formView(
     questions: full.questions,
     currency: full.offer.pack.content.currency.unit,
     priceFrom: full.priceSchedule?.effectiveFrom,
-    prices: priceRows(full.priceSchedule),
+    prices: priceRows(full.priceSchedule, full.offer.pack.content),
     contractItem: [checkbox('acceptsContract', 'We accept the terms of the NHS Standard Contract')],
     priceItem: [
       checkbox(

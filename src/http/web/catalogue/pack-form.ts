@@ -51,6 +51,7 @@ export function packFormValues(pack: PackContent | undefined): PackFormValues {
     emptyKpiRow(pack.kpis.length),
   ];
   const rest = {
+    ...(pack.currencies ? { currencies: pack.currencies } : {}),
     complexityBands: pack.complexityBands,
     informationModel: pack.informationModel,
     exclusions: protocol.exclusions,

@@ -1,15 +1,17 @@
-/** The prices page: a price per complexity band from an effective date; a published offer's prices change at most once a financial year. */
+/** The prices page: a price per currency and complexity band from an effective date, and which currencies pay a DNA; a published offer's prices change at most once a financial year. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { type OfferRecord, priceSchedulesOfOffer } from '../../../domains/offers/offer-view.service.ts';
 import { setPriceSchedule } from '../../../domains/offers/offer-terms.service.ts';
-import { nextFinancialYearStart } from '../../../domains/offers/price-schedule.rules.ts';
+import { type BandPrice, nextFinancialYearStart } from '../../../domains/offers/price-schedule.rules.ts';
 import type { FieldError } from '../../../lib/errors.ts';
 import { formatPence } from '../../../lib/money.ts';
 import { datePartsFromIso, datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { attempt, field, type FormErrors, rejected, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
+import { type CurrencyFields, currencyFields, scheduleRows } from './offer-prices.presenter.ts';
+import { fieldList } from './protocol-form.ts';
 
 /** Pounds and pence as typed ("450", "£450.00", "1,250.5") in whole pence; undefined when it is not an amount. */
 export function penceFromPounds(text: string): number | undefined {
@@ -22,59 +24,71 @@ export function penceFromPounds(text: string): number | undefined {
 interface PriceValues {
   parts: ReturnType<typeof datePartsOf>;
   prices: Record<string, string>;
+  /** The currencies ticked as paying a DNA; absent until the form is first sent. */
+  dna?: string[];
 }
 
-/** The prices form with the pack's bands and tariff, and the schedules already set. */
+/** The prices form with the pack's currencies, bands and tariff, and the schedules already set. */
 async function viewOfferPrices(deps: Deps, reply: FastifyReply, offer: OfferRecord, values: PriceValues, errors?: FormErrors) {
   const schedules = await priceSchedulesOfOffer(deps, offer.id);
   const latest = schedules.at(-1);
+  const currencies = currencyFields(offer, latest);
   return renderForm(
     reply,
     'pages/offers/prices.njk',
     'Prices',
     {
       offer,
-      values,
-      bands: offer.pack.content.complexityBands,
+      values: { ...values, dna: values.dna ?? currencies.filter((currency) => currency.dnaPayable).map((currency) => currency.code) },
+      currencies,
       currency: offer.pack.content.currency.unit,
       tariff: offer.pack.content.tariff,
       tariffPrice: offer.pack.content.tariff.pricePence === undefined ? undefined : formatPence(offer.pack.content.tariff.pricePence),
-      schedules: schedules.map((s) => ({
-        effectiveFrom: s.effectiveFrom,
-        prices: s.prices.map((p) => ({ band: p.complexityBand, price: formatPence(p.pricePence) })),
-      })),
+      schedules: scheduleRows(offer, schedules),
       nextChangeFrom: offer.status !== 'draft' && latest ? nextFinancialYearStart(latest.effectiveFrom) : undefined,
     },
     errors,
   );
 }
 
-/** The typed date and a price per band, with what cannot be read as a date or an amount. */
+/** The prices typed for one currency: all required for the first currency; for another, all or none (none: not paid separately). */
+function readCurrencyPrices(currency: CurrencyFields, typed: Record<string, string>, errors: FieldError[]): BandPrice[] {
+  if (!currency.first && currency.inputs.every((input) => !typed[input.field]!.trim())) return [];
+  return currency.inputs.map((input) => {
+    const text = typed[input.field]!;
+    const pence = penceFromPounds(text);
+    if (!text.trim()) errors.push({ field: input.field, message: `Enter the ${input.what} for the ${input.band} band` });
+    else if (pence === undefined)
+      errors.push({ field: input.field, message: `Enter the ${input.what} for the ${input.band} band in pounds and pence, like 450.00` });
+    return { currencyCode: currency.code, complexityBand: input.band, pricePence: pence ?? 0 };
+  });
+}
+
+/** The typed date, a price per currency and band, and the DNA ticks, with what cannot be read as a date or an amount. */
 function readPrices(body: unknown, offer: OfferRecord) {
   const parts = datePartsOf(body, 'effectiveFrom');
-  const bands = offer.pack.content.complexityBands.map((band) => band.code);
-  const typed = Object.fromEntries(bands.map((band) => [band, field(body, `price-${band}`)]));
+  const currencies = currencyFields(offer);
+  const fields = currencies.flatMap((currency) => currency.inputs.map((input) => input.field));
+  const typed = Object.fromEntries(fields.map((name) => [name, field(body, name)]));
+  const ticked = fieldList(body, 'dnaPayable');
   const errors: FieldError[] = [];
   const date = isoDateFromParts(parts, 'effectiveFrom', 'The date the prices take effect');
   if (date.error) errors.push(date.error);
   else if (!date.value) errors.push({ field: 'effectiveFrom', message: 'Enter the date the prices take effect' });
-  const prices = bands.map((band) => {
-    const pence = penceFromPounds(typed[band]!);
-    if (!typed[band]!.trim()) errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band` });
-    else if (pence === undefined)
-      errors.push({ field: `price-${band}`, message: `Enter the price for the ${band} band in pounds and pence, like 450.00` });
-    return { complexityBand: band, pricePence: pence ?? 0 };
-  });
-  return { values: { parts, prices: typed }, effectiveFrom: date.value, prices, errors };
+  const prices = currencies.flatMap((currency) => readCurrencyPrices(currency, typed, errors));
+  const dnaPayable = currencies
+    .filter((currency) => ticked.includes(currency.code) !== currency.dnaPayable)
+    .map((currency) => ({ currencyCode: currency.code, payable: ticked.includes(currency.code) }));
+  return { values: { parts, prices: typed, dna: ticked }, effectiveFrom: date.value, prices, dnaPayable, errors };
 }
 
 /** Saves the price schedule, or shows the form again with its errors. */
 async function submitOfferPrices(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const offer = await offerForEditing(deps, request);
-  const { values, effectiveFrom, prices, errors } = readPrices(request.body, offer);
+  const { values, effectiveFrom, prices, dnaPayable, errors } = readPrices(request.body, offer);
   const outcome = errors.length
     ? rejected(errors)
-    : await attempt(() => setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: effectiveFrom!, prices }));
+    : await attempt(() => setPriceSchedule(deps, request.actionContext(), offer.id, { effectiveFrom: effectiveFrom!, prices, dnaPayable }));
   if (!outcome.ok) return viewOfferPrices(deps, reply, offer, values, outcome.errors);
   request.session.flash = `Prices from ${effectiveFrom} have been saved.`;
   return reply.redirect(`/offers/${offer.id}`, 303);

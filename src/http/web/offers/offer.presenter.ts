@@ -1,4 +1,5 @@
 /** View-models for offer pages: the overview a commissioner checks before publishing and the public reads. */
+import { bandLabel } from './offer-prices.presenter.ts';
 import type { OfferInFull } from '../../../domains/offers/offer-view.service.ts';
 import { nextStatuses, OFFER_STATUS_LABELS, type OfferStatus } from '../../../domains/offers/offer-status.rules.ts';
 import { financialYearLabel, financialYearOf, scheduleOn } from '../../../domains/offers/price-schedule.rules.ts';
@@ -65,7 +66,7 @@ export function offerView(full: OfferInFull, today: string) {
       effectiveFrom: formatDate(schedule.effectiveFrom),
       financialYear: financialYearLabel(financialYearOf(schedule.effectiveFrom)),
       inForce: schedule === inForce,
-      prices: schedule.prices.map((price) => ({ band: price.complexityBand, price: formatPence(price.pricePence) })),
+      prices: schedule.prices.map((price) => ({ band: bandLabel(offer.pack.content, price), price: formatPence(price.pricePence) })),
     })),
     history: history.map((change) => ({
       status: OFFER_STATUS_LABELS[change.toStatus as OfferStatus] ?? change.toStatus,
