@@ -21,6 +21,7 @@ import * as referralReplies from './migrations/0017-referral-replies.ts';
 import * as servicePublicNames from './migrations/0018-service-public-names.ts';
 import * as referralListIndexes from './migrations/0019-referral-list-indexes.ts';
 import * as offerPriceCurrencies from './migrations/0020-offer-price-currencies.ts';
+import * as activityLines from './migrations/0021-activity-lines.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0018-service-public-names': servicePublicNames,
   '0019-referral-list-indexes': referralListIndexes,
   '0020-offer-price-currencies': offerPriceCurrencies,
+  '0021-activity-lines': activityLines,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

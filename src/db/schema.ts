@@ -1,5 +1,6 @@
 /** Kysely table types: the one description of the database that queries are checked against. */
 import type { ColumnType, Generated } from 'kysely';
+import type { ActivityLineTables } from './tables/activity-lines.ts';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
@@ -192,7 +193,14 @@ export interface AuditEventsTable {
 
 /** Every table; later capabilities keep their table types in tables/ and join them here. */
 export interface Database
-  extends OfferTables, PrioritisationTables, LocalProposalTables, QualificationTables, ReferralTables, ReferralReplyTables {
+  extends
+    OfferTables,
+    PrioritisationTables,
+    LocalProposalTables,
+    QualificationTables,
+    ReferralTables,
+    ReferralReplyTables,
+    ActivityLineTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;
