@@ -2,9 +2,10 @@
 import { validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
+import { recordDischargeActivity } from '../payments/platform-activity.service.ts';
 import { DISCHARGE_OUTCOMES, type DischargeOutcome, MAX_REASON_COMMENT, RETURN_REASONS, reasonErrors } from './referral-reasons.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
-import { moveReferral } from './referral-transition.service.ts';
+import { moveReferral, moveReferralIn } from './referral-transition.service.ts';
 
 /** Accepts a sent referral; of two providers' staff accepting at once, exactly one wins and the other gets a `conflict`. */
 export async function acceptReferral(deps: Deps, context: ActionContext, referral: ReferralRecord): Promise<void> {
@@ -37,7 +38,7 @@ export async function returnReferral(
   });
 }
 
-/** Discharges a patient in treatment with the outcome of their care. */
+/** Discharges a patient in treatment with the outcome of their care; for an offer paid by the pathway, its activity line is written too. */
 export async function dischargeReferral(
   deps: Deps,
   context: ActionContext,
@@ -49,13 +50,22 @@ export async function dischargeReferral(
   if ((input.comment ?? '').trim().length > MAX_REASON_COMMENT)
     throw validationFailed([{ field: 'comment', message: `The discharge summary must be ${MAX_REASON_COMMENT} characters or fewer` }]);
   const outcome = input.outcome as DischargeOutcome;
-  await moveReferral(deps, context, referral, {
-    to: 'discharged',
-    actor: 'provider',
-    action: 'referral.discharge',
-    reasonCode: outcome,
-    comment: (input.comment ?? '').trim(),
-    change: { dischargedAt: deps.clock.now(), dischargeOutcome: outcome },
-    details: { outcome },
+  await deps.db.transaction().execute(async (trx) => {
+    await moveReferralIn(trx, deps, context, referral, {
+      to: 'discharged',
+      actor: 'provider',
+      action: 'referral.discharge',
+      reasonCode: outcome,
+      comment: (input.comment ?? '').trim(),
+      change: { dischargedAt: deps.clock.now(), dischargeOutcome: outcome },
+      details: { outcome },
+    });
+    if (referral.chosen)
+      await recordDischargeActivity(trx, deps, context, {
+        id: referral.id,
+        ubrn: referral.ubrn,
+        offerId: referral.offer.id,
+        providerId: referral.chosen.providerOrganisationId,
+      });
   });
 }

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
+import { recordContactActivity } from '../payments/platform-activity.service.ts';
 import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
 import { countAttendedSession, episodeProgressOf, insertContact, sessionCapOf } from './referral-episode.repo.ts';
 import { isInTreatment, REFERRAL_STATUS_LABELS, reachesSessionCap } from './referral-status.rules.ts';
@@ -53,6 +54,10 @@ async function tellReferrerToReRefer(trx: Executor, referral: ReferralRecord, ca
   );
 }
 
+function platformReferralOf(referral: ReferralRecord, providerId: string) {
+  return { id: referral.id, ubrn: referral.ubrn, offerId: referral.offer.id, providerId };
+}
+
 /** Records an appointment or a session; an attended session that reaches the cap closes the episode in the same transaction. */
 export async function recordContact(
   deps: Deps,
@@ -80,6 +85,12 @@ export async function recordContact(
       at,
       userId: actingUserId(context),
     });
+    if (referral.chosen)
+      await recordContactActivity(trx, deps, context, platformReferralOf(referral, referral.chosen.providerOrganisationId), {
+        id: contactId,
+        attendance,
+        activityDate: input.scheduledFor ? londonDateOf(new Date(input.scheduledFor)) : deps.clock.today(),
+      });
     const counts = input.kind === 'session' && attendance === 'attended';
     const attended = counts
       ? await countAttendedSession(trx, referral.id, at)

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
+import { registerActivityLineApi } from './activity-lines.api.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
@@ -58,6 +59,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerListingSiteApi(scope, deps);
     registerReferralApi(scope, deps);
     registerReferralReplyApi(scope, deps);
+    registerActivityLineApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);

@@ -1,0 +1,152 @@
+/**
+ * Receiving activity lines (issue #14 item 2; decision 0044): in one transaction, lines already received are reported and skipped, the
+ * rest are validated against facts loaded for the whole batch, accepted lines are priced, and every new line is appended — never updated.
+ */
+import type { Executor } from '../../db/executor.ts';
+import { DomainError, isDomainError, validationFailed } from '../../lib/errors.ts';
+import type { Deps } from '../deps.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
+import { type LoadedFacts, loadValidationFacts } from './activity-facts.service.ts';
+import { type ActivityLine, REJECTION_REASONS, type RejectionReasonCode } from './activity-line.rules.ts';
+import { insertLines, insertSubmission, type NewLine, type StoredLine, storedLinesById } from './activity-line.repo.ts';
+import { type LineDecision, validateLines } from './activity-validation.rules.ts';
+import { priceLine } from './pricing.rules.ts';
+
+/** The most lines one API batch may carry; larger sets are sent as several batches or a file. */
+export const MAX_BATCH_LINES = 1000;
+
+export type LineOutcome =
+  | { lineId: string; outcome: 'accepted'; pricePence: number | null }
+  | { lineId: string; outcome: 'refused'; reasonCode: RejectionReasonCode; reason: string }
+  | { lineId: string; outcome: 'already-received'; firstOutcome: 'accepted' | 'refused'; reasonCode?: string; pricePence: number | null };
+
+export interface SubmissionReport {
+  received: number;
+  accepted: number;
+  refused: number;
+  alreadyReceived: number;
+  lines: LineOutcome[];
+}
+
+/** Who sent the lines, how, and when. */
+export interface Submitter {
+  providerId: string;
+  source: 'platform' | 'api' | 'csv';
+  fileName: string | null;
+  userId: string | null;
+  apiKeyId: string | null;
+  at: Date;
+  today: string;
+}
+
+/** Receives a provider's batch by API (or file) in its own transaction; the same line id twice in one batch is bad input. */
+export async function submitActivityLines(
+  deps: Deps,
+  context: ActionContext,
+  input: { lines: ActivityLine[]; source: 'api' | 'csv'; fileName?: string },
+): Promise<SubmissionReport> {
+  const principal = context.principal;
+  if (!principal || (principal.role !== 'provider-admin' && principal.role !== 'provider-clinician'))
+    throw new DomainError('forbidden', 'Only a provider can send activity lines');
+  if (input.lines.length > MAX_BATCH_LINES)
+    throw validationFailed([{ field: 'lines', message: `Send at most ${MAX_BATCH_LINES} lines in one batch` }]);
+  const seen = new Set<string>();
+  const repeated = input.lines.findIndex((line) => seen.size === seen.add(line.lineId).size);
+  if (repeated >= 0)
+    throw validationFailed([
+      { field: `lines.${repeated}.lineId`, message: `Line id ${input.lines[repeated]!.lineId} is used twice in this batch` },
+    ]);
+  const submitter: Submitter = {
+    providerId: principal.organisationId,
+    source: input.source,
+    fileName: input.fileName ?? null,
+    userId: actingUserId(context),
+    apiKeyId: actingApiKeyId(context),
+    at: deps.clock.now(),
+    today: deps.clock.today(),
+  };
+  return deps.db.transaction().execute((trx) => recordActivityIn(trx, submitter, input.lines));
+}
+
+/** Records lines inside the caller's transaction (a batch, or one platform event): what was received before is only reported. */
+export async function recordActivityIn(trx: Executor, submitter: Submitter, lines: readonly ActivityLine[]): Promise<SubmissionReport> {
+  const stored = new Map(
+    (
+      await storedLinesById(
+        trx,
+        submitter.providerId,
+        lines.map((line) => line.lineId),
+      )
+    ).map((line) => [line.providerLineId, line]),
+  );
+  const fresh = lines.filter((line) => !stored.has(line.lineId));
+  const loaded = await loadValidationFacts(trx, submitter.providerId, fresh, submitter.today);
+  const newLines = decideAndPrice(validateLines(fresh, loaded.facts), loaded, submitter.providerId);
+  const byId = new Map(newLines.map((line) => [line.providerLineId, line]));
+  const outcomes = lines.map((line) =>
+    byId.has(line.lineId) ? outcomeOf(byId.get(line.lineId)!) : alreadyReceived(stored.get(line.lineId)!),
+  );
+  const accepted = newLines.filter((line) => line.status === 'accepted').length;
+  const report = { received: lines.length, accepted, refused: newLines.length - accepted, alreadyReceived: lines.length - newLines.length };
+  const id = await insertSubmission(trx, {
+    ...submitter,
+    counts: { lines: report.received, accepted, refused: report.refused, alreadyReceived: report.alreadyReceived },
+  });
+  await insertLines(trx, { id, providerId: submitter.providerId, source: submitter.source, at: submitter.at }, newLines);
+  return { ...report, lines: outcomes };
+}
+
+/** Each decision as the row to append: accepted lines priced (null when the offer has no price in force), refused ones with their reason. */
+function decideAndPrice(decisions: readonly LineDecision[], loaded: LoadedFacts, providerId: string): NewLine[] {
+  const originals = new Map(loaded.acceptedById);
+  return decisions.map((decision) => {
+    const line = decision.line;
+    const referral = loaded.referrals.get(line.referralReference);
+    const ours = referral && referral.providerId === providerId ? referral : undefined;
+    const accepted = decision.outcome === 'accepted';
+    if (accepted) originals.set(line.lineId, line);
+    return {
+      providerLineId: line.lineId,
+      referralId: ours?.id ?? null,
+      referralReference: line.referralReference,
+      offerId: ours?.offerId ?? null,
+      commissionerId: ours?.commissionerId ?? null,
+      currencyCode: line.currencyCode,
+      complexityBand: line.complexityBand,
+      activityDate: line.activityDate,
+      attendanceCode: line.attendance,
+      kind: line.kind,
+      reversesLineId: line.reversesLineId ?? null,
+      status: accepted ? 'accepted' : 'refused',
+      rejectionReason: decision.outcome === 'refused' ? decision.reason : null,
+      pricePence: accepted && ours ? priceOrNull(line, loaded.schedules.get(ours.offerId) ?? [], originals) : null,
+    };
+  });
+}
+
+/** The line's price; an offer with no price in force for it leaves the line accepted but unpriced, for the commissioner to put right. */
+function priceOrNull(line: ActivityLine, schedules: Parameters<typeof priceLine>[1], originals: Map<string, ActivityLine>): number | null {
+  try {
+    return priceLine(line, schedules, line.reversesLineId ? originals.get(line.reversesLineId) : undefined);
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'not-found') return null;
+    throw error;
+  }
+}
+
+function outcomeOf(line: NewLine): LineOutcome {
+  if (line.status === 'accepted') return { lineId: line.providerLineId, outcome: 'accepted', pricePence: line.pricePence };
+  const code = line.rejectionReason as RejectionReasonCode;
+  return { lineId: line.providerLineId, outcome: 'refused', reasonCode: code, reason: REJECTION_REASONS[code].label };
+}
+
+function alreadyReceived(line: StoredLine): LineOutcome {
+  return {
+    lineId: line.providerLineId,
+    outcome: 'already-received',
+    firstOutcome: line.status === 'accepted' ? 'accepted' : 'refused',
+    ...(line.rejectionReason ? { reasonCode: line.rejectionReason } : {}),
+    pricePence: line.pricePence,
+  };
+}
