@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aPricedBackPainOffer, aReferralFor, type ActivityWorld } from '../support/activity-rows.ts';
-import { movableToday } from '../support/movable-clock.ts';
+import { aPricedBackPainOffer, aPricedOffer, aReferralFor, type ActivityWorld } from '../support/activity-rows.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
 import { tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -34,7 +34,7 @@ describe('activity lines sent by API and recorded on the platform', () => {
     (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'region', clock: movableToday(TODAY) });
+    t = await createTestApp({ seed: 'region', clock: fixedClock(`${TODAY}T12:00:00Z`) });
     world = await aPricedBackPainOffer(t.deps, TODAY, SESSION_PENCE);
     provider = await tokenFor(t.deps, world.providerId, 'provider-admin');
     otherProvider = await tokenFor(t.deps, await orgId('DEMO2'), 'provider-admin');
@@ -146,6 +146,32 @@ describe('activity lines sent by API and recorded on the platform', () => {
         attendance: '3',
         status: 'refused',
         reasonCode: 'dna-not-payable',
+      }),
+    ]);
+  });
+
+  it('writes the hearing pathway line by itself when the patient is discharged with treatment completed, and none for each visit', async () => {
+    const hearing = await aPricedOffer(t.deps, TODAY, { service: 'adult-hearing', band: 'MONAURAL', pricePence: 42000 });
+    const { ubrn } = await aReferralFor(t.deps, hearing, { acceptedOn: '2027-02-01' });
+    const act = (path: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/referrals/${ubrn}/${path}`, headers: { authorization: `Bearer ${provider}` }, payload });
+    expect((await act('sessions', { kind: 'appointment', attendance: 'attended', scheduledFor: '2027-02-15T10:00:00Z' })).statusCode).toBe(
+      201,
+    );
+    expect((await act('discharge', { outcome: 'treatment-completed' })).statusCode).toBe(200);
+
+    const ofReferral = async (month: string) =>
+      (await list(provider, month)).json().items.filter((line: { referralReference: string }) => line.referralReference === ubrn);
+
+    expect(await ofReferral('2027-02')).toEqual([]);
+    expect(await ofReferral('2027-03')).toEqual([
+      expect.objectContaining({
+        source: 'platform',
+        currencyCode: 'assessment-and-fitting',
+        complexityBand: 'MONAURAL',
+        activityDate: TODAY,
+        status: 'accepted',
+        pricePence: 42000,
       }),
     ]);
   });

@@ -113,6 +113,8 @@ export const API_ACCESS: Record<string, Access> = {
   'GET /api/v1/worklists/referrals': ROLES,
   'GET /api/v1/worklists/referrals.csv': ROLES,
   'POST /api/v1/provider/assurance': ROLES,
+  'POST /api/v1/activity-lines': ROLES,
+  'GET /api/v1/activity-lines': ROLES,
   'GET /api/v1/docs': PUBLIC,
   'GET /api/v1/docs/static/index.html': PUBLIC,
   'GET /api/v1/docs/static/swagger-initializer.js': PUBLIC,

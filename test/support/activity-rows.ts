@@ -12,17 +12,32 @@ export interface ActivityWorld {
 
 /** Calderdale's (02T) back and neck pain offer on the pack paying per session up to 8, priced from April 2026, with DEMO1 live on it. */
 export async function aPricedBackPainOffer(deps: Deps, today: string, pricePence: number): Promise<ActivityWorld> {
-  const offer = await anOffer(deps.db).forService('back-and-neck-pain').coveringOds('02T').withStatus('open').withPackProtocol().insert();
-  const currency = await deps.db
+  return aPricedOffer(deps, today, { service: 'back-and-neck-pain', band: 'STANDARD', pricePence });
+}
+
+/** Calderdale's (02T) offer of a service on its latest pack, its first currency priced in one band from April 2026, with DEMO1 live on it. */
+export async function aPricedOffer(
+  deps: Deps,
+  today: string,
+  price: { service: string; band: string; pricePence: number },
+): Promise<ActivityWorld> {
+  const offer = await anOffer(deps.db).forService(price.service).coveringOds('02T').withStatus('open').withPackProtocol().insert();
+  const pack = await deps.db
     .selectFrom('offers as o')
     .innerJoin('implementation_packs as p', 'p.id', 'o.pack_id')
     .select('p.content')
     .where('o.id', '=', offer.id)
     .executeTakeFirstOrThrow();
-  const code = (currency.content as { currencies?: { code: string }[] }).currencies?.[0]?.code ?? 'session';
+  const code = (pack.content as { currencies?: { code: string }[] }).currencies?.[0]?.code ?? 'session';
   await deps.db
     .insertInto('offer_prices')
-    .values({ offer_id: offer.id, effective_from: '2026-04-01', currency_code: code, complexity_band: 'STANDARD', price_pence: pricePence })
+    .values({
+      offer_id: offer.id,
+      effective_from: '2026-04-01',
+      currency_code: code,
+      complexity_band: price.band,
+      price_pence: price.pricePence,
+    })
     .execute();
   const listing = await aListingIn(deps, offer.id, 'DEMO1', 'live', today);
   const commissioner = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', '02T').executeTakeFirstOrThrow();

@@ -5,14 +5,8 @@ import { priceSchedulesOfMany } from '../offers/offer-terms.repo.ts';
 import type { ReferralStatus } from '../referrals/referral-status.rules.ts';
 import { asActivityLine, complexityBandsOf, currencyTermsOf, livePeriodsOf } from './activity-facts.rules.ts';
 import type { ActivityLine } from './activity-line.rules.ts';
-import {
-  acceptedLinesOn,
-  careEndedAt,
-  listingStatusHistory,
-  lockReferralFacts,
-  offerCoverage,
-  type ReferralFactRow,
-} from './activity-line.repo.ts';
+import { careEndedAt, listingStatusHistory, lockReferralFacts, offerCoverage, type ReferralFactRow } from './activity-facts.repo.ts';
+import { acceptedLinesOn } from './activity-line.repo.ts';
 import type { ReferralFacts, ValidationFacts } from './activity-validation.rules.ts';
 import type { PaymentSchedule } from './pricing.rules.ts';
 
@@ -48,33 +42,49 @@ export async function loadValidationFacts(
     acceptedLinesOn(trx, providerId, references),
   ]);
   const referralFacts: Record<string, ReferralFacts> = {};
-  for (const row of rows) {
-    const offerSchedules = schedules.get(row.offerId) ?? [];
-    const listingHistory = history
-      .filter((change) => change.listingId === row.listingId)
-      .map((change) => ({ toStatus: change.toStatus, on: londonDateOf(change.changedAt) }));
-    const covered = coverage.some((cover) => cover.offerId === row.offerId && cover.organisationId === row.commissionerId);
-    referralFacts[row.ubrn] = {
-      status: row.status as ReferralStatus,
-      providerId: row.providerId,
-      acceptedOn: row.acceptedAt ? londonDateOf(row.acceptedAt) : null,
-      dischargedOn: ended.has(row.id) ? londonDateOf(ended.get(row.id)!) : row.dischargedAt ? londonDateOf(row.dischargedAt) : null,
-      outsideCriteria: row.status === 'returned' && row.returnReasonCode === 'OUTSIDE_CRITERIA',
-      offer: {
-        commissionerCode: row.commissionerId,
-        currencies: currencyTermsOf(row.packContent, offerSchedules, today),
-        complexityBands: complexityBandsOf(row.packContent),
-      },
-      listingLivePeriods: livePeriodsOf(listingHistory, { status: row.listingStatus, contractStart: row.listingContractStart }),
-      contractEndsOn: row.listingContractEnd ?? row.offerContractEnd,
-      responsibleCommissioners: covered ? [{ commissionerCode: row.commissionerId, from: '0001-01-01', to: null }] : [],
-    };
-  }
+  for (const row of rows)
+    referralFacts[row.ubrn] = referralFactsOf(row, {
+      today,
+      schedules: schedules.get(row.offerId) ?? [],
+      endedAt: ended.get(row.id),
+      listingHistory: history.filter((change) => change.listingId === row.listingId),
+      covered: coverage.some((cover) => cover.offerId === row.offerId && cover.organisationId === row.commissionerId),
+    });
   const acceptedLines = accepted.map(asActivityLine);
   return {
     facts: { providerId, today, referrals: referralFacts, acceptedLines },
     referrals: new Map(rows.map((row) => [row.ubrn, row])),
     schedules,
     acceptedById: new Map(acceptedLines.map((line) => [line.lineId, line])),
+  };
+}
+
+/** One referral's facts: care ends at its last discharge, closure or cancellation; the commissioner fixed at referral stays responsible while the offer covers it. */
+function referralFactsOf(
+  row: ReferralFactRow,
+  more: {
+    today: string;
+    schedules: PaymentSchedule[];
+    endedAt: Date | undefined;
+    listingHistory: { toStatus: string; changedAt: Date }[];
+    covered: boolean;
+  },
+): ReferralFacts {
+  const endedAt = more.endedAt ?? row.dischargedAt;
+  const history = more.listingHistory.map((change) => ({ toStatus: change.toStatus, on: londonDateOf(change.changedAt) }));
+  return {
+    status: row.status as ReferralStatus,
+    providerId: row.providerId,
+    acceptedOn: row.acceptedAt ? londonDateOf(row.acceptedAt) : null,
+    dischargedOn: endedAt ? londonDateOf(endedAt) : null,
+    outsideCriteria: row.status === 'returned' && row.returnReasonCode === 'OUTSIDE_CRITERIA',
+    offer: {
+      commissionerCode: row.commissionerId,
+      currencies: currencyTermsOf(row.packContent, more.schedules, more.today),
+      complexityBands: complexityBandsOf(row.packContent),
+    },
+    listingLivePeriods: livePeriodsOf(history, { status: row.listingStatus, contractStart: row.listingContractStart }),
+    contractEndsOn: row.listingContractEnd ?? row.offerContractEnd,
+    responsibleCommissioners: more.covered ? [{ commissionerCode: row.commissionerId, from: '0001-01-01', to: null }] : [],
   };
 }

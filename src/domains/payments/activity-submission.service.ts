@@ -13,6 +13,9 @@ import { insertLines, insertSubmission, type NewLine, type StoredLine, storedLin
 import { type LineDecision, validateLines } from './activity-validation.rules.ts';
 import { priceLine } from './pricing.rules.ts';
 
+/** The start of the line ids the platform gives the activity it records itself; a provider's ids cannot start so. */
+export const PLATFORM_LINE_PREFIX = 'platform:';
+
 /** The most lines one API batch may carry; larger sets are sent as several batches or a file. */
 export const MAX_BATCH_LINES = 1000;
 
@@ -51,6 +54,11 @@ export async function submitActivityLines(
     throw new DomainError('forbidden', 'Only a provider can send activity lines');
   if (input.lines.length > MAX_BATCH_LINES)
     throw validationFailed([{ field: 'lines', message: `Send at most ${MAX_BATCH_LINES} lines in one batch` }]);
+  const platformId = input.lines.findIndex((line) => line.lineId.startsWith(PLATFORM_LINE_PREFIX));
+  if (platformId >= 0)
+    throw validationFailed([
+      { field: `lines.${platformId}.lineId`, message: `Line ids starting ${PLATFORM_LINE_PREFIX} are the platform’s own` },
+    ]);
   const seen = new Set<string>();
   const repeated = input.lines.findIndex((line) => seen.size === seen.add(line.lineId).size);
   if (repeated >= 0)

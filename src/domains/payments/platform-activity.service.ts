@@ -3,13 +3,14 @@
  * appointment, and a discharge, each write one line in the transaction that records them, with a line id derived from what was recorded.
  */
 import type { Executor } from '../../db/executor.ts';
+import { londonDateOf } from '../../lib/clock.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
 import { complexityBandsOf, payableCurrenciesOf } from './activity-facts.rules.ts';
 import type { AttendanceCode } from './activity-line.rules.ts';
-import { packContentOfOffer } from './activity-line.repo.ts';
-import { recordActivityIn } from './activity-submission.service.ts';
+import { packContentOfOffer } from './activity-facts.repo.ts';
+import { PLATFORM_LINE_PREFIX, recordActivityIn } from './activity-submission.service.ts';
 
 /** The referral a platform event belongs to. */
 export interface PlatformReferral {
@@ -64,24 +65,26 @@ export async function recordContactActivity(
   if (!contact.attendance) return;
   const attendance: AttendanceCode = contact.attendance === 'attended' ? '5' : '3';
   await recordPlatformLine(trx, deps, context, referral, {
-    lineId: `platform:contact:${contact.id}`,
+    lineId: `${PLATFORM_LINE_PREFIX}contact:${contact.id}`,
     event: 'contact',
     activityDate: contact.activityDate,
     attendance,
   });
 }
 
-/** Writes the pathway line when a patient is discharged, for offers paid by the pathway; the discharge day is the activity date. */
+/** Writes the pathway line when a patient is discharged with treatment completed, for offers paid by the pathway; the day of the discharge (as it is stamped) is the activity date. */
 export async function recordDischargeActivity(
   trx: Executor,
   deps: Deps,
   context: ActionContext,
   referral: PlatformReferral & { id: string },
+  outcome: string,
 ): Promise<void> {
+  if (outcome !== 'treatment-completed') return;
   await recordPlatformLine(trx, deps, context, referral, {
-    lineId: `platform:discharge:${referral.id}`,
+    lineId: `${PLATFORM_LINE_PREFIX}discharge:${referral.id}`,
     event: 'discharge',
-    activityDate: deps.clock.today(),
+    activityDate: londonDateOf(deps.clock.now()),
     attendance: '5',
   });
 }

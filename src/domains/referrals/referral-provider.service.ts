@@ -38,7 +38,7 @@ export async function returnReferral(
   });
 }
 
-/** Discharges a patient in treatment with the outcome of their care; for an offer paid by the pathway, its activity line is written too. */
+/** Discharges a patient in treatment with the outcome of their care; for an offer paid by the pathway, a completed treatment's activity line is written too. */
 export async function dischargeReferral(
   deps: Deps,
   context: ActionContext,
@@ -61,11 +61,17 @@ export async function dischargeReferral(
       details: { outcome },
     });
     if (referral.chosen)
-      await recordDischargeActivity(trx, deps, context, {
-        id: referral.id,
-        ubrn: referral.ubrn,
-        offerId: referral.offer.id,
-        providerId: referral.chosen.providerOrganisationId,
-      });
+      await recordDischargeActivity(
+        trx,
+        deps,
+        context,
+        {
+          id: referral.id,
+          ubrn: referral.ubrn,
+          offerId: referral.offer.id,
+          providerId: referral.chosen.providerOrganisationId,
+        },
+        outcome,
+      );
   });
 }

@@ -11,7 +11,7 @@ import { problemResponses } from './schemas.ts';
 
 /** A provider's own line id: the idempotency key; ids starting `platform:` are the platform's own. */
 const LineId = Type.String({
-  pattern: '^(?!platform:)[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$',
   description: 'Your own id for the line, unique among your lines',
 });
 const Line = Type.Object(
