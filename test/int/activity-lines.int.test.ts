@@ -1,4 +1,7 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionContext } from '../../src/domains/identity/principal.ts';
+import { submitActivityLines } from '../../src/domains/payments/activity-submission.service.ts';
 import { aPricedBackPainOffer, aPricedOffer, aReferralFor, type ActivityWorld } from '../support/activity-rows.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { tokenFor } from '../support/referral-rows.ts';
@@ -192,6 +195,47 @@ describe('activity lines sent by API and recorded on the platform', () => {
     expect((await seenBy(otherProvider)).map((line: { lineId: string }) => line.lineId)).toEqual(['B8-theirs']);
     expect((await seenBy(commissioner)).map((line: { lineId: string }) => line.lineId)).toEqual(['B8-ours']);
     expect(await seenBy(otherCommissioner)).toEqual([]);
+  });
+
+  it('reads and writes a batch of 500 lines on 50 referrals with the same number of queries as a batch of one line', async () => {
+    const key = await t.deps.db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('organisation_id', '=', world.providerId)
+      .executeTakeFirstOrThrow();
+    const context: ActionContext = {
+      principal: {
+        kind: 'api-key',
+        apiKeyId: key.id,
+        name: 'test',
+        organisationId: world.providerId,
+        organisationName: 'DEMO1',
+        role: 'provider-admin',
+      },
+      clientAddress: null,
+    };
+    const queriesFor = async (lines: ReturnType<typeof session>[]) => {
+      let queries = 0;
+      const counter: KyselyPlugin = { transformQuery: (args) => ((queries += 1), args.node), transformResult: async (args) => args.result };
+      const deps = { ...t.deps, db: t.deps.db.withPlugin(counter) };
+      const report = await submitActivityLines(deps, context, {
+        lines: lines.map((line) => ({ ...line, attendance: '5', kind: 'original' })),
+        source: 'api',
+      });
+      return { queries, accepted: report.accepted };
+    };
+    const one = await aReferralFor(t.deps, world, { acceptedOn: '2027-02-01' });
+    const many = await Promise.all(Array.from({ length: 50 }, () => aReferralFor(t.deps, world, { acceptedOn: '2027-02-01' })));
+    const batch = many.flatMap(({ ubrn }, index) =>
+      Array.from({ length: 10 }, (_, day) => session(`B10-${index}-${day}`, ubrn, { activityDate: `2027-02-${String(day + 10)}` })),
+    );
+
+    const single = await queriesFor([session('B10-single', one.ubrn)]);
+    const large = await queriesFor(batch);
+
+    expect(single.accepted).toBe(1);
+    expect(large.accepted).toBe(400);
+    expect(large.queries).toBe(single.queries);
   });
 
   it('answers bad batches and bad months with coded problems, storing nothing', async () => {

@@ -34,7 +34,7 @@ interface PayingPack {
 /** How the offer pays each of its pack's currencies today: the pack's terms, with the offer's own word on DNAs from the schedule in force. */
 export function currencyTermsOf(packContent: unknown, schedules: readonly PriceSchedule[], today: string): CurrencyTerms[] {
   const schedule = scheduleOn([...schedules], today) ?? { effectiveFrom: today, prices: [] };
-  return currenciesOf(packContent as PayingPack).map((currency) => ({
+  return payableCurrenciesOf(packContent).map((currency) => ({
     code: currency.code,
     oncePerReferral: currency.oncePerReferral,
     dnaPayable: dnaPayableFor(schedule, currency),
@@ -44,7 +44,9 @@ export function currencyTermsOf(packContent: unknown, schedules: readonly PriceS
 
 /** The pack's currencies in order, with their units, to choose what a platform event is paid as. */
 export function payableCurrenciesOf(packContent: unknown): PayableCurrency[] {
-  return currenciesOf(packContent as PayingPack);
+  const pack = packContent as Partial<PayingPack> | null;
+  if (!pack?.currency && !pack?.currencies?.length) return [];
+  return currenciesOf(pack as PayingPack);
 }
 
 /** The codes of the pack's complexity bands. */
