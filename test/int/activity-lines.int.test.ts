@@ -69,6 +69,13 @@ describe('activity lines sent by API and recorded on the platform', () => {
       expect.objectContaining({ lineId: 'B1-before', outcome: 'refused', reasonCode: 'before-acceptance' }),
     ]);
     expect(response.json()).toMatchObject({ received: 7, accepted: 1, refused: 6, alreadyReceived: 0 });
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'activity.submit')
+      .where('entity_id', '=', response.json().submissionId)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ received: 7, accepted: 1, refused: 6 });
   });
 
   it('adds nothing when the same line ids are sent again, and reports them as already received with their first outcome', async () => {

@@ -5,6 +5,7 @@
 import type { Executor } from '../../db/executor.ts';
 import { DomainError, isDomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
 import { type LoadedFacts, loadValidationFacts } from './activity-facts.service.ts';
@@ -25,6 +26,7 @@ export type LineOutcome =
   | { lineId: string; outcome: 'already-received'; firstOutcome: 'accepted' | 'refused'; reasonCode?: string; pricePence: number | null };
 
 export interface SubmissionReport {
+  submissionId: string;
   received: number;
   accepted: number;
   refused: number;
@@ -74,7 +76,17 @@ export async function submitActivityLines(
     at: deps.clock.now(),
     today: deps.clock.today(),
   };
-  return deps.db.transaction().execute((trx) => recordActivityIn(trx, submitter, input.lines));
+  return deps.db.transaction().execute(async (trx) => {
+    const report = await recordActivityIn(trx, submitter, input.lines);
+    const { lines: _lines, ...counts } = report;
+    await recordAudit(trx, context, {
+      action: 'activity.submit',
+      entityType: 'activity-submission',
+      entityId: report.submissionId,
+      details: counts,
+    });
+    return report;
+  });
 }
 
 /** Records lines inside the caller's transaction (a batch, or one platform event): what was received before is only reported. */
@@ -102,7 +114,7 @@ export async function recordActivityIn(trx: Executor, submitter: Submitter, line
     counts: { lines: report.received, accepted, refused: report.refused, alreadyReceived: report.alreadyReceived },
   });
   await insertLines(trx, { id, providerId: submitter.providerId, source: submitter.source, at: submitter.at }, newLines);
-  return { ...report, lines: outcomes };
+  return { submissionId: id, ...report, lines: outcomes };
 }
 
 /** Each decision as the row to append: accepted lines priced (null when the offer has no price in force), refused ones with their reason. */

@@ -36,6 +36,7 @@ const Outcome = Type.Object({
   firstOutcome: Type.Optional(Type.Union([Type.Literal('accepted'), Type.Literal('refused')])),
 });
 const Report = Type.Object({
+  submissionId: Type.String(),
   received: Type.Integer(),
   accepted: Type.Integer(),
   refused: Type.Integer(),
