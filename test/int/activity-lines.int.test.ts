@@ -245,6 +245,12 @@ describe('activity lines sent by API and recorded on the platform', () => {
     expect(large.queries).toBe(single.queries);
   });
 
+  it('describes both routes in the OpenAPI document, with the reason codes a line may be refused with', async () => {
+    const path = (await t.app.inject('/api/v1/openapi.json')).json().paths['/api/v1/activity-lines'];
+    expect(Object.keys(path).sort()).toEqual(['get', 'post']);
+    expect(JSON.stringify(path.post)).toContain('over-session-cap');
+  });
+
   it('answers bad batches and bad months with coded problems, storing nothing', async () => {
     const before = (await t.deps.db.selectFrom('activity_lines').select('id').execute()).length;
     const twice = await post(provider, [session('B9-x', '700000000001'), session('B9-x', '700000000001')]);
