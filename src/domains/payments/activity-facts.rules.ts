@@ -76,3 +76,12 @@ export function asActivityLine(stored: {
     ...(stored.reversesLineId !== null ? { reversesLineId: stored.reversesLineId } : {}),
   };
 }
+
+/** What a platform event is paid as: contacts as the first per-contact currency, unless a pathway currency pays the whole episode at discharge. */
+export function platformCurrencyFor(packContent: unknown, event: 'contact' | 'discharge'): string | undefined {
+  const currencies = payableCurrenciesOf(packContent);
+  const pathway = currencies.find((currency) => currency.unit === 'pathway');
+  if (event === 'discharge') return pathway?.code;
+  if (pathway) return undefined;
+  return currencies.find((currency) => currency.unit === 'session' || currency.unit === 'episode' || currency.unit === 'test')?.code;
+}

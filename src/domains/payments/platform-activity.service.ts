@@ -7,7 +7,7 @@ import { londonDateOf } from '../../lib/clock.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
-import { complexityBandsOf, payableCurrenciesOf } from './activity-facts.rules.ts';
+import { complexityBandsOf, platformCurrencyFor } from './activity-facts.rules.ts';
 import type { AttendanceCode } from './activity-line.rules.ts';
 import { packContentOfOffer } from './activity-facts.repo.ts';
 import { PLATFORM_LINE_PREFIX, recordActivityIn } from './activity-submission.service.ts';
@@ -17,15 +17,6 @@ export interface PlatformReferral {
   ubrn: string;
   offerId: string;
   providerId: string;
-}
-
-/** What a platform event is paid as: contacts as the first per-contact currency, unless a pathway currency pays the whole episode at discharge. */
-export function platformCurrencyFor(packContent: unknown, event: 'contact' | 'discharge'): string | undefined {
-  const currencies = payableCurrenciesOf(packContent);
-  const pathway = currencies.find((currency) => currency.unit === 'pathway');
-  if (event === 'discharge') return pathway?.code;
-  if (pathway) return undefined;
-  return currencies.find((currency) => currency.unit === 'session' || currency.unit === 'episode' || currency.unit === 'test')?.code;
 }
 
 async function recordPlatformLine(
