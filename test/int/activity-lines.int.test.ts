@@ -204,6 +204,18 @@ describe('activity lines sent by API and recorded on the platform', () => {
     expect(await seenBy(otherCommissioner)).toEqual([]);
   });
 
+  it('reads the current month in England when no month is asked for', async () => {
+    const { ubrn } = await aReferralFor(t.deps, world, { acceptedOn: '2027-02-01' });
+    await post(provider, [session('B11-february', ubrn), session('B11-march', ubrn, { activityDate: TODAY })]);
+
+    const response = await t.app.inject({ url: '/api/v1/activity-lines', headers: { authorization: `Bearer ${provider}` } });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json().month).toBe('2027-03');
+    const ours = response.json().items.filter((line: { referralReference: string }) => line.referralReference === ubrn);
+    expect(ours.map((line: { lineId: string }) => line.lineId)).toEqual(['B11-march']);
+  });
+
   it('reads and writes a batch of 500 lines on 50 referrals with the same number of queries as a batch of one line', async () => {
     const key = await t.deps.db
       .selectFrom('api_keys')
@@ -249,6 +261,19 @@ describe('activity lines sent by API and recorded on the platform', () => {
     const path = (await t.app.inject('/api/v1/openapi.json')).json().paths['/api/v1/activity-lines'];
     expect(Object.keys(path).sort()).toEqual(['get', 'post']);
     expect(JSON.stringify(path.post)).toContain('over-session-cap');
+  });
+
+  it('answers an original naming a line to reverse, or a reversal naming none, with a coded problem on that field, storing nothing', async () => {
+    const before = (await t.deps.db.selectFrom('activity_lines').select('id').execute()).length;
+    const original = await post(provider, [
+      session('B10-ok', '700000000001'),
+      session('B10-names', '700000000001', { reversesLineId: 'B1-good' }),
+    ]);
+    const reversal = await post(provider, [session('B10-none', '700000000001', { kind: 'reversal' })]);
+    expect([original.statusCode, reversal.statusCode]).toEqual([400, 400]);
+    expect(original.json()).toMatchObject({ code: 'validation-failed', errors: [{ field: 'lines.1.reversesLineId' }] });
+    expect(reversal.json()).toMatchObject({ code: 'validation-failed', errors: [{ field: 'lines.0.reversesLineId' }] });
+    expect((await t.deps.db.selectFrom('activity_lines').select('id').execute()).length).toBe(before);
   });
 
   it('answers bad batches and bad months with coded problems, storing nothing', async () => {

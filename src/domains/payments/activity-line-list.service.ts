@@ -20,9 +20,14 @@ function monthAfter(month: string): string {
   return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
 }
 
-/** The lines dated in a calendar month that the reader may see, oldest first. */
-export async function activityLinesOfMonth(deps: Deps, context: ActionContext, month: string): Promise<ListedLine[]> {
+/** The lines dated in a calendar month that the reader may see, oldest first; with no month asked for, the current month in England. */
+export async function activityLinesOfMonth(
+  deps: Deps,
+  context: ActionContext,
+  asked: string | undefined,
+): Promise<{ month: string; lines: ListedLine[] }> {
+  const month = asked ?? deps.clock.today().slice(0, 7);
   if (!new RegExp(MONTH_PATTERN).test(month))
     throw validationFailed([{ field: 'month', message: 'Enter the month as YYYY-MM, like 2027-04' }]);
-  return linesDatedBetween(deps.db, readerOf(context), `${month}-01`, monthAfter(month));
+  return { month, lines: await linesDatedBetween(deps.db, readerOf(context), `${month}-01`, monthAfter(month)) };
 }

@@ -56,17 +56,7 @@ export async function submitActivityLines(
     throw new DomainError('forbidden', 'Only a provider can send activity lines');
   if (input.lines.length > MAX_BATCH_LINES)
     throw validationFailed([{ field: 'lines', message: `Send at most ${MAX_BATCH_LINES} lines in one batch` }]);
-  const platformId = input.lines.findIndex((line) => line.lineId.startsWith(PLATFORM_LINE_PREFIX));
-  if (platformId >= 0)
-    throw validationFailed([
-      { field: `lines.${platformId}.lineId`, message: `Line ids starting ${PLATFORM_LINE_PREFIX} are the platform’s own` },
-    ]);
-  const seen = new Set<string>();
-  const repeated = input.lines.findIndex((line) => seen.size === seen.add(line.lineId).size);
-  if (repeated >= 0)
-    throw validationFailed([
-      { field: `lines.${repeated}.lineId`, message: `Line id ${input.lines[repeated]!.lineId} is used twice in this batch` },
-    ]);
+  refuseMalformedBatch(input.lines);
   const submitter: Submitter = {
     providerId: principal.organisationId,
     source: input.source,
@@ -87,6 +77,33 @@ export async function submitActivityLines(
     });
     return report;
   });
+}
+
+/**
+ * Refuses, before anything is stored, a batch the sender's software got wrong rather than a line's data: a platform line id, one id
+ * twice, or a line whose kind and reversed line disagree (stored lines keep kind and reversed line in step; a refused id cannot be reused).
+ */
+function refuseMalformedBatch(lines: readonly ActivityLine[]): void {
+  const platformId = lines.findIndex((line) => line.lineId.startsWith(PLATFORM_LINE_PREFIX));
+  if (platformId >= 0)
+    throw validationFailed([
+      { field: `lines.${platformId}.lineId`, message: `Line ids starting ${PLATFORM_LINE_PREFIX} are the platform’s own` },
+    ]);
+  const seen = new Set<string>();
+  const repeated = lines.findIndex((line) => seen.size === seen.add(line.lineId).size);
+  if (repeated >= 0)
+    throw validationFailed([
+      { field: `lines.${repeated}.lineId`, message: `Line id ${lines[repeated]!.lineId} is used twice in this batch` },
+    ]);
+  const mismatched = lines.findIndex((line) => (line.kind === 'reversal') !== (line.reversesLineId !== undefined));
+  if (mismatched >= 0)
+    throw validationFailed([
+      {
+        field: `lines.${mismatched}.reversesLineId`,
+        message:
+          lines[mismatched]!.kind === 'reversal' ? 'A reversal must name the line it reverses' : 'Only a reversal names a line it reverses',
+      },
+    ]);
 }
 
 /** Records lines inside the caller's transaction (a batch, or one platform event): what was received before is only reported. */

@@ -106,14 +106,17 @@ export function registerActivityLineApi(scope: FastifyInstance, deps: Deps): voi
       config: { roles: ['provider-admin', 'provider-clinician', 'commissioner'] as const },
       schema: {
         tags: ['payments'],
-        summary: 'Activity lines dated in a month: a provider sees its own, a commissioner the lines on its offers',
-        querystring: Type.Object({ month: Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM' }) }),
+        summary:
+          'Activity lines dated in a month (this month if none is given): a provider sees its own, a commissioner the lines on its offers',
+        querystring: Type.Object({
+          month: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM; the current month in England if left out' })),
+        }),
         response: { 200: Type.Object({ month: Type.String(), items: Type.Array(Listed) }), ...problemResponses },
       },
     },
-    async (request) => ({
-      month: request.query.month,
-      items: (await activityLinesOfMonth(deps, request.actionContext(), request.query.month)).map(listedJson),
-    }),
+    async (request) => {
+      const { month, lines } = await activityLinesOfMonth(deps, request.actionContext(), request.query.month);
+      return { month, items: lines.map(listedJson) };
+    },
   );
 }
