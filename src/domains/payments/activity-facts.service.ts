@@ -2,7 +2,6 @@
 import type { Executor } from '../../db/executor.ts';
 import { londonDateOf } from '../../lib/clock.ts';
 import { priceSchedulesOfMany } from '../offers/offer-terms.repo.ts';
-import type { ReferralStatus } from '../referrals/referral-status.rules.ts';
 import { asActivityLine, complexityBandsOf, currencyTermsOf, livePeriodsOf } from './activity-facts.rules.ts';
 import type { ActivityLine } from './activity-line.rules.ts';
 import { careEndedAt, listingStatusHistory, lockReferralFacts, offerCoverage, type ReferralFactRow } from './activity-facts.repo.ts';
@@ -73,7 +72,7 @@ function referralFactsOf(
   const endedAt = more.endedAt ?? row.dischargedAt;
   const history = more.listingHistory.map((change) => ({ toStatus: change.toStatus, on: londonDateOf(change.changedAt) }));
   return {
-    status: row.status as ReferralStatus,
+    status: row.status,
     providerId: row.providerId,
     acceptedOn: row.acceptedAt ? londonDateOf(row.acceptedAt) : null,
     dischargedOn: endedAt ? londonDateOf(endedAt) : null,

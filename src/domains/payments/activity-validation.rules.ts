@@ -2,7 +2,6 @@
  * Validation of activity lines (issue #14 item 3, PRODUCT.md §3.6): each line of a batch is accepted with the currency terms it is paid
  * under, or refused with exactly one coded reason, the first that applies in REASON_PRECEDENCE (decision 0043).
  */
-import type { ReferralStatus } from '../referrals/referral-status.rules.ts';
 import { AcceptedLedger } from './activity-ledger.rules.ts';
 import {
   type ActivityLine,
@@ -38,7 +37,8 @@ export interface OfferTerms {
 
 /** What is known about one referral, as plain data a later session maps from the database. */
 export interface ReferralFacts {
-  status: ReferralStatus;
+  /** The referral's status code (the codes of referrals/referral-status.rules.ts); payments sits below referrals, which record platform activity through it. */
+  status: string;
   /** The provider the referral was sent to, if any. */
   providerId: string | null;
   acceptedOn: string | null;
@@ -70,7 +70,7 @@ export type LineDecision =
 /** When several reasons apply, the line is refused with the first of these (REJECTION_REASONS is written in this order). */
 export const REASON_PRECEDENCE: readonly RejectionReasonCode[] = REJECTION_REASON_CODES;
 
-const ACCEPTED_STATUSES: readonly ReferralStatus[] = ['accepted', 'discharged', 'episode-closed', 'cancelled'];
+const ACCEPTED_STATUSES: readonly string[] = ['accepted', 'discharged', 'episode-closed', 'cancelled'];
 
 /** Decides every line of a batch in order, each against the lines accepted before it (earlier batches and earlier in this one). */
 export function validateLines(lines: readonly ActivityLine[], facts: ValidationFacts): LineDecision[] {
