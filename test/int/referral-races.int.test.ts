@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferralProtocol } from '../../src/domains/catalogue/referral-protocol.schema.ts';
 import { currentProtocolsOf, insertProtocolVersion } from '../../src/domains/offers/offer-terms.repo.ts';
-import { lockPatientReferrals, PATIENT_LOCK_WAIT_SECONDS } from '../../src/domains/referrals/referral.repo.ts';
+import { lockPatientReferrals, PATIENT_LOCK_WAIT_SECONDS } from '../../src/domains/referrals/patient.repo.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { bornAged, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

@@ -15,14 +15,8 @@ import { insertContactDetails } from './referral-contact-details.repo.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
-import {
-  earlierReferralsOf,
-  insertPatientIfNew,
-  insertReferral,
-  insertReferralEvent,
-  lockPatientReferrals,
-  upsertPatient,
-} from './referral.repo.ts';
+import { earlierReferralsOf, insertPatientIfNew, lockPatientReferrals, upsertPatient } from './patient.repo.ts';
+import { insertReferral, insertReferralEvent } from './referral.repo.ts';
 
 /** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
 export interface ReferralDecision {

@@ -1,9 +1,7 @@
-/** Queries over referrals, their patients and their append-only event history. */
-import { sql } from 'kysely';
-import { DomainError } from '../../lib/errors.ts';
+/** Queries over referrals and their append-only event history (patients' own records are in patient.repo.ts). */
 import type { Executor } from '../../db/executor.ts';
 import { offerReference } from '../offers/offer.repo.ts';
-import type { EarlierReferral, EligibilityResult } from './eligibility.rules.ts';
+import type { EligibilityResult } from './eligibility.rules.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 
@@ -65,68 +63,6 @@ export interface NewReferralRow {
   at: Date;
 }
 
-export type PatientRow = Pick<CheckedReferral, 'nhsNumber' | 'givenName' | 'familyName' | 'dateOfBirth' | 'sex'> & {
-  postcode: string;
-  practiceOrganisationId: string | null;
-  phone?: string | null;
-  email?: string | null;
-};
-
-/** Creates or refreshes the patient by NHS number: the latest referral's details are the ones kept; contact details change only when given. */
-export async function upsertPatient(db: Executor, patient: PatientRow, at: Date): Promise<string> {
-  const contact = { ...(patient.phone ? { phone: patient.phone } : {}), ...(patient.email ? { email: patient.email } : {}) };
-  const values = {
-    given_name: patient.givenName,
-    family_name: patient.familyName,
-    date_of_birth: patient.dateOfBirth,
-    sex: patient.sex,
-    postcode: patient.postcode,
-    practice_organisation_id: patient.practiceOrganisationId,
-    ...contact,
-    updated_at: at,
-  };
-  const row = await db
-    .insertInto('patients')
-    .values({ nhs_number: patient.nhsNumber, ...values })
-    .onConflict((oc) => oc.column('nhs_number').doUpdateSet(values))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** The patient for a self-referral: a new NHS number creates the record; an existing record is never changed by someone who has not signed in. */
-export async function insertPatientIfNew(db: Executor, patient: PatientRow, at: Date): Promise<string> {
-  const inserted = await db
-    .insertInto('patients')
-    .values({
-      nhs_number: patient.nhsNumber,
-      given_name: patient.givenName,
-      family_name: patient.familyName,
-      date_of_birth: patient.dateOfBirth,
-      sex: patient.sex,
-      postcode: patient.postcode,
-      practice_organisation_id: patient.practiceOrganisationId,
-      phone: patient.phone ?? null,
-      email: patient.email ?? null,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.column('nhs_number').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return inserted.id;
-  return (await db.selectFrom('patients').select('id').where('nhs_number', '=', patient.nhsNumber).executeTakeFirstOrThrow()).id;
-}
-
-/** The identifying details held for an NHS number, to check a self-referring patient against. */
-export async function patientIdentityOf(db: Executor, nhsNumber: string): Promise<{ familyName: string; dateOfBirth: string } | undefined> {
-  const row = await db
-    .selectFrom('patients')
-    .select(['family_name', 'date_of_birth'])
-    .where('nhs_number', '=', nhsNumber)
-    .executeTakeFirst();
-  return row && { familyName: row.family_name, dateOfBirth: row.date_of_birth };
-}
-
 /** Creates a referral awaiting the patient's choice, keeping the protocol version and eligibility it was judged against. */
 export async function insertReferral(db: Executor, row: NewReferralRow): Promise<string> {
   const inserted = await db
@@ -184,43 +120,6 @@ export async function insertReferralEvent(db: Executor, event: ReferralEventRow)
       changed_by_api_key_id: event.apiKeyId,
     })
     .execute();
-}
-
-/** How long a referral waits for another referral of the same patient before giving up, so queued requests cannot hold every pooled connection. */
-export const PATIENT_LOCK_WAIT_SECONDS = 5;
-
-/**
- * Holds every other referral for this NHS number back until the transaction ends, so its repeat limits are judged against every
- * referral committed before it (decision 0024); gives up after a few seconds with a coded "busy" answer rather than a 500.
- */
-export async function lockPatientReferrals(db: Executor, nhsNumber: string): Promise<void> {
-  await sql.raw(`SET LOCAL lock_timeout = '${PATIENT_LOCK_WAIT_SECONDS}s'`).execute(db);
-  try {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.patient-referrals:${nhsNumber}`}))`.execute(db);
-  } catch (error) {
-    if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
-    throw new DomainError('unavailable', 'Another referral for this patient is being saved. Wait a few seconds, then try again.', {
-      retryAfterSeconds: PATIENT_LOCK_WAIT_SECONDS,
-    });
-  }
-}
-
-/** PostgreSQL's SQLSTATE when `lock_timeout` expires. */
-const LOCK_NOT_AVAILABLE = '55P03';
-
-/** The patient's earlier referrals to a service, for repeat limits; referrals cancelled as raised in error do not count. */
-export async function earlierReferralsOf(db: Executor, nhsNumber: string, serviceCode: string): Promise<EarlierReferral[]> {
-  const rows = await db
-    .selectFrom('referrals as r')
-    .innerJoin('patients as p', 'p.id', 'r.patient_id')
-    .innerJoin('offers as o', 'o.id', 'r.offer_id')
-    .innerJoin('services as s', 's.id', 'o.service_id')
-    .select(['r.referred_on', 'r.body_area'])
-    .where('p.nhs_number', '=', nhsNumber)
-    .where('s.code', '=', serviceCode)
-    .where((eb) => eb.or([eb('r.cancel_reason_code', 'is', null), eb('r.cancel_reason_code', '!=', 'RAISED_IN_ERROR')]))
-    .execute();
-  return rows.map((row) => ({ referredOn: row.referred_on, bodyArea: row.body_area }));
 }
 
 /** One referral by its reference, with its patient, offer and chosen provider. */

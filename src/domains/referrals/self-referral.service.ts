@@ -7,7 +7,7 @@ import type { ActionContext } from '../identity/principal.ts';
 import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, patientErrors } from './referral-input.rules.ts';
 import { offeredService, type OfferedService, type PatientSetting, patientSettingFor } from './referral-offer.service.ts';
-import { patientIdentityOf } from './referral.repo.ts';
+import { patientIdentityOf } from './patient.repo.ts';
 import { checkSelfReferralInput, matchesPatientRecord, type SelfReferralInput } from './self-referral-input.rules.ts';
 
 /** Self-referrals accepted per client address in ten minutes (form and API): enough for a person correcting a few mistakes, too few to flood providers with invented referrals. */

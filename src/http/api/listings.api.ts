@@ -1,10 +1,9 @@
-/** Listings over the API (issue #5): the live providers of an offer (public), and the contract, suspension and compliance actions the pages use. */
+/** Listings over the API (issue #5): the live providers of an offer (public), and the contract, suspension and compliance actions the pages use (messages are in messages.api.ts). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { runCompliance } from '../../domains/compliance/compliance-run.service.ts';
 import { complianceRuleOf, setComplianceRule } from '../../domains/compliance/compliance-rule.service.ts';
-import { markRead, messagesFor } from '../../domains/compliance/outbox.service.ts';
 import { liftSuspension } from '../../domains/compliance/suspension-lift.service.ts';
 import type { Deps } from '../../domains/deps.ts';
 import { isListingStatus, LISTING_STATUSES } from '../../domains/listings/listing-lifecycle.rules.ts';
@@ -261,75 +260,5 @@ export function registerListingApi(scope: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => runCompliance(deps, { triggeredBy: `api:${request.principal!.organisationName}`, force: request.body.force }),
-  );
-
-  app.get(
-    '/api/v1/messages',
-    {
-      config: {
-        roles: [
-          'national-admin',
-          'regional-reviewer',
-          'commissioner',
-          'assessor',
-          'provider-admin',
-          'provider-clinician',
-          'referrer',
-          'platform-admin',
-        ] as const,
-      },
-      schema: {
-        tags: ['messages'],
-        summary: 'Messages to your organisation (compliance alerts, suspensions, clarifications), newest first',
-        querystring: Type.Object({ offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
-        response: {
-          200: Type.Object({
-            unread: Type.Integer(),
-            total: Type.Integer(),
-            items: Type.Array(
-              Type.Object({
-                id: Type.String(),
-                subject: Type.String(),
-                body: Type.String(),
-                createdAt: Type.String(),
-                read: Type.Boolean(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => {
-      const result = await messagesFor(deps, request.principal!, { offset: request.query.offset });
-      return {
-        ...result,
-        items: result.items.map((m) => ({
-          id: m.id,
-          subject: m.subject,
-          body: m.body,
-          createdAt: m.createdAt.toISOString(),
-          read: m.readAt !== null,
-        })),
-      };
-    },
-  );
-  app.post(
-    '/api/v1/messages/:id/read',
-    {
-      config: {
-        roles: [
-          'national-admin',
-          'regional-reviewer',
-          'commissioner',
-          'assessor',
-          'provider-admin',
-          'provider-clinician',
-          'referrer',
-          'platform-admin',
-        ] as const,
-      },
-      schema: { tags: ['messages'], summary: 'Mark a message read', params: Id, response: NoContent },
-    },
-    async (request, reply) => (await markRead(deps, request.principal!, request.params.id), ok(reply)),
   );
 }

@@ -11,7 +11,7 @@ import { downloadReplyAttachment, replyAndResend } from '../../domains/referrals
 import { field } from '../web/form.ts';
 import { sendDocument } from '../web/providers/assurance.ts';
 import { registerUploads, uploadedFileOf } from '../web/providers/multipart-upload.ts';
-import { Decision, sendDecision } from './referrals.api.ts';
+import { Decision, sendDecision } from './referral-decision.api.ts';
 import { problemResponses } from './schemas.ts';
 
 const Ubrn = Type.Object({ ubrn: Type.String({ maxLength: 20 }) });

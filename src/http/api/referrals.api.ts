@@ -1,6 +1,6 @@
 /** Referrals over the API (issue #6): create with the eligibility result, read (referrer or chosen provider, audited), the choice list offered, and the choice that sends it. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
 import type { StoredChoiceList } from '../../domains/referrals/choice-list.repo.ts';
@@ -9,7 +9,6 @@ import { offerChoiceList } from '../../domains/referrals/choice-list.service.ts'
 import { chooseProvider } from '../../domains/referrals/choice.service.ts';
 import { type SeenReferral, viewReferral } from '../../domains/referrals/referral-access.service.ts';
 import { PATIENT_SEXES, REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
-import type { ReferralDecision } from '../../domains/referrals/referral-decision.service.ts';
 import { createReferral } from '../../domains/referrals/referral.service.ts';
 import {
   ContactDetails,
@@ -18,40 +17,11 @@ import {
   CommunicationNeedsInput,
   contactInputOfBody,
 } from './patient-contact.schemas.ts';
+import { Decision, Eligibility, sendDecision } from './referral-decision.api.ts';
 import { problemResponses } from './schemas.ts';
 
 const Ubrn = Type.Object({ ubrn: Type.String({ maxLength: 20 }) });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-export const Eligibility = Type.Object({
-  eligible: Type.Boolean(),
-  ageOnReferralDate: Type.Integer(),
-  reasons: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      advice: Type.Optional(Type.String({ description: 'What to do instead, written for referrers' })),
-      patientAdvice: Type.Optional(
-        Type.String({ description: 'What to do instead, written for the patient (always given to a self-referral)' }),
-      ),
-      urgent: Type.Optional(
-        Type.Boolean({
-          description: 'True for a safety exclusion: the person may need help now; show the patient advice as urgent care advice',
-        }),
-      ),
-      questionId: Type.Optional(Type.String()),
-    }),
-  ),
-});
-/** The eligibility decision as the API returns it, for referrers and self-referring patients alike. */
-export const Decision = Type.Object({
-  eligible: Type.Boolean(),
-  eligibility: Eligibility,
-  protocolVersion: Type.Integer(),
-  offer: Type.Object({ id: Type.String(), reference: Type.String(), title: Type.String(), serviceName: Type.String() }),
-  commissioner: Type.Object({ odsCode: Type.String(), name: Type.String() }),
-  ubrn: Type.Optional(Type.String({ description: 'The 12-digit referral reference (UBRN), when eligible' })),
-  accessCode: Type.Optional(Type.String({ description: 'The patient’s access code, shown this once: only its hash is kept' })),
-});
 const NewReferral = Type.Object({
   serviceCode: Type.String({ maxLength: 80 }),
   patient: Type.Object({
@@ -201,20 +171,6 @@ const choiceListJson = (list: StoredChoiceList, commissionerName: string) => ({
         whenEmpty: `No provider is live for this service yet. Contact ${commissionerName}, the commissioner responsible for the patient, about other ways to get this care.`,
       }),
 });
-
-/** 201 with the reference and access code when the referral was saved; 200 with every reason when it was not. */
-export function sendDecision(reply: FastifyReply, decision: ReferralDecision) {
-  const body = {
-    eligible: decision.eligibility.eligible,
-    eligibility: decision.eligibility,
-    protocolVersion: decision.protocolVersion,
-    offer: decision.offer,
-    commissioner: { odsCode: decision.commissioner.odsCode, name: decision.commissioner.name },
-  };
-  return decision.created
-    ? reply.status(201).send({ ...body, ubrn: decision.created.ubrn, accessCode: decision.created.accessCode })
-    : reply.status(200).send(body);
-}
 
 export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();

@@ -10,6 +10,7 @@ import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerListingApi } from './listings.api.ts';
+import { registerMessageApi } from './messages.api.ts';
 import { registerListingSiteApi } from './listing-sites.api.ts';
 import { registerMapApi } from './map.api.ts';
 import { registerOfferApi } from './offers.api.ts';
@@ -56,6 +57,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerProviderApi(scope, deps);
     registerApplicationApi(scope, deps);
     registerListingApi(scope, deps);
+    registerMessageApi(scope, deps);
     registerListingSiteApi(scope, deps);
     registerReferralApi(scope, deps);
     registerReferralReplyApi(scope, deps);

@@ -8,7 +8,7 @@ import { reasonsForPatients } from '../../domains/referrals/patient-advice.rules
 import { REFERENCE_DELIVERIES } from '../../domains/referrals/patient-contact.rules.ts';
 import { HELP_WANTED_MAX } from '../../domains/referrals/self-referral-input.rules.ts';
 import { SELF_REFERRALS_PER_TEN_MINUTES, selfRefer } from '../../domains/referrals/self-referral.service.ts';
-import { Decision, sendDecision } from './referrals.api.ts';
+import { Decision, sendDecision } from './referral-decision.api.ts';
 import { CommunicationNeedsInput, ContactFields, contactInputOfBody } from './patient-contact.schemas.ts';
 import { problemResponses } from './schemas.ts';
 

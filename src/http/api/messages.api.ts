@@ -1,0 +1,72 @@
+/** An organisation's messages over the API (compliance alerts, suspensions, clarifications): every signed-in role reads its own and marks them read. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { markRead, messagesFor } from '../../domains/compliance/outbox.service.ts';
+import type { Deps } from '../../domains/deps.ts';
+import { problemResponses } from './schemas.ts';
+
+/** Every role that signs in has an organisation, and so messages. */
+const EVERY_ROLE = [
+  'national-admin',
+  'regional-reviewer',
+  'commissioner',
+  'assessor',
+  'provider-admin',
+  'provider-clinician',
+  'referrer',
+  'platform-admin',
+] as const;
+const Id = Type.Object({ id: Type.String({ maxLength: 40 }) });
+const NoContent = { 204: Type.Null(), ...problemResponses };
+
+export function registerMessageApi(scope: FastifyInstance, deps: Deps): void {
+  const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/v1/messages',
+    {
+      config: { roles: EVERY_ROLE },
+      schema: {
+        tags: ['messages'],
+        summary: 'Messages to your organisation (compliance alerts, suspensions, clarifications), newest first',
+        querystring: Type.Object({ offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        response: {
+          200: Type.Object({
+            unread: Type.Integer(),
+            total: Type.Integer(),
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                subject: Type.String(),
+                body: Type.String(),
+                createdAt: Type.String(),
+                read: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const result = await messagesFor(deps, request.principal!, { offset: request.query.offset });
+      return {
+        ...result,
+        items: result.items.map((m) => ({
+          id: m.id,
+          subject: m.subject,
+          body: m.body,
+          createdAt: m.createdAt.toISOString(),
+          read: m.readAt !== null,
+        })),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/messages/:id/read',
+    {
+      config: { roles: EVERY_ROLE },
+      schema: { tags: ['messages'], summary: 'Mark a message read', params: Id, response: NoContent },
+    },
+    async (request, reply) => (await markRead(deps, request.principal!, request.params.id), reply.status(204).send(null)),
+  );
+}
