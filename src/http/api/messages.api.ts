@@ -4,19 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { markRead, messagesFor } from '../../domains/compliance/outbox.service.ts';
 import type { Deps } from '../../domains/deps.ts';
+import { ROLES } from '../../domains/identity/roles.rules.ts';
 import { problemResponses } from './schemas.ts';
 
-/** Every role that signs in has an organisation, and so messages. */
-const EVERY_ROLE = [
-  'national-admin',
-  'regional-reviewer',
-  'commissioner',
-  'assessor',
-  'provider-admin',
-  'provider-clinician',
-  'referrer',
-  'platform-admin',
-] as const;
 const Id = Type.Object({ id: Type.String({ maxLength: 40 }) });
 const NoContent = { 204: Type.Null(), ...problemResponses };
 
@@ -25,7 +15,7 @@ export function registerMessageApi(scope: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/messages',
     {
-      config: { roles: EVERY_ROLE },
+      config: { roles: ROLES },
       schema: {
         tags: ['messages'],
         summary: 'Messages to your organisation (compliance alerts, suspensions, clarifications), newest first',
@@ -64,7 +54,7 @@ export function registerMessageApi(scope: FastifyInstance, deps: Deps): void {
   app.post(
     '/api/v1/messages/:id/read',
     {
-      config: { roles: EVERY_ROLE },
+      config: { roles: ROLES },
       schema: { tags: ['messages'], summary: 'Mark a message read', params: Id, response: NoContent },
     },
     async (request, reply) => (await markRead(deps, request.principal!, request.params.id), reply.status(204).send(null)),
