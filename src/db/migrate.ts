@@ -22,6 +22,7 @@ import * as servicePublicNames from './migrations/0018-service-public-names.ts';
 import * as referralListIndexes from './migrations/0019-referral-list-indexes.ts';
 import * as offerPriceCurrencies from './migrations/0020-offer-price-currencies.ts';
 import * as activityLines from './migrations/0021-activity-lines.ts';
+import * as statements from './migrations/0022-statements.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0019-referral-list-indexes': referralListIndexes,
   '0020-offer-price-currencies': offerPriceCurrencies,
   '0021-activity-lines': activityLines,
+  '0022-statements': statements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 /** Kysely table types: the one description of the database that queries are checked against. */
 import type { ColumnType, Generated } from 'kysely';
 import type { ActivityLineTables } from './tables/activity-lines.ts';
+import type { StatementTables } from './tables/statements.ts';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
@@ -200,7 +201,8 @@ export interface Database
     QualificationTables,
     ReferralTables,
     ReferralReplyTables,
-    ActivityLineTables {
+    ActivityLineTables,
+    StatementTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -41,6 +41,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role; organisation
   { email: 'national.admin@aqp.example', name: 'Nadia National', role: 'national-admin', organisationKey: 'national' },
   { email: 'regional.reviewer@aqp.example', name: 'Rehan Regional', role: 'regional-reviewer', organisationKey: 'region' },
   { email: 'commissioner@aqp.example', name: 'Chloe Commissioner', role: 'commissioner', organisationKey: 'icb' },
+  { email: 'finance@aqp.example', name: 'Fiona Finance', role: 'commissioner-finance', organisationKey: 'icb' },
+  { email: 'finance.approver@aqp.example', name: 'Femi Approver', role: 'commissioner-finance', organisationKey: 'icb' },
   { email: 'assessor@aqp.example', name: 'Aled Assessor', role: 'assessor', organisationKey: 'icb' },
   { email: 'provider.admin@aqp.example', name: 'Priya Provider', role: 'provider-admin', organisationKey: 'provider-a' },
   { email: 'clinician@aqp.example', name: 'Callum Clinician', role: 'provider-clinician', organisationKey: 'provider-a' },

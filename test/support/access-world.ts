@@ -46,6 +46,7 @@ const PLAYERS: Record<Role, { email: string; organisation: string }> = {
   'platform-admin': { email: 'platform.admin@aqp.example', organisation: 'platform' },
   'regional-reviewer': { email: 'stranger.reviewer@aqp.example', organisation: 'Y56' },
   commissioner: { email: 'stranger.commissioner@aqp.example', organisation: 'QMJ' },
+  'commissioner-finance': { email: 'stranger.finance@aqp.example', organisation: 'QMJ' },
   assessor: { email: 'stranger.assessor@aqp.example', organisation: 'QMJ' },
   'provider-admin': { email: 'stranger.provider@aqp.example', organisation: 'ZZ901' },
   'provider-clinician': { email: 'stranger.clinician@aqp.example', organisation: 'ZZ901' },
