@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       month text NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
       status text NOT NULL CHECK (status IN ('draft', 'awaiting-approval', 'approved')),
       built_at timestamptz NOT NULL,
-      built_by_run_id uuid REFERENCES payment_runs(id),
+      built_by_run_id uuid REFERENCES payment_runs(id) DEFERRABLE INITIALLY DEFERRED,
       prepared_by_user_id uuid REFERENCES users(id),
       prepared_at timestamptz,
       approved_by_user_id uuid REFERENCES users(id),

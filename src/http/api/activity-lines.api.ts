@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
-import { activityLinesOfMonth, MONTH_PATTERN } from '../../domains/payments/activity-line-list.service.ts';
+import { activityLinesOfMonth } from '../../domains/payments/activity-line-list.service.ts';
+import { MONTH_PATTERN } from '../../domains/payments/month.rules.ts';
 import type { ListedLine } from '../../domains/payments/activity-line-list.repo.ts';
 import { type ActivityLine, type AttendanceCode, REJECTION_REASONS } from '../../domains/payments/activity-line.rules.ts';
 import { MAX_BATCH_LINES, submitActivityLines } from '../../domains/payments/activity-submission.service.ts';
@@ -103,7 +104,7 @@ export function registerActivityLineApi(scope: FastifyInstance, deps: Deps): voi
   app.get(
     '/api/v1/activity-lines',
     {
-      config: { roles: ['provider-admin', 'provider-clinician', 'commissioner'] as const },
+      config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'commissioner-finance'] as const },
       schema: {
         tags: ['payments'],
         summary:
