@@ -1,10 +1,11 @@
-/** The `aqp` command line: serve, migrate, seed, users, API keys, imports and compliance runs, all calling the same services as the web. */
+/** The `aqp` command line: serve, migrate, seed, users, API keys, imports, compliance runs and month closes, all calling the same services as the web. */
 import { Command } from 'commander';
 import { registerKeyCommands } from './api-keys.command.ts';
 import { registerComplianceCommand } from './compliance.command.ts';
 import { registerDatabaseCommands } from './database.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerOrganisationCommands } from './organisations.command.ts';
+import { registerPaymentsCommand } from './payments.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './users.command.ts';
 
@@ -17,6 +18,7 @@ registerUserCommands(program);
 registerKeyCommands(program);
 registerImportCommand(program);
 registerComplianceCommand(program);
+registerPaymentsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
+import { scheduleDailyMonthClose } from '../domains/payments/payment-schedule.ts';
 import { isDemoSeeded, seedDemo } from '../demo/demo.seed.ts';
 import { sweepExpiredWebSessions } from '../domains/identity/web-session.service.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
@@ -46,6 +47,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   );
   sweep.unref();
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
+  const stopMonthClose = scheduleDailyMonthClose(deps, app.log);
 
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -57,6 +59,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     }, 10_000).unref();
     clearInterval(sweep);
     stopCompliance();
+    stopMonthClose();
     await app.close();
     await handle.close();
     process.exit(0);

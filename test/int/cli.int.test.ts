@@ -39,7 +39,7 @@ describe('the aqp command line', () => {
   it('seeds the demo, creates an account and an API key that then authenticates', async () => {
     const seed = runAqp(['seed', '--demo'], env);
     expect(seed.stderr).toBe('');
-    expect(seed.stdout).toContain('Demo region seeded: 10 organisations, 8 new accounts.');
+    expect(seed.stdout).toContain('Demo region seeded: 10 organisations, 10 new accounts.');
 
     const user = runAqp(
       [

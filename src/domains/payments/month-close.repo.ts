@@ -26,6 +26,11 @@ export async function lockPaymentRuns(trx: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext('aqp.payment-run'))`.execute(trx);
 }
 
+/** True when the month has already been closed today (the schedule's once-a-day rule). */
+export async function hasPaymentRunOn(trx: Executor, month: string, day: string): Promise<boolean> {
+  return Boolean(await trx.selectFrom('payment_runs').select('id').where('month', '=', month).where('ran_on', '=', day).executeTakeFirst());
+}
+
 /** Empties the month's draft statements: a re-run places their lines again, so it gives the same result. */
 export async function clearDraftsOf(trx: Executor, month: string): Promise<void> {
   await sql`

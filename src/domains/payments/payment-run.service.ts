@@ -22,6 +22,7 @@ import {
   dropEmptyDrafts,
   gatherCandidates,
   gatherReleases,
+  hasPaymentRunOn,
   insertPaymentRun,
   lockPaymentRuns,
   openQueryRows,
@@ -36,6 +37,8 @@ import {
 
 export interface PaymentRunResult {
   month: string;
+  /** True when the schedule found the month already closed today and did nothing. */
+  skipped: boolean;
   runId: string;
   drafts: number;
   linesPlaced: number;
@@ -83,7 +86,7 @@ async function closeMonth(trx: Executor, window: CloseWindow, today: string) {
 export async function runPaymentMonth(
   deps: Deps,
   context: ActionContext,
-  options: { month: string; triggeredBy: string },
+  options: { month: string; triggeredBy: string; onceADay?: boolean },
 ): Promise<PaymentRunResult> {
   const { month } = options;
   if (!isMonth(month)) throw validationFailed([{ field: 'month', message: 'Enter the month as YYYY-MM, like 2027-04' }]);
@@ -94,6 +97,8 @@ export async function runPaymentMonth(
   const window: CloseWindow = { month, monthStart: `${month}-01`, nextMonthStart: monthAfter(month), runId: randomUUID(), at: startedAt };
   return deps.db.transaction().execute(async (trx) => {
     await lockPaymentRuns(trx);
+    if (options.onceADay && (await hasPaymentRunOn(trx, month, today)))
+      return { month, skipped: true, runId: '', drafts: 0, linesPlaced: 0, releases: 0 };
     const counts = await closeMonth(trx, window, today);
     const run = { id: window.runId, month, ranOn: today, startedAt, finishedAt: deps.clock.now(), triggeredBy: options.triggeredBy };
     await insertPaymentRun(trx, { ...run, userId: actingUserId(context) }, { statementsBuilt: counts.drafts, ...counts });
@@ -103,6 +108,6 @@ export async function runPaymentMonth(
       entityId: window.runId,
       details: { month, ...counts },
     });
-    return { month, runId: window.runId, ...counts };
+    return { month, skipped: false, runId: window.runId, ...counts };
   });
 }
