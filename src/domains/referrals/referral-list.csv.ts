@@ -1,18 +1,13 @@
 /** The referral list as CSV (RFC 4180: CRLF line ends, quotes where needed), safe to open in a spreadsheet: no cell can start a formula. */
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../../lib/csv.ts';
 import { formatNhsNumber } from '../../lib/nhs-number.ts';
 import { londonDateOf } from '../../lib/clock.ts';
 import type { ListScope, ReferralListRow } from './referral-list.repo.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import { formatUbrn } from './referral-reference.rules.ts';
 
-/** Characters a spreadsheet reads as the start of a formula (OWASP CSV injection), including the tab and carriage return that hide one. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell that a spreadsheet shows as text: one starting like a formula gets a leading apostrophe. */
-export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { spreadsheetSafe };
 
 /** The CSV a provider or practice downloads: references and NHS numbers spaced (so no spreadsheet turns them into numbers), dates as ISO dates. */
 export function referralListCsv(scope: ListScope, rows: readonly ReferralListRow[]): string {

@@ -23,6 +23,7 @@ import { registerReferralApi } from './referrals.api.ts';
 import { registerReferralReplyApi } from './referral-replies.api.ts';
 import { Problem } from './schemas.ts';
 import { registerSelfReferralApi } from './self-referrals.api.ts';
+import { registerStatementApi } from './statements.api.ts';
 import { registerWorklistApi } from './worklists.api.ts';
 
 export async function registerApi(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -62,6 +63,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerReferralApi(scope, deps);
     registerReferralReplyApi(scope, deps);
     registerActivityLineApi(scope, deps);
+    registerStatementApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);
