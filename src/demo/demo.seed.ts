@@ -8,6 +8,7 @@ import { seedDemoPrioritisation } from './prioritisation.demo-seed.ts';
 import { seedDemoProposals } from './proposals.demo-seed.ts';
 import { seedDemoProviders } from './providers.demo-seed.ts';
 import { seedDemoReferrals } from './referrals.demo-seed.ts';
+import { seedDemoPayments } from './payments.demo-seed.ts';
 import { seedDemoRegion } from './region.demo-seed.ts';
 
 /**
@@ -25,6 +26,7 @@ export async function seedDemo(deps: Deps, options: { activity?: boolean } = {})
     await seedDemoApplications(deps);
     await seedDemoListings(deps);
     await seedDemoReferrals(deps);
+    await seedDemoPayments(deps);
   }
   return seeded;
 }

@@ -1,8 +1,9 @@
-/** Demo listings (issue #5 item 9): every qualified demo provider accepts its contract from the offer's start (live today); one listing is suspended by the commissioner. */
+/** Demo listings (issue #5 item 9): every qualified demo provider accepted its contract 200 days ago (so six months of activity can be paid); one listing is suspended by the commissioner. */
 import type { Deps } from '../domains/deps.ts';
 import { acceptContract, suspendListing } from '../domains/listings/listing.service.ts';
 import { listListings } from '../domains/listings/listing-view.repo.ts';
 import { demoActor } from './demo-actor.ts';
+import { DEMO_HISTORY_DAYS, daysAgo } from './demo-calendar.ts';
 
 /** The listing the demo shows suspended: a back and neck pain provider under investigation. */
 const SUSPENDED = { providerOds: 'DEMO2', serviceCode: 'back-and-neck-pain' };
@@ -18,7 +19,8 @@ export async function seedDemoListings(deps: Deps): Promise<{ live: number; susp
   for (const listing of listings) {
     const admin = await demoActor(deps, { role: 'provider-admin', organisationId: listing.provider.id });
     if (!admin) continue;
-    const { status } = await acceptContract(deps, admin, listing.id, { contractStart: deps.clock.today() });
+    const then = daysAgo(deps, DEMO_HISTORY_DAYS, '09:00');
+    const { status } = await acceptContract(then, admin, listing.id, { contractStart: then.clock.today() });
     if (status === 'live') live += 1;
     if (listing.provider.odsCode === SUSPENDED.providerOds && listing.offer.serviceCode === SUSPENDED.serviceCode && suspended === 0) {
       await suspendListing(

@@ -6,6 +6,8 @@ import { changeOfferStatus, saveOfferProtocol, setPriceSchedule } from '../domai
 import { listOffers } from '../domains/offers/offer.repo.ts';
 import { protocolVersionsOf } from '../domains/offers/offer-terms.repo.ts';
 import { demoActor } from './demo-actor.ts';
+import { DEMO_HISTORY_DAYS } from './demo-calendar.ts';
+import { addDays } from '../lib/working-days.ts';
 
 interface DemoOffer {
   serviceCode: string;
@@ -59,7 +61,7 @@ export async function seedDemoOffers(deps: Deps): Promise<{ offers: number }> {
   const context = await demoActor(deps, { role: 'commissioner', email: 'commissioner@aqp.example' });
   if (!context) return { offers: 0 };
   if ((await listOffers(deps.db, { leadOrganisationId: context.principal!.organisationId }, 1)).length) return { offers: 0 };
-  const yearStart = `${financialYearOf(deps.clock.today())}-04-01`;
+  const yearStart = `${financialYearOf(addDays(deps.clock.today(), -DEMO_HISTORY_DAYS))}-04-01`;
   const contractEnd = `${Number(yearStart.slice(0, 4)) + 3}-03-31`;
   for (const demo of DEMO_OFFERS) {
     const { id } = await openOffer(deps, context, {

@@ -1,5 +1,5 @@
 /** Seeds the demo's referrals through the same services people use, each step on its own day, so worklists, waits, history and audit read like real use. */
-import { fixedClock, londonDateOf, londonInstant } from '../lib/clock.ts';
+import { londonInstant } from '../lib/clock.ts';
 import { withNhsCheckDigit } from '../lib/nhs-number.ts';
 import { addDays } from '../lib/working-days.ts';
 import type { Deps } from '../domains/deps.ts';
@@ -17,13 +17,8 @@ import { offeredService, referralSettingFor } from '../domains/referrals/referra
 import { hashPassword } from '../domains/identity/password.ts';
 import { normaliseAccessCode } from '../domains/referrals/referral-reference.rules.ts';
 import { demoActor } from './demo-actor.ts';
-
-/** The same database with the clock set to a time (in England) on a day some days before today, never later than now. */
-function daysAgo(deps: Deps, days: number, time = '10:00'): Deps {
-  const at = londonInstant(addDays(deps.clock.today(), -days), time);
-  const now = deps.clock.now();
-  return { db: deps.db, clock: fixedClock(days === 0 && at > now && londonDateOf(now) === deps.clock.today() ? now : at) };
-}
+import { daysAgo } from './demo-calendar.ts';
+import { PAYMENT_HISTORY } from './payments.demo-data.ts';
 
 async function answersFor(deps: Deps, gp: ActionContext, serviceCode: string): Promise<Record<string, boolean>> {
   const { protocol } = await offeredService(deps, await referralSettingFor(deps, gp.principal), serviceCode);
@@ -125,7 +120,7 @@ export async function seedDemoReferrals(deps: Deps): Promise<{ referrals: number
   if (await practiceHasReferrals(deps.db, gp.principal!.organisationId!)) return { referrals: 0 };
   await ensurePostcodes(deps.db, DEMO_PATIENT_POSTCODES);
   let referrals = 0;
-  for (const demo of [...DEMO_REFERRALS].sort((a, b) => b.createdDaysAgo - a.createdDaysAgo))
+  for (const demo of [...DEMO_REFERRALS, ...PAYMENT_HISTORY].sort((a, b) => b.createdDaysAgo - a.createdDaysAgo))
     if (await tellStory(deps, gp, demo)) referrals += 1;
   return { referrals };
 }

@@ -119,6 +119,29 @@ describe('the demo region as a newcomer sees it', () => {
     expect((await clinician.get('/worklists/provider')).body).toContain('Sent to the provider');
   });
 
+  it('has six months of paid activity from recorded sessions, approved and awaiting statements, and refused lines with their reasons', async () => {
+    const statements = await t.deps.db.selectFrom('statements').select(['month', 'status']).execute();
+    expect(new Set(statements.map((statement) => statement.month)).size).toBeGreaterThanOrEqual(6);
+    expect(statements.some((statement) => statement.status === 'approved')).toBe(true);
+    expect(statements.filter((statement) => statement.status === 'awaiting-approval')).toHaveLength(1);
+    const lines = await t.deps.db.selectFrom('activity_lines').select(['status', 'source', 'rejection_reason']).execute();
+    expect(lines.filter((line) => line.status === 'accepted' && line.source === 'platform').length).toBeGreaterThan(30);
+    const reasons = new Set(lines.map((line) => line.rejection_reason).filter(Boolean));
+    for (const reason of [
+      'invalid-line',
+      'duplicate',
+      'reversal-not-matching',
+      'unknown-referral',
+      'outside-criteria',
+      'referral-not-accepted',
+    ])
+      expect(reasons, reason).toContain(reason);
+    for (const reason of ['currency-not-on-offer', 'unknown-complexity-band', 'in-the-future', 'before-acceptance', 'after-discharge'])
+      expect(reasons, reason).toContain(reason);
+    for (const reason of ['appointment-not-held', 'dna-not-payable', 'already-paid', 'over-session-cap'])
+      expect(reasons, reason).toContain(reason);
+  });
+
   it('lets a visitor open the published demo patient’s referral and see a choice list with a wait', async () => {
     const patient = new WebClient(t.app);
     const [year, month, day] = DEMO_PATIENT_ACCESS.dateOfBirth.split('-');

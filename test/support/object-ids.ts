@@ -66,6 +66,10 @@ const OBJECTS = {
   milestone: (db: Db) => first(db.selectFrom('milestones').select('id as value').where('run_id', 'in', demoRun(db)).limit(1)),
   serviceCode: (db: Db) =>
     first(db.selectFrom('services as s').innerJoin('offers as o', 'o.service_id', 's.id').select('s.code as value').limit(1)),
+  statement: (db: Db) =>
+    first(
+      db.selectFrom('statements').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).orderBy('month').limit(1),
+    ),
   postcode: (db: Db) => first(db.selectFrom('postcodes').select('postcode as value').limit(1)),
   providerOds: async () => 'DEMO1',
   assessmentCriterion: async () => 'capability',
@@ -110,6 +114,7 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'new/:service': 'serviceCode',
   'services/:service': 'serviceCode',
   'postcodes/:postcode': 'postcode',
+  'statements/:id': 'statement',
   'marks/:criterion': 'assessmentCriterion',
   'nhsuk/*': 'file',
   'static/*': 'file',
