@@ -104,7 +104,7 @@ export async function priceCandidates(trx: Executor): Promise<void> {
         AND p.complexity_band = c.price_band`.execute(trx);
 }
 
-/** Creates the missing draft statements for every pair with a candidate or a release, and stamps existing drafts with this run. */
+/** Creates the missing draft statements for every pair with a candidate or a release, stamps existing drafts with this run, and analyses them. */
 export async function upsertDrafts(trx: Executor, window: CloseWindow): Promise<void> {
   await sql`
     INSERT INTO statements (reference, provider_organisation_id, commissioner_organisation_id, month, status, built_at, built_by_run_id)
@@ -117,6 +117,9 @@ export async function upsertDrafts(trx: Executor, window: CloseWindow): Promise<
     JOIN organisations AS co ON co.id = pairs.commissioner_id
     ON CONFLICT (provider_organisation_id, commissioner_organisation_id, month)
     DO UPDATE SET built_at = EXCLUDED.built_at, built_by_run_id = EXCLUDED.built_by_run_id WHERE statements.status = 'draft'`.execute(trx);
+  // The drafts just made are invisible to the planner's statistics until analysed: estimated at one row, a month's
+  // statements were scanned once per candidate line (the payment-run benchmark, issue #14 item 10).
+  await sql`ANALYZE statements`.execute(trx);
 }
 
 /** Places the original lines: payable, held or not paid by the re-checks, unpriced without a price; in-month or an adjustment. */
