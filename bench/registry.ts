@@ -2,6 +2,7 @@
 import { choiceListBenchmark } from './choice-list.bench.ts';
 import { nearestSitesBenchmark } from './nearest-sites.bench.ts';
 import { pagesBenchmark } from './pages.bench.ts';
+import { paymentRunBenchmark } from './payment-run.bench.ts';
 import { postcodeImportBenchmark } from './postcode-import.bench.ts';
 import type { BenchResult } from './report.ts';
 
@@ -10,4 +11,5 @@ export const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'nearest-sites': nearestSitesBenchmark,
   'postcode-import': postcodeImportBenchmark,
   'choice-list': choiceListBenchmark,
+  'payment-run': paymentRunBenchmark,
 };

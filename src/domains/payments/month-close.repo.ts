@@ -109,7 +109,7 @@ export async function priceCandidates(trx: Executor): Promise<void> {
         AND p.complexity_band = c.price_band`.execute(trx);
 }
 
-/** Creates the missing draft statements for every pair with a candidate or a release, and stamps existing drafts with this run. */
+/** Creates the missing draft statements for every pair with a candidate or a release, stamps existing drafts with this run, and analyses them. */
 export async function upsertDrafts(trx: Executor, window: CloseWindow): Promise<void> {
   await sql`
     INSERT INTO statements (reference, provider_organisation_id, commissioner_organisation_id, month, status, built_at, built_by_run_id)
@@ -122,17 +122,23 @@ export async function upsertDrafts(trx: Executor, window: CloseWindow): Promise<
     JOIN organisations AS co ON co.id = pairs.commissioner_id
     ON CONFLICT (provider_organisation_id, commissioner_organisation_id, month)
     DO UPDATE SET built_at = EXCLUDED.built_at, built_by_run_id = EXCLUDED.built_by_run_id WHERE statements.status = 'draft'`.execute(trx);
+  // The drafts just made are invisible to the planner's statistics until analysed: estimated at one row, a month's
+  // statements were scanned once per candidate line (the payment-run benchmark, issue #14 item 10).
+  await sql`ANALYZE statements`.execute(trx);
 }
 
-/** Places the original lines: payable, held or not paid by the re-checks, unpriced without a price; in-month or an adjustment. */
+/**
+ * Places the original lines: unpriced without a price (whatever else holds it back: a release re-checks the criteria and
+ * the query once it is priced; decision 0049), else payable, held or not paid by the re-checks; in-month or an adjustment.
+ */
 export async function placeOriginals(trx: Executor, window: CloseWindow): Promise<number> {
   const result = await sql`
     INSERT INTO statement_lines (statement_id, line_id, entry, placement, currency_code, complexity_band, price_pence, payment, not_paid_reason)
     SELECT s.id, c.id, 'charge', CASE WHEN c.activity_date >= ${window.monthStart} THEN 'in-month' ELSE 'adjustment' END,
       c.currency_code, c.complexity_band, p.price_pence,
-      CASE WHEN c.outside_criteria OR q.outcome = 'not-paid' THEN 'not-paid' WHEN q.outcome = 'held' THEN 'held'
-        WHEN p.price_pence IS NULL THEN 'unpriced' ELSE 'payable' END,
-      CASE WHEN c.outside_criteria THEN 'outside-criteria' WHEN q.outcome = 'not-paid' THEN 'query-not-paid' END
+      CASE WHEN p.price_pence IS NULL THEN 'unpriced' WHEN c.outside_criteria OR q.outcome = 'not-paid' THEN 'not-paid'
+        WHEN q.outcome = 'held' THEN 'held' ELSE 'payable' END,
+      CASE WHEN p.price_pence IS NULL THEN NULL WHEN c.outside_criteria THEN 'outside-criteria' WHEN q.outcome = 'not-paid' THEN 'query-not-paid' END
     FROM close_candidates AS c
     JOIN close_prices AS p ON p.id = c.id
     JOIN statements AS s
