@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import type { TestSeed } from './test-app.ts';
+import type { Clock } from '../../src/lib/clock.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 export interface BrowserSession {
@@ -12,11 +13,11 @@ export interface BrowserSession {
 }
 
 /** Registers the file's beforeAll/afterAll and returns accessors that are valid inside tests; the journeys start from the demo region, offers and proposals unless a file asks for less. */
-export function useServerAndBrowser(seed: TestSeed = 'demo'): BrowserSession {
+export function useServerAndBrowser(seed: TestSeed = 'demo', clock?: Clock): BrowserSession {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(seed), launchChromium()]);
+    [server, browser] = await Promise.all([startTestServer(seed, clock), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -34,6 +34,11 @@ const ALL_REFERRALS: Task = {
   description:
     'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.',
 };
+const STATEMENTS: Task = {
+  title: 'Statements',
+  href: '/payments/statements',
+  description: 'Monthly statements of activity paid at the offer’s fixed price: check them, see the lines behind them and download files.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -68,7 +73,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
-  'commissioner-finance': [MESSAGES, YOUR_ORGANISATION, API_DOCS],
+  'commissioner-finance': [STATEMENTS, MESSAGES, YOUR_ORGANISATION, API_DOCS],
   commissioner: [
     {
       title: 'AQP offers',
@@ -96,6 +101,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
       href: '/proposals',
       description: 'Propose a service that is not on the national list to your region and see its decision and reasons.',
     },
+    STATEMENTS,
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,
@@ -113,6 +119,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-admin': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    STATEMENTS,
     {
       title: 'Open offers',
       href: '/provider/offers',
@@ -152,6 +159,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-clinician': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    STATEMENTS,
     {
       title: 'Your listings',
       href: '/listings',
