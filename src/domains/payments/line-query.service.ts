@@ -20,7 +20,16 @@ import {
   recordAnswer,
   recordResolution,
 } from './line-query.repo.ts';
-import { answerQuery, DEFAULT_QUERY_PERIODS, QUERY_REASONS, queryDeadlines, raiseQuery, resolveQuery } from './line-query.rules.ts';
+import {
+  answerQuery,
+  DEFAULT_QUERY_PERIODS,
+  QUERY_REASONS,
+  queryDeadlines,
+  type QueryState,
+  queryStateOn,
+  raiseQuery,
+  resolveQuery,
+} from './line-query.rules.ts';
 
 /** The longest comment or answer a query step takes (the table's limit). */
 export const MAX_QUERY_TEXT = 2000;
@@ -79,7 +88,7 @@ export async function answerLineQuery(deps: Deps, context: ActionContext, id: st
     const text = input.answer.trim();
     if (!text) throw validationFailed([{ field: 'answer', message: 'Enter your answer to the query' }]);
     checkLength('answer', text);
-    const query = answerQuery(asRuleQuery(record), { answeredOn: today, text }, record.periods);
+    const query = inPlainWords(record, today, () => answerQuery(asRuleQuery(record), { answeredOn: today, text }, record.periods));
     await recordAnswer(trx, record.id, { text, on: today, at: deps.clock.now(), userId: actingUserId(context) });
     const { resolveBy } = queryDeadlines(query, record.periods);
     await audited(trx, context, 'line-query.answer', record, {});
@@ -100,7 +109,7 @@ export async function resolveLineQuery(deps: Deps, context: ActionContext, id: s
     if (outcome !== 'paid' && outcome !== 'not-paid')
       throw validationFailed([{ field: 'outcome', message: 'Choose whether the line is paid or not paid' }]);
     const withdrawn = !record.answeredOn && outcome === 'paid';
-    resolveQuery(asRuleQuery(record), { resolvedOn: today, outcome }, record.periods);
+    inPlainWords(record, today, () => resolveQuery(asRuleQuery(record), { resolvedOn: today, outcome }, record.periods));
     await recordResolution(trx, record.id, { outcome, on: today, at: deps.clock.now(), userId: actingUserId(context) });
     await audited(trx, context, 'line-query.resolve', record, { outcome, withdrawn });
     const decided = withdrawn ? 'withdrawn its query on' : `resolved the query on`;
@@ -133,6 +142,27 @@ function withinRaisePeriod<T>(raise: () => T): T {
     const late = isDomainError(error) && error.details.fieldErrors?.find((found) => found.field === 'raisedOn');
     if (late) throw new DomainError('invalid-transition', `This line can no longer be queried. ${late.message}.`);
     throw error;
+  }
+}
+
+/** Why a step is refused in the query's state, in words for the person who tried it. */
+const REFUSALS: Record<QueryState, string> = {
+  raised: 'The provider has not answered yet, and a line is never refused unheard: you can withdraw the query, and the line is paid.',
+  answered: 'This query has already been answered.',
+  'lapsed-unanswered': 'The period to answer ran out, so the line is not paid and the query is closed.',
+  'lapsed-unresolved': 'The period to decide ran out, so the line is paid and the query is closed.',
+  'resolved-paid': 'This query has already been resolved: the line is paid.',
+  'resolved-not-paid': 'This query has already been resolved: the line is not paid.',
+};
+
+/** Runs a step's rule, rewording its refusal by the query's state today (the rule stays the judge). */
+function inPlainWords<T>(record: LineQueryRecord, today: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'invalid-transition') throw error;
+    const state = queryStateOn(asRuleQuery(record), today, record.periods);
+    throw new DomainError('invalid-transition', REFUSALS[state], { state });
   }
 }
 

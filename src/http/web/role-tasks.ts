@@ -34,6 +34,11 @@ const ALL_REFERRALS: Task = {
   description:
     'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.',
 };
+const LINE_QUERIES: Task = {
+  title: 'Queries on activity lines',
+  href: '/payments/queries',
+  description: 'Queries commissioners raise on activity lines: answer them, or resolve them paid or not paid, before their dates.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -68,7 +73,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
-  'commissioner-finance': [MESSAGES, YOUR_ORGANISATION, API_DOCS],
+  'commissioner-finance': [LINE_QUERIES, MESSAGES, YOUR_ORGANISATION, API_DOCS],
   commissioner: [
     {
       title: 'AQP offers',
@@ -113,6 +118,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-admin': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    LINE_QUERIES,
     {
       title: 'Open offers',
       href: '/provider/offers',
@@ -152,6 +158,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-clinician': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    LINE_QUERIES,
     {
       title: 'Your listings',
       href: '/listings',

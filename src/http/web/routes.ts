@@ -19,6 +19,7 @@ import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
 import { registerOrganisationPage } from './organisation/organisation.ts';
+import { registerPaymentPages } from './payments/payments.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
 import { registerProviderPages } from './providers/providers.ts';
@@ -57,4 +58,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerReferralPages(app, deps);
   registerWorklistPages(app, deps);
   registerReferralListPages(app, deps);
+  registerPaymentPages(app, deps);
 }
