@@ -193,4 +193,10 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /worklists/referrals': ROLES,
   'GET /worklists/referrals.csv': ROLES,
   'POST /provider/assurance/:kind': ROLES,
+  'GET /payments/lines/:lineId': OWN,
+  'POST /payments/lines/:lineId/query': OWN,
+  'GET /payments/queries': ROLES,
+  'GET /payments/queries/:id': OWN,
+  'POST /payments/queries/:id/answer': OWN,
+  'POST /payments/queries/:id/resolution': OWN,
 };
