@@ -81,6 +81,15 @@ describe('queries on activity lines over the API', () => {
     expect(audit.map((row) => row.action)).toEqual(['line-query.raise', 'line-query.answer', 'line-query.resolve']);
   });
 
+  it('lets a finance user find a line’s id in the month’s activity lines and query it by that id', async () => {
+    const line = await aLine();
+    const month = await call('icbFinance', 'GET', '/api/v1/activity-lines?month=2027-02');
+    expect(month.statusCode).toBe(200);
+    const listed = month.json().items.find((item: { lineId: string }) => item.lineId === line.providerLineId);
+    expect(listed.id).toBe(line.id);
+    expect((await raise(listed.id)).statusCode).toBe(201);
+  });
+
   it('resolves an answered query paid, by a finance user of the place paying for the line', async () => {
     const line = await aLine();
     const query = (await raise(line.id, { reasonCode: 'wrong-complexity-band' }, 'placeFinance')).json();

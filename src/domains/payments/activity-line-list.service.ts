@@ -10,7 +10,7 @@ export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
 function readerOf(context: ActionContext): LineReader {
   const principal = context.principal;
   if (principal?.role === 'provider-admin' || principal?.role === 'provider-clinician') return { providerId: principal.organisationId };
-  if (principal?.role === 'commissioner') return { commissionerId: principal.organisationId };
+  if (principal?.role === 'commissioner' || principal?.role === 'commissioner-finance') return { commissionerId: principal.organisationId };
   throw new DomainError('forbidden', 'Only providers and commissioners can read activity lines');
 }
 

@@ -44,6 +44,7 @@ const Report = Type.Object({
   lines: Type.Array(Outcome),
 });
 const Listed = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'AQP’s id for the line, to query it (POST /api/v1/activity-lines/{id}/query)' }),
   lineId: Type.String(),
   providerName: Type.String(),
   referralReference: Type.String(),
@@ -61,6 +62,7 @@ const Listed = Type.Object({
 });
 
 const listedJson = (line: ListedLine) => ({
+  id: line.id,
   lineId: line.providerLineId,
   providerName: line.providerName,
   referralReference: line.referralReference,
@@ -103,7 +105,7 @@ export function registerActivityLineApi(scope: FastifyInstance, deps: Deps): voi
   app.get(
     '/api/v1/activity-lines',
     {
-      config: { roles: ['provider-admin', 'provider-clinician', 'commissioner'] as const },
+      config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'commissioner-finance'] as const },
       schema: {
         tags: ['payments'],
         summary:
