@@ -182,6 +182,25 @@ describe('queries on activity lines over the API', () => {
     expect((await raise('not-a-line')).statusCode).toBe(404);
   });
 
+  it('lets only one of two finance users raise a line’s query or resolve it when they act at the same moment', async () => {
+    const line = await aLine();
+    const raises = await Promise.all([raise(line.id), raise(line.id, undefined, 'placeFinance')]);
+    expect(raises.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    const query = raises.find((response) => response.statusCode === 201)!.json();
+    await answer(query.id);
+    const decisions = await Promise.all([resolve(query.id, 'paid'), resolve(query.id, 'not-paid', 'placeFinance')]);
+    expect(decisions.map((response) => response.statusCode).sort()).toEqual([200, 409]);
+    const winner = decisions.find((response) => response.statusCode === 200)!.json();
+    expect((await call('provider', 'GET', `/api/v1/line-queries/${query.id}`)).json().resolution).toEqual(winner.resolution);
+    const resolutions = await t.deps.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('entity_id', '=', query.id)
+      .where('action', '=', 'line-query.resolve')
+      .execute();
+    expect(resolutions).toHaveLength(1);
+  });
+
   it('tells the month close how thousands of queried lines stand in one query, leaving unqueried lines out', async () => {
     const line = await aLine();
     await raise(line.id);

@@ -49,7 +49,6 @@ export async function lockQueryableLine(trx: Executor, lineId: string): Promise<
     .leftJoin('organisations as c', 'c.id', 'a.commissioner_organisation_id')
     // The commissioner above the paying one (an ICB above its sub-ICB location); a region above an ICB does not count.
     .leftJoin('organisations as cp', (join) => join.onRef('cp.id', '=', 'c.parent_id').on('cp.kind', '=', 'commissioner'))
-    .leftJoin('line_queries as q', 'q.line_id', 'a.id')
     .select([
       'a.id',
       'a.provider_organisation_id as providerId',
@@ -58,12 +57,14 @@ export async function lockQueryableLine(trx: Executor, lineId: string): Promise<
       'a.status',
       'a.kind',
       'a.received_at as receivedAt',
-      'q.id as queryId',
     ])
     .where('a.id', '=', lineId)
     .forUpdate('a')
     .executeTakeFirst();
-  return row && { ...row, acceptedOn: londonDateOf(row.receivedAt) };
+  if (!row) return undefined;
+  // Read after the lock, in its own statement: a query raised by whoever held the lock is then seen (a join in the locking read would not see it).
+  const query = await trx.selectFrom('line_queries').select('id').where('line_id', '=', row.id).executeTakeFirst();
+  return { ...row, acceptedOn: londonDateOf(row.receivedAt), queryId: query?.id ?? null };
 }
 
 export interface NewLineQuery {
