@@ -1,5 +1,6 @@
 /** One loader that validates the environment into a typed object; a bad value stops start-up with one clear line. */
 import path from 'node:path';
+import { DEFAULT_QUERY_PERIODS, type QueryPeriods } from '../domains/payments/line-query.rules.ts';
 import { isIsoDate } from '../lib/iso-date.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -26,6 +27,8 @@ export interface Config {
   publicReadsPerMinute: number;
   /** Where the public reaches this service (`https://aqp.example.nhs.uk`), for addresses printed on paper; absent means the address each request came to. */
   publicBaseUrl: string | undefined;
+  /** The working days to raise, answer and resolve a query on an activity line, with the contract reading they come from (decision 0047). */
+  queryPeriods: QueryPeriods;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       env.AQP_PUBLIC_READS_PER_MINUTE,
       nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE,
     ),
+    queryPeriods: queryPeriods(env),
   };
 }
 
@@ -76,6 +80,29 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
   if (text === undefined) return fallback;
   if (!/^\d{1,9}$/.test(text)) throw new ConfigError(`${name} must be a whole number (0 turns it off), not "${text}".`);
   return Number(text);
+}
+
+/** The line-query periods: each count from 1 to 250 working days (a year of them); a deployment that changes any says whose reading it follows. */
+function queryPeriods(env: NodeJS.ProcessEnv): QueryPeriods {
+  const days = (name: string, fallback: number) => {
+    const text = nonEmpty(env[name]);
+    if (text === undefined) return fallback;
+    if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 250)
+      throw new ConfigError(`${name} must be a whole number of working days from 1 to 250, not "${text}".`);
+    return Number(text);
+  };
+  const periods = {
+    raiseWithinWorkingDays: days('AQP_QUERY_RAISE_WORKING_DAYS', DEFAULT_QUERY_PERIODS.raiseWithinWorkingDays),
+    answerWithinWorkingDays: days('AQP_QUERY_ANSWER_WORKING_DAYS', DEFAULT_QUERY_PERIODS.answerWithinWorkingDays),
+    resolveWithinWorkingDays: days('AQP_QUERY_RESOLVE_WORKING_DAYS', DEFAULT_QUERY_PERIODS.resolveWithinWorkingDays),
+  };
+  const changed = (Object.keys(periods) as (keyof typeof periods)[]).some((key) => periods[key] !== DEFAULT_QUERY_PERIODS[key]);
+  const edition = nonEmpty(env.AQP_QUERY_PERIODS_EDITION);
+  if (edition && edition.length > 200) throw new ConfigError('AQP_QUERY_PERIODS_EDITION must be at most 200 characters.');
+  return {
+    edition: edition ?? (changed ? 'Set by this deployment (AQP_QUERY_*_WORKING_DAYS)' : DEFAULT_QUERY_PERIODS.edition),
+    ...periods,
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

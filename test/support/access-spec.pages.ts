@@ -203,4 +203,10 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /payments/statements/:id/prepare': OWN,
   'POST /payments/statements/:id/return': OWN,
   'POST /payments/statements/:id/approve': OWN,
+  'GET /payments/lines/:lineId': OWN,
+  'POST /payments/lines/:lineId/query': OWN,
+  'GET /payments/queries': ROLES,
+  'GET /payments/queries/:id': OWN,
+  'POST /payments/queries/:id/answer': OWN,
+  'POST /payments/queries/:id/resolution': OWN,
 };

@@ -12,6 +12,7 @@ import { ROLES, type Role } from '../../src/domains/identity/roles.rules.ts';
 import { findUserByEmail, insertMembership, insertUser } from '../../src/domains/identity/user.repo.ts';
 import { inviteColleague } from '../../src/domains/providers/invitation.service.ts';
 import type { Deps } from '../../src/domains/deps.ts';
+import { aQueryOnTheDemoProvidersFirstLine } from './line-query-rows.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 import { routeCollector, type RegisteredRoute } from './route-catalogue.ts';
 import { WebClient, csrfTokenIn } from './web-client.ts';
@@ -63,6 +64,7 @@ export async function buildAccessWorld(options: { as?: 'strangers' | 'owners' } 
   const organisationIds = await addStrangers(t.deps.db);
   const invitationToken = await openInvitationToDemoProvider(t.deps);
   await placePostcodeInCalderdale(t.deps.db);
+  await aQueryOnTheDemoProvidersFirstLine(t.deps);
   await createApiKey(
     t.deps,
     { principal: null, clientAddress: null },

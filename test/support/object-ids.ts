@@ -71,6 +71,18 @@ const OBJECTS = {
       db.selectFrom('statements').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).orderBy('month').limit(1),
     ),
   postcode: (db: Db) => first(db.selectFrom('postcodes').select('postcode as value').limit(1)),
+  activityLine: (db: Db) =>
+    first(
+      db
+        .selectFrom('activity_lines')
+        .select('id as value')
+        .where('provider_organisation_id', 'in', demoProvider(db))
+        .where('status', '=', 'accepted')
+        .orderBy('seq')
+        .limit(1),
+    ),
+  lineQuery: (db: Db) =>
+    first(db.selectFrom('line_queries').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).limit(1)),
   providerOds: async () => 'DEMO1',
   assessmentCriterion: async () => 'capability',
 } satisfies Record<string, (db: Db) => Promise<string>>;
@@ -116,6 +128,10 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'postcodes/:postcode': 'postcode',
   'statements/:id': 'statement',
   'marks/:criterion': 'assessmentCriterion',
+  'activity-lines/:lineId': 'activityLine',
+  'lines/:lineId': 'activityLine',
+  'line-queries/:id': 'lineQuery',
+  'queries/:id': 'lineQuery',
   'nhsuk/*': 'file',
   'static/*': 'file',
 };

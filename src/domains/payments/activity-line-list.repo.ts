@@ -3,6 +3,7 @@ import type { Executor } from '../../db/executor.ts';
 import type { StoredLine } from './activity-line.repo.ts';
 
 export interface ListedLine extends StoredLine {
+  id: string;
   receivedAt: Date;
   providerName: string;
 }
@@ -16,6 +17,7 @@ export async function linesDatedBetween(db: Executor, reader: LineReader, from: 
     .selectFrom('activity_lines as a')
     .innerJoin('organisations as p', 'p.id', 'a.provider_organisation_id')
     .select([
+      'a.id',
       'a.provider_line_id as providerLineId',
       'a.referral_reference as referralReference',
       'a.currency_code as currencyCode',

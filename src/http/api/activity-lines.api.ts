@@ -45,6 +45,7 @@ const Report = Type.Object({
   lines: Type.Array(Outcome),
 });
 const Listed = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'AQP’s id for the line, to query it (POST /api/v1/activity-lines/{id}/query)' }),
   lineId: Type.String(),
   providerName: Type.String(),
   referralReference: Type.String(),
@@ -62,6 +63,7 @@ const Listed = Type.Object({
 });
 
 const listedJson = (line: ListedLine) => ({
+  id: line.id,
   lineId: line.providerLineId,
   providerName: line.providerName,
   referralReference: line.referralReference,

@@ -9,6 +9,7 @@ import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
+import { registerLineQueryApi } from './line-queries.api.ts';
 import { registerListingApi } from './listings.api.ts';
 import { registerMessageApi } from './messages.api.ts';
 import { registerListingSiteApi } from './listing-sites.api.ts';
@@ -64,6 +65,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerReferralReplyApi(scope, deps);
     registerActivityLineApi(scope, deps);
     registerStatementApi(scope, deps);
+    registerLineQueryApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);

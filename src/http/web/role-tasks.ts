@@ -39,6 +39,11 @@ const STATEMENTS: Task = {
   href: '/payments/statements',
   description: 'Monthly statements of activity paid at the offer’s fixed price: check them, see the lines behind them and download files.',
 };
+const LINE_QUERIES: Task = {
+  title: 'Queries on activity lines',
+  href: '/payments/queries',
+  description: 'Queries commissioners raise on activity lines: answer them, or resolve them paid or not paid, before their dates.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -73,7 +78,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
-  'commissioner-finance': [STATEMENTS, MESSAGES, YOUR_ORGANISATION, API_DOCS],
+  'commissioner-finance': [STATEMENTS, LINE_QUERIES, MESSAGES, YOUR_ORGANISATION, API_DOCS],
   commissioner: [
     {
       title: 'AQP offers',
@@ -120,6 +125,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
     STATEMENTS,
+    LINE_QUERIES,
     {
       title: 'Open offers',
       href: '/provider/offers',
@@ -160,6 +166,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
     STATEMENTS,
+    LINE_QUERIES,
     {
       title: 'Your listings',
       href: '/listings',

@@ -20,6 +20,7 @@ import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
 import { registerStatementPages } from './payments/statements.ts';
 import { registerOrganisationPage } from './organisation/organisation.ts';
+import { registerPaymentPages } from './payments/payments.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
 import { registerProviderPages } from './providers/providers.ts';
@@ -59,4 +60,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerWorklistPages(app, deps);
   registerReferralListPages(app, deps);
   registerStatementPages(app, deps);
+  registerPaymentPages(app, deps);
 }
