@@ -66,6 +66,8 @@ describe('monthly statements: prepared by one finance officer, approved by anoth
       const page = await web.get(`/payments/statements/${statementId}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Payable: £105.00');
+      expect(page.body).toContain(`/payments/statements/${statementId}/statement.csv`);
+      expect(page.body).toContain('Pennine Hearing Care');
     }
   });
 

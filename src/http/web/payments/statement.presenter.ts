@@ -20,7 +20,7 @@ export function statementTag(status: string): { text: string; classes: string } 
 export function aggregateModel(view: StatementView) {
   const { header, totals } = view;
   return {
-    header,
+    statement: header,
     tag: statementTag(header.status),
     financialYear: financialYearOf(header.month),
     financialMonth: financialMonthOf(header.month),

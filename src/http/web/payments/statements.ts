@@ -66,7 +66,7 @@ async function viewBackingLines(deps: Deps, request: FastifyRequest, reply: Fast
   const { header, lines } = await statementBackingLines(deps, request.actionContext(), idOf(request), 'statement-lines');
   return reply.header('cache-control', 'no-store').render('pages/payments/statement-lines.njk', {
     pageTitle: `Lines behind statement ${header.reference}`,
-    header,
+    statement: header,
     lines: lines.map(backingLineModel),
   });
 }
