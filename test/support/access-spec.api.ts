@@ -115,6 +115,7 @@ export const API_ACCESS: Record<string, Access> = {
   'POST /api/v1/provider/assurance': ROLES,
   'POST /api/v1/activity-lines': ROLES,
   'GET /api/v1/activity-lines': ROLES,
+  'POST /api/v1/activity-lines/csv': ROLES,
   'GET /api/v1/docs': PUBLIC,
   'GET /api/v1/docs/static/index.html': PUBLIC,
   'GET /api/v1/docs/static/swagger-initializer.js': PUBLIC,
