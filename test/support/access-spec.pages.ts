@@ -193,4 +193,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /worklists/referrals': ROLES,
   'GET /worklists/referrals.csv': ROLES,
   'POST /provider/assurance/:kind': ROLES,
+  'GET /payments/activity': ROLES,
+  'GET /payments/activity/template.csv': ROLES,
+  'GET /payments/activity/upload': ROLES,
+  'POST /payments/activity/upload': ROLES,
 };

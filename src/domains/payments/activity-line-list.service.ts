@@ -15,7 +15,7 @@ function readerOf(context: ActionContext): LineReader {
 }
 
 /** The first day of the month after `month` (YYYY-MM), to read [month-01, next) by activity date. */
-function monthAfter(month: string): string {
+export function monthAfter(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
 }

@@ -34,6 +34,11 @@ const ALL_REFERRALS: Task = {
   description:
     'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.',
 };
+const ACTIVITY_AND_PAYMENTS: Task = {
+  title: 'Activity and payments',
+  href: '/payments/activity',
+  description: 'Your activity lines by month, accepted and priced or refused with a reason; upload lines from a CSV file.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -113,6 +118,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-admin': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    ACTIVITY_AND_PAYMENTS,
     {
       title: 'Open offers',
       href: '/provider/offers',
@@ -152,6 +158,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-clinician': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    ACTIVITY_AND_PAYMENTS,
     {
       title: 'Your listings',
       href: '/listings',

@@ -18,6 +18,7 @@ import { registerListingSitePages } from './listings/listing-sites.ts';
 import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
+import { registerActivityPages } from './payments/activity-pages.ts';
 import { registerOrganisationPage } from './organisation/organisation.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
@@ -57,4 +58,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerReferralPages(app, deps);
   registerWorklistPages(app, deps);
   registerReferralListPages(app, deps);
+  registerActivityPages(app, deps);
 }
