@@ -2,19 +2,34 @@
 // Without this script the form posts as usual and the same page comes back; nothing depends on it.
 import { initAll } from '/nhsuk/nhsuk-frontend.min.js';
 
-const form = document.querySelector('form[data-upload-progress]');
-const panel = document.getElementById('upload-progress');
+const supported = window.FormData && window.DOMParser && 'upload' in XMLHttpRequest.prototype;
 
-if (form && panel && window.FormData && window.DOMParser && 'upload' in XMLHttpRequest.prototype) {
+/** Puts the server's answer (the report, or the form with its error) in place of this page, and enhances its form again. */
+function showAnswer(html) {
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  document.title = next.title;
+  document.body.replaceWith(document.adoptNode(next.body));
+  initAll();
+  enhance();
+  const focus = document.querySelector('.nhsuk-error-summary') || document.querySelector('h1');
+  if (focus) {
+    if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1');
+    focus.focus();
+  }
+}
+
+/** Sends the upload form by XMLHttpRequest, showing its progress in the page's progress panel. */
+function enhance() {
+  const form = document.querySelector('form[data-upload-progress]');
+  const panel = document.getElementById('upload-progress');
+  if (!supported || !form || !panel) return;
   const bar = panel.querySelector('progress');
   const text = panel.querySelector('#upload-progress-text');
   const button = form.querySelector('button');
   let announced = -1;
-
   const say = (message) => {
     text.textContent = message;
   };
-
   const showPercent = (percent) => {
     bar.value = percent;
     // Screen readers hear every quarter, not every byte.
@@ -24,19 +39,6 @@ if (form && panel && window.FormData && window.DOMParser && 'upload' in XMLHttpR
       say(`Uploading: ${percent}%`);
     }
   };
-
-  const showAnswer = (html) => {
-    const next = new DOMParser().parseFromString(html, 'text/html');
-    document.title = next.title;
-    document.body.replaceWith(document.adoptNode(next.body));
-    initAll();
-    const focus = document.querySelector('.nhsuk-error-summary') || document.querySelector('h1');
-    if (focus) {
-      if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1');
-      focus.focus();
-    }
-  };
-
   const failed = () => {
     say('The file could not be uploaded. Check your connection and try again.');
     button.disabled = false;
@@ -63,3 +65,5 @@ if (form && panel && window.FormData && window.DOMParser && 'upload' in XMLHttpR
     request.send(new FormData(form));
   });
 }
+
+enhance();

@@ -2,7 +2,7 @@
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import type { StoredLine } from './activity-line.repo.ts';
+import { STORED_LINE, type StoredLine } from './activity-line.repo.ts';
 
 /** Days [from, to) as ISO dates. */
 export interface DateRange {
@@ -32,26 +32,7 @@ export async function providerLinesSeenBy(
     .where('activity_date', '>=', range.from)
     .where('activity_date', '<', range.to);
   const { total } = await inRange.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const lines = await inRange
-    .select([
-      'provider_line_id as providerLineId',
-      'referral_reference as referralReference',
-      'currency_code as currencyCode',
-      'complexity_band as complexityBand',
-      'activity_date as activityDate',
-      'attendance_code as attendanceCode',
-      'kind',
-      'reverses_line_id as reversesLineId',
-      'status',
-      'rejection_reason as rejectionReason',
-      'price_pence as pricePence',
-      'source',
-    ])
-    .orderBy('activity_date')
-    .orderBy('seq')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const lines = await inRange.select(STORED_LINE).orderBy('activity_date').orderBy('seq').limit(page.limit).offset(page.offset).execute();
   await recordAudit(trx, context, {
     action: 'activity-lines.view',
     entityType: 'organisation',
