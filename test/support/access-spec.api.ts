@@ -128,6 +128,7 @@ export const API_ACCESS: Record<string, Access> = {
   'GET /api/v1/line-queries/:id': OWN,
   'POST /api/v1/line-queries/:id/answer': OWN,
   'POST /api/v1/line-queries/:id/resolution': OWN,
+  'POST /api/v1/activity-lines/csv': ROLES,
   'GET /api/v1/docs': PUBLIC,
   'GET /api/v1/docs/static/index.html': PUBLIC,
   'GET /api/v1/docs/static/swagger-initializer.js': PUBLIC,

@@ -209,4 +209,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /payments/queries/:id': OWN,
   'POST /payments/queries/:id/answer': OWN,
   'POST /payments/queries/:id/resolution': OWN,
+  'GET /payments/activity': ROLES,
+  'GET /payments/activity/template.csv': ROLES,
+  'GET /payments/activity/upload': ROLES,
+  'POST /payments/activity/upload': ROLES,
 };

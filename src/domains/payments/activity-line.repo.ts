@@ -17,7 +17,8 @@ export interface StoredLine {
   source: string;
 }
 
-const STORED_LINE = [
+/** The columns of a stored line, as StoredLine names them. */
+export const STORED_LINE = [
   'provider_line_id as providerLineId',
   'referral_reference as referralReference',
   'currency_code as currencyCode',

@@ -51,29 +51,48 @@ export async function submitActivityLines(
   context: ActionContext,
   input: { lines: ActivityLine[]; source: 'api' | 'csv'; fileName?: string },
 ): Promise<SubmissionReport> {
-  const principal = context.principal;
-  if (!principal || (principal.role !== 'provider-admin' && principal.role !== 'provider-clinician'))
-    throw new DomainError('forbidden', 'Only a provider can send activity lines');
+  const submitter = providerSubmitter(deps, context, input.source, input.fileName ?? null);
   if (input.lines.length > MAX_BATCH_LINES)
     throw validationFailed([{ field: 'lines', message: `Send at most ${MAX_BATCH_LINES} lines in one batch` }]);
   refuseMalformedBatch(input.lines);
-  const submitter: Submitter = {
+  return recordSubmission(deps, context, submitter, input.lines);
+}
+
+/** The provider sending lines, how and when; only a provider's people and keys may send activity. */
+export function providerSubmitter(deps: Deps, context: ActionContext, source: 'api' | 'csv', fileName: string | null): Submitter {
+  const principal = context.principal;
+  if (!principal || (principal.role !== 'provider-admin' && principal.role !== 'provider-clinician'))
+    throw new DomainError('forbidden', 'Only a provider can send activity lines');
+  return {
     providerId: principal.organisationId,
-    source: input.source,
-    fileName: input.fileName ?? null,
+    source,
+    fileName,
     userId: actingUserId(context),
     apiKeyId: actingApiKeyId(context),
     at: deps.clock.now(),
     today: deps.clock.today(),
   };
+}
+
+/**
+ * Records a batch or a whole file as one submission in one transaction, with its audit row: any failure leaves nothing written. Lines in
+ * `unreadable` (a file's rows with a value that cannot be read) are refused as `invalid-line` without being validated.
+ */
+export async function recordSubmission(
+  deps: Deps,
+  context: ActionContext,
+  submitter: Submitter,
+  lines: readonly ActivityLine[],
+  more: { unreadable?: ReadonlySet<string>; audit?: Record<string, unknown> } = {},
+): Promise<SubmissionReport> {
   return deps.db.transaction().execute(async (trx) => {
-    const report = await recordActivityIn(trx, submitter, input.lines);
+    const report = await recordActivityIn(trx, submitter, lines, more.unreadable);
     const { lines: _lines, ...counts } = report;
     await recordAudit(trx, context, {
       action: 'activity.submit',
       entityType: 'activity-submission',
       entityId: report.submissionId,
-      details: counts,
+      details: { ...counts, ...more.audit },
     });
     return report;
   });
@@ -106,8 +125,16 @@ function refuseMalformedBatch(lines: readonly ActivityLine[]): void {
     ]);
 }
 
-/** Records lines inside the caller's transaction (a batch, or one platform event): what was received before is only reported. */
-export async function recordActivityIn(trx: Executor, submitter: Submitter, lines: readonly ActivityLine[]): Promise<SubmissionReport> {
+/**
+ * Records lines inside the caller's transaction (a batch, a file, or one platform event): what was received before is only reported; the
+ * rest are decided together, in order, and appended in chunks of MAX_BATCH_LINES rows (PostgreSQL takes at most 65,535 values a statement).
+ */
+export async function recordActivityIn(
+  trx: Executor,
+  submitter: Submitter,
+  lines: readonly ActivityLine[],
+  unreadable: ReadonlySet<string> = new Set(),
+): Promise<SubmissionReport> {
   const stored = new Map(
     (
       await storedLinesById(
@@ -118,8 +145,11 @@ export async function recordActivityIn(trx: Executor, submitter: Submitter, line
     ).map((line) => [line.providerLineId, line]),
   );
   const fresh = lines.filter((line) => !stored.has(line.lineId));
-  const loaded = await loadValidationFacts(trx, submitter.providerId, fresh, submitter.today);
-  const newLines = decideAndPrice(validateLines(fresh, loaded.facts), loaded, submitter.providerId);
+  const readable = fresh.filter((line) => !unreadable.has(line.lineId));
+  const loaded = await loadValidationFacts(trx, submitter.providerId, readable, submitter.today);
+  const decided = new Map(validateLines(readable, loaded.facts).map((decision) => [decision.line.lineId, decision]));
+  const decisions = fresh.map((line): LineDecision => decided.get(line.lineId) ?? { outcome: 'refused', line, reason: 'invalid-line' });
+  const newLines = decideAndPrice(decisions, loaded, submitter.providerId);
   const byId = new Map(newLines.map((line) => [line.providerLineId, line]));
   const outcomes = lines.map((line) =>
     byId.has(line.lineId) ? outcomeOf(byId.get(line.lineId)!) : alreadyReceived(stored.get(line.lineId)!),
@@ -130,7 +160,12 @@ export async function recordActivityIn(trx: Executor, submitter: Submitter, line
     ...submitter,
     counts: { lines: report.received, accepted, refused: report.refused, alreadyReceived: report.alreadyReceived },
   });
-  await insertLines(trx, { id, providerId: submitter.providerId, source: submitter.source, at: submitter.at }, newLines);
+  for (let start = 0; start < newLines.length; start += MAX_BATCH_LINES)
+    await insertLines(
+      trx,
+      { id, providerId: submitter.providerId, source: submitter.source, at: submitter.at },
+      newLines.slice(start, start + MAX_BATCH_LINES),
+    );
   return { submissionId: id, ...report, lines: outcomes };
 }
 

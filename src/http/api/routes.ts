@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
+import { registerActivityCsvApi } from './activity-csv.api.ts';
 import { registerActivityLineApi } from './activity-lines.api.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
@@ -66,6 +67,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerActivityLineApi(scope, deps);
     registerStatementApi(scope, deps);
     registerLineQueryApi(scope, deps);
+    registerActivityCsvApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);

@@ -44,6 +44,11 @@ const LINE_QUERIES: Task = {
   href: '/payments/queries',
   description: 'Queries commissioners raise on activity lines: answer them, or resolve them paid or not paid, before their dates.',
 };
+const ACTIVITY_AND_PAYMENTS: Task = {
+  title: 'Activity and payments',
+  href: '/payments/activity',
+  description: 'Your activity lines by month, accepted and priced or refused with a reason; upload lines from a CSV file.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -124,6 +129,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-admin': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    ACTIVITY_AND_PAYMENTS,
     STATEMENTS,
     LINE_QUERIES,
     {
@@ -165,6 +171,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-clinician': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    ACTIVITY_AND_PAYMENTS,
     STATEMENTS,
     LINE_QUERIES,
     {

@@ -19,6 +19,7 @@ import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
 import { registerStatementPages } from './payments/statements.ts';
+import { registerActivityPages } from './payments/activity-pages.ts';
 import { registerOrganisationPage } from './organisation/organisation.ts';
 import { registerPaymentPages } from './payments/payments.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
@@ -61,4 +62,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerReferralListPages(app, deps);
   registerStatementPages(app, deps);
   registerPaymentPages(app, deps);
+  registerActivityPages(app, deps);
 }
