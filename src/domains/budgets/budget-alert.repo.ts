@@ -62,7 +62,12 @@ export async function recordAlertOnce(trx: Executor, alert: AlertToRecord): Prom
 export async function alertsOf(db: Executor, planId: string) {
   return db
     .selectFrom('budget_alerts')
-    .select(['threshold_percent as thresholdPercent', 'forecast_pence as forecastPence', 'plan_pence as planPence', 'raised_on as raisedOn'])
+    .select([
+      'threshold_percent as thresholdPercent',
+      'forecast_pence as forecastPence',
+      'plan_pence as planPence',
+      'raised_on as raisedOn',
+    ])
     .where('plan_id', '=', planId)
     .orderBy('threshold_percent')
     .execute();
