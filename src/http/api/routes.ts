@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../domains/deps.ts';
 import { registerActivityLineApi } from './activity-lines.api.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
+import { registerBudgetApi } from './budgets.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
@@ -62,6 +63,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerReferralApi(scope, deps);
     registerReferralReplyApi(scope, deps);
     registerActivityLineApi(scope, deps);
+    registerBudgetApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);
