@@ -34,6 +34,11 @@ const ALL_REFERRALS: Task = {
   description:
     'Every referral, open and closed: filter by status, service and date, find one by NHS number or reference, and download them as a CSV file.',
 };
+const BUDGETS: Task = {
+  title: 'Budgets',
+  href: '/payments/budgets',
+  description: 'Plans per service and financial year, actual spend from statements, the forecast to year end and its alerts.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -50,6 +55,11 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
       description: 'Check providers’ CQC registration, licences, insurance and governance evidence, and record CQC status changes.',
     },
     AQP_MAP,
+    {
+      title: 'National budget totals',
+      href: '/payments/budgets/national',
+      description: 'Commissioners’ budget plans, spend and forecasts added up by service.',
+    },
     YOUR_ORGANISATION,
     API_KEYS,
     API_DOCS,
@@ -68,7 +78,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
-  'commissioner-finance': [MESSAGES, YOUR_ORGANISATION, API_DOCS],
+  'commissioner-finance': [BUDGETS, MESSAGES, YOUR_ORGANISATION, API_DOCS],
   commissioner: [
     {
       title: 'AQP offers',
@@ -96,6 +106,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
       href: '/proposals',
       description: 'Propose a service that is not on the national list to your region and see its decision and reasons.',
     },
+    BUDGETS,
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,
