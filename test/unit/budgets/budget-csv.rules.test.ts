@@ -34,7 +34,10 @@ describe('budget plans read from CSV', () => {
       messages(
         'service_code,financial_year,amount\nback-and-neck-pain,2026-27,1000\n,2026-28,ten\nadult-hearing,2026-27,500\nback-and-neck-pain,2026-27,2000\n',
       ),
-    ).toEqual(['Line 3: Enter the year’s budget in pounds, like 250000 or 250,000.00', 'Line 5: the same service and year as line 2']);
+    ).toEqual([
+      'Line 3: Choose the service the budget is for; Enter the financial year as April’s year and the next, like 2026-27; Enter the year’s budget in pounds, like 250000 or 250,000.00',
+      'Line 5: the same service and year as line 2',
+    ]);
     expect(messages('service_code,financial_year,amount\n,2026-28,100\n')).toEqual([
       'Line 2: Choose the service the budget is for; Enter the financial year as April’s year and the next, like 2026-27',
     ]);
