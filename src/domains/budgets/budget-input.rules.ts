@@ -51,7 +51,11 @@ export function planFromText(text: PlanText): { input: PlanInput } | { errors: F
         errors.push({ field: `month-${key}`, message: `Enter the amount for ${key} in pounds, or leave every month blank` });
     });
   }
-  const input: PlanInput = { serviceCode: text.serviceCode.trim(), financialYear: text.financialYear.trim(), amountPence: amountPence ?? 1 };
+  const input: PlanInput = {
+    serviceCode: text.serviceCode.trim(),
+    financialYear: text.financialYear.trim(),
+    amountPence: amountPence ?? 1,
+  };
   if (errors.length) return { errors: [...planInputErrors(input).filter((error) => error.field !== 'amount'), ...errors] };
   if (monthlyPence) input.monthlyPence = monthlyPence;
   const invalid = planInputErrors(input);
