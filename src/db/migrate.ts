@@ -23,6 +23,7 @@ import * as referralListIndexes from './migrations/0019-referral-list-indexes.ts
 import * as offerPriceCurrencies from './migrations/0020-offer-price-currencies.ts';
 import * as activityLines from './migrations/0021-activity-lines.ts';
 import * as statements from './migrations/0022-statements.ts';
+import * as budgets from './migrations/0023-budgets.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0020-offer-price-currencies': offerPriceCurrencies,
   '0021-activity-lines': activityLines,
   '0022-statements': statements,
+  '0023-budgets': budgets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ActivityLineTables } from './tables/activity-lines.ts';
 import type { StatementTables } from './tables/statements.ts';
+import type { BudgetTables } from './tables/budgets.ts';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
@@ -202,7 +203,8 @@ export interface Database
     ReferralTables,
     ReferralReplyTables,
     ActivityLineTables,
-    StatementTables {
+    StatementTables,
+    BudgetTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -9,6 +9,39 @@ const first = async (query: { executeTakeFirstOrThrow(): Promise<{ value: string
 const demoProvider = (db: Db) => db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO1');
 const demoRun = (db: Db) => db.selectFrom('prioritisation_runs').select('id').limit(1);
 
+/** The demo ICB's (QWO) budget plan: the demo has none yet (issue #14 item 9), so one is written the first time it is asked for. */
+async function demoBudgetPlan(db: Db): Promise<string> {
+  const icb = db.selectFrom('organisations').select('id').where('ods_code', '=', 'QWO');
+  const found = await db.selectFrom('budget_plans').select('id').where('commissioner_organisation_id', 'in', icb).executeTakeFirst();
+  if (found) return found.id;
+  const service = await db.selectFrom('services').select('id').orderBy('code').executeTakeFirstOrThrow();
+  const plan = await db
+    .insertInto('budget_plans')
+    .values({
+      commissioner_organisation_id: (await icb.executeTakeFirstOrThrow()).id,
+      service_id: service.id,
+      financial_year: '2026-27',
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('budget_plan_versions')
+    .values({
+      plan_id: plan.id,
+      version: 1,
+      amount_pence: 1_200_000,
+      phasing: 'even',
+      monthly_pence: JSON.stringify(Array(12).fill(100_000)),
+      source: 'api',
+      set_at: new Date(),
+      set_by_user_id: null,
+      set_by_api_key_id: null,
+    })
+    .execute();
+  return plan.id;
+}
+
 /** One object of each kind, owned by the demo ICB (QWO), the demo provider (DEMO1) or the demo practice (B84001). */
 const OBJECTS = {
   offer: (db: Db) =>
@@ -83,6 +116,7 @@ const OBJECTS = {
     ),
   lineQuery: (db: Db) =>
     first(db.selectFrom('line_queries').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).limit(1)),
+  budgetPlan: demoBudgetPlan,
   providerOds: async () => 'DEMO1',
   assessmentCriterion: async () => 'capability',
 } satisfies Record<string, (db: Db) => Promise<string>>;
@@ -122,6 +156,8 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'criteria/:criterionId': 'criterion',
   'milestones/:milestoneId': 'milestone',
   'services/:code': 'serviceCode',
+  'budgets/:id': 'budgetPlan',
+  'budget-plans/:id': 'budgetPlan',
   'catalogue/:code': 'serviceCode',
   'new/:service': 'serviceCode',
   'services/:service': 'serviceCode',

@@ -6,6 +6,7 @@ import type { Deps } from '../../domains/deps.ts';
 import { registerActivityCsvApi } from './activity-csv.api.ts';
 import { registerActivityLineApi } from './activity-lines.api.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
+import { registerBudgetApi } from './budgets.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
@@ -68,6 +69,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerStatementApi(scope, deps);
     registerLineQueryApi(scope, deps);
     registerActivityCsvApi(scope, deps);
+    registerBudgetApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);

@@ -49,6 +49,11 @@ const ACTIVITY_AND_PAYMENTS: Task = {
   href: '/payments/activity',
   description: 'Your activity lines by month, accepted and priced or refused with a reason; upload lines from a CSV file.',
 };
+const BUDGETS: Task = {
+  title: 'Budgets',
+  href: '/payments/budgets',
+  description: 'Plans per service and financial year, actual spend from statements, the forecast to year end and its alerts.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -65,6 +70,11 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
       description: 'Check providers’ CQC registration, licences, insurance and governance evidence, and record CQC status changes.',
     },
     AQP_MAP,
+    {
+      title: 'National budget totals',
+      href: '/payments/budgets/national',
+      description: 'Commissioners’ budget plans, spend and forecasts added up by service.',
+    },
     YOUR_ORGANISATION,
     API_KEYS,
     API_DOCS,
@@ -83,7 +93,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
-  'commissioner-finance': [STATEMENTS, LINE_QUERIES, MESSAGES, YOUR_ORGANISATION, API_DOCS],
+  'commissioner-finance': [STATEMENTS, LINE_QUERIES, BUDGETS, MESSAGES, YOUR_ORGANISATION, API_DOCS],
   commissioner: [
     {
       title: 'AQP offers',
@@ -112,6 +122,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
       description: 'Propose a service that is not on the national list to your region and see its decision and reasons.',
     },
     STATEMENTS,
+    BUDGETS,
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,

@@ -8,6 +8,7 @@ import { registerAdminOrganisations } from './admin/organisations.ts';
 import { registerAdminUsers } from './admin/users.ts';
 import { registerApiKeyPages } from './api-keys/api-keys.ts';
 import { registerApplicationPages } from './applications/applications.ts';
+import { registerBudgetPages } from './budgets/budgets.ts';
 import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerContentPages } from './content/content.ts';
@@ -63,4 +64,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerStatementPages(app, deps);
   registerPaymentPages(app, deps);
   registerActivityPages(app, deps);
+  registerBudgetPages(app, deps);
 }
