@@ -14,7 +14,7 @@ export function registerPaymentsCommand(program: Command): void {
       await withDatabase(async (deps) => {
         const result = await runPaymentMonth(deps, { principal: null, clientAddress: null }, { month: options.month, triggeredBy: 'cli' });
         console.log(
-          `Month ${result.month} closed: ${result.drafts} draft statements, ${result.linesPlaced} lines placed (${result.releases} released from earlier statements).`,
+          `Month ${result.month} closed: ${result.drafts} draft statements, ${result.linesPlaced} lines placed (${result.releases} released from earlier statements); ${result.budgetAlerts} budget alerts raised.`,
         );
       });
     });

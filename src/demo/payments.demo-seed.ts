@@ -1,14 +1,17 @@
 /**
  * The demo's payments (issue #14 item 9): lines a provider sent that were refused, one for each reason the demo's
  * referrals can show; every closed month since the contracts began closed on its first day; the older statements
- * prepared and approved by two finance officers, the last month's physiotherapy statement awaiting approval.
+ * prepared and approved by two finance officers, the last month's physiotherapy statement awaiting approval with a line
+ * under an open query, and a back and neck pain budget close to its first alert.
  */
 import type { Deps } from '../domains/deps.ts';
 import type { ActivityLine } from '../domains/payments/activity-line.rules.ts';
 import { submitActivityLines } from '../domains/payments/activity-submission.service.ts';
-import { monthAfter, monthBefore } from '../domains/payments/month.rules.ts';
+import { financialYearOf, monthAfter, monthBefore } from '../domains/payments/month.rules.ts';
 import { runPaymentMonth } from '../domains/payments/payment-run.service.ts';
-import { approveStatement, listStatements, prepareStatement } from '../domains/payments/statement.service.ts';
+import { approveStatement, listStatements, prepareStatement, statementBackingLines } from '../domains/payments/statement.service.ts';
+import { raiseLineQuery } from '../domains/payments/line-query.service.ts';
+import { budgetOf, revisePlan, savePlans } from '../domains/budgets/budget.service.ts';
 import { fixedClock, londonDateOf, londonInstant } from '../lib/clock.ts';
 import { withNhsCheckDigit } from '../lib/nhs-number.ts';
 import { addDays } from '../lib/working-days.ts';
@@ -93,6 +96,36 @@ async function settle(deps: Deps, month: string, only: (providerName: string) =>
   }
 }
 
+/** Finance queries the physiotherapy provider's last line of the month (still within the period to raise one), a few days after the close; it stays open (unanswered). */
+async function queryOneLine(deps: Deps, month: string, providerName: string): Promise<void> {
+  const finance = await requiredDemoActor(deps, { role: 'commissioner-finance', email: 'finance@aqp.example' });
+  const [statement] = (await listStatements(deps, finance, { month })).filter((candidate) => candidate.providerName === providerName);
+  if (!statement) return;
+  const { lines } = await statementBackingLines(deps, finance, statement.id, 'demo-seed');
+  const line = lines.findLast((candidate) => candidate.kind === 'original' && candidate.payment === 'payable');
+  if (!line) return;
+  const raisedOn = deps.clock.today() < addDays(monthAfter(month), 1) ? deps.clock.today() : addDays(monthAfter(month), 1);
+  await raiseLineQuery(at(deps, raisedOn, '09:30'), finance, line.lineId, {
+    reasonCode: 'activity-not-evidenced',
+    comment: 'The session note for this date is missing from the record: please confirm the patient attended.',
+  });
+}
+
+/** The back and neck pain budget for this financial year, set so its forecast stands at about 87% of plan: close to the 90% alert. */
+async function budgetNearItsFirstAlert(deps: Deps): Promise<void> {
+  const commissioner = await requiredDemoActor(deps, { role: 'commissioner', email: 'commissioner@aqp.example' });
+  const financialYear = financialYearOf(deps.clock.today().slice(0, 7));
+  const [saved] = await savePlans(
+    deps,
+    commissioner,
+    [{ serviceCode: 'back-and-neck-pain', financialYear, amountPence: 100_000_000 }],
+    'form',
+  );
+  const { forecast } = await budgetOf(deps, commissioner, saved!.planId);
+  const amountPence = Math.max(100_00, Math.ceil(forecast.forecastPence / 0.87 / 100) * 100);
+  await revisePlan(deps, commissioner, saved!.planId, { amountPence }, 'form');
+}
+
 /** Seeds the demo's payments once: does nothing when the finance officers are missing or a statement exists. */
 export async function seedDemoPayments(deps: Deps): Promise<{ months: number }> {
   const finance = await demoActor(deps, { role: 'commissioner-finance', email: 'finance@aqp.example' });
@@ -108,6 +141,10 @@ export async function seedDemoPayments(deps: Deps): Promise<{ months: number }> 
   const months = await closeMonths(deps);
   for (const month of months.slice(0, -2)) await settle(deps, month, () => true);
   const lastMonth = months.at(-1);
-  if (lastMonth) await settle(deps, lastMonth, (name) => name === physio.name, true);
+  if (lastMonth) {
+    await queryOneLine(deps, lastMonth, physio.name);
+    await settle(deps, lastMonth, (name) => name === physio.name, true);
+  }
+  await budgetNearItsFirstAlert(deps);
   return { months: months.length };
 }

@@ -61,7 +61,9 @@ describe('aqp payments run --month, killed with kill -9 at any point and run aga
     const first = await closeMonth(reference);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^Month 2027-01 closed: 2 draft statements, \d+ lines placed \(0 released from earlier statements\)\.$/m);
+    expect(first.stdout).toMatch(
+      /^Month 2027-01 closed: 2 draft statements, \d+ lines placed \(0 released from earlier statements\); 0 budget alerts raised\.$/m,
+    );
     const [run, snapshot] = await reference.use(async (deps) => [await lastRun(deps), await statementsSnapshot(deps)] as const);
     phases = { startupMs: run.startedAt - first.spawnedAt, closeMs: run.finishedAt - run.startedAt };
     uninterrupted = snapshot;

@@ -7,6 +7,7 @@ import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
+import { checkBudgetAlerts } from '../budgets/budget-alerts.service.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import {
@@ -43,6 +44,8 @@ export interface PaymentRunResult {
   drafts: number;
   linesPlaced: number;
   releases: number;
+  /** Budget alerts raised because the new statements moved a forecast past a threshold. */
+  budgetAlerts: number;
 }
 
 type QueryRow = Awaited<ReturnType<typeof openQueryRows>>[number];
@@ -98,8 +101,9 @@ export async function runPaymentMonth(
   return deps.db.transaction().execute(async (trx) => {
     await lockPaymentRuns(trx);
     if (options.onceADay && (await hasPaymentRunOn(trx, month, today)))
-      return { month, skipped: true, runId: '', drafts: 0, linesPlaced: 0, releases: 0 };
+      return { month, skipped: true, runId: '', drafts: 0, linesPlaced: 0, releases: 0, budgetAlerts: 0 };
     const counts = await closeMonth(trx, window, today);
+    const budgetAlerts = await checkBudgetAlerts(trx, { today, now: startedAt });
     const run = { id: window.runId, month, ranOn: today, startedAt, finishedAt: deps.clock.now(), triggeredBy: options.triggeredBy };
     await insertPaymentRun(trx, { ...run, userId: actingUserId(context) }, { statementsBuilt: counts.drafts, ...counts });
     await recordAudit(trx, context, {
@@ -108,6 +112,6 @@ export async function runPaymentMonth(
       entityId: window.runId,
       details: { month, ...counts },
     });
-    return { month, skipped: false, runId: window.runId, ...counts };
+    return { month, skipped: false, runId: window.runId, ...counts, budgetAlerts };
   });
 }

@@ -180,6 +180,7 @@ export function registerStatementApi(scope: FastifyInstance, deps: Deps): void {
             drafts: Type.Integer(),
             linesPlaced: Type.Integer(),
             releases: Type.Integer(),
+            budgetAlerts: Type.Integer(),
           }),
           ...problemResponses,
         },
