@@ -130,6 +130,25 @@ describe('the month close places each month’s lines on draft statements, price
     ]);
   });
 
+  it('pays a did-not-attend on back and neck pain once the offer says missed sessions are paid, and refuses one before', async () => {
+    clock.setToday('2027-07-02');
+    const { ubrn } = await aReferralFor(t.deps, world, { acceptedOn: '2027-07-01' });
+    const refused = await send([session('DNA-1', ubrn, '2027-07-01', { attendance: '3' })]);
+    expect(refused[0]).toMatchObject({ outcome: 'refused', reasonCode: 'dna-not-payable' });
+    await t.deps.db
+      .insertInto('offer_dna_terms')
+      .values({ offer_id: world.offerId, effective_from: '2027-04-01', currency_code: 'session', payable: true })
+      .execute();
+    const paid = await send([session('DNA-2', ubrn, '2027-07-02', { attendance: '3' })]);
+    expect(paid[0]).toMatchObject({ outcome: 'accepted' });
+    clock.setToday('2027-08-02');
+    await run('2027-07');
+    const [july] = await statementsOfMonth(t.deps, '2027-07');
+    expect(await statementLinesOf(t.deps, july!.id)).toEqual([
+      expect.objectContaining({ provider_line_id: 'DNA-2', payment: 'payable', price_pence: 3700 }),
+    ]);
+  });
+
   async function ubrnOfLine(lineId: string) {
     const row = await t.deps.db
       .selectFrom('activity_lines')
