@@ -4,7 +4,7 @@ import { fixedClock, londonDateOf, londonInstant } from '../lib/clock.ts';
 import { addDays } from '../lib/working-days.ts';
 
 /** How many days before today the demo providers' contracts started (issue #14 item 9: six months of activity to pay). */
-export const DEMO_HISTORY_DAYS = 200;
+export const DEMO_HISTORY_DAYS = 230;
 
 /** The same database with the clock set to a time (in England) on a day some days before today, never later than now. */
 export function daysAgo(deps: Deps, days: number, time = '10:00'): Deps {

@@ -1,4 +1,4 @@
-/** Demo listings (issue #5 item 9): every qualified demo provider accepted its contract 200 days ago (so six months of activity can be paid); one listing is suspended by the commissioner. */
+/** Demo listings (issue #5 item 9): every qualified demo provider accepted its contract 230 days ago (so six months of activity can be paid); one listing is suspended by the commissioner. */
 import type { Deps } from '../domains/deps.ts';
 import { acceptContract, suspendListing } from '../domains/listings/listing.service.ts';
 import { listListings } from '../domains/listings/listing-view.repo.ts';

@@ -16,7 +16,7 @@ const completed = (daysAgo: number, comment: string): DemoStep => ({
 });
 
 /** Back and neck pain patients of Calder Physio (DEMO9), one starting about every month, each seen weekly then discharged. */
-const BACK_PAIN: DemoReferral[] = [184, 150, 120, 92, 64].map((created, index) => ({
+const BACK_PAIN: DemoReferral[] = [215, 180, 145, 110, 75].map((created, index) => ({
   nhsNine: `99900020${index}`,
   givenName: ['Alice', 'Bernard', 'Clara', 'Dennis', 'Eileen', 'Fred'][index]!,
   familyName: 'Mitchell',
@@ -36,7 +36,7 @@ const BACK_PAIN: DemoReferral[] = [184, 150, 120, 92, 64].map((created, index) =
 }));
 
 /** Talking therapies patients of Pennine Minds (DEMO6), a course of four weekly sessions each. */
-const TALKING: DemoReferral[] = [178, 110].map((created, index) => ({
+const TALKING: DemoReferral[] = [205, 130].map((created, index) => ({
   nhsNine: `99900030${index}`,
   givenName: ['Grace', 'Henry', 'Ivy'][index]!,
   familyName: 'Lumb',
@@ -55,7 +55,7 @@ const TALKING: DemoReferral[] = [178, 110].map((created, index) => ({
 }));
 
 /** Hearing patients of Pennine Hearing Care (DEMO1): assessed, fitted and discharged, so the pathway is paid at discharge. */
-const HEARING: DemoReferral[] = [170, 128].map((created, index) => ({
+const HEARING: DemoReferral[] = [200, 128].map((created, index) => ({
   nhsNine: `99900040${index}`,
   givenName: ['Jack', 'Kathleen', 'Leonard'][index]!,
   familyName: 'Pickles',

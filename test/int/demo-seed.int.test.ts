@@ -122,6 +122,7 @@ describe('the demo region as a newcomer sees it', () => {
   it('has six months of paid activity from recorded sessions, approved and awaiting statements, and refused lines with their reasons', async () => {
     const statements = await t.deps.db.selectFrom('statements').select(['month', 'status']).execute();
     expect(new Set(statements.map((statement) => statement.month)).size).toBeGreaterThanOrEqual(6);
+    expect(statements.filter((statement) => statement.status === 'draft').length).toBeGreaterThan(0);
     expect(statements.some((statement) => statement.status === 'approved')).toBe(true);
     expect(statements.filter((statement) => statement.status === 'awaiting-approval')).toHaveLength(1);
     const lines = await t.deps.db.selectFrom('activity_lines').select(['status', 'source', 'rejection_reason']).execute();
