@@ -21,9 +21,13 @@ export interface QueryOutcome {
   outcome: 'paid' | 'not-paid' | 'held';
 }
 
-/** Holds the month-close lock until the transaction ends, so one node runs the close at a time. */
+/**
+ * Holds the month-close lock until the transaction ends, so one node runs the close at a time, and gives the close's
+ * joins room to hash a national month in memory (for this transaction only) instead of spilling to disk.
+ */
 export async function lockPaymentRuns(trx: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext('aqp.payment-run'))`.execute(trx);
+  await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
 }
 
 /** True when the month has already been closed today (the schedule's once-a-day rule). */
