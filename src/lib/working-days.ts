@@ -51,3 +51,13 @@ export function workingDaysBetween(from: string, to: string, skip: (isoDate: str
   for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day) && !skip(day)) count += 1;
   return count;
 }
+
+/** The nth working day after a date (the day itself does not count), as workingDaysBetween counts: a deadline in working days. */
+export function workingDayAfter(isoDate: string, workingDays: number): string {
+  let day = isoDate;
+  for (let counted = 0; counted < workingDays;) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}

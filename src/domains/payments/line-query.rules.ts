@@ -3,7 +3,7 @@
  * provider, resolved paid or not paid, each step within a period of working days that is configuration (decision 0043).
  */
 import { DomainError, validationFailed } from '../../lib/errors.ts';
-import { addDays, isWorkingDay, workingDaysBetween } from '../../lib/working-days.ts';
+import { workingDayAfter, workingDaysBetween } from '../../lib/working-days.ts';
 
 /** The query periods in England's working days (Operational Days), stamped with the contract reading they come from. */
 export interface QueryPeriods {
@@ -123,14 +123,4 @@ export function paymentOfQueriedLine(query: LineQuery, isoDate: string, periods:
   if (state === 'resolved-paid' || state === 'lapsed-unresolved') return 'paid';
   if (state === 'resolved-not-paid' || state === 'lapsed-unanswered') return 'not-paid';
   return 'held';
-}
-
-/** The nth working day after a date (the day itself does not count), as workingDaysBetween counts. */
-function workingDayAfter(isoDate: string, workingDays: number): string {
-  let day = isoDate;
-  for (let counted = 0; counted < workingDays;) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day)) counted += 1;
-  }
-  return day;
 }
