@@ -1,8 +1,7 @@
 /** Runs the compliance checks once a day from each web node; the run itself skips a day already done, so nodes never double up. */
+import { scheduleHourly } from '../../lib/hourly-schedule.ts';
 import type { Deps } from '../deps.ts';
 import { runCompliance } from './compliance-run.service.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /** Checks shortly after start and then hourly whether today's run is due; returns a function that stops the schedule. */
 export function scheduleDailyCompliance(
@@ -17,12 +16,5 @@ export function scheduleDailyCompliance(
       })
       .catch((error: unknown) => log.error({ err: error }, 'daily compliance run failed'));
   };
-  const first = setTimeout(tick, firstDelayMs);
-  const hourly = setInterval(tick, HOUR_MS);
-  first.unref();
-  hourly.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(hourly);
-  };
+  return scheduleHourly(tick, firstDelayMs);
 }

@@ -1,7 +1,7 @@
 /** Reading line queries (decision 0047): each side its own list and queries, a line with its query (audited), and the payment of queried lines for the month close. */
 import type { Executor } from '../../db/executor.ts';
 import { DomainError, validationFailed } from '../../lib/errors.ts';
-import { addDays, workingDaysBetween } from '../../lib/working-days.ts';
+import { workingDayAfter, workingDaysBetween } from '../../lib/working-days.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { mayWorkQueries } from './line-query-access.rules.ts';
@@ -91,18 +91,11 @@ export async function lineWithQueryFor(
     return {
       line,
       query: record ? viewOn(record, today) : null,
-      raise: { allowed: open && inTime, raiseBy: open ? lastRaiseDay(line.acceptedOn, periods.raiseWithinWorkingDays) : null },
+      raise: { allowed: open && inTime, raiseBy: open ? workingDayAfter(line.acceptedOn, periods.raiseWithinWorkingDays) : null },
     };
   });
   if (!seen) throw new DomainError('not-found', 'There is no such activity line');
   return seen;
-}
-
-/** The last working day a line accepted on `acceptedOn` may be queried (the raise rule's own count). */
-function lastRaiseDay(acceptedOn: string, workingDays: number): string {
-  let day = acceptedOn;
-  while (workingDaysBetween(acceptedOn, day) < workingDays) day = addDays(day, 1);
-  return day;
 }
 
 /**

@@ -1,9 +1,8 @@
 /** Closes the previous month once a day from each web node, like the compliance run: the lock and the once-a-day check mean one node does it. */
+import { scheduleHourly } from '../../lib/hourly-schedule.ts';
 import type { Deps } from '../deps.ts';
 import { monthBefore } from './month.rules.ts';
 import { runPaymentMonth } from './payment-run.service.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /** Checks shortly after start and then hourly whether today's close of last month is due; returns a function that stops the schedule. */
 export function scheduleDailyMonthClose(
@@ -19,12 +18,5 @@ export function scheduleDailyMonthClose(
       })
       .catch((error: unknown) => log.error({ err: error }, 'daily month close failed'));
   };
-  const first = setTimeout(tick, firstDelayMs);
-  const hourly = setInterval(tick, HOUR_MS);
-  first.unref();
-  hourly.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(hourly);
-  };
+  return scheduleHourly(tick, firstDelayMs);
 }
