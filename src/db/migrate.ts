@@ -24,6 +24,7 @@ import * as offerPriceCurrencies from './migrations/0020-offer-price-currencies.
 import * as activityLines from './migrations/0021-activity-lines.ts';
 import * as statements from './migrations/0022-statements.ts';
 import * as budgets from './migrations/0023-budgets.ts';
+import * as qualityMeasures from './migrations/0024-quality-measures.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0021-activity-lines': activityLines,
   '0022-statements': statements,
   '0023-budgets': budgets,
+  '0024-quality-measures': qualityMeasures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

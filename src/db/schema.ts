@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ActivityLineTables } from './tables/activity-lines.ts';
 import type { StatementTables } from './tables/statements.ts';
 import type { BudgetTables } from './tables/budgets.ts';
+import type { QualityTables } from './tables/quality.ts';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
@@ -204,7 +205,8 @@ export interface Database
     ReferralReplyTables,
     ActivityLineTables,
     StatementTables,
-    BudgetTables {
+    BudgetTables,
+    QualityTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

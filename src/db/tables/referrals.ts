@@ -56,6 +56,8 @@ export interface ReferralsTable {
   sessions_attended: Generated<number>;
   discharged_at: NullableTimestamp;
   discharge_outcome: string | null;
+  /** Hearing aids fitted by discharge (0, 1 or 2; migration 0024), null when not recorded. */
+  aids_fitted: number | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -82,6 +84,11 @@ export interface ReferralContactsTable {
   note: Generated<string>;
   recorded_at: Timestamp;
   recorded_by_user_id: string | null;
+  /** Outcome scores at an attended talking-therapies session (migration 0024). */
+  phq9_score: number | null;
+  gad7_score: number | null;
+  /** The day a test (a scan) was reported, for the report-time KPI (migration 0024). */
+  reported_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReferralEventsTable {
