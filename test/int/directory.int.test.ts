@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_MEASURED_YET } from '../../src/domains/provider-quality/provider-standing.ts';
 import { haversineKm } from '../support/haversine.ts';
 import { inCommissionerArea, placeDistricts, placeScottishPostcode, REAL_DISTRICTS } from '../support/directory-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { acceptedReferrals, aListingIn, aProviderWithSites, placePostcodes, REAL_POSTCODES } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { aStoredKpiResult, feedbackGiven } from '../support/quality-rows.ts';
 
 const TODAY = '2027-03-01';
 
@@ -112,6 +112,8 @@ describe('the public directory', () => {
       ['2027-02-15', '2027-02-16', '2027-02-26'],
       ['2026-10-01', '2026-10-30', '2026-11-02'],
     ]);
+    await aStoredKpiResult(t.deps, { offerId: calderdaleHearing, ...halifax, endMonth: '2027-02', numerator: 216, denominator: 240 });
+    await feedbackGiven(t.deps, { offerId: calderdaleHearing, ...halifax }, ['very-good', 'good', 'good', 'good', 'poor'], '2027-01-20');
   });
   afterAll(() => t.close());
 
@@ -125,7 +127,6 @@ describe('the public directory', () => {
       commissioner: { odsCode: '02T', method: 'postcode-directory' },
       offer: { id: calderdaleHearing },
       notice: null,
-      notMeasured: NOT_MEASURED_YET,
     });
 
     const expected = await t.deps.db
@@ -170,11 +171,18 @@ describe('the public directory', () => {
         ],
       },
       wait: { workingDays: 3, basedOn: 5 },
-      quality: { cqcStatus: 'registered', assuranceVerified: true, contractStart: '2027-01-30' },
+      quality: {
+        cqcStatus: 'registered',
+        assuranceVerified: true,
+        contractStart: '2027-01-30',
+        kpis: [{ name: 'Seen within 16 working days', figure: { numerator: 216, denominator: 240, percentTenths: 900, met: true } }],
+        feedback: { published: true, responses: 5, positivePercent: 80 },
+      },
     });
     expect(entries.find((entry) => entry.site.name === 'Ripponden clinic')).toMatchObject({
       site: { accessibility: '', openingTimes: [], phone: null },
       wait: { workingDays: null, basedOn: 0 },
+      quality: { kpis: [], feedback: { published: false } },
     });
   });
 
@@ -299,7 +307,7 @@ describe('the public directory', () => {
     const byCode = await t.app.inject('/api/v1/directory/providers/tst32');
     expect(byCode.statusCode).toBe(200);
     const provider = byCode.json();
-    expect(provider).toMatchObject({ odsCode: 'TST32', name: 'Halifax Audiology (test)', notMeasured: NOT_MEASURED_YET });
+    expect(provider).toMatchObject({ odsCode: 'TST32', name: 'Halifax Audiology (test)' });
     expect(provider.services).toHaveLength(1);
     expect(provider.services[0]).toMatchObject({
       service: { code: 'adult-hearing' },
@@ -323,7 +331,8 @@ describe('the public directory', () => {
       'Step-free entrance and a hearing loop at reception.',
       'About 10 working days from referral to first appointment',
       'Registered with the Care Quality Commission',
-      NOT_MEASURED_YET,
+      '90% of 240 patients in the 12 months to February 2027. Meets the standard of 90% or more.',
+      '80% of 5 people said their experience was good or very good',
     ]) {
       expect(page.body).toContain(text);
     }

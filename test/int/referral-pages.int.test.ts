@@ -93,7 +93,8 @@ describe('referral pages', () => {
     expect(list.body).toContain('1. Ripponden Hearing (test), Ripponden clinic');
     expect(list.body).toContain('0.0 miles (0.0 km)');
     expect(list.body).toContain('Not enough patients seen yet to give a wait');
-    expect(list.body).toContain('Patient experience and clinical outcomes are not measured on AQP yet.');
+    expect(list.body).toContain('Measured quality');
+    expect(list.body).toContain('New provider — not enough data yet');
     const print = await referrer.get(`/referrals/${ubrn}/choice-list/print`);
     expect(print.body).toContain('Pennine Hearing Care (demo), Halifax hearing clinic');
     const choice = /value="([0-9a-f-]{36}:[0-9a-f-]{36})"/.exec(list.body)![1]!;

@@ -1,13 +1,19 @@
-/** What anyone may know of a live provider for a commissioner's service: its wait to first appointment, its time to accept and its quality; shared by choice lists and the directory. */
+/** What anyone may know of a live provider for a commissioner's service: its wait to first appointment, its time to accept and its quality, measured and assured; shared by choice lists and the directory. */
 import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../../db/executor.ts';
 import { listListings, type ListingView } from '../listings/listing-view.repo.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { acceptedReferralDates, firstAttendedDates, type ProviderQuality, providerQuality } from './provider-quality.repo.ts';
+import { feedbackAnswersSince, latestKpiResults } from './published-quality.repo.ts';
+import {
+  FEEDBACK_WINDOW_DAYS,
+  KPI_RESULTS_MONTHS,
+  type MeasuredQuality,
+  publishedFeedback,
+  publishedKpis,
+  type StoredKpiResult,
+} from './published-quality.rules.ts';
 import { type IndicativeWait, indicativeWait, WAIT_WINDOW_DAYS, waitToFirstAppointment } from './waits.rules.ts';
-
-/** Said wherever waits and quality are shown: what AQP does not measure yet, rather than a placeholder. */
-export const NOT_MEASURED_YET = 'Patient experience and clinical outcomes are not measured on AQP yet.';
 
 export interface ListingStanding {
   listing: ListingView;
@@ -15,7 +21,7 @@ export interface ListingStanding {
   wait: IndicativeWait;
   /** Time to first attended appointment: the wait patients mean. */
   firstAppointmentWait: IndicativeWait;
-  quality: ProviderQuality & { contractStart: string | null };
+  quality: ProviderQuality & { contractStart: string | null } & MeasuredQuality;
 }
 
 /** A commissioner's service, and the offer a referral to it is made under (its listing wins when a provider is listed on several offers). */
@@ -41,19 +47,38 @@ export async function standingOf(
   const providersFor = (key: string) => [
     ...new Set(listings.filter((listing) => waitKey(listing) === key).map((listing) => listing.provider.id)),
   ];
-  const [quality, accepted, seen] = await Promise.all([
-    providerQuality(db, [...new Set(listings.map((listing) => listing.provider.id))], today),
+  const providerIds = [...new Set(listings.map((listing) => listing.provider.id))];
+  const [quality, accepted, seen, results, answers] = await Promise.all([
+    providerQuality(db, providerIds, today),
     Promise.all(keys.map((key) => acceptedReferralDates(db, key.split(','), providersFor(key), since))),
     Promise.all(keys.map((key) => firstAttendedDates(db, key.split(','), providersFor(key), since))),
+    latestKpiResults(db, [...new Set(keys.flatMap((key) => key.split(',')))], providerIds, monthsBefore(today, KPI_RESULTS_MONTHS)),
+    feedbackAnswersSince(db, providerIds, addDays(today, -FEEDBACK_WINDOW_DAYS)),
   ]);
+  const kpisOf = (listing: ListingView) => {
+    const offers = new Set(waitKey(listing).split(','));
+    const mine = results.filter((result: StoredKpiResult) => result.providerId === listing.provider.id && offers.has(result.offerId));
+    return publishedKpis(mine, listing.offer.id);
+  };
   const acceptedByKey = new Map(keys.map((key, index) => [key, accepted[index]!]));
   const seenByKey = new Map(keys.map((key, index) => [key, seen[index]!]));
   return listings.map((listing) => ({
     listing,
     wait: indicativeWait(acceptedByKey.get(waitKey(listing))!.get(listing.provider.id) ?? [], today),
     firstAppointmentWait: waitToFirstAppointment(seenByKey.get(waitKey(listing))!.get(listing.provider.id) ?? [], today),
-    quality: { ...quality.get(listing.provider.id)!, contractStart: listing.contractStart },
+    quality: {
+      ...quality.get(listing.provider.id)!,
+      contractStart: listing.contractStart,
+      kpis: kpisOf(listing),
+      feedback: publishedFeedback(answers.get(listing.provider.id) ?? []),
+    },
   }));
+}
+
+/** The month (YYYY-MM) some months before today's. */
+function monthsBefore(today: string, months: number): string {
+  const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** One listing per provider: the one on the preferred offer, otherwise the one on the newest offer (listings come oldest offer first). */

@@ -1,6 +1,7 @@
 /** Queries behind the choice list: the lists offered, each stored as the patient saw it. */
 import type { Executor } from '../../db/executor.ts';
 import type { ProviderQuality } from '../provider-quality/provider-quality.repo.ts';
+import type { MeasuredQuality } from '../provider-quality/published-quality.rules.ts';
 import type { IndicativeWait } from '../provider-quality/waits.rules.ts';
 import type { ChoiceOrder } from './choice-list.rules.ts';
 
@@ -22,7 +23,8 @@ export interface ChoiceListEntry {
   wait: IndicativeWait;
   /** Time to first appointment, the wait patients mean; absent on lists stored before it was measured. */
   firstAppointmentWait?: IndicativeWait;
-  quality: ProviderQuality & { contractStart: string | null };
+  /** Assured quality, and measured KPIs and feedback as shown (absent on lists offered before they were published, decision 0057). */
+  quality: ProviderQuality & { contractStart: string | null } & Partial<MeasuredQuality>;
 }
 
 /** What distances were measured from: the patient's postcode, or their GP practice's when the patient has an NHS pseudo-postcode (decision 0026). */

@@ -5,9 +5,13 @@ import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
 import { directoryProvider } from '../../domains/directory/directory-provider.service.ts';
 import { searchDirectory } from '../../domains/directory/directory.service.ts';
-import { NOT_MEASURED_YET } from '../../domains/provider-quality/provider-standing.ts';
 import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/provider-quality/waits.rules.ts';
 import { PageQuery, problemResponses } from './schemas.ts';
+import { MeasuredQualityProperties } from './published-quality.schema.ts';
+
+/** Kept for clients of the first version of the directory API: what the directory still does not publish. */
+const NOT_PUBLISHED =
+  'Complaints, serious incidents and other quality returns go to the commissioner and are not published in the directory.';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Wait = Type.Object({
@@ -28,6 +32,7 @@ const Quality = Type.Object({
   ),
   assuranceVerified: Type.Boolean({ description: 'Every current assurance record verified and in date' }),
   contractStart: Nullable(Type.String({ format: 'date', description: 'AQP provider for this service since' })),
+  ...MeasuredQualityProperties,
 });
 const Site = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -62,7 +67,11 @@ const Entry = Type.Object({
   firstAppointmentWait: FirstAppointmentWait,
   quality: Quality,
 });
-const NotMeasured = Type.String({ description: 'What the directory does not measure yet', default: NOT_MEASURED_YET });
+const NotMeasured = Type.String({
+  description: 'What the directory does not publish (measured quality is in each quality object)',
+  default: NOT_PUBLISHED,
+  deprecated: true,
+});
 
 const DirectoryResponse = Type.Object({
   service: Type.Object({ code: Type.String(), name: Type.String() }),
@@ -144,7 +153,7 @@ export function registerDirectoryApi(scope: FastifyInstance, deps: Deps): void {
       const { service, postcode, page, pageSize } = request.query;
       return {
         ...(await searchDirectory(deps, { service, postcode, page: page ?? 1, pageSize: pageSize ?? 50 })),
-        notMeasured: NOT_MEASURED_YET,
+        notMeasured: NOT_PUBLISHED,
       };
     },
   );
@@ -160,6 +169,6 @@ export function registerDirectoryApi(scope: FastifyInstance, deps: Deps): void {
         response: { 200: ProviderResponse, ...problemResponses },
       },
     },
-    async (request) => ({ ...(await directoryProvider(deps, request.params.code)), notMeasured: NOT_MEASURED_YET }),
+    async (request) => ({ ...(await directoryProvider(deps, request.params.code)), notMeasured: NOT_PUBLISHED }),
   );
 }

@@ -19,6 +19,7 @@ import {
 } from './patient-contact.schemas.ts';
 import { Decision, Eligibility, sendDecision } from './referral-decision.api.ts';
 import { problemResponses } from './schemas.ts';
+import { MeasuredQualityProperties } from './published-quality.schema.ts';
 
 const Ubrn = Type.Object({ ubrn: Type.String({ maxLength: 20 }) });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -108,6 +109,8 @@ const Entry = Type.Object({
       ),
     ),
     assuranceVerified: Type.Boolean(),
+    kpis: Type.Optional(MeasuredQualityProperties.kpis),
+    feedback: Type.Optional(MeasuredQualityProperties.feedback),
   }),
 });
 const ChoiceList = Type.Object({

@@ -3,17 +3,17 @@ import type { ServiceRecord } from '../../../domains/catalogue/catalogue.repo.ts
 import type { DirectorySite } from '../../../domains/directory/directory-entry.ts';
 import type { DirectoryProvider } from '../../../domains/directory/directory-provider.service.ts';
 import type { DirectoryResult } from '../../../domains/directory/directory.service.ts';
-import { NOT_MEASURED_YET } from '../../../domains/provider-quality/provider-standing.ts';
 import { PROVIDER_TYPE_LABELS, type ProviderType } from '../../../domains/providers/provider-profile.rules.ts';
 import { type PageRequest, paginationView } from '../pagination.ts';
 import { openingSummary } from '../providers/site-form.ts';
 import { ABOUT_THE_WAIT, deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { ABOUT_THE_MEASURES, measuredRows } from '../measured-quality.presenter.ts';
 
-/** What the directory measures and what it does not, said once on each page. */
+/** What the directory's figures mean, said once on each page. */
 export const ABOUT_THE_FIGURES = [
   ABOUT_THE_WAIT,
-  'Quality shows the provider’s Care Quality Commission registration, whether its insurance, governance and safeguarding evidence has been checked and is in date, and how long it has been qualified.',
-  NOT_MEASURED_YET,
+  ABOUT_THE_MEASURES,
+  'Registration and checks show the provider’s Care Quality Commission registration, whether its insurance, governance and safeguarding evidence has been checked and is in date, and how long it has been qualified.',
 ];
 
 /** The national list, then any offered local services marked local, as select items with a prompt first and the chosen service selected. */
@@ -60,6 +60,7 @@ export function resultsView(result: DirectoryResult, page: PageRequest, search: 
       rows: siteRows(entry.site),
       wait: waitInWords(entry.firstAppointmentWait),
       quality: qualityInWords(entry.quality),
+      measured: measuredRows(entry.quality),
       eligibility: result.eligibility,
     })),
     pagination: paginationView(page, result.total, '/directory', { service: result.service.code, postcode: result.place.label }),
@@ -81,6 +82,7 @@ export function providerView(provider: DirectoryProvider) {
       commissionersText: listInWords([...new Set(service.commissioners.map((commissioner) => commissioner.areaName))]),
       waitText: waitInWords(service.firstAppointmentWait),
       qualityLines: qualityInWords(service.quality),
+      measured: measuredRows(service.quality),
       sites: service.sites.map((site) => ({ name: site.name, rows: siteRows(site) })),
     })),
   };

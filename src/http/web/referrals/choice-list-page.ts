@@ -12,9 +12,9 @@ import { formatDate } from '../format.ts';
 import { field, type FormErrors, renderForm } from '../form.ts';
 import { attemptRefusable } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { NOT_MEASURED_YET } from '../../../domains/provider-quality/provider-standing.ts';
 import { commissionerAreaNameOf } from '../../../domains/reference/commissioner-area.service.ts';
 import { ABOUT_THE_WAIT } from '../provider-quality.presenter.ts';
+import { ABOUT_THE_MEASURES } from '../measured-quality.presenter.ts';
 import { telephonesForChoiceList } from '../../../domains/referrals/choice-list-print.service.ts';
 import { publicAddressOf } from '../public-address.ts';
 import { type Audience, choiceFromValue, presentChoiceList } from './choice-list.presenter.ts';
@@ -36,7 +36,7 @@ export async function choicePageContext(
     referral,
     reference: formatUbrn(referral.ubrn),
     list: presentChoiceList(list, referral, audience),
-    notMeasured: `${ABOUT_THE_WAIT} ${NOT_MEASURED_YET}`,
+    aboutFigures: `${ABOUT_THE_WAIT} ${ABOUT_THE_MEASURES}`,
     commissionerName: audience === 'patient' ? `the NHS in ${areaName}` : referral.commissioner.name,
   };
 }

@@ -3,6 +3,7 @@ import type { ChoiceListEntry, StoredChoiceList } from '../../../domains/referra
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { pseudoPostcodeOf } from '../../../lib/postcode.ts';
 import { acceptanceInWords, deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { measuredRows } from '../measured-quality.presenter.ts';
 
 /** The wait to first appointment; a list stored before that was measured keeps the time to accept it showed, named as such. */
 function entryWait(entry: ChoiceListEntry): string {
@@ -22,7 +23,21 @@ export function presentEntry(entry: ChoiceListEntry, audience: Audience = 'patie
     wait: entryWait(entry),
     acceptance: audience === 'staff' && entry.firstAppointmentWait ? acceptanceInWords(entry.wait) : null,
     quality: qualityInWords(entry.quality),
+    measured: measuredRows(entry.quality),
   };
+}
+
+/** How the list is ordered, and where providers without a measured wait are, in plain words. */
+export function orderInWords(list: Pick<StoredChoiceList, 'orderedBy' | 'entries'>): string {
+  if (list.orderedBy === 'distance') return 'Ordered by distance, nearest first.';
+  const unmeasured = list.entries.filter((entry) => (entry.firstAppointmentWait?.workingDays ?? null) === null).length;
+  const last =
+    unmeasured === 0
+      ? ''
+      : unmeasured === 1
+        ? ' 1 provider has not seen enough patients yet to give a wait, so it is listed last.'
+        : ` ${unmeasured} providers have not seen enough patients yet to give a wait, so they are listed last, in alphabetical order.`;
+  return `Ordered by wait to first appointment, shortest first.${last}`;
 }
 
 /** Where the list's distances were measured from, in words ("HX1 1PW", or the GP practice), and why when it was not the patient's postcode (decision 0026). */
@@ -49,6 +64,7 @@ export function presentChoiceList(
     id: list.id,
     offeredAt: list.offeredAt,
     orderedBy: list.orderedBy,
+    orderText: orderInWords(list),
     originPostcode: list.originPostcode,
     origin: distanceOriginInWords(list, referral),
     entries: list.entries.map((entry) => presentEntry(entry, audience)),
