@@ -47,7 +47,7 @@ describe('the public directory in Chromium', () => {
       'Sowerby Hearing (test), Sowerby Bridge clinic',
       'Sowerby Hearing (test), Todmorden clinic',
     ]);
-    expect(await page.locator('main').textContent()).toContain('Patient experience and clinical outcomes are not measured on AQP yet.');
+    expect(await page.locator('main').textContent()).toContain('New provider — not enough data yet');
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Sowerby Hearing (test)' }).first().click();
