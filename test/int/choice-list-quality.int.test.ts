@@ -2,33 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatUbrn } from '../../src/domains/referrals/referral-reference.rules.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aStoredKpiResult, feedbackGiven } from '../support/quality-rows.ts';
-import { checkAndSend } from '../support/referral-form-flow.ts';
-import { acceptedReferrals, aListingIn, aProviderWithSites, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
+import {
+  acceptedReferrals,
+  aHearingReferral,
+  aListingIn,
+  aProviderWithSites,
+  nhsNumberFrom,
+  placePostcodes,
+  tokenFor,
+} from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
-const HEARING_REFERRAL = {
-  nhsNumber: nhsNumberFrom('401023611'),
-  givenName: 'Ada',
-  familyName: 'Lovelace',
-  'dateOfBirth-day': '10',
-  'dateOfBirth-month': '12',
-  'dateOfBirth-year': '1950',
-  sex: 'female',
-  postcode: 'HX6 3AB',
-  priority: 'routine',
-  route: 'gp',
-  clinicalInformation: 'Gradual hearing loss.',
-  'answer-ear-pain': 'no',
-  'answer-discharge': 'no',
-  'answer-sudden-loss': 'no',
-  'answer-fluctuating-loss': 'no',
-  'answer-tinnitus': 'no',
-  'answer-vertigo': 'no',
-  'answer-abnormal-canal': 'no',
-  'answer-wax-cleared': 'yes',
-};
 const SEEN_WITHIN = '92% of 250 patients in the 12 months to February 2027. Meets the standard of 90% or more.';
 
 /** The text of one provider's radio on a choice page: its label, details and measured quality, tags removed. */
@@ -84,18 +70,18 @@ describe('a choice list shows each provider’s measured quality and patients’
     await feedbackGiven(t.deps, halifax!, ['very-good', 'very-good', 'good', 'good', 'poor'], '2027-02-10');
     await feedbackGiven(t.deps, ripponden!, ['very-good', 'very-good', 'very-good', 'very-good'], '2027-02-10');
 
+    const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
+    token = await tokenFor(t.deps, practice.id, 'referrer');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/referrals',
+      headers: { authorization: `Bearer ${token}` },
+      payload: aHearingReferral({ dateOfBirth: '1950-12-10', nhsNumber: nhsNumberFrom('401023611') }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    ({ ubrn, accessCode } = created.json());
     gp = new WebClient(t.app);
     await gp.signIn('referrer@aqp.example');
-    const created = await checkAndSend(gp, 'adult-hearing', HEARING_REFERRAL);
-    expect(created.statusCode, created.body).toBe(303);
-    ubrn = created.headers.location!.split('/').pop()!;
-    accessCode = /id="access-code">([A-Z0-9-]+)</.exec((await gp.get(`/referrals/${ubrn}`)).body)![1]!;
-    const referrer = await t.deps.db
-      .selectFrom('referrals')
-      .select('referrer_organisation_id')
-      .where('ubrn', '=', ubrn)
-      .executeTakeFirstOrThrow();
-    token = await tokenFor(t.deps, referrer.referrer_organisation_id!, 'referrer');
   });
   afterAll(() => t.close());
 

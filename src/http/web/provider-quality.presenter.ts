@@ -1,4 +1,4 @@
-/** What is known of a provider in plain words, for choice lists and the public directory: wait, quality and where care is given, and what is not measured yet. */
+/** What is known of a provider in plain words, for choice lists and the public directory: wait, registration and checks, and where care is given (measured quality: measured-quality.presenter.ts). */
 import { isRegistrationBody, REGISTRATION_BODY_LABELS } from '../../domains/providers/evidence-kinds.rules.ts';
 import type { ProviderQuality } from '../../domains/provider-quality/provider-quality.repo.ts';
 import { type IndicativeWait, MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/provider-quality/waits.rules.ts';

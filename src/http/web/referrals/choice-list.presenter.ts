@@ -1,4 +1,4 @@
-/** View-models for choice lists on pages: distances, waits and quality in plain words, with what is not measured yet said plainly. */
+/** View-models for choice lists on pages: distances, waits, assured and measured quality in plain words, and the order the list is in. */
 import type { ChoiceListEntry, StoredChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { pseudoPostcodeOf } from '../../../lib/postcode.ts';
