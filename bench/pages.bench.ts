@@ -8,10 +8,11 @@ import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedNationalCatalogue } from '../src/domains/catalogue/catalogue.seed.ts';
 import { seedDemo } from '../src/demo/demo.seed.ts';
+import { DEMO_PASSWORD } from '../src/demo/region.demo-seed.ts';
 import { buildApp } from '../src/http/app.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { demoSessionCookie } from './dashboard-sessions.ts';
 import { measureRoute } from './http.ts';
+import { sessionCookie } from './signed-in-session.ts';
 import type { BenchResult } from './report.ts';
 
 /** The three dashboards (decision 0058), each signed in as its demo user over the demo's referrals, last 12 months, every service. */
@@ -23,7 +24,7 @@ async function dashboardRows(base: string) {
   ] as const;
   const rows = [];
   for (const [kind, email] of dashboards) {
-    const headers = { cookie: await demoSessionCookie(base, email) };
+    const headers = { cookie: await sessionCookie(base, email, DEMO_PASSWORD) };
     rows.push(await measureRoute(`GET /dashboards/${kind} (signed in, SVG charts + tables)`, `${base}/dashboards/${kind}`, { headers }));
   }
   return rows;
