@@ -9,6 +9,7 @@ import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerBudgetApi } from './budgets.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
+import { registerDashboardApi } from './dashboards.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerLineQueryApi } from './line-queries.api.ts';
@@ -73,6 +74,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);
+    registerDashboardApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -54,6 +54,16 @@ const BUDGETS: Task = {
   href: '/payments/budgets',
   description: 'Plans per service and financial year, actual spend from statements, the forecast to year end and its alerts.',
 };
+const COMMISSIONER_DASHBOARD: Task = {
+  title: 'Dashboard',
+  href: '/dashboards/commissioner',
+  description: 'Referrals by month and provider, market share, waits, KPI status and spend against budget, with tables and CSV files.',
+};
+const PROVIDER_DASHBOARD: Task = {
+  title: 'Dashboard',
+  href: '/dashboards/provider',
+  description: 'Your KPIs month by month, your patients’ feedback and your referrals by month, with tables and CSV files.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -70,6 +80,11 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
       description: 'Check providers’ CQC registration, licences, insurance and governance evidence, and record CQC status changes.',
     },
     AQP_MAP,
+    {
+      title: 'National dashboard',
+      href: '/dashboards/national',
+      description: 'Uptake over time, qualified providers per service, NHS, independent and voluntary shares, and the KPI spread.',
+    },
     {
       title: 'National budget totals',
       href: '/payments/budgets/national',
@@ -93,7 +108,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     AQP_MAP,
     YOUR_ORGANISATION,
   ],
-  'commissioner-finance': [STATEMENTS, LINE_QUERIES, BUDGETS, MESSAGES, YOUR_ORGANISATION, API_DOCS],
+  'commissioner-finance': [STATEMENTS, LINE_QUERIES, BUDGETS, COMMISSIONER_DASHBOARD, MESSAGES, YOUR_ORGANISATION, API_DOCS],
   commissioner: [
     {
       title: 'AQP offers',
@@ -123,6 +138,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     },
     STATEMENTS,
     BUDGETS,
+    COMMISSIONER_DASHBOARD,
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,
@@ -140,6 +156,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-admin': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    PROVIDER_DASHBOARD,
     ACTIVITY_AND_PAYMENTS,
     STATEMENTS,
     LINE_QUERIES,
@@ -182,6 +199,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
   'provider-clinician': [
     PROVIDER_REFERRALS,
     ALL_REFERRALS,
+    PROVIDER_DASHBOARD,
     ACTIVITY_AND_PAYMENTS,
     STATEMENTS,
     LINE_QUERIES,

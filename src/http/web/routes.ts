@@ -11,6 +11,7 @@ import { registerApplicationPages } from './applications/applications.ts';
 import { registerBudgetPages } from './budgets/budgets.ts';
 import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
+import { registerDashboardPages } from './dashboards/dashboards.ts';
 import { registerContentPages } from './content/content.ts';
 import { registerDirectoryPages } from './directory/directory.ts';
 import { registerHome } from './home/home.ts';
@@ -65,4 +66,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerPaymentPages(app, deps);
   registerActivityPages(app, deps);
   registerBudgetPages(app, deps);
+  registerDashboardPages(app, deps);
 }
