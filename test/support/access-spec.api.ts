@@ -138,6 +138,7 @@ export const API_ACCESS: Record<string, Access> = {
   'GET /api/v1/budget-alert-thresholds': ROLES,
   'PUT /api/v1/budget-alert-thresholds': ROLES,
   'GET /api/v1/budget-totals': ROLES,
+  'GET /api/v1/feedback': ROLES,
   'GET /api/v1/docs': PUBLIC,
   'GET /api/v1/docs/static/index.html': PUBLIC,
   'GET /api/v1/docs/static/swagger-initializer.js': PUBLIC,

@@ -10,6 +10,7 @@ import { registerBudgetApi } from './budgets.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
+import { registerFeedbackApi } from './feedback.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerLineQueryApi } from './line-queries.api.ts';
 import { registerListingApi } from './listings.api.ts';
@@ -73,6 +74,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);
+    registerFeedbackApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

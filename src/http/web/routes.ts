@@ -26,6 +26,7 @@ import { registerPaymentPages } from './payments/payments.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
 import { registerProviderPages } from './providers/providers.ts';
+import { registerFeedbackPages } from './quality/feedback-page.ts';
 import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
@@ -65,4 +66,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerPaymentPages(app, deps);
   registerActivityPages(app, deps);
   registerBudgetPages(app, deps);
+  registerFeedbackPages(app, deps);
 }
