@@ -2,10 +2,11 @@
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
+import { commissionerOffers, type QualityScope } from './quality-scope.repo.ts';
 import { type FeedbackSummary, type FftAnswer, publicFeedback } from './feedback.rules.ts';
 
 /** Whose feedback a reader sees: one provider's own, or every provider's on the offers a commissioner leads or covers. */
-export type FeedbackScope = { providerId: string } | { commissionerId: string };
+export type FeedbackScope = QualityScope;
 
 export interface NewFeedback {
   referralId: string;
@@ -49,19 +50,7 @@ function scoped(db: Executor, scope: FeedbackScope, since: string) {
     .innerJoin('organisations as p', 'p.id', 'f.provider_organisation_id')
     .where('f.answered_on', '>=', since);
   if ('providerId' in scope) return query.where('f.provider_organisation_id', '=', scope.providerId);
-  const commissionerId = scope.commissionerId;
-  return query.where((eb) =>
-    eb.or([
-      eb('o.lead_organisation_id', '=', commissionerId),
-      eb.exists(
-        eb
-          .selectFrom('offer_commissioners as c')
-          .select('c.offer_id')
-          .whereRef('c.offer_id', '=', 'o.id')
-          .where('c.organisation_id', '=', commissionerId),
-      ),
-    ]),
-  );
+  return query.where('f.offer_id', 'in', commissionerOffers(db, scope.commissionerId));
 }
 
 export interface FeedbackRow {
