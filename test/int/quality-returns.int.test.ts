@@ -157,4 +157,16 @@ describe('quarterly quality returns', () => {
     expect(list).toContain('Submitted late');
     expect(list).toContain('1 return is late');
   });
+
+  it('describes the returns and feedback routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await t.app.inject('/api/v1/openapi.json')).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/quality-returns',
+        '/api/v1/quality-returns/{listingId}/quarters/{quarter}',
+        '/api/v1/offers/{id}/quality-return-items',
+        '/api/v1/feedback',
+      ]),
+    );
+  });
 });
