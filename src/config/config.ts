@@ -1,6 +1,7 @@
 /** One loader that validates the environment into a typed object; a bad value stops start-up with one clear line. */
 import path from 'node:path';
 import { DEFAULT_QUERY_PERIODS, type QueryPeriods } from '../domains/payments/line-query.rules.ts';
+import { DEFAULT_RETURN_DUE_WORKING_DAYS } from '../domains/provider-quality/quality-quarter.rules.ts';
 import { isIsoDate } from '../lib/iso-date.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -29,6 +30,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   /** The working days to raise, answer and resolve a query on an activity line, with the contract reading they come from (decision 0047). */
   queryPeriods: QueryPeriods;
+  /** Working days after a quarter ends by which its quality return is due (decision 0055; UNCONFIRMED, so configurable). */
+  qualityReturnDueWorkingDays: number;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE,
     ),
     queryPeriods: queryPeriods(env),
+    qualityReturnDueWorkingDays: workingDays('AQP_QUALITY_RETURN_DUE_WORKING_DAYS', env, DEFAULT_RETURN_DUE_WORKING_DAYS),
   };
 }
 
@@ -82,15 +86,18 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
   return Number(text);
 }
 
+/** A count of working days from 1 to 250 (a year of them) read from the environment, or the fallback. */
+function workingDays(name: string, env: NodeJS.ProcessEnv, fallback: number): number {
+  const text = nonEmpty(env[name]);
+  if (text === undefined) return fallback;
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 250)
+    throw new ConfigError(`${name} must be a whole number of working days from 1 to 250, not "${text}".`);
+  return Number(text);
+}
+
 /** The line-query periods: each count from 1 to 250 working days (a year of them); a deployment that changes any says whose reading it follows. */
 function queryPeriods(env: NodeJS.ProcessEnv): QueryPeriods {
-  const days = (name: string, fallback: number) => {
-    const text = nonEmpty(env[name]);
-    if (text === undefined) return fallback;
-    if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 250)
-      throw new ConfigError(`${name} must be a whole number of working days from 1 to 250, not "${text}".`);
-    return Number(text);
-  };
+  const days = (name: string, fallback: number) => workingDays(name, env, fallback);
   const periods = {
     raiseWithinWorkingDays: days('AQP_QUERY_RAISE_WORKING_DAYS', DEFAULT_QUERY_PERIODS.raiseWithinWorkingDays),
     answerWithinWorkingDays: days('AQP_QUERY_ANSWER_WORKING_DAYS', DEFAULT_QUERY_PERIODS.answerWithinWorkingDays),

@@ -9,4 +9,6 @@ export interface Deps {
   clock: Clock;
   /** The deployment's periods for line queries (src/config, decision 0047); absent (tests, demo) means the contract defaults. */
   queryPeriods?: QueryPeriods;
+  /** Working days after a quarter ends by which its quality return is due (src/config, decision 0055); absent means the default. */
+  qualityReturnDueWorkingDays?: number;
 }

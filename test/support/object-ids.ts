@@ -1,8 +1,13 @@
 /** Real ids of the demo organisations' objects, to fill a route's path parameters when strangers ask for them. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { quarterBounds, quarterOf } from '../../src/domains/provider-quality/quality-quarter.rules.ts';
+import { londonDateOf } from '../../src/lib/clock.ts';
+import { addDays } from '../../src/lib/working-days.ts';
 
 type Db = Kysely<Database>;
+
+const previousQuarter = () => quarterOf(addDays(quarterBounds(quarterOf(londonDateOf(new Date()))).from, -1));
 
 const first = async (query: { executeTakeFirstOrThrow(): Promise<{ value: string }> }): Promise<string> =>
   (await query.executeTakeFirstOrThrow()).value;
@@ -118,6 +123,8 @@ const OBJECTS = {
     first(db.selectFrom('line_queries').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).limit(1)),
   budgetPlan: demoBudgetPlan,
   providerOds: async () => 'DEMO1',
+  /** The quarter before this one: owed by the demo listing when its contract ran through it. */
+  quarter: async () => previousQuarter(),
   assessmentCriterion: async () => 'capability',
 } satisfies Record<string, (db: Db) => Promise<string>>;
 
@@ -167,6 +174,9 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'activity-lines/:lineId': 'activityLine',
   'lines/:lineId': 'activityLine',
   'line-queries/:id': 'lineQuery',
+  'returns/:listingId': 'listing',
+  'quality-returns/:listingId': 'listing',
+  'quarters/:quarter': 'quarter',
   'queries/:id': 'lineQuery',
   'nhsuk/*': 'file',
   'static/*': 'file',

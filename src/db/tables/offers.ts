@@ -18,6 +18,8 @@ export interface OffersTable {
   amendments: Json;
   /** The offer's own questions for applicants (migration 0007). */
   questions: Json;
+  /** The items the offer's quarterly quality return asks for (migration 0026); null means the default set. */
+  quality_return_items: ColumnType<unknown, string | null | undefined, string | null>;
   contract_start: DateColumn;
   contract_end: DateColumn;
   window_kind: Generated<string>;

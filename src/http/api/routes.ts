@@ -11,6 +11,8 @@ import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDashboardApi } from './dashboards.api.ts';
 import { registerDirectoryApi } from './directory.api.ts';
+import { registerFeedbackApi } from './feedback.api.ts';
+import { registerQualityReturnApi } from './quality-returns.api.ts';
 import { registerIdentityApi } from './identity.api.ts';
 import { registerLineQueryApi } from './line-queries.api.ts';
 import { registerListingApi } from './listings.api.ts';
@@ -75,6 +77,8 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);
     registerDashboardApi(scope, deps);
+    registerFeedbackApi(scope, deps);
+    registerQualityReturnApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -27,6 +27,8 @@ import { registerPaymentPages } from './payments/payments.ts';
 import { registerPrioritisationPages } from './prioritisation/prioritisation.ts';
 import { registerProposalPages } from './proposals/proposals.ts';
 import { registerProviderPages } from './providers/providers.ts';
+import { registerFeedbackPages } from './quality/feedback-page.ts';
+import { registerQualityReturnPages } from './quality/quality-return-pages.ts';
 import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
@@ -67,4 +69,6 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerActivityPages(app, deps);
   registerBudgetPages(app, deps);
   registerDashboardPages(app, deps);
+  registerFeedbackPages(app, deps);
+  registerQualityReturnPages(app, deps);
 }

@@ -16,6 +16,7 @@ import { formatDate } from '../format.ts';
 import { choiceFromValue } from './choice-list.presenter.ts';
 import { choicePageContext } from './choice-list-page.ts';
 import { afterChoosing } from './patient-choice-change.ts';
+import { feedbackOnStatusPage } from './patient-feedback.ts';
 import { PATIENT_ACCESS_MINUTES, patientUbrnOf } from './referral-session.ts';
 
 /** Per address, on top of the per-reference limit: enough for a person who mistypes, too few for guessing. */
@@ -59,6 +60,7 @@ async function viewStatus(deps: Deps, request: FastifyRequest, reply: FastifyRep
       base: '/referral-status/referral',
       ...(list ? await choicePageContext(deps, referral, list, 'patient') : { referral, reference: formatUbrn(referral.ubrn) }),
       ...(await afterChoosing(deps, referral)),
+      ...(await feedbackOnStatusPage(deps, referral)),
     },
     errors,
   );

@@ -4,6 +4,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { registerChoiceListPages } from './choice-list-page.ts';
 import { registerNewReferralPages } from './new-referral.ts';
 import { registerPatientChoiceChangePages } from './patient-choice-change.ts';
+import { registerPatientFeedbackPages } from './patient-feedback.ts';
 import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
@@ -18,6 +19,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerChoiceListPages(app, deps);
   registerPatientStatusPages(app, deps);
   registerPatientChoiceChangePages(app, deps);
+  registerPatientFeedbackPages(app, deps);
   registerReferralActions(app, deps);
   registerReferralReplyPages(app, deps);
   registerSelfReferralPages(app, deps);
