@@ -9,26 +9,9 @@ import { anOffer } from '../support/offer-rows.ts';
 import { aStatement } from '../support/statement-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { WebClient } from '../support/web-client.ts';
+import { needsNowShown } from '../support/needs-now-links.ts';
 
 const TODAY = '2027-03-01';
-
-interface Shown {
-  href: string;
-  count: number;
-  text: string;
-  shown: number;
-}
-
-/** How many items a linked list shows: its "of N" summary, or its rows, or the expiry warnings on the assurance page. */
-function itemsShown(href: string, body: string): number {
-  if (href.startsWith('/messages')) return body.split('action="/messages/').length - 1;
-  if (href.startsWith('/provider/assurance'))
-    return (body.match(/<strong>(Expired|Expires today|Due in \d+ days?)<\/strong>/g) ?? []).length;
-  if (href.startsWith('/payments/queries')) return body.split('href="/payments/queries/').length - 1;
-  if (href.startsWith('/payments/statements')) return body.split('href="/payments/statements/').length - 1;
-  const summary = /Showing 1 to \d+ of (\d+)/.exec(body);
-  return summary ? Number(summary[1]) : 0;
-}
 
 describe('what needs doing now, on each role’s home page', () => {
   let t: TestApp;
@@ -122,17 +105,7 @@ describe('what needs doing now, on each role’s home page', () => {
   });
   afterAll(async () => t?.close());
 
-  async function countsAndLists(email: string): Promise<Shown[]> {
-    const person = await signedIn(email);
-    const home = (await person.get('/')).body;
-    const list = /<ul class="nhsuk-list nhsuk-list--border" id="needs-now">([\s\S]*?)<\/ul>/.exec(home)![1]!;
-    const links = [...list.matchAll(/<a href="([^"]+)"[^>]*>(\d+) ([^<]+)<\/a>/g)].map((match) => ({
-      href: match[1]!.replaceAll('&amp;', '&'),
-      count: Number(match[2]),
-      text: match[3]!,
-    }));
-    return Promise.all(links.map(async (link) => ({ ...link, shown: itemsShown(link.href, (await person.get(link.href)).body) })));
-  }
+  const countsAndLists = async (email: string) => needsNowShown(await signedIn(email));
 
   it('links every count of every demo role to a list showing exactly that many items', async () => {
     for (const user of DEMO_USERS) {
