@@ -12,9 +12,10 @@ export interface AreaShape {
   title: string;
 }
 
-/** "Approximate area of Calderdale, drawn around its 24 GP practices". */
-export function areaTitle(name: string, practices: number): string {
-  return `Approximate area of ${name}, drawn around its ${practices} GP ${practices === 1 ? 'practice' : 'practices'}`;
+/** "Approximate area of Calderdale, drawn around its 24 GP practices", or "around 23 of its 24 GP practices" when one lies far from the rest. */
+export function areaTitle(name: string, area: Pick<ApproximateArea, 'practices' | 'located'>): string {
+  const around = area.practices === area.located ? `its ${area.practices}` : `${area.practices} of its ${area.located}`;
+  return `Approximate area of ${name}, drawn around ${around} GP practices`;
 }
 
 /** The shapes to draw, largest first so smaller areas stay visible on top, each in its commissioner's key colour. */
@@ -30,7 +31,7 @@ export function areaShapes(commissioners: readonly MapCommissioner[], areas: Rea
     const size = Math.abs(doubleArea(ring));
     if (size === 0) return [];
     const band = bandFor(servicesOfferedBy(commissioner).length);
-    return [{ size, path: svgPath([ring]), fill: band.fill, stroke: band.stroke, title: areaTitle(commissioner.name, area.practices) }];
+    return [{ size, path: svgPath([ring]), fill: band.fill, stroke: band.stroke, title: areaTitle(commissioner.name, area) }];
   });
   return shapes.sort((a, b) => b.size - a.size).map(({ size: _size, ...shape }) => shape);
 }

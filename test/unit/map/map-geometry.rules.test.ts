@@ -54,13 +54,32 @@ describe('a commissioner’s approximate area from its GP practices', () => {
       practice('A', 'ICB', 53.1, -1.95),
       practice('B', 'ICB', 52.5, -1.0),
       practice('B', 'ICB', 52.6, -1.1),
-      practice('B', null, 52.7, -0.9),
+      practice('B', 'ICB', 52.7, -0.9),
+      practice('C', null, 51.0, 0.5),
+      practice('C', null, 51.1, 0.6),
+      practice('C', null, 51.0, 0.7),
     ]);
     expect(areas.get('A')).toMatchObject({ practices: 4 });
     expect(areas.get('A')!.outline).toHaveLength(3);
     expect(areas.get('A')!.outline).not.toContainEqual({ latitude: 53.1, longitude: -1.95 });
-    expect(areas.get('ICB')).toMatchObject({ practices: 6 });
+    expect(areas.get('ICB')).toMatchObject({ practices: 7, located: 7 });
+    expect(areas.get('C')).toMatchObject({ practices: 3 });
+    expect([...areas.keys()].sort()).toEqual(['A', 'B', 'C', 'ICB']);
     expect(areas.get('B')).toMatchObject({ practices: 3 });
+  });
+  it('leaves out a practice far from the rest, so one distant branch cannot stretch the area across England', () => {
+    const halifax = [
+      { latitude: 53.72, longitude: -1.86 },
+      { latitude: 53.65, longitude: -1.78 },
+      { latitude: 53.7, longitude: -1.95 },
+      { latitude: 53.69, longitude: -1.85 },
+      { latitude: 53.75, longitude: -1.9 },
+    ];
+    const london = { latitude: 51.5, longitude: -0.12 };
+    const area = approximateArea([...halifax, london])!;
+    expect(area).toMatchObject({ practices: 5, located: 6 });
+    expect(area.outline).not.toContainEqual(london);
+    expect(approximateArea(halifax)).toMatchObject({ practices: 5, located: 5 });
   });
 });
 
