@@ -166,4 +166,46 @@ describe('the public AQP map', () => {
     expect(national.some((r) => r.offer_ids!.includes(offers.draft!) || r.offer_ids!.includes(offers.withdrawn!))).toBe(false);
     expect(national.length).toBe((await mapJson()).commissioners.reduce((sum, c) => sum + c.services.length, 0));
   });
+
+  it('draws the map on the coast of the United Kingdom with each commissioner’s area approximated around its GP practices, said to be approximate', async () => {
+    const id = async (odsCode: string) =>
+      (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', odsCode).executeTakeFirstOrThrow()).id;
+    const practice = (ods_code: string, parent_id: string, latitude: number, longitude: number, close_date: string | null = null) => ({
+      ods_code,
+      name: `Practice ${ods_code}`,
+      kind: 'gp-practice',
+      ods_type: 'gp-practice',
+      parent_id,
+      latitude,
+      longitude,
+      close_date,
+    });
+    const [one, three] = [await id('T01'), await id('T03')];
+    await t.deps.db
+      .insertInto('organisations')
+      .values([
+        practice('TP001', one, 53.72, -1.86),
+        practice('TP002', one, 53.65, -1.78),
+        practice('TP003', one, 53.7, -1.95),
+        practice('TP004', one, 53.69, -1.85),
+        practice('TP005', one, 52.0, 0.5, '2019-03-31'),
+        practice('TP006', three, 51.5, -0.12),
+        practice('TP007', three, 51.52, -0.1),
+      ])
+      .execute();
+
+    const page = (await t.app.inject('/map')).body;
+    const svg = page.slice(page.indexOf('<svg role="img"'), page.indexOf('</svg>', page.indexOf('<svg role="img"')) + 6);
+    expect(svg).toContain('<title id="map-title">Map of England with a circle for each commissioner and its approximate area</title>');
+    expect(svg).toMatch(
+      /<desc id="map-desc">The coast of the United Kingdom from Natural Earth;[^<]*1 shaded area is approximate: each is drawn around the commissioner’s GP practices/,
+    );
+    expect(svg).toContain('<title>Approximate area of Test Sub-ICB One, drawn around its 4 GP practices</title>');
+    expect(svg).not.toContain('Approximate area of Test Sub-ICB Three');
+    expect(page).toContain('Areas are approximate.');
+    expect(page).toContain('Natural Earth</a> (1:50 million country outlines, public domain)');
+    const land = [...svg.matchAll(/<path d="(M[^"]+)"/g)].map((match) => match[1]!);
+    expect(land.length).toBe(3);
+    expect(Buffer.byteLength(svg), 'bytes of SVG').toBeLessThan(20_000);
+  });
 });

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aListingIn, aPracticeWithReferrer, aProviderWithSites, nhsNumberFrom, tokenFor } from '../support/referral-rows.ts';
 import { referralRows, ubrnSequence } from '../support/referral-list-rows.ts';
+import { needsNowShown } from '../support/needs-now-links.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
@@ -310,28 +311,14 @@ describe('full referral lists', () => {
     const countsAndRows = async (email: string) => {
       const person = new WebClient(t.app);
       await person.signIn(email);
-      const home = (await person.get('/')).body;
-      const list = /<ul class="nhsuk-list nhsuk-list--border" id="needs-now">([\s\S]*?)<\/ul>/.exec(home)![1]!;
-      const links = [...list.matchAll(/<a href="([^"]+)"[^>]*>(\d+) ([^<]+)<\/a>/g)].map((match) => ({
-        href: match[1]!.replaceAll('&amp;', '&'),
-        count: Number(match[2]),
-        text: match[3]!,
-      }));
-      return Promise.all(
-        links.map(async (link) => {
-          const body = (await person.get(link.href)).body;
-          const shown = link.href.startsWith('/messages')
-            ? body.split('action="/messages/').length - 1
-            : Number(/Showing 1 to \d+ of (\d+)/.exec(body)?.[1] ?? 0);
-          return { ...link, shown };
-        }),
-      );
+      return needsNowShown(person);
     };
 
     const clinician = await countsAndRows('clinician@aqp.example');
     expect(clinician.map(({ count, text, href }) => ({ count, text, href }))).toEqual([
       { count: 3, text: 'referrals to accept', href: '/worklists/referrals?status=sent' },
       { count: 1, text: 'referral overdue: not accepted by its accept-by date', href: '/worklists/referrals?status=sent&overdue=yes' },
+      { count: 0, text: 'queries on activity lines waiting for your answer', href: '/payments/queries?state=raised' },
       { count: 2, text: 'unread messages', href: '/messages?show=unread' },
     ]);
     const admin = await countsAndRows('provider.admin@aqp.example');

@@ -1,4 +1,5 @@
 /** The SVG map of commissioner locations: an equirectangular projection of England and the key that sizes and colours each circle. */
+import type { Point } from './map-geometry.rules.ts';
 import { type MapCommissioner, servicesOfferedBy } from './map.rules.ts';
 
 /** England's bounding box; points outside it are listed as not on the map. */
@@ -9,13 +10,22 @@ const COS_MID_LATITUDE = Math.cos((((ENGLAND_BOUNDS.north + ENGLAND_BOUNDS.south
 const SCALE = (MAP_WIDTH - 2 * PADDING) / ((ENGLAND_BOUNDS.east - ENGLAND_BOUNDS.west) * COS_MID_LATITUDE);
 export const MAP_HEIGHT = Math.round((ENGLAND_BOUNDS.north - ENGLAND_BOUNDS.south) * SCALE + 2 * PADDING);
 
+/** The map's projection for any coordinate, inside the box or not, unrounded: outlines are projected, then simplified and clipped. */
+export function projectAnywhere(latitude: number, longitude: number): Point {
+  return {
+    x: PADDING + (longitude - ENGLAND_BOUNDS.west) * COS_MID_LATITUDE * SCALE,
+    y: PADDING + (ENGLAND_BOUNDS.north - latitude) * SCALE,
+  };
+}
+
 /** Projects a coordinate to SVG x/y (y grows southwards), or undefined when it is missing or outside England. */
-export function project(latitude: number | null, longitude: number | null): { x: number; y: number } | undefined {
+export function project(latitude: number | null, longitude: number | null): Point | undefined {
   if (latitude === null || longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
   const { south, north, west, east } = ENGLAND_BOUNDS;
   if (latitude < south || latitude > north || longitude < west || longitude > east) return undefined;
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { x: round(PADDING + (longitude - west) * COS_MID_LATITUDE * SCALE), y: round(PADDING + (north - latitude) * SCALE) };
+  const at = projectAnywhere(latitude, longitude);
+  return { x: round(at.x), y: round(at.y) };
 }
 
 export interface KeyBand {

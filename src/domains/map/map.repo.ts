@@ -1,6 +1,7 @@
 /** Reads the AQP map from the offers tables: counted offers by commissioner, and every commissioner that is a row (docs/decisions/0012-aqp-map.md). */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { PracticeLocation } from './map-areas.rules.ts';
 import { COUNTED_OFFER_STATUSES, type MapCommissioner, type MapService } from './map.rules.ts';
 
 /** Each counted offer's coverage: one row per offer × commissioner covered. */
@@ -76,4 +77,23 @@ export async function mapServices(db: Kysely<Database>): Promise<MapService[]> {
       publicName: `${service.publicName ?? service.name} (local)`,
     })),
   ];
+}
+
+/** Every open GP practice with a location (its own, else its postcode's), with the sub-ICB it belongs to and that sub-ICB's parent. */
+export async function practiceLocations(db: Kysely<Database>): Promise<PracticeLocation[]> {
+  const rows = await db
+    .selectFrom('organisations as g')
+    .innerJoin('organisations as s', 's.id', 'g.parent_id')
+    .leftJoin('postcodes as p', 'p.postcode', 'g.postcode')
+    .select(['s.id as sub_icb_id', 's.parent_id as icb_id'])
+    .select([
+      sql<number | null>`coalesce(g.latitude, p.latitude)`.as('latitude'),
+      sql<number | null>`coalesce(g.longitude, p.longitude)`.as('longitude'),
+    ])
+    .where('g.kind', '=', 'gp-practice')
+    .where('g.close_date', 'is', null)
+    .execute();
+  return rows
+    .filter((row) => row.latitude !== null && row.longitude !== null)
+    .map((row) => ({ subIcbId: row.sub_icb_id, icbId: row.icb_id, latitude: Number(row.latitude), longitude: Number(row.longitude) }));
 }

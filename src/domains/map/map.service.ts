@@ -4,7 +4,8 @@ import type { Deps } from '../deps.ts';
 import { commissionerAreaNames } from '../reference/commissioner-area.service.ts';
 import { odsNameInTitleCase } from '../reference/ods-names.rules.ts';
 import { applicationsByService } from './map-applications.rules.ts';
-import { countedCoverage, mapCommissioners, mapServices } from './map.repo.ts';
+import { type ApproximateArea, approximateAreas } from './map-areas.rules.ts';
+import { countedCoverage, mapCommissioners, mapServices, practiceLocations } from './map.repo.ts';
 import { computeUptake, type MapCommissioner, type MapService, type Uptake } from './map.rules.ts';
 
 export interface AqpMap {
@@ -57,4 +58,9 @@ export async function buildPublicAqpMap(deps: Deps): Promise<AqpMap> {
 /** Applications to one offer by outcome, for the offer page, which publishes them by the map's small-number rule. */
 export async function applicationCountsOfOffer(deps: Deps, offerId: string): Promise<ApplicationCounts> {
   return applicationCounts(deps.db, offerId);
+}
+
+/** Each commissioner's approximate area by organisation id, drawn around its open GP practices (decision 0059); for the map page only. */
+export async function commissionerAreas(deps: Deps): Promise<Map<string, ApproximateArea>> {
+  return approximateAreas(await practiceLocations(deps.db));
 }

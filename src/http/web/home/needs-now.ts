@@ -1,10 +1,10 @@
-/** What needs doing now, counted for the home page (issue #12 item 10): each count links to the list of exactly the rows it counts. */
-import { providerApplications } from '../../../domains/applications/application-view.service.ts';
+/** What needs doing now, counted for the home page (issue #12 item 10, issue #15 item 8): each count links to the list of exactly the rows it counts. */
 import { unreadMessageCount } from '../../../domains/compliance/outbox.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import type { ActionContext, Principal } from '../../../domains/identity/principal.ts';
 import { filterQuery, type ReferralListFilter } from '../../../domains/referrals/referral-list.rules.ts';
 import { referralCount } from '../../../domains/referrals/referral-list.service.ts';
+import { NEED_COUNTS } from './needs-now-counts.ts';
 
 export interface NeedsNow {
   count: number;
@@ -53,21 +53,18 @@ async function referralNeeds(deps: Deps, principal: Principal): Promise<NeedsNow
   );
 }
 
-/** Every count the principal's role acts on, in the order they are usually done: referrals, clarifications, then messages. */
+/** Every count the principal's role acts on, in the order they are usually done: referrals, the role's own work, then messages. */
 export async function needsNowFor(deps: Deps, context: ActionContext & { principal: Principal }): Promise<NeedsNow[]> {
   const principal = context.principal;
-  const needs = await referralNeeds(deps, principal);
-  if (principal.role === 'provider-admin') {
-    const { total } = await providerApplications(deps, context, { limit: 0, offset: 0 }, 'clarification');
-    needs.push(
-      counted(
-        total,
-        'application waiting for your answer to a clarification question',
-        'applications waiting for your answer to a clarification question',
-        '/applications?status=clarification',
-      ),
-    );
-  }
-  needs.push(counted(await unreadMessageCount(deps, principal), 'unread message', 'unread messages', '/messages?show=unread'));
-  return needs;
+  const own = NEED_COUNTS.filter((need) => need.roles.includes(principal.role));
+  const [referrals, counts, unread] = await Promise.all([
+    referralNeeds(deps, principal),
+    Promise.all(own.map((need) => need.count(deps, context))),
+    unreadMessageCount(deps, principal),
+  ]);
+  return [
+    ...referrals,
+    ...own.map((need, index) => counted(counts[index]!, need.one, need.many, need.href)),
+    counted(unread, 'unread message', 'unread messages', '/messages?show=unread'),
+  ];
 }

@@ -1,4 +1,6 @@
 /** View-model of the public AQP map page: uptake table, filtered and paginated matrix, SVG map and filter choices. */
+import type { ApproximateArea } from '../../../domains/map/map-areas.rules.ts';
+import { mapLand } from '../../../domains/map/map-land.presenter.ts';
 import { mapView } from '../../../domains/map/map-projection.presenter.ts';
 import { filterMatrix, icbsOf, type MatrixFilter, servicesOfferedBy } from '../../../domains/map/map.rules.ts';
 import type { AqpMap } from '../../../domains/map/map.service.ts';
@@ -10,8 +12,8 @@ function selectItems(all: string, options: { value: string; text: string }[], ch
   return [{ value: '', text: all }, ...options].map((item) => ({ ...item, selected: item.value === (chosen ?? '') }));
 }
 
-/** Everything the map page shows, from one read of the map. */
-export function mapPageView(map: AqpMap, filter: MatrixFilter, page: PageRequest) {
+/** Everything the map page shows, from one read of the map and of the commissioners' approximate areas. */
+export function mapPageView(map: AqpMap, areas: ReadonlyMap<string, ApproximateArea>, filter: MatrixFilter, page: PageRequest) {
   const { columns, rows } = filterMatrix(map.services, map.commissioners, map.uptake, filter);
   const pageCommissioners = rows.slice(page.offset, page.offset + page.limit);
   const pageRows = pageCommissioners.map((row) => {
@@ -45,7 +47,7 @@ export function mapPageView(map: AqpMap, filter: MatrixFilter, page: PageRequest
       icbsOf(map.commissioners).map((icb) => ({ value: icb.odsCode, text: icb.name })),
       filter.icb,
     ),
-    map: mapView(map.commissioners),
+    map: { ...mapView(map.commissioners), ...mapLand(map.commissioners, areas) },
     applications: applicationTables(map, offeredServices, pageCommissioners, filter.service),
     downloadQuery: new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString(),
   };

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { APPLICATION_CSV_HEADER, applicationCells, publishedApplicationsFor } from '../../../domains/map/map-applications.rules.ts';
 import { CSV_HEADER, csvRecords, type MatrixFilter } from '../../../domains/map/map.rules.ts';
-import { buildAqpMap, buildPublicAqpMap } from '../../../domains/map/map.service.ts';
+import { buildAqpMap, buildPublicAqpMap, commissionerAreas } from '../../../domains/map/map.service.ts';
 import { DATA_ATTRIBUTION } from '../../../domains/reference/attribution.ts';
 import { pageRequest } from '../pagination.ts';
 import { mapPageView } from './map-page.presenter.ts';
@@ -21,7 +21,8 @@ function filterFrom(query: unknown): MatrixFilter {
 export function registerMapPages(app: FastifyInstance, deps: Deps): void {
   app.get('/map', async (request, reply) => {
     const filter = filterFrom(request.query);
-    const view = mapPageView(await buildPublicAqpMap(deps), filter, pageRequest((request.query as { page?: string }).page));
+    const [map, areas] = await Promise.all([buildPublicAqpMap(deps), commissionerAreas(deps)]);
+    const view = mapPageView(map, areas, filter, pageRequest((request.query as { page?: string }).page));
     return reply.render('pages/map/map.njk', {
       pageTitle: 'AQP map: which commissioners offer which services',
       ...view,
