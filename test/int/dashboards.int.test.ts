@@ -118,6 +118,9 @@ describe('dashboards', () => {
       const [table] = tablesOf(figure.body);
       expect(parse(csv.body.replace(/^\uFEFF/, '')), figure.id).toEqual(table);
     }
+    const unnamed = await client.get('/dashboards/commissioner.csv');
+    expect([unnamed.statusCode, unnamed.headers.location]).toEqual([303, '/dashboards/commissioner']);
+    expect((await client.get('/dashboards/commissioner.csv?figure=no-such-figure')).statusCode).toBe(404);
   });
 
   it('filters by months and by service, and shows a bad filter’s error next to its field', async () => {

@@ -65,9 +65,11 @@ async function viewDashboard(deps: Deps, kind: Kind, request: FastifyRequest, re
   return renderForm(reply, 'pages/dashboards/dashboard.njk', DASHBOARDS[kind].title, model, outcome.ok ? undefined : outcome.errors);
 }
 
+/** One figure's table as CSV; without a figure named, the dashboard itself, where each figure has its own link. */
 async function downloadFigure(deps: Deps, kind: Kind, request: FastifyRequest, reply: FastifyReply) {
-  const { figures } = await DASHBOARDS[kind].figures(deps, request.actionContext(), filterInputOf(request.query));
   const wanted = (request.query as { figure?: unknown }).figure;
+  if (wanted === undefined || wanted === '') return reply.redirect(`/dashboards/${kind}`, 303);
+  const { figures } = await DASHBOARDS[kind].figures(deps, request.actionContext(), filterInputOf(request.query));
   const found = figures.find((shown) => shown.id === wanted);
   if (!found) throw new DomainError('not-found', 'There is no such figure on this dashboard');
   return reply
