@@ -8,6 +8,7 @@ import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
 import { registerReferralReplyPages } from './referral-reply-pages.ts';
+import { registerReportPage } from './report-page.ts';
 import { registerSelfReferralPages } from './self-referral.ts';
 import { registerSelfReferralCheck } from './self-referral-check.ts';
 
@@ -19,6 +20,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerPatientStatusPages(app, deps);
   registerPatientChoiceChangePages(app, deps);
   registerReferralActions(app, deps);
+  registerReportPage(app, deps);
   registerReferralReplyPages(app, deps);
   registerSelfReferralPages(app, deps);
   registerSelfReferralCheck(app, deps);
