@@ -75,7 +75,9 @@ describe('outcomes in the record on the provider’s pages, and on the referral 
     expect(early.statusCode).toBe(400);
     expect(early.body).toMatch(/id="reportedOn-error"[\s\S]*on or after the day of the test/);
     expect(early.body).toContain('href="#reportedOn-day"');
-    expect((await recordContact(ubrn, { 'reportedOn-day': '9' })).body).toMatch(/id="reportedOn-error"[\s\S]*must include a month and year/);
+    expect((await recordContact(ubrn, { 'reportedOn-day': '9' })).body).toMatch(
+      /id="reportedOn-error"[\s\S]*must include a month and year/,
+    );
     expect(await contactsOf(id)).toEqual([]);
 
     expect((await recordContact(ubrn, { 'reportedOn-day': '9', 'reportedOn-month': '3', 'reportedOn-year': '2027' })).statusCode).toBe(303);
@@ -94,9 +96,9 @@ describe('outcomes in the record on the provider’s pages, and on the referral 
     expect(future.body).toMatch(/id="reportedOn-error"[\s\S]*today or in the past/);
     expect((await clinician.submit(reportPage, {})).body).toMatch(/id="reportedOn-error"[\s\S]*Enter the date the report was sent/);
     expect((await contactsOf(id)).filter((contact) => contact.reported_on === null)).toHaveLength(1);
-    expect((await clinician.submit(reportPage, { 'reportedOn-day': '10', 'reportedOn-month': '3', 'reportedOn-year': '2027' })).statusCode).toBe(
-      303,
-    );
+    expect(
+      (await clinician.submit(reportPage, { 'reportedOn-day': '10', 'reportedOn-month': '3', 'reportedOn-year': '2027' })).statusCode,
+    ).toBe(303);
     expect((await gp.get(`/referrals/${ubrn}`)).body).toContain('Report sent 10 March 2027');
     expect((await clinician.get(`/referrals/${ubrn}/contacts/00000000-0000-4000-8000-000000000000/report`)).statusCode).toBe(404);
   });
@@ -112,11 +114,20 @@ describe('outcomes in the record on the provider’s pages, and on the referral 
     const missing = await clinician.submit(`/referrals/${ubrn}/discharge`, { outcome: 'treatment-completed' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toMatch(/id="aidsFitted-error"[\s\S]*Select how many hearing aids were fitted/);
-    expect((await clinician.submit(`/referrals/${ubrn}/discharge`, { outcome: 'treatment-completed', aidsFitted: '7' })).statusCode).toBe(400);
-    const unchanged = await t.deps.db.selectFrom('referrals').select(['status', 'aids_fitted']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect((await clinician.submit(`/referrals/${ubrn}/discharge`, { outcome: 'treatment-completed', aidsFitted: '7' })).statusCode).toBe(
+      400,
+    );
+    const unchanged = await t.deps.db
+      .selectFrom('referrals')
+      .select(['status', 'aids_fitted'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(unchanged).toEqual({ status: 'accepted', aids_fitted: null });
 
-    expect((await clinician.submit(`/referrals/${ubrn}/discharge`, { outcome: 'treatment-completed', aidsFitted: '1' })).statusCode).toBe(303);
-    for (const side of [clinician, gp]) expect((await side.get(`/referrals/${ubrn}`)).body).toMatch(/Hearing aids fitted[\s\S]*One hearing aid/);
+    expect((await clinician.submit(`/referrals/${ubrn}/discharge`, { outcome: 'treatment-completed', aidsFitted: '1' })).statusCode).toBe(
+      303,
+    );
+    for (const side of [clinician, gp])
+      expect((await side.get(`/referrals/${ubrn}`)).body).toMatch(/Hearing aids fitted[\s\S]*One hearing aid/);
   });
 });
