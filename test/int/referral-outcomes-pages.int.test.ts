@@ -41,10 +41,10 @@ describe('outcomes in the record on the provider’s pages, and on the referral 
   });
   afterAll(() => t.close());
 
-  it('asks for PHQ-9 and GAD-7 under “Attended” for talking therapies only, shows errors beside them, and records them', async () => {
+  it('asks for PHQ-9 and GAD-7 for talking therapies only, shows errors beside them, and records them', async () => {
     const { id, ubrn } = await inTreatment('psychological-therapies');
     const form = (await clinician.get(`/referrals/${ubrn}/contacts/new`)).body;
-    expect(form).toMatch(/id="conditional-attendance"[\s\S]*PHQ-9 score[\s\S]*GAD-7 score/);
+    expect(form).toMatch(/Did the patient attend\?[\s\S]*PHQ-9 score[\s\S]*GAD-7 score/);
     const back = await inTreatment('back-and-neck-pain');
     expect((await clinician.get(`/referrals/${back.ubrn}/contacts/new`)).body).not.toContain('PHQ-9');
 
@@ -59,7 +59,10 @@ describe('outcomes in the record on the provider’s pages, and on the referral 
     expect(wrong.body).toContain('value="ten"');
     expect(await contactsOf(id)).toEqual([]);
 
-    expect((await recordContact(ubrn, { attendance: 'did-not-attend', phq9Score: '3' })).statusCode).toBe(303);
+    const missed = await recordContact(ubrn, { attendance: 'did-not-attend', phq9Score: '3' });
+    expect(missed.body).toMatch(/id="phq9Score-error"[\s\S]*only for a session the patient attended/);
+    expect(await contactsOf(id)).toEqual([]);
+    expect((await recordContact(ubrn, { attendance: 'did-not-attend' })).statusCode).toBe(303);
     expect((await recordContact(ubrn, { phq9Score: '14', gad7Score: '9' })).statusCode).toBe(303);
     expect((await contactsOf(id)).map((contact) => [contact.phq9_score, contact.gad7_score])).toEqual([
       [null, null],

@@ -1,4 +1,4 @@
-/** Reads the "record an appointment or session" form: the kind, a date and time in England, the attendance, a note, and the outcomes shown under "Attended" (decision 0053). */
+/** Reads the "record an appointment or session" form: the kind, a date and time in England, the attendance, a note, and the outcomes its service records (decision 0053). */
 import type { ContactInput } from '../../../domains/referrals/referral-session.service.ts';
 import { londonInstant } from '../../../lib/clock.ts';
 import type { FieldError } from '../../../lib/errors.ts';
@@ -13,9 +13,8 @@ function scoreFrom(body: unknown, name: string): number | undefined {
   return /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
 }
 
-/** The outcomes typed under "Attended": ignored when another answer was chosen, as the fields were hidden then. */
+/** The outcomes typed (the service refuses them for a contact the patient did not attend). */
 function outcomesFrom(body: unknown, errors: FieldError[]): Pick<ContactInput, 'phq9Score' | 'gad7Score' | 'reportedOn'> {
-  if (field(body, 'attendance') !== 'attended') return {};
   const reported = isoDateFromParts(datePartsOf(body, 'reportedOn'), 'reportedOn', 'The date the report was sent');
   if (reported.error) errors.push(reported.error);
   const [phq9Score, gad7Score] = [scoreFrom(body, 'phq9Score'), scoreFrom(body, 'gad7Score')];
