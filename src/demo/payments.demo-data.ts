@@ -1,5 +1,5 @@
 /** Six months of treated patients (issue #14 item 9): their recorded sessions, appointments and discharges become the activity the demo pays for. */
-import type { DemoReferral, DemoStep } from './referrals.demo-data.ts';
+import { type DemoReferral, type DemoStep, scoredWeekly } from './referrals.demo-data.ts';
 
 const weeklySessions = (fromDaysAgo: number, count: number): DemoStep[] =>
   Array.from({ length: count }, (_, index) => ({
@@ -35,7 +35,23 @@ const BACK_PAIN: DemoReferral[] = [215, 180, 145, 110, 75].map((created, index) 
   ],
 }));
 
-/** Talking therapies patients of Pennine Minds (DEMO6), a course of four weekly sessions each. */
+/** PHQ-9 and GAD-7 across each course: both start at caseness and finish below it (recovered). */
+const TALKING_SCORES: [number, number][][] = [
+  [
+    [14, 12],
+    [11, 9],
+    [8, 7],
+    [6, 5],
+  ],
+  [
+    [17, 15],
+    [13, 12],
+    [9, 8],
+    [7, 6],
+  ],
+];
+
+/** Talking therapies patients of Pennine Minds (DEMO6), a course of four weekly scored sessions each. */
 const TALKING: DemoReferral[] = [205, 130].map((created, index) => ({
   nhsNine: `99900030${index}`,
   givenName: ['Grace', 'Henry', 'Ivy'][index]!,
@@ -49,7 +65,7 @@ const TALKING: DemoReferral[] = [205, 130].map((created, index) => ({
   chooses: 'DEMO6',
   steps: [
     { daysAgo: created - 3, action: 'accept' },
-    ...weeklySessions(created - 10, 4),
+    ...scoredWeekly(created - 10, TALKING_SCORES[index]!),
     completed(created - 35, 'Course completed; recovered.'),
   ],
 }));
@@ -69,7 +85,7 @@ const HEARING: DemoReferral[] = [200, 128].map((created, index) => ({
   steps: [
     { daysAgo: created - 3, action: 'accept' },
     { daysAgo: created - 12, action: 'appointment', attendance: 'attended', note: 'Assessment and fitting' },
-    completed(created - 20, 'Hearing aids fitted; aftercare at the clinic.'),
+    { ...completed(created - 20, 'Hearing aids fitted; aftercare at the clinic.'), aidsFitted: 2 },
   ],
 }));
 

@@ -13,9 +13,17 @@ export const DEMO_PATIENT_ACCESS = { ubrn: '100000000001', accessCode: 'DEMA-777
 
 export type DemoStep =
   | { daysAgo: number; action: 'accept' }
-  | { daysAgo: number; action: 'appointment' | 'session'; attendance?: 'attended' | 'did-not-attend'; note?: string; inDays?: number }
+  | {
+      daysAgo: number;
+      action: 'appointment' | 'session';
+      attendance?: 'attended' | 'did-not-attend';
+      note?: string;
+      inDays?: number;
+      /** PHQ-9 and GAD-7 at an attended talking-therapies session (decision 0053). */
+      scores?: [phq9: number, gad7: number];
+    }
   | { daysAgo: number; action: 'return'; reasonCode: string; comment: string }
-  | { daysAgo: number; action: 'discharge'; outcome: string; comment: string }
+  | { daysAgo: number; action: 'discharge'; outcome: string; comment: string; aidsFitted?: 0 | 1 | 2 }
   | { daysAgo: number; action: 'cancel'; reasonCode: string; comment?: string };
 
 export interface DemoReferral {
@@ -39,6 +47,15 @@ export interface DemoReferral {
 const weekly = (fromDaysAgo: number, count: number, attendance: 'attended' | 'did-not-attend' = 'attended'): DemoStep[] =>
   Array.from({ length: count }, (_, index) => ({ daysAgo: fromDaysAgo - index * 7, action: 'session' as const, attendance }));
 
+/** Weekly attended talking-therapies sessions with their PHQ-9 and GAD-7, one pair per session: a course starts at caseness (PHQ-9 10+ or GAD-7 8+) and mostly falls below it. */
+export const scoredWeekly = (fromDaysAgo: number, scores: [number, number][]): DemoStep[] =>
+  scores.map((pair, index) => ({
+    daysAgo: fromDaysAgo - index * 7,
+    action: 'session' as const,
+    attendance: 'attended' as const,
+    scores: pair,
+  }));
+
 /** Earlier hearing patients of Pennine Hearing Care, accepted, seen and discharged, so its wait to first appointment has enough patients to show. */
 const EARLIER_HEARING: DemoReferral[] = [80, 72, 64, 57, 50].map((created, index) => ({
   nhsNine: `99900010${index}`,
@@ -54,7 +71,13 @@ const EARLIER_HEARING: DemoReferral[] = [80, 72, 64, 57, 50].map((created, index
   steps: [
     { daysAgo: created - 2 - (index % 3), action: 'accept' },
     { daysAgo: created - 7 - index, action: 'appointment', attendance: 'attended', note: 'Assessment and fitting' },
-    { daysAgo: created - 14, action: 'discharge', outcome: 'treatment-completed', comment: 'Hearing aids fitted; review in 3 years.' },
+    {
+      daysAgo: created - 14,
+      action: 'discharge',
+      outcome: 'treatment-completed',
+      comment: 'Hearing aids fitted; review in 3 years.',
+      aidsFitted: index === 3 ? 1 : 2,
+    },
   ],
 }));
 
@@ -111,7 +134,15 @@ export const DEMO_REFERRALS: DemoReferral[] = [
     clinicalInformation: 'Low mood and anxiety since a bereavement; PHQ-9 of 14.',
     createdDaysAgo: 30,
     chooses: 'DEMO6',
-    steps: [{ daysAgo: 28, action: 'accept' }, ...weekly(21, 3), { daysAgo: 0, action: 'appointment', inDays: 7, note: 'Fourth session' }],
+    steps: [
+      { daysAgo: 28, action: 'accept' },
+      ...scoredWeekly(21, [
+        [16, 13],
+        [13, 11],
+        [11, 9],
+      ]),
+      { daysAgo: 0, action: 'appointment', inDays: 7, note: 'Fourth session' },
+    ],
   },
   {
     nhsNine: '999000005',
@@ -153,6 +184,7 @@ export const DEMO_REFERRALS: DemoReferral[] = [
         action: 'discharge',
         outcome: 'treatment-completed',
         comment: 'Fitted with a left hearing aid; aftercare by the clinic.',
+        aidsFitted: 1,
       },
     ],
   },

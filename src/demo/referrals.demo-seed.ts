@@ -88,6 +88,7 @@ async function applyStep(
         kind: step.action,
         scheduledFor: when,
         ...(step.attendance ? { attendance: step.attendance } : {}),
+        ...(step.scores ? { phq9Score: step.scores[0], gad7Score: step.scores[1] } : {}),
         note: step.note ?? '',
       });
     }

@@ -140,9 +140,12 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     expect(await provider.locator('main').textContent()).toContain('Sessions attended: 2');
     await provider.getByRole('button', { name: 'Discharge the patient' }).click();
     await provider.getByRole('button', { name: 'Discharge patient' }).click();
-    expect(await provider.locator('.nhsuk-error-summary').textContent()).toContain('Choose the outcome');
+    const dischargeErrors = await provider.locator('.nhsuk-error-summary').textContent();
+    expect(dischargeErrors).toContain('Choose the outcome');
+    expect(dischargeErrors).toContain('Select how many hearing aids were fitted');
     await expectAccessible(provider);
     await provider.getByLabel('Treatment completed').check();
+    await provider.getByLabel('Two hearing aids').check();
     await provider.getByLabel('Discharge summary (optional)').fill('Binaural hearing aids fitted; aftercare at the clinic.');
     await provider.getByRole('button', { name: 'Discharge patient' }).click();
     expect(await provider.locator('main').textContent()).toContain('Discharged');
@@ -152,6 +155,7 @@ describe('a GP refers, the patient chooses, and the provider treats and discharg
     const discharged = await gp.locator('main').textContent();
     expect(discharged).toContain('Discharged');
     expect(discharged).toContain('Binaural hearing aids fitted');
+    expect(discharged).toContain('Two hearing aids');
     await expectAccessible(gp);
     await patient.goto(`${baseUrl}/referral-status/referral`);
     expect(await patient.locator('main').textContent()).toContain('Your care with this provider has finished');

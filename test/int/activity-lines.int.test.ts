@@ -168,7 +168,7 @@ describe('activity lines sent by API and recorded on the platform', () => {
     expect((await act('sessions', { kind: 'appointment', attendance: 'attended', scheduledFor: '2027-02-15T10:00:00Z' })).statusCode).toBe(
       201,
     );
-    expect((await act('discharge', { outcome: 'treatment-completed' })).statusCode).toBe(200);
+    expect((await act('discharge', { outcome: 'treatment-completed', aidsFitted: 1 })).statusCode).toBe(200);
 
     const ofReferral = async (month: string) =>
       (await list(provider, month)).json().items.filter((line: { referralReference: string }) => line.referralReference === ubrn);

@@ -143,6 +143,35 @@ describe('the demo region as a newcomer sees it', () => {
       expect(reasons, reason).toContain(reason);
   });
 
+  it('has talking-therapies courses scored from caseness and mostly recovered, and hearing discharges with aids fitted, mostly two', async () => {
+    const scored = await t.deps.db
+      .selectFrom('referral_contacts as c')
+      .innerJoin('referrals as r', 'r.id', 'c.referral_id')
+      .select(['r.ubrn', 'c.attendance', 'c.phq9_score', 'c.gad7_score', 'c.scheduled_for'])
+      .where('r.offer_id', 'in', (eb) =>
+        eb
+          .selectFrom('offers as o')
+          .innerJoin('services as s', 's.id', 'o.service_id')
+          .select('o.id')
+          .where('s.code', '=', 'psychological-therapies'),
+      )
+      .where('c.attendance', '=', 'attended')
+      .orderBy('c.scheduled_for')
+      .execute();
+    expect(scored.length).toBeGreaterThanOrEqual(11);
+    expect(scored.every((session) => session.phq9_score !== null && session.gad7_score !== null)).toBe(true);
+    const courses = new Map<string, typeof scored>();
+    for (const session of scored) courses.set(session.ubrn, [...(courses.get(session.ubrn) ?? []), session]);
+    const atCaseness = (s: { phq9_score: number | null; gad7_score: number | null }) => s.phq9_score! >= 10 || s.gad7_score! >= 8;
+    expect([...courses.values()].every((course) => atCaseness(course[0]!))).toBe(true);
+    expect([...courses.values()].filter((course) => course.length > 3 && !atCaseness(course.at(-1)!))).toHaveLength(2);
+
+    const aids = await t.deps.db.selectFrom('referrals').select('aids_fitted').where('aids_fitted', 'is not', null).execute();
+    const two = aids.filter((referral) => referral.aids_fitted === 2).length;
+    expect(aids.length).toBeGreaterThanOrEqual(8);
+    expect(two / aids.length).toBeGreaterThan(0.5);
+  });
+
   it('lets a visitor open the published demo patient’s referral and see a choice list with a wait', async () => {
     const patient = new WebClient(t.app);
     const [year, month, day] = DEMO_PATIENT_ACCESS.dateOfBirth.split('-');

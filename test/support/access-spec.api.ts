@@ -103,6 +103,7 @@ export const API_ACCESS: Record<string, Access> = {
   'POST /api/v1/referrals/:ubrn/return': OWN,
   'POST /api/v1/referrals/:ubrn/sessions': OWN,
   'POST /api/v1/referrals/:ubrn/discharge': OWN,
+  'POST /api/v1/referrals/:ubrn/sessions/:contactId/report': OWN,
   'POST /api/v1/referrals/:ubrn/cancel': OWN,
   'POST /api/v1/referrals/:ubrn/reply': OWN,
   'GET /api/v1/referrals/:ubrn/replies': OWN,

@@ -176,6 +176,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /referrals/:ubrn/accept': OWN,
   'GET /referrals/:ubrn/contacts/new': OWN,
   'POST /referrals/:ubrn/contacts': OWN,
+  'GET /referrals/:ubrn/contacts/:contactId/report': OWN,
+  'POST /referrals/:ubrn/contacts/:contactId/report': OWN,
   'GET /referrals/:ubrn/return': OWN,
   'POST /referrals/:ubrn/return': OWN,
   'GET /referrals/:ubrn/discharge': OWN,

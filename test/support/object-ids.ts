@@ -76,6 +76,16 @@ const OBJECTS = {
         .where('status', '=', 'sent')
         .limit(1),
     ),
+  contact: (db: Db) =>
+    first(
+      db
+        .selectFrom('referral_contacts as c')
+        .innerJoin('referrals as r', 'r.id', 'c.referral_id')
+        .select('c.id as value')
+        .where('r.provider_organisation_id', 'in', demoProvider(db))
+        .orderBy('c.recorded_at')
+        .limit(1),
+    ),
   message: (db: Db) =>
     first(db.selectFrom('outbox_messages').select('id as value').where('organisation_id', 'in', demoProvider(db)).limit(1)),
   apiKey: (db: Db) =>
@@ -140,6 +150,8 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'listings/:id': 'listing',
   'referrals/:ubrn': 'referral',
   'provider/:ubrn': 'referral',
+  'contacts/:contactId': 'contact',
+  'sessions/:contactId': 'contact',
   'messages/:id': 'message',
   'api-keys/:keyId': 'apiKey',
   'sites/:id': 'site',

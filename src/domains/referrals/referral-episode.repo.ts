@@ -12,6 +12,8 @@ export interface StatusChange {
   cancelComment?: string;
   dischargedAt?: Date;
   dischargeOutcome?: string;
+  /** Hearing aids fitted, recorded with an adult-hearing discharge. */
+  aidsFitted?: number;
   sessionsAttended?: number;
   /** A resend (returned → sent): when it went and the new date it must be accepted by. */
   resent?: { at: Date; acceptBy: string };
@@ -41,6 +43,7 @@ export async function changeReferralStatus(db: Executor, id: string, expectedVer
       ...(change.returnReasonCode ? { return_reason_code: change.returnReasonCode, return_comment: change.returnComment ?? '' } : {}),
       ...(change.cancelReasonCode ? { cancel_reason_code: change.cancelReasonCode, cancel_comment: change.cancelComment ?? '' } : {}),
       ...(change.dischargedAt ? { discharged_at: change.dischargedAt, discharge_outcome: change.dischargeOutcome ?? null } : {}),
+      ...(change.aidsFitted !== undefined ? { aids_fitted: change.aidsFitted } : {}),
       ...(change.sessionsAttended !== undefined ? { sessions_attended: change.sessionsAttended } : {}),
       ...(change.resent ? { sent_at: change.resent.at, accept_by: change.resent.acceptBy } : {}),
       ...(change.clearChoice ? NO_CHOICE : {}),
@@ -70,9 +73,12 @@ export interface NewContact {
   note: string;
   at: Date;
   userId: string | null;
+  phq9Score?: number;
+  gad7Score?: number;
+  reportedOn?: string;
 }
 
-/** Records an appointment or session and its attendance; an attended session is counted separately by countAttendedSession. */
+/** Records an appointment or session, its attendance and outcomes; an attended session is counted separately by countAttendedSession. */
 export async function insertContact(db: Executor, contact: NewContact): Promise<string> {
   const row = await db
     .insertInto('referral_contacts')
@@ -84,6 +90,9 @@ export async function insertContact(db: Executor, contact: NewContact): Promise<
       note: contact.note,
       recorded_at: contact.at,
       recorded_by_user_id: contact.userId,
+      phq9_score: contact.phq9Score ?? null,
+      gad7_score: contact.gad7Score ?? null,
+      reported_on: contact.reportedOn ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -124,4 +133,26 @@ export async function episodeProgressOf(db: Executor, referralId: string): Promi
     .where('id', '=', referralId)
     .executeTakeFirstOrThrow();
   return { sessionsAttended: row.sessions_attended, acceptedAt: row.accepted_at };
+}
+
+/** One contact of a referral as a report needs it: when it was, whether the patient came, and any report date; undefined when the referral has no such contact. */
+export async function findContactOfReferral(
+  db: Executor,
+  referralId: string,
+  contactId: string,
+): Promise<{ scheduledFor: Date | null; recordedAt: Date; attendance: string | null; reportedOn: string | null } | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(contactId)) return undefined;
+  const row = await db
+    .selectFrom('referral_contacts')
+    .select(['scheduled_for', 'recorded_at', 'attendance', 'reported_on'])
+    .where('referral_id', '=', referralId)
+    .where('id', '=', contactId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && { scheduledFor: row.scheduled_for, recordedAt: row.recorded_at, attendance: row.attendance, reportedOn: row.reported_on };
+}
+
+/** Records (or corrects) the day a test's report was sent. */
+export async function setContactReportedOn(db: Executor, contactId: string, reportedOn: string): Promise<void> {
+  await db.updateTable('referral_contacts').set({ reported_on: reportedOn }).where('id', '=', contactId).execute();
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { latestChoiceList, type StoredChoiceList } from './choice-list.repo.ts';
 import { type ChosenProviderContact, chosenProviderContact } from './chosen-provider.repo.ts';
 import { type EpisodeRules, episodeRulesOf, sessionCapOf } from './referral-episode.repo.ts';
-import { type ReferralContact, referralContacts, type ReferralEvent, referralEvents } from './referral-history.repo.ts';
+import { type ReferralContact, referralAidsFitted, referralContacts, type ReferralEvent, referralEvents } from './referral-history.repo.ts';
 
 /** The referral's events (status changes, returns, replies), oldest first, for its history and the latest return's reason. */
 export async function referralEventsOf(deps: Deps, referralId: string): Promise<ReferralEvent[]> {
@@ -13,6 +13,11 @@ export async function referralEventsOf(deps: Deps, referralId: string): Promise<
 /** The appointments and sessions recorded for the referral. */
 export async function referralContactsOf(deps: Deps, referralId: string): Promise<ReferralContact[]> {
   return referralContacts(deps.db, referralId);
+}
+
+/** The hearing aids fitted recorded at discharge, or null. */
+export async function aidsFittedOf(deps: Deps, referralId: string): Promise<number | null> {
+  return referralAidsFitted(deps.db, referralId);
 }
 
 /** The session cap and minimum pathway of the offer the referral is under, from its pack. */

@@ -8,6 +8,7 @@ import type { ActionContext } from '../identity/principal.ts';
 import { actingUserId } from '../offers/offer-access.ts';
 import { recordContactActivity } from '../payments/platform-activity.service.ts';
 import { insertOutboxMessage } from '../providers/provider-outbox.repo.ts';
+import { contactOutcomeErrors, outcomeFieldsFor } from './outcome-fields.rules.ts';
 import { countAttendedSession, episodeProgressOf, insertContact, sessionCapOf } from './referral-episode.repo.ts';
 import { isInTreatment, REFERRAL_STATUS_LABELS, reachesSessionCap } from './referral-status.rules.ts';
 import { lockReferral, type ReferralRecord } from './referral.repo.ts';
@@ -18,9 +19,15 @@ export interface ContactInput {
   scheduledFor?: string;
   attendance?: 'attended' | 'did-not-attend';
   note?: string;
+  /** At an attended talking-therapies session (required there, decision 0053). */
+  phq9Score?: number;
+  gad7Score?: number;
+  /** For a scan the patient attended: the day its report was sent, when it already has been. */
+  reportedOn?: string;
 }
 
 export interface ContactOutcome {
+  contactId: string;
   sessionsAttended: number;
   sessionCap: number | null;
   status: 'accepted' | 'episode-closed';
@@ -54,6 +61,22 @@ async function tellReferrerToReRefer(trx: Executor, referral: ReferralRecord, ca
   );
 }
 
+/** Every field error of a contact at once: its own fields, then the outcomes its service records (decision 0053). */
+function allContactErrors(input: ContactInput, serviceCode: string, today: string): FieldError[] {
+  const errors = contactErrors(input, today);
+  const testOn = input.scheduledFor && !errors.length ? londonDateOf(new Date(input.scheduledFor)) : today;
+  return [...errors, ...contactOutcomeErrors(outcomeFieldsFor(serviceCode), input, testOn, today)];
+}
+
+/** The outcomes given with a contact, once checked: scores and a report date only where they were given. */
+function outcomesOf(input: ContactInput): { phq9Score?: number; gad7Score?: number; reportedOn?: string } {
+  return {
+    ...(input.phq9Score !== undefined ? { phq9Score: input.phq9Score } : {}),
+    ...(input.gad7Score !== undefined ? { gad7Score: input.gad7Score } : {}),
+    ...(input.reportedOn !== undefined ? { reportedOn: input.reportedOn } : {}),
+  };
+}
+
 function platformReferralOf(referral: ReferralRecord, providerId: string) {
   return { id: referral.id, ubrn: referral.ubrn, offerId: referral.offer.id, providerId };
 }
@@ -65,7 +88,7 @@ export async function recordContact(
   referral: ReferralRecord,
   input: ContactInput,
 ): Promise<ContactOutcome> {
-  const errors = contactErrors(input, deps.clock.today());
+  const errors = allContactErrors(input, referral.offer.serviceCode, deps.clock.today());
   if (errors.length) throw validationFailed(errors);
   return deps.db.transaction().execute(async (trx) => {
     const current = await lockReferral(trx, referral.id);
@@ -84,6 +107,7 @@ export async function recordContact(
       note: (input.note ?? '').trim(),
       at,
       userId: actingUserId(context),
+      ...outcomesOf(input),
     });
     if (referral.chosen)
       await recordContactActivity(trx, deps, context, platformReferralOf(referral, referral.chosen.providerOrganisationId), {
@@ -99,10 +123,18 @@ export async function recordContact(
       action: 'referral.contact',
       entityType: 'referral',
       entityId: referral.id,
-      details: { ubrn: referral.ubrn, contactId, kind: input.kind, attendance, sessionsAttended: attended },
+      details: {
+        ubrn: referral.ubrn,
+        contactId,
+        kind: input.kind,
+        attendance,
+        sessionsAttended: attended,
+        outcomes: Object.keys(outcomesOf(input)),
+      },
     });
     const cap = await sessionCapOf(trx, referral.offer.id);
-    if (!counts || !reachesSessionCap(attended, cap)) return { sessionsAttended: attended, sessionCap: cap ?? null, status: 'accepted' };
+    if (!counts || !reachesSessionCap(attended, cap))
+      return { contactId, sessionsAttended: attended, sessionCap: cap ?? null, status: 'accepted' };
     const locked = await lockReferral(trx, referral.id);
     await moveReferralIn(
       trx,
@@ -118,6 +150,6 @@ export async function recordContact(
       },
     );
     await tellReferrerToReRefer(trx, referral, cap!, at);
-    return { sessionsAttended: attended, sessionCap: cap!, status: 'episode-closed' };
+    return { contactId, sessionsAttended: attended, sessionCap: cap!, status: 'episode-closed' };
   });
 }

@@ -10,6 +10,7 @@ import { chooseProvider } from '../../domains/referrals/choice.service.ts';
 import { type SeenReferral, viewReferral } from '../../domains/referrals/referral-access.service.ts';
 import { PATIENT_SEXES, REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
 import { createReferral } from '../../domains/referrals/referral.service.ts';
+import { referralOutcomesOf } from '../../domains/referrals/referral-outcomes.service.ts';
 import {
   ContactDetails,
   contactDetailsJson,
@@ -18,6 +19,7 @@ import {
   contactInputOfBody,
 } from './patient-contact.schemas.ts';
 import { Decision, Eligibility, sendDecision } from './referral-decision.api.ts';
+import { Outcomes, outcomesJson } from './referral-outcomes.schemas.ts';
 import { problemResponses } from './schemas.ts';
 import { MeasuredQualityProperties } from './published-quality.schema.ts';
 
@@ -76,6 +78,7 @@ const Referral = Type.Object({
   sentAt: Nullable(Type.String()),
   acceptBy: Nullable(Type.String()),
   contactDetails: ContactDetails,
+  outcomes: Outcomes,
 });
 const Entry = Type.Object({
   rank: Type.Integer(),
@@ -205,12 +208,15 @@ export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
       config: { roles: ['referrer', 'provider-admin', 'provider-clinician'] as const },
       schema: {
         tags: ['referrals'],
-        summary: 'One referral, for the referring organisation or the chosen provider (every view is audited)',
+        summary: 'One referral with its recorded outcomes, for the referring organisation or the chosen provider (every view is audited)',
         params: Ubrn,
         response: { 200: Referral, ...problemResponses },
       },
     },
-    async (request) => referralJson(await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api' })),
+    async (request) => {
+      const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, { page: 'api' });
+      return { ...referralJson(referral), outcomes: outcomesJson(await referralOutcomesOf(deps, referral)) };
+    },
   );
 
   app.get(

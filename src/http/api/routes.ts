@@ -25,6 +25,7 @@ import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { registerReferralListApi } from './referral-list.api.ts';
+import { registerReferralOutcomeApi } from './referral-outcomes.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
 import { registerReferralReplyApi } from './referral-replies.api.ts';
 import { Problem } from './schemas.ts';
@@ -75,6 +76,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerBudgetApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
+    registerReferralOutcomeApi(scope, deps);
     registerReferralListApi(scope, deps);
     registerDashboardApi(scope, deps);
     registerFeedbackApi(scope, deps);

@@ -11,6 +11,7 @@ import { CANCEL_REASON_CODES, DISCHARGE_OUTCOMES, RETURN_REASON_CODES } from '..
 import { recordContact } from '../../domains/referrals/referral-session.service.ts';
 import { providerWorklist, referrerWorklist, type WorklistItem } from '../../domains/referrals/worklist.service.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { ContactOutcomeFields, DischargeOutcomeFields } from './referral-outcomes.schemas.ts';
 import { PageQuery, problemResponses } from './schemas.ts';
 
 const Ubrn = Type.Object({ ubrn: Type.String({ maxLength: 20 }) });
@@ -29,6 +30,7 @@ const Contact = Type.Object({
     Type.Union([Type.Literal('attended'), Type.Literal('did-not-attend')], { description: 'Required for a session' }),
   ),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
+  ...ContactOutcomeFields,
 });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const Item = Type.Object({
@@ -75,7 +77,7 @@ const itemJson = ({ row, ...facts }: WorklistItem) => ({
 const PROVIDER_ROLES = ['provider-admin', 'provider-clinician'] as const;
 
 /** The referral as the chosen provider sees it (audited); to anyone else it does not exist. */
-async function providerReferral(deps: Deps, context: ActionContext, ubrn: string, page: string) {
+export async function providerReferral(deps: Deps, context: ActionContext, ubrn: string, page: string) {
   const referral = await viewReferral(deps, context, ubrn, { page });
   if (referral.side !== 'provider') throw new DomainError('not-found', 'There is no referral with that reference');
   return referral;
@@ -129,12 +131,13 @@ export function registerWorklistApi(scope: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['referrals'],
         summary:
-          'Record an appointment or a session with attendance; at the pack’s session cap the episode closes and the referrer is told',
+          'Record an appointment or a session with attendance (and PHQ-9 and GAD-7 at an attended talking-therapies session); at the pack’s session cap the episode closes and the referrer is told',
         params: Ubrn,
         body: Contact,
         response: {
           201: Type.Object({
             ubrn: Type.String(),
+            contactId: Type.String({ description: 'The contact recorded: a scan’s report date is recorded against it later' }),
             status: Type.String(),
             sessionsAttended: Type.Integer(),
             sessionCap: Type.Union([Type.Integer(), Type.Null()]),
@@ -157,11 +160,12 @@ export function registerWorklistApi(scope: FastifyInstance, deps: Deps): void {
       config: provider,
       schema: {
         tags: ['referrals'],
-        summary: 'Discharge a patient in treatment with the outcome of their care',
+        summary: 'Discharge a patient in treatment with the outcome of their care; for adult hearing, with the hearing aids fitted',
         params: Ubrn,
         body: Type.Object({
           outcome: Type.String({ maxLength: 40, description: `One of ${DISCHARGE_OUTCOMES.join(', ')}` }),
           comment: Type.Optional(Type.String({ maxLength: 2000 })),
+          ...DischargeOutcomeFields,
         }),
         response: { 200: Status, ...problemResponses },
       },

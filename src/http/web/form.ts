@@ -24,6 +24,7 @@ export const DATE_INPUT_FIELDS: ReadonlySet<string> = new Set([
   'completedOn',
   'sentFrom',
   'sentTo',
+  'reportedOn',
 ]);
 
 /** Builds the error summary and inline messages from field errors (first message per field wins); each summary link goes to a box that can take focus. */

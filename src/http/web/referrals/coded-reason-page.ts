@@ -22,9 +22,24 @@ export interface CodedReasonPage {
   commentLabel: string;
   commentHint: string;
   buttonText: string;
-  /** Applies the move; throws a validation DomainError for bad input. */
-  submit: (deps: Deps, context: ActionContext, referral: ReferralRecord, values: { code: string; comment: string }) => Promise<void>;
+  /** A second question some referrals need (hearing aids fitted at an adult-hearing discharge), or none. */
+  extraFor?: (referral: ReferralRecord) => ExtraQuestion | undefined;
+  /** Applies the move with what was chosen and typed (`extra` is the second question's answer, empty without one); throws a validation DomainError for bad input. */
+  submit: (
+    deps: Deps,
+    context: ActionContext,
+    referral: ReferralRecord,
+    values: { code: string; comment: string; extra: string },
+  ) => Promise<void>;
   done: (referral: ReferralRecord) => string;
+}
+
+/** A second set of radios on a coded-reason page. */
+export interface ExtraQuestion {
+  name: string;
+  legend: string;
+  hint: string;
+  items: { value: string; text: string }[];
 }
 
 /** The coded-reason form of one page, keeping what was chosen and typed. */
@@ -49,10 +64,17 @@ function viewCodedReason(reply: FastifyReply, page: CodedReasonPage, referral: R
       commentLabel: page.commentLabel,
       commentHint: page.commentHint,
       buttonText: page.buttonText,
-      values: { [page.fieldName]: field(body, page.fieldName), comment: field(body, 'comment') },
+      extra: page.extraFor?.(referral),
+      values: { [page.fieldName]: field(body, page.fieldName), comment: field(body, 'comment'), extra: extraAnswer(page, referral, body) },
     },
     failure,
   );
+}
+
+/** The answer to the page's second question, empty when it has none for this referral. */
+function extraAnswer(page: CodedReasonPage, referral: ReferralRecord, body: unknown): string {
+  const extra = page.extraFor?.(referral);
+  return extra ? field(body, extra.name) : '';
 }
 
 /** Moves the referral; bad input shows the form again (400), and a move its state no longer allows is explained beside the reason (409). */
@@ -62,6 +84,7 @@ async function submitCodedReason(deps: Deps, page: CodedReasonPage, request: Fas
     page.submit(deps, request.actionContext(), referral, {
       code: field(request.body, page.fieldName),
       comment: field(request.body, 'comment'),
+      extra: extraAnswer(page, referral, request.body),
     });
   const asPageField = namedForForm(move, (errors) =>
     errors.map((error) => (error.field === 'reasonCode' || error.field === 'outcome' ? { ...error, field: page.fieldName } : error)),

@@ -10,6 +10,7 @@ import {
   type ReasonCode,
   RETURN_REASONS,
 } from '../../../domains/referrals/referral-reasons.rules.ts';
+import { AIDS_FITTED_CHOICES, outcomeFieldsFor } from '../../../domains/referrals/outcome-fields.rules.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { sessionCapOfOffer } from '../../../domains/referrals/referral-record.service.ts';
 import { recordContact } from '../../../domains/referrals/referral-session.service.ts';
@@ -29,6 +30,13 @@ const codedOptions = (reasons: Record<string, ReasonCode>) =>
     text: reason.label,
     ...(reason.commentRequired ? { hint: 'Needs a comment' } : {}),
   }));
+
+const AIDS_FITTED_QUESTION = {
+  name: 'aidsFitted',
+  legend: 'How many hearing aids were fitted?',
+  hint: 'Count the aids fitted under this referral. Choose “None” if none were.',
+  items: AIDS_FITTED_CHOICES.map((choice) => ({ value: String(choice.value), text: choice.text })),
+};
 
 const PROVIDER = { config: { roles: PROVIDER_ROLES } };
 const providerReferral = (deps: Deps, request: FastifyRequest, page: string) => referralForSide(deps, request, 'provider', page);
@@ -54,6 +62,8 @@ async function viewContactForm(
       sessionCap: cap,
       values,
       when: datePartsOf(body, 'when'),
+      outcomeFields: outcomeFieldsFor(referral.offer.serviceCode),
+      reportedOn: datePartsOf(body, 'reportedOn'),
     },
     failure,
   );
@@ -136,7 +146,13 @@ export function registerReferralActions(app: FastifyInstance, deps: Deps): void 
     commentLabel: 'Discharge summary (optional)',
     commentHint: 'For the referring practice: what was done and any advice.',
     buttonText: 'Discharge patient',
-    submit: (d, context, referral, values) => dischargeReferral(d, context, referral, { outcome: values.code, comment: values.comment }),
+    extraFor: (referral) => (outcomeFieldsFor(referral.offer.serviceCode).aidsFitted ? AIDS_FITTED_QUESTION : undefined),
+    submit: (d, context, referral, values) =>
+      dischargeReferral(d, context, referral, {
+        outcome: values.code,
+        comment: values.comment,
+        ...(values.extra ? { aidsFitted: /^[0-9]$/.test(values.extra) ? Number(values.extra) : Number.NaN } : {}),
+      }),
     done: (referral) => `${referral.patient.givenName} ${referral.patient.familyName} has been discharged.`,
   });
   registerCodedReasonPage(app, deps, {

@@ -4,7 +4,13 @@ import type { Deps } from '../../../domains/deps.ts';
 import { londonDateOf } from '../../../lib/clock.ts';
 import { formatDate } from '../format.ts';
 import { problemTitle } from '../form-outcome.ts';
-import { episodeRulesOfOffer, referralContactsOf, referralEventsOf } from '../../../domains/referrals/referral-record.service.ts';
+import {
+  aidsFittedOf,
+  episodeRulesOfOffer,
+  referralContactsOf,
+  referralEventsOf,
+} from '../../../domains/referrals/referral-record.service.ts';
+import { outcomesFrom } from '../../../domains/referrals/referral-outcomes.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import {
   canMoveReferral,
@@ -17,7 +23,7 @@ import type { PatientContact } from '../../../domains/referrals/patient-contact.
 import type { ReferralRecord } from '../../../domains/referrals/referral.repo.ts';
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
 import { contactRows, needsRows } from './patient-contact.presenter.ts';
-import { presentContact, presentEvent } from './referral-history.presenter.ts';
+import { presentContact, presentEvent, presentOutcomeSummary } from './referral-history.presenter.ts';
 import { repliesToReferral } from '../../../domains/referrals/referral-reply.service.ts';
 import { latestReturn, presentReply } from './referral-reply.presenter.ts';
 import { takeNewAccessCode } from './referral-session.ts';
@@ -61,12 +67,15 @@ export async function renderReferralPage(
   referral: SeenReferral,
   problem?: { title: string; text: string },
 ) {
-  const [events, contacts, rules, replies] = await Promise.all([
+  const [events, contacts, rules, replies, aidsFitted] = await Promise.all([
     referralEventsOf(deps, referral.id),
     referralContactsOf(deps, referral.id),
     episodeRulesOfOffer(deps, referral.offer.id),
     repliesToReferral(deps, referral.id),
+    aidsFittedOf(deps, referral.id),
   ]);
+  const outcomes = outcomesFrom(referral.offer.serviceCode, contacts, aidsFitted);
+  const shown = { reports: outcomes.fields.report, provider: referral.side === 'provider' };
   const sessionCap = rules.sessionCap;
   return reply.render('pages/referrals/referral.njk', {
     pageTitle: problemTitle(`Referral ${formatUbrn(referral.ubrn)}`, problem),
@@ -77,7 +86,9 @@ export async function renderReferralPage(
     accessCode: takeNewAccessCode(request, referral.ubrn),
     actions: actionsFor(referral),
     events: events.map(presentEvent),
-    contacts: contacts.map(presentContact),
+    contacts: contacts.map((contact) => presentContact(contact, referral.ubrn, shown)),
+    contactOutcomes: outcomes.fields.scores || outcomes.fields.report,
+    outcomeSummary: presentOutcomeSummary(outcomes),
     sessions: sessionCap
       ? `${referral.sessionsAttended} of ${sessionCap} (the episode closes at ${sessionCap})`
       : String(referral.sessionsAttended),

@@ -9,6 +9,7 @@ import { registerPatientStatusPages } from './patient-status.ts';
 import { registerReferralActions } from './referral-actions.ts';
 import { registerReferralPage } from './referral-page.ts';
 import { registerReferralReplyPages } from './referral-reply-pages.ts';
+import { registerReportPage } from './report-page.ts';
 import { registerSelfReferralPages } from './self-referral.ts';
 import { registerSelfReferralCheck } from './self-referral-check.ts';
 
@@ -21,6 +22,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
   registerPatientChoiceChangePages(app, deps);
   registerPatientFeedbackPages(app, deps);
   registerReferralActions(app, deps);
+  registerReportPage(app, deps);
   registerReferralReplyPages(app, deps);
   registerSelfReferralPages(app, deps);
   registerSelfReferralCheck(app, deps);
