@@ -1,7 +1,9 @@
 /** One loader that validates the environment into a typed object; a bad value stops start-up with one clear line. */
 import path from 'node:path';
 import { DEFAULT_QUERY_PERIODS, type QueryPeriods } from '../domains/payments/line-query.rules.ts';
+import type { BreachPeriods } from '../domains/provider-quality/breach.rules.ts';
 import { isIsoDate } from '../lib/iso-date.ts';
+import { breachPeriodsFrom } from './breach-periods.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -29,6 +31,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   /** The working days to raise, answer and resolve a query on an activity line, with the contract reading they come from (decision 0047). */
   queryPeriods: QueryPeriods;
+  /** The working days to respond to a contract performance notice and to meet after a response (decision 0056). */
+  breachPeriods: BreachPeriods;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       nodeEnv === 'test' ? 0 : DEFAULT_PUBLIC_READS_PER_MINUTE,
     ),
     queryPeriods: queryPeriods(env),
+    breachPeriods: breachPeriodsFrom(env, (message) => new ConfigError(message)),
   };
 }
 

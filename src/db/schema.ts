@@ -4,6 +4,7 @@ import type { ActivityLineTables } from './tables/activity-lines.ts';
 import type { StatementTables } from './tables/statements.ts';
 import type { BudgetTables } from './tables/budgets.ts';
 import type { QualityTables } from './tables/quality.ts';
+import type { BreachTables } from './tables/breaches.ts';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
@@ -206,7 +207,8 @@ export interface Database
     ActivityLineTables,
     StatementTables,
     BudgetTables,
-    QualityTables {
+    QualityTables,
+    BreachTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

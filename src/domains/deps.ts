@@ -3,10 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { QueryPeriods } from './payments/line-query.rules.ts';
+import type { BreachPeriods } from './provider-quality/breach.rules.ts';
 
 export interface Deps {
   db: Kysely<Database>;
   clock: Clock;
   /** The deployment's periods for line queries (src/config, decision 0047); absent (tests, demo) means the contract defaults. */
   queryPeriods?: QueryPeriods;
+  /** The deployment's contract-management periods for KPI breaches (decision 0056); absent means DEFAULT_BREACH_PERIODS. */
+  breachPeriods?: BreachPeriods;
 }

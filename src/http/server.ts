@@ -19,7 +19,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const started = Date.now();
   const config = await ensureSessionSecret(baseConfig);
   const handle = await openDatabase(config);
-  const deps = { db: handle.db, clock: systemClock(config.today), queryPeriods: config.queryPeriods };
+  const deps = { db: handle.db, clock: systemClock(config.today), queryPeriods: config.queryPeriods, breachPeriods: config.breachPeriods };
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   const catalogue = await seedNationalCatalogue(deps);
