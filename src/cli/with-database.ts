@@ -9,7 +9,10 @@ export async function withDatabase<T>(work: (deps: Deps, kind: 'postgres' | 'pgl
   const config = configOrExit();
   const handle = await openDatabase(config);
   try {
-    return await work({ db: handle.db, clock: systemClock(config.today), queryPeriods: config.queryPeriods, breachPeriods: config.breachPeriods }, handle.kind);
+    return await work(
+      { db: handle.db, clock: systemClock(config.today), queryPeriods: config.queryPeriods, breachPeriods: config.breachPeriods },
+      handle.kind,
+    );
   } catch (error) {
     if (isDomainError(error)) {
       const fields = error.details.fieldErrors?.map((f) => `  ${f.field}: ${f.message}`).join('\n');

@@ -9,6 +9,7 @@ import { registerAdminUsers } from './admin/users.ts';
 import { registerApiKeyPages } from './api-keys/api-keys.ts';
 import { registerApplicationPages } from './applications/applications.ts';
 import { registerBudgetPages } from './budgets/budgets.ts';
+import { registerBreachPages } from './quality/breach-pages.ts';
 import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerContentPages } from './content/content.ts';
@@ -65,4 +66,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerPaymentPages(app, deps);
   registerActivityPages(app, deps);
   registerBudgetPages(app, deps);
+  registerBreachPages(app, deps);
 }
