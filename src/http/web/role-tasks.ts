@@ -54,6 +54,11 @@ const BUDGETS: Task = {
   href: '/payments/budgets',
   description: 'Plans per service and financial year, actual spend from statements, the forecast to year end and its alerts.',
 };
+const BREACHES: Task = {
+  title: 'KPI breaches',
+  href: '/quality/breaches',
+  description: 'Where a provider fell short of a KPI: contract performance notices, responses, remedial action plans and escalation.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -123,6 +128,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     },
     STATEMENTS,
     BUDGETS,
+    BREACHES,
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,
@@ -143,6 +149,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     ACTIVITY_AND_PAYMENTS,
     STATEMENTS,
     LINE_QUERIES,
+    BREACHES,
     {
       title: 'Open offers',
       href: '/provider/offers',
