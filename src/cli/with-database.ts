@@ -15,6 +15,7 @@ export async function withDatabase<T>(work: (deps: Deps, kind: 'postgres' | 'pgl
         clock: systemClock(config.today),
         queryPeriods: config.queryPeriods,
         qualityReturnDueWorkingDays: config.qualityReturnDueWorkingDays,
+        breachPeriods: config.breachPeriods,
       },
       handle.kind,
     );

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { DEFAULT_QUERY_PERIODS, type QueryPeriods } from '../domains/payments/line-query.rules.ts';
 import { DEFAULT_RETURN_DUE_WORKING_DAYS } from '../domains/provider-quality/quality-quarter.rules.ts';
+import type { BreachPeriods } from '../domains/provider-quality/breach.rules.ts';
 import { isIsoDate } from '../lib/iso-date.ts';
+import { breachPeriodsFrom } from './breach-periods.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -32,6 +34,8 @@ export interface Config {
   queryPeriods: QueryPeriods;
   /** Working days after a quarter ends by which its quality return is due (decision 0055; UNCONFIRMED, so configurable). */
   qualityReturnDueWorkingDays: number;
+  /** The working days to respond to a contract performance notice and to meet after a response (decision 0056). */
+  breachPeriods: BreachPeriods;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     ),
     queryPeriods: queryPeriods(env),
     qualityReturnDueWorkingDays: workingDays('AQP_QUALITY_RETURN_DUE_WORKING_DAYS', env, DEFAULT_RETURN_DUE_WORKING_DAYS),
+    breachPeriods: breachPeriodsFrom(env, (message) => new ConfigError(message)),
   };
 }
 

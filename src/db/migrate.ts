@@ -26,6 +26,7 @@ import * as statements from './migrations/0022-statements.ts';
 import * as budgets from './migrations/0023-budgets.ts';
 import * as qualityMeasures from './migrations/0024-quality-measures.ts';
 import * as qualityReturns from './migrations/0026-quality-returns.ts';
+import * as breaches from './migrations/0027-breaches.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0023-budgets': budgets,
   '0024-quality-measures': qualityMeasures,
   '0026-quality-returns': qualityReturns,
+  '0027-breaches': breaches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

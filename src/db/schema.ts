@@ -5,6 +5,7 @@ import type { StatementTables } from './tables/statements.ts';
 import type { BudgetTables } from './tables/budgets.ts';
 import type { QualityTables } from './tables/quality.ts';
 import type { QualityReturnTables } from './tables/quality-returns.ts';
+import type { BreachTables } from './tables/breaches.ts';
 import type { LocalProposalTables } from './tables/local-proposals.ts';
 import type { OfferTables } from './tables/offers.ts';
 import type { PrioritisationTables } from './tables/prioritisation.ts';
@@ -208,7 +209,8 @@ export interface Database
     StatementTables,
     BudgetTables,
     QualityTables,
-    QualityReturnTables {
+    QualityReturnTables,
+    BreachTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

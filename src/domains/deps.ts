@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { QueryPeriods } from './payments/line-query.rules.ts';
+import type { BreachPeriods } from './provider-quality/breach.rules.ts';
 
 export interface Deps {
   db: Kysely<Database>;
@@ -11,4 +12,6 @@ export interface Deps {
   queryPeriods?: QueryPeriods;
   /** Working days after a quarter ends by which its quality return is due (src/config, decision 0055); absent means the default. */
   qualityReturnDueWorkingDays?: number;
+  /** The deployment's contract-management periods for KPI breaches (decision 0056); absent means DEFAULT_BREACH_PERIODS. */
+  breachPeriods?: BreachPeriods;
 }

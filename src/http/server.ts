@@ -24,6 +24,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     clock: systemClock(config.today),
     queryPeriods: config.queryPeriods,
     qualityReturnDueWorkingDays: config.qualityReturnDueWorkingDays,
+    breachPeriods: config.breachPeriods,
   };
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);

@@ -4,6 +4,8 @@ import type { Database } from '../../src/db/schema.ts';
 import { quarterBounds, quarterOf } from '../../src/domains/provider-quality/quality-quarter.rules.ts';
 import { londonDateOf } from '../../src/lib/clock.ts';
 import { addDays } from '../../src/lib/working-days.ts';
+import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
+import { systemClock } from '../../src/lib/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -45,6 +47,55 @@ async function demoBudgetPlan(db: Db): Promise<string> {
     })
     .execute();
   return plan.id;
+}
+
+/** A breach opened on the demo provider's (DEMO1) live listing on an offer the demo ICB (QWO) leads: the demo has none yet (issue #15 item 10), so one is opened the first time it is asked for. */
+async function demoBreach(db: Db): Promise<string> {
+  const found = await db.selectFrom('breaches').select('id').where('provider_organisation_id', 'in', demoProvider(db)).executeTakeFirst();
+  if (found) return found.id;
+  const listing = await db
+    .selectFrom('listings as l')
+    .innerJoin('offers as o', 'o.id', 'l.offer_id')
+    .innerJoin('organisations as g', 'g.id', 'o.lead_organisation_id')
+    .select(['l.offer_id', 'l.provider_organisation_id', 'o.lead_organisation_id', 'o.service_id'])
+    .where('l.provider_organisation_id', 'in', demoProvider(db))
+    .where('g.ods_code', '=', 'QWO')
+    .where('l.status', 'in', ['contracted', 'live'])
+    .orderBy('l.id')
+    .executeTakeFirstOrThrow();
+  const at = new Date();
+  const run = await db
+    .insertInto('kpi_runs')
+    .values({ end_month: '2026-01', trigger: 'demo', started_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('kpi_results')
+    .values({
+      run_id: run.id,
+      offer_id: listing.offer_id,
+      provider_organisation_id: listing.provider_organisation_id,
+      commissioner_organisation_id: listing.lead_organisation_id,
+      service_id: listing.service_id,
+      kpi_code: 'seen-within-16-working-days',
+      kpi_name: 'Seen within 16 working days',
+      measure: JSON.stringify({ kind: 'first-seen-within-working-days', workingDays: 16 }),
+      period: 'month',
+      end_month: '2026-01',
+      period_from: '2026-01-01',
+      period_to: '2026-01-31',
+      threshold_percent: 90,
+      direction: 'at-least',
+      minimum_count: 5,
+      numerator: 8,
+      denominator: 10,
+      percent_tenths: 800,
+      status: 'breached',
+      computed_at: at,
+    })
+    .execute();
+  const [id] = await db.transaction().execute((trx) => openBreachesForRun(trx, { db, clock: systemClock() }, run.id));
+  return id!;
 }
 
 /** One object of each kind, owned by the demo ICB (QWO), the demo provider (DEMO1) or the demo practice (B84001). */
@@ -132,6 +183,8 @@ const OBJECTS = {
   lineQuery: (db: Db) =>
     first(db.selectFrom('line_queries').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).limit(1)),
   budgetPlan: demoBudgetPlan,
+  breach: demoBreach,
+  breachMilestone: async () => '1',
   providerOds: async () => 'DEMO1',
   /** The quarter before this one: owed by the demo listing when its contract ran through it. */
   quarter: async () => previousQuarter(),
@@ -190,6 +243,8 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'quality-returns/:listingId': 'listing',
   'quarters/:quarter': 'quarter',
   'queries/:id': 'lineQuery',
+  'breaches/:id': 'breach',
+  'milestones/:number': 'breachMilestone',
   'nhsuk/*': 'file',
   'static/*': 'file',
 };

@@ -7,6 +7,7 @@ import { registerActivityCsvApi } from './activity-csv.api.ts';
 import { registerActivityLineApi } from './activity-lines.api.ts';
 import { registerApiKeyApi } from './api-keys.api.ts';
 import { registerBudgetApi } from './budgets.api.ts';
+import { registerBreachApi } from './breaches.api.ts';
 import { registerApplicationApi } from './applications.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
 import { registerDashboardApi } from './dashboards.api.ts';
@@ -74,6 +75,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerLineQueryApi(scope, deps);
     registerActivityCsvApi(scope, deps);
     registerBudgetApi(scope, deps);
+    registerBreachApi(scope, deps);
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralOutcomeApi(scope, deps);

@@ -64,6 +64,11 @@ const PROVIDER_DASHBOARD: Task = {
   href: '/dashboards/provider',
   description: 'Your KPIs month by month, your patients’ feedback and your referrals by month, with tables and CSV files.',
 };
+const BREACHES: Task = {
+  title: 'KPI breaches',
+  href: '/quality/breaches',
+  description: 'Where a provider fell short of a KPI: contract performance notices, responses, remedial action plans and escalation.',
+};
 const API_DOCS: Task = { title: 'API documentation', href: '/api/v1/docs', description: 'Explore the AQP JSON API your systems can use.' };
 
 /** Tasks by role, in the order a person in that role usually needs them. */
@@ -139,6 +144,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     STATEMENTS,
     BUDGETS,
     COMMISSIONER_DASHBOARD,
+    BREACHES,
     AQP_MAP,
     MESSAGES,
     YOUR_ORGANISATION,
@@ -160,6 +166,7 @@ export const TASKS_BY_ROLE: Record<Role, Task[]> = {
     ACTIVITY_AND_PAYMENTS,
     STATEMENTS,
     LINE_QUERIES,
+    BREACHES,
     {
       title: 'Open offers',
       href: '/provider/offers',

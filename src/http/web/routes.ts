@@ -9,6 +9,7 @@ import { registerAdminUsers } from './admin/users.ts';
 import { registerApiKeyPages } from './api-keys/api-keys.ts';
 import { registerApplicationPages } from './applications/applications.ts';
 import { registerBudgetPages } from './budgets/budgets.ts';
+import { registerBreachPages } from './quality/breach-pages.ts';
 import { registerCataloguePages } from './catalogue/catalogue.ts';
 import { registerCommissioning } from './commissioning/commissioning.ts';
 import { registerDashboardPages } from './dashboards/dashboards.ts';
@@ -71,4 +72,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerDashboardPages(app, deps);
   registerFeedbackPages(app, deps);
   registerQualityReturnPages(app, deps);
+  registerBreachPages(app, deps);
 }
