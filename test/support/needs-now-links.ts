@@ -16,6 +16,9 @@ export function itemsShown(href: string, body: string): number {
     return (body.match(/<strong>(Expired|Expires today|Due in \d+ days?)<\/strong>/g) ?? []).length;
   if (href.startsWith('/payments/queries')) return body.split('href="/payments/queries/').length - 1;
   if (href.startsWith('/payments/statements')) return body.split('href="/payments/statements/').length - 1;
+  if (href.startsWith('/quality/breaches')) return body.split('href="/quality/breaches/').length - 1;
+  if (href.startsWith('/quality/returns'))
+    return (body.match(/<strong class="nhsuk-tag[^"]*">\s*(Due|Late: not submitted)\s*<\/strong>/g) ?? []).length;
   const summary = /Showing 1 to \d+ of (\d+)/.exec(body);
   return summary ? Number(summary[1]) : 0;
 }

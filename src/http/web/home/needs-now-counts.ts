@@ -9,6 +9,8 @@ import { lineQueriesFor } from '../../../domains/payments/line-query-read.servic
 import { listStatements } from '../../../domains/payments/statement.service.ts';
 import { proposalsFor } from '../../../domains/proposals/proposal-queries.service.ts';
 import { ownAssurance } from '../../../domains/providers/assurance.service.ts';
+import { openBreachCount } from '../../../domains/provider-quality/breach-read.service.ts';
+import { qualityReturnsToDo } from '../../../domains/provider-quality/quality-return.service.ts';
 
 type Context = ActionContext & { principal: Principal };
 
@@ -24,8 +26,8 @@ export interface NeedCount {
 const PROVIDERS = ['provider-admin', 'provider-clinician'] as const;
 
 /**
- * In the order a person in the role usually works through them. A new count is one entry here: open breaches and quality
- * returns due (issue #15 items 4 and 6) join as one line each, reading the list their pages show.
+ * In the order a person in the role usually works through them. A new count is one entry here, reading the list its
+ * page shows.
  */
 export const NEED_COUNTS: readonly NeedCount[] = [
   {
@@ -79,5 +81,22 @@ export const NEED_COUNTS: readonly NeedCount[] = [
     one: 'query answered by the provider, waiting for your decision',
     many: 'queries answered by providers, waiting for your decision',
     href: '/payments/queries?state=answered',
+  },
+  {
+    roles: ['commissioner', 'provider-admin', 'provider-clinician'],
+    count: (deps, context) => openBreachCount(deps, context.principal),
+    one: 'KPI breach open',
+    many: 'KPI breaches open',
+    href: '/quality/breaches?state=open',
+  },
+  {
+    roles: ['provider-admin'],
+    count: async (deps, context) => {
+      const { due, overdue } = await qualityReturnsToDo(deps, context.principal.organisationId!);
+      return due + overdue;
+    },
+    one: 'quality return due or late',
+    many: 'quality returns due or late',
+    href: '/quality/returns',
   },
 ];
