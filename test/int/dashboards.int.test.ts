@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { type ActivityWorld, aPricedBackPainOffer } from '../support/activity-rows.ts';
 import { aKpiResult, anotherProviderOn, feedbackAnswers, referralsSent } from '../support/dashboard-rows.ts';
@@ -68,7 +69,7 @@ describe('dashboards', () => {
       threshold: 90,
       status: 'met',
     });
-    await aKpiResult(t.deps, demo1, {
+    const breachedRun = await aKpiResult(t.deps, demo1, {
       code: 'seen-16',
       name: 'Seen within 16 working days',
       endMonth: '2026-09',
@@ -86,6 +87,7 @@ describe('dashboards', () => {
       threshold: 90,
       status: 'not-enough-data',
     });
+    await t.deps.db.transaction().execute((trx) => openBreachesForRun(trx, t.deps, breachedRun));
     const finance = await commissioner();
     await finance.submit('/payments/budgets/new', { serviceCode: 'back-and-neck-pain', financialYear: '2026-27', amount: '1000' });
   });
@@ -95,7 +97,14 @@ describe('dashboards', () => {
     const page = await (await commissioner()).get('/dashboards/commissioner');
     expect(page.statusCode).toBe(200);
     const figures = figuresOf(page.body);
-    expect(figures.map((figure) => figure.id)).toEqual(['referrals-by-month', 'market-share', 'waits', 'kpi-status', 'spend']);
+    expect(figures.map((figure) => figure.id)).toEqual([
+      'referrals-by-month',
+      'market-share',
+      'waits',
+      'kpi-status',
+      'open-breaches',
+      'spend',
+    ]);
     for (const figure of figures) {
       expect(figure.accessibleChart, figure.id).toBe(true);
       expect(figure.body, figure.id).toContain('<table class="nhsuk-table');
@@ -105,6 +114,9 @@ describe('dashboards', () => {
     expect(page.body).toContain('Seen within 16 working days');
     expect(page.body).toMatch(/70\.0% \(7 of 10\)[\s\S]*Breached/);
     expect(page.body).toContain('Not enough data yet');
+    const breaches = figures.find((figure) => figure.id === 'open-breaches')!.body;
+    expect(breaches).toMatch(/<a href="\/quality\/breaches\/[0-9a-f-]+"[^>]*>[^<]+<\/a>/);
+    expect(breaches).toContain('7 of 10 against 90%');
     expect(page.body).toMatch(/href="\/payments\/budgets\/[0-9a-f-]+">MSK back and neck pain/);
   });
 

@@ -29,7 +29,7 @@ export async function aKpiResult(
   deps: Deps,
   world: ActivityWorld,
   result: { code: string; name: string; endMonth: string; numerator: number; denominator: number; threshold: number; status: string },
-): Promise<void> {
+): Promise<string> {
   const run = await deps.db
     .insertInto('kpi_runs')
     .values({ end_month: result.endMonth, trigger: 'on-demand', started_at: new Date(), finished_at: new Date() })
@@ -61,6 +61,7 @@ export async function aKpiResult(
       computed_at: new Date(),
     })
     .execute();
+  return run.id;
 }
 
 /** Friends and Family Test answers, one per new referral to the world's provider, answered on `answeredOn`. */

@@ -3,6 +3,8 @@ import { workingDaysBetween } from '../../lib/working-days.ts';
 import { budgetsOf } from '../budgets/budget.service.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
+import { breachesFor } from '../provider-quality/breach-read.service.ts';
+import type { BreachRecord } from '../provider-quality/breach.repo.ts';
 import { median, MIN_REFERRALS_FOR_WAIT } from '../provider-quality/waits.rules.ts';
 import type { DashboardFilterInput } from './dashboard-filter.rules.ts';
 import { dashboardFilterOf, type FilteredDashboard, rangeOf } from './dashboard-filter.service.ts';
@@ -32,6 +34,8 @@ export interface CommissionerDashboard extends FilteredDashboard {
   referrals: MonthlyReferrals[];
   waits: ProviderWait[];
   kpis: StoredKpiResult[];
+  /** The breaches open today on the commissioner's offers (of the service chosen), whatever the period: what needs acting on now. */
+  openBreaches: BreachRecord[];
   budgets: BudgetLine[];
 }
 
@@ -59,12 +63,14 @@ export async function commissionerDashboard(
   const scope = dashboardScopeOf(context, 'commissioner');
   const { filter, services } = await dashboardFilterOf(deps, input);
   const range = rangeOf(filter);
-  const [referrals, seen, kpis, plans] = await Promise.all([
+  const [referrals, seen, kpis, plans, breaches] = await Promise.all([
     referralsByMonth(deps.db, scope, range),
     firstAppointments(deps.db, scope, range),
     latestKpiResults(deps.db, scope, filter.months[0]!, filter.months[filter.months.length - 1]!, filter.serviceCode),
     budgetsOf(deps, context),
+    breachesFor(deps, context, 'open'),
   ]);
+  const openBreaches = breaches.filter((breach) => filter.serviceCode === null || breach.offer.serviceCode === filter.serviceCode);
   const budgets = plans
     .filter((figures) => figures.plan.financialYear === filter.financialYear)
     .filter((figures) => filter.serviceCode === null || figures.plan.serviceCode === filter.serviceCode)
@@ -77,5 +83,5 @@ export async function commissionerDashboard(
       forecastPence: figures.forecast.forecastPence,
       percentOfPlan: figures.percentOfPlan,
     }));
-  return { filter, services, referrals, waits: waitsByProvider(seen), kpis, budgets };
+  return { filter, services, referrals, waits: waitsByProvider(seen), kpis, openBreaches, budgets };
 }

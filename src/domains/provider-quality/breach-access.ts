@@ -1,4 +1,4 @@
-/** Who works a breach (decision 0056): commissioners of the organisation leading the offer, and the provider's own administrators and clinicians. */
+/** Who works a breach (decisions 0056, 0060): commissioners of the organisation leading the offer or of the ICB it is a place of, and the provider's own administrators and clinicians. */
 import type { Principal } from '../identity/principal.ts';
 
 /** The two sides of a breach. */
@@ -9,10 +9,11 @@ const PROVIDER_ROLES: readonly string[] = ['provider-admin', 'provider-clinician
 /** The side the principal is on for this breach, or null: to anyone else the breach does not exist. */
 export function breachSideOf(
   principal: Principal | null,
-  breach: { provider: { id: string }; commissioner: { id: string } },
+  breach: { provider: { id: string }; commissioner: { id: string; parentId?: string | null } },
 ): BreachSide | null {
   if (!principal) return null;
-  if (principal.role === 'commissioner' && principal.organisationId === breach.commissioner.id) return 'commissioner';
+  if (principal.role === 'commissioner' && [breach.commissioner.id, breach.commissioner.parentId].includes(principal.organisationId))
+    return 'commissioner';
   if (PROVIDER_ROLES.includes(principal.role) && principal.organisationId === breach.provider.id) return 'provider';
   return null;
 }

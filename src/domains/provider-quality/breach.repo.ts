@@ -11,9 +11,10 @@ export interface BreachRecord {
   id: string;
   reference: string;
   kpiResultId: string | null;
-  offer: { id: string; reference: string; title: string };
+  offer: { id: string; reference: string; title: string; serviceCode: string };
   provider: { id: string; name: string };
-  commissioner: { id: string; name: string };
+  /** The organisation leading the offer, and the ICB it is a place of (whose commissioners oversee it too), if any. */
+  commissioner: { id: string; name: string; parentId: string | null };
   kpi: {
     code: string;
     name: string;
@@ -42,7 +43,7 @@ export interface BreachRecord {
   version: number;
 }
 
-/** Who reads: a commissioner its own breaches (those on offers it leads), a provider its own. */
+/** Who reads: a commissioner its own breaches (those on offers it or one of its places leads), a provider its own. */
 export type BreachReader = { commissionerId: string } | { providerId: string };
 
 /** How a breach is named to people: BR-00012. */
@@ -56,8 +57,16 @@ function breachQuery(db: Executor) {
     .innerJoin('offers as o', 'o.id', 'b.offer_id')
     .innerJoin('organisations as p', 'p.id', 'b.provider_organisation_id')
     .innerJoin('organisations as c', 'c.id', 'b.commissioner_organisation_id')
+    .innerJoin('services as s', 's.id', 'o.service_id')
     .selectAll('b')
-    .select(['o.number as offer_number', 'o.title as offer_title', 'p.name as provider_name', 'c.name as commissioner_name']);
+    .select([
+      'o.number as offer_number',
+      'o.title as offer_title',
+      'p.name as provider_name',
+      'c.name as commissioner_name',
+      'c.parent_id as commissioner_parent_id',
+      's.code as service_code',
+    ]);
 }
 
 type BreachRow = Awaited<ReturnType<ReturnType<typeof breachQuery>['executeTakeFirstOrThrow']>>;
@@ -67,9 +76,9 @@ function toRecord(row: BreachRow): BreachRecord {
     id: row.id,
     reference: breachReference(row.number),
     kpiResultId: row.kpi_result_id,
-    offer: { id: row.offer_id, reference: offerReference(row.offer_number), title: row.offer_title },
+    offer: { id: row.offer_id, reference: offerReference(row.offer_number), title: row.offer_title, serviceCode: row.service_code },
     provider: { id: row.provider_organisation_id, name: row.provider_name },
-    commissioner: { id: row.commissioner_organisation_id, name: row.commissioner_name },
+    commissioner: { id: row.commissioner_organisation_id, name: row.commissioner_name, parentId: row.commissioner_parent_id },
     kpi: {
       code: row.kpi_code,
       name: row.kpi_name,
@@ -149,7 +158,9 @@ export async function updateBreach(trx: Executor, id: string, expectedVersion: n
 function readerFilter(db: Executor, reader: BreachReader) {
   const query = breachQuery(db);
   return 'commissionerId' in reader
-    ? query.where('b.commissioner_organisation_id', '=', reader.commissionerId)
+    ? query.where((eb) =>
+        eb.or([eb('b.commissioner_organisation_id', '=', reader.commissionerId), eb('c.parent_id', '=', reader.commissionerId)]),
+      )
     : query.where('b.provider_organisation_id', '=', reader.providerId);
 }
 
@@ -168,11 +179,16 @@ export async function listBreaches(
 
 /** How many of the reader's breaches are still open (a home page's count). */
 export async function countOpenBreaches(db: Kysely<Database>, reader: BreachReader): Promise<number> {
-  const base = db.selectFrom('breaches').where('status', 'in', OPEN_BREACH_STATUSES);
+  const base = db
+    .selectFrom('breaches as b')
+    .innerJoin('organisations as c', 'c.id', 'b.commissioner_organisation_id')
+    .where('b.status', 'in', OPEN_BREACH_STATUSES);
   const scoped =
     'commissionerId' in reader
-      ? base.where('commissioner_organisation_id', '=', reader.commissionerId)
-      : base.where('provider_organisation_id', '=', reader.providerId);
+      ? base.where((eb) =>
+          eb.or([eb('b.commissioner_organisation_id', '=', reader.commissionerId), eb('c.parent_id', '=', reader.commissionerId)]),
+        )
+      : base.where('b.provider_organisation_id', '=', reader.providerId);
   const { n } = await scoped.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }

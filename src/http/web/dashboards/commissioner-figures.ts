@@ -5,6 +5,7 @@ import { MIN_REFERRALS_FOR_WAIT } from '../../../domains/provider-quality/waits.
 import { formatPence } from '../../../lib/money.ts';
 import { countText, shareText, tenthsText } from '../charts/chart-table.ts';
 import { barFigure, type Figure } from '../charts/figure.ts';
+import { BREACH_LIFECYCLE } from '../../../domains/provider-quality/breach.rules.ts';
 import { monthName, periodWords, referralsByMonthFigure } from './dashboard-figures.ts';
 
 const STATUS_WORDS: Record<string, string> = { met: 'Met', breached: 'Breached', 'not-enough-data': 'Not enough data yet' };
@@ -122,6 +123,38 @@ function kpiStatus(dashboard: CommissionerDashboard): Figure {
   );
 }
 
+const BREACH_HEAD = [{ text: 'Breach' }, { text: 'Provider' }, { text: 'KPI' }, { text: 'Figure' }, { text: 'Status' }];
+
+/** The breaches open now on the commissioner's offers, counted per provider, each listed and linked to its page. */
+function openBreaches(dashboard: CommissionerDashboard): Figure {
+  const providers = [...new Set(dashboard.openBreaches.map((breach) => breach.provider.name))].sort();
+  const counts = providers.map((name) => ({ name, open: dashboard.openBreaches.filter((breach) => breach.provider.name === name).length }));
+  return barFigure(
+    {
+      id: 'open-breaches',
+      heading: 'Open KPI breaches',
+      intro: 'Breaches open today on your offers, from notice to remedial plan or escalation, whatever period is chosen above.',
+      title: 'Open KPI breaches by provider',
+      description: `One bar per provider with a breach open: ${counts.map((row) => `${row.name}: ${row.open}`).join('; ')}.`,
+      whenEmpty: 'No KPI breach is open.',
+    },
+    'count',
+    'Open breaches',
+    counts.map((row) => ({ label: row.name, value: row.open, text: `${row.open} open` })),
+    {
+      caption: 'Open KPI breaches',
+      head: BREACH_HEAD,
+      rows: dashboard.openBreaches.map((breach) => [
+        { text: breach.reference, href: `/quality/breaches/${breach.id}` },
+        { text: breach.provider.name },
+        { text: breach.kpi.name },
+        { text: `${breach.kpi.numerator} of ${breach.kpi.denominator} against ${breach.kpi.thresholdPercent}%` },
+        { text: BREACH_LIFECYCLE.label(breach.status) },
+      ]),
+    },
+  );
+}
+
 function spend(dashboard: CommissionerDashboard): Figure {
   const text = (line: CommissionerDashboard['budgets'][number]) =>
     `${formatPence(line.forecastPence)} forecast, ${line.percentOfPlan}% of ${formatPence(line.planPence)}`;
@@ -169,6 +202,7 @@ export function commissionerFigures(dashboard: CommissionerDashboard): Figure[] 
     marketShare(dashboard),
     waits(dashboard),
     kpiStatus(dashboard),
+    openBreaches(dashboard),
     spend(dashboard),
   ];
 }
