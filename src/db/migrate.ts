@@ -25,6 +25,7 @@ import * as activityLines from './migrations/0021-activity-lines.ts';
 import * as statements from './migrations/0022-statements.ts';
 import * as budgets from './migrations/0023-budgets.ts';
 import * as qualityMeasures from './migrations/0024-quality-measures.ts';
+import * as offerKpiThresholds from './migrations/0025-offer-kpi-thresholds.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0022-statements': statements,
   '0023-budgets': budgets,
   '0024-quality-measures': qualityMeasures,
+  '0025-offer-kpi-thresholds': offerKpiThresholds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
