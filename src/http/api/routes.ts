@@ -20,6 +20,7 @@ import { registerOfferApi } from './offers.api.ts';
 import { registerPrioritisationApi } from './prioritisation.api.ts';
 import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
+import { registerQualityApi } from './quality.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { registerReferralListApi } from './referral-list.api.ts';
 import { registerReferralApi } from './referrals.api.ts';
@@ -73,6 +74,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerSelfReferralApi(scope, deps);
     registerWorklistApi(scope, deps);
     registerReferralListApi(scope, deps);
+    registerQualityApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }
