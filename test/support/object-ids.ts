@@ -1,6 +1,8 @@
 /** Real ids of the demo organisations' objects, to fill a route's path parameters when strangers ask for them. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { runKpis } from '../../src/domains/provider-quality/kpi-run.service.ts';
+import { londonDateOf, systemClock } from '../../src/lib/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -40,6 +42,31 @@ async function demoBudgetPlan(db: Db): Promise<string> {
     })
     .execute();
   return plan.id;
+}
+
+/** A stored KPI result of the demo provider (DEMO1): the demo has no KPI runs yet (issue #15 item 10), so the engine runs for this month the first time it is asked for. */
+async function demoKpiResult(db: Db): Promise<string> {
+  const mine = () => db.selectFrom('kpi_results').select('id').where('provider_organisation_id', 'in', demoProvider(db)).executeTakeFirst();
+  const found = await mine();
+  if (found) return found.id;
+  await runKpis(
+    { db, clock: systemClock() },
+    { principal: null, clientAddress: null },
+    { endMonth: londonDateOf(new Date()).slice(0, 7), trigger: 'demo' },
+  );
+  return (await mine())!.id;
+}
+
+/** The code of a KPI on the demo ICB's open offer's pack. */
+async function demoKpiCode(db: Db): Promise<string> {
+  const offer = await OBJECTS.offer(db);
+  const pack = await db
+    .selectFrom('offers as o')
+    .innerJoin('implementation_packs as p', 'p.id', 'o.pack_id')
+    .select('p.content')
+    .where('o.id', '=', offer)
+    .executeTakeFirstOrThrow();
+  return (pack.content as { kpis: { code: string }[] }).kpis[0]?.code ?? 'did-not-attend-rate';
 }
 
 /** One object of each kind, owned by the demo ICB (QWO), the demo provider (DEMO1) or the demo practice (B84001). */
@@ -117,6 +144,8 @@ const OBJECTS = {
   lineQuery: (db: Db) =>
     first(db.selectFrom('line_queries').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).limit(1)),
   budgetPlan: demoBudgetPlan,
+  kpiResult: demoKpiResult,
+  kpiCode: demoKpiCode,
   providerOds: async () => 'DEMO1',
   assessmentCriterion: async () => 'capability',
 } satisfies Record<string, (db: Db) => Promise<string>>;
@@ -167,6 +196,9 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'activity-lines/:lineId': 'activityLine',
   'lines/:lineId': 'activityLine',
   'line-queries/:id': 'lineQuery',
+  'kpi-results/:id': 'kpiResult',
+  'kpis/:id': 'kpiResult',
+  'kpis/:code': 'kpiCode',
   'queries/:id': 'lineQuery',
   'nhsuk/*': 'file',
   'static/*': 'file',
