@@ -34,6 +34,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /offers/new': ROLES,
   'GET /offers/:id': PUBLIC,
   'GET /offers/:id/details': OWN,
+  'GET /offers/:id/kpis': PUBLIC,
+  'POST /offers/:id/kpis': OWN,
   'POST /offers/:id/details': OWN,
   'GET /offers/:id/coverage': OWN,
   'POST /offers/:id/coverage': OWN,

@@ -10,12 +10,18 @@ export interface KpiWorld {
   providers: Record<string, { providerId: string; listingId: string }>;
 }
 
-/** Calderdale's (02T) open offer of a service on its latest pack, with the named demo providers live on it. */
-export async function aMeasuredOffer(deps: Deps, service: string, providerOdsCodes: string[], today: string): Promise<KpiWorld> {
-  const offer = await anOffer(deps.db).forService(service).coveringOds('02T').withStatus('open').withPackProtocol().insert();
+/** A commissioner's (Calderdale, 02T, unless named) open offer of a service on its latest pack, with the named demo providers live on it. */
+export async function aMeasuredOffer(
+  deps: Deps,
+  service: string,
+  providerOdsCodes: string[],
+  today: string,
+  leadOds = '02T',
+): Promise<KpiWorld> {
+  const offer = await anOffer(deps.db).forService(service).coveringOds(leadOds).withStatus('open').withPackProtocol().insert();
   const providers: KpiWorld['providers'] = {};
   for (const ods of providerOdsCodes) providers[ods] = await aListingIn(deps, offer.id, ods, 'live', today);
-  const commissioner = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', '02T').executeTakeFirstOrThrow();
+  const commissioner = await deps.db.selectFrom('organisations').select('id').where('ods_code', '=', leadOds).executeTakeFirstOrThrow();
   return { offerId: offer.id, commissionerId: commissioner.id, providers };
 }
 
