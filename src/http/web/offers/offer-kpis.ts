@@ -60,7 +60,9 @@ function changesOf(kpis: readonly OfferKpi[], body: Record<string, string>, erro
 }
 
 async function submitKpis(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const body = (request.body ?? {}) as Record<string, string>;
+  const body = Object.fromEntries(
+    Object.entries((request.body ?? {}) as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'string' ? value : '']),
+  );
   await offerForEditing(deps, request);
   const view = await offerKpis(deps, request.principal ?? null, idOf(request));
   const errors: FieldError[] = [];

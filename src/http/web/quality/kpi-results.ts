@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { isMonth } from '../../../domains/payments/month.rules.ts';
 import { countedReferralsOf, kpiResultsFor } from '../../../domains/provider-quality/kpi-results.service.ts';
+import { sendCsv } from '../csv-reply.ts';
 import { get, registerPages } from '../page-routes.ts';
 import { countedReferralsCsv, resultModel, resultsCsv } from './kpi-results.presenter.ts';
 
@@ -18,14 +19,6 @@ const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 function monthOf(request: FastifyRequest): string | undefined {
   const month = (request.query as { month?: string }).month;
   return month && isMonth(month) ? month : undefined;
-}
-
-function sendCsv(reply: FastifyReply, fileName: string, body: string) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8; header=present')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .send(body);
 }
 
 async function viewResults(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
