@@ -1,4 +1,4 @@
-/** The `aqp` command line: serve, migrate, seed, users, API keys, imports, compliance runs and month closes, all calling the same services as the web. */
+/** The `aqp` command line: serve, migrate, seed, users, API keys, imports, compliance runs, month closes and KPI runs, all calling the same services as the web. */
 import { Command } from 'commander';
 import { registerKeyCommands } from './api-keys.command.ts';
 import { registerComplianceCommand } from './compliance.command.ts';
@@ -6,6 +6,7 @@ import { registerDatabaseCommands } from './database.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerOrganisationCommands } from './organisations.command.ts';
 import { registerPaymentsCommand } from './payments.command.ts';
+import { registerQualityCommand } from './quality.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './users.command.ts';
 
@@ -19,6 +20,7 @@ registerKeyCommands(program);
 registerImportCommand(program);
 registerComplianceCommand(program);
 registerPaymentsCommand(program);
+registerQualityCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -25,6 +25,7 @@ import * as activityLines from './migrations/0021-activity-lines.ts';
 import * as statements from './migrations/0022-statements.ts';
 import * as budgets from './migrations/0023-budgets.ts';
 import * as qualityMeasures from './migrations/0024-quality-measures.ts';
+import * as offerKpiThresholds from './migrations/0025-offer-kpi-thresholds.ts';
 import * as qualityReturns from './migrations/0026-quality-returns.ts';
 import * as breaches from './migrations/0027-breaches.ts';
 
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0022-statements': statements,
   '0023-budgets': budgets,
   '0024-quality-measures': qualityMeasures,
+  '0025-offer-kpi-thresholds': offerKpiThresholds,
   '0026-quality-returns': qualityReturns,
   '0027-breaches': breaches,
 };

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
 import { scheduleDailyMonthClose } from '../domains/payments/payment-schedule.ts';
+import { scheduleNightlyKpis } from '../domains/provider-quality/kpi-schedule.ts';
 import { isDemoSeeded, seedDemo } from '../demo/demo.seed.ts';
 import { sweepExpiredWebSessions } from '../domains/identity/web-session.service.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
@@ -54,6 +55,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   sweep.unref();
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
   const stopMonthClose = scheduleDailyMonthClose(deps, app.log);
+  const stopKpis = scheduleNightlyKpis(deps, app.log);
 
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -66,6 +68,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     clearInterval(sweep);
     stopCompliance();
     stopMonthClose();
+    stopKpis();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -32,7 +32,7 @@ describe('the national service catalogue', () => {
     expect(items.filter((s) => s.phase === '2012-13-priority').map((s) => [s.code, s.currentPackVersion])).toEqual(
       items.filter((s) => s.phase === '2012-13-priority').map((s) => [s.code, latest(s.code)]),
     );
-    expect(items.find((s) => s.code === 'psychological-therapies')?.currentPackVersion).toBe(4);
+    expect(items.find((s) => s.code === 'psychological-therapies')?.currentPackVersion).toBe(5);
     expect(items.find((s) => s.code === 'ct')?.currentPackVersion).toBeNull();
     const priority = await t.app.inject('/api/v1/services?phase=2013-14-candidate');
     expect(priority.json().items.map((s: { code: string }) => s.code)).toContain('speech-and-language-therapy');
@@ -196,7 +196,7 @@ describe('the national service catalogue', () => {
   it('shows the wheelchair pack’s pathway and currency with the source of each section, flagging assumptions', async () => {
     const page = (await t.app.inject('/catalogue/wheelchair-services')).body;
     for (const text of [
-      'Implementation pack, version 2',
+      'Implementation pack, version 3',
       'Repairs and maintenance',
       'who owns the chairs',
       'Per provision',
@@ -220,30 +220,31 @@ describe('the national service catalogue', () => {
     );
   });
 
-  it('adds version 2 to a database that holds only version 1, leaving version 1 exactly as it was', async () => {
+  it('adds versions 2 and 3 to a database that holds only version 1, leaving version 1 exactly as it was', async () => {
     const wheelchairs = await t.deps.db
       .selectFrom('services')
       .select('id')
       .where('code', '=', 'wheelchair-services')
       .executeTakeFirstOrThrow();
-    await t.deps.db.deleteFrom('implementation_packs').where('service_id', '=', wheelchairs.id).where('version', '=', 2).execute();
+    await t.deps.db.deleteFrom('implementation_packs').where('service_id', '=', wheelchairs.id).where('version', '>=', 2).execute();
     const first = await t.deps.db
       .selectFrom('implementation_packs')
       .select(['id', 'content', 'published_at'])
       .where('service_id', '=', wheelchairs.id)
       .where('version', '=', 1)
       .executeTakeFirstOrThrow();
-    expect(await seedNationalCatalogue(t.deps)).toEqual({ servicesAdded: 0, packsAdded: 1 });
+    expect(await seedNationalCatalogue(t.deps)).toEqual({ servicesAdded: 0, packsAdded: 2 });
     const versions = await t.deps.db
       .selectFrom('implementation_packs')
       .select(['id', 'version', 'content', 'published_at'])
       .where('service_id', '=', wheelchairs.id)
       .orderBy('version')
       .execute();
-    expect(versions.map((row) => row.version)).toEqual([1, 2]);
+    expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
     expect(versions[0]).toEqual({ ...first, version: 1 });
     expect(versions[0]!.content).toEqual(FIRST_NATIONAL_PACKS['wheelchair-services']!.content);
-    expect(versions[1]!.content).toEqual(NATIONAL_PACKS['wheelchair-services']!.content);
+    expect(versions[1]!.content).toEqual(NATIONAL_PACK_REVISIONS['wheelchair-services']![1]!.content);
+    expect(versions[2]!.content).toEqual(NATIONAL_PACKS['wheelchair-services']!.content);
     expect(await seedNationalCatalogue(t.deps)).toEqual({ servicesAdded: 0, packsAdded: 0 });
   });
 });

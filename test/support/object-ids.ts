@@ -2,10 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { quarterBounds, quarterOf } from '../../src/domains/provider-quality/quality-quarter.rules.ts';
-import { londonDateOf } from '../../src/lib/clock.ts';
 import { addDays } from '../../src/lib/working-days.ts';
 import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
-import { systemClock } from '../../src/lib/clock.ts';
+import { runKpis } from '../../src/domains/provider-quality/kpi-run.service.ts';
+import { londonDateOf, systemClock } from '../../src/lib/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -98,6 +98,31 @@ async function demoBreach(db: Db): Promise<string> {
   return id!;
 }
 
+/** A stored KPI result of the demo provider (DEMO1): the demo has no KPI runs yet (issue #15 item 10), so the engine runs for this month the first time it is asked for. */
+async function demoKpiResult(db: Db): Promise<string> {
+  const mine = () => db.selectFrom('kpi_results').select('id').where('provider_organisation_id', 'in', demoProvider(db)).executeTakeFirst();
+  const found = await mine();
+  if (found) return found.id;
+  await runKpis(
+    { db, clock: systemClock() },
+    { principal: null, clientAddress: null },
+    { endMonth: londonDateOf(new Date()).slice(0, 7), trigger: 'demo' },
+  );
+  return (await mine())!.id;
+}
+
+/** The code of a KPI on the demo ICB's open offer's pack. */
+async function demoKpiCode(db: Db): Promise<string> {
+  const offer = await OBJECTS.offer(db);
+  const pack = await db
+    .selectFrom('offers as o')
+    .innerJoin('implementation_packs as p', 'p.id', 'o.pack_id')
+    .select('p.content')
+    .where('o.id', '=', offer)
+    .executeTakeFirstOrThrow();
+  return (pack.content as { kpis: { code: string }[] }).kpis[0]?.code ?? 'did-not-attend-rate';
+}
+
 /** One object of each kind, owned by the demo ICB (QWO), the demo provider (DEMO1) or the demo practice (B84001). */
 const OBJECTS = {
   offer: (db: Db) =>
@@ -185,6 +210,8 @@ const OBJECTS = {
   budgetPlan: demoBudgetPlan,
   breach: demoBreach,
   breachMilestone: async () => '1',
+  kpiResult: demoKpiResult,
+  kpiCode: demoKpiCode,
   providerOds: async () => 'DEMO1',
   /** The quarter before this one: owed by the demo listing when its contract ran through it. */
   quarter: async () => previousQuarter(),
@@ -242,6 +269,9 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'returns/:listingId': 'listing',
   'quality-returns/:listingId': 'listing',
   'quarters/:quarter': 'quarter',
+  'kpi-results/:id': 'kpiResult',
+  'kpis/:id': 'kpiResult',
+  'kpis/:code': 'kpiCode',
   'queries/:id': 'lineQuery',
   'breaches/:id': 'breach',
   'milestones/:number': 'breachMilestone',

@@ -133,12 +133,17 @@ describe('which national pack versions the seed adds', () => {
     expect(missingRevisions(revisions, [])).toEqual(revisions);
   });
 
-  it('adds only version 2 where version 1 was seeded before', () => {
-    expect(missingRevisions(revisions, published(revisions[0]!.changeNote))).toEqual([revisions[1]]);
+  it('adds only versions 2 and 3 where version 1 was seeded before', () => {
+    expect(revisions).toHaveLength(3);
+    expect(missingRevisions(revisions, published(revisions[0]!.changeNote))).toEqual([revisions[1], revisions[2]]);
+  });
+
+  it('adds only version 3 (the measured KPIs) where versions 1 and 2 were seeded before', () => {
+    expect(missingRevisions(revisions, published(revisions[0]!.changeNote, revisions[1]!.changeNote))).toEqual([revisions[2]]);
   });
 
   it('adds nothing once every version is there', () => {
-    expect(missingRevisions(revisions, published(revisions[0]!.changeNote, revisions[1]!.changeNote))).toEqual([]);
+    expect(missingRevisions(revisions, published(...revisions.map((revision) => revision.changeNote)))).toEqual([]);
   });
 
   it('adds nothing after a national admin has published a version of their own', () => {

@@ -39,4 +39,17 @@ describe('what changes between pack versions, in plain words', () => {
     expect(errors).toEqual([]);
     expect(packChanges(HEARING, content)).toEqual([]);
   });
+  it('keeps how each indicator is measured through the form, and names a wrong measure beside its own box', () => {
+    const values = packFormValues(HEARING);
+    expect(JSON.parse(values['kpi-0-measurement'] as string)).toMatchObject({
+      measure: { kind: 'first-seen-within-working-days', workingDays: 16 },
+      period: 'quarter',
+    });
+    const wrongKind = packFromForm({ ...values, 'kpi-0-measurement': '{"measure": {"kind": "seen-soon"}}' });
+    expect(wrongKind.errors.map((error) => error.field)).toContain('kpi-0-measurement');
+    const notJson = packFromForm({ ...values, 'kpi-1-measurement': 'quarterly' });
+    expect(notJson.errors).toEqual([
+      { field: 'kpi-1-measurement', message: expect.stringMatching(/^Write how it is measured as a JSON object/) },
+    ]);
+  });
 });

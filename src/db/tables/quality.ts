@@ -60,7 +60,21 @@ export interface FeedbackResponsesTable {
   answered_at: Timestamp;
 }
 
+/** A local threshold an offer set for one of its KPIs from a month on (migration 0025); null returns to the pack's. */
+export interface OfferKpiThresholdsTable {
+  id: Generated<string>;
+  offer_id: string;
+  kpi_code: string;
+  threshold_percent: number | null;
+  applies_from: string;
+  reason: Generated<string>;
+  set_at: Timestamp;
+  set_by_user_id: string | null;
+  set_by_api_key_id: string | null;
+}
+
 export interface QualityTables {
+  offer_kpi_thresholds: OfferKpiThresholdsTable;
   kpi_runs: KpiRunsTable;
   kpi_results: KpiResultsTable;
   kpi_result_counts: KpiResultCountsTable;

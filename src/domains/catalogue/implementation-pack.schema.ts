@@ -2,12 +2,14 @@
 import { type Static, Type } from 'typebox';
 import { type FieldError, validationFailed } from '../../lib/errors.ts';
 import { currenciesFieldErrors } from './pack-currencies.rules.ts';
+import { Kpi } from './pack-kpi.schema.ts';
 import { PayableCurrency } from './payable-currency.schema.ts';
 import { protocolFieldErrors } from './referral-protocol.rules.ts';
 import { ReferralProtocol } from './referral-protocol.schema.ts';
 import { schemaFieldErrors } from './schema-errors.ts';
 
 export { PAYABLE_UNITS, PayableCurrency } from './payable-currency.schema.ts';
+export { Kpi } from './pack-kpi.schema.ts';
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
@@ -34,20 +36,6 @@ export const Currency = Type.Object(
     /** Episode currency: the most sessions one referral pays for (back and neck pain: 8). */
     sessionCap: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     description: Text(1000),
-  },
-  { additionalProperties: false },
-);
-
-export const Kpi = Type.Object(
-  {
-    code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
-    description: Text(500),
-    /** Share of cases that must meet the measure, e.g. 80 (%). */
-    thresholdPercent: Type.Integer({ minimum: 1, maximum: 100 }),
-    /** The time limit the measure uses, when it has one. */
-    withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-    dayKind: Type.Optional(Type.Enum(['working', 'calendar'])),
-    source: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },
 );

@@ -5,10 +5,15 @@
  */
 import { addDays, workingDaysBetween } from '../../lib/working-days.ts';
 
+/** A referral's urgency as the referrer gave it; a KPI may count only one (podiatry: routine within 4 weeks, urgent within 2). */
+export type KpiPriority = 'routine' | 'urgent';
+
 /** How a KPI is measured: each counts referrals (the denominator) and those that met it (the numerator). */
 export type KpiMeasure =
   /** Referrals received in the period, and those first seen (an attended appointment or session) within N working days of receipt. */
-  | { kind: 'first-seen-within-working-days'; workingDays: number }
+  | { kind: 'first-seen-within-working-days'; workingDays: number; priority?: KpiPriority }
+  /** Referrals received in the period, and those first seen within N weeks (calendar days) of receipt. */
+  | { kind: 'first-seen-within-weeks'; weeks: number; priority?: KpiPriority }
   /** Courses finished in the period, and those whose first attended treatment was within N weeks of referral (IAPT waits, brief §A4). */
   | { kind: 'treatment-started-within-weeks'; weeks: number }
   /** Courses finished in the period starting at caseness, and those that moved to recovery by the published rule. */
@@ -39,6 +44,8 @@ export interface KpiDefinition {
 export interface KpiReferralFacts {
   referralId: string;
   receivedOn: string;
+  /** Routine or urgent, for KPIs that count one of them only; absent counts as neither. */
+  priority?: KpiPriority;
   firstAttendedOn: string | null;
   courseFinishedOn: string | null;
   /** Appointment and session outcomes with their dates: attended or did not attend. */
@@ -57,12 +64,18 @@ export interface KpiCount {
   met: boolean;
 }
 
+/** False when the measure counts one priority only and the referral has another. */
+function ofCountedPriority(measure: KpiMeasure, facts: KpiReferralFacts): boolean {
+  return !('priority' in measure) || measure.priority === undefined || measure.priority === facts.priority;
+}
+
 /** The referral's contributions to a measure (none, one, or one per contact or test). */
 export function countsFor(measure: KpiMeasure, facts: KpiReferralFacts): KpiCount[] {
   const id = facts.referralId;
+  if (!ofCountedPriority(measure, facts)) return [];
+  const seen = facts.firstAttendedOn;
   switch (measure.kind) {
-    case 'first-seen-within-working-days': {
-      const seen = facts.firstAttendedOn;
+    case 'first-seen-within-working-days':
       return [
         {
           referralId: id,
@@ -70,7 +83,8 @@ export function countsFor(measure: KpiMeasure, facts: KpiReferralFacts): KpiCoun
           met: seen !== null && workingDaysBetween(facts.receivedOn, seen) <= measure.workingDays,
         },
       ];
-    }
+    case 'first-seen-within-weeks':
+      return [{ referralId: id, countedOn: facts.receivedOn, met: seen !== null && seen <= addDays(facts.receivedOn, measure.weeks * 7) }];
     case 'treatment-started-within-weeks': {
       if (!facts.courseFinishedOn) return [];
       const by = addDays(facts.receivedOn, measure.weeks * 7);

@@ -24,6 +24,7 @@ import { registerOfferApi } from './offers.api.ts';
 import { registerPrioritisationApi } from './prioritisation.api.ts';
 import { registerProposalApi } from './proposals.api.ts';
 import { registerProviderApi } from './providers.api.ts';
+import { registerQualityApi } from './quality.api.ts';
 import { registerReferenceApi } from './reference.api.ts';
 import { registerReferralListApi } from './referral-list.api.ts';
 import { registerReferralOutcomeApi } from './referral-outcomes.api.ts';
@@ -83,6 +84,7 @@ export async function registerApi(app: FastifyInstance, deps: Deps): Promise<voi
     registerDashboardApi(scope, deps);
     registerFeedbackApi(scope, deps);
     registerQualityReturnApi(scope, deps);
+    registerQualityApi(scope, deps);
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 }

@@ -22,6 +22,7 @@ import { registerMessagePages } from './listings/messages.ts';
 import { registerMapPages } from './map/map.ts';
 import { registerOfferPages } from './offers/offers.ts';
 import { registerStatementPages } from './payments/statements.ts';
+import { registerKpiResultPages } from './quality/kpi-results.ts';
 import { registerActivityPages } from './payments/activity-pages.ts';
 import { registerOrganisationPage } from './organisation/organisation.ts';
 import { registerPaymentPages } from './payments/payments.ts';
@@ -66,6 +67,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { r
   registerWorklistPages(app, deps);
   registerReferralListPages(app, deps);
   registerStatementPages(app, deps);
+  registerKpiResultPages(app, deps);
   registerPaymentPages(app, deps);
   registerActivityPages(app, deps);
   registerBudgetPages(app, deps);

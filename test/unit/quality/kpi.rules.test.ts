@@ -102,4 +102,24 @@ describe('KPIs worked out from the record', () => {
     expect(periodWindow('quarter', '2027-02')).toEqual({ from: '2026-12-01', to: '2027-03-01' });
     expect(periodWindow('rolling-12-months', '2027-03')).toEqual({ from: '2026-04-01', to: '2027-04-01' });
   });
+  it('counts only the priority a podiatry KPI names: routine seen within 4 weeks, urgent within 2', () => {
+    const routineIn4Weeks = { kind: 'first-seen-within-weeks', weeks: 4, priority: 'routine' } as const;
+    const urgentIn2Weeks = { kind: 'first-seen-within-weeks', weeks: 2, priority: 'urgent' } as const;
+    const routine = referral('routine', '2027-01-04', '2027-02-01', { priority: 'routine' });
+    const urgent = referral('urgent', '2027-01-04', '2027-01-19', { priority: 'urgent' });
+    expect(countsFor(routineIn4Weeks, routine)).toEqual([{ referralId: 'routine', countedOn: '2027-01-04', met: true }]);
+    expect(countsFor(routineIn4Weeks, { ...routine, firstAttendedOn: '2027-02-02' })[0]!.met).toBe(false);
+    expect(countsFor(routineIn4Weeks, urgent)).toEqual([]);
+    expect(countsFor(urgentIn2Weeks, urgent)).toEqual([{ referralId: 'urgent', countedOn: '2027-01-04', met: false }]);
+    expect(countsFor(urgentIn2Weeks, { ...urgent, firstAttendedOn: '2027-01-18' })[0]!.met).toBe(true);
+    expect(countsFor(urgentIn2Weeks, routine)).toEqual([]);
+  });
+
+  it('counts every priority when a measure names none, and a referral never seen as not met', () => {
+    const inTwoWeeks = { kind: 'first-seen-within-weeks', weeks: 2 } as const;
+    expect(countsFor(inTwoWeeks, referral('u', '2027-01-04', '2027-01-18', { priority: 'urgent' }))[0]!.met).toBe(true);
+    expect(countsFor(inTwoWeeks, referral('r', '2027-01-04', null, { priority: 'routine' }))[0]!.met).toBe(false);
+    const urgentWorkingDays = { kind: 'first-seen-within-working-days', workingDays: 5, priority: 'urgent' } as const;
+    expect(countsFor(urgentWorkingDays, referral('r', '2027-01-04', '2027-01-05', { priority: 'routine' }))).toEqual([]);
+  });
 });

@@ -40,6 +40,7 @@ export function packFormView(values: PackFormValues) {
       thresholdPercent: text(values, name('thresholdPercent')),
       withinDays: text(values, name('withinDays')),
       source: text(values, name('source')),
+      measurement: text(values, name('measurement')),
       remove: text(values, name('remove')) === 'yes',
       dayKindItems: [
         { value: '', text: 'No time limit' },

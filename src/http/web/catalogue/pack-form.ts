@@ -7,6 +7,9 @@ export type PackFormValues = Record<string, string | string[]>;
 
 const SPECIFICATION = ['populationNeeds', 'scope', 'outcomes', 'serviceDescription', 'applicableStandards'] as const;
 const KPI_FIELDS = ['code', 'description', 'thresholdPercent', 'withinDays', 'dayKind', 'source'] as const;
+/** How an indicator is measured (decision 0052): edited together as JSON in the row's `measurement` box. */
+const MEASUREMENT_FIELDS = ['measure', 'direction', 'period', 'minimumCount'] as const;
+const KPI_FORM_FIELDS = [...KPI_FIELDS, 'measurement'] as const;
 /** The pack fields shown as form fields, by their path in the pack; everything else is edited as JSON in `rest`. */
 const FORM_FIELDS: Record<string, string> = {
   'currency.unit': 'currencyUnit',
@@ -32,7 +35,7 @@ const numberText = (value: number | undefined) => (value === undefined ? '' : St
 /** How many indicator rows the form shows: every posted row, or the pack's indicators and one empty row to add another. */
 export function kpiRowCount(values: PackFormValues): number {
   let count = 0;
-  while (KPI_FIELDS.some((field) => values[`kpi-${count}-${field}`] !== undefined)) count += 1;
+  while (KPI_FORM_FIELDS.some((field) => values[`kpi-${count}-${field}`] !== undefined)) count += 1;
   return count;
 }
 
@@ -47,7 +50,10 @@ export function packFormValues(pack: PackContent | undefined): PackFormValues {
     };
   const { protocol, currency, tariff } = pack;
   const kpis = [
-    ...pack.kpis.map((kpi, index) => Object.fromEntries(KPI_FIELDS.map((field) => [`kpi-${index}-${field}`, numberOrText(kpi[field])]))),
+    ...pack.kpis.map((kpi, index) => ({
+      ...Object.fromEntries(KPI_FIELDS.map((field) => [`kpi-${index}-${field}`, numberOrText(kpi[field])])),
+      [`kpi-${index}-measurement`]: measurementText(kpi),
+    })),
     emptyKpiRow(pack.kpis.length),
   ];
   const rest = {
@@ -84,7 +90,27 @@ function numberOrText(value: unknown): string {
 }
 
 function emptyKpiRow(index: number): PackFormValues {
-  return Object.fromEntries(KPI_FIELDS.map((field) => [`kpi-${index}-${field}`, '']));
+  return Object.fromEntries(KPI_FORM_FIELDS.map((field) => [`kpi-${index}-${field}`, '']));
+}
+
+/** The indicator's measuring fields as JSON, or empty when it has none. */
+function measurementText(kpi: PackContent['kpis'][number]): string {
+  const parts = Object.fromEntries(MEASUREMENT_FIELDS.filter((field) => kpi[field] !== undefined).map((field) => [field, kpi[field]]));
+  return Object.keys(parts).length ? JSON.stringify(parts) : '';
+}
+
+/** The measuring fields typed as JSON in an indicator's row; anything but an object is an error on that box. */
+function measurementOf(values: PackFormValues, name: string, errors: FieldError[]): Record<string, unknown> {
+  const typed = text(values, name);
+  if (!typed) return {};
+  try {
+    const parsed: unknown = JSON.parse(typed);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below, as any other value that is not an object
+  }
+  errors.push({ field: name, message: 'Write how it is measured as a JSON object, like {"measure": {"kind": "did-not-attend-rate"}}' });
+  return {};
 }
 
 /** A whole number from a box, or undefined when empty; anything else is an error named for the field. */
@@ -110,7 +136,7 @@ function kpisOf(values: PackFormValues, errors: FieldError[]): { kpis: unknown[]
   const rows: number[] = [];
   for (let index = 0; index < kpiRowCount(values); index += 1) {
     const name = (field: string) => `kpi-${index}-${field}`;
-    if (text(values, name('remove')) === 'yes' || KPI_FIELDS.every((field) => !text(values, name(field)))) continue;
+    if (text(values, name('remove')) === 'yes' || KPI_FORM_FIELDS.every((field) => !text(values, name(field)))) continue;
     const optional = (field: string) => text(values, name(field)) || undefined;
     kpis.push({
       code: text(values, name('code')),
@@ -119,6 +145,7 @@ function kpisOf(values: PackFormValues, errors: FieldError[]): { kpis: unknown[]
       withinDays: wholeNumber(values, name('withinDays'), 'the number of days', errors),
       dayKind: optional('dayKind'),
       source: optional('source'),
+      ...measurementOf(values, name('measurement'), errors),
     });
     rows.push(index);
   }
@@ -179,8 +206,9 @@ export function packFromForm(values: PackFormValues): { content: PackContent; er
 
 /** A pack error placed on its form field, or on the JSON box with the path in plain words; a message that is already a sentence is kept. */
 function formError(error: FieldError, kpiRows: number[]): FieldError {
-  const kpi = /^kpis\.(\d+)\.(\w+)$/.exec(error.field);
-  const kpiField = kpi && (KPI_FIELDS as readonly string[]).includes(kpi[2]!) ? `kpi-${kpiRows[Number(kpi[1])] ?? 0}-${kpi[2]}` : undefined;
+  const kpi = /^kpis\.(\d+)\.(\w+)/.exec(error.field);
+  const box = kpi && (MEASUREMENT_FIELDS as readonly string[]).includes(kpi[2]!) ? 'measurement' : kpi?.[2];
+  const kpiField = kpi && (KPI_FORM_FIELDS as readonly string[]).includes(box!) ? `kpi-${kpiRows[Number(kpi[1])] ?? 0}-${box}` : undefined;
   const field = FORM_FIELDS[error.field] ?? kpiField ?? 'rest';
   const path = field === 'rest' ? error.field.replace(/^protocol\.(exclusions|prerequisites|repeatLimit)/, '$1') : error.field;
   const words = error.message.replace(/must be <= (\d+)/, 'must be $1 or less').replace(/must be >= (\d+)/, 'must be $1 or more');

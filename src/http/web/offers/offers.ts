@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { registerOfferCompliancePage } from './offer-compliance.ts';
 import { registerOfferDetailsPages } from './offer-details.ts';
+import { registerOfferKpisPage } from './offer-kpis.ts';
 import { registerOfferList } from './offer-list.ts';
 import { registerOfferOverview } from './offer-overview.ts';
 import { registerOfferPricesPage } from './offer-prices.ts';
@@ -21,4 +22,5 @@ export function registerOfferPages(app: FastifyInstance, deps: Deps): void {
   registerOfferStatusPage(app, deps);
   registerOfferCompliancePage(app, deps);
   registerOfferQuestionsPage(app, deps);
+  registerOfferKpisPage(app, deps);
 }

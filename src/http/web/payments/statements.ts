@@ -13,6 +13,7 @@ import {
 import { backingLinesCsv, paymentFileCsv, statementCsv, STATEMENT_STATUS_LABELS } from '../../../domains/payments/statement.rules.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { type Failure, attemptRefusable, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
+import { sendCsv } from '../csv-reply.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { aggregateModel, backingLineModel, statementTag } from './statement.presenter.ts';
 
@@ -69,14 +70,6 @@ async function viewBackingLines(deps: Deps, request: FastifyRequest, reply: Fast
     statement: header,
     lines: lines.map(backingLineModel),
   });
-}
-
-function sendCsv(reply: FastifyReply, fileName: string, body: string) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8; header=present')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .send(body);
 }
 
 async function downloadStatement(deps: Deps, request: FastifyRequest, reply: FastifyReply) {

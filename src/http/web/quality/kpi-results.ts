@@ -1,0 +1,65 @@
+/** KPI results as pages (issue #15 items 2 and 9, decision 0052): the list a provider sees of its own (a commissioner of its offers'), with CSV, and the referrals counted behind one, audited as seen. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../../domains/deps.ts';
+import { isMonth } from '../../../domains/payments/month.rules.ts';
+import { countedReferralsOf, kpiResultsFor } from '../../../domains/provider-quality/kpi-results.service.ts';
+import { sendCsv } from '../csv-reply.ts';
+import { get, registerPages } from '../page-routes.ts';
+import { countedReferralsCsv, resultModel, resultsCsv } from './kpi-results.presenter.ts';
+
+const READERS = {
+  config: {
+    roles: ['provider-admin', 'provider-clinician', 'commissioner', 'commissioner-finance', 'national-admin', 'regional-reviewer'] as const,
+  },
+};
+const REFERRAL_READERS = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner'] as const } };
+
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+function monthOf(request: FastifyRequest): string | undefined {
+  const month = (request.query as { month?: string }).month;
+  return month && isMonth(month) ? month : undefined;
+}
+
+async function viewResults(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const month = monthOf(request);
+  const results = await kpiResultsFor(deps, request.principal ?? null, { endMonth: month });
+  const role = request.principal?.role ?? '';
+  return reply.render('pages/quality/kpis.njk', {
+    pageTitle: 'Key performance indicators',
+    results: results.map(resultModel),
+    month: month ?? '',
+    isProvider: role.startsWith('provider'),
+    mayOpenReferrals: role.startsWith('provider') || role === 'commissioner',
+    csvHref: `/quality/kpis.csv${month ? `?month=${month}` : ''}`,
+  });
+}
+
+async function downloadResults(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const month = monthOf(request);
+  const results = await kpiResultsFor(deps, request.principal ?? null, { endMonth: month });
+  return sendCsv(reply, `kpi-results${month ? `-${month}` : ''}.csv`, resultsCsv(results));
+}
+
+async function viewCountedReferrals(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { result, referrals } = await countedReferralsOf(deps, request.actionContext(), idOf(request));
+  return reply.header('cache-control', 'no-store').render('pages/quality/kpi-referrals.njk', {
+    pageTitle: `${result.kpiName}: the referrals counted`,
+    result: resultModel(result),
+    referrals,
+  });
+}
+
+async function downloadCountedReferrals(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { result, referrals } = await countedReferralsOf(deps, request.actionContext(), idOf(request));
+  return sendCsv(reply, `kpi-${result.kpiCode}-${result.endMonth}-referrals.csv`, countedReferralsCsv(referrals));
+}
+
+export function registerKpiResultPages(app: FastifyInstance, deps: Deps): void {
+  registerPages(app, [
+    get('/quality/kpis', (request, reply) => viewResults(deps, request, reply), READERS),
+    get('/quality/kpis.csv', (request, reply) => downloadResults(deps, request, reply), READERS),
+    get('/quality/kpis/:id', (request, reply) => viewCountedReferrals(deps, request, reply), REFERRAL_READERS),
+    get('/quality/kpis/:id/referrals.csv', (request, reply) => downloadCountedReferrals(deps, request, reply), REFERRAL_READERS),
+  ]);
+}
