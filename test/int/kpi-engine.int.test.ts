@@ -49,7 +49,7 @@ describe('the KPI engine works each provider’s KPIs out from the record and st
 
     it('scores 8 of 10 seen within 16 working days as 80.0%, in breach of the 90% local threshold, counting bank holidays out', async () => {
       const first = await run('2026-12');
-      expect(first).toMatchObject({ endMonth: '2026-12', skipped: false, runId: expect.any(String) });
+      expect(first).toMatchObject({ endMonth: '2026-12', skipped: false, runId: expect.any(String), breachesOpened: [expect.any(String)] });
       const result = await resultOf(hearing.offerId, 'seen-within-16-working-days', '2026-12');
       expect(result).toMatchObject({
         numerator: 8,
@@ -70,6 +70,12 @@ describe('the KPI engine works each provider’s KPIs out from the record and st
         ...Array.from({ length: 2 }, () => ['2026-12-17', false]),
         ...Array.from({ length: 8 }, () => ['2026-12-17', true]),
       ]);
+      const breach = await t.deps.db
+        .selectFrom('breaches')
+        .selectAll()
+        .where('id', '=', first.breachesOpened[0]!)
+        .executeTakeFirstOrThrow();
+      expect(breach).toMatchObject({ kpi_result_id: result.id, status: 'open', numerator: 8, denominator: 10, threshold_percent: 90 });
     });
 
     it('gives identical stored values when the job runs again: the same rows, updated in place, no second row', async () => {
@@ -77,6 +83,7 @@ describe('the KPI engine works each provider’s KPIs out from the record and st
       const again = await run('2026-12');
       const after = await storedResultsOf(t.deps, '2026-12');
       expect(after).toEqual(before);
+      expect(again.breachesOpened).toEqual([]);
       expect(before.results.length).toBeGreaterThan(0);
       const rows = await t.deps.db.selectFrom('kpi_results').select(['run_id']).where('end_month', '=', '2026-12').execute();
       expect(new Set(rows.map((row) => row.run_id))).toEqual(new Set([again.runId]));
@@ -85,6 +92,12 @@ describe('the KPI engine works each provider’s KPIs out from the record and st
         ['on-demand', before.results.length, true],
         ['on-demand', before.results.length, true],
       ]);
+    });
+
+    it('opens no breach on the month to date, whose period has not ended', async () => {
+      const toDate = await run('2027-01');
+      expect(await resultOf(hearing.offerId, 'seen-within-16-working-days', '2027-01')).toMatchObject({ status: 'breached' });
+      expect(toDate.breachesOpened).toEqual([]);
     });
 
     it('keeps the pack’s 95% for a month before the local threshold applied from', async () => {

@@ -8,6 +8,7 @@ import { DomainError, validationFailed } from '../../lib/errors.ts';
 import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../../db/executor.ts';
 import type { Deps } from '../deps.ts';
+import { openBreachesForRun } from './breach-open.service.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId, actingUserId } from '../offers/offer-access.ts';
@@ -28,6 +29,8 @@ export interface KpiRunResult {
   skipped: boolean;
   runId: string;
   results: number;
+  /** The breaches this run opened: only for a period that has ended (a month-to-date value never opens one). */
+  breachesOpened: string[];
 }
 
 /** Each provider's referral facts on the offer over the widest window any KPI reads (12 months to the end month). */
@@ -105,14 +108,21 @@ export async function runKpis(
   const startedAt = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     await lockKpiRuns(trx);
-    if (options.onceADay && (await hasScheduledRunOn(trx, endMonth, today))) return { endMonth, skipped: true, runId: '', results: 0 };
+    if (options.onceADay && (await hasScheduledRunOn(trx, endMonth, today)))
+      return { endMonth, skipped: true, runId: '', results: 0, breachesOpened: [] };
     const runId = randomUUID();
     const by = { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) };
     await insertKpiRun(trx, { id: runId, endMonth, trigger: options.trigger, startedAt, ...by });
     const results = await measureMonth(trx, runId, endMonth, startedAt, options.offerIds);
     await finishKpiRun(trx, runId, results, deps.clock.now());
-    await recordAudit(trx, context, { action: 'quality.kpi-run', entityType: 'kpi-run', entityId: runId, details: { endMonth, results } });
-    return { endMonth, skipped: false, runId, results };
+    const breachesOpened = endMonth < today.slice(0, 7) ? await openBreachesForRun(trx, deps, runId) : [];
+    await recordAudit(trx, context, {
+      action: 'quality.kpi-run',
+      entityType: 'kpi-run',
+      entityId: runId,
+      details: { endMonth, results, breachesOpened: breachesOpened.length },
+    });
+    return { endMonth, skipped: false, runId, results, breachesOpened };
   });
 }
 
