@@ -146,7 +146,7 @@ describe('the KPI engine works each provider’s KPIs out from the record and st
     expect(await value('recovery-rate')).toEqual([6, 10, 600, 'met']);
   });
 
-  it('counts ultrasound reports within 2 and 5 working days of the scan, with Easter 2027’s bank holidays honoured', async () => {
+  it('counts ultrasound reports within 2 and 5 working days of the scan, with Easter 2027’s bank holidays honoured, an unreported one only once its limit has passed', async () => {
     clock.setToday('2027-03-01');
     const ultrasound = await aMeasuredOffer(t.deps, 'non-obstetric-ultrasound', ['DEMO1'], '2027-03-01');
     // Scanned Thursday 25 March 2027: Good Friday (26th) and Easter Monday (29th) are bank holidays, so Wednesday 31 March
@@ -167,8 +167,12 @@ describe('the KPI engine works each provider’s KPIs out from the record and st
       return [result.numerator, result.denominator, result.percent_tenths, result.threshold_percent, result.status];
     };
     expect(await value('report-within-2-working-days')).toEqual([7, 10, 700, 80, 'breached']);
-    expect(await value('report-within-5-working-days')).toEqual([9, 10, 900, 100, 'breached']);
+    // The unreported scan's 5 working days run to Tuesday 6 April: on 2 April it has neither met nor missed that KPI.
+    expect(await value('report-within-5-working-days')).toEqual([9, 9, 1000, 100, 'not-enough-data']);
     expect(await value('scanned-within-10-working-days')).toEqual([10, 10, 1000, 80, 'met']);
+    clock.setToday('2027-04-07');
+    await run('2027-03');
+    expect(await value('report-within-5-working-days')).toEqual([9, 10, 900, 100, 'breached']);
   });
 
   it('reads "not enough data yet" below the minimum count, never a breach, and counts podiatry’s priorities apart', async () => {

@@ -54,13 +54,13 @@ async function factsByProvider(trx: Executor, offer: MeasuredOffer, endMonth: st
 }
 
 /** Every provider's value of every measured KPI of one offer for the end month. */
-async function resultsOfOffer(trx: Executor, offer: MeasuredOffer, endMonth: string, local: ReadonlyMap<string, number>) {
+async function resultsOfOffer(trx: Executor, offer: MeasuredOffer, endMonth: string, local: ReadonlyMap<string, number>, asOf: string) {
   const definitions = offerKpiDefinitions(offer.packKpis, offer.nationalKpis, local);
   if (definitions.length === 0) return [];
   const byProvider = await factsByProvider(trx, offer, endMonth);
   return [...byProvider].flatMap(([providerId, facts]) =>
     definitions.map((definition): StoredKpiResult => {
-      const result = evaluateKpi(definition, facts, endMonth);
+      const result = evaluateKpi(definition, facts, endMonth, asOf);
       const window = periodWindow(definition.period, endMonth);
       return {
         offerId: offer.id,
@@ -82,7 +82,13 @@ async function resultsOfOffer(trx: Executor, offer: MeasuredOffer, endMonth: str
 }
 
 /** Works out and stores every offer's KPIs for the end month, offer by offer; returns how many results were stored. */
-async function measureMonth(trx: Executor, runId: string, endMonth: string, computedAt: Date, offerIds?: readonly string[]) {
+async function measureMonth(
+  trx: Executor,
+  runId: string,
+  endMonth: string,
+  at: { computedAt: Date; today: string },
+  offerIds?: readonly string[],
+) {
   const offers = await offersToMeasure(trx, offerIds);
   const local = await thresholdsInForce(
     trx,
@@ -91,7 +97,7 @@ async function measureMonth(trx: Executor, runId: string, endMonth: string, comp
   );
   let stored = 0;
   for (const offer of offers)
-    stored += await storeKpiResults(trx, runId, computedAt, await resultsOfOffer(trx, offer, endMonth, local.get(offer.id)!));
+    stored += await storeKpiResults(trx, runId, at.computedAt, await resultsOfOffer(trx, offer, endMonth, local.get(offer.id)!, at.today));
   return stored;
 }
 
@@ -113,7 +119,7 @@ export async function runKpis(
     const runId = randomUUID();
     const by = { userId: actingUserId(context), apiKeyId: actingApiKeyId(context) };
     await insertKpiRun(trx, { id: runId, endMonth, trigger: options.trigger, startedAt, ...by });
-    const results = await measureMonth(trx, runId, endMonth, startedAt, options.offerIds);
+    const results = await measureMonth(trx, runId, endMonth, { computedAt: startedAt, today }, options.offerIds);
     await finishKpiRun(trx, runId, results, deps.clock.now());
     const breachesOpened = endMonth < today.slice(0, 7) ? await openBreachesForRun(trx, deps, runId) : [];
     await recordAudit(trx, context, {

@@ -69,13 +69,22 @@ function ofCountedPriority(measure: KpiMeasure, facts: KpiReferralFacts): boolea
   return !('priority' in measure) || measure.priority === undefined || measure.priority === facts.priority;
 }
 
-/** The referral's contributions to a measure (none, one, or one per contact or test). */
-export function countsFor(measure: KpiMeasure, facts: KpiReferralFacts): KpiCount[] {
+/** True when the limit is still running on `asOf`: what it measures has not happened yet but still may in time. */
+const stillPending = (happened: string | null, limitPassed: (asOf: string) => boolean, asOf: string | undefined): boolean =>
+  happened === null && asOf !== undefined && !limitPassed(asOf);
+
+/**
+ * The referral's contributions to a measure (none, one, or one per contact or test). With `asOf` (the day the KPI is
+ * worked out), a referral not yet seen, or a test not yet reported, whose limit has not passed is left out: it has
+ * neither met nor missed the KPI yet (decision 0060).
+ */
+export function countsFor(measure: KpiMeasure, facts: KpiReferralFacts, asOf?: string): KpiCount[] {
   const id = facts.referralId;
   if (!ofCountedPriority(measure, facts)) return [];
   const seen = facts.firstAttendedOn;
   switch (measure.kind) {
     case 'first-seen-within-working-days':
+      if (stillPending(seen, (day) => workingDaysBetween(facts.receivedOn, day) > measure.workingDays, asOf)) return [];
       return [
         {
           referralId: id,
@@ -84,6 +93,7 @@ export function countsFor(measure: KpiMeasure, facts: KpiReferralFacts): KpiCoun
         },
       ];
     case 'first-seen-within-weeks':
+      if (stillPending(seen, (day) => day > addDays(facts.receivedOn, measure.weeks * 7), asOf)) return [];
       return [{ referralId: id, countedOn: facts.receivedOn, met: seen !== null && seen <= addDays(facts.receivedOn, measure.weeks * 7) }];
     case 'treatment-started-within-weeks': {
       if (!facts.courseFinishedOn) return [];
@@ -99,11 +109,13 @@ export function countsFor(measure: KpiMeasure, facts: KpiReferralFacts): KpiCoun
     case 'two-aids-fitted':
       return facts.dischargedOn && facts.aidsFitted ? [{ referralId: id, countedOn: facts.dischargedOn, met: facts.aidsFitted === 2 }] : [];
     case 'reported-within-working-days':
-      return (facts.tests ?? []).map((test) => ({
-        referralId: id,
-        countedOn: test.on,
-        met: test.reportedOn !== null && workingDaysBetween(test.on, test.reportedOn) <= measure.workingDays,
-      }));
+      return (facts.tests ?? [])
+        .filter((test) => !stillPending(test.reportedOn, (day) => workingDaysBetween(test.on, day) > measure.workingDays, asOf))
+        .map((test) => ({
+          referralId: id,
+          countedOn: test.on,
+          met: test.reportedOn !== null && workingDaysBetween(test.on, test.reportedOn) <= measure.workingDays,
+        }));
   }
 }
 
@@ -130,10 +142,10 @@ export interface KpiResult {
 }
 
 /** A KPI's value over a period from the counts of every referral: met, breached, or not enough data below the minimum count. */
-export function evaluateKpi(definition: KpiDefinition, facts: readonly KpiReferralFacts[], endMonth: string): KpiResult {
+export function evaluateKpi(definition: KpiDefinition, facts: readonly KpiReferralFacts[], endMonth: string, asOf?: string): KpiResult {
   const { from, to } = periodWindow(definition.period, endMonth);
   const counted = facts
-    .flatMap((one) => countsFor(definition.measure, one))
+    .flatMap((one) => countsFor(definition.measure, one, asOf))
     .filter((count) => count.countedOn >= from && count.countedOn < to);
   const numerator = counted.filter((count) => count.met).length;
   const denominator = counted.length;

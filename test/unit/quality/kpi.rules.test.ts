@@ -123,3 +123,29 @@ describe('KPIs worked out from the record', () => {
     expect(countsFor(urgentWorkingDays, referral('r', '2027-01-04', '2027-01-05', { priority: 'routine' }))).toEqual([]);
   });
 });
+
+describe('a referral whose limit has not passed yet', () => {
+  // Received Monday 23 November 2026: its 16th working day after is Tuesday 15 December.
+  const waiting = referral('waiting', '2026-11-23', null);
+
+  it('is left out while the limit runs, neither met nor missed', () => {
+    expect(countsFor(SEEN_WITHIN_16.measure, waiting, '2026-12-01')).toEqual([]);
+    expect(countsFor(SEEN_WITHIN_16.measure, waiting, '2026-12-15')).toEqual([]);
+  });
+
+  it('counts as missed once the limit has passed unseen, and as met when seen in time', () => {
+    expect(countsFor(SEEN_WITHIN_16.measure, waiting, '2026-12-16')).toEqual([
+      { referralId: 'waiting', countedOn: '2026-11-23', met: false },
+    ]);
+    expect(countsFor(SEEN_WITHIN_16.measure, referral('seen', '2026-11-23', '2026-11-30'), '2026-12-01')).toEqual([
+      { referralId: 'seen', countedOn: '2026-11-23', met: true },
+    ]);
+  });
+
+  it('leaves a test out of the report KPI until its report is due, then counts it missed', () => {
+    const measure = { kind: 'reported-within-working-days', workingDays: 2 } as const;
+    const scanned = referral('scan', '2026-11-20', '2026-11-30', { tests: [{ on: '2026-11-30', reportedOn: null }] });
+    expect(countsFor(measure, scanned, '2026-12-02')).toEqual([]);
+    expect(countsFor(measure, scanned, '2026-12-03')).toEqual([{ referralId: 'scan', countedOn: '2026-11-30', met: false }]);
+  });
+});
