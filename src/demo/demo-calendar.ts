@@ -3,8 +3,8 @@ import type { Deps } from '../domains/deps.ts';
 import { fixedClock, londonDateOf, londonInstant } from '../lib/clock.ts';
 import { addDays } from '../lib/working-days.ts';
 
-/** How many days before today the demo providers' contracts started (issue #14 item 9: six months of activity to pay). */
-export const DEMO_HISTORY_DAYS = 230;
+/** How many days before today the demo providers' contracts started (issue #14 item 9: months of activity to pay; issue #15 item 10: a year of KPI history, decision 0060). */
+export const DEMO_HISTORY_DAYS = 380;
 
 /** The same database with the clock set to a time (in England) on a day some days before today, never later than now. */
 export function daysAgo(deps: Deps, days: number, time = '10:00'): Deps {

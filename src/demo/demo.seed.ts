@@ -9,14 +9,19 @@ import { seedDemoProposals } from './proposals.demo-seed.ts';
 import { seedDemoProviders } from './providers.demo-seed.ts';
 import { seedDemoReferrals } from './referrals.demo-seed.ts';
 import { seedDemoPayments } from './payments.demo-seed.ts';
+import { seedDemoQuality } from './quality.demo-seed.ts';
 import { seedDemoRegion } from './region.demo-seed.ts';
 
 /**
  * Seeds the demo data; running it again changes nothing (organisations upsert, existing users are kept).
  * `activity: false` stops after the region, its people, offers, proposals and prioritisation, leaving out the
- * providers, applications, listings and referrals (tests that build their own qualification data ask for that).
+ * providers, applications, listings and referrals (tests that build their own qualification data ask for that);
+ * `history: false` leaves out the year of earlier patients behind the KPIs (tens of seconds to tell; decision 0060).
  */
-export async function seedDemo(deps: Deps, options: { activity?: boolean } = {}): Promise<{ organisations: number; usersCreated: number }> {
+export async function seedDemo(
+  deps: Deps,
+  options: { activity?: boolean; history?: boolean } = {},
+): Promise<{ organisations: number; usersCreated: number }> {
   const seeded = await seedDemoRegion(deps);
   await seedDemoOffers(deps);
   await seedDemoProposals(deps);
@@ -25,8 +30,9 @@ export async function seedDemo(deps: Deps, options: { activity?: boolean } = {})
     await seedDemoProviders(deps);
     await seedDemoApplications(deps);
     await seedDemoListings(deps);
-    await seedDemoReferrals(deps);
+    await seedDemoReferrals(deps, { history: options.history ?? true });
     await seedDemoPayments(deps);
+    await seedDemoQuality(deps);
   }
   return seeded;
 }

@@ -19,6 +19,7 @@ import { normaliseAccessCode } from '../domains/referrals/referral-reference.rul
 import { demoActor } from './demo-actor.ts';
 import { daysAgo } from './demo-calendar.ts';
 import { PAYMENT_HISTORY } from './payments.demo-data.ts';
+import { QUALITY_HISTORY } from './quality-history.demo-data.ts';
 
 async function answersFor(deps: Deps, gp: ActionContext, serviceCode: string): Promise<Record<string, boolean>> {
   const { protocol } = await offeredService(deps, await referralSettingFor(deps, gp.principal), serviceCode);
@@ -114,14 +115,14 @@ async function tellStory(deps: Deps, gp: ActionContext, demo: DemoReferral): Pro
   return true;
 }
 
-/** Seeds referrals in every state from the demo practice; does nothing once it has any referral or when the demo referrer is missing. */
-export async function seedDemoReferrals(deps: Deps): Promise<{ referrals: number }> {
+/** Seeds referrals in every state from the demo practice, and with `history` the year of earlier patients behind the KPIs; does nothing once it has any referral or when the demo referrer is missing. */
+export async function seedDemoReferrals(deps: Deps, options: { history?: boolean } = {}): Promise<{ referrals: number }> {
   const gp = await demoActor(deps, { role: 'referrer', email: 'referrer@aqp.example' });
   if (!gp) return { referrals: 0 };
   if (await practiceHasReferrals(deps.db, gp.principal!.organisationId!)) return { referrals: 0 };
   await ensurePostcodes(deps.db, DEMO_PATIENT_POSTCODES);
   let referrals = 0;
-  for (const demo of [...DEMO_REFERRALS, ...PAYMENT_HISTORY].sort((a, b) => b.createdDaysAgo - a.createdDaysAgo))
-    if (await tellStory(deps, gp, demo)) referrals += 1;
+  const stories = [...DEMO_REFERRALS, ...PAYMENT_HISTORY, ...(options.history ? QUALITY_HISTORY : [])];
+  for (const demo of stories.sort((a, b) => b.createdDaysAgo - a.createdDaysAgo)) if (await tellStory(deps, gp, demo)) referrals += 1;
   return { referrals };
 }

@@ -24,9 +24,10 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-s
  * - `'catalogue'` (the default): the national catalogue, which every real database loads when it migrates;
  * - `'region'`: also the demo organisations, one demo account per role and the two demo providers' first sites;
  * - `'demo'`: also the demo offers, proposals and prioritisation run;
- * - `'full'`: also the demo providers' assurance, applications, listings and referrals (seconds, not milliseconds).
+ * - `'full'`: also the demo providers' assurance, applications, listings and referrals (seconds, not milliseconds);
+ * - `'history'`: also the year of earlier patients behind the demo's KPIs, as `npm start` seeds it (tens of seconds).
  */
-export type TestSeed = false | 'catalogue' | 'region' | 'demo' | 'full';
+export type TestSeed = false | 'catalogue' | 'region' | 'demo' | 'full' | 'history';
 
 /** Seeds `seed` (see TestSeed) into a fresh database; `onRoute` sees every route registered. */
 export async function createTestApp(
@@ -45,5 +46,6 @@ async function seedTestData(deps: Deps, seed: TestSeed): Promise<void> {
   if (seed === false) return;
   await seedNationalCatalogue(deps);
   if (seed === 'region') await seedDemoRegion(deps);
-  if (seed === 'demo' || seed === 'full') await seedDemo(deps, { activity: seed === 'full' });
+  if (seed === 'demo' || seed === 'full' || seed === 'history')
+    await seedDemo(deps, { activity: seed !== 'demo', history: seed === 'history' });
 }
