@@ -45,7 +45,8 @@ describe('the Friends and Family Test after discharge', () => {
     expect((await as(providerKey, 'POST', `/api/v1/referrals/${created.ubrn}/accept`)).statusCode).toBe(200);
     if (discharged)
       expect(
-        (await as(providerKey, 'POST', `/api/v1/referrals/${created.ubrn}/discharge`, { outcome: 'treatment-completed' })).statusCode,
+        (await as(providerKey, 'POST', `/api/v1/referrals/${created.ubrn}/discharge`, { outcome: 'treatment-completed', aidsFitted: 2 }))
+          .statusCode,
       ).toBe(200);
     return { ubrn: created.ubrn, patient };
   }

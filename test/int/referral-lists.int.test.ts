@@ -319,6 +319,7 @@ describe('full referral lists', () => {
       { count: 3, text: 'referrals to accept', href: '/worklists/referrals?status=sent' },
       { count: 1, text: 'referral overdue: not accepted by its accept-by date', href: '/worklists/referrals?status=sent&overdue=yes' },
       { count: 0, text: 'queries on activity lines waiting for your answer', href: '/payments/queries?state=raised' },
+      { count: 0, text: 'KPI breaches open', href: '/quality/breaches?state=open' },
       { count: 2, text: 'unread messages', href: '/messages?show=unread' },
     ]);
     const admin = await countsAndRows('provider.admin@aqp.example');
