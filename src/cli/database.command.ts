@@ -24,13 +24,14 @@ export function registerDatabaseCommands(program: Command): void {
     .command('seed')
     .description('load seed data')
     .option('--demo', 'load the demo region and one demo account per role (never for production)')
-    .action(async (options: { demo?: boolean }) => {
+    .option('--without-history', "leave out the demo's year of quality history (seconds instead of about a minute)")
+    .action(async (options: { demo?: boolean; withoutHistory?: boolean }) => {
       if (!options.demo) throw new Error('Say what to seed: aqp seed --demo');
       await withDatabase(async (deps) => {
         await migrateToLatest(deps.db);
         const catalogue = await seedNationalCatalogue(deps);
         console.log(`National catalogue: ${catalogue.servicesAdded} services and ${catalogue.packsAdded} packs added.`);
-        const result = await seedDemo(deps);
+        const result = await seedDemo(deps, { history: !options.withoutHistory });
         console.log(`Demo region seeded: ${result.organisations} organisations, ${result.usersCreated} new accounts.`);
         console.log(`Demo accounts (${DEMO_USERS.length}) share the demo-only password "${DEMO_PASSWORD}".`);
       });

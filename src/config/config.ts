@@ -26,6 +26,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Which proxies' X-Forwarded-* to believe: none, those on private networks, or named addresses; never "every hop", which would let clients choose their own address. */
   trustProxy: false | string;
+  /** Whether the demo's first seed tells its year of quality history (decision 0060); `AQP_DEMO_HISTORY=false` seeds in seconds without it. */
+  demoHistory: boolean;
   /** How many anonymous reads of public pages and the open-data API one client address may make a minute; 0 turns the limit off. */
   publicReadsPerMinute: number;
   /** Where the public reaches this service (`https://aqp.example.nhs.uk`), for addresses printed on paper; absent means the address each request came to. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     nodeEnv,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    demoHistory: demoHistory(env.AQP_DEMO_HISTORY),
     publicBaseUrl: publicBaseUrl(env.AQP_PUBLIC_BASE_URL),
     publicReadsPerMinute: wholeNumber(
       'AQP_PUBLIC_READS_PER_MINUTE',
@@ -175,6 +178,14 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 const ADDRESS = /^(((\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:.]+)(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+/** true unless said false: the demo's year of quality history is told unless a quick start is asked for. */
+function demoHistory(value: string | undefined): boolean {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined || text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  throw new ConfigError(`AQP_DEMO_HISTORY must be true or false, not "${value}".`);
+}
+
 /** proxy-addr's names for proxies on this machine or a private network. */
 export const PRIVATE_PROXIES = 'loopback,linklocal,uniquelocal';
 

@@ -34,7 +34,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     log(`Loaded the national catalogue: ${catalogue.servicesAdded} services, ${catalogue.packsAdded} implementation packs.`);
   if (handle.kind === 'pglite') await importReferenceDataOnFirstStart(deps, config.referenceDataDir, log);
   if (handle.kind === 'pglite' && !(await isDemoSeeded(deps))) {
-    const seeded = await seedDemo(deps);
+    const seeded = await seedDemo(deps, { history: config.demoHistory });
     log(`Seeded the demo region: ${seeded.organisations} organisations, ${seeded.usersCreated} demo accounts (see README).`);
   }
   await sweepExpiredWebSessions(deps);

@@ -15,7 +15,7 @@ describe('npm start', () => {
   it('starts on embedded PGlite, seeds once, keeps its data, restarts in under 10 seconds and stops on SIGTERM', async () => {
     const stateDir = await mkdtemp(path.join(os.tmpdir(), 'aqp-start-'));
     cleanups.push(() => rm(stateDir, { recursive: true, force: true }));
-    const env = { AQP_STATE_DIR: stateDir, AQP_DATA_DIR: path.join(stateDir, 'no-reference-data-here') };
+    const env = { AQP_STATE_DIR: stateDir, AQP_DATA_DIR: path.join(stateDir, 'no-reference-data-here'), AQP_DEMO_HISTORY: 'false' };
 
     const first = await startCliServer(env);
     expect(first.output()).toContain('Applied migrations: 0001-identity, 0002-reference-data');
@@ -47,7 +47,7 @@ describe('npm start', () => {
         'postcode,latitude,longitude,country,local_authority_code\nHX1 1PW,53.72166,-1.85798,E92000001,E08000033\nLS1 4AP,53.79546,-1.55572,E92000001,E08000035\n',
       ),
     );
-    const env = { AQP_STATE_DIR: stateDir, AQP_DATA_DIR: dataDir };
+    const env = { AQP_STATE_DIR: stateDir, AQP_DATA_DIR: dataDir, AQP_DEMO_HISTORY: 'false' };
     const first = await startCliServer(env);
     expect(first.output()).toContain('First start: importing reference data');
     expect(first.output()).toContain('postcodes (aqp-csv): 2 rows read');

@@ -43,6 +43,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('tells the demo its year of quality history unless AQP_DEMO_HISTORY says false', () => {
+    expect(loadConfig({}).demoHistory).toBe(true);
+    expect(loadConfig({ AQP_DEMO_HISTORY: 'false' }).demoHistory).toBe(false);
+    expect(loadConfig({ AQP_DEMO_HISTORY: 'true' }).demoHistory).toBe(true);
+  });
+
   it('reads AQP_PUBLIC_BASE_URL as the address printed on paper, without a trailing slash, and leaves it unset by default', () => {
     expect(loadConfig({ AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/' }).publicBaseUrl).toBe('https://aqp.example.nhs.uk');
     expect(loadConfig({ AQP_PUBLIC_BASE_URL: 'https://example.nhs.uk/aqp/' }).publicBaseUrl).toBe('https://example.nhs.uk/aqp');
@@ -63,6 +69,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be false, true (proxies on private networks)'],
     [{ TRUST_PROXY: '2' }, 'TRUST_PROXY must be false, true (proxies on private networks)'],
+    [{ AQP_DEMO_HISTORY: 'sometimes' }, 'AQP_DEMO_HISTORY must be true or false'],
   ])('stops with one line naming the variable for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
