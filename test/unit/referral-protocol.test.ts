@@ -77,6 +77,7 @@ describe('the national catalogue seed', () => {
     expect(NATIONAL_PACKS['non-obstetric-ultrasound']!.content.kpis.map((k) => [k.thresholdPercent, k.withinDays])).toEqual([
       [80, 10],
       [100, 20],
+      [80, 2],
       [100, 5],
     ]);
   });

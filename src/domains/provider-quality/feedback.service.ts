@@ -5,7 +5,6 @@ import { addDays } from '../../lib/working-days.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import type { ReferralRecord } from '../referrals/referral.repo.ts';
 import {
   type FeedbackComment,
   type FeedbackRow,
@@ -27,8 +26,16 @@ export type FeedbackState = 'not-yet' | 'open' | 'given';
 
 const FINISHED = new Set(['discharged', 'episode-closed']);
 
+/** What feedback needs of a referral (a referrals record has it), named here so this folder does not depend on the referrals folder, which reads published quality from it. */
+export interface FeedbackReferral {
+  id: string;
+  status: string;
+  offer: { id: string };
+  chosen: { providerOrganisationId: string } | null | undefined;
+}
+
 /** Where the patient's answer stands for this referral (decision 0054: discharged or episode closed opens it). */
-export async function feedbackStateOf(deps: Deps, referral: ReferralRecord): Promise<FeedbackState> {
+export async function feedbackStateOf(deps: Deps, referral: FeedbackReferral): Promise<FeedbackState> {
   if (!FINISHED.has(referral.status) || !referral.chosen) return 'not-yet';
   return (await feedbackGivenFor(deps.db, referral.id)) ? 'given' : 'open';
 }
@@ -44,7 +51,7 @@ function feedbackErrors(answer: unknown, comment: string): FieldError[] {
 export async function giveFeedback(
   deps: Deps,
   context: ActionContext,
-  referral: ReferralRecord,
+  referral: FeedbackReferral,
   input: { answer: unknown; comment: string },
 ): Promise<void> {
   const comment = input.comment.replace(/\r\n?/g, '\n').trim();

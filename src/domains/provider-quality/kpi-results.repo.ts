@@ -58,6 +58,7 @@ export async function insertKpiRun(
     .execute();
 }
 
+/** Marks the run finished with how many results it stored, in the run's transaction. */
 export async function finishKpiRun(trx: Executor, runId: string, results: number, finishedAt: Date): Promise<void> {
   await trx.updateTable('kpi_runs').set({ results, finished_at: finishedAt }).where('id', '=', runId).execute();
 }
