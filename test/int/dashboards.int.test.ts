@@ -117,6 +117,9 @@ describe('dashboards', () => {
     const breaches = figures.find((figure) => figure.id === 'open-breaches')!.body;
     expect(breaches).toMatch(/<a href="\/quality\/breaches\/[0-9a-f-]+"[^>]*>[^<]+<\/a>/);
     expect(breaches).toContain('7 of 10 against 90%');
+    const finance = await (await signedIn('finance@aqp.example')).get('/dashboards/commissioner');
+    expect(finance.statusCode).toBe(200);
+    expect(figuresOf(finance.body).map((figure) => figure.id)).not.toContain('open-breaches');
     expect(page.body).toMatch(/href="\/payments\/budgets\/[0-9a-f-]+">MSK back and neck pain/);
   });
 

@@ -66,7 +66,7 @@ async function demoBreach(db: Db): Promise<string> {
   const at = new Date();
   const run = await db
     .insertInto('kpi_runs')
-    .values({ end_month: '2026-01', trigger: 'demo', started_at: at })
+    .values({ end_month: '2024-01', trigger: 'on-demand', started_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
@@ -81,9 +81,9 @@ async function demoBreach(db: Db): Promise<string> {
       kpi_name: 'Seen within 16 working days',
       measure: JSON.stringify({ kind: 'first-seen-within-working-days', workingDays: 16 }),
       period: 'month',
-      end_month: '2026-01',
-      period_from: '2026-01-01',
-      period_to: '2026-01-31',
+      end_month: '2024-01',
+      period_from: '2024-01-01',
+      period_to: '2024-01-31',
       threshold_percent: 90,
       direction: 'at-least',
       minimum_count: 5,

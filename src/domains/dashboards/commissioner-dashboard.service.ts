@@ -4,6 +4,7 @@ import { budgetsOf } from '../budgets/budget.service.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { breachesFor } from '../provider-quality/breach-read.service.ts';
+import { mayWorkBreaches } from '../provider-quality/breach-access.ts';
 import type { BreachRecord } from '../provider-quality/breach.repo.ts';
 import { median, MIN_REFERRALS_FOR_WAIT } from '../provider-quality/waits.rules.ts';
 import type { DashboardFilterInput } from './dashboard-filter.rules.ts';
@@ -34,8 +35,8 @@ export interface CommissionerDashboard extends FilteredDashboard {
   referrals: MonthlyReferrals[];
   waits: ProviderWait[];
   kpis: StoredKpiResult[];
-  /** The breaches open today on the commissioner's offers (of the service chosen), whatever the period: what needs acting on now. */
-  openBreaches: BreachRecord[];
+  /** The breaches open today on the commissioner's offers (of the service chosen), whatever the period; null for a role that does not work breaches (finance). */
+  openBreaches: BreachRecord[] | null;
   budgets: BudgetLine[];
 }
 
@@ -68,9 +69,10 @@ export async function commissionerDashboard(
     firstAppointments(deps.db, scope, range),
     latestKpiResults(deps.db, scope, filter.months[0]!, filter.months[filter.months.length - 1]!, filter.serviceCode),
     budgetsOf(deps, context),
-    breachesFor(deps, context, 'open'),
+    mayWorkBreaches(context.principal) ? breachesFor(deps, context, 'open') : null,
   ]);
-  const openBreaches = breaches.filter((breach) => filter.serviceCode === null || breach.offer.serviceCode === filter.serviceCode);
+  const openBreaches =
+    breaches && breaches.filter((breach) => filter.serviceCode === null || breach.offer.serviceCode === filter.serviceCode);
   const budgets = plans
     .filter((figures) => figures.plan.financialYear === filter.financialYear)
     .filter((figures) => filter.serviceCode === null || figures.plan.serviceCode === filter.serviceCode)

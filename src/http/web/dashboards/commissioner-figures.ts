@@ -126,7 +126,7 @@ function kpiStatus(dashboard: CommissionerDashboard): Figure {
 const BREACH_HEAD = [{ text: 'Breach' }, { text: 'Provider' }, { text: 'KPI' }, { text: 'Figure' }, { text: 'Status' }];
 
 /** The breaches open now on the commissioner's offers, counted per provider, each listed and linked to its page. */
-function openBreaches(dashboard: CommissionerDashboard): Figure {
+function openBreaches(dashboard: CommissionerDashboard & { openBreaches: NonNullable<CommissionerDashboard['openBreaches']> }): Figure {
   const providers = [...new Set(dashboard.openBreaches.map((breach) => breach.provider.name))].sort();
   const counts = providers.map((name) => ({ name, open: dashboard.openBreaches.filter((breach) => breach.provider.name === name).length }));
   return barFigure(
@@ -202,7 +202,7 @@ export function commissionerFigures(dashboard: CommissionerDashboard): Figure[] 
     marketShare(dashboard),
     waits(dashboard),
     kpiStatus(dashboard),
-    openBreaches(dashboard),
+    ...(dashboard.openBreaches ? [openBreaches({ ...dashboard, openBreaches: dashboard.openBreaches })] : []),
     spend(dashboard),
   ];
 }
