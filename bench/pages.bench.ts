@@ -42,7 +42,7 @@ export async function pagesBenchmark(): Promise<BenchResult> {
   await seedDemo(deps);
   const app = await buildApp({
     config: {
-      ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
+      ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', AQP_PUBLIC_READS_PER_MINUTE: '0' }),
       sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies',
     },
     deps,
