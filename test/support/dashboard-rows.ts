@@ -1,4 +1,5 @@
 /** Test builders for the dashboards: referrals across months and providers, first appointments, stored KPI results and feedback answers. */
+import { aStoredKpiResult, type KpiResultSpec } from './quality-rows.ts';
 import type { Deps } from '../../src/domains/deps.ts';
 import { type ActivityWorld, aReferralFor } from './activity-rows.ts';
 import { aListingIn } from './referral-rows.ts';
@@ -24,44 +25,26 @@ export async function referralsSent(deps: Deps, world: ActivityWorld, sentOn: st
   return ids;
 }
 
-/** A stored KPI result for the world's provider and offer, as the KPI engine stores one. */
+/** A stored month's KPI result (first seen within 16 working days) for the world's provider, with the status given: the shared builder in quality-rows.ts. */
 export async function aKpiResult(
   deps: Deps,
   world: ActivityWorld,
   result: { code: string; name: string; endMonth: string; numerator: number; denominator: number; threshold: number; status: string },
 ): Promise<string> {
-  const run = await deps.db
-    .insertInto('kpi_runs')
-    .values({ end_month: result.endMonth, trigger: 'on-demand', started_at: new Date(), finished_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const offer = await deps.db.selectFrom('offers').select('service_id').where('id', '=', world.offerId).executeTakeFirstOrThrow();
-  await deps.db
-    .insertInto('kpi_results')
-    .values({
-      run_id: run.id,
-      offer_id: world.offerId,
-      provider_organisation_id: world.providerId,
-      commissioner_organisation_id: world.commissionerId,
-      service_id: offer.service_id,
-      kpi_code: result.code,
-      kpi_name: result.name,
-      measure: JSON.stringify({ kind: 'first-seen-within-working-days', workingDays: 16 }),
-      period: 'month',
-      end_month: result.endMonth,
-      period_from: `${result.endMonth}-01`,
-      period_to: `${result.endMonth}-28`,
-      threshold_percent: result.threshold,
-      direction: 'at-least',
-      minimum_count: 5,
-      numerator: result.numerator,
-      denominator: result.denominator,
-      percent_tenths: result.denominator ? Math.round((result.numerator * 1000) / result.denominator) : null,
-      status: result.status,
-      computed_at: new Date(),
-    })
-    .execute();
-  return run.id;
+  const { runId } = await aStoredKpiResult(deps, {
+    offerId: world.offerId,
+    providerId: world.providerId,
+    endMonth: result.endMonth,
+    numerator: result.numerator,
+    denominator: result.denominator,
+    code: result.code,
+    name: result.name,
+    period: 'month',
+    thresholdPercent: result.threshold,
+    minimumCount: 5,
+    status: result.status as KpiResultSpec['status'],
+  });
+  return runId;
 }
 
 /** Friends and Family Test answers, one per new referral to the world's provider, answered on `answeredOn`. */

@@ -22,8 +22,8 @@ export interface KpiResultSpec {
   status?: 'met' | 'breached' | 'not-enough-data';
 }
 
-/** Stores one KPI result (hearing seen within 16 working days over 12 months unless told otherwise) in its own run, with the offer's commissioner and service. */
-export async function aStoredKpiResult(deps: Deps, spec: KpiResultSpec): Promise<void> {
+/** Stores one KPI result (hearing seen within 16 working days over 12 months unless told otherwise) in its own run, with the offer's commissioner and service, its period's last day inclusive as the engine stores it. */
+export async function aStoredKpiResult(deps: Deps, spec: KpiResultSpec): Promise<{ runId: string }> {
   const period = spec.period ?? 'rolling-12-months';
   const threshold = spec.thresholdPercent ?? 90;
   const direction = spec.direction ?? 'at-least';
@@ -57,7 +57,7 @@ export async function aStoredKpiResult(deps: Deps, spec: KpiResultSpec): Promise
       period,
       end_month: spec.endMonth,
       period_from: from,
-      period_to: to,
+      period_to: addDays(to, -1),
       threshold_percent: threshold,
       direction,
       minimum_count: minimumCount,
@@ -68,6 +68,7 @@ export async function aStoredKpiResult(deps: Deps, spec: KpiResultSpec): Promise
       computed_at: new Date(),
     })
     .execute();
+  return { runId: run.id };
 }
 
 /** Gives a provider one Friends and Family Test answer per new referral on the listing's offer, answered on a day; the referrals were sent and accepted 200 days before, outside the window waits are measured over. */
