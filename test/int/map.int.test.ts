@@ -167,7 +167,7 @@ describe('the public AQP map', () => {
     expect(national.length).toBe((await mapJson()).commissioners.reduce((sum, c) => sum + c.services.length, 0));
   });
 
-  it('draws the map on the coast of the United Kingdom with each commissioner’s area approximated around its GP practices, said to be approximate', async () => {
+  it('draws England, its coast clipped to its borders with Wales and Scotland, with each commissioner’s area approximated around its GP practices, said to be approximate', async () => {
     const id = async (odsCode: string) =>
       (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', odsCode).executeTakeFirstOrThrow()).id;
     const practice = (ods_code: string, parent_id: string, latitude: number, longitude: number, close_date: string | null = null) => ({
@@ -198,14 +198,17 @@ describe('the public AQP map', () => {
     const svg = page.slice(page.indexOf('<svg role="img"'), page.indexOf('</svg>', page.indexOf('<svg role="img"')) + 6);
     expect(svg).toContain('<title id="map-title">Map of England with a circle for each commissioner and its approximate area</title>');
     expect(svg).toMatch(
-      /<desc id="map-desc">The coast of the United Kingdom from Natural Earth;[^<]*1 shaded area is approximate: each is drawn around the commissioner’s GP practices/,
+      /<desc id="map-desc">England in white, from Natural Earth’s coastline and country-coder’s borders with Wales and Scotland[^<]*1 shaded area is approximate: each is drawn around the commissioner’s GP practices/,
     );
     expect(svg).toContain('<title>Approximate area of Test Sub-ICB One, drawn around its 4 GP practices</title>');
     expect(svg).not.toContain('Approximate area of Test Sub-ICB Three');
     expect(page).toContain('Areas are approximate.');
     expect(page).toContain('Natural Earth</a> (1:50 million country outlines, public domain)');
-    const land = [...svg.matchAll(/<path d="(M[^"]+)"/g)].map((match) => match[1]!);
-    expect(land.length).toBe(3);
+    const land = [...svg.matchAll(/<path[^>]* d="(M[^"]+)"/g)].map((match) => match[1]!);
+    expect(land.length, 'the United Kingdom, England’s region, the neighbours and one area').toBe(4);
+    expect(svg).toContain(
+      '<use href="#map-uk-outline" fill="#ffffff" stroke="#768692" stroke-width="0.75" clip-path="url(#map-england-region)"></use>',
+    );
     expect(Buffer.byteLength(svg), 'bytes of SVG').toBeLessThan(20_000);
   });
 });

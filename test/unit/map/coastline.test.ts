@@ -61,6 +61,31 @@ describe('the coastline from Natural Earth', () => {
     ])
       expect(onLand(latitude!, longitude!), `${latitude}, ${longitude}`).toBe(false);
   });
+  it('draws England as the United Kingdom’s land inside country-coder’s England region, leaving Wales and Scotland out', () => {
+    const region = ringsOf(land.englandRegion);
+    const inEngland = (latitude: number, longitude: number) =>
+      onLand(latitude, longitude) && isOnLand(region, projectAnywhere(latitude, longitude));
+    for (const [latitude, longitude] of [
+      [53.8, -1.549], // Leeds
+      [50.266, -5.052], // Truro
+      [54.891, -2.933], // Carlisle
+      [55.771, -2.007], // Berwick-upon-Tweed
+      [53.193, -2.893], // Chester
+      [52.056, -2.716], // Hereford
+      [50.693, -1.304], // Newport, Isle of Wight
+    ])
+      expect(inEngland(latitude!, longitude!), `${latitude}, ${longitude}`).toBe(true);
+    for (const [latitude, longitude] of [
+      [51.481, -3.179], // Cardiff
+      [52.415, -4.083], // Aberystwyth
+      [52.911, -3.598], // Bala
+      [55.07, -3.605], // Dumfries
+      [55.422, -2.787], // Hawick
+    ]) {
+      expect(onLand(latitude!, longitude!), `${latitude}, ${longitude} on land`).toBe(true);
+      expect(inEngland(latitude!, longitude!), `${latitude}, ${longitude} not in England`).toBe(false);
+    }
+  });
   it('stays inside the picture, and light: under 8,000 characters of path for the United Kingdom', () => {
     const corners = uk.flat();
     expect(Math.min(...corners.map((point) => point.x))).toBeGreaterThanOrEqual(0);
