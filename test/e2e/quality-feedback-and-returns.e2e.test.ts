@@ -119,4 +119,27 @@ describe('patient feedback after discharge and a provider’s quality return, in
     await expectAccessible(page);
     await page.context().close();
   });
+
+  it('the lead commissioner changes what the offer’s returns ask, fixing a problem shown beside the field', async () => {
+    const { baseUrl } = session.server;
+    const offers = (await (await fetch(`${baseUrl}/api/v1/offers?service=adult-hearing&commissioner=02T`)).json()) as {
+      items: { id: string }[];
+    };
+    const page = await signedInPage(session, 'commissioner@aqp.example');
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${baseUrl}/offers/${offers.items[0]!.id}`);
+    await page.getByRole('link', { name: 'What the quarterly quality return asks' }).click();
+    expect(await page.locator('main').textContent()).toContain('This offer asks the default items');
+    await expectAccessible(page);
+    await page.getByLabel('What it asks').last().fill('Falls in clinic');
+    await page.getByRole('button', { name: 'Save the items' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Select whether the new item is answered with a number or a short text');
+    await expectAccessible(page);
+    await page.getByRole('group', { name: 'Add an item (optional)' }).getByLabel('A whole number').check();
+    await page.getByRole('button', { name: 'Save the items' }).click();
+    expect(await page.locator('main').textContent()).toContain('The items have been saved.');
+    expect(await page.getByRole('table').getByText('Falls in clinic').count()).toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });

@@ -158,6 +158,66 @@ describe('quarterly quality returns', () => {
     expect(list).toContain('1 return is late');
   });
 
+  it('lets the lead commissioner change the items on the offer’s page: problems shown next to each field, nothing saved until right', async () => {
+    const email = 'returns.commissioner@example.test';
+    const userId = await insertUser(t.deps.db, {
+      email,
+      displayName: 'Returns Commissioner',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    const commissionerId = (
+      await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'QWO').executeTakeFirstOrThrow()
+    ).id;
+    await insertMembership(t.deps.db, { userId, organisationId: commissionerId, role: 'commissioner' });
+    const browser = new WebClient(t.app);
+    await browser.signIn(email);
+    const url = `/offers/${offerId}/quality-return`;
+    const itemsNow = async () => (await as(providerKey, 'GET', `/api/v1/quality-returns/${listingId}/quarters/2027-28-Q2`)).json().items;
+    clock.setToday('2027-10-04');
+
+    expect((await browser.submit(url, { action: 'use-default' })).headers.location).toBe(url);
+    expect((await t.app.inject(url)).body).toContain('This offer asks the default items');
+    const bad = await browser.submit(url, { 'label-0': ' ', 'kind-0': 'count', 'label-new': '', 'hint-new': 'In the waiting room' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/id="label-0-error"[\s\S]*Enter what item 1 asks/);
+    expect(bad.body).toMatch(/id="kind-1-error"[\s\S]*Select whether item 2 is answered with a number or a short text/);
+    expect(bad.body).toMatch(/id="label-new-error"[\s\S]*Enter what the new item asks/);
+    expect(bad.body).toContain('value="In the waiting room"');
+    expect((await itemsNow()).map((item: { code: string }) => item.code)).toEqual([
+      'complaints-received',
+      'complaints-upheld',
+      'serious-incidents',
+      'outcomes-summary',
+    ]);
+
+    const form = {
+      'label-0': 'Formal complaints received',
+      'kind-0': 'count',
+      'label-1': 'Complaints upheld',
+      'kind-1': 'count',
+      'label-2': 'Serious incidents reported',
+      'kind-2': 'count',
+      'label-3': 'Patient-reported outcomes',
+      'kind-3': 'text',
+      'remove-3': 'yes',
+      'label-new': 'Falls in clinic',
+      'kind-new': 'count',
+      'hint-new': 'Patients who fell while at a clinic',
+    };
+    expect((await browser.submit(url, form)).headers.location).toBe(url);
+    expect(await itemsNow()).toEqual([
+      { code: 'complaints-received', label: 'Formal complaints received', kind: 'count' },
+      { code: 'complaints-upheld', label: 'Complaints upheld', kind: 'count' },
+      { code: 'serious-incidents', label: 'Serious incidents reported', kind: 'count' },
+      { code: 'falls-in-clinic', label: 'Falls in clinic', kind: 'count', hint: 'Patients who fell while at a clinic' },
+    ]);
+    const page = (await t.app.inject(url)).body;
+    expect(page).toContain('This offer sets its own items.');
+    expect(page).not.toContain('Save the items');
+    const audit = await t.deps.db.selectFrom('audit_events').select('action').where('entity_id', '=', offerId).execute();
+    expect(audit.filter((row) => row.action === 'offer.quality-return-items').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('describes the returns and feedback routes in the OpenAPI document', async () => {
     const paths = Object.keys((await t.app.inject('/api/v1/openapi.json')).json().paths);
     expect(paths).toEqual(

@@ -36,6 +36,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /offers/:id/details': OWN,
   'GET /offers/:id/kpis': PUBLIC,
   'POST /offers/:id/kpis': OWN,
+  'GET /offers/:id/quality-return': PUBLIC,
+  'POST /offers/:id/quality-return': OWN,
   'POST /offers/:id/details': OWN,
   'GET /offers/:id/coverage': OWN,
   'POST /offers/:id/coverage': OWN,

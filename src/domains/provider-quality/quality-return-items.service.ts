@@ -2,9 +2,24 @@
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
-import type { ActionContext } from '../identity/principal.ts';
-import { type ReturnItem, returnItemErrors } from './quality-return-items.rules.ts';
-import { offerLeadOf, setOfferReturnItems } from './quality-return.repo.ts';
+import type { ActionContext, Principal } from '../identity/principal.ts';
+import { offerAsSeenBy, type OfferRecord } from '../offers/offer-view.service.ts';
+import { type ReturnItem, returnItemErrors, returnItemsOf } from './quality-return-items.rules.ts';
+import { offerLeadOf, setOfferReturnItems, storedReturnItemsOf } from './quality-return.repo.ts';
+
+export interface OfferReturnItems {
+  offer: OfferRecord;
+  items: readonly ReturnItem[];
+  /** Whether the offer set its own items (false: the default set). */
+  own: boolean;
+}
+
+/** The items the offer's quarterly returns ask, for anyone who may see the offer (providers read what they will be asked). */
+export async function offerReturnItems(deps: Deps, principal: Principal | null, offerId: string): Promise<OfferReturnItems> {
+  const offer = await offerAsSeenBy(deps, principal, offerId);
+  const stored = await storedReturnItemsOf(deps.db, offer.id);
+  return { offer, items: returnItemsOf(stored), own: Array.isArray(stored) && stored.length > 0 };
+}
 
 /** Sets the offer's own items (null goes back to the default set); returns already submitted keep the items they answered. */
 export async function setQualityReturnItems(

@@ -133,6 +133,12 @@ export async function setOfferReturnItems(db: Executor, offerId: string, items: 
     .execute();
 }
 
+/** The items an offer's returns ask for as stored: its own list, or null for the default set. */
+export async function storedReturnItemsOf(db: Executor, offerId: string): Promise<unknown> {
+  const row = await db.selectFrom('offers').select('quality_return_items').where('id', '=', offerId).executeTakeFirst();
+  return row?.quality_return_items ?? null;
+}
+
 /** The organisation that leads an offer, or undefined for no such offer. */
 export async function offerLeadOf(db: Executor, offerId: string): Promise<string | undefined> {
   const row = await db.selectFrom('offers').select('lead_organisation_id').where('id', '=', offerId).executeTakeFirst();

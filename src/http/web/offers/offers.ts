@@ -4,6 +4,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { registerOfferCompliancePage } from './offer-compliance.ts';
 import { registerOfferDetailsPages } from './offer-details.ts';
 import { registerOfferKpisPage } from './offer-kpis.ts';
+import { registerOfferReturnItemsPage } from './offer-return-items.ts';
 import { registerOfferList } from './offer-list.ts';
 import { registerOfferOverview } from './offer-overview.ts';
 import { registerOfferPricesPage } from './offer-prices.ts';
@@ -23,4 +24,5 @@ export function registerOfferPages(app: FastifyInstance, deps: Deps): void {
   registerOfferCompliancePage(app, deps);
   registerOfferQuestionsPage(app, deps);
   registerOfferKpisPage(app, deps);
+  registerOfferReturnItemsPage(app, deps);
 }
