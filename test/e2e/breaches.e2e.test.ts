@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
+import { runKpis } from '../../src/domains/provider-quality/kpi-run.service.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { signedInPage, useServerAndBrowser } from '../support/browser-session.ts';
-import { aHearingOfferWithLiveProvider, aStoredKpiResult, EIGHT_OF_TEN_SEEN_IN_TIME } from '../support/kpi-result-rows.ts';
+import { aKpiReferral, aMeasuredOffer } from '../support/kpi-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
+import { tokenFor } from '../support/referral-rows.ts';
 
 const clock = movableToday('2027-02-10');
+const SYSTEM = { principal: null, clientAddress: null };
 
 describe('a KPI breach in Chromium', () => {
   const session = useServerAndBrowser('region', clock);
@@ -13,9 +15,28 @@ describe('a KPI breach in Chromium', () => {
   // axe needs JavaScript; the same forms post as plain forms without it (test/int/breach-pages.int.test.ts).
   it('takes a hearing provider at 80% (8 of 10) against 90% from breach to suspension, each step audited and messaged, every page accessible', async () => {
     const { deps, baseUrl } = session.server;
-    const world = await aHearingOfferWithLiveProvider(deps, clock.today());
-    const result = await aStoredKpiResult(deps, world, { endMonth: '2027-01', seenAfterWorkingDays: EIGHT_OF_TEN_SEEN_IN_TIME });
-    const [breachId] = await deps.db.transaction().execute((trx) => openBreachesForRun(trx, deps, result.runId));
+    // The ICB's hearing offer at its own 90% threshold since December; 10 patients referred on 17 December 2026, 8 first seen
+    // on the 16th working day after (13 January 2027: Christmas, Boxing Day's substitute and New Year's Day are not working days).
+    clock.setToday('2026-12-01');
+    const world = await aMeasuredOffer(deps, 'adult-hearing', ['DEMO1'], clock.today(), 'QWO');
+    const set = await fetch(`${baseUrl}/api/v1/offers/${world.offerId}/kpis/seen-within-16-working-days`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${await tokenFor(deps, world.commissionerId, 'commissioner')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ thresholdPercent: 90, reason: 'Local waiting-time ambition' }),
+    });
+    expect(set.status).toBe(204);
+    for (let index = 0; index < 8; index += 1)
+      await aKpiReferral(deps, world, 'DEMO1', { sentOn: '2026-12-17', contacts: [{ on: '2027-01-13' }] });
+    await aKpiReferral(deps, world, 'DEMO1', { sentOn: '2026-12-17', contacts: [{ on: '2027-01-14' }] });
+    await aKpiReferral(deps, world, 'DEMO1', { sentOn: '2026-12-17', contacts: [{ on: '2027-01-05', attended: false }] });
+    clock.setToday('2027-02-10');
+    const run = await runKpis(deps, SYSTEM, { endMonth: '2027-01', trigger: 'on-demand' });
+    const [breachId] = run.breachesOpened;
+    expect(run.breachesOpened).toHaveLength(1);
+    const listingId = world.providers.DEMO1!.listingId;
 
     const commissioner = await signedInPage(session, 'commissioner@aqp.example');
     await commissioner.goto(`${baseUrl}/quality/breaches?state=open`);
@@ -62,12 +83,12 @@ describe('a KPI breach in Chromium', () => {
     expect(await commissioner.locator('main').textContent()).toContain('Milestone missed');
     await expectAccessible(commissioner);
 
-    const listing = await deps.db.selectFrom('listings').select('status').where('id', '=', world.listingId).executeTakeFirstOrThrow();
+    const listing = await deps.db.selectFrom('listings').select('status').where('id', '=', listingId).executeTakeFirstOrThrow();
     expect(listing.status).toBe('suspended');
     const audit = await deps.db
       .selectFrom('audit_events')
       .select('action')
-      .where('entity_id', 'in', [breachId!, world.listingId])
+      .where('entity_id', 'in', [breachId!, listingId])
       .orderBy('id')
       .execute();
     expect(audit.map((row) => row.action)).toEqual([
@@ -83,11 +104,11 @@ describe('a KPI breach in Chromium', () => {
     const outbox = await deps.db
       .selectFrom('outbox_messages')
       .select('subject')
-      .where('entity_id', 'in', [breachId!, world.listingId])
+      .where('entity_id', 'in', [breachId!, listingId])
       .orderBy('created_at')
       .execute();
     expect(outbox.map((message) => message.subject)).toEqual([
-      expect.stringMatching(/^KPI breach BR-\d+: Seen within 16 working days$/),
+      expect.stringMatching(/^KPI breach BR-\d+: Seen within 16 working days of referral$/),
       expect.stringMatching(/^KPI breach BR-\d+: /),
       expect.stringMatching(/^Contract performance notice BR-/),
       expect.stringMatching(/^Response to contract performance notice BR-/),

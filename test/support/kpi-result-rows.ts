@@ -1,7 +1,7 @@
 /**
  * Test builders for stored KPI results, written as the KPI engine stores them (kpi_runs, kpi_results, kpi_result_counts; decision 0051):
  * a hearing offer with a live provider, and a month's result worked out by the KPI rules from referrals first seen after so many
- * working days. The coordinator switches these to the real engine once it is merged.
+ * working days, for tests of what follows a result (pages, breaches, API) without building every referral the engine would read.
  */
 import type { Deps } from '../../src/domains/deps.ts';
 import { evaluateKpi, type KpiDefinition, type KpiReferralFacts, periodWindow } from '../../src/domains/provider-quality/kpi.rules.ts';
