@@ -1,5 +1,5 @@
 /** Test builders for the dashboards: referrals across months and providers, first appointments, stored KPI results and feedback answers. */
-import { aStoredKpiResult, type KpiResultSpec } from './quality-rows.ts';
+import { aStoredKpiResult, type KpiResultSpec, storeFeedback } from './quality-rows.ts';
 import type { Deps } from '../../src/domains/deps.ts';
 import { type ActivityWorld, aReferralFor } from './activity-rows.ts';
 import { aListingIn } from './referral-rows.ts';
@@ -49,18 +49,7 @@ export async function aKpiResult(
 
 /** Friends and Family Test answers, one per new referral to the world's provider, answered on `answeredOn`. */
 export async function feedbackAnswers(deps: Deps, world: ActivityWorld, answeredOn: string, answers: string[]): Promise<void> {
-  for (const answer of answers) {
-    const referral = await aReferralFor(deps, world, { acceptedOn: answeredOn });
-    await deps.db
-      .insertInto('feedback_responses')
-      .values({
-        referral_id: referral.id,
-        offer_id: world.offerId,
-        provider_organisation_id: world.providerId,
-        answer,
-        answered_on: answeredOn,
-        answered_at: `${answeredOn}T12:00:00Z`,
-      })
-      .execute();
-  }
+  const referralIds: string[] = [];
+  for (const _answer of answers) referralIds.push((await aReferralFor(deps, world, { acceptedOn: answeredOn })).id);
+  await storeFeedback(deps, world, referralIds, answers, answeredOn);
 }

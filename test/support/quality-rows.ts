@@ -87,13 +87,25 @@ export async function feedbackGiven(
     answers.map(() => [addDays(answeredOn, -200), addDays(answeredOn, -200)]),
   );
   const referrals = (await referralsOfListing()).filter((id) => !before.has(id));
+  await storeFeedback(deps, listing, referrals, answers, answeredOn);
+}
+
+/** Stores one Friends and Family Test answer for each referral given (in order), answered at noon on a day, as the referral-status page does. */
+export async function storeFeedback(
+  deps: Deps,
+  to: { offerId: string; providerId: string },
+  referralIds: readonly string[],
+  answers: readonly string[],
+  answeredOn: string,
+): Promise<void> {
+  if (answers.length === 0) return;
   await deps.db
     .insertInto('feedback_responses')
     .values(
       answers.map((answer, index) => ({
-        referral_id: referrals[index]!,
-        offer_id: listing.offerId,
-        provider_organisation_id: listing.providerId,
+        referral_id: referralIds[index]!,
+        offer_id: to.offerId,
+        provider_organisation_id: to.providerId,
         answer,
         answered_on: answeredOn,
         answered_at: new Date(`${answeredOn}T12:00:00Z`),
