@@ -62,7 +62,10 @@ async function nearestFirst(deps: Deps, place: Place, sites: OrukSite[], proximi
 
 /** Each site on the page with its live listing as a service, in a few queries for the whole page. */
 async function withServices(deps: Deps, sites: OrukSite[], baseUrl: string) {
-  const listings = await liveListings(deps.db, { today: deps.clock.today(), listingIds: [...new Set(sites.map((site) => site.listingId))] });
+  const listings = await liveListings(deps.db, {
+    today: deps.clock.today(),
+    listingIds: [...new Set(sites.map((site) => site.listingId))],
+  });
   const terms = await termsOfListings(deps, listings);
   const byId = new Map(listings.map((listing) => [listing.listingId, listing]));
   return sites.map((site) => serviceAtLocationOf(byId.get(site.listingId)!, site, terms.get(site.listingId)!, baseUrl));
@@ -83,16 +86,25 @@ export async function orukServiceAtLocations(deps: Deps, query: OrukQuery, baseU
   if (!commissionerId) return orukPage([], 0, query.page, query.perPage);
   const covered = await liveListingSites(deps.db, { ...filter, coveredCommissionerId: commissionerId });
   const ordered = await nearestFirst(deps, place, covered, query.proximity);
-  return orukPage(await withServices(deps, sliceFor(ordered, query.page, query.perPage), baseUrl), ordered.length, query.page, query.perPage);
+  return orukPage(
+    await withServices(deps, sliceFor(ordered, query.page, query.perPage), baseUrl),
+    ordered.length,
+    query.page,
+    query.perPage,
+  );
 }
 
 /** One service at a location by its id, with its location (address, accessibility) and service; 404 unless the listing is live and the site open. */
 export async function orukServiceAtLocation(deps: Deps, id: string, baseUrl: string): Promise<Entry> {
   const today = deps.clock.today();
   const key = (await liveSiteKeys(deps.db, today)).find(
-    (candidate) => serviceAtLocationIdOf(candidate, { siteCode: candidate.siteCode, name: candidate.siteName, provider: candidate.provider }) === id.toLowerCase(),
+    (candidate) =>
+      serviceAtLocationIdOf(candidate, { siteCode: candidate.siteCode, name: candidate.siteName, provider: candidate.provider }) ===
+      id.toLowerCase(),
   );
-  const sites = key ? (await liveListingSites(deps.db, { today, listingIds: [key.listingId] })).filter((site) => site.id === key.siteId) : [];
+  const sites = key
+    ? (await liveListingSites(deps.db, { today, listingIds: [key.listingId] })).filter((site) => site.id === key.siteId)
+    : [];
   if (sites.length === 0) throw new DomainError('not-found', `There is no live service at a location with id ${id} in this feed`);
   const entry = (await withServices(deps, sites, baseUrl))[0]!;
   return { ...entry, location: fullLocationOf(sites[0]!) };

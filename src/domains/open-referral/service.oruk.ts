@@ -64,7 +64,13 @@ export function serviceAtLocationOf(listing: OrukListing, site: OrukSite, terms:
 }
 
 /** A fully nested service (/services/{id}): its areas, sites with addresses, opening hours, funding, catalogue term and organization identifiers. */
-export function fullServiceOf(listing: OrukListing, sites: readonly OrukSite[], terms: ListingTerms, term: OrukTaxonomyTerm, baseUrl: string) {
+export function fullServiceOf(
+  listing: OrukListing,
+  sites: readonly OrukSite[],
+  terms: ListingTerms,
+  term: OrukTaxonomyTerm,
+  baseUrl: string,
+) {
   const service = serviceOf(listing, terms, baseUrl);
   const atLocations = sites.map((site) => {
     const location = fullLocationOf(site);

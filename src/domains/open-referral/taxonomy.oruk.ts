@@ -63,5 +63,11 @@ export function taxonomyTermOf(service: CatalogueService, baseUrl: string): Oruk
 
 /** The link from a service (or anything else) to its catalogue term, the HSDS 3 way of classifying. */
 export function attributeOf(linkId: string, linkType: 'service', term: OrukTaxonomyTerm): OrukAttribute {
-  return { id: partUuid(linkId, `attribute:${term.term}`), link_id: linkId, taxonomy_term_id: term.id, link_type: linkType, taxonomy_term: term };
+  return {
+    id: partUuid(linkId, `attribute:${term.term}`),
+    link_id: linkId,
+    taxonomy_term_id: term.id,
+    link_type: linkType,
+    taxonomy_term: term,
+  };
 }
