@@ -38,6 +38,16 @@ function sendFeedProblem(error: Error, request: FastifyRequest, reply: FastifyRe
   return sendProblem(reply, statusForCode[problem.code], problem.code, problem.message, fieldErrors ? { errors: fieldErrors } : {});
 }
 
+/** The answer to a CORS preflight: reads only, any headers, remembered for a day. */
+function sendPreflight(reply: FastifyReply): FastifyReply {
+  return reply
+    .status(204)
+    .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
+    .header('access-control-allow-headers', '*')
+    .header('access-control-max-age', '86400')
+    .send();
+}
+
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 /** Registers the feed's GET routes, its CORS preflight and its own error and not-found answers under /openreferral. */
@@ -48,18 +58,12 @@ export async function registerOpenReferral(app: FastifyInstance, deps: Deps): Pr
       const query = (request: FastifyRequest, list: OrukList) => readOrukQuery(request.query as Record<string, unknown>, list);
       scope.addHook('onRequest', async (_request, reply) => allowAnyOrigin(reply));
       scope.setErrorHandler((error: Error, request, reply) => sendFeedProblem(error, request, reply));
+      // A preflight (OPTIONS) reaches no route, so the feed's not-found handler answers it: any origin may GET.
       scope.setNotFoundHandler((request, reply) => {
         allowAnyOrigin(reply);
+        if (request.method === 'OPTIONS') return sendPreflight(reply);
         return sendProblem(reply, 404, 'not-found', `No resource at ${request.method} ${request.url.split('?')[0]}`);
       });
-      scope.options('/*', async (_request, reply) =>
-        reply
-          .status(204)
-          .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
-          .header('access-control-allow-headers', '*')
-          .header('access-control-max-age', '86400')
-          .send(),
-      );
 
       scope.get('/', async (request) => orukAbout(base(request)));
       scope.get('/services', async (request) => orukServices(deps, query(request, 'services'), base(request)));
