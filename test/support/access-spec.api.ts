@@ -52,7 +52,6 @@ export const API_ACCESS: Record<string, Access> = {
   'GET /api/v1/directory': PUBLIC,
   'GET /api/v1/directory/providers/:code': PUBLIC,
   'GET /openreferral': PUBLIC,
-  'GET /openreferral/': PUBLIC,
   'GET /openreferral/services': PUBLIC,
   'GET /openreferral/services/:id': PUBLIC,
   'GET /openreferral/service_at_locations': PUBLIC,
