@@ -6,6 +6,7 @@ import { addDays } from '../../src/lib/working-days.ts';
 import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
 import { runKpis } from '../../src/domains/provider-quality/kpi-run.service.ts';
 import { londonDateOf, systemClock } from '../../src/lib/clock.ts';
+import { ORUK_OBJECTS, ORUK_PARAMETERS } from './oruk-object-ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -216,6 +217,7 @@ const OBJECTS = {
   /** The quarter before this one: owed by the demo listing when its contract ran through it. */
   quarter: async () => previousQuarter(),
   assessmentCriterion: async () => 'capability',
+  ...ORUK_OBJECTS,
 } satisfies Record<string, (db: Db) => Promise<string>>;
 
 type ObjectKind = keyof typeof OBJECTS;
@@ -275,6 +277,7 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'queries/:id': 'lineQuery',
   'breaches/:id': 'breach',
   'milestones/:number': 'breachMilestone',
+  ...ORUK_PARAMETERS,
   'nhsuk/*': 'file',
   'static/*': 'file',
 };

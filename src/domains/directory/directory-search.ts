@@ -54,7 +54,7 @@ function postcodeProblem(code: DomainErrorCode, message: string): DomainError {
 }
 
 /** AQP's commissioners are in England: a Scottish or Welsh place is refused plainly rather than matched to a nearby English practice. */
-async function assertInEngland(deps: Deps, place: Place): Promise<void> {
+export async function assertInEngland(deps: Deps, place: Place): Promise<void> {
   const inEngland =
     place.kind === 'postcode'
       ? !place.postcode?.countryCode || place.postcode.countryCode.startsWith('E')
@@ -66,7 +66,8 @@ async function assertInEngland(deps: Deps, place: Place): Promise<void> {
     );
 }
 
-async function commissionerAt(deps: Deps, place: Place): Promise<ResolvedSearch['commissioner']> {
+/** The NHS commissioner responsible for a place (by residence for a postcode, by most of its postcodes for a district), as the directory names it. */
+export async function commissionerAt(deps: Deps, place: Place): Promise<ResolvedSearch['commissioner']> {
   const responsible =
     place.kind === 'postcode'
       ? await responsibleForResidence(deps, place.postcode!)

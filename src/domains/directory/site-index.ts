@@ -17,8 +17,10 @@ export interface NearbySite extends IndexedSite {
 /** An immutable spatial index over one snapshot of sites; rebuilt (not mutated) when sites change. */
 export class SiteIndex {
   private readonly tree: KDBush;
+  private readonly siteIds: ReadonlySet<string>;
 
   constructor(private readonly sites: readonly IndexedSite[]) {
+    this.siteIds = new Set(sites.map((site) => site.siteId));
     this.tree = new KDBush(Math.max(1, sites.length));
     for (const site of sites) this.tree.add(site.longitude, site.latitude);
     if (sites.length === 0) this.tree.add(0, 0);
@@ -27,6 +29,11 @@ export class SiteIndex {
 
   get size(): number {
     return this.sites.length;
+  }
+
+  /** True when the snapshot holds the site (one opened since it was built is not in it until the rebuild). */
+  has(siteId: string): boolean {
+    return this.siteIds.has(siteId);
   }
 
   /** Up to `limit` sites nearest to the point (optionally within `maxKm` and passing `accept`), nearest first. */

@@ -20,6 +20,18 @@ const PUBLIC_ANSWERS = new Set([
   '/api/v1/directory/providers/:code',
   '/api/v1/map',
   '/map.csv',
+  '/openreferral',
+  '/openreferral/',
+  '/openreferral/services',
+  '/openreferral/services/:id',
+  '/openreferral/service_at_locations',
+  '/openreferral/service_at_locations/:id',
+  '/openreferral/organizations',
+  '/openreferral/organizations/:id',
+  '/openreferral/taxonomies',
+  '/openreferral/taxonomies/:id',
+  '/openreferral/taxonomy_terms',
+  '/openreferral/taxonomy_terms/:id',
 ]);
 
 /**
