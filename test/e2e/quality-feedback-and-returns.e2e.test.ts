@@ -102,6 +102,7 @@ describe('patient feedback after discharge and a provider’s quality return, in
     expect(await page.getByRole('table').getByText('Late: not submitted').count()).toBeGreaterThanOrEqual(2);
     await expectAccessible(page);
     await page.getByRole('link', { name: /^Q1 2026-27/ }).click();
+    await page.waitForURL(/\/quarters\/2026-27-Q1$/);
     await expectAccessible(page);
     await page.getByLabel('Complaints received').fill('2');
     await page.getByLabel('Complaints upheld').fill('3');
@@ -129,6 +130,7 @@ describe('patient feedback after discharge and a provider’s quality return, in
     page.setDefaultTimeout(30_000);
     await page.goto(`${baseUrl}/offers/${offers.items[0]!.id}`);
     await page.getByRole('link', { name: 'What the quarterly quality return asks' }).click();
+    await page.waitForURL(/\/quality-return$/);
     expect(await page.locator('main').textContent()).toContain('This offer asks the default items');
     await expectAccessible(page);
     await page.getByLabel('What it asks').last().fill('Falls in clinic');

@@ -23,7 +23,14 @@ export function launchChromium(): Promise<Browser> {
 
 /** Runs axe at WCAG 2.2 A and AA on the current page and fails with every violation listed; a public page (no staff session, or `public: true`) must also be in plain words. */
 export async function expectAccessible(page: Page, options: { public?: boolean } = {}): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  const analyze = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  await page.waitForLoadState('load');
+  // A click that navigates may still be loading the next page when axe starts: its document goes away under axe. Once loaded, run again.
+  const results = await analyze().catch(async (error: Error) => {
+    if (!/documentElement|Execution context was destroyed|navigat/i.test(error.message)) throw error;
+    await page.waitForLoadState('load');
+    return analyze();
+  });
   const violations = results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
