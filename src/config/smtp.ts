@@ -24,7 +24,8 @@ export function smtpFrom(env: NodeJS.ProcessEnv, baseUrl: string | undefined, fa
   const [user, password] = [value('AQP_SMTP_USER'), env.AQP_SMTP_PASSWORD || undefined];
   if (Boolean(user) !== Boolean(password)) throw fail('AQP_SMTP_USER and AQP_SMTP_PASSWORD go together: set both or neither.');
   const from = value('AQP_SMTP_FROM');
-  if (!from || !EMAIL.test(from)) throw fail(`AQP_SMTP_FROM must be the sender's email address, like aqp@example.nhs.uk, not "${from ?? ''}".`);
+  if (!from || !EMAIL.test(from))
+    throw fail(`AQP_SMTP_FROM must be the sender's email address, like aqp@example.nhs.uk, not "${from ?? ''}".`);
   if (!baseUrl) throw fail('AQP_PUBLIC_BASE_URL is required when AQP_SMTP_HOST is set: emails link to it for people to sign in.');
   return { host, port: portText ? Number(portText) : DEFAULT_PORTS[security], security, user, password, from, baseUrl };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 
-const RELAY = { AQP_SMTP_HOST: 'smtp.example.nhs.uk', AQP_SMTP_FROM: 'aqp@example.nhs.uk', AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/' };
+const RELAY = {
+  AQP_SMTP_HOST: 'smtp.example.nhs.uk',
+  AQP_SMTP_FROM: 'aqp@example.nhs.uk',
+  AQP_PUBLIC_BASE_URL: 'https://aqp.example.nhs.uk/',
+};
 
 describe('the SMTP relay in the configuration', () => {
   it('is off by default, as in the demo', () => {

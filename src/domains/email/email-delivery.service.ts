@@ -35,7 +35,11 @@ export async function sendDueEmails(deps: Deps, mailer: Mailer, baseUrl: string,
 /** One attempt: refuses a message too old or with nowhere to go without trying, else sends it and reads the relay's answer. */
 async function attemptDelivery(message: ClaimedMessage, mailer: Mailer, baseUrl: string, clock: Clock): Promise<DeliveryOutcome> {
   if (message.attempts === 1 && isTooOldToEmail(message.createdAt, clock.now()))
-    return { status: 'failed', attempts: 0, error: `the message was over ${FIRST_TRY_WITHIN_HOURS} hours old when email could first be tried` };
+    return {
+      status: 'failed',
+      attempts: 0,
+      error: `the message was over ${FIRST_TRY_WITHIN_HOURS} hours old when email could first be tried`,
+    };
   if (!message.recipient)
     return { status: 'failed', attempts: 0, error: `${message.organisationName} has not given an email address for messages` };
   try {
