@@ -1,7 +1,7 @@
 /** The form for the address AQP emails when a message arrives for an organisation without a provider profile (decision 0066). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { changeContactEmail, CONTACT_EMAIL_EDITORS, contactEmailOf } from '../../../domains/identity/organisation-contact.service.ts';
+import { changeContactEmail, CONTACT_EMAIL_EDITORS, contactEmailOf } from '../../../domains/email/organisation-contact.service.ts';
 import { organisationOf } from '../../../domains/identity/organisation-view.service.ts';
 import { attempt, field, type FormErrors, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';

@@ -1,7 +1,7 @@
 /** "Your organisation": the signed-in person's organisation and its team, for every role. */
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { CONTACT_EMAIL_EDITORS, contactEmailOf } from '../../../domains/identity/organisation-contact.service.ts';
+import { CONTACT_EMAIL_EDITORS, contactEmailOf } from '../../../domains/email/organisation-contact.service.ts';
 import { organisationOf, teamMembersOf } from '../../../domains/identity/organisation-view.service.ts';
 import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES } from '../../../domains/identity/roles.rules.ts';
 import { registerContactEmailPages } from './contact-email.ts';

@@ -2,10 +2,10 @@
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import { EMAIL } from '../providers/provider-profile.rules.ts';
 import type { Deps } from '../deps.ts';
-import { recordAudit } from './audit.repo.ts';
+import { recordAudit } from '../identity/audit.repo.ts';
 import { type ContactEmail, findContactEmail, updateContactEmail } from './organisation-contact.repo.ts';
-import type { ActionContext } from './principal.ts';
-import type { Role } from './roles.rules.ts';
+import type { ActionContext } from '../identity/principal.ts';
+import type { Role } from '../identity/roles.rules.ts';
 
 /** The roles that speak for an organisation without a provider profile (a provider's administrators change its profile email instead). */
 export const CONTACT_EMAIL_EDITORS: readonly Role[] = ['national-admin', 'regional-reviewer', 'commissioner', 'referrer', 'platform-admin'];
