@@ -1,8 +1,9 @@
-/** The `aqp` command line: serve, migrate, seed, users, API keys, imports, compliance runs, month closes and KPI runs, all calling the same services as the web. */
+/** The `aqp` command line: serve, migrate, seed, users, API keys, imports, compliance runs, month closes, KPI runs and email sends, all calling the same services as the web. */
 import { Command } from 'commander';
 import { registerKeyCommands } from './api-keys.command.ts';
 import { registerComplianceCommand } from './compliance.command.ts';
 import { registerDatabaseCommands } from './database.command.ts';
+import { registerEmailCommand } from './email.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerOrganisationCommands } from './organisations.command.ts';
 import { registerPaymentsCommand } from './payments.command.ts';
@@ -21,6 +22,7 @@ registerImportCommand(program);
 registerComplianceCommand(program);
 registerPaymentsCommand(program);
 registerQualityCommand(program);
+registerEmailCommand(program);
 
 try {
   await program.parseAsync(process.argv);

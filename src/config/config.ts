@@ -4,7 +4,9 @@ import { DEFAULT_QUERY_PERIODS, type QueryPeriods } from '../domains/payments/li
 import { DEFAULT_RETURN_DUE_WORKING_DAYS } from '../domains/provider-quality/quality-quarter.rules.ts';
 import type { BreachPeriods } from '../domains/provider-quality/breach.rules.ts';
 import { isIsoDate } from '../lib/iso-date.ts';
+import type { SmtpSettings } from '../domains/email/smtp-mailer.ts';
 import { breachPeriodsFrom } from './breach-periods.ts';
+import { smtpFrom } from './smtp.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,6 +40,8 @@ export interface Config {
   qualityReturnDueWorkingDays: number;
   /** The working days to respond to a contract performance notice and to meet after a response (decision 0056). */
   breachPeriods: BreachPeriods;
+  /** The SMTP relay that emails organisations about new messages (decision 0066); undefined (the default and the demo) means no email. */
+  smtp: SmtpSettings | undefined;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (sessionSecret && sessionSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
   }
+  const baseUrl = publicBaseUrl(env.AQP_PUBLIC_BASE_URL);
   return {
     port: port(env.PORT),
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
@@ -72,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: trustProxy(env.TRUST_PROXY),
     demoHistory: demoHistory(env.AQP_DEMO_HISTORY),
-    publicBaseUrl: publicBaseUrl(env.AQP_PUBLIC_BASE_URL),
+    publicBaseUrl: baseUrl,
     publicReadsPerMinute: wholeNumber(
       'AQP_PUBLIC_READS_PER_MINUTE',
       env.AQP_PUBLIC_READS_PER_MINUTE,
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     queryPeriods: queryPeriods(env),
     qualityReturnDueWorkingDays: workingDays('AQP_QUALITY_RETURN_DUE_WORKING_DAYS', env, DEFAULT_RETURN_DUE_WORKING_DAYS),
     breachPeriods: breachPeriodsFrom(env, (message) => new ConfigError(message)),
+    smtp: smtpFrom(env, baseUrl, (message) => new ConfigError(message)),
   };
 }
 

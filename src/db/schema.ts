@@ -34,6 +34,8 @@ export interface OrganisationsTable {
   region_code: string | null;
   prescribing_setting: number | null;
   status: string | null;
+  /** Where AQP emails an organisation without a provider profile about new messages (migration 0030, decision 0066). */
+  contact_email: string | null;
 }
 
 /** ISO dates (YYYY-MM-DD) in and out; see db/connect.ts for the parser that keeps them as text. */

@@ -6,6 +6,8 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedNationalCatalogue } from '../domains/catalogue/catalogue.seed.ts';
 import { scheduleDailyCompliance } from '../domains/compliance/compliance-schedule.ts';
+import { scheduleEmailDelivery } from '../domains/email/email-schedule.ts';
+import { smtpMailer } from '../domains/email/smtp-mailer.ts';
 import { scheduleDailyMonthClose } from '../domains/payments/payment-schedule.ts';
 import { scheduleNightlyKpis } from '../domains/provider-quality/kpi-schedule.ts';
 import { isDemoSeeded, seedDemo } from '../demo/demo.seed.ts';
@@ -56,6 +58,8 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
   const stopMonthClose = scheduleDailyMonthClose(deps, app.log);
   const stopKpis = scheduleNightlyKpis(deps, app.log);
+  const smtp = config.smtp;
+  const stopEmail = smtp ? scheduleEmailDelivery(deps, { mailer: smtpMailer(smtp), baseUrl: smtp.baseUrl }, app.log) : () => {};
 
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -69,6 +73,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     stopCompliance();
     stopMonthClose();
     stopKpis();
+    stopEmail();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -78,6 +83,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
 
   await app.listen({ port: config.port, host: config.host });
   const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pglite` : 'PostgreSQL';
+  if (smtp) log(`Emailing organisations about new messages through ${smtp.host}:${smtp.port} (${smtp.security})`);
   log(`AQP is running at http://localhost:${config.port} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return app;
 }

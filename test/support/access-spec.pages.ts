@@ -18,6 +18,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /accessibility-statement': PUBLIC,
   'GET /cookies': PUBLIC,
   'GET /organisation': ROLES,
+  'GET /organisation/contact-email': ROLES,
+  'POST /organisation/contact-email': ROLES,
   'GET /commissioning': ROLES,
   'GET /catalogue': PUBLIC,
   'GET /catalogue/new': ROLES,

@@ -181,6 +181,13 @@ export interface OutboxMessagesTable {
   entity_id: string | null;
   created_at: Generated<Date>;
   read_at: NullableTimestamp;
+  /** Email delivery (migration 0030, decision 0066): NULL for messages stored before email existed. */
+  email_status: Generated<string | null>;
+  email_attempts: Generated<number>;
+  email_last_error: string | null;
+  email_next_attempt_at: NullableTimestamp;
+  email_sent_at: NullableTimestamp;
+  email_to: string | null;
 }
 
 export interface QualificationTables {

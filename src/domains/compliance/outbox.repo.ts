@@ -1,6 +1,17 @@
 /** Reads and marks the outbox messages of one organisation; the only place outside inserts that touches `outbox_messages`. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { EmailStatus } from '../email/email-delivery.rules.ts';
+
+/** How a message's email went (decision 0066); status null for messages stored before AQP sent email. */
+export interface EmailDelivery {
+  status: EmailStatus | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+  to: string | null;
+}
 
 export interface Message {
   id: string;
@@ -10,6 +21,7 @@ export interface Message {
   entityId: string | null;
   createdAt: Date;
   readAt: Date | null;
+  email: EmailDelivery;
 }
 
 /** A page of an organisation's messages (only unread ones when asked), newest first, with its total and unread counts. */
@@ -23,6 +35,7 @@ export async function listMessages(
   const [rows, counts] = await Promise.all([
     base
       .select(['id', 'subject', 'body', 'entity_type', 'entity_id', 'created_at', 'read_at'])
+      .select(['email_status', 'email_attempts', 'email_last_error', 'email_next_attempt_at', 'email_sent_at', 'email_to'])
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(page.limit)
@@ -39,6 +52,14 @@ export async function listMessages(
       entityId: row.entity_id,
       createdAt: row.created_at,
       readAt: row.read_at,
+      email: {
+        status: row.email_status as EmailStatus | null,
+        attempts: row.email_attempts,
+        lastError: row.email_last_error,
+        nextAttemptAt: row.email_next_attempt_at,
+        sentAt: row.email_sent_at,
+        to: row.email_to,
+      },
     })),
     unread: Number(counts.total) - Number(counts.read),
     total: Number(counts.total),

@@ -3,9 +3,9 @@ import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
 import { isUuid } from '../identity/organisation.repo.ts';
-import { countUnreadMessages, listMessages, markMessageRead, type Message } from './outbox.repo.ts';
+import { countUnreadMessages, type EmailDelivery, listMessages, markMessageRead, type Message } from './outbox.repo.ts';
 
-export type { Message };
+export type { EmailDelivery, Message };
 
 /** The newest messages to the principal's organisation, with the number unread. */
 export function messagesFor(

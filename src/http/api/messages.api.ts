@@ -8,6 +8,21 @@ import { ROLES } from '../../domains/identity/roles.rules.ts';
 import { problemResponses } from './schemas.ts';
 
 const Id = Type.Object({ id: Type.String({ maxLength: 40 }) });
+const When = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const EmailDelivery = Type.Object(
+  {
+    status: Type.Union([Type.Literal('pending'), Type.Literal('retrying'), Type.Literal('sent'), Type.Literal('failed'), Type.Null()], {
+      description: 'null for messages stored before AQP sent email',
+    }),
+    attempts: Type.Integer(),
+    lastError: Type.Union([Type.String(), Type.Null()]),
+    nextAttemptAt: When,
+    sentAt: When,
+    to: Type.Union([Type.String(), Type.Null()]),
+  },
+  { description: 'How the email telling your organisation about this message went (decision 0066)' },
+);
+const iso = (at: Date | null) => at?.toISOString() ?? null;
 const NoContent = { 204: Type.Null(), ...problemResponses };
 
 export function registerMessageApi(scope: FastifyInstance, deps: Deps): void {
@@ -31,6 +46,7 @@ export function registerMessageApi(scope: FastifyInstance, deps: Deps): void {
                 body: Type.String(),
                 createdAt: Type.String(),
                 read: Type.Boolean(),
+                email: EmailDelivery,
               }),
             ),
           }),
@@ -47,6 +63,7 @@ export function registerMessageApi(scope: FastifyInstance, deps: Deps): void {
           body: m.body,
           createdAt: m.createdAt.toISOString(),
           read: m.readAt !== null,
+          email: { ...m.email, nextAttemptAt: iso(m.email.nextAttemptAt), sentAt: iso(m.email.sentAt) },
         })),
       };
     },

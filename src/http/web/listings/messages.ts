@@ -4,6 +4,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { markRead, messagesFor } from '../../../domains/compliance/outbox.service.ts';
 import { ROLES } from '../../../domains/identity/roles.rules.ts';
 import { get, post, registerPages } from '../page-routes.ts';
+import { emailDeliveryLine } from './messages.presenter.ts';
 
 const PAGE_SIZE = 25;
 const SIGNED_IN = { config: { roles: ROLES } };
@@ -19,6 +20,7 @@ async function viewMessages(deps: Deps, request: FastifyRequest, reply: FastifyR
   return reply.render('pages/messages/messages.njk', {
     pageTitle: unreadOnly ? 'Unread messages' : 'Messages',
     ...result,
+    items: result.items.map((message) => ({ ...message, emailLine: emailDeliveryLine(message.email) })),
     page,
     pages,
     unreadOnly,
