@@ -87,4 +87,21 @@ describe('administration journeys in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You have signed out');
     await page.context().close();
   });
+
+  it('lets a commissioner set the email address AQP tells about new messages, fixing an error shown beside the field', async () => {
+    const page = await signedInPage(session, 'commissioner@aqp.example');
+    await page.goto(`${session.server.baseUrl}/organisation`);
+    await page.getByRole('link', { name: 'Change email for messages' }).click();
+    await page.waitForURL(/\/organisation\/contact-email$/);
+    await expectAccessible(page);
+    await page.getByLabel('Email address').fill('not an address');
+    await page.getByRole('button', { name: 'Save email address' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Enter an email address in the correct format');
+    await expectAccessible(page);
+    await page.getByLabel('Email address').fill('aqp.team@example.nhs.uk');
+    await page.getByRole('button', { name: 'Save email address' }).click();
+    expect(await page.locator('main').textContent()).toContain('aqp.team@example.nhs.uk');
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });
