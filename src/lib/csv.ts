@@ -7,12 +7,9 @@ export const UTF8_BOM = '\ufeff';
 /** Characters a spreadsheet reads as the start of a formula (OWASP CSV injection), including the tab and carriage return that hide one. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A plain number ("-12", "3.5") that a spreadsheet reads as a number and never as a formula. */
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** A cell that a spreadsheet shows as text: one starting like a formula gets a leading apostrophe; a plain negative number is left as it is. */
+/** A cell that a spreadsheet shows as text: one starting like a formula gets a leading apostrophe (a number passed as a number is written as it is). */
 export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** Records as CSV text without a byte order mark (for one batch of a streamed file): text cells made safe, numbers written as they are. */

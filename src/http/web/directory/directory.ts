@@ -35,10 +35,11 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
   return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
 }
 
-/** Every site the search finds, all pages of it, as CSV; a search the page would refuse is refused the same way. */
+/** Every site the search finds, all pages of it, as CSV; an unfinished search goes to the page, which says what is missing. */
 async function downloadDirectorySearch(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const query = request.query as Record<string, unknown>;
   const search = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
+  if (!search.service || !search.postcode) return reply.redirect(`/directory?${new URLSearchParams(search).toString()}`, 303);
   const batches = everyPage(async (page) => {
     const result = await searchDirectory(deps, { ...search, page: page.page, pageSize: page.limit });
     return { rows: foundSites(result), total: result.total };
