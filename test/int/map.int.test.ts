@@ -153,7 +153,7 @@ describe('the public AQP map', () => {
     expect(response.body).toContain(
       `99X,"'=HYPERLINK(""http://evil""), ""Quoted"" sub-ICB",QT1,NHS Test Integrated Care Board,adult-hearing,Adult hearing,${offers.formula},0,0,0,0,0,0,0,0,false\r\n`,
     );
-    const records = parse(response.body, { columns: true }) as Record<string, string>[];
+    const records = parse(response.body, { columns: true, bom: true }) as Record<string, string>[];
     expect(records.map((r) => `${r.commissioner_ods_code} ${r.service_code}`).sort()).toEqual([
       '99X adult-hearing',
       'T01 adult-hearing',
