@@ -100,7 +100,7 @@ describe('local service proposals and the AQP map in Chromium', () => {
     );
     await expectAccessible(page);
     const csv = await fetch(`${session.server.baseUrl}/map.csv?service=adult-hearing`);
-    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect((await csv.text()).split('\r\n')[0]).toContain('commissioner_ods_code');
     await context.close();
   });

@@ -66,12 +66,14 @@ describe('a provider’s full referral list and its sites per listing in Chromiu
     await expectAccessible(provider);
     const [download] = await Promise.all([
       provider.waitForEvent('download'),
-      provider.getByRole('link', { name: 'Download this referral as a CSV file' }).click(),
+      provider.getByRole('link', { name: 'Download this referral as CSV' }).click(),
     ]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')).toEqual([
-      'Reference,NHS number,Patient,Service,Referring practice,Status,Referred on,Sent to provider on,Accept by,Sessions attended',
-      expect.stringMatching(new RegExp(`^${spaced(treated!)},,Cara Treated,Adult hearing,Station Road Surgery,Accepted by the provider,`)),
+      '\ufeffReference,Patient,NHS number,Service,Referred by,Status,Sent to you,Accept by',
+      expect.stringMatching(
+        new RegExp(`^${spaced(treated!)},Cara Treated,Not given,Adult hearing,Station Road Surgery,Accepted by the provider,`),
+      ),
       '',
     ]);
 

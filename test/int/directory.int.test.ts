@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../support/haversine.ts';
 import { inCommissionerArea, placeDistricts, placeScottishPostcode, REAL_DISTRICTS } from '../support/directory-rows.ts';
+import { csvTable } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { acceptedReferrals, aListingIn, aProviderWithSites, placePostcodes, REAL_POSTCODES } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -232,6 +233,19 @@ describe('the public directory', () => {
     expect(second.body).toContain('Showing 26 to 28 of 28');
     expect(second.body).toContain('href="/directory?service=adult-hearing&amp;postcode=HX6+3AB&amp;page=1"');
     expect(second.body).toContain('Ripponden Hearing (test)</a>, Todmorden clinic');
+    const first = await t.app.inject('/directory?service=adult-hearing&postcode=HX6+3AB');
+    expect(first.body).toContain(
+      'href="/directory.csv?service=adult-hearing&amp;postcode=HX6+3AB" download>Download every site found as CSV',
+    );
+    const csv = csvTable(await t.app.inject('/directory.csv?service=adult-hearing&postcode=HX6+3AB'), 'directory');
+    expect(csv.rows).toHaveLength(28);
+    const keys = [...first.body.matchAll(/<dt class="nhsuk-summary-list__key">\s*([^<]*?)\s*<\/dt>/g)].map((match) => match[1]);
+    expect(keys.slice(0, csv.head.length - 3)).toEqual(csv.head.slice(3));
+    expect(first.body).toContain(`${csv.rows[0]![0]}</a>, ${csv.rows[0]![1]}</h3>`);
+    expect(first.body).toContain(`<strong>${csv.rows[0]![2]}</strong>`);
+    expect((await t.app.inject('/directory.csv?service=adult-hearing')).headers.location).toBe(
+      '/directory?service=adult-hearing&postcode=',
+    );
     await t.deps.db.updateTable('listings').set({ status: 'suspended' }).where('id', '=', many.listingId).execute();
   });
 

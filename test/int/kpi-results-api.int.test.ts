@@ -3,6 +3,7 @@ import { aKpiReferral, aMeasuredOffer, type KpiWorld } from '../support/kpi-rows
 import { movableToday } from '../support/movable-clock.ts';
 import { tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const clock = movableToday('2027-01-04');
@@ -109,10 +110,11 @@ describe('KPI results over the API: who sees which, and the referrals behind one
     ])
       expect(page.body).toContain(text);
     expect(page.body).not.toContain('Calder Valley Physiotherapy');
-    const csv = await provider.get('/quality/kpis.csv?month=2027-01');
-    expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.startsWith('\uFEFFProvider,Offer,Service,KPI')).toBe(true);
-    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(page.body).toContain('href="/quality/kpis.csv?month=2027-01"');
+    const csv = csvTable(await provider.get('/quality/kpis.csv?month=2027-01'), 'kpi-results-2027-01');
+    expectSameList(pageTable(page.body), csv);
+    expect(csv.head).toEqual(['KPI', 'Offer', 'Service', 'Value', 'Counted', 'Threshold', 'Status', 'Period']);
+    expect(csv.rows).toHaveLength(2);
     const link = /href="\/quality\/kpis\/([0-9a-f-]{36})">Seen within 16/.exec(page.body)![1]!;
     const behind = await provider.get(`/quality/kpis/${link}`);
     expect(behind.statusCode).toBe(200);
@@ -123,5 +125,12 @@ describe('KPI results over the API: who sees which, and the referrals behind one
     const clinician = new WebClient(t.app);
     await clinician.signIn('referrer@aqp.example');
     expect((await clinician.get('/quality/kpis')).statusCode).toBe(403);
+    expect((await clinician.get('/quality/kpis.csv')).statusCode).toBe(403);
+    const national = new WebClient(t.app);
+    await national.signIn('national.admin@aqp.example');
+    const everyone = csvTable(await national.get('/quality/kpis.csv?month=2027-01'), 'kpi-results-2027-01');
+    expectSameList(pageTable((await national.get('/quality/kpis?month=2027-01')).body), everyone);
+    expect(everyone.head[0]).toBe('Provider');
+    expect(everyone.rows).toHaveLength(4);
   });
 });

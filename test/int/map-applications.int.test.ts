@@ -133,7 +133,7 @@ describe('application figures on the public AQP map', () => {
   });
 
   it('adds the figures to each commissioner × service row of the CSV', async () => {
-    const records = parse((await t.app.inject('/map.csv?icb=QA1')).body, { columns: true }) as Record<string, string>[];
+    const records = parse((await t.app.inject('/map.csv?icb=QA1')).body, { columns: true, bom: true }) as Record<string, string>[];
     const row = (ods: string, service: string) => records.find((r) => r.commissioner_ods_code === ods && r.service_code === service)!;
     expect(row('A02', 'podiatry')).toMatchObject({
       applications_received: '2',

@@ -143,17 +143,17 @@ describe('the public AQP map', () => {
   it('downloads a CSV with one row per commissioner × service, RFC 4180 quoting and formula cells neutralised', async () => {
     const response = await t.app.inject('/map.csv?icb=QT1');
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers['content-disposition']).toBe('attachment; filename="aqp-map.csv"');
     expect(response.body.split('\r\n')[0]).toBe(
-      'commissioner_ods_code,commissioner_name,icb_ods_code,icb_name,service_code,service_name,offer_ids,' +
+      '\ufeffcommissioner_ods_code,commissioner_name,icb_ods_code,icb_name,service_code,service_name,offer_ids,' +
         'applications_received,applications_qualified,applications_in_assessment,applications_refused_rejects_price,applications_refused_rejects_local_standards,applications_refused_fails_quality_standards,applications_refused_incomplete,' +
         'applications_refused_total,applications_refused_by_ground_suppressed',
     );
     expect(response.body).toContain(
       `99X,"'=HYPERLINK(""http://evil""), ""Quoted"" sub-ICB",QT1,NHS Test Integrated Care Board,adult-hearing,Adult hearing,${offers.formula},0,0,0,0,0,0,0,0,false\r\n`,
     );
-    const records = parse(response.body, { columns: true }) as Record<string, string>[];
+    const records = parse(response.body, { columns: true, bom: true }) as Record<string, string>[];
     expect(records.map((r) => `${r.commissioner_ods_code} ${r.service_code}`).sort()).toEqual([
       '99X adult-hearing',
       'T01 adult-hearing',
@@ -162,7 +162,7 @@ describe('the public AQP map', () => {
       'T03 podiatry',
     ]);
     expect(records.find((r) => r.commissioner_name === `'${FORMULA_NAME}`)).toBeDefined();
-    const national = parse((await t.app.inject('/map.csv')).body, { columns: true }) as Record<string, string>[];
+    const national = parse((await t.app.inject('/map.csv')).body, { columns: true, bom: true }) as Record<string, string>[];
     expect(national.some((r) => r.offer_ids!.includes(offers.draft!) || r.offer_ids!.includes(offers.withdrawn!))).toBe(false);
     expect(national.length).toBe((await mapJson()).commissioners.reduce((sum, c) => sum + c.services.length, 0));
   });

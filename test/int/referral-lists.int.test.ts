@@ -226,7 +226,7 @@ describe('full referral lists', () => {
     expect(page.body).toContain('value="abc"');
   });
 
-  it('downloads the filtered list as RFC 4180 CSV that no spreadsheet runs as a formula, audited with every reference it holds', async () => {
+  it('downloads the filtered list as RFC 4180 CSV with the page’s columns, that no spreadsheet runs as a formula, audited with every reference it holds', async () => {
     const clinician = new WebClient(t.app);
     await clinician.signIn('clinician@aqp.example');
     const csv = await clinician.get('/worklists/referrals.csv?sentFrom=2027-02-01&sentTo=2027-02-20');
@@ -235,14 +235,12 @@ describe('full referral lists', () => {
     expect(csv.headers['content-disposition']).toBe('attachment; filename="referrals-2027-03-01.csv"');
     expect(csv.headers['cache-control']).toBe('no-store');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe(
-      'Reference,NHS number,Patient,Service,Referring practice,Status,Referred on,Sent to provider on,Accept by,Sessions attended',
-    );
+    expect(lines[0]).toBe('\ufeffReference,Patient,NHS number,Service,Referred by,Status,Sent to you,Accept by');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('');
-    expect(lines[1]).toContain(`${spaced(r.e!)},,Eve Returned,`);
+    expect(lines[1]).toContain(`${spaced(r.e!)},Eve Returned,Not given,`);
     expect(lines[3]).toBe(
-      `${spaced(r.g!)},${nhsSpaced(nhs.g)},"'=HYPERLINK(""http://evil.example"") Smith, ""Jr""",Adult hearing,Station Road Surgery,Cancelled,2027-02-01,2027-02-01,2027-02-08,0`,
+      `${spaced(r.g!)},"'=HYPERLINK(""http://evil.example"") Smith, ""Jr""",${nhsSpaced(nhs.g)},Adult hearing,Station Road Surgery,Cancelled,1 February 2027,8 February 2027`,
     );
     const audit = await t.deps.db
       .selectFrom('audit_events')

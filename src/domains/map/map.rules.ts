@@ -1,4 +1,5 @@
 /** Pure rules of the AQP map (docs/decisions/0012-aqp-map.md): which offers count, the uptake figures and the filtered matrix. */
+import { spreadsheetSafe } from '../../lib/csv.ts';
 
 /** Offer statuses that put a commissioner on the map; draft and withdrawn offers never do. */
 export const COUNTED_OFFER_STATUSES = ['published', 'open', 'closed'] as const;
@@ -85,13 +86,8 @@ export function icbsOf(commissioners: readonly MapCommissioner[]): { odsCode: st
   return [...icbs].map(([odsCode, name]) => ({ odsCode, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A cell safe to open in a spreadsheet: a leading formula character is neutralised with a single quote. */
-export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+/** A cell safe to open in a spreadsheet, written the one way every CSV is (decision 0067). */
+export { spreadsheetSafe };
 
 export const CSV_HEADER = [
   'commissioner_ods_code',

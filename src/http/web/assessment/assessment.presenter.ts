@@ -1,9 +1,7 @@
 /** View-models for the assessor's pages: the queue, the criteria with their marks, the national assurance and the decision form. */
 import { REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../domains/applications/application-status.rules.ts';
 import type { AssessmentView } from '../../../domains/applications/application-view.service.ts';
-import type { QueueItem } from '../../../domains/applications/assessment-queue.service.ts';
 import { formatDate, formatDateTime } from '../format.ts';
-import { applicationStatusTag } from '../applications/application.presenter.ts';
 
 const ASSURANCE_STATES: Record<string, string> = {
   missing: 'Missing',
@@ -11,19 +9,6 @@ const ASSURANCE_STATES: Record<string, string> = {
   verified: 'Verified',
   rejected: 'Rejected',
 };
-
-export function queueRows(items: QueueItem[]) {
-  return items.map((item) => ({
-    id: item.id,
-    provider: item.providerName + (item.providerOdsCode ? ` (${item.providerOdsCode})` : ''),
-    offer: `${item.offer.title} (${item.offer.reference})`,
-    lead: item.offer.leadName,
-    submittedAt: item.submittedAt,
-    tag: applicationStatusTag(item.status),
-    waiting: `${item.waitingWorkingDays} working day${item.waitingWorkingDays === 1 ? '' : 's'}`,
-    attempt: item.attempt,
-  }));
-}
 
 /** Each criterion with the answer it is judged on and its current mark, indexed for the form (`mark-<n>`, `note-<n>`); what was posted wins, so nothing typed is lost on an error. */
 export function criteriaRows(view: AssessmentView, posted?: Record<string, string>, savedIndex?: number) {

@@ -10,7 +10,10 @@ import { get, post, registerPages } from '../page-routes.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
 import { applicationStatusTag, refusalGroundLabel } from '../applications/application.presenter.ts';
 import { refusedToAssessor } from './assessment-errors.ts';
-import { assuranceRows, criteriaRows, historyRows, queueRows } from './assessment.presenter.ts';
+import { datedFileName, everyPage, sendListCsv } from '../csv-reply.ts';
+import { listTableModel } from '../list-table.ts';
+import { assuranceRows, criteriaRows, historyRows } from './assessment.presenter.ts';
+import { QUEUE_COLUMNS } from './assessment-queue.presenter.ts';
 import { registerClarificationPage } from './clarification.ts';
 import { decisionDraftOf } from './decision-draft.ts';
 import { registerDecisionPages } from './decision.ts';
@@ -60,9 +63,22 @@ async function viewAssessmentQueue(deps: Deps, request: FastifyRequest, reply: F
   return reply.render('pages/assessment/queue.njk', {
     pageTitle: 'Applications to assess',
     columnClass: 'nhsuk-grid-column-full',
-    rows: queueRows(items),
+    queue: listTableModel(QUEUE_COLUMNS, items, {
+      caption: 'Applications awaiting a decision',
+      csvHref: '/assessment.csv',
+      what: 'the whole queue',
+    }),
     pagination: paginationView(page, total, '/assessment'),
   });
+}
+
+/** The whole queue, every page of it, as CSV. */
+async function downloadAssessmentQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const batches = everyPage(async (page) => {
+    const { items, total } = await assessorQueue(deps, request.actionContext(), page);
+    return { rows: items, total };
+  });
+  return sendListCsv(reply, datedFileName('applications-to-assess', deps.clock.today()), QUEUE_COLUMNS, batches);
 }
 
 /** Saves the marks typed on the page and returns to the criterion saved, or shows the page again with its errors. */
@@ -82,6 +98,7 @@ async function submitMarks(deps: Deps, request: FastifyRequest, reply: FastifyRe
 export function registerAssessmentPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/assessment', (request, reply) => viewAssessmentQueue(deps, request, reply), ASSESSOR),
+    get('/assessment.csv', (request, reply) => downloadAssessmentQueue(deps, request, reply), ASSESSOR),
     get('/assessment/:id', (request, reply) => viewAssessment(deps, request, reply), ASSESSOR),
     post('/assessment/:id/marks', (request, reply) => submitMarks(deps, request, reply), ASSESSOR),
   ]);

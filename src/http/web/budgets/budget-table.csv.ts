@@ -1,5 +1,5 @@
 /** A plan's month-by-month table as CSV, with a UTF-8 byte order mark so spreadsheets read "£" and "–" correctly (decision 0048). */
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../../../lib/csv.ts';
 import type { PlanFigures } from '../../../domains/budgets/budget-figures.service.ts';
 import { monthName } from './budget.presenter.ts';
 
@@ -23,5 +23,5 @@ export function budgetTableCsv(figures: PlanFigures): string {
     pounds(month.cumulativeActualPence),
     pounds(month.cumulativeForecastPence),
   ]);
-  return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;
+  return csvDocument(header, rows);
 }

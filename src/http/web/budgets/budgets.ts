@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nationalBudgetTotals } from '../../../domains/budgets/budget-national.service.ts';
 import { budgetOf, budgetsOf, revisePlan, savePlans, servicesToBudget } from '../../../domains/budgets/budget.service.ts';
 import { financialYearOf } from '../../../domains/budgets/financial-year.rules.ts';
+import { sendCsv } from '../csv-reply.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { formatPence } from '../../../lib/money.ts';
 import { attempt, formErrors, type FormErrors, renderForm } from '../form.ts';
@@ -81,11 +82,7 @@ async function viewPlan(deps: Deps, request: FastifyRequest, reply: FastifyReply
 
 async function downloadPlan(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const figures = await budgetOf(deps, request.actionContext(), idOf(request));
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8; header=present')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="budget-${figures.plan.serviceCode}-${figures.plan.financialYear}.csv"`)
-    .send(budgetTableCsv(figures));
+  return sendCsv(reply, `budget-${figures.plan.serviceCode}-${figures.plan.financialYear}.csv`, budgetTableCsv(figures));
 }
 
 async function viewNational(deps: Deps, request: FastifyRequest, reply: FastifyReply) {

@@ -1,5 +1,5 @@
 /** The table every chart is paired with, and its CSV download: the same columns and the same words, so the file and the page never disagree (decision 0058). */
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../../../lib/csv.ts';
 
 export interface TableCell {
   text: string;
@@ -16,8 +16,10 @@ export interface ChartTable {
 
 /** The table as CSV with a UTF-8 byte order mark (so spreadsheets read "£" and "–"), CRLF line ends and a header row. */
 export function tableCsv(table: ChartTable): string {
-  const rows = [table.head.map((column) => column.text), ...table.rows.map((row) => row.map((cell) => cell.text))];
-  return `\uFEFF${stringify(rows, { record_delimiter: '\r\n' })}`;
+  return csvDocument(
+    table.head.map((column) => column.text),
+    table.rows.map((row) => row.map((cell) => cell.text)),
+  );
 }
 
 /** A whole number as the tables print it: "1,234". */

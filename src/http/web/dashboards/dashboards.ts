@@ -5,6 +5,7 @@ import { DASHBOARD_ROLES, type DashboardScope } from '../../../domains/dashboard
 import { nationalDashboard } from '../../../domains/dashboards/national-dashboard.service.ts';
 import { providerDashboard } from '../../../domains/dashboards/provider-dashboard.service.ts';
 import { servicesToBudget } from '../../../domains/budgets/budget.service.ts';
+import { sendCsv } from '../csv-reply.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import type { ActionContext } from '../../../domains/identity/principal.ts';
 import { DomainError } from '../../../lib/errors.ts';
@@ -72,11 +73,7 @@ async function downloadFigure(deps: Deps, kind: Kind, request: FastifyRequest, r
   const { figures } = await DASHBOARDS[kind].figures(deps, request.actionContext(), filterInputOf(request.query));
   const found = figures.find((shown) => shown.id === wanted);
   if (!found) throw new DomainError('not-found', 'There is no such figure on this dashboard');
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8; header=present')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${kind}-${found.id}.csv"`)
-    .send(tableCsv(found.table));
+  return sendCsv(reply, `${kind}-${found.id}.csv`, tableCsv(found.table));
 }
 
 export function registerDashboardPages(app: FastifyInstance, deps: Deps): void {

@@ -6,7 +6,9 @@ import type { DirectoryResult } from '../../../domains/directory/directory.servi
 import { PROVIDER_TYPE_LABELS, type ProviderType } from '../../../domains/providers/provider-profile.rules.ts';
 import { type PageRequest, paginationView } from '../pagination.ts';
 import { openingSummary } from '../providers/site-form.ts';
-import { ABOUT_THE_WAIT, deliveryInWords, distanceInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { ABOUT_THE_WAIT, deliveryInWords, qualityInWords, waitInWords } from '../provider-quality.presenter.ts';
+import { csvHrefOf, summaryRows } from '../list-table.ts';
+import { directoryColumns, foundSites } from './directory-list.presenter.ts';
 import { ABOUT_THE_MEASURES, measuredRows } from '../measured-quality.presenter.ts';
 
 /** What the directory's figures mean, said once on each page. */
@@ -47,22 +49,20 @@ export function backToSearch(query: Record<string, unknown>): string {
   return service || postcode ? `/directory?${searchQuery({ service, postcode })}#results` : '/directory';
 }
 
-/** The list found, a page at a time, each entry with where it is, when it is open, who it is for and what is known of the provider. */
+/** The list found, a page at a time: each site headed by its provider, site and distance, then the rest of the CSV's columns as a summary list. */
 export function resultsView(result: DirectoryResult, page: PageRequest, search: { service: string; postcode: string }) {
+  const columns = directoryColumns(search);
+  const [provider, site, distance, ...details] = columns;
   return {
     ...result,
     gpAreasText: listInWords(result.gpAreasNearby),
-    entries: result.items.map((entry) => ({
-      providerName: entry.provider.name,
-      providerHref: `/directory/providers/${encodeURIComponent(entry.provider.odsCode ?? entry.provider.id)}?${searchQuery(search)}`,
-      siteName: entry.site.name,
-      distance: distanceInWords(entry.distanceKm, entry.distanceMiles),
-      rows: siteRows(entry.site),
-      wait: waitInWords(entry.firstAppointmentWait),
-      quality: qualityInWords(entry.quality),
-      measured: measuredRows(entry.quality),
-      eligibility: result.eligibility,
+    entries: foundSites(result).map((found) => ({
+      provider: provider!.cell(found),
+      siteName: site!.cell(found),
+      distance: distance!.cell(found),
+      rows: summaryRows(details, found),
     })),
+    csvHref: csvHrefOf('/directory', { service: result.service.code, postcode: result.place.label }),
     pagination: paginationView(page, result.total, '/directory', { service: result.service.code, postcode: result.place.label }),
   };
 }

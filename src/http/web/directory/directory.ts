@@ -7,6 +7,9 @@ import { searchDirectory } from '../../../domains/directory/directory.service.ts
 import { attemptRefusable, renderFailure } from '../form-outcome.ts';
 import { get, registerPages } from '../page-routes.ts';
 import { pageRequest } from '../pagination.ts';
+import { MAX_DIRECTORY_PAGE_SIZE } from '../../../domains/directory/directory.rules.ts';
+import { datedFileName, everyPage, sendListCsv } from '../csv-reply.ts';
+import { directoryColumns, foundSites } from './directory-list.presenter.ts';
 import { ABOUT_THE_FIGURES, backToSearch, providerView, resultsView, serviceItems } from './directory.presenter.ts';
 
 /** A postcode the search could not place: shown beside the postcode, with its own status. */
@@ -32,6 +35,18 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
   return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
 }
 
+/** Every site the search finds, all pages of it, as CSV; an unfinished search goes to the page, which says what is missing. */
+async function downloadDirectorySearch(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const query = request.query as Record<string, unknown>;
+  const search = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
+  if (!search.service || !search.postcode) return reply.redirect(`/directory?${new URLSearchParams(search).toString()}`, 303);
+  const batches = everyPage(async (page) => {
+    const result = await searchDirectory(deps, { ...search, page: page.page, pageSize: page.limit });
+    return { rows: foundSites(result), total: result.total };
+  }, MAX_DIRECTORY_PAGE_SIZE);
+  return sendListCsv(reply, datedFileName('directory', deps.clock.today()), directoryColumns(search), batches);
+}
+
 /** A provider's public page, with a way back to the search it came from. */
 async function viewDirectoryProvider(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const provider = providerView(await directoryProvider(deps, (request.params as { code: string }).code));
@@ -47,6 +62,7 @@ async function viewDirectoryProvider(deps: Deps, request: FastifyRequest, reply:
 export function registerDirectoryPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/directory', (request, reply) => viewDirectorySearch(deps, request, reply)),
+    get('/directory.csv', (request, reply) => downloadDirectorySearch(deps, request, reply)),
     get('/directory/providers/:code', (request, reply) => viewDirectoryProvider(deps, request, reply)),
   ]);
 }

@@ -1,6 +1,8 @@
 /** View-models for listing pages: status tags, sites and the history a provider and commissioner both read. */
 import { LISTING_STATUS_LABELS, type ListingStatus } from '../../../domains/listings/listing-lifecycle.rules.ts';
 import type { ListingChange, ListingView } from '../../../domains/listings/listing-view.repo.ts';
+import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 const TAGS: Record<ListingStatus, string> = {
   qualified: 'nhsuk-tag--blue',
@@ -13,10 +15,6 @@ const TAGS: Record<ListingStatus, string> = {
 
 export function listingTag(status: ListingStatus) {
   return { text: LISTING_STATUS_LABELS[status], classes: TAGS[status] };
-}
-
-export function listingRow(listing: ListingView) {
-  return { ...listing, tag: listingTag(listing.status), siteCount: listing.sites.length };
 }
 
 export function historyRows(history: ListingChange[]) {
@@ -39,4 +37,26 @@ export function siteRows(listing: ListingView, maySiteChange: boolean) {
     delivery: DELIVERY[site.deliveryMode] ?? site.deliveryMode,
     mayRemove: maySiteChange && listing.sites.length > 1,
   }));
+}
+
+/** The listings list as the page and its CSV both show it (decision 0067): a provider reads its offers, a commissioner its providers. */
+export function listingColumns(isProvider: boolean): ListColumns<ListingView> {
+  return [
+    isProvider
+      ? { heading: 'Offer', cell: (listing) => ({ text: listing.offer.title, href: `/listings/${listing.id}` }) }
+      : { heading: 'Provider', cell: (listing) => ({ text: listing.provider.name, href: `/listings/${listing.id}` }) },
+    isProvider
+      ? { heading: 'Commissioner', cell: (listing) => listing.offer.leadName }
+      : { heading: 'Offer', cell: (listing) => listing.offer.title },
+    { heading: 'Offer reference', cell: (listing) => listing.offer.reference },
+    { heading: 'Contract starts', cell: (listing) => formatDate(listing.contractStart) || 'Not yet' },
+    { heading: 'Sites', cell: (listing) => String(listing.sites.length), numeric: true },
+    {
+      heading: 'Status',
+      cell: (listing) => {
+        const tag = listingTag(listing.status);
+        return { text: tag.text, tag: tag.classes };
+      },
+    },
+  ];
 }

@@ -8,7 +8,9 @@ import { datePartsOf, isoDateFromParts } from '../date-input.ts';
 import { attempt, field, formErrors, rejected } from '../form.ts';
 import { attemptRefusable } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { listingRow } from './listing.presenter.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
+import { listingColumns } from './listing.presenter.ts';
 import { viewListing } from './listing-page.ts';
 
 const LISTING_ROLES = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'assessor'] as const } };
@@ -25,19 +27,35 @@ const ACTIONS: Record<
   live: { label: 'Put live', run: (deps, request, id) => goLive(deps, request.actionContext(), id) },
 };
 
-/** A provider's own listings, or the providers on a commissioner's offers (one offer when asked). */
-async function viewListings(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+/** The listings the principal may see: its own as a provider, or those on its offers (one offer when asked). */
+async function listingsShown(deps: Deps, request: FastifyRequest) {
   const offer = (request.query as { offer?: unknown }).offer;
   const listings = await listingsFor(deps, request.principal!, {
     offerId: typeof offer === 'string' && /^[0-9a-f-]{36}$/i.test(offer) ? offer : undefined,
   });
-  const isProvider = request.principal!.role.startsWith('provider');
+  return { listings, isProvider: request.principal!.role.startsWith('provider') };
+}
+
+/** A provider's own listings, or the providers on a commissioner's offers (one offer when asked). */
+async function viewListings(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { listings, isProvider } = await listingsShown(deps, request);
+  const pageTitle = isProvider ? 'Your listings' : 'Providers on your offers';
   return reply.render('pages/listings/listings.njk', {
-    pageTitle: isProvider ? 'Your listings' : 'Providers on your offers',
+    pageTitle,
     isProvider,
-    listings: listings.map(listingRow),
+    listings: listTableModel(listingColumns(isProvider), listings, {
+      caption: pageTitle,
+      csvHref: csvHrefOf('/listings', request.query),
+      what: 'these listings',
+    }),
     columnClass: 'nhsuk-grid-column-full',
   });
+}
+
+/** The same list as CSV, for the same offer when one was asked. */
+async function downloadListings(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { listings, isProvider } = await listingsShown(deps, request);
+  return sendListCsv(reply, datedFileName('listings', deps.clock.today()), listingColumns(isProvider), listings);
 }
 
 /** The start date and acceptance the provider must give, with what is missing or wrong. */
@@ -89,6 +107,7 @@ async function submitListingAction(deps: Deps, request: FastifyRequest, reply: F
 export function registerListingPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/listings', (request, reply) => viewListings(deps, request, reply), LISTING_ROLES),
+    get('/listings.csv', (request, reply) => downloadListings(deps, request, reply), LISTING_ROLES),
     get('/listings/:id', (request, reply) => viewListing(deps, request, reply), LISTING_ROLES),
     post('/listings/:id/contract', (request, reply) => submitContract(deps, request, reply), {
       config: { roles: ['provider-admin'] as const },

@@ -1,5 +1,4 @@
 /** The public AQP map: which commissioners offer which services, as a table, an SVG map and a CSV download. */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { APPLICATION_CSV_HEADER, applicationCells, publishedApplicationsFor } from '../../../domains/map/map-applications.rules.ts';
@@ -7,6 +6,8 @@ import { CSV_HEADER, csvRecords, type MatrixFilter } from '../../../domains/map/
 import { buildAqpMap, buildPublicAqpMap, commissionerAreas } from '../../../domains/map/map.service.ts';
 import { DATA_ATTRIBUTION } from '../../../domains/reference/attribution.ts';
 import { pageRequest } from '../pagination.ts';
+import { csvDocument } from '../../../lib/csv.ts';
+import { sendCsv } from '../csv-reply.ts';
 import { mapPageView } from './map-page.presenter.ts';
 
 /** Reads ?service= and ?icb= leniently: anything malformed means "no filter". */
@@ -39,7 +40,6 @@ export function registerMapPages(app: FastifyInstance, deps: Deps): void {
     const records = csvRecords(map.services, rows, (commissioner, code) =>
       applicationCells(publishedApplicationsFor(commissioner, code, map.applications)),
     ).filter((record) => !filter.service || record[4] === filter.service);
-    const csv = stringify([[...CSV_HEADER, ...APPLICATION_CSV_HEADER], ...records], { record_delimiter: '\r\n' });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="aqp-map.csv"').send(csv);
+    return sendCsv(reply, 'aqp-map.csv', csvDocument([...CSV_HEADER, ...APPLICATION_CSV_HEADER], records));
   });
 }

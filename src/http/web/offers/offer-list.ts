@@ -6,7 +6,9 @@ import { offersLedBy } from '../../../domains/offers/offer-view.service.ts';
 import { openOffer, servicesToOffer } from '../../../domains/offers/offer.service.ts';
 import { attempt, field, type FormErrors, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { statusTag } from './offer.presenter.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { listTableModel } from '../list-table.ts';
+import { OFFER_LIST_COLUMNS } from './offer-list.presenter.ts';
 import { COMMISSIONER } from './offer-page.ts';
 import { fieldList } from './protocol-form.ts';
 
@@ -33,12 +35,18 @@ async function viewOfferList(deps: Deps, request: FastifyRequest, reply: Fastify
   return reply.render('pages/offers/offers.njk', {
     pageTitle: 'Your AQP offers',
     columnClass: 'nhsuk-grid-column-full',
-    offers: offers.map((offer) => ({
-      ...offer,
-      tag: statusTag(offer.status),
-      coverageText: offer.coverage.map((c) => c.odsCode ?? c.name).join(', '),
-    })),
+    offers: listTableModel(OFFER_LIST_COLUMNS, offers, {
+      caption: 'Offers led by your organisation',
+      csvHref: '/offers.csv',
+      what: 'these offers',
+    }),
   });
+}
+
+/** The same list as CSV. */
+async function downloadOfferList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const offers = await offersLedBy(deps, request.principal!.organisationId);
+  return sendListCsv(reply, datedFileName('offers', deps.clock.today()), OFFER_LIST_COLUMNS, offers);
 }
 
 /** The new-offer form: the services the commissioner may offer and the commissioners it may cover. */
@@ -86,6 +94,7 @@ async function submitNewOffer(deps: Deps, request: FastifyRequest, reply: Fastif
 export function registerOfferList(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/offers', (request, reply) => viewOfferList(deps, request, reply), COMMISSIONER),
+    get('/offers.csv', (request, reply) => downloadOfferList(deps, request, reply), COMMISSIONER),
     get('/offers/new', (request, reply) => showNewOffer(deps, request, reply), COMMISSIONER),
     post('/offers/new', (request, reply) => submitNewOffer(deps, request, reply), COMMISSIONER),
   ]);

@@ -1,5 +1,6 @@
 /** The provider's activity pages (issue #14 item 2; decision 0046): a month of its lines, the CSV template, and uploading a CSV file. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCsv } from '../csv-reply.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { activityCsvTemplate, MAX_FILE_BYTES, MAX_FILE_LINES } from '../../../domains/payments/activity-csv-format.rules.ts';
 import { FILE_FIELD, submitActivityFile } from '../../../domains/payments/activity-file.service.ts';
@@ -76,10 +77,7 @@ async function submitUpload(deps: Deps, request: FastifyRequest, reply: FastifyR
 
 /** The template: headings and one example row, with a UTF-8 byte order mark so spreadsheets read it as UTF-8. */
 async function downloadTemplate(reply: FastifyReply) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8; header=present')
-    .header('content-disposition', 'attachment; filename="activity-lines-template.csv"')
-    .send(activityCsvTemplate());
+  return sendCsv(reply, 'activity-lines-template.csv', activityCsvTemplate());
 }
 
 export function registerActivityPages(app: FastifyInstance, deps: Deps): void {

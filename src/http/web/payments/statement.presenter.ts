@@ -1,9 +1,11 @@
 /** How a statement reads on its pages: money in pounds, labels for codes, the status as a tag. */
 import { financialMonthOf, financialYearOf } from '../../../domains/payments/month.rules.ts';
 import type { BackingLine } from '../../../domains/payments/statement-backing.repo.ts';
+import type { StatementHeader } from '../../../domains/payments/statement.repo.ts';
 import { NOT_PAID_LABELS, PAYMENT_LABELS, STATEMENT_STATUS_LABELS } from '../../../domains/payments/statement.rules.ts';
 import type { StatementView } from '../../../domains/payments/statement.service.ts';
 import { formatPence } from '../../../lib/money.ts';
+import type { ListColumns } from '../list-table.ts';
 
 const TAG_CLASSES: Record<string, string> = {
   draft: 'nhsuk-tag--grey',
@@ -48,4 +50,22 @@ export function backingLineModel(line: BackingLine) {
     paymentLabel: PAYMENT_LABELS[line.payment] ?? line.payment,
     notPaidLabel: line.notPaidReason ? (NOT_PAID_LABELS[line.notPaidReason] ?? line.notPaidReason) : '',
   };
+}
+
+/** The statements list as its page and CSV both show it (decision 0067): a provider reads who pays it, a commissioner whom it pays. */
+export function statementListColumns(isProvider: boolean): ListColumns<StatementHeader> {
+  return [
+    { heading: 'Statement', cell: (statement) => ({ text: statement.reference, href: `/payments/statements/${statement.id}` }) },
+    { heading: 'Month', cell: (statement) => statement.month },
+    isProvider
+      ? { heading: 'Commissioner', cell: (statement) => statement.commissionerName }
+      : { heading: 'Provider', cell: (statement) => statement.providerName },
+    {
+      heading: 'Status',
+      cell: (statement) => {
+        const tag = statementTag(statement.status);
+        return { text: tag.text, tag: tag.classes };
+      },
+    },
+  ];
 }

@@ -13,9 +13,10 @@ import {
 import { backingLinesCsv, paymentFileCsv, statementCsv, STATEMENT_STATUS_LABELS } from '../../../domains/payments/statement.rules.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { type Failure, attemptRefusable, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
-import { sendCsv } from '../csv-reply.ts';
+import { datedFileName, sendCsv, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { aggregateModel, backingLineModel, statementTag } from './statement.presenter.ts';
+import { aggregateModel, backingLineModel, statementListColumns } from './statement.presenter.ts';
 
 const READERS = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner', 'commissioner-finance'] as const } };
 const BACKING_READERS = { config: { roles: ['provider-admin', 'provider-clinician', 'commissioner-finance'] as const } };
@@ -23,19 +24,37 @@ const FINANCE = { config: { roles: ['commissioner-finance'] as const } };
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
-/** The statements the reader may see, filtered by month and status. */
-async function viewStatements(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+/** The month and status asked for, each ignored when it is not one. */
+function statementFilter(request: FastifyRequest) {
   const query = request.query as { month?: string; status?: string };
   const month = query.month && isMonth(query.month) ? query.month : undefined;
   const status = query.status && query.status in STATEMENT_STATUS_LABELS ? query.status : undefined;
+  return { month, status };
+}
+
+/** The statements the reader may see, filtered by month and status. */
+async function viewStatements(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const { month, status } = statementFilter(request);
   const statements = await listStatements(deps, request.actionContext(), { month, status });
+  const isProvider = request.principal?.role.startsWith('provider') ?? false;
   return reply.render('pages/payments/statements.njk', {
     pageTitle: 'Statements',
-    statements: statements.map((statement) => ({ ...statement, tag: statementTag(statement.status) })),
+    statements: listTableModel(statementListColumns(isProvider), statements, {
+      caption: 'Statements',
+      csvHref: csvHrefOf('/payments/statements', { month, status }),
+      what: 'these statements',
+    }),
     filter: { month: month ?? '', status: status ?? '' },
     statuses: Object.entries(STATEMENT_STATUS_LABELS).map(([value, text]) => ({ value, text, selected: value === status })),
-    isProvider: request.principal?.role.startsWith('provider'),
+    isProvider,
   });
+}
+
+/** The same list as CSV, for the same month and status. */
+async function downloadStatements(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const statements = await listStatements(deps, request.actionContext(), statementFilter(request));
+  const columns = statementListColumns(request.principal?.role.startsWith('provider') ?? false);
+  return sendListCsv(reply, datedFileName('statements', deps.clock.today()), columns, statements);
 }
 
 /** A statement's aggregate, totals and what the reader may do with it; a refused action is explained beside its button. */
@@ -108,6 +127,7 @@ function stateChange(
 export function registerStatementPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/payments/statements', (request, reply) => viewStatements(deps, request, reply), READERS),
+    get('/payments/statements.csv', (request, reply) => downloadStatements(deps, request, reply), READERS),
     get('/payments/statements/:id', (request, reply) => viewStatement(deps, request, reply), READERS),
     get('/payments/statements/:id/print', (request, reply) => printStatement(deps, request, reply), READERS),
     get('/payments/statements/:id/statement.csv', (request, reply) => downloadStatement(deps, request, reply), READERS),

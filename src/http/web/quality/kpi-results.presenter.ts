@@ -1,6 +1,7 @@
 /** KPI results as pages and CSV show them: the value with its numerator and denominator, the threshold with its direction, the status as a tag and the period in words. */
-import { stringify } from 'csv-stringify/sync';
 import type { CountedReferral, KpiResultView } from '../../../domains/provider-quality/kpi-results.service.ts';
+import { csvDocument } from '../../../lib/csv.ts';
+import type { ListColumns } from '../list-table.ts';
 
 const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
   met: { text: 'Met', classes: 'nhsuk-tag--green' },
@@ -38,43 +39,34 @@ export function resultModel(result: KpiResultView) {
   };
 }
 
-const csv = (rows: (string | number)[][]) => `\uFEFF${stringify(rows, { record_delimiter: '\r\n' })}`;
-
-/** The list page's rows as CSV, with a byte order mark so spreadsheets read it as UTF-8. */
-export function resultsCsv(results: readonly KpiResultView[]): string {
-  const header = [
-    'Provider',
-    'Offer',
-    'Service',
-    'KPI',
-    'Period from',
-    'Period to',
-    'Numerator',
-    'Denominator',
-    'Value (%)',
-    'Threshold',
-    'Status',
+/** The results list as its page and CSV both show it (decision 0067); a provider reads only its own, so without the provider column. */
+export function resultColumns(shown: { isProvider: boolean; mayOpenReferrals: boolean }): ListColumns<KpiResultView> {
+  return [
+    ...(shown.isProvider ? [] : [{ heading: 'Provider', cell: (result: KpiResultView) => result.providerName }]),
+    {
+      heading: 'KPI',
+      cell: (result) => ({ text: result.kpiName, ...(shown.mayOpenReferrals ? { href: `/quality/kpis/${result.id}` } : {}) }),
+    },
+    { heading: 'Offer', cell: (result) => result.offerReference },
+    { heading: 'Service', cell: (result) => result.serviceName },
+    { heading: 'Value', cell: valueText },
+    { heading: 'Counted', cell: (result) => `${result.numerator} of ${result.denominator}` },
+    { heading: 'Threshold', cell: thresholdText },
+    {
+      heading: 'Status',
+      cell: (result) => {
+        const tag = STATUS_TAGS[result.status] ?? { text: result.status, classes: 'nhsuk-tag--grey' };
+        return { text: tag.text, tag: tag.classes };
+      },
+    },
+    { heading: 'Period', cell: periodText },
   ];
-  const rows = results.map((result) => [
-    result.providerName,
-    result.offerReference,
-    result.serviceName,
-    result.kpiName,
-    result.periodFrom,
-    result.periodTo,
-    result.numerator,
-    result.denominator,
-    result.percent === null ? '' : result.percent.toFixed(1),
-    thresholdText(result),
-    STATUS_TAGS[result.status]?.text ?? result.status,
-  ]);
-  return csv([header, ...rows]);
 }
 
 /** The referrals counted behind one result as CSV. */
 export function countedReferralsCsv(referrals: readonly CountedReferral[]): string {
-  return csv([
+  return csvDocument(
     ['Referral (UBRN)', 'Counted on', 'Met the KPI'],
-    ...referrals.map((row) => [row.ubrn, row.countedOn, row.met ? 'Yes' : 'No']),
-  ]);
+    referrals.map((row) => [row.ubrn, row.countedOn, row.met ? 'Yes' : 'No']),
+  );
 }

@@ -3,9 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { isMonth } from '../../../domains/payments/month.rules.ts';
 import { countedReferralsOf, kpiResultsFor } from '../../../domains/provider-quality/kpi-results.service.ts';
-import { sendCsv } from '../csv-reply.ts';
+import { datedFileName, sendCsv, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
 import { get, registerPages } from '../page-routes.ts';
-import { countedReferralsCsv, resultModel, resultsCsv } from './kpi-results.presenter.ts';
+import { countedReferralsCsv, resultColumns, resultModel } from './kpi-results.presenter.ts';
 
 const READERS = {
   config: {
@@ -21,24 +22,37 @@ function monthOf(request: FastifyRequest): string | undefined {
   return month && isMonth(month) ? month : undefined;
 }
 
+/** What the reader's role shows: a provider its own results without the provider column; links to the referrals for those who may see them. */
+function shownTo(request: FastifyRequest) {
+  const role = request.principal?.role ?? '';
+  return { isProvider: role.startsWith('provider'), mayOpenReferrals: role.startsWith('provider') || role === 'commissioner' };
+}
+
 async function viewResults(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const month = monthOf(request);
   const results = await kpiResultsFor(deps, request.principal ?? null, { endMonth: month });
-  const role = request.principal?.role ?? '';
+  const shown = shownTo(request);
   return reply.render('pages/quality/kpis.njk', {
     pageTitle: 'Key performance indicators',
-    results: results.map(resultModel),
+    results: listTableModel(resultColumns(shown), results, {
+      caption: 'Key performance indicators',
+      csvHref: csvHrefOf('/quality/kpis', { month }),
+      what: 'these KPIs',
+    }),
     month: month ?? '',
-    isProvider: role.startsWith('provider'),
-    mayOpenReferrals: role.startsWith('provider') || role === 'commissioner',
-    csvHref: `/quality/kpis.csv${month ? `?month=${month}` : ''}`,
+    isProvider: shown.isProvider,
   });
 }
 
 async function downloadResults(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const month = monthOf(request);
   const results = await kpiResultsFor(deps, request.principal ?? null, { endMonth: month });
-  return sendCsv(reply, `kpi-results${month ? `-${month}` : ''}.csv`, resultsCsv(results));
+  return sendListCsv(
+    reply,
+    datedFileName(`kpi-results${month ? `-${month}` : ''}`, deps.clock.today()),
+    resultColumns(shownTo(request)),
+    results,
+  );
 }
 
 async function viewCountedReferrals(deps: Deps, request: FastifyRequest, reply: FastifyReply) {

@@ -7,6 +7,7 @@ import { type DateParts, datePartsFromIso, datePartsOf, isoDateFromParts } from 
 import type { FieldError } from '../../../lib/errors.ts';
 import { field } from '../form.ts';
 import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 /** The filter as the form shows it: the date boxes as typed, or as a link's ISO date (from a count or a page link) fills them. */
 export interface ListFormValues {
@@ -60,31 +61,19 @@ export function statusItems(selected: string) {
   ];
 }
 
-/** One referral as table cells, the reference linking to the referral's page. */
-export function listRowCells(scope: ListScope, row: ReferralListRow) {
-  const reference = formatUbrn(row.ubrn);
+/** The list as its page and CSV both show it (decision 0067); the provider's date is when the referral was sent to it, the practice's when it referred. */
+export function referralListColumns(scope: ListScope): ListColumns<ReferralListRow> {
+  const provider = scope.side === 'provider';
   return [
-    { html: `<a href="/referrals/${row.ubrn}">${reference}</a>` },
-    { text: row.patientName },
-    { text: row.nhsNumber ? formatNhsNumber(row.nhsNumber) : 'Not given' },
-    { text: row.serviceName },
-    { text: scope.side === 'provider' ? (row.practiceName ?? 'Self-referral') : (row.providerName ?? 'Not chosen yet') },
-    { text: REFERRAL_STATUS_LABELS[row.status] },
-    { text: formatDate(scope.side === 'provider' ? row.sentAt : row.referredOn) },
-    { text: row.acceptBy ? formatDate(row.acceptBy) : '' },
+    { heading: 'Reference', cell: (row) => ({ text: formatUbrn(row.ubrn), href: `/referrals/${row.ubrn}` }) },
+    { heading: 'Patient', cell: (row) => row.patientName },
+    { heading: 'NHS number', cell: (row) => (row.nhsNumber ? formatNhsNumber(row.nhsNumber) : 'Not given') },
+    { heading: 'Service', cell: (row) => row.serviceName },
+    provider
+      ? { heading: 'Referred by', cell: (row) => row.practiceName ?? 'Self-referral' }
+      : { heading: 'Provider', cell: (row) => row.providerName ?? 'Not chosen yet' },
+    { heading: 'Status', cell: (row) => REFERRAL_STATUS_LABELS[row.status] },
+    { heading: provider ? 'Sent to you' : 'Referred on', cell: (row) => formatDate(provider ? row.sentAt : row.referredOn) },
+    { heading: 'Accept by', cell: (row) => (row.acceptBy ? formatDate(row.acceptBy) : '') },
   ];
-}
-
-/** Column headings; the provider's date is when the referral was sent to it, the practice's when it referred. */
-export function listHead(scope: ListScope) {
-  return [
-    'Reference',
-    'Patient',
-    'NHS number',
-    'Service',
-    scope.side === 'provider' ? 'Referred by' : 'Provider',
-    'Status',
-    scope.side === 'provider' ? 'Sent to you' : 'Referred on',
-    'Accept by',
-  ].map((text) => ({ text }));
 }

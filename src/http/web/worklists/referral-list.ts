@@ -1,14 +1,15 @@
 /** The full referral list pages (issue #12 item 10): every referral of the organisation, open and closed, filtered, searched, paged and downloaded as CSV. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
-import { referralListCsv } from '../../../domains/referrals/referral-list.csv.ts';
 import { checkReferralListFilter, filterQuery } from '../../../domains/referrals/referral-list.rules.ts';
 import { listScopeOf, referralList, referralListForDownload, serviceChoices } from '../../../domains/referrals/referral-list.service.ts';
 import { attempt, type FormErrors, formErrors, type Outcome, renderForm } from '../form.ts';
 import { joinErrors } from '../form-outcome.ts';
 import { get, registerPages } from '../page-routes.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
-import { listHead, type ListFormValues, listRowCells, readListQuery, statusItems } from './referral-list.presenter.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
+import { type ListFormValues, readListQuery, referralListColumns, statusItems } from './referral-list.presenter.ts';
 
 const LIST_ROLES = { config: { roles: ['provider-admin', 'provider-clinician', 'referrer'] as const } };
 const BASE = '/worklists/referrals';
@@ -50,11 +51,12 @@ async function viewReferralList(deps: Deps, request: FastifyRequest, reply: Fast
           selected: service.code === values.service,
         })),
       ],
-      head: listHead(scope),
-      rows: result ? result.rows.map((row) => listRowCells(scope, row)) : [],
-      total: result?.total ?? 0,
+      list: listTableModel(referralListColumns(scope), result?.rows ?? [], {
+        caption: 'Referrals',
+        csvHref: csvHrefOf(BASE, query),
+        what: result?.total === 1 ? 'this referral' : `these ${result?.total ?? 0} referrals`,
+      }),
       filtered: Object.keys(query).length > 0,
-      csvHref: `${BASE}.csv${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`,
       showList: Boolean(result),
       pagination: paginationView(page, result?.total ?? 0, BASE, query),
     },
@@ -69,11 +71,7 @@ async function downloadReferralList(deps: Deps, request: FastifyRequest, reply: 
   const outcome = await attempt(() => referralListForDownload(deps, request.actionContext(), input));
   if (!outcome.ok) return viewReferralList(deps, request, reply, outcome.errors);
   const { scope, rows } = outcome.value;
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8; header=present')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="referrals-${deps.clock.today()}.csv"`)
-    .send(referralListCsv(scope, rows));
+  return sendListCsv(reply, datedFileName('referrals', deps.clock.today()), referralListColumns(scope), rows);
 }
 
 export function registerReferralListPages(app: FastifyInstance, deps: Deps): void {

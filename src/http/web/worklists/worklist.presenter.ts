@@ -2,6 +2,7 @@
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { REFERRER_ATTENTION_LABELS, type WorklistItem } from '../../../domains/referrals/worklist.service.ts';
 import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 export interface WorklistRowView {
   ubrn: string;
@@ -40,3 +41,25 @@ export function presentWorklistItem({ row, ...facts }: WorklistItem): WorklistRo
     mayAccept: row.status === 'sent',
   };
 }
+
+const reference = (row: WorklistRowView) => ({ text: row.reference, href: `/referrals/${row.ubrn}` });
+
+/** The provider's worklist as its page and CSV both show it (decision 0067); the page adds the accept button after these. */
+export const PROVIDER_WORKLIST_COLUMNS: ListColumns<WorklistRowView> = [
+  { heading: 'Reference', cell: reference },
+  { heading: 'Patient', cell: (row) => row.patientName },
+  { heading: 'Service', cell: (row) => row.serviceName },
+  { heading: 'Status', cell: (row) => row.statusLabel },
+  { heading: 'Accept by', cell: (row) => row.acceptBy },
+  { heading: 'Sessions', cell: (row) => row.sessions },
+];
+
+/** The practice's worklist as its page and CSV both show it (decision 0067). */
+export const REFERRER_WORKLIST_COLUMNS: ListColumns<WorklistRowView> = [
+  { heading: 'Reference', cell: reference },
+  { heading: 'Patient', cell: (row) => row.patientName },
+  { heading: 'Service', cell: (row) => row.serviceName },
+  { heading: 'Provider', cell: (row) => row.providerName },
+  { heading: 'Why', cell: (row) => row.attention },
+  { heading: 'Sessions', cell: (row) => row.sessions },
+];

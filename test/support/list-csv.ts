@@ -1,0 +1,48 @@
+/** Reads a list page's table and its CSV download into the same shape, so a test can hold the two to the same headings and words. */
+import { parse } from 'csv-parse/sync';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+
+/** A cell's visible words: the responsive heading dropped, tags stripped, entities decoded, white space collapsed. */
+function wordsOf(html: string): string {
+  return html
+    .replace(/<span class="nhsuk-table__heading"[^>]*>[\s\S]*?<\/span>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_all, name: string) => ENTITIES[name]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first nhsuk table on a page: its headings and the words of each body row. */
+export function pageTable(html: string, index = 0): { head: string[]; rows: string[][] } {
+  const table = [...html.matchAll(/<table[^>]*class="nhsuk-table[\s\S]*?<\/table>/g)][index]?.[0];
+  if (!table) throw new Error('The page has no table');
+  const head = [...table.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((match) => wordsOf(match[1]!));
+  const body = table.slice(table.indexOf('<tbody'));
+  const rows = [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => wordsOf(cell[1]!)),
+  );
+  return { head, rows };
+}
+
+/** A CSV download checked as a spreadsheet file (BOM, type, a dated attachment name) and read into its header and rows. */
+export function csvTable(response: LightMyRequestResponse, stem: string): { head: string[]; rows: string[][] } {
+  expect(response.statusCode).toBe(200);
+  expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+  expect(response.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${stem}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+  expect(response.body.startsWith('\ufeff')).toBe(true);
+  const [head, ...rows] = parse(response.body.slice(1), { relax_column_count: false }) as string[][];
+  return { head: head!, rows: rows.map((row) => row.map((cell) => cell.replace(/\s+/g, ' ').trim())) };
+}
+
+/** A CSV cell as the page shows it: without the apostrophe that keeps a spreadsheet from running it as a formula. */
+const asShown = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** The page's table and the CSV agree: the same headings, and the page's rows are the CSV's first rows, word for word. */
+export function expectSameList(page: { head: string[]; rows: string[][] }, csv: { head: string[]; rows: string[][] }): void {
+  expect(csv.head).toEqual(page.head);
+  expect(page.rows.length).toBeGreaterThan(0);
+  expect(csv.rows.slice(0, page.rows.length).map((row) => row.map(asShown))).toEqual(page.rows);
+}
