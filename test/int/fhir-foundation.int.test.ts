@@ -1,11 +1,18 @@
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerFhir } from '../../src/http/fhir/fhir.plugin.ts';
+import type { FhirResourceType } from '../../src/http/fhir/fhir-resource-type.ts';
+import { organizationResourceType } from '../../src/http/fhir/organization.resource.ts';
+import { registerAuth } from '../../src/http/plugins/auth.ts';
+import { DomainError } from '../../src/lib/errors.ts';
+import { tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('FHIR R4 at /fhir', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: false });
+    t = await createTestApp({ seed: 'region' });
   });
   afterAll(async () => t?.close());
 
@@ -50,5 +57,98 @@ describe('FHIR R4 at /fhir', () => {
     const response = await t.app.inject('/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('FHIR errors and access, through resource types declared as a new one would be', () => {
+  let t: TestApp;
+  let app: FastifyInstance;
+  let keyFor: (odsCode: string, role: string) => Promise<string>;
+
+  /** Organization for commissioners only, and types whose calls fail the ways a service can. */
+  const TYPES: FhirResourceType[] = [
+    { ...organizationResourceType, readRoles: ['commissioner'] },
+    {
+      type: 'Basic',
+      searchParams: [],
+      read: async () => {
+        throw new Error('a bug');
+      },
+      search: async () => {
+        throw new DomainError('business-rule', 'The patient is not eligible', {
+          fieldErrors: [{ field: 'subject', message: 'Too young' }],
+        });
+      },
+    },
+  ];
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: 'region' });
+    app = Fastify({ logger: false });
+    app.decorate('publicBaseUrl', null);
+    registerAuth(app, t.deps);
+    await registerFhir(app, t.deps, TYPES);
+    await app.ready();
+    keyFor = async (odsCode, role) => {
+      const organisation = await t.deps.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('ods_code', '=', odsCode)
+        .executeTakeFirstOrThrow();
+      return tokenFor(t.deps, organisation.id, role);
+    };
+  });
+  afterAll(async () => (await app?.close(), await t?.close()));
+
+  const outcomeOf = async (url: string, key?: string) => {
+    const response = await app.inject({ url, headers: key ? { authorization: `Bearer ${key}` } : {} });
+    expect(response.headers['content-type']).toBe('application/fhir+json; charset=utf-8');
+    return { status: response.statusCode, body: response.json() };
+  };
+
+  it('answers a restricted type without a key with a 401 OperationOutcome (login), not a sign-in redirect', async () => {
+    const { status, body } = await outcomeOf('/fhir/Organization');
+    expect(status).toBe(401);
+    expect(body).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'login', details: { coding: [{ code: 'unauthenticated' }] } }],
+    });
+  });
+
+  it('answers a key in a role the type does not admit with a 403 OperationOutcome (forbidden), and admits the role it names', async () => {
+    const { status, body } = await outcomeOf('/fhir/Organization', await keyFor('DEMO1', 'provider-admin'));
+    expect(status).toBe(403);
+    expect(body.issue[0].code).toBe('forbidden');
+    expect((await outcomeOf('/fhir/Organization', await keyFor('02T', 'commissioner'))).status).toBe(200);
+  });
+
+  it('answers a broken rule with a 422 OperationOutcome (business-rule) listing each reason', async () => {
+    const { status, body } = await outcomeOf('/fhir/Basic');
+    expect(status).toBe(422);
+    expect(body.issue).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'business-rule',
+        details: expect.objectContaining({ text: 'The patient is not eligible' }),
+      }),
+      expect.objectContaining({ expression: ['subject'], details: { text: 'Too young' } }),
+    ]);
+  });
+
+  it('answers an unexpected failure with a 500 OperationOutcome that hides its detail', async () => {
+    const { status, body } = await outcomeOf('/fhir/Basic/1');
+    expect(status).toBe(500);
+    expect(body.issue[0]).toMatchObject({ severity: 'fatal', code: 'exception' });
+    expect(JSON.stringify(body)).not.toContain('a bug');
+  });
+
+  it('lists each declared type with its interactions and search parameters in the CapabilityStatement', async () => {
+    const { body } = await outcomeOf('/fhir/metadata');
+    expect(body.rest[0].resource.map((resource: { type: string }) => resource.type)).toEqual(['Organization', 'Basic']);
+    expect(body.rest[0].resource[0]).toMatchObject({
+      interaction: [{ code: 'read' }, { code: 'search-type' }],
+      searchParam: expect.arrayContaining([expect.objectContaining({ name: 'identifier', type: 'token' })]),
+      supportedProfile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Organization'],
+    });
   });
 });

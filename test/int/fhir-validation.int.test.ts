@@ -22,7 +22,11 @@ describe('FHIR resources from the demo, validated', () => {
   async function headersFor(type: ResourceType): Promise<Record<string, string>> {
     const as = WALK_AS[type];
     if (!as) return {};
-    const organisation = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', as.odsCode).executeTakeFirstOrThrow();
+    const organisation = await t.deps.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('ods_code', '=', as.odsCode)
+      .executeTakeFirstOrThrow();
     return { authorization: `Bearer ${await tokenFor(t.deps, organisation.id, as.role)}` };
   }
 
@@ -62,7 +66,9 @@ describe('FHIR resources from the demo, validated', () => {
   it('gives searchset Bundles, the CapabilityStatement and an OperationOutcome that pass base FHIR R4', async () => {
     const statement = (await t.app.inject('/fhir/metadata')).json() as Resource;
     const outcome = (await t.app.inject('/fhir/Organization/not-a-stored-id')).json() as Resource;
-    const errors = [...bundles.map((bundle) => ({ ...bundle, entry: bundle.entry?.slice(0, 5) })), statement, outcome].flatMap(fhirErrorsIn);
+    const errors = [...bundles.map((bundle) => ({ ...bundle, entry: bundle.entry?.slice(0, 5) })), statement, outcome].flatMap(
+      fhirErrorsIn,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -78,9 +84,16 @@ describe('FHIR resources from the demo, validated', () => {
 
   it('names a UK Core profile in meta.profile only for the types that claim one, and the validator fails a resource that breaks a rule', () => {
     const claimed = [...walked.values()].flat().flatMap((resource) => resource.meta?.profile ?? []);
-    expect(new Set(claimed)).toEqual(new Set([UK_CORE_PROFILES.Organization, UK_CORE_PROFILES.Location, UK_CORE_PROFILES.HealthcareService]));
+    expect(new Set(claimed)).toEqual(
+      new Set([UK_CORE_PROFILES.Organization, UK_CORE_PROFILES.Location, UK_CORE_PROFILES.HealthcareService]),
+    );
     const organisation = walked.get('Organization')!.find((resource) => resource.meta?.profile)!;
-    expect(fhirErrorsIn({ ...organisation, identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'not ods' }] } as Resource)).toHaveLength(1);
+    expect(
+      fhirErrorsIn({
+        ...organisation,
+        identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'not ods' }],
+      } as Resource),
+    ).toHaveLength(1);
     expect(fhirErrorsIn({ ...organisation, active: 'yes' } as unknown as Resource).length).toBeGreaterThan(0);
   });
 });

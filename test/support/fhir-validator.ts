@@ -21,7 +21,8 @@ export function fhirErrorsIn(resource: Resource): string[] {
   try {
     validateResource(resource);
   } catch (error) {
-    const issues = (error as { outcome?: { issue?: { severity: string; details?: { text?: string }; expression?: string[] }[] } }).outcome?.issue;
+    const issues = (error as { outcome?: { issue?: { severity: string; details?: { text?: string }; expression?: string[] }[] } }).outcome
+      ?.issue;
     if (!issues) throw error;
     baseErrors = issues
       .filter((issue) => issue.severity === 'error' || issue.severity === 'fatal')

@@ -27,7 +27,10 @@ export function listedSiteIdsOf(id: string): { listingId: string; siteId: string
 }
 
 function referralMethods(selfReferral: boolean): CodeableConcept[] {
-  const electronic = { coding: [{ system: REFERRAL_METHOD_SYSTEM, code: 'elec', display: 'Secure Messaging' }], text: 'Electronic referral' };
+  const electronic = {
+    coding: [{ system: REFERRAL_METHOD_SYSTEM, code: 'elec', display: 'Secure Messaging' }],
+    text: 'Electronic referral',
+  };
   return selfReferral ? [electronic, { text: 'Self-referral' }] : [electronic];
 }
 

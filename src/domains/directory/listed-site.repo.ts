@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
+import type { Box } from './near.rules.ts';
+import { siteInside } from './site-directory.repo.ts';
 
 export interface ListedSiteRecord {
   listingId: string;
@@ -16,7 +18,7 @@ export interface ListedSiteCriteria {
   siteId?: string;
   providerId?: string;
   serviceCode?: string;
-  box?: { south: number; north: number; west: number; east: number };
+  box?: Box;
 }
 
 /** Every open site of every live listing whose contract runs on `today`, on an offer the public may see, matching the criteria. */
@@ -38,10 +40,7 @@ export async function findListedSites(db: Kysely<Database>, criteria: ListedSite
   if (criteria.siteId !== undefined) query = query.where('s.id', '=', criteria.siteId);
   if (criteria.providerId !== undefined) query = query.where('p.id', '=', criteria.providerId);
   if (criteria.serviceCode !== undefined) query = query.where('sv.code', '=', criteria.serviceCode);
-  if (criteria.box) {
-    const { south, north, west, east } = criteria.box;
-    query = query.where('s.latitude', '>=', south).where('s.latitude', '<=', north).where('s.longitude', '>=', west).where('s.longitude', '<=', east);
-  }
+  if (criteria.box) query = query.where(siteInside(criteria.box));
   const rows = await query.orderBy('sv.name').orderBy('p.name').orderBy('s.name').orderBy('l.id').orderBy('s.id').execute();
   return rows.map((row) => ({
     listingId: row.listing_id,

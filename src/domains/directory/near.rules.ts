@@ -6,10 +6,18 @@ export interface Near extends LatLon {
   km: number;
 }
 
+/** A latitude/longitude box, edges included. */
+export interface Box {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
 const KM_PER_DEGREE_LATITUDE = 111.2;
 
 /** A latitude/longitude box holding every point within `km` of the centre (a little larger, never smaller). */
-export function boxAround(near: Near): { south: number; north: number; west: number; east: number } {
+export function boxAround(near: Near): Box {
   const latitudeSpan = near.km / KM_PER_DEGREE_LATITUDE;
   const cosine = Math.max(Math.cos((Math.min(89, Math.abs(near.latitude) + latitudeSpan) * Math.PI) / 180), 0.01);
   const longitudeSpan = Math.min(180, latitudeSpan / cosine);

@@ -83,7 +83,9 @@ export async function searchDirectoryOrganisations(
   criteria: OrganisationCriteria,
   page: { count: number; offset: number },
 ): Promise<{ total: number; organisations: DirectoryOrganisation[] }> {
-  const counted = await published(db, criteria).select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const counted = await published(db, criteria)
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
   const total = Number(counted.total);
   if (page.count === 0 || page.offset >= total) return { total, organisations: [] };
   const rows = await withDetails(published(db, criteria)).orderBy('o.name').orderBy('o.id').limit(page.count).offset(page.offset).execute();

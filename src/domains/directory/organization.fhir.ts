@@ -61,8 +61,6 @@ export function organizationResourceOf(organisation: DirectoryOrganisation, toda
     name: organisation.name,
     ...(telecom.length > 0 ? { telecom } : {}),
     ...(address ? { address: [address] } : {}),
-    ...(organisation.partOf
-      ? { partOf: { reference: `Organization/${organisation.partOf.id}`, display: organisation.partOf.name } }
-      : {}),
+    ...(organisation.partOf ? { partOf: { reference: `Organization/${organisation.partOf.id}`, display: organisation.partOf.name } } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /** Reads of provider sites for the FHIR directory: by id, or all matching a site code, an organisation or a box around a point. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Box } from './near.rules.ts';
 
 export interface DirectorySiteRecord {
   id: string;
@@ -19,8 +20,13 @@ export interface SiteCriteria {
   siteCode?: string;
   organisationId?: string;
   /** Only sites inside this latitude/longitude box (the caller then measures the true distance). */
-  box?: { south: number; north: number; west: number; east: number };
+  box?: Box;
   ids?: readonly string[];
+}
+
+/** A condition on the site aliased `s`: inside the box. */
+export function siteInside(box: Box) {
+  return sql<boolean>`s.latitude between ${box.south} and ${box.north} and s.longitude between ${box.west} and ${box.east}`;
 }
 
 function sitesQuery(db: Kysely<Database>, criteria: SiteCriteria) {
@@ -32,10 +38,7 @@ function sitesQuery(db: Kysely<Database>, criteria: SiteCriteria) {
   if (criteria.siteCode !== undefined) query = query.where('s.site_code', '=', criteria.siteCode.toUpperCase());
   if (criteria.organisationId !== undefined) query = query.where('s.organisation_id', '=', criteria.organisationId);
   if (criteria.ids !== undefined) query = query.where('s.id', 'in', [...criteria.ids]);
-  if (criteria.box) {
-    const { south, north, west, east } = criteria.box;
-    query = query.where('s.latitude', '>=', south).where('s.latitude', '<=', north).where('s.longitude', '>=', west).where('s.longitude', '<=', east);
-  }
+  if (criteria.box) query = query.where(siteInside(criteria.box));
   return query;
 }
 

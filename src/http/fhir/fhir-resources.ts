@@ -4,4 +4,8 @@ import { healthcareServiceResourceType } from './healthcare-service.resource.ts'
 import { locationResourceType } from './location.resource.ts';
 import { organizationResourceType } from './organization.resource.ts';
 
-export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [organizationResourceType, locationResourceType, healthcareServiceResourceType];
+export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
+  organizationResourceType,
+  locationResourceType,
+  healthcareServiceResourceType,
+];

@@ -6,7 +6,8 @@ import type { FhirResourceType } from './fhir-resource-type.ts';
 import { nearOf, referencedIdOf, tokenOf } from './fhir-search.ts';
 
 /** The documentation of `near` shared by Location and HealthcareService. */
-export const NEAR_DOCUMENTATION = 'latitude|longitude|distance|unit, e.g. 53.7|-1.86|10|km (unit km or mi; distance defaults to 10 km); nearest first';
+export const NEAR_DOCUMENTATION =
+  'latitude|longitude|distance|unit, e.g. 53.7|-1.86|10|km (unit km or mi; distance defaults to 10 km); nearest first';
 
 function criteriaOf(params: Record<string, string>): LocationCriteria | undefined {
   const criteria: LocationCriteria = {};

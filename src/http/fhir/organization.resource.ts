@@ -1,11 +1,7 @@
 /** Organization at /fhir: providers, commissioners and GP practices, public like the directory; search by ODS code, name and type. */
 import type { Organization } from '@medplum/fhirtypes';
 import type { OrganisationCriteria, PublishedKind } from '../../domains/directory/organisation-directory.repo.ts';
-import {
-  FHIR_TYPE_OF_KIND,
-  ORGANISATION_KIND_SYSTEM,
-  ORGANIZATION_TYPE_SYSTEM,
-} from '../../domains/directory/organization.fhir.ts';
+import { FHIR_TYPE_OF_KIND, ORGANISATION_KIND_SYSTEM, ORGANIZATION_TYPE_SYSTEM } from '../../domains/directory/organization.fhir.ts';
 import { readOrganization, searchOrganizations } from '../../domains/directory/organization-directory.service.ts';
 import { IDENTIFIER_SYSTEMS, UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
 import type { FhirResourceType } from './fhir-resource-type.ts';
