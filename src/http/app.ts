@@ -14,6 +14,7 @@ import type { Config } from '../config/config.ts';
 import type { Deps } from '../domains/deps.ts';
 import { registerApi } from './api/routes.ts';
 import { registerOpenReferral } from './openreferral/open-referral.routes.ts';
+import { registerFhir } from './fhir/fhir.plugin.ts';
 import { isApiRequest, registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerPublicReads } from './plugins/public-reads.ts';
@@ -110,5 +111,6 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
   registerWebRoutes(app, deps, { referenceDataDir: config.referenceDataDir });
   await registerApi(app, deps);
   await registerOpenReferral(app, deps);
+  await registerFhir(app, deps);
   return app;
 }

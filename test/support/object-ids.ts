@@ -124,6 +124,20 @@ async function demoKpiCode(db: Db): Promise<string> {
   return (pack.content as { kpis: { code: string }[] }).kpis[0]?.code ?? 'did-not-attend-rate';
 }
 
+/** The FHIR HealthcareService id of the demo provider's (DEMO1) live listing at one of its sites: both ids as 64 hex digits. */
+async function demoHealthcareService(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('listing_sites as ls')
+    .innerJoin('listings as l', 'l.id', 'ls.listing_id')
+    .select(['ls.listing_id', 'ls.site_id'])
+    .where('l.provider_organisation_id', 'in', demoProvider(db))
+    .where('l.status', '=', 'live')
+    .orderBy('ls.listing_id')
+    .orderBy('ls.site_id')
+    .executeTakeFirstOrThrow();
+  return `${row.listing_id}${row.site_id}`.replaceAll('-', '');
+}
+
 /** One object of each kind, owned by the demo ICB (QWO), the demo provider (DEMO1) or the demo practice (B84001). */
 const OBJECTS = {
   offer: (db: Db) =>
@@ -209,6 +223,7 @@ const OBJECTS = {
   lineQuery: (db: Db) =>
     first(db.selectFrom('line_queries').select('id as value').where('provider_organisation_id', 'in', demoProvider(db)).limit(1)),
   budgetPlan: demoBudgetPlan,
+  healthcareService: demoHealthcareService,
   breach: demoBreach,
   breachMilestone: async () => '1',
   kpiResult: demoKpiResult,
@@ -278,6 +293,9 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'breaches/:id': 'breach',
   'milestones/:number': 'breachMilestone',
   ...ORUK_PARAMETERS,
+  'Organization/:id': 'providerOrganisation',
+  'Location/:id': 'site',
+  'HealthcareService/:id': 'healthcareService',
   'nhsuk/*': 'file',
   'static/*': 'file',
 };
