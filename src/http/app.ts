@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Deps } from '../domains/deps.ts';
 import { registerApi } from './api/routes.ts';
+import { registerFhir } from './fhir/fhir.plugin.ts';
 import { isApiRequest, registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerPublicReads } from './plugins/public-reads.ts';
@@ -108,5 +109,6 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
   app.decorate('publicBaseUrl', config.publicBaseUrl ?? null);
   registerWebRoutes(app, deps, { referenceDataDir: config.referenceDataDir });
   await registerApi(app, deps);
+  await registerFhir(app, deps);
   return app;
 }

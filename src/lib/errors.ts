@@ -1,6 +1,6 @@
 /** Domain errors are values with a stable code; one table maps codes to HTTP status (see http/plugins/errors.ts). */
 
-/** The codes a use case may raise; each has one HTTP status in `statusForCode`. */
+/** The codes a use case may raise; each has one HTTP status in `statusForCode`. `business-rule`: well-formed but refused by a rule (an ineligible referral). */
 export type DomainErrorCode =
   | 'validation-failed'
   | 'not-found'
@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | 'unavailable'
   | 'postcode-unknown'
   | 'postcode-terminated'
-  | 'organisation-unknown';
+  | 'organisation-unknown'
+  | 'business-rule';
 
 /** A field-level problem, shown next to the field on pages and listed in API problems. */
 export interface FieldError {
@@ -53,6 +54,7 @@ export const statusForCode: Record<DomainErrorCode, number> = {
   'postcode-unknown': 404,
   'postcode-terminated': 404,
   'organisation-unknown': 404,
+  'business-rule': 422,
 };
 
 /** True when the value is a DomainError, including one thrown across module copies. */

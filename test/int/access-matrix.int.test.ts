@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ACCESS } from '../support/access-spec.api.ts';
+import { FHIR_ACCESS } from '../support/access-spec.fhir.ts';
 import { PAGE_ACCESS } from '../support/access-spec.pages.ts';
 import { describeFailure, disallowedBecause, expectationFor, type MatrixRequest, send } from '../support/access-matrix.ts';
 import { type AccessWorld, buildAccessWorld } from '../support/access-world.ts';
@@ -7,7 +8,7 @@ import { objectResolver } from '../support/object-ids.ts';
 import { pathParams, routeKey } from '../support/route-catalogue.ts';
 import { changedTables, fingerprintTables } from '../support/table-fingerprint.ts';
 
-const SPEC = { ...PAGE_ACCESS, ...API_ACCESS };
+const SPEC = { ...PAGE_ACCESS, ...API_ACCESS, ...FHIR_ACCESS };
 /** Over a thousand requests each; generous because CI machines are loaded, while the matrix itself is bounded. */
 const HEAVY_TIMEOUT_MS = 600_000;
 /** Routes that end the caller's session go last, in this order (the patient's sign-out needs the session's CSRF token; the account's sign-out does not), so the rest of the matrix runs signed in. */

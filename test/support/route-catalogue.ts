@@ -31,7 +31,7 @@ export function routeCollector(): { onRoute(route: RouteOptions): void; routes: 
         roles: route.config?.roles,
         csrf: route.config?.csrf !== false,
         bodySchema: route.schema?.body,
-        isApi: route.url.startsWith('/api/'),
+        isApi: route.url.startsWith('/api/') || route.url.startsWith('/fhir/'),
       });
     }
   };

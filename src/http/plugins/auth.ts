@@ -6,8 +6,9 @@ import { recordAccessDenied } from '../../domains/identity/audit.service.ts';
 import { userPrincipalOf } from '../../domains/identity/web-session.service.ts';
 import { DomainError } from '../../lib/errors.ts';
 
+/** True for a system's request (the JSON API and FHIR): it authenticates with a Bearer key, is never sent to sign in, and needs no CSRF token. */
 export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+  return request.url.startsWith('/api/') || /^\/fhir(\/|\?|$)/.test(request.url);
 }
 
 /** Resolves the principal and enforces `config.roles` before the body is validated, so strangers learn nothing from validation errors. */

@@ -1,6 +1,6 @@
 /** The one place where errors become responses: problem+json for the API, NHS-style pages for people. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorCode, isDomainError, statusForCode } from '../../lib/errors.ts';
+import { DomainError, type DomainErrorCode, type FieldError, isDomainError, statusForCode } from '../../lib/errors.ts';
 import { isApiRequest } from './auth.ts';
 import { forgetPublicCaching } from './public-reads.ts';
 
@@ -11,6 +11,7 @@ const TITLES: Record<number, string> = {
   404: 'Page not found',
   409: 'This has changed since you last looked',
   413: 'The file or request is too large',
+  422: 'The request breaks a rule of the service',
   429: 'Too many attempts',
   503: 'Sorry, the service is unavailable',
 };
@@ -58,7 +59,7 @@ function sendErrorPage(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: DomainErrorCode | 'internal',
+  code: ErrorAnswer['code'],
   detail: string,
 ): FastifyReply {
   const template =
@@ -77,25 +78,51 @@ function sendTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyRepl
     .render('pages/errors/problem.njk', { pageTitle: TITLES[413], detail, code: 'too-large', signedIn: Boolean(request.principal) });
 }
 
+/** What any error means to a caller, whichever format answers it (problem+json, a page, a FHIR OperationOutcome). */
+export interface ErrorAnswer {
+  status: number;
+  code: DomainErrorCode | 'internal' | 'too-large';
+  detail: string;
+  fieldErrors?: FieldError[];
+  retryAfterSeconds?: number;
+}
+
+/** The one mapping from a thrown error to status, code and wording (statuses from `statusForCode`); an unknown error is a 500 that hides its detail. */
+export function errorAnswerOf(error: FastifyError | Error): ErrorAnswer {
+  if ((error as FastifyError).statusCode === 413) {
+    return { status: 413, code: 'too-large', detail: 'The request is larger than this service accepts. Send less, or a smaller file.' };
+  }
+  const domainError = toDomainError(error);
+  if (!domainError) return { status: 500, code: 'internal', detail: 'Something went wrong on our side. It has been logged.' };
+  const { fieldErrors, retryAfterSeconds } = domainError.details;
+  return {
+    status: statusForCode[domainError.code],
+    code: domainError.code,
+    detail: domainError.message,
+    ...(fieldErrors ? { fieldErrors } : {}),
+    ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+  };
+}
+
+/** Logs an unexpected error and clears what a half-made reply may carry, before any format answers it. */
+export function prepareErrorReply(error: Error, answer: ErrorAnswer, request: FastifyRequest, reply: FastifyReply): void {
+  forgetPublicCaching(reply);
+  if (answer.status === 500) {
+    request.log.error({ err: error }, 'unhandled error');
+    reply.removeHeader('location');
+  }
+  if (answer.retryAfterSeconds !== undefined) reply.header('retry-after', String(answer.retryAfterSeconds));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    forgetPublicCaching(reply);
-    if (error.statusCode === 413) return sendTooLarge(request, reply);
-    const domainError = toDomainError(error);
-    if (!domainError) {
-      request.log.error({ err: error }, 'unhandled error');
-      reply.removeHeader('location');
-      if (isApiRequest(request)) return sendProblem(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
-      return sendErrorPage(request, reply, 500, 'internal', '');
-    }
-    const status = statusForCode[domainError.code];
-    if (typeof domainError.details.retryAfterSeconds === 'number')
-      reply.header('retry-after', String(domainError.details.retryAfterSeconds));
+    const answer = errorAnswerOf(error);
+    prepareErrorReply(error, answer, request, reply);
+    if (answer.code === 'too-large') return sendTooLarge(request, reply);
     if (isApiRequest(request)) {
-      const fieldErrors = domainError.details.fieldErrors;
-      return sendProblem(reply, status, domainError.code, domainError.message, fieldErrors ? { errors: fieldErrors } : {});
+      return sendProblem(reply, answer.status, answer.code, answer.detail, answer.fieldErrors ? { errors: answer.fieldErrors } : {});
     }
-    return sendErrorPage(request, reply, status, domainError.code, domainError.message);
+    return sendErrorPage(request, reply, answer.status, answer.code, answer.status === 500 ? '' : answer.detail);
   });
 
   app.setNotFoundHandler((request, reply) => {
