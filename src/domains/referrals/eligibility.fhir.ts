@@ -1,17 +1,34 @@
-/** A referral the eligibility engine refused, as the OperationOutcome a FHIR client reads: one issue per reason, with the advice on what to do instead. */
-import type { OperationOutcome } from '@medplum/fhirtypes';
-import { AQP_ELIGIBILITY_REASON_SYSTEM } from '../../lib/fhir-systems.ts';
-import type { EligibilityResult } from './eligibility.rules.ts';
+/** A referral the eligibility engine refused, as the error a FHIR client reads: a 422 whose OperationOutcome has one issue per reason, at the element it is about. */
+import { DomainError } from '../../lib/errors.ts';
+import type { EligibilityResult, IneligibilityReason } from './eligibility.rules.ts';
 
-/** Each reason as a business-rule error coded by the engine's reason code; the referrer's advice is the diagnostics (PRODUCT.md §3.5: each outcome carries its reasons). */
-export function ineligibilityOutcomeOf(eligibility: EligibilityResult): OperationOutcome {
-  return {
-    resourceType: 'OperationOutcome',
-    issue: eligibility.reasons.map((reason) => ({
-      severity: 'error',
-      code: 'business-rule',
-      details: { coding: [{ system: AQP_ELIGIBILITY_REASON_SYSTEM, code: reason.code }], text: reason.message },
-      ...(reason.advice && { diagnostics: reason.advice }),
+/** The element of the incoming request each reason is about (FHIRPath), so a GP system can point at it. */
+function expressionOf(reason: IneligibilityReason): string {
+  switch (reason.code) {
+    case 'too-young':
+    case 'too-old':
+      return 'Patient.birthDate';
+    case 'sex':
+      return 'Patient.gender';
+    case 'route':
+      return 'ServiceRequest.requester';
+    case 'priority':
+      return 'ServiceRequest.priority';
+    case 'body-area-missing':
+      return 'ServiceRequest.bodySite';
+    case 'repeat-limit':
+      return 'ServiceRequest.subject';
+    default:
+      return reason.questionId ? `QuestionnaireResponse.item.where(linkId='${reason.questionId}')` : 'ServiceRequest';
+  }
+}
+
+/** Every reason with the referrer's advice, as a `business-rule` error (PRODUCT.md §3.5: each outcome carries its reasons). */
+export function ineligibilityErrorOf(eligibility: EligibilityResult): DomainError {
+  return new DomainError('business-rule', 'The referral is outside the commissioner’s referral protocol, so it was not made', {
+    fieldErrors: eligibility.reasons.map((reason) => ({
+      field: expressionOf(reason),
+      message: reason.advice ? `${reason.message}${/[.?!]$/.test(reason.message) ? '' : '.'} ${reason.advice}` : reason.message,
     })),
-  };
+  });
 }

@@ -33,7 +33,7 @@ export function referralSearchOf(params: SearchParams, page: SearchPage): Referr
   if (params.status !== undefined) search.statuses = statusesOf(params.status);
   if (params.performer !== undefined) search.performer = organisationCriterion(params.performer);
   if (params.requester !== undefined) search.requester = organisationCriterion(params.requester);
-  const patient = params.patient ?? params.subject;
+  const patient = params.patient;
   if (patient !== undefined) search.patientId = referenceId(patient, 'Patient') ?? '';
   return search;
 }
@@ -64,7 +64,7 @@ export async function searchAppointments(
   page: SearchPage,
 ): Promise<{ total: number; resources: Appointment[] }> {
   const basedOn = params['based-on'];
-  const patient = params.patient ?? params.actor;
+  const patient = params.patient;
   const search = {
     ...(basedOn !== undefined && { referralId: referenceId(basedOn, 'ServiceRequest') ?? '' }),
     ...(patient !== undefined && { patientId: referenceId(patient, 'Patient') ?? '' }),

@@ -1,19 +1,16 @@
 /** Referral in over FHIR (issue #16 item 1; decision 0063): an incoming ServiceRequest becomes a referral through the very service the referral page uses, or is refused with its reasons and nothing saved. */
-import type { OperationOutcome, ServiceRequest } from '@medplum/fhirtypes';
+import type { ServiceRequest } from '@medplum/fhirtypes';
 import { DomainError, type FieldError, isDomainError, validationFailed } from '../../lib/errors.ts';
 import { normaliseNhsNumber } from '../../lib/nhs-number.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
-import { ineligibilityOutcomeOf } from './eligibility.fhir.ts';
+import { ineligibilityErrorOf } from './eligibility.fhir.ts';
 import { patientRegisteredAt } from './patient-fhir.repo.ts';
 import type { ReferralInput } from './referral-input.rules.ts';
 import { referralSettingFor, type ReferralSetting } from './referral-offer.service.ts';
 import { readServiceRequest } from './referral-fhir.service.ts';
 import { createReferral } from './referral.service.ts';
 import { type IncomingReferral, parseIncomingServiceRequest } from './service-request-in.fhir.ts';
-
-/** The referral made, or the reasons the eligibility engine refused it. */
-export type ReferralInOutcome = { created: ServiceRequest } | { refused: OperationOutcome };
 
 /** Where each field of the referral form's input lives in the incoming resources, so a problem names its FHIRPath. */
 const FHIR_PATH: Record<string, string> = {
@@ -66,12 +63,12 @@ function withFhirPaths(error: unknown): unknown {
   return validationFailed(fieldErrors, error.message);
 }
 
-/** Makes the referral a ServiceRequest asks for with createReferral (the page's eligibility engine, checks and transaction) and reads it back audited; an ineligible one is refused with every reason and nothing saved. */
-export async function referralFromServiceRequest(deps: Deps, context: ActionContext, body: unknown): Promise<ReferralInOutcome> {
+/** Makes the referral a ServiceRequest asks for with createReferral (the page's eligibility engine, checks and transaction) and reads it back audited; an ineligible one is refused (business-rule) with every reason and nothing saved. */
+export async function referralFromServiceRequest(deps: Deps, context: ActionContext, body: unknown): Promise<ServiceRequest> {
   const input = await referralInputOf(deps, context, body);
   const decision = await createReferral(deps, context, input).catch((error: unknown) => {
     throw withFhirPaths(error);
   });
-  if (!decision.created) return { refused: ineligibilityOutcomeOf(decision.eligibility) };
-  return { created: await readServiceRequest(deps, context, decision.created.referralId) };
+  if (!decision.created) throw ineligibilityErrorOf(decision.eligibility);
+  return readServiceRequest(deps, context, decision.created.referralId);
 }
