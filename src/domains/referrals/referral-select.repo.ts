@@ -2,8 +2,52 @@
 import type { Executor } from '../../db/executor.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import type { EligibilityResult } from './eligibility.rules.ts';
-import type { ReferralRecord } from './referral.repo.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
+
+export interface ReferralRecord {
+  id: string;
+  ubrn: string;
+  accessCodeHash: string;
+  status: ReferralStatus;
+  version: number;
+  offer: { id: string; reference: string; title: string; serviceCode: string; serviceName: string; servicePublicName: string };
+  protocolVersion: number;
+  commissioner: { id: string; name: string; odsCode: string | null };
+  referrer: { organisationId: string | null; organisationName: string | null; odsCode: string | null; userId: string | null };
+  route: string;
+  priority: string;
+  bodyArea: string | null;
+  answers: Record<string, boolean>;
+  eligibility: EligibilityResult;
+  clinicalInformation: string;
+  referredOn: string;
+  patient: {
+    id: string;
+    nhsNumber: string | null;
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    sex: string;
+    postcode: string;
+  };
+  chosen: {
+    listingId: string;
+    siteId: string;
+    providerOrganisationId: string;
+    providerName: string;
+    providerOdsCode: string | null;
+    siteName: string;
+    siteAddress: string | null;
+    sitePostcode: string;
+  } | null;
+  chosenAt: Date | null;
+  chosenBy: string | null;
+  sentAt: Date | null;
+  acceptBy: string | null;
+  acceptedAt: Date | null;
+  dischargedAt: Date | null;
+  sessionsAttended: number;
+}
 
 /** Referrals with everything a ReferralRecord holds; callers add their own where, order and limit. */
 export function selectReferrals(db: Executor) {

@@ -3,52 +3,10 @@ import type { Executor } from '../../db/executor.ts';
 import type { EligibilityResult } from './eligibility.rules.ts';
 import type { CheckedReferral } from './referral-input.rules.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
-import { referralRecordOf, selectReferrals } from './referral-select.repo.ts';
+import { type ReferralRecord, referralRecordOf, selectReferrals } from './referral-select.repo.ts';
 
-export interface ReferralRecord {
-  id: string;
-  ubrn: string;
-  accessCodeHash: string;
-  status: ReferralStatus;
-  version: number;
-  offer: { id: string; reference: string; title: string; serviceCode: string; serviceName: string; servicePublicName: string };
-  protocolVersion: number;
-  commissioner: { id: string; name: string; odsCode: string | null };
-  referrer: { organisationId: string | null; organisationName: string | null; odsCode: string | null; userId: string | null };
-  route: string;
-  priority: string;
-  bodyArea: string | null;
-  answers: Record<string, boolean>;
-  eligibility: EligibilityResult;
-  clinicalInformation: string;
-  referredOn: string;
-  patient: {
-    id: string;
-    nhsNumber: string | null;
-    givenName: string;
-    familyName: string;
-    dateOfBirth: string;
-    sex: string;
-    postcode: string;
-  };
-  chosen: {
-    listingId: string;
-    siteId: string;
-    providerOrganisationId: string;
-    providerName: string;
-    providerOdsCode: string | null;
-    siteName: string;
-    siteAddress: string | null;
-    sitePostcode: string;
-  } | null;
-  chosenAt: Date | null;
-  chosenBy: string | null;
-  sentAt: Date | null;
-  acceptBy: string | null;
-  acceptedAt: Date | null;
-  dischargedAt: Date | null;
-  sessionsAttended: number;
-}
+/** A referral read whole; its query lives in referral-select.repo.ts. */
+export type { ReferralRecord } from './referral-select.repo.ts';
 
 export interface NewReferralRow {
   ubrn: string;
