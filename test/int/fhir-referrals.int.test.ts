@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AQP_SERVICE_SYSTEM, NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM, UBRN_SYSTEM } from '../../src/lib/fhir-systems.ts';
+import { SERVICE_CATALOGUE_SYSTEM } from '../../src/domains/directory/healthcare-service.fhir.ts';
+import { IDENTIFIER_SYSTEMS } from '../../src/lib/uk-core.rules.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import {
   aHearingReferral,
@@ -29,7 +30,7 @@ function asServiceRequest(body: ReturnType<typeof aHearingReferral>, requesterOd
       {
         resourceType: 'Patient',
         id: 'patient',
-        identifier: [{ system: NHS_NUMBER_SYSTEM, value: patient.nhsNumber }],
+        identifier: [{ system: IDENTIFIER_SYSTEMS.nhsNumber, value: patient.nhsNumber }],
         name: [{ use: 'official', family: patient.familyName, given: [patient.givenName] }],
         gender: patient.sex,
         birthDate: patient.dateOfBirth,
@@ -46,8 +47,8 @@ function asServiceRequest(body: ReturnType<typeof aHearingReferral>, requesterOd
       },
     ],
     subject: { reference: '#patient' },
-    requester: { identifier: { system: ODS_ORGANISATION_SYSTEM, value: requesterOds } },
-    code: { coding: [{ system: AQP_SERVICE_SYSTEM, code: body.serviceCode }] },
+    requester: { identifier: { system: IDENTIFIER_SYSTEMS.odsOrganisationCode, value: requesterOds } },
+    code: { coding: [{ system: SERVICE_CATALOGUE_SYSTEM, code: body.serviceCode }] },
     supportingInfo: [{ reference: '#answers' }],
     note: [{ text: body.clinicalInformation }],
   };
@@ -108,7 +109,7 @@ describe('referrals over FHIR: ServiceRequest, Patient and Appointment', () => {
     expect(response.headers.location).toMatch(new RegExp(`/fhir/ServiceRequest/${created.id}$`));
     expect(created).toMatchObject({ resourceType: 'ServiceRequest', status: 'active', intent: 'order', priority: 'routine' });
     const ubrn = created.identifier[0].value as string;
-    expect(created.identifier).toEqual([{ system: UBRN_SYSTEM, value: ubrn }]);
+    expect(created.identifier).toEqual([{ system: IDENTIFIER_SYSTEMS.ubrn, value: ubrn }]);
 
     const [fromApi, fromFhir] = await Promise.all([storedReferral(apiUbrn), storedReferral(ubrn)]);
     const differ = ['id', 'ubrn', 'access_code_hash', 'patient_id', 'created_at', 'updated_at'] as const;
@@ -123,7 +124,11 @@ describe('referrals over FHIR: ServiceRequest, Patient and Appointment', () => {
         .execute();
     expect(await eventsOf(fromFhir.id)).toEqual(await eventsOf(fromApi.id));
 
-    const search = await as(calderdale.token, 'GET', `/fhir/ServiceRequest?identifier=${encodeURIComponent(`${UBRN_SYSTEM}|${ubrn}`)}`);
+    const search = await as(
+      calderdale.token,
+      'GET',
+      `/fhir/ServiceRequest?identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.ubrn}|${ubrn}`)}`,
+    );
     expect(search.statusCode).toBe(200);
     expect(search.json()).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1, entry: [{ resource: { id: created.id } }] });
     expect((await as(kirklees.token, 'GET', `/fhir/ServiceRequest?identifier=${ubrn}`)).json().total).toBe(0);
@@ -191,13 +196,13 @@ describe('referrals over FHIR: ServiceRequest, Patient and Appointment', () => {
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({
       resourceType: 'Patient',
-      identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhsNumberFrom('401023215') }],
+      identifier: [{ system: IDENTIFIER_SYSTEMS.nhsNumber, value: nhsNumberFrom('401023215') }],
       birthDate: bornAged(71, TODAY),
       address: [{ postalCode: 'HX6 3AB' }],
     });
     expect((await as(kirklees.token, 'GET', `/fhir/Patient/${patientId}`)).statusCode).toBe(404);
     expect((await as(commissionerToken, 'GET', `/fhir/Patient/${patientId}`)).statusCode).toBe(403);
-    const byNhsNumber = `/fhir/Patient?identifier=${encodeURIComponent(`${NHS_NUMBER_SYSTEM}|${nhsNumberFrom('401023215')}`)}`;
+    const byNhsNumber = `/fhir/Patient?identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.nhsNumber}|${nhsNumberFrom('401023215')}`)}`;
     expect((await as(calderdale.token, 'GET', byNhsNumber)).json().total).toBe(1);
     expect((await as(kirklees.token, 'GET', byNhsNumber)).json().total).toBe(0);
 
@@ -225,7 +230,11 @@ describe('referrals over FHIR: ServiceRequest, Patient and Appointment', () => {
     const session = { kind: 'appointment', scheduledFor: '2027-03-08T10:30:00Z' };
     expect((await as(providerToken, 'POST', `/api/v1/referrals/${ubrn}/sessions`, session)).statusCode).toBe(201);
 
-    const mine = await as(providerToken, 'GET', `/fhir/ServiceRequest?performer=${encodeURIComponent(`${ODS_ORGANISATION_SYSTEM}|FHR01`)}`);
+    const mine = await as(
+      providerToken,
+      'GET',
+      `/fhir/ServiceRequest?performer=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.odsOrganisationCode}|FHR01`)}`,
+    );
     expect(mine.json().entry.map((found: { resource: { id: string } }) => found.resource.id)).toEqual([created.id]);
     expect(mine.json().entry[0].resource).toMatchObject({ performer: [{ identifier: { value: 'FHR01' } }], locationReference: [{}] });
     expect((await as(providerToken, 'GET', `/fhir/${created.subject.reference}`)).statusCode).toBe(200);

@@ -6,7 +6,8 @@ import { REFERRAL_STATUSES } from '../../src/domains/referrals/referral-status.r
 import type { ReferralRecord } from '../../src/domains/referrals/referral.repo.ts';
 import { parseIncomingServiceRequest } from '../../src/domains/referrals/service-request-in.fhir.ts';
 import { referralStatusesFor, SERVICE_REQUEST_STATUS, serviceRequestOf } from '../../src/domains/referrals/service-request.fhir.ts';
-import { AQP_SERVICE_SYSTEM, NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM, UBRN_SYSTEM } from '../../src/lib/fhir-systems.ts';
+import { SERVICE_CATALOGUE_SYSTEM } from '../../src/domains/directory/healthcare-service.fhir.ts';
+import { IDENTIFIER_SYSTEMS } from '../../src/lib/uk-core.rules.ts';
 
 function aReferralRecord(overrides: Partial<ReferralRecord> = {}): ReferralRecord {
   return {
@@ -83,17 +84,17 @@ describe('a referral as a ServiceRequest', () => {
   it('names the UBRN, the subject by NHS number and the referring practice by ODS code, as an order in the referral category', () => {
     const resource = serviceRequestOf(aReferralRecord({ priority: 'urgent', bodyArea: 'left knee' }));
     expect(resource).toMatchObject({
-      identifier: [{ system: UBRN_SYSTEM, value: '000000070000' }],
+      identifier: [{ system: IDENTIFIER_SYSTEMS.ubrn, value: '000000070000' }],
       status: 'active',
       intent: 'order',
       priority: 'urgent',
       category: [{ coding: [{ code: 'referral' }] }],
-      code: { coding: [{ system: AQP_SERVICE_SYSTEM, code: 'adult-hearing' }] },
+      code: { coding: [{ system: SERVICE_CATALOGUE_SYSTEM, code: 'adult-hearing' }] },
       subject: {
         reference: 'Patient/22222222-2222-4222-8222-222222222222',
-        identifier: { system: NHS_NUMBER_SYSTEM, value: '9434765919' },
+        identifier: { system: IDENTIFIER_SYSTEMS.nhsNumber, value: '9434765919' },
       },
-      requester: { identifier: { system: ODS_ORGANISATION_SYSTEM, value: 'B84001' }, display: 'Elland Surgery' },
+      requester: { identifier: { system: IDENTIFIER_SYSTEMS.odsOrganisationCode, value: 'B84001' }, display: 'Elland Surgery' },
       authoredOn: '2027-03-01',
       bodySite: [{ text: 'left knee' }],
     });
@@ -107,7 +108,7 @@ describe('a referral as a ServiceRequest', () => {
       {
         reference: 'Organization/44444444-4444-4444-8444-444444444444',
         type: 'Organization',
-        identifier: { system: ODS_ORGANISATION_SYSTEM, value: 'NQ1' },
+        identifier: { system: IDENTIFIER_SYSTEMS.odsOrganisationCode, value: 'NQ1' },
         display: 'Hear Well',
       },
     ]);
@@ -130,7 +131,7 @@ describe('a patient as a Patient', () => {
       practice: { id: '11111111-1111-4111-8111-111111111111', odsCode: 'B84001', name: 'Elland Surgery' },
     });
     expect(patient).toMatchObject({
-      identifier: [{ system: NHS_NUMBER_SYSTEM, value: '9434765919' }],
+      identifier: [{ system: IDENTIFIER_SYSTEMS.nhsNumber, value: '9434765919' }],
       name: [{ family: 'Lovelace', given: ['Ada'] }],
       gender: 'female',
       birthDate: '1957-01-02',
@@ -176,7 +177,7 @@ describe('an incoming ServiceRequest', () => {
       {
         resourceType: 'Patient',
         id: 'p',
-        identifier: [{ system: NHS_NUMBER_SYSTEM, value: '9434765919' }],
+        identifier: [{ system: IDENTIFIER_SYSTEMS.nhsNumber, value: '9434765919' }],
         name: [{ use: 'official', family: 'Lovelace', given: ['Ada', 'King'] }],
         gender: 'female',
         birthDate: '1957-01-02',
@@ -190,8 +191,8 @@ describe('an incoming ServiceRequest', () => {
       },
     ],
     subject: { reference: '#p' },
-    requester: { identifier: { system: ODS_ORGANISATION_SYSTEM, value: 'b84001' } },
-    code: { coding: [{ system: AQP_SERVICE_SYSTEM, code: 'adult-hearing' }] },
+    requester: { identifier: { system: IDENTIFIER_SYSTEMS.odsOrganisationCode, value: 'b84001' } },
+    code: { coding: [{ system: SERVICE_CATALOGUE_SYSTEM, code: 'adult-hearing' }] },
     supportingInfo: [{ reference: '#q' }],
     note: [{ text: 'Gradual hearing loss' }],
     ...overrides,
@@ -225,7 +226,9 @@ describe('an incoming ServiceRequest', () => {
   });
 
   it('takes a subject named only by NHS number', () => {
-    const parsed = parseIncomingServiceRequest(incoming({ subject: { identifier: { system: NHS_NUMBER_SYSTEM, value: '9434765919' } } }));
+    const parsed = parseIncomingServiceRequest(
+      incoming({ subject: { identifier: { system: IDENTIFIER_SYSTEMS.nhsNumber, value: '9434765919' } } }),
+    );
     expect(parsed.incoming?.patient).toEqual({ kind: 'nhs-number', nhsNumber: '9434765919' });
   });
 

@@ -1,6 +1,7 @@
 /** An appointment or session recorded on a referral as a FHIR R4 Appointment in the shape of UK Core (issue #16 item 1; decision 0063). */
 import type { Appointment } from '@medplum/fhirtypes';
-import { AQP_SERVICE_SYSTEM, UK_CORE_PROFILES } from '../../lib/fhir-systems.ts';
+import { UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
+import { SERVICE_CATALOGUE_SYSTEM } from '../directory/healthcare-service.fhir.ts';
 import type { ReferralContact } from './referral-history.repo.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 import { patientReferenceOf } from './service-request.fhir.ts';
@@ -28,7 +29,9 @@ export function appointmentOf(
     id: contact.id,
     meta: { profile: [UK_CORE_PROFILES.Appointment] },
     status: appointmentStatusOf(contact.attendance),
-    serviceType: [{ coding: [{ system: AQP_SERVICE_SYSTEM, code: referral.offer.serviceCode, display: referral.offer.serviceName }] }],
+    serviceType: [
+      { coding: [{ system: SERVICE_CATALOGUE_SYSTEM, code: referral.offer.serviceCode, display: referral.offer.serviceName }] },
+    ],
     appointmentType: { text: KIND_TEXT[contact.kind] },
     start,
     end: start,

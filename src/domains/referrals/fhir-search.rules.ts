@@ -1,5 +1,5 @@
 /** FHIR search parameter values as our searches take them: tokens (`system|code`), references (`Type/id`) and organisations by id or ODS code. */
-import { ODS_ORGANISATION_SYSTEM } from '../../lib/fhir-systems.ts';
+import { IDENTIFIER_SYSTEMS } from '../../lib/uk-core.rules.ts';
 import type { OrganisationCriterion } from './referral-fhir.repo.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 import { referralStatusesFor } from './service-request.fhir.ts';
@@ -20,7 +20,7 @@ export function referenceId(value: string, type: string): string | null {
 
 /** An organisation named by reference (`Organization/<id>`) or by ODS token (`https://fhir.nhs.uk/Id/ods-organization-code|B86041`). */
 export function organisationCriterion(value: string): OrganisationCriterion {
-  if (value.includes('|')) return { odsCode: (tokenCode(value, ODS_ORGANISATION_SYSTEM) ?? '\u0000').toUpperCase() };
+  if (value.includes('|')) return { odsCode: (tokenCode(value, IDENTIFIER_SYSTEMS.odsOrganisationCode) ?? '\u0000').toUpperCase() };
   return { id: referenceId(value, 'Organization') ?? '' };
 }
 

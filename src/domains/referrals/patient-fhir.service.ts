@@ -1,7 +1,7 @@
 /** Patient reads and searches over FHIR (issue #16 item 1): only for the people who may see one of the patient's referrals (the referral pages' rule), every read audited by the repository. */
 import type { Patient } from '@medplum/fhirtypes';
 import { DomainError } from '../../lib/errors.ts';
-import { NHS_NUMBER_SYSTEM } from '../../lib/fhir-systems.ts';
+import { IDENTIFIER_SYSTEMS } from '../../lib/uk-core.rules.ts';
 import { normaliseNhsNumber } from '../../lib/nhs-number.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
@@ -24,7 +24,7 @@ export async function searchPatients(
   params: SearchParams,
   page: SearchPage,
 ): Promise<{ total: number; resources: Patient[] }> {
-  const code = params.identifier === undefined ? undefined : tokenCode(params.identifier, NHS_NUMBER_SYSTEM);
+  const code = params.identifier === undefined ? undefined : tokenCode(params.identifier, IDENTIFIER_SYSTEMS.nhsNumber);
   const nhsNumber = code === undefined ? undefined : code === null ? '' : (normaliseNhsNumber(code) ?? code);
   const found = await deps.db
     .transaction()

@@ -1,6 +1,6 @@
 /** A patient as a FHIR R4 Patient in the shape of UK Core: NHS number, name, date of birth, gender and postcode as we hold them, nothing more (issue #16 item 1). */
 import type { Patient } from '@medplum/fhirtypes';
-import { NHS_NUMBER_SYSTEM, UK_CORE_PROFILES } from '../../lib/fhir-systems.ts';
+import { IDENTIFIER_SYSTEMS, UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
 import { organisationReferenceOf } from './service-request.fhir.ts';
 
 /** What we hold about a patient that a Patient resource shows; the practice is the one their latest referral named. */
@@ -23,7 +23,7 @@ export function patientResourceOf(patient: PatientForFhir): Patient {
     resourceType: 'Patient',
     id: patient.id,
     meta: { profile: [UK_CORE_PROFILES.Patient] },
-    ...(patient.nhsNumber && { identifier: [{ system: NHS_NUMBER_SYSTEM, value: patient.nhsNumber }] }),
+    ...(patient.nhsNumber && { identifier: [{ system: IDENTIFIER_SYSTEMS.nhsNumber, value: patient.nhsNumber }] }),
     name: [{ use: 'official', family: patient.familyName, given: [patient.givenName] }],
     gender: GENDERS[patient.sex] ?? 'unknown',
     birthDate: patient.dateOfBirth,

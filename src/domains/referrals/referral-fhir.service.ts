@@ -1,7 +1,7 @@
 /** ServiceRequest and Appointment reads and searches (issue #16 item 1) for the referring practice or the chosen provider, the referral pages' rule; every read is audited by the repository. */
 import type { Appointment, ServiceRequest } from '@medplum/fhirtypes';
 import { DomainError } from '../../lib/errors.ts';
-import { UBRN_SYSTEM } from '../../lib/fhir-systems.ts';
+import { IDENTIFIER_SYSTEMS } from '../../lib/uk-core.rules.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { appointmentOf } from './appointment.fhir.ts';
@@ -29,7 +29,7 @@ export async function readServiceRequest(deps: Deps, context: ActionContext, id:
 /** The ServiceRequest search as e-RS and GP systems use it: by UBRN (`identifier`), `status`, `performer`, `requester` and `patient`. */
 export function referralSearchOf(params: SearchParams, page: SearchPage): ReferralSearch {
   const search: ReferralSearch = { ...page };
-  if (params.identifier !== undefined) search.ubrn = tokenCode(params.identifier, UBRN_SYSTEM) ?? '';
+  if (params.identifier !== undefined) search.ubrn = tokenCode(params.identifier, IDENTIFIER_SYSTEMS.ubrn) ?? '';
   if (params.status !== undefined) search.statuses = statusesOf(params.status);
   if (params.performer !== undefined) search.performer = organisationCriterion(params.performer);
   if (params.requester !== undefined) search.requester = organisationCriterion(params.requester);

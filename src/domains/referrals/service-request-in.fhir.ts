@@ -1,6 +1,7 @@
 /** Referral in (issue #16 item 1; decision 0063): an incoming FHIR ServiceRequest read into the same input the referral page gives the referral service, or every problem with it by FHIRPath. */
 import type { FieldError } from '../../lib/errors.ts';
-import { AQP_SERVICE_SYSTEM, NHS_NUMBER_SYSTEM, ODS_ORGANISATION_SYSTEM } from '../../lib/fhir-systems.ts';
+import { IDENTIFIER_SYSTEMS } from '../../lib/uk-core.rules.ts';
+import { SERVICE_CATALOGUE_SYSTEM } from '../directory/healthcare-service.fhir.ts';
 import type { ReferralInput } from './referral-input.rules.ts';
 
 /** The patient as the request names them: their details in a contained Patient, or only an NHS number for a patient we already hold. */
@@ -36,7 +37,7 @@ function containedPatientOf(patient: Json): IncomingPatient {
   return {
     kind: 'contained',
     details: {
-      nhsNumber: text(identifierIn(patient.identifier, NHS_NUMBER_SYSTEM)),
+      nhsNumber: text(identifierIn(patient.identifier, IDENTIFIER_SYSTEMS.nhsNumber)),
       givenName: Array.isArray(name.given) ? name.given.map(text).join(' ') : '',
       familyName: text(name.family),
       dateOfBirth: text(patient.birthDate),
@@ -50,11 +51,11 @@ function patientOf(resource: Json, errors: FieldError[]): IncomingPatient | unde
   const subject = isObject(resource.subject) ? resource.subject : {};
   const contained = containedById(resource, subject.reference, 'Patient');
   if (contained) return containedPatientOf(contained);
-  const nhsNumber = identifierIn(subject.identifier, NHS_NUMBER_SYSTEM);
+  const nhsNumber = identifierIn(subject.identifier, IDENTIFIER_SYSTEMS.nhsNumber);
   if (nhsNumber && !subject.reference) return { kind: 'nhs-number', nhsNumber };
   errors.push({
     field: 'ServiceRequest.subject',
-    message: `Name the patient by a contained Patient ("#id") or by an identifier in ${NHS_NUMBER_SYSTEM}`,
+    message: `Name the patient by a contained Patient ("#id") or by an identifier in ${IDENTIFIER_SYSTEMS.nhsNumber}`,
   });
   return undefined;
 }
@@ -89,21 +90,23 @@ function requestErrors(resource: Json): FieldError[] {
 
 function requesterOdsCodeOf(resource: Json, errors: FieldError[]): string | null {
   if (resource.requester === undefined) return null;
-  const odsCode = isObject(resource.requester) ? identifierIn(resource.requester.identifier, ODS_ORGANISATION_SYSTEM) : undefined;
+  const odsCode = isObject(resource.requester)
+    ? identifierIn(resource.requester.identifier, IDENTIFIER_SYSTEMS.odsOrganisationCode)
+    : undefined;
   if (odsCode) return odsCode.trim().toUpperCase();
   errors.push({
     field: 'ServiceRequest.requester',
-    message: `Name the referring GP practice by an identifier in ${ODS_ORGANISATION_SYSTEM}`,
+    message: `Name the referring GP practice by an identifier in ${IDENTIFIER_SYSTEMS.odsOrganisationCode}`,
   });
   return null;
 }
 
 function serviceCodeOf(resource: Json, errors: FieldError[]): string {
   const code = isObject(resource.code)
-    ? list(resource.code.coding).find((coding) => coding.system === AQP_SERVICE_SYSTEM)?.code
+    ? list(resource.code.coding).find((coding) => coding.system === SERVICE_CATALOGUE_SYSTEM)?.code
     : undefined;
   if (typeof code === 'string' && code) return code;
-  errors.push({ field: 'ServiceRequest.code', message: `Name the service by a code in ${AQP_SERVICE_SYSTEM}` });
+  errors.push({ field: 'ServiceRequest.code', message: `Name the service by a code in ${SERVICE_CATALOGUE_SYSTEM}` });
   return '';
 }
 

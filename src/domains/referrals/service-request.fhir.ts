@@ -1,15 +1,12 @@
 /** A referral as a FHIR R4 ServiceRequest in the shape of UK Core and the e-Referral Service (issue #16 item 1; decision 0063). */
 import type { Organization, Patient, Reference, ServiceRequest } from '@medplum/fhirtypes';
-import {
-  AQP_SERVICE_SYSTEM,
-  NHS_NUMBER_SYSTEM,
-  ODS_ORGANISATION_SYSTEM,
-  SERVICE_REQUEST_CATEGORY_SYSTEM,
-  UBRN_SYSTEM,
-  UK_CORE_PROFILES,
-} from '../../lib/fhir-systems.ts';
+import { IDENTIFIER_SYSTEMS, UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
+import { SERVICE_CATALOGUE_SYSTEM } from '../directory/healthcare-service.fhir.ts';
 import type { ReferralStatus } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
+
+/** The e-Referral Service's ServiceRequest categories: `referral` or `request` (eRS-ServiceRequest). */
+export const SERVICE_REQUEST_CATEGORY_SYSTEM = 'https://fhir.nhs.uk/CodeSystem/message-category-servicerequest';
 
 /**
  * Our referral states as ServiceRequest.status (decision 0063): the request stands while the patient chooses, the provider
@@ -37,7 +34,7 @@ export function patientReferenceOf(patient: { id: string; nhsNumber: string | nu
   return {
     reference: `Patient/${patient.id}`,
     type: 'Patient',
-    ...(patient.nhsNumber && { identifier: { system: NHS_NUMBER_SYSTEM, value: patient.nhsNumber } }),
+    ...(patient.nhsNumber && { identifier: { system: IDENTIFIER_SYSTEMS.nhsNumber, value: patient.nhsNumber } }),
   };
 }
 
@@ -46,7 +43,7 @@ export function organisationReferenceOf(id: string, odsCode: string | null, name
   return {
     reference: `Organization/${id}`,
     type: 'Organization',
-    ...(odsCode && { identifier: { system: ODS_ORGANISATION_SYSTEM, value: odsCode } }),
+    ...(odsCode && { identifier: { system: IDENTIFIER_SYSTEMS.odsOrganisationCode, value: odsCode } }),
     ...(name && { display: name }),
   };
 }
@@ -86,13 +83,13 @@ export function serviceRequestOf(referral: ReferralRecord): ServiceRequest {
     resourceType: 'ServiceRequest',
     id: referral.id,
     meta: { versionId: String(referral.version), profile: [UK_CORE_PROFILES.ServiceRequest] },
-    identifier: [{ system: UBRN_SYSTEM, value: referral.ubrn }],
+    identifier: [{ system: IDENTIFIER_SYSTEMS.ubrn, value: referral.ubrn }],
     status: SERVICE_REQUEST_STATUS[referral.status],
     intent: 'order',
     category: [{ coding: [{ system: SERVICE_REQUEST_CATEGORY_SYSTEM, code: 'referral', display: 'Referral' }] }],
     priority: referral.priority === 'urgent' ? 'urgent' : 'routine',
     code: {
-      coding: [{ system: AQP_SERVICE_SYSTEM, code: referral.offer.serviceCode, display: referral.offer.serviceName }],
+      coding: [{ system: SERVICE_CATALOGUE_SYSTEM, code: referral.offer.serviceCode, display: referral.offer.serviceName }],
       text: referral.offer.serviceName,
     },
     subject: patientReferenceOf(referral.patient),

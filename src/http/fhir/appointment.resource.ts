@@ -1,6 +1,6 @@
 /** Appointment at /fhir (issue #16 item 1): the appointments and sessions recorded on a referral, for the people who may see the referral. */
 import type { Appointment } from '@medplum/fhirtypes';
-import { UK_CORE_PROFILES } from '../../lib/fhir-systems.ts';
+import { UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
 import { readAppointment, searchAppointments } from '../../domains/referrals/referral-fhir.service.ts';
 import type { FhirResourceType } from './fhir-resource-type.ts';
 import { REFERRAL_READERS } from './service-request.resource.ts';

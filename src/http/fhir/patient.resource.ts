@@ -1,6 +1,6 @@
 /** Patient at /fhir (issue #16 item 1): only for the people who may see one of the patient's referrals, every read audited. */
 import type { Patient } from '@medplum/fhirtypes';
-import { UK_CORE_PROFILES } from '../../lib/fhir-systems.ts';
+import { UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
 import { readPatient, searchPatients } from '../../domains/referrals/patient-fhir.service.ts';
 import type { FhirResourceType } from './fhir-resource-type.ts';
 import { REFERRAL_READERS } from './service-request.resource.ts';

@@ -1,6 +1,6 @@
 /** ServiceRequest at /fhir (issue #16 item 1; decision 0063): a referral, for the referring practice or the chosen provider; POST is referral in. */
 import type { ServiceRequest } from '@medplum/fhirtypes';
-import { UK_CORE_PROFILES } from '../../lib/fhir-systems.ts';
+import { UK_CORE_PROFILES } from '../../lib/uk-core.rules.ts';
 import { readServiceRequest, searchServiceRequests } from '../../domains/referrals/referral-fhir.service.ts';
 import { referralFromServiceRequest } from '../../domains/referrals/referral-in.service.ts';
 import type { FhirResourceType } from './fhir-resource-type.ts';
