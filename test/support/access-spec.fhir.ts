@@ -3,6 +3,12 @@ import { type Access, OWN, PUBLIC, ROLES } from './access-spec.ts';
 
 export const FHIR_ACCESS: Record<string, Access> = {
   'GET /fhir/metadata': PUBLIC,
+  'GET /fhir/Organization': PUBLIC,
+  'GET /fhir/Organization/:id': PUBLIC,
+  'GET /fhir/Location': PUBLIC,
+  'GET /fhir/Location/:id': PUBLIC,
+  'GET /fhir/HealthcareService': PUBLIC,
+  'GET /fhir/HealthcareService/:id': PUBLIC,
   'GET /fhir/ServiceRequest': ROLES,
   'GET /fhir/ServiceRequest/:id': OWN,
   'POST /fhir/ServiceRequest': ROLES,

@@ -6,6 +6,7 @@ import { addDays } from '../../src/lib/working-days.ts';
 import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
 import { runKpis } from '../../src/domains/provider-quality/kpi-run.service.ts';
 import { londonDateOf, systemClock } from '../../src/lib/clock.ts';
+import { healthcareServiceIdOf } from '../../src/domains/directory/healthcare-service.fhir.ts';
 
 type Db = Kysely<Database>;
 
@@ -152,6 +153,17 @@ const OBJECTS = {
         .where('status', '=', 'sent')
         .limit(1),
     ),
+  healthcareService: async (db: Db) => {
+    const listed = await db
+      .selectFrom('listing_sites as ls')
+      .innerJoin('listings as l', 'l.id', 'ls.listing_id')
+      .select(['ls.listing_id', 'ls.site_id'])
+      .where('l.provider_organisation_id', 'in', demoProvider(db))
+      .where('l.status', '=', 'live')
+      .orderBy('ls.listing_id')
+      .executeTakeFirstOrThrow();
+    return healthcareServiceIdOf(listed.listing_id, listed.site_id);
+  },
   referralId: (db: Db) =>
     first(
       db
@@ -294,6 +306,9 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'kpis/:code': 'kpiCode',
   'queries/:id': 'lineQuery',
   'breaches/:id': 'breach',
+  'Organization/:id': 'providerOrganisation',
+  'Location/:id': 'site',
+  'HealthcareService/:id': 'healthcareService',
   'ServiceRequest/:id': 'referralId',
   'Patient/:id': 'patient',
   'Appointment/:id': 'contact',
