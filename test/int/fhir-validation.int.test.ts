@@ -12,7 +12,11 @@ import { tokenFor } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** Who reads a restricted type in the walk: a demo organisation (ODS code) and a role its readRoles admit. */
-const WALK_AS: Partial<Record<ResourceType, { odsCode: string; role: string }>> = {};
+const WALK_AS: Partial<Record<ResourceType, { odsCode: string; role: string }>> = {
+  ServiceRequest: { odsCode: 'B84001', role: 'referrer' },
+  Patient: { odsCode: 'B84001', role: 'referrer' },
+  Appointment: { odsCode: 'B84001', role: 'referrer' },
+};
 
 describe('FHIR resources from the demo, validated', () => {
   let t: TestApp;
@@ -58,6 +62,21 @@ describe('FHIR resources from the demo, validated', () => {
     expect(empty).toEqual([]);
   });
 
+  it('walks every referral, patient and appointment the demo holds (all its referrals are the demo practice’s)', async () => {
+    const count = async (table: 'referrals' | 'patients' | 'referral_contacts') =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(walked.get('ServiceRequest')).toHaveLength(await count('referrals'));
+    expect(walked.get('Patient')).toHaveLength(await count('patients'));
+    expect(walked.get('Appointment')).toHaveLength(await count('referral_contacts'));
+  });
+
   it('gives resources that pass base FHIR R4 and the UK Core rules with 0 errors', () => {
     const errors = [...walked.values()].flat().flatMap(fhirErrorsIn);
     expect(errors).toEqual([]);
@@ -84,9 +103,7 @@ describe('FHIR resources from the demo, validated', () => {
 
   it('names a UK Core profile in meta.profile only for the types that claim one, and the validator fails a resource that breaks a rule', () => {
     const claimed = [...walked.values()].flat().flatMap((resource) => resource.meta?.profile ?? []);
-    expect(new Set(claimed)).toEqual(
-      new Set([UK_CORE_PROFILES.Organization, UK_CORE_PROFILES.Location, UK_CORE_PROFILES.HealthcareService]),
-    );
+    expect(new Set(claimed)).toEqual(new Set(Object.values(UK_CORE_PROFILES)));
     const organisation = walked.get('Organization')!.find((resource) => resource.meta?.profile)!;
     expect(
       fhirErrorsIn({

@@ -167,6 +167,26 @@ const OBJECTS = {
         .where('status', '=', 'sent')
         .limit(1),
     ),
+  referralId: (db: Db) =>
+    first(
+      db
+        .selectFrom('referrals')
+        .select('id as value')
+        .where('provider_organisation_id', 'in', demoProvider(db))
+        .where('status', '=', 'sent')
+        .orderBy('ubrn')
+        .limit(1),
+    ),
+  patient: (db: Db) =>
+    first(
+      db
+        .selectFrom('referrals')
+        .select('patient_id as value')
+        .where('provider_organisation_id', 'in', demoProvider(db))
+        .where('status', '=', 'sent')
+        .orderBy('ubrn')
+        .limit(1),
+    ),
   contact: (db: Db) =>
     first(
       db
@@ -291,11 +311,14 @@ const PARAMETERS: Record<string, ObjectKind | 'invitationToken' | 'file'> = {
   'kpis/:code': 'kpiCode',
   'queries/:id': 'lineQuery',
   'breaches/:id': 'breach',
-  'milestones/:number': 'breachMilestone',
-  ...ORUK_PARAMETERS,
   'Organization/:id': 'providerOrganisation',
   'Location/:id': 'site',
   'HealthcareService/:id': 'healthcareService',
+  'ServiceRequest/:id': 'referralId',
+  'Patient/:id': 'patient',
+  'Appointment/:id': 'contact',
+  'milestones/:number': 'breachMilestone',
+  ...ORUK_PARAMETERS,
   'nhsuk/*': 'file',
   'static/*': 'file',
 };
