@@ -5,6 +5,7 @@ import { DEFAULT_RETURN_DUE_WORKING_DAYS } from '../domains/provider-quality/qua
 import type { BreachPeriods } from '../domains/provider-quality/breach.rules.ts';
 import { isIsoDate } from '../lib/iso-date.ts';
 import { breachPeriodsFrom } from './breach-periods.ts';
+import { type OidcClientConfig, oidcClientFrom } from './oidc-config.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,6 +39,10 @@ export interface Config {
   qualityReturnDueWorkingDays: number;
   /** The working days to respond to a contract performance notice and to meet after a response (decision 0056). */
   breachPeriods: BreachPeriods;
+  /** Staff sign-in through NHS CIS2 (`AQP_CIS2_*`, decision 0065); undefined means off. */
+  cis2: OidcClientConfig | undefined;
+  /** Patients' sign-in through NHS login (`AQP_NHS_LOGIN_*`, decision 0065); undefined means off. */
+  nhsLogin: OidcClientConfig | undefined;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     queryPeriods: queryPeriods(env),
     qualityReturnDueWorkingDays: workingDays('AQP_QUALITY_RETURN_DUE_WORKING_DAYS', env, DEFAULT_RETURN_DUE_WORKING_DAYS),
     breachPeriods: breachPeriodsFrom(env, (message) => new ConfigError(message)),
+    cis2: oidcClientFrom('cis2', env, (message) => new ConfigError(message)),
+    nhsLogin: oidcClientFrom('nhsLogin', env, (message) => new ConfigError(message)),
   };
 }
 
