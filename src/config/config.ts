@@ -7,6 +7,7 @@ import { isIsoDate } from '../lib/iso-date.ts';
 import type { SmtpSettings } from '../domains/email/smtp-mailer.ts';
 import { breachPeriodsFrom } from './breach-periods.ts';
 import { smtpFrom } from './smtp.ts';
+import { type OidcClientConfig, oidcClientFrom } from './oidc-config.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -42,6 +43,10 @@ export interface Config {
   breachPeriods: BreachPeriods;
   /** The SMTP relay that emails organisations about new messages (decision 0066); undefined (the default and the demo) means no email. */
   smtp: SmtpSettings | undefined;
+  /** Staff sign-in through NHS CIS2 (`AQP_CIS2_*`, decision 0065); undefined means off. */
+  cis2: OidcClientConfig | undefined;
+  /** Patients' sign-in through NHS login (`AQP_NHS_LOGIN_*`, decision 0065); undefined means off. */
+  nhsLogin: OidcClientConfig | undefined;
 }
 
 /** Thrown for an invalid environment; its message is the one line printed before exit. */
@@ -87,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     qualityReturnDueWorkingDays: workingDays('AQP_QUALITY_RETURN_DUE_WORKING_DAYS', env, DEFAULT_RETURN_DUE_WORKING_DAYS),
     breachPeriods: breachPeriodsFrom(env, (message) => new ConfigError(message)),
     smtp: smtpFrom(env, baseUrl, (message) => new ConfigError(message)),
+    cis2: oidcClientFrom('cis2', env, (message) => new ConfigError(message)),
+    nhsLogin: oidcClientFrom('nhsLogin', env, (message) => new ConfigError(message)),
   };
 }
 

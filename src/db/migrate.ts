@@ -28,6 +28,7 @@ import * as qualityMeasures from './migrations/0024-quality-measures.ts';
 import * as offerKpiThresholds from './migrations/0025-offer-kpi-thresholds.ts';
 import * as qualityReturns from './migrations/0026-quality-returns.ts';
 import * as breaches from './migrations/0027-breaches.ts';
+import * as federatedIdentities from './migrations/0029-federated-identities.ts';
 import * as emailDelivery from './migrations/0030-email-delivery.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0025-offer-kpi-thresholds': offerKpiThresholds,
   '0026-quality-returns': qualityReturns,
   '0027-breaches': breaches,
+  '0029-federated-identities': federatedIdentities,
   '0030-email-delivery': emailDelivery,
 };
 

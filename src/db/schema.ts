@@ -135,9 +135,11 @@ export interface ImplementationPacksTable {
 
 export interface UsersTable {
   id: Generated<string>;
-  email: string;
+  /** Null for an account that signs in through NHS CIS2 without an email claim (migration 0029). */
+  email: string | null;
   display_name: string;
-  password_hash: string;
+  /** Null for an account that signs in only through NHS CIS2 (migration 0029): no password opens it. */
+  password_hash: string | null;
   is_active: Generated<boolean>;
   created_at: Generated<Date>;
   last_signed_in_at: NullableTimestamp;
@@ -147,6 +149,16 @@ export interface MembershipsTable {
   user_id: string;
   organisation_id: string;
   role: string;
+  created_at: Generated<Date>;
+  /** 'cis2' when the identity provider's role claims gave it (replaced at each CIS2 sign-in), else 'local' (migration 0029). */
+  granted_by: Generated<string>;
+}
+
+/** An account's link to an external identity provider's subject (migration 0029). */
+export interface FederatedIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
   created_at: Generated<Date>;
 }
 
@@ -216,6 +228,7 @@ export interface Database
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  federated_identities: FederatedIdentitiesTable;
   web_sessions: WebSessionsTable;
   sign_in_throttles: SignInThrottlesTable;
   sign_in_failures: SignInFailuresTable;

@@ -24,6 +24,7 @@ import { postgresSessionStore } from './plugins/session-store.ts';
 import { strictBodySchemas } from './plugins/validation.ts';
 import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
 import { registerHealth } from './web/health.ts';
+import { federatedSignInFrom } from './web/sign-in/federated-sign-in.ts';
 import { registerStylesheet } from './web/stylesheet.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import './types.ts';
@@ -108,7 +109,9 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
   registerStylesheet(app);
   registerHealth(app, isDatabaseReady ?? (async () => true));
   app.decorate('publicBaseUrl', config.publicBaseUrl ?? null);
-  registerWebRoutes(app, deps, { referenceDataDir: config.referenceDataDir });
+  const federatedSignIn = federatedSignInFrom(config);
+  app.decorate('federatedSignIn', { cis2: Boolean(federatedSignIn.cis2), nhsLogin: Boolean(federatedSignIn.nhsLogin) });
+  registerWebRoutes(app, deps, { referenceDataDir: config.referenceDataDir, federatedSignIn });
   await registerApi(app, deps);
   await registerOpenReferral(app, deps);
   await registerFhir(app, deps);

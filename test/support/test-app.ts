@@ -29,14 +29,14 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-s
  */
 export type TestSeed = false | 'catalogue' | 'region' | 'demo' | 'full' | 'history';
 
-/** Seeds `seed` (see TestSeed) into a fresh database; `onRoute` sees every route registered. */
+/** Seeds `seed` (see TestSeed) into a fresh database; `onRoute` sees every route registered; `env` adds settings (an identity provider, say). */
 export async function createTestApp(
-  options: { seed?: TestSeed; clock?: Clock; onRoute?: (route: RouteOptions) => void } = {},
+  options: { seed?: TestSeed; clock?: Clock; onRoute?: (route: RouteOptions) => void; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
   await seedTestData(deps, options.seed ?? 'catalogue');
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
+  const config = { ...loadConfig({ NODE_ENV: 'test', ...options.env }), sessionSecret: TEST_SESSION_SECRET };
   const app = await buildApp({ config, deps, onRoute: options.onRoute });
   await app.ready();
   return { app, deps, database, close: async () => (await app.close(), await database.destroy()) };

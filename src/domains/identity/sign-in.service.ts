@@ -23,7 +23,12 @@ export async function signIn(deps: Deps, context: ActionContext, input: { email:
   if (missing.length) throw validationFailed(missing);
 
   const user = await findUserByEmail(deps.db, email);
-  const check = await verifyThrottled(deps, { email, clientAddress: context.clientAddress }, user?.passwordHash, input.password);
+  const check = await verifyThrottled(
+    deps,
+    { email, clientAddress: context.clientAddress },
+    user?.passwordHash ?? undefined,
+    input.password,
+  );
   if (check.outcome === 'locked') {
     await recordAudit(deps.db, context, {
       action: 'sign-in',

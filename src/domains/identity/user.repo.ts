@@ -8,7 +8,8 @@ export interface UserRecord {
   id: string;
   email: string;
   displayName: string;
-  passwordHash: string;
+  /** Null for an account that signs in only through NHS CIS2. */
+  passwordHash: string | null;
   isActive: boolean;
 }
 
@@ -26,7 +27,15 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
     .select(['id', 'email', 'display_name', 'password_hash', 'is_active'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
     .executeTakeFirst();
-  return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash, isActive: row.is_active };
+  return (
+    row && {
+      id: row.id,
+      email: row.email ?? email.trim(),
+      displayName: row.display_name,
+      passwordHash: row.password_hash,
+      isActive: row.is_active,
+    }
+  );
 }
 
 /** Creates an account with a password hash already made; the unique index on the lower-cased email refuses a second one. */
@@ -92,7 +101,8 @@ export async function markSignedIn(db: Executor, userId: string, at: Date): Prom
 export interface TeamMember {
   userId: string;
   displayName: string;
-  email: string;
+  /** Null for someone who signs in through NHS CIS2 without an email address. */
+  email: string | null;
   role: Role;
   lastSignedInAt: Date | null;
 }
@@ -119,7 +129,8 @@ export async function teamOf(db: Kysely<Database>, organisationId: string): Prom
 export interface UserListing {
   userId: string;
   displayName: string;
-  email: string;
+  /** Null for someone who signs in through NHS CIS2 without an email address. */
+  email: string | null;
   isActive: boolean;
   lastSignedInAt: Date | null;
   memberships: { organisationName: string; role: Role }[];

@@ -141,7 +141,12 @@ export async function acceptInvitation(
   const existing = await openInvitation(deps, token);
   const account = await findUserByEmail(deps.db, existing.email);
   const check = account
-    ? await verifyThrottled(deps, { email: account.email, clientAddress: context.clientAddress }, account.passwordHash, input.password)
+    ? await verifyThrottled(
+        deps,
+        { email: account.email, clientAddress: context.clientAddress },
+        account.passwordHash ?? undefined,
+        input.password,
+      )
     : undefined;
   if (check?.outcome === 'locked') throw lockedOut(check.minutes, 'password');
   if (check?.outcome === 'mismatch')

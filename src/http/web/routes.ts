@@ -33,14 +33,23 @@ import { registerFeedbackPages } from './quality/feedback-page.ts';
 import { registerQualityReturnPages } from './quality/quality-return-pages.ts';
 import { registerReferralPages } from './referrals/referrals.ts';
 import { registerChooseRole } from './sign-in/choose-role.ts';
+import { registerCis2SignIn } from './sign-in/cis2-sign-in.ts';
+import type { FederatedSignIn } from './sign-in/federated-session.ts';
+import { registerNhsLoginPages } from './referrals/nhs-login.ts';
 import { registerSignIn } from './sign-in/sign-in.ts';
 import { registerSignOut } from './sign-in/sign-out.ts';
 import { registerReferralListPages } from './worklists/referral-list.ts';
 import { registerWorklistPages } from './worklists/worklists.ts';
 
-export function registerWebRoutes(app: FastifyInstance, deps: Deps, options: { referenceDataDir: string }): void {
+export function registerWebRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  options: { referenceDataDir: string; federatedSignIn: FederatedSignIn },
+): void {
   registerHome(app, deps);
   registerSignIn(app, deps);
+  registerCis2SignIn(app, deps, options.federatedSignIn.cis2);
+  registerNhsLoginPages(app, deps, options.federatedSignIn.nhsLogin);
   registerSignOut(app, deps);
   registerChooseRole(app, deps);
   registerContentPages(app, deps, options.referenceDataDir);

@@ -31,6 +31,7 @@ function viewStatusStart(reply: FastifyReply, body: unknown, failure?: Failure) 
     {
       values: { reference: field(body, 'reference'), accessCode: field(body, 'accessCode') },
       dateOfBirth: datePartsOf(body, 'dateOfBirth'),
+      nhsLogin: reply.server.federatedSignIn.nhsLogin,
     },
     failure,
   );

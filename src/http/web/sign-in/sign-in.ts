@@ -16,7 +16,8 @@ function regenerate(request: FastifyRequest): Promise<void> {
 
 /** The sign-in form, keeping the email typed and where to go after. */
 function viewSignIn(reply: FastifyReply, returnTo: string, email: string, failure?: Failure) {
-  return renderFailure(reply, 'pages/sign-in/sign-in.njk', 'Sign in', { returnTo, values: failure ? { email } : {} }, failure);
+  const model = { returnTo, values: failure ? { email } : {}, cis2: reply.server.federatedSignIn.cis2 };
+  return renderFailure(reply, 'pages/sign-in/sign-in.njk', 'Sign in', model, failure);
 }
 
 /** Signs in on a fresh session and goes on, or to choosing a role when the person has several; bad details or too many attempts show the form again. */
