@@ -33,6 +33,8 @@ describe('budget plans, their figures and alerts over the API', () => {
       .select(['subject', 'entity_id'])
       .where('organisation_id', '=', world.commissionerId)
       .where('entity_type', '=', 'budget-plan')
+      .orderBy('created_at')
+      .orderBy('subject')
       .execute();
 
   beforeAll(async () => {
