@@ -252,6 +252,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /payments/queries/:id/answer': OWN,
   'POST /payments/queries/:id/resolution': OWN,
   'GET /quality/breaches': ROLES,
+  'GET /quality/breaches.csv': ROLES,
   'GET /quality/breaches/:id': OWN,
   'POST /quality/breaches/:id/response': OWN,
   'POST /quality/breaches/:id/notice': OWN,
