@@ -3,7 +3,7 @@ import { findBreach } from '../../src/domains/provider-quality/breach.repo.ts';
 import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
 import { aHearingOfferWithLiveProvider, aStoredKpiResult, EIGHT_OF_TEN_SEEN_IN_TIME } from '../support/kpi-result-rows.ts';
 import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
-import { movableToday } from '../support/movable-clock.ts';
+import { type MovableClock, movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -11,6 +11,7 @@ const TODAY = '2027-02-10';
 
 describe('CSV downloads of the quality lists: breaches, quality returns and patient feedback', () => {
   let t: TestApp;
+  let clock: MovableClock;
   const signedIn = async (email: string) => {
     const client = new WebClient(t.app);
     expect((await client.signIn(email)).statusCode).toBe(303);
@@ -32,7 +33,8 @@ describe('CSV downloads of the quality lists: breaches, quality returns and pati
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'region', clock: movableToday(TODAY) });
+    clock = movableToday(TODAY);
+    t = await createTestApp({ seed: 'region', clock });
   });
   afterAll(() => t.close());
 
@@ -55,5 +57,24 @@ describe('CSV downloads of the quality lists: breaches, quality returns and pati
 
     expect((await commissioner.get('/quality/breaches.csv?state=nonsense')).statusCode).toBe(400);
     expect((await (await signedIn('referrer@aqp.example')).get('/quality/breaches.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads the quality returns owed, the commissioner’s with each provider and a provider’s own only, and refuses a referrer', async () => {
+    clock.setToday('2027-05-10');
+    const commissioner = await signedIn('commissioner@aqp.example');
+    const all = await pageAndCsv(commissioner, '/quality/returns', 'quality-returns');
+    expectSameList(all.page, all.csv);
+    expect(all.csv.head).toEqual(['Offer', 'Provider', 'Quarter', 'Due', 'Submitted', 'Status']);
+    expect(all.csv.rows).toHaveLength(all.page.rows.length);
+    const providers = new Set(all.csv.rows.map((row) => row[1]));
+    expect(providers.size).toBeGreaterThan(1);
+
+    const provider = await signedIn('provider.admin@aqp.example');
+    const own = await pageAndCsv(provider, '/quality/returns', 'quality-returns');
+    expectSameList(own.page, own.csv);
+    expect(own.csv.head).toEqual(['Offer', 'Quarter', 'Due', 'Submitted', 'Status']);
+    expect(own.csv.rows.length).toBeLessThan(all.csv.rows.length);
+
+    expect((await (await signedIn('referrer@aqp.example')).get('/quality/returns.csv')).statusCode).toBe(403);
   });
 });

@@ -182,6 +182,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /referral-status/feedback': PUBLIC,
   'GET /quality/feedback': ROLES,
   'GET /quality/returns': ROLES,
+  'GET /quality/returns.csv': ROLES,
   'GET /quality/returns/:listingId/quarters/:quarter': OWN,
   'POST /quality/returns/:listingId/quarters/:quarter': OWN,
   'POST /referrals/:ubrn/accept': OWN,
