@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBreach } from '../../src/domains/provider-quality/breach.repo.ts';
 import { openBreachesForRun } from '../../src/domains/provider-quality/breach-open.service.ts';
 import { aHearingOfferWithLiveProvider, aStoredKpiResult, EIGHT_OF_TEN_SEEN_IN_TIME } from '../support/kpi-result-rows.ts';
+import type { ActivityWorld } from '../support/activity-rows.ts';
+import { feedbackGiven } from '../support/quality-rows.ts';
 import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
 import { type MovableClock, movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -12,6 +14,7 @@ const TODAY = '2027-02-10';
 describe('CSV downloads of the quality lists: breaches, quality returns and patient feedback', () => {
   let t: TestApp;
   let clock: MovableClock;
+  const worlds: ActivityWorld[] = [];
   const signedIn = async (email: string) => {
     const client = new WebClient(t.app);
     expect((await client.signIn(email)).statusCode).toBe(303);
@@ -27,6 +30,7 @@ describe('CSV downloads of the quality lists: breaches, quality returns and pati
   };
   const aBreachFor = async (providerOds: string) => {
     const world = await aHearingOfferWithLiveProvider(t.deps, TODAY, providerOds);
+    worlds.push(world);
     const { runId } = await aStoredKpiResult(t.deps, world, { endMonth: '2027-01', seenAfterWorkingDays: EIGHT_OF_TEN_SEEN_IN_TIME });
     const [id] = await t.deps.db.transaction().execute((trx) => openBreachesForRun(trx, t.deps, runId));
     return (await findBreach(t.deps.db, id!))!;
@@ -76,5 +80,32 @@ describe('CSV downloads of the quality lists: breaches, quality returns and pati
     expect(own.csv.rows.length).toBeLessThan(all.csv.rows.length);
 
     expect((await (await signedIn('referrer@aqp.example')).get('/quality/returns.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads every patient comment, not one page, audited as downloaded, a provider’s own only, and refuses a referrer', async () => {
+    const [ours, theirs] = worlds as [ActivityWorld, ActivityWorld];
+    await feedbackGiven(t.deps, ours, Array<'very-good'>(30).fill('very-good'), '2027-05-01');
+    await feedbackGiven(t.deps, theirs, ['poor'], '2027-05-03');
+    await t.deps.db.updateTable('feedback_responses').set({ comment: '=1+1 Waited too long\nbut kind staff' }).execute();
+    const downloads = () => t.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'feedback.comments-download').execute();
+
+    const commissioner = await signedIn('commissioner@aqp.example');
+    const all = await pageAndCsv(commissioner, '/quality/feedback', 'feedback-comments');
+    const comments = pageTable((await commissioner.get('/quality/feedback')).body, 1);
+    expectSameList(comments, all.csv);
+    expect(all.csv.head).toEqual(['Answered on', 'Answer', 'Offer', 'Provider', 'Comment']);
+    expect(comments.rows).toHaveLength(25);
+    expect(all.csv.rows).toHaveLength(31);
+    expect(all.csv.rows[0]![4]).toBe("'=1+1 Waited too long but kind staff");
+    expect(await downloads()).toHaveLength(1);
+
+    const provider = await signedIn('provider.admin@aqp.example');
+    const own = csvTable(await provider.get('/quality/feedback.csv'), 'feedback-comments');
+    expect(own.rows).toHaveLength(30);
+    expect(own.rows.map((row) => row[1])).not.toContain('Poor');
+    expect(await downloads()).toHaveLength(2);
+
+    expect((await (await signedIn('referrer@aqp.example')).get('/quality/feedback.csv')).statusCode).toBe(403);
+    expect(await downloads()).toHaveLength(2);
   });
 });

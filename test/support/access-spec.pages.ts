@@ -181,6 +181,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /referral-status/feedback': PUBLIC,
   'POST /referral-status/feedback': PUBLIC,
   'GET /quality/feedback': ROLES,
+  'GET /quality/feedback.csv': ROLES,
   'GET /quality/returns': ROLES,
   'GET /quality/returns.csv': ROLES,
   'GET /quality/returns/:listingId/quarters/:quarter': OWN,
