@@ -250,6 +250,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /payments/lines/:lineId': OWN,
   'POST /payments/lines/:lineId/query': OWN,
   'GET /payments/queries': ROLES,
+  'GET /payments/queries.csv': ROLES,
   'GET /payments/queries/:id': OWN,
   'POST /payments/queries/:id/answer': OWN,
   'POST /payments/queries/:id/resolution': OWN,

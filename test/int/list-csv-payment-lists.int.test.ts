@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPricedBackPainOffer, aReferralFor, type ActivityWorld } from '../support/activity-rows.ts';
+import { anAcceptedLine } from '../support/line-query-rows.ts';
+import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
+import { type MovableClock, movableToday } from '../support/movable-clock.ts';
+import { aPersonIn } from '../support/referral-rows.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { WebClient } from '../support/web-client.ts';
+
+const TODAY = '2027-03-01';
+
+describe('CSV downloads of the payment lists: queries on activity lines', () => {
+  let t: TestApp;
+  let clock: MovableClock;
+  let world: ActivityWorld;
+  const people: Record<string, WebClient> = {};
+
+  const orgId = async (ods: string) =>
+    (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
+  const signedIn = async (email: string) => {
+    const client = new WebClient(t.app);
+    expect((await client.signIn(email)).statusCode).toBe(303);
+    return client;
+  };
+  /** The page, then its download link followed as a person would. */
+  const pageAndCsv = async (client: WebClient, url: string, stem: string) => {
+    const page = await client.get(url);
+    expect(page.statusCode).toBe(200);
+    const href = /<a href="([^"]+\.csv[^"]*)" download>Download [^<]* as CSV<\/a>/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(href, 'a Download as CSV link').toBeDefined();
+    return { page: pageTable(page.body), href: href!, csv: csvTable(await client.get(href!), stem) };
+  };
+  /** A line queried by the finance officer from the line's page. */
+  const aQueriedLine = async () => {
+    const referral = await aReferralFor(t.deps, world, { acceptedOn: '2027-02-01' });
+    const line = await anAcceptedLine(t.deps, world, referral, { receivedAt: `${TODAY}T09:00:00Z` });
+    const form = { reasonCode: 'activity-not-evidenced' };
+    expect((await people.finance!.submit(`/payments/lines/${line.id}`, form, `/payments/lines/${line.id}/query`)).statusCode).toBe(303);
+    return line;
+  };
+
+  beforeAll(async () => {
+    clock = movableToday(TODAY);
+    t = await createTestApp({ seed: 'region', clock });
+    world = await aPricedBackPainOffer(t.deps, TODAY, 3500);
+    await aPersonIn(t.deps, await orgId('03R'), { email: 'wakefield.finance@test.example', name: 'Wes', role: 'commissioner-finance' });
+    await aPersonIn(t.deps, await orgId('DEMO2'), { email: 'demo2.admin@test.example', name: 'Dee', role: 'provider-admin' });
+    people.finance = await signedIn('finance@aqp.example');
+    people.provider = await signedIn('provider.admin@aqp.example');
+  });
+  afterAll(() => t.close());
+
+  it('downloads each side’s queries for the same state, overdue ones flagged, none to another organisation, and refuses a contract manager', async () => {
+    const lines = [await aQueriedLine(), await aQueriedLine()];
+    clock.setToday('2027-03-16');
+    const finance = await pageAndCsv(people.finance!, '/payments/queries?state=lapsed-unanswered', 'line-queries');
+    expect(finance.href).toBe('/payments/queries.csv?state=lapsed-unanswered');
+    expectSameList(finance.page, finance.csv);
+    expect(finance.csv.head).toEqual(['Line', 'Activity date', 'Provider', 'Reason', 'Raised', 'Status', 'Next step by']);
+    expect(finance.csv.rows.map((row) => row[0]).sort()).toEqual(lines.map((line) => line.providerLineId).sort());
+    expect(finance.csv.rows[0]![6]).toBe('Answer overdue');
+
+    const provider = await pageAndCsv(people.provider!, '/payments/queries', 'line-queries');
+    expectSameList(provider.page, provider.csv);
+    expect(provider.csv.head[2]).toBe('Commissioner');
+    expect(provider.csv.rows).toHaveLength(2);
+
+    for (const stranger of ['wakefield.finance@test.example', 'demo2.admin@test.example'])
+      expect(csvTable(await (await signedIn(stranger)).get('/payments/queries.csv'), 'line-queries').rows).toEqual([]);
+    expect((await people.finance!.get('/payments/queries.csv?state=stuck')).statusCode).toBe(400);
+    expect((await (await signedIn('commissioner@aqp.example')).get('/payments/queries.csv')).statusCode).toBe(403);
+  });
+});
