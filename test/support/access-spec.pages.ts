@@ -57,6 +57,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /offers/:id/questions': PUBLIC,
   'POST /offers/:id/questions': OWN,
   'GET /provider/offers': ROLES,
+  'GET /provider/offers.csv': ROLES,
   'GET /applications': ROLES,
   'GET /applications.csv': ROLES,
   'GET /applications/new': ROLES,
