@@ -100,6 +100,8 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /prioritisation/:id/milestones/:milestoneId': OWN,
   'GET /proposals': ROLES,
   'GET /proposals/review': ROLES,
+  'GET /proposals.csv': ROLES,
+  'GET /proposals/review.csv': ROLES,
   'GET /proposals/:id': OWN,
   'GET /proposals/new': ROLES,
   'POST /proposals/new': ROLES,
