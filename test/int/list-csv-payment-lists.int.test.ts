@@ -9,7 +9,7 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
-describe('CSV downloads of the payment lists: queries on activity lines', () => {
+describe('CSV downloads of the payment lists: queries on activity lines and budgets', () => {
   let t: TestApp;
   let clock: MovableClock;
   let world: ActivityWorld;
@@ -69,5 +69,21 @@ describe('CSV downloads of the payment lists: queries on activity lines', () => 
       expect(csvTable(await (await signedIn(stranger)).get('/payments/queries.csv'), 'line-queries').rows).toEqual([]);
     expect((await people.finance!.get('/payments/queries.csv?state=stuck')).statusCode).toBe(400);
     expect((await (await signedIn('commissioner@aqp.example')).get('/payments/queries.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads the commissioner’s budget plans as the page lists them, none to another commissioner, and refuses a provider', async () => {
+    for (const financialYear of ['2026-27', '2027-28']) {
+      const form = { serviceCode: 'back-and-neck-pain', financialYear, amount: '1,000' };
+      expect((await people.finance!.submit('/payments/budgets/new', form)).statusCode).toBe(303);
+    }
+    const { page, href, csv } = await pageAndCsv(people.finance!, '/payments/budgets', 'budgets');
+    expect(href).toBe('/payments/budgets.csv');
+    expectSameList(page, csv);
+    expect(csv.head).toEqual(['Service', 'Year', 'Plan', 'Actual to date', 'Forecast', 'Forecast of plan', 'Status']);
+    expect(csv.rows.map((row) => row[1]).sort()).toEqual(['2026-27', '2027-28']);
+    expect(csv.rows[0]![2]).toBe('£1,000.00');
+
+    expect(csvTable(await (await signedIn('wakefield.finance@test.example')).get('/payments/budgets.csv'), 'budgets').rows).toEqual([]);
+    expect((await people.provider!.get('/payments/budgets.csv')).statusCode).toBe(403);
   });
 });

@@ -225,6 +225,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /dashboards/national': ROLES,
   'GET /dashboards/national.csv': ROLES,
   'GET /payments/budgets': ROLES,
+  'GET /payments/budgets.csv': ROLES,
   'GET /payments/budgets/new': ROLES,
   'POST /payments/budgets/new': ROLES,
   'GET /payments/budgets/import': ROLES,
