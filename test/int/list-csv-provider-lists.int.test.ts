@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertOutboxMessage } from '../../src/domains/providers/provider-outbox.repo.ts';
 import { aHearingOfferWithLiveProvider } from '../support/kpi-result-rows.ts';
 import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
@@ -8,8 +9,10 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
-describe('CSV downloads of a provider’s lists: offers open for applications', () => {
+describe('CSV downloads of a provider’s lists: offers open for applications, and messages', () => {
   let t: TestApp;
+  const orgId = async (ods: string) =>
+    (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
   const signedIn = async (email: string) => {
     const client = new WebClient(t.app);
     expect((await client.signIn(email)).statusCode).toBe(303);
@@ -33,8 +36,7 @@ describe('CSV downloads of a provider’s lists: offers open for applications', 
     t = await createTestApp({ seed: 'region', clock: movableToday(TODAY) });
     await aHearingOfferWithLiveProvider(t.deps, TODAY, 'DEMO1');
     await aHearingOfferWithLiveProvider(t.deps, TODAY, 'DEMO2');
-    const demo2 = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO2').executeTakeFirstOrThrow();
-    await aPersonIn(t.deps, demo2.id, { email: 'demo2.admin@test.example', name: 'Dee', role: 'provider-admin' });
+    await aPersonIn(t.deps, await orgId('DEMO2'), { email: 'demo2.admin@test.example', name: 'Dee', role: 'provider-admin' });
   });
   afterAll(() => t.close());
 
@@ -51,5 +53,54 @@ describe('CSV downloads of a provider’s lists: offers open for applications', 
     const statusOf = (rows: string[][], reference: string) => rows.find((row) => row[1] === reference)![5];
     for (const row of csv.rows) expect(statusOf(other.rows, row[1]!)).toBe(row[5] === 'Qualified' ? 'Not applied' : 'Qualified');
     expect((await (await signedIn('commissioner@aqp.example')).get('/provider/offers.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads every message to the organisation, not one page, only unread ones when the page shows those, and none of another’s', async () => {
+    const demo1 = await orgId('DEMO1');
+    const before = await t.deps.db.selectFrom('outbox_messages').select('id').where('organisation_id', '=', demo1).execute();
+    for (let n = 1; n <= 27; n += 1) {
+      const message = {
+        organisationId: demo1,
+        subject: `Notice ${n}`,
+        body: `-Notice ${n}: see your listing.`,
+        entityType: 'organisation',
+        entityId: demo1,
+      };
+      await insertOutboxMessage(t.deps.db, message, new Date(Date.UTC(2027, 1, n, 9)));
+    }
+    const elsewhere = {
+      organisationId: await orgId('DEMO2'),
+      subject: 'Not yours',
+      body: 'For DEMO2.',
+      entityType: 'organisation',
+      entityId: demo1,
+    };
+    await insertOutboxMessage(t.deps.db, elsewhere, new Date('2027-02-28T09:00:00Z'));
+
+    const provider = await signedIn('provider.admin@aqp.example');
+    const id = /action="\/messages\/([0-9a-f-]+)\/read"/.exec((await provider.get('/messages')).body)![1]!;
+    expect((await provider.submit('/messages', {}, `/messages/${id}/read`)).statusCode).toBe(303);
+    const all = await pageAndCsv(provider, '/messages', 'messages');
+    expect(all.href).toBe('/messages.csv');
+    expect(all.page.head.at(-1)).toBe('Action');
+    expectSameList(withoutActions(all.page), all.csv);
+    expect(all.csv.head).toEqual(['Sent', 'Subject', 'Message', 'Status', 'Email']);
+    expect(all.page.rows).toHaveLength(25);
+    expect(all.csv.rows).toHaveLength(before.length + 27);
+    expect(all.csv.rows[0]!.slice(1, 4)).toEqual(['Notice 27', "'-Notice 27: see your listing.", 'Read']);
+    expect(all.csv.rows.map((row) => row[1])).not.toContain('Not yours');
+
+    const unread = await pageAndCsv(provider, '/messages?show=unread', 'messages');
+    expect(unread.href).toBe('/messages.csv?show=unread');
+    expectSameList(withoutActions(unread.page), unread.csv);
+    expect(unread.csv.rows).toHaveLength(all.csv.rows.filter((row) => row[3] === 'Unread').length);
+    expect(unread.csv.rows.map((row) => row[1])).not.toContain('Notice 27');
+
+    const other = csvTable(await (await signedIn('demo2.admin@test.example')).get('/messages.csv'), 'messages');
+    expect(other.rows.map((row) => row[1])).toContain('Not yours');
+    expect(other.rows.map((row) => row[1])).not.toContain('Notice 1');
+    const anonymous = await new WebClient(t.app).get('/messages.csv');
+    expect(anonymous.statusCode).not.toBe(200);
+    expect(anonymous.body).not.toContain('Notice');
   });
 });

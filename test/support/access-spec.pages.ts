@@ -128,6 +128,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /listings/:id/sites': OWN,
   'POST /listings/:id/sites/:siteId/remove': OWN,
   'GET /messages': ROLES,
+  'GET /messages.csv': ROLES,
   'POST /messages/:id/read': OWN,
   'GET /api-keys': ROLES,
   'POST /api-keys': ROLES,
