@@ -9,7 +9,7 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
-describe('CSV downloads of the payment lists: queries on activity lines and budgets', () => {
+describe('CSV downloads of the payment lists: activity lines, queries on them and budgets', () => {
   let t: TestApp;
   let clock: MovableClock;
   let world: ActivityWorld;
@@ -85,5 +85,28 @@ describe('CSV downloads of the payment lists: queries on activity lines and budg
 
     expect(csvTable(await (await signedIn('wakefield.finance@test.example')).get('/payments/budgets.csv'), 'budgets').rows).toEqual([]);
     expect((await people.provider!.get('/payments/budgets.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads every activity line of the month, not one page, audited as seen like the page, none of another provider’s', async () => {
+    const referral = await aReferralFor(t.deps, world, { acceptedOn: '2026-11-02' });
+    for (let day = 1; day <= 26; day += 1)
+      await anAcceptedLine(t.deps, world, referral, {
+        receivedAt: '2026-12-31T09:00:00Z',
+        activityDate: `2026-12-${String(Math.min(day, 28)).padStart(2, '0')}`,
+      });
+    const views = () => t.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'activity-lines.view').execute();
+
+    const seenBefore = (await views()).length;
+    const { page, href, csv } = await pageAndCsv(people.provider!, '/payments/activity?month=2026-12', 'activity-lines');
+    expect(href).toBe('/payments/activity.csv?month=2026-12');
+    expectSameList(page, csv);
+    expect(csv.head).toEqual(['Date', 'Line id', 'Referral', 'Currency and band', 'Attendance', 'Status', 'Reason not paid', 'Price']);
+    expect(page.rows).toHaveLength(25);
+    expect(csv.rows).toHaveLength(26);
+    expect((await views()).length).toBe(seenBefore + 2);
+
+    expect(csvTable(await (await signedIn('demo2.admin@test.example')).get(href), 'activity-lines').rows).toEqual([]);
+    expect((await people.finance!.get(href)).statusCode).toBe(403);
+    expect((await people.provider!.get('/payments/activity.csv?month=Dec')).statusCode).toBe(400);
   });
 });

@@ -272,6 +272,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /quality/breaches/:id/suspend': OWN,
   'GET /payments/activity': ROLES,
   'GET /payments/activity/template.csv': ROLES,
+  'GET /payments/activity.csv': ROLES,
   'GET /payments/activity/upload': ROLES,
   'POST /payments/activity/upload': ROLES,
 };
