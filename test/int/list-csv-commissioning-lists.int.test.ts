@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoPrioritisation } from '../../src/demo/prioritisation.demo-seed.ts';
+import { createRun } from '../../src/domains/prioritisation/run.service.ts';
+import { contextOf } from '../support/application-rows.ts';
 import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aProposalOfTheDemoIcb } from '../support/proposal-rows.ts';
@@ -8,7 +11,7 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
-describe('CSV downloads of the commissioning lists: proposals and the region’s review queue', () => {
+describe('CSV downloads of the commissioning lists: proposals, the region’s review queue and prioritisations', () => {
   let t: TestApp;
   const signedIn = async (email: string) => {
     const client = new WebClient(t.app);
@@ -57,5 +60,27 @@ describe('CSV downloads of the commissioning lists: proposals and the region’s
     expect(csvTable(await stranger.get('/proposals.csv'), 'proposals').rows).toEqual([]);
     expect((await reviewer.get('/proposals.csv')).statusCode).toBe(403);
     expect((await commissioner.get('/proposals/review.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads every prioritisation of the commissioner, not one page, the region’s notified ones for its reviewer, and refuses a provider', async () => {
+    await seedDemoPrioritisation(t.deps);
+    const context = await contextOf(t.deps.db, 'commissioner@aqp.example', 'commissioner');
+    for (let n = 1; n <= 26; n += 1)
+      await createRun(t.deps, context, { title: `Priorities ${n}`, yearLabel: '2027/28', members: [context.principal!.organisationId] });
+
+    const commissioner = await signedIn('commissioner@aqp.example');
+    const own = await pageAndCsv(commissioner, '/prioritisation', 'prioritisations');
+    expectSameList(own.page, own.csv);
+    expect(own.csv.head).toEqual(['Prioritisation', 'Plan year', 'Commissioner', 'Status', 'Started']);
+    expect(own.page.rows).toHaveLength(25);
+    expect(own.csv.rows.length).toBeGreaterThanOrEqual(27);
+
+    const reviewer = await signedIn('regional.reviewer@aqp.example');
+    const notified = await pageAndCsv(reviewer, '/prioritisation', 'prioritisations');
+    expectSameList(notified.page, notified.csv);
+    expect(notified.csv.head.at(-1)).toBe('Notified');
+    expect(notified.csv.rows.map((row) => row[0])).not.toContain('Priorities 1');
+
+    expect((await (await signedIn('provider.admin@aqp.example')).get('/prioritisation.csv')).statusCode).toBe(403);
   });
 });

@@ -101,6 +101,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /proposals': ROLES,
   'GET /proposals/review': ROLES,
   'GET /proposals.csv': ROLES,
+  'GET /prioritisation.csv': ROLES,
   'GET /proposals/review.csv': ROLES,
   'GET /proposals/:id': OWN,
   'GET /proposals/new': ROLES,
