@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOutboxMessage } from '../../src/domains/providers/provider-outbox.repo.ts';
 import { aHearingOfferWithLiveProvider } from '../support/kpi-result-rows.ts';
+import { completeAssurance } from '../support/assurance-rows.ts';
 import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aPersonIn } from '../support/referral-rows.ts';
@@ -9,7 +10,7 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
-describe('CSV downloads of a provider’s lists: offers open for applications, and messages', () => {
+describe('CSV downloads of the provider lists: offers open for applications, messages and evidence to verify', () => {
   let t: TestApp;
   const orgId = async (ods: string) =>
     (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
@@ -102,5 +103,34 @@ describe('CSV downloads of a provider’s lists: offers open for applications, a
     const anonymous = await new WebClient(t.app).get('/messages.csv');
     expect(anonymous.statusCode).not.toBe(200);
     expect(anonymous.body).not.toContain('Notice');
+  });
+
+  it('downloads all the evidence waiting for the national qualification centre, beyond the page’s 50, and refuses a commissioner’s assessor', async () => {
+    for (let n = 1; n <= 10; n += 1) {
+      const provider = await t.deps.db
+        .insertInto('organisations')
+        .values({ ods_code: `TQ${n}`, name: `Queue Provider ${n} (test)`, kind: 'provider' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await completeAssurance(t.deps.db, provider.id).insert();
+    }
+    const national = await t.deps.db.selectFrom('organisations').select('id').where('kind', '=', 'national').executeTakeFirstOrThrow();
+    await aPersonIn(t.deps, national.id, { email: 'national.assessor@test.example', name: 'Nia', role: 'assessor' });
+    const pending = await t.deps.db
+      .selectFrom('assurance_evidence')
+      .select('id')
+      .where('superseded_at', 'is', null)
+      .where('verification_status', '=', 'pending')
+      .execute();
+
+    const verifier = await signedIn('national.assessor@test.example');
+    const { page, href, csv } = await pageAndCsv(verifier, '/assurance/verification', 'evidence-to-verify');
+    expect(href).toBe('/assurance/verification.csv');
+    expectSameList(page, csv);
+    expect(csv.head).toEqual(['Provider', 'Evidence', 'Expires', 'Recorded']);
+    expect(page.rows).toHaveLength(50);
+    expect(csv.rows).toHaveLength(pending.length);
+    expect(pending.length).toBeGreaterThan(50);
+    expect((await (await signedIn('assessor@aqp.example')).get('/assurance/verification.csv')).statusCode).toBe(403);
   });
 });

@@ -129,6 +129,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /listings/:id/sites': OWN,
   'POST /listings/:id/sites/:siteId/remove': OWN,
   'GET /messages': ROLES,
+  'GET /assurance/verification.csv': ROLES,
   'GET /messages.csv': ROLES,
   'POST /messages/:id/read': OWN,
   'GET /api-keys': ROLES,
