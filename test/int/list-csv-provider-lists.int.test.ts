@@ -10,7 +10,7 @@ import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
-describe('CSV downloads of the provider lists: offers open for applications, messages and evidence to verify', () => {
+describe('CSV downloads of the provider lists: offers open for applications, messages, sites and evidence to verify', () => {
   let t: TestApp;
   const orgId = async (ods: string) =>
     (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
@@ -132,5 +132,18 @@ describe('CSV downloads of the provider lists: offers open for applications, mes
     expect(csv.rows).toHaveLength(pending.length);
     expect(pending.length).toBeGreaterThan(50);
     expect((await (await signedIn('assessor@aqp.example')).get('/assurance/verification.csv')).statusCode).toBe(403);
+  });
+
+  it('downloads the provider’s own sites as the page lists them, none of another provider’s, and refuses a referrer', async () => {
+    const provider = await signedIn('provider.admin@aqp.example');
+    const { page, href, csv } = await pageAndCsv(provider, '/provider/sites', 'sites');
+    expect(href).toBe('/provider/sites.csv');
+    expectSameList(page, csv);
+    expect(csv.head).toEqual(['Site', 'ODS site code', 'Postcode', 'Care given', 'Opening times', 'Status']);
+    expect(csv.rows).toHaveLength(page.rows.length);
+    const other = csvTable(await (await signedIn('demo2.admin@test.example')).get('/provider/sites.csv'), 'sites');
+    expect(other.rows.length).toBeGreaterThan(0);
+    for (const row of other.rows) expect(csv.rows.map((ours) => ours[0])).not.toContain(row[0]);
+    expect((await (await signedIn('referrer@aqp.example')).get('/provider/sites.csv')).statusCode).toBe(403);
   });
 });

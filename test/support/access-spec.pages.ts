@@ -58,6 +58,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'POST /offers/:id/questions': OWN,
   'GET /provider/offers': ROLES,
   'GET /provider/offers.csv': ROLES,
+  'GET /provider/sites.csv': ROLES,
   'GET /applications': ROLES,
   'GET /applications.csv': ROLES,
   'GET /applications/new': ROLES,
