@@ -140,6 +140,7 @@ export const PAGE_ACCESS: Record<string, Access> = {
   'GET /admin/users/new': ROLES,
   'POST /admin/users/new': ROLES,
   'GET /admin/organisations': ROLES,
+  'GET /admin/organisations.csv': ROLES,
   'GET /admin/audit': ROLES,
   'GET /admin/reference-data': ROLES,
   'GET /admin/organisations/:odsCode': nationally('platform-admin'),
