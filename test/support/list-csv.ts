@@ -5,10 +5,11 @@ import { expect } from 'vitest';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
 
-/** A cell's visible words: the responsive heading dropped, tags stripped, entities decoded, white space collapsed. */
+/** A cell's visible words: the responsive heading and words only a screen reader hears dropped, tags stripped, entities decoded, white space collapsed. */
 function wordsOf(html: string): string {
   return html
     .replace(/<span class="nhsuk-table__heading"[^>]*>[\s\S]*?<\/span>/g, '')
+    .replace(/<span class="nhsuk-u-visually-hidden"[^>]*>[\s\S]*?<\/span>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_all, name: string) => ENTITIES[name]!)
     .replace(/\s+/g, ' ')

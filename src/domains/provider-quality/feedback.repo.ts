@@ -93,13 +93,14 @@ export interface FeedbackComment {
   comment: string;
 }
 
-/** One page of the comments since a date, newest first, with no patient or referral beside them; the read is audited in the caller's transaction. */
+/** One page of the comments since a date, newest first, with no patient or referral beside them; the read is audited in the caller's transaction (as seen on a page, or as a batch of a download). */
 export async function feedbackCommentsSeen(
   trx: Executor,
   context: ActionContext,
   scope: FeedbackScope,
   since: string,
   page: { limit: number; offset: number },
+  purpose: 'view' | 'download' = 'view',
 ): Promise<{ comments: FeedbackComment[]; total: number }> {
   const withComments = scoped(trx, scope, since).where('f.comment', '<>', '');
   const rows = await withComments
@@ -112,7 +113,7 @@ export async function feedbackCommentsSeen(
     .execute();
   const { total } = await withComments.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   await recordAudit(trx, context, {
-    action: 'feedback.comments-view',
+    action: purpose === 'view' ? 'feedback.comments-view' : 'feedback.comments-download',
     entityType: 'feedback',
     details: { ...scope, since, offset: page.offset, shown: rows.length },
   });

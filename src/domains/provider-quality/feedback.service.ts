@@ -118,3 +118,17 @@ export async function feedbackReport(
     return { since, rows, comments, totalComments: total };
   });
 }
+
+/** One batch of the comments for a download (the last year, as the page shows them), audited as downloaded in the read's own transaction. */
+export async function feedbackCommentsDownloaded(
+  deps: Deps,
+  context: ActionContext,
+  page: { limit: number; offset: number },
+): Promise<{ rows: FeedbackComment[]; total: number }> {
+  const scope = feedbackScopeOf(context);
+  const since = defaultFeedbackSince(deps);
+  const { comments, total } = await deps.db
+    .transaction()
+    .execute((trx) => feedbackCommentsSeen(trx, context, scope, since, page, 'download'));
+  return { rows: comments, total };
+}

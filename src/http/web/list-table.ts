@@ -5,6 +5,8 @@ import nunjucks from 'nunjucks';
 export interface ListCell {
   text: string;
   href?: string;
+  /** Words only a screen reader hears, after the link's text (which row the link is for); the CSV leaves them out. */
+  hidden?: string;
   /** An nhsuk tag modifier (`nhsuk-tag--green`): the page shows the text as a tag. */
   tag?: string;
 }
@@ -35,7 +37,8 @@ export function tableRows<Row>(columns: ListColumns<Row>, rows: readonly Row[]) 
       const cell = cellOf(column.cell(row));
       const format = column.numeric ? { format: 'numeric' } : {};
       if (cell.tag) return { html: `<strong class="nhsuk-tag ${cell.tag}">${escapeHtml(cell.text)}</strong>`, ...format };
-      return { text: cell.text, ...(cell.href ? { href: cell.href } : {}), ...format };
+      const hidden = cell.hidden ? { visuallyHiddenText: cell.hidden } : {};
+      return { text: cell.text, ...(cell.href ? { href: cell.href } : {}), ...hidden, ...format };
     }),
   );
 }

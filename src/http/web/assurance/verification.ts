@@ -12,6 +12,10 @@ import {
 import { attempt, field, type FormErrors, rejected, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { evidenceReference } from '../providers/assurance.presenter.ts';
+import type { EvidenceRecord } from '../../../domains/providers/assurance.repo.ts';
+import { datedFileName, everyPage, sendListCsv } from '../csv-reply.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { type ListColumns, listTableModel } from '../list-table.ts';
 
 const VERIFIERS = { config: { roles: ['assessor', 'national-admin'] as const } };
 const NATIONAL_ADMIN = { config: { roles: ['national-admin'] as const } };
@@ -19,17 +23,43 @@ type Params = { id: string };
 
 const labelOf = (kind: string) => (isEvidenceKind(kind) ? EVIDENCE_LABELS[kind] : kind);
 
-/** The evidence waiting for a verdict, oldest first. */
+/** The queue as its page and its CSV both show it (decision 0067). */
+const QUEUE_COLUMNS: ListColumns<EvidenceRecord> = [
+  { heading: 'Provider', cell: (evidence) => evidence.organisationName },
+  {
+    heading: 'Evidence',
+    cell: (evidence) => ({
+      text: labelOf(evidence.kind),
+      href: `/assurance/verification/${evidence.id}`,
+      hidden: ` from ${evidence.organisationName}`,
+    }),
+  },
+  { heading: 'Expires', cell: (evidence) => (evidence.expiresOn ? formatDate(evidence.expiresOn) : 'No expiry') },
+  { heading: 'Recorded', cell: (evidence) => formatDateTime(evidence.createdAt) },
+];
+
+/** The evidence waiting for a verdict, oldest first (the first 50; the download holds all of it). */
 async function viewVerificationQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const queue = (await verificationQueue(deps, request.actionContext())).map((evidence) => ({
-    ...evidence,
-    label: labelOf(evidence.kind),
-  }));
+  const queue = await verificationQueue(deps, request.actionContext());
   return reply.render('pages/assurance/queue.njk', {
     pageTitle: 'Evidence to verify',
-    queue,
+    queue: listTableModel(QUEUE_COLUMNS, queue, {
+      caption: 'Pending evidence',
+      csvHref: '/assurance/verification.csv',
+      what: 'all pending evidence',
+    }),
     mayRecordCqc: request.principal?.role === 'national-admin',
   });
+}
+
+/** Every item waiting for a verdict as CSV, oldest first. */
+async function downloadVerificationQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const context = request.actionContext();
+  const batches = everyPage(async (page) => {
+    const rows = await verificationQueue(deps, context, page);
+    return { rows, total: Number.POSITIVE_INFINITY }; // the queue is not counted: a short batch ends it
+  });
+  return sendListCsv(reply, datedFileName('evidence-to-verify', deps.clock.today()), QUEUE_COLUMNS, batches);
 }
 
 /** One item of evidence with the verdict form, filled from what was just sent. */
@@ -107,6 +137,7 @@ async function submitCqcStatus(deps: Deps, request: FastifyRequest, reply: Fasti
 export function registerVerificationPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/assurance/verification', (request, reply) => viewVerificationQueue(deps, request, reply), VERIFIERS),
+    get('/assurance/verification.csv', (request, reply) => downloadVerificationQueue(deps, request, reply), VERIFIERS),
     get('/assurance/verification/:id', (request, reply) => viewVerdict(deps, request, reply), VERIFIERS),
     post('/assurance/verification/:id', (request, reply) => submitVerdict(deps, request, reply), VERIFIERS),
     get('/assurance/cqc-status', (_request, reply) => viewCqcStatus(deps, reply), NATIONAL_ADMIN),

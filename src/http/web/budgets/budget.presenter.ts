@@ -4,6 +4,7 @@ import type { PlanFigures } from '../../../domains/budgets/budget-figures.servic
 import { SESSIONS_EXPECTED_WITHOUT_CAP } from '../../../domains/budgets/committed-spend.rules.ts';
 import { MONTH_NAMES } from '../../../domains/budgets/financial-year.rules.ts';
 import { formatPence } from '../../../lib/money.ts';
+import type { ListColumns } from '../list-table.ts';
 
 /** The status tag: words first, colour second. */
 const STANDING_TAGS: Record<PlanStanding, { text: string; classes: string }> = {
@@ -34,6 +35,20 @@ export function planRow(figures: PlanFigures) {
     tag: STANDING_TAGS[figures.standing],
   };
 }
+
+/** The list of plans as its page and its CSV both show it (decision 0067). */
+export const PLAN_LIST_COLUMNS: ListColumns<PlanFigures> = [
+  {
+    heading: 'Service',
+    cell: ({ plan }) => ({ text: plan.serviceName, href: `/payments/budgets/${plan.id}`, hidden: ` ${plan.financialYear}` }),
+  },
+  { heading: 'Year', cell: ({ plan }) => plan.financialYear },
+  { heading: 'Plan', cell: ({ plan }) => formatPence(plan.amountPence), numeric: true },
+  { heading: 'Actual to date', cell: ({ forecast }) => formatPence(forecast.actualToDatePence), numeric: true },
+  { heading: 'Forecast', cell: ({ forecast }) => formatPence(forecast.forecastPence), numeric: true },
+  { heading: 'Forecast of plan', cell: (figures) => `${figures.percentOfPlan}%`, numeric: true },
+  { heading: 'Status', cell: (figures) => ({ text: STANDING_TAGS[figures.standing].text, tag: STANDING_TAGS[figures.standing].classes }) },
+];
 
 /** The forecast's sum written out, so anyone can check it: actual + committed + run rate × months. */
 function forecastSum(figures: PlanFigures): string {

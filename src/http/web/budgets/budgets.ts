@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nationalBudgetTotals } from '../../../domains/budgets/budget-national.service.ts';
 import { budgetOf, budgetsOf, revisePlan, savePlans, servicesToBudget } from '../../../domains/budgets/budget.service.ts';
 import { financialYearOf } from '../../../domains/budgets/financial-year.rules.ts';
-import { sendCsv } from '../csv-reply.ts';
+import { datedFileName, sendCsv, sendListCsv } from '../csv-reply.ts';
+import { listTableModel } from '../list-table.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { formatPence } from '../../../lib/money.ts';
 import { attempt, formErrors, type FormErrors, renderForm } from '../form.ts';
@@ -12,7 +13,7 @@ import { get, post, registerPages } from '../page-routes.ts';
 import { budgetChart } from './budget-chart.presenter.ts';
 import { formValues, MONTH_FIELDS, planFromForm, renderPlanForm, renamed } from './budget-form.ts';
 import { registerBudgetImport } from './budget-import.ts';
-import { planDetail, planRow } from './budget.presenter.ts';
+import { PLAN_LIST_COLUMNS, planDetail } from './budget.presenter.ts';
 import { budgetTableCsv } from './budget-table.csv.ts';
 
 const HOLDERS = { config: { roles: ['commissioner', 'commissioner-finance'] as const } };
@@ -20,8 +21,15 @@ const NATIONAL = { config: { roles: ['national-admin'] as const } };
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 async function viewList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const plans = (await budgetsOf(deps, request.actionContext())).map(planRow);
-  return reply.render('pages/budgets/list.njk', { pageTitle: 'Budgets', plans });
+  const plans = await budgetsOf(deps, request.actionContext());
+  const shown = { caption: 'Budget plans', csvHref: '/payments/budgets.csv', what: 'these budget plans' };
+  return reply.render('pages/budgets/list.njk', { pageTitle: 'Budgets', plans: listTableModel(PLAN_LIST_COLUMNS, plans, shown) });
+}
+
+/** The same list as CSV. */
+async function downloadList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const plans = await budgetsOf(deps, request.actionContext());
+  return sendListCsv(reply, datedFileName('budgets', deps.clock.today()), PLAN_LIST_COLUMNS, plans);
 }
 
 async function viewNew(deps: Deps, reply: FastifyReply, values: Record<string, string>, errors?: FormErrors) {
@@ -103,6 +111,7 @@ async function viewNational(deps: Deps, request: FastifyRequest, reply: FastifyR
 export function registerBudgetPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/payments/budgets', (request, reply) => viewList(deps, request, reply), HOLDERS),
+    get('/payments/budgets.csv', (request, reply) => downloadList(deps, request, reply), HOLDERS),
     get(
       '/payments/budgets/new',
       (_request, reply) => viewNew(deps, reply, { financialYear: financialYearOf(deps.clock.today()) }),

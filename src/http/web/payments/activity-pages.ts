@@ -1,6 +1,7 @@
 /** The provider's activity pages (issue #14 item 2; decision 0046): a month of its lines, the CSV template, and uploading a CSV file. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendCsv } from '../csv-reply.ts';
+import { datedFileName, everyPage, sendCsv, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { activityCsvTemplate, MAX_FILE_BYTES, MAX_FILE_LINES } from '../../../domains/payments/activity-csv-format.rules.ts';
 import { FILE_FIELD, submitActivityFile } from '../../../domains/payments/activity-file.service.ts';
@@ -12,9 +13,8 @@ import { pageRequest, paginationView } from '../pagination.ts';
 import { registerUploads, uploadedFileOf } from '../providers/multipart-upload.ts';
 import {
   guidance,
-  MONTH_HEAD,
+  MONTH_COLUMNS,
   monthLabel,
-  monthRows,
   REPORT_HEAD,
   reportCounts,
   reportHref,
@@ -40,12 +40,27 @@ async function viewActivity(deps: Deps, request: FastifyRequest, reply: FastifyR
     label: monthLabel(activity.month),
     previous: { href: `${BASE}?month=${activity.previousMonth}`, text: monthLabel(activity.previousMonth) },
     next: activity.nextMonth ? { href: `${BASE}?month=${activity.nextMonth}`, text: monthLabel(activity.nextMonth) } : undefined,
-    head: MONTH_HEAD,
-    rows: monthRows(activity.page.lines),
+    lines: listTableModel(MONTH_COLUMNS, activity.page.lines, {
+      caption: `Activity lines in ${monthLabel(activity.month)}`,
+      csvHref: csvHrefOf(BASE, { month: activity.month }),
+      what: `all lines in ${monthLabel(activity.month)}`,
+    }),
     monthTotals: totalsRows(activity.monthTotals, 'Price of accepted lines'),
     yearTotals: totalsRows(activity.financialYear.totals, 'Income to date'),
     pagination: paginationView(page, activity.page.total, BASE, { month: activity.month }),
   });
+}
+
+/** Every line of the month as CSV, read and audited a batch at a time as the page reads its page. */
+async function downloadActivity(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const month = (request.query as { month?: unknown }).month;
+  const read = (page: { limit: number; offset: number }) =>
+    providerActivityMonth(deps, request.actionContext(), typeof month === 'string' ? month : undefined, page);
+  const batches = everyPage(async (page) => {
+    const activity = await read(page);
+    return { rows: activity.page.lines, total: activity.page.total };
+  });
+  return sendListCsv(reply, datedFileName('activity-lines', deps.clock.today()), MONTH_COLUMNS, batches);
 }
 
 /** The upload form, with the file's errors when it was refused. */
@@ -83,6 +98,7 @@ async function downloadTemplate(reply: FastifyReply) {
 export function registerActivityPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get(BASE, (request, reply) => viewActivity(deps, request, reply), PROVIDERS),
+    get(`${BASE}.csv`, (request, reply) => downloadActivity(deps, request, reply), PROVIDERS),
     get(`${BASE}/template.csv`, (_request, reply) => downloadTemplate(reply), PROVIDERS),
     get(UPLOAD, async (_request, reply) => viewUpload(reply), PROVIDERS),
   ]);

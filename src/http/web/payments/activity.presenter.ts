@@ -7,6 +7,7 @@ import { ATTENDANCE_CODES, isDidNotAttend, isNotHeld, REJECTION_REASONS } from '
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { formatPence } from '../../../lib/money.ts';
 import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 type Cell = { text: string };
 const cells = (...texts: string[]): Cell[] => texts.map((text) => ({ text }));
@@ -28,23 +29,20 @@ function priceOf(line: StoredLine): string {
   return line.pricePence === null ? 'Not priced' : formatPence(line.pricePence);
 }
 
-export const MONTH_HEAD = cells('Date', 'Line id', 'Referral', 'Currency and band', 'Attendance', 'Status', 'Reason not paid', 'Price');
-
-/** The month's lines as table rows: status, the reason a refused line is not paid, and the price of an accepted one. */
-export function monthRows(lines: readonly StoredLine[]): Cell[][] {
-  return lines.map((line) =>
-    cells(
-      formatDate(line.activityDate) || line.activityDate,
-      line.kind === 'reversal' ? `${line.providerLineId} (reverses ${line.reversesLineId})` : line.providerLineId,
-      referenceOf(line.referralReference),
-      `${line.currencyCode}, ${line.complexityBand}`,
-      line.attendanceCode,
-      line.status === 'accepted' ? 'Accepted' : 'Refused',
-      reasonLabel(line.rejectionReason),
-      priceOf(line),
-    ),
-  );
-}
+/** A month's lines as the page and its CSV both show them (decision 0067): status, the reason a refused line is not paid, and the price of an accepted one. */
+export const MONTH_COLUMNS: ListColumns<StoredLine> = [
+  { heading: 'Date', cell: (line) => formatDate(line.activityDate) || line.activityDate },
+  {
+    heading: 'Line id',
+    cell: (line) => (line.kind === 'reversal' ? `${line.providerLineId} (reverses ${line.reversesLineId})` : line.providerLineId),
+  },
+  { heading: 'Referral', cell: (line) => referenceOf(line.referralReference) },
+  { heading: 'Currency and band', cell: (line) => `${line.currencyCode}, ${line.complexityBand}` },
+  { heading: 'Attendance', cell: (line) => line.attendanceCode },
+  { heading: 'Status', cell: (line) => (line.status === 'accepted' ? 'Accepted' : 'Refused') },
+  { heading: 'Reason not paid', cell: (line) => reasonLabel(line.rejectionReason) },
+  { heading: 'Price', cell: priceOf },
+];
 
 /** Totals as summary-list rows: lines accepted and refused, units, and the income from accepted priced lines. */
 export function totalsRows(totals: ActivityTotals, incomeLabel: string) {

@@ -5,6 +5,7 @@ import type { SeenLine } from '../../../domains/payments/line-view.repo.ts';
 import { REJECTION_REASONS } from '../../../domains/payments/activity-line.rules.ts';
 import { formatNhsNumber } from '../../../lib/nhs-number.ts';
 import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 /** Each state in words a finance officer or a provider reads at a glance, with the NHS tag colour for it. */
 export const QUERY_STATE_TAGS: Record<QueryState, { text: string; classes: string }> = {
@@ -74,18 +75,24 @@ export function queryRows(query: LineQueryView) {
   return rows;
 }
 
-/** A query as a row of the list, with its overdue step flagged. */
-export function queryListItem(query: LineQueryView) {
-  return {
-    id: query.id,
-    providerLineId: query.providerLineId,
-    party: query.providerName,
-    commissioner: query.commissionerName,
-    activityDate: formatDate(query.activityDate),
-    reason: QUERY_REASONS[query.reasonCode].label,
-    raisedOn: formatDate(query.raisedOn),
-    nextDeadline: query.state === 'raised' ? formatDate(query.answerBy) : query.state === 'answered' ? formatDate(query.resolveBy) : '',
-    tag: QUERY_STATE_TAGS[query.state],
-    overdue: query.overdueStep === 'answer' ? 'Answer overdue' : query.overdueStep === 'resolution' ? 'Decision overdue' : null,
-  };
+/** The next step's date, and whether it has been missed. */
+function nextStepBy(query: LineQueryView): string {
+  const deadline = query.state === 'raised' ? formatDate(query.answerBy) : query.state === 'answered' ? formatDate(query.resolveBy) : '';
+  const overdue = query.overdueStep === 'answer' ? 'Answer overdue' : query.overdueStep === 'resolution' ? 'Decision overdue' : '';
+  return [deadline, overdue].filter(Boolean).join(' – ') || 'None';
+}
+
+/** The queries list as its page and its CSV both show it (decision 0067): the other side's name heads the third column. */
+export function queryListColumns(party: 'provider' | 'commissioner'): ListColumns<LineQueryView> {
+  return [
+    { heading: 'Line', cell: (query) => ({ text: query.providerLineId, href: `/payments/queries/${query.id}` }) },
+    { heading: 'Activity date', cell: (query) => formatDate(query.activityDate) },
+    party === 'provider'
+      ? { heading: 'Provider', cell: (query) => query.providerName }
+      : { heading: 'Commissioner', cell: (query) => query.commissionerName },
+    { heading: 'Reason', cell: (query) => QUERY_REASONS[query.reasonCode].label },
+    { heading: 'Raised', cell: (query) => formatDate(query.raisedOn) },
+    { heading: 'Status', cell: (query) => ({ text: QUERY_STATE_TAGS[query.state].text, tag: QUERY_STATE_TAGS[query.state].classes }) },
+    { heading: 'Next step by', cell: nextStepBy },
+  ];
 }

@@ -6,7 +6,9 @@ import { answerLineQuery, resolveLineQuery } from '../../../domains/payments/lin
 import { attempt, field, type FormErrors, renderForm } from '../form.ts';
 import { attemptRefusable, type Failure, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { lineRows, QUERY_STATE_TAGS, queryListItem, queryRows } from './line-query.presenter.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
+import { lineRows, QUERY_STATE_TAGS, queryListColumns, queryRows } from './line-query.presenter.ts';
 
 const FINANCE_ROLES = ['commissioner-finance'] as const;
 const PROVIDER_ROLES = ['provider-admin', 'provider-clinician'] as const;
@@ -29,17 +31,25 @@ async function viewQueries(deps: Deps, request: FastifyRequest, reply: FastifyRe
       intro: finance
         ? 'Queries you have raised on activity lines your commissioner pays for. A query not answered in time is not paid; one not resolved in time is paid.'
         : 'Commissioners’ queries on your activity lines. Answer each by its date: a query not answered in time is not paid.',
-      partyHeading: finance ? 'Provider' : 'Commissioner',
       states: [
         { value: '', text: 'All queries', selected: !state },
         ...QUERY_STATES.map((value) => ({ value, text: QUERY_STATE_TAGS[value].text, selected: value === state })),
       ],
-      rows: outcome.ok
-        ? outcome.value.map((query) => ({ ...queryListItem(query), party: finance ? query.providerName : query.commissionerName }))
-        : [],
+      queries: listTableModel(queryListColumns(finance ? 'provider' : 'commissioner'), outcome.ok ? outcome.value : [], {
+        caption: 'Queries on activity lines',
+        csvHref: csvHrefOf('/payments/queries', { state }),
+        what: 'these queries',
+      }),
     },
     errors,
   );
+}
+
+/** The same list as CSV, for the same state; an unknown state is refused (400) as the page shows it. */
+async function downloadQueries(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const queries = await lineQueriesFor(deps, request.actionContext(), field(request.query, 'state') || undefined);
+  const columns = queryListColumns(isFinance(request) ? 'provider' : 'commissioner');
+  return sendListCsv(reply, datedFileName('line-queries', deps.clock.today()), columns, queries);
 }
 
 /** One query with its line (read and audited), and the form its side may use today. */
@@ -90,6 +100,7 @@ async function submitResolution(deps: Deps, request: FastifyRequest, reply: Fast
 export function registerQueryPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/payments/queries', (request, reply) => viewQueries(deps, request, reply), EITHER_SIDE),
+    get('/payments/queries.csv', (request, reply) => downloadQueries(deps, request, reply), EITHER_SIDE),
     get('/payments/queries/:id', (request, reply) => viewQuery(deps, request, reply), EITHER_SIDE),
     post('/payments/queries/:id/answer', (request, reply) => submitAnswer(deps, request, reply), { config: { roles: PROVIDER_ROLES } }),
     post('/payments/queries/:id/resolution', (request, reply) => submitResolution(deps, request, reply), {

@@ -11,7 +11,9 @@ import { registerDecisionPages } from './decision-pages.ts';
 import { COMMISSIONER, READERS, runIdOf } from './route-options.ts';
 import { registerEngagementPages } from './engagement-pages.ts';
 import { registerScoringPages } from './scoring-pages.ts';
-import { fieldList, runStatusTag, runView } from './run.presenter.ts';
+import { fieldList, runListColumns, runView } from './run.presenter.ts';
+import { datedFileName, everyPage, sendListCsv } from '../csv-reply.ts';
+import { listTableModel } from '../list-table.ts';
 
 interface NewRunValues {
   title: string;
@@ -29,9 +31,20 @@ async function viewRuns(deps: Deps, request: FastifyRequest, reply: FastifyReply
     pageTitle: isReviewer ? 'Priorities notified to your region' : 'Local engagement and prioritisation',
     isReviewer,
     columnClass: 'nhsuk-grid-column-full',
-    runs: rows.map((run) => ({ ...run, statusTag: runStatusTag(run.status) })),
+    runs: listTableModel(runListColumns(isReviewer), rows, {
+      caption: isReviewer ? 'Priorities notified to your region' : 'Local engagement and prioritisation',
+      csvHref: '/prioritisation.csv',
+      what: 'all these prioritisations',
+    }),
     pagination: paginationView(page, total, '/prioritisation'),
   });
+}
+
+/** The same runs as CSV, every page of them. */
+async function downloadRuns(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const batches = everyPage((page) => listRunsFor(deps, request.principal!, page));
+  const columns = runListColumns(request.principal!.role === 'regional-reviewer');
+  return sendListCsv(reply, datedFileName('prioritisations', deps.clock.today()), columns, batches);
 }
 
 /** The new-run form: the organisations that may take part and the phases of the service. */
@@ -89,6 +102,7 @@ async function viewRun(deps: Deps, request: FastifyRequest, reply: FastifyReply)
 export function registerPrioritisationPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/prioritisation', (request, reply) => viewRuns(deps, request, reply), READERS),
+    get('/prioritisation.csv', (request, reply) => downloadRuns(deps, request, reply), READERS),
     get('/prioritisation/new', (request, reply) => showNewRun(deps, request, reply), COMMISSIONER),
     post('/prioritisation/new', (request, reply) => submitNewRun(deps, request, reply), COMMISSIONER),
     get('/prioritisation/:id', (request, reply) => viewRun(deps, request, reply), READERS),

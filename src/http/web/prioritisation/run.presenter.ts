@@ -2,6 +2,9 @@
 import type { RunOverview, RankedLongListItem } from '../../../domains/prioritisation/run-overview.service.ts';
 import { MILESTONE_STATUS_LABELS, type MilestoneStatus } from '../../../domains/prioritisation/milestones.rules.ts';
 import { RUN_STATUS_LABELS, type RunStatus } from '../../../domains/prioritisation/run-status.rules.ts';
+import type { RunRecord } from '../../../domains/prioritisation/run.repo.ts';
+import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 const RUN_TAG_COLOURS: Record<RunStatus, string> = { engagement: 'blue', 'short-listed': 'purple', approved: 'green', notified: 'grey' };
 const MILESTONE_TAG_COLOURS: Record<MilestoneStatus, string> = { 'not-started': 'grey', 'in-progress': 'blue', done: 'green' };
@@ -57,4 +60,23 @@ export function fieldList(body: unknown, name: string): string[] {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+/** The runs list as its page and its CSV both show it (decision 0067): a reviewer sees when each was notified, a commissioner when it started. */
+export function runListColumns(isReviewer: boolean): ListColumns<RunRecord> {
+  return [
+    { heading: 'Prioritisation', cell: (run) => ({ text: run.title, href: `/prioritisation/${run.id}` }) },
+    { heading: 'Plan year', cell: (run) => run.yearLabel },
+    { heading: 'Commissioner', cell: (run) => run.organisationName },
+    {
+      heading: 'Status',
+      cell: (run) => {
+        const tag = runStatusTag(run.status);
+        return { text: tag.text, tag: tag.classes };
+      },
+    },
+    isReviewer
+      ? { heading: 'Notified', cell: (run) => formatDate(run.notifiedAt) }
+      : { heading: 'Started', cell: (run) => formatDate(run.createdAt) },
+  ];
 }

@@ -3,6 +3,8 @@ import type { Principal } from '../../../domains/identity/principal.ts';
 import { mayDraftProposal, mayOpenAsOffer, mayReviewProposal } from '../../../domains/proposals/proposal-access.rules.ts';
 import type { ProposalWithAssessments } from '../../../domains/proposals/proposal-queries.service.ts';
 import type { ProposalRecord } from '../../../domains/proposals/proposals.repo.ts';
+import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 import { ASSESSMENT_CRITERIA, type ProposalStatus, STATUS_LABELS, unassessedCriteria } from '../../../domains/proposals/proposals.rules.ts';
 
 const TAG_COLOURS: Record<ProposalStatus, string> = {
@@ -18,19 +20,33 @@ export function statusTag(status: string): { text: string; classes: string } {
   return { text: STATUS_LABELS[known] ?? status, classes: TAG_COLOURS[known] ?? 'nhsuk-tag--grey' };
 }
 
-/** A row of a proposals table. */
-export function proposalRow(proposal: ProposalRecord) {
-  return {
-    id: proposal.id,
-    name: proposal.name,
-    proposer: proposal.proposer.name,
-    region: proposal.region.name,
-    tag: statusTag(proposal.status),
-    submittedAt: proposal.submittedAt,
-    decidedAt: proposal.decidedAt,
-    updatedAt: proposal.updatedAt,
-  };
-}
+const serviceColumn = {
+  heading: 'Service',
+  cell: (proposal: ProposalRecord) => ({ text: proposal.name, href: `/proposals/${proposal.id}` }),
+};
+const statusColumn = {
+  heading: 'Status',
+  cell: (proposal: ProposalRecord) => {
+    const tag = statusTag(proposal.status);
+    return { text: tag.text, tag: tag.classes };
+  },
+};
+
+/** A commissioner's proposals as the page and its CSV both show them (decision 0067). */
+export const PROPOSAL_LIST_COLUMNS: ListColumns<ProposalRecord> = [
+  serviceColumn,
+  statusColumn,
+  { heading: 'Region', cell: (proposal) => proposal.region.name },
+  { heading: 'Last changed', cell: (proposal) => formatDate(proposal.updatedAt) },
+];
+
+/** A region's review queue as the page and its CSV both show it. */
+export const PROPOSAL_QUEUE_COLUMNS: ListColumns<ProposalRecord> = [
+  serviceColumn,
+  { heading: 'Proposed by', cell: (proposal) => proposal.proposer.name },
+  statusColumn,
+  { heading: 'Submitted', cell: (proposal) => formatDate(proposal.submittedAt) },
+];
 
 /** Each criterion with its assessment so far, for the detail and assess pages. */
 export function criteriaView(proposal: ProposalWithAssessments) {

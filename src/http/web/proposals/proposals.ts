@@ -6,7 +6,9 @@ import { get, registerPages } from '../page-routes.ts';
 import { pageRequest, paginationView } from '../pagination.ts';
 import { registerLocalServicePages } from './local-service.ts';
 import { registerProposalDraftingPages } from './proposal-drafting.ts';
-import { proposalDetailView, proposalRow } from './proposal.presenter.ts';
+import { PROPOSAL_LIST_COLUMNS, PROPOSAL_QUEUE_COLUMNS, proposalDetailView } from './proposal.presenter.ts';
+import { datedFileName, everyPage, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
 import { registerProposalReviewPages } from './proposal-review.ts';
 
 const COMMISSIONER = { config: { roles: ['commissioner'] as const } };
@@ -26,23 +28,48 @@ async function viewProposals(deps: Deps, request: FastifyRequest, reply: Fastify
   const { rows, total } = await proposalsFor(deps, request.principal, page);
   return reply.render('pages/proposals/list.njk', {
     pageTitle: 'Local service proposals',
-    proposals: rows.map(proposalRow),
+    proposals: listTableModel(PROPOSAL_LIST_COLUMNS, rows, {
+      caption: 'Your organisation’s proposals',
+      csvHref: '/proposals.csv',
+      what: 'all your proposals',
+    }),
     pagination: paginationView(page, total, '/proposals'),
     columnClass: 'nhsuk-grid-column-full',
   });
 }
 
+/** The queue tab asked for, the first when none or an unknown one is asked for. */
+const queueViewOf = (request: FastifyRequest) =>
+  QUEUE_VIEWS.find((view) => view.key === (request.query as { status?: string }).status) ?? QUEUE_VIEWS[0];
+
+/** The commissioner's proposals as CSV: every page of them. */
+async function downloadProposals(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const batches = everyPage((page) => proposalsFor(deps, request.principal, page));
+  return sendListCsv(reply, datedFileName('proposals', deps.clock.today()), PROPOSAL_LIST_COLUMNS, batches);
+}
+
+/** The reviewer's tab as CSV: every proposal in it. */
+async function downloadReviewQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const current = queueViewOf(request);
+  const batches = everyPage((page) => proposalsFor(deps, request.principal, { statuses: [current.key], ...page }));
+  return sendListCsv(reply, datedFileName(`proposals-${current.key}`, deps.clock.today()), PROPOSAL_QUEUE_COLUMNS, batches);
+}
+
 /** The reviewer's queue, one tab at a time. */
 async function viewReviewQueue(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const query = request.query as { status?: string; page?: string };
-  const current = QUEUE_VIEWS.find((view) => view.key === query.status) ?? QUEUE_VIEWS[0];
+  const query = request.query as { page?: string };
+  const current = queueViewOf(request);
   const page = pageRequest(query.page);
   const { rows, total } = await proposalsFor(deps, request.principal, { statuses: [current.key], ...page });
   return reply.render('pages/proposals/queue.njk', {
     pageTitle: `Proposals: ${current.text.toLowerCase()}`,
     current,
     views: QUEUE_VIEWS,
-    proposals: rows.map(proposalRow),
+    proposals: listTableModel(PROPOSAL_QUEUE_COLUMNS, rows, {
+      caption: `Proposals: ${current.text.toLowerCase()}`,
+      csvHref: csvHrefOf('/proposals/review', { status: current.key }),
+      what: 'all these proposals',
+    }),
     pagination: paginationView(page, total, '/proposals/review', { status: current.key }),
     columnClass: 'nhsuk-grid-column-full',
   });
@@ -57,7 +84,9 @@ async function viewProposal(deps: Deps, request: FastifyRequest, reply: FastifyR
 export function registerProposalPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/proposals', (request, reply) => viewProposals(deps, request, reply), COMMISSIONER),
+    get('/proposals.csv', (request, reply) => downloadProposals(deps, request, reply), COMMISSIONER),
     get('/proposals/review', (request, reply) => viewReviewQueue(deps, request, reply), REVIEWER),
+    get('/proposals/review.csv', (request, reply) => downloadReviewQueue(deps, request, reply), REVIEWER),
     get('/proposals/:id', (request, reply) => viewProposal(deps, request, reply), READERS),
   ]);
   registerProposalDraftingPages(app, deps);

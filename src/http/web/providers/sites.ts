@@ -3,6 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { DELIVERY_MODE_LABELS } from '../../../domains/providers/provider-site.rules.ts';
 import { addSite, changeSite, closeSite, ownSite, ownSites } from '../../../domains/providers/provider-site.service.ts';
+import type { ProviderSite } from '../../../domains/providers/provider-site.repo.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { formatDate } from '../format.ts';
+import { type ListColumns, listTableModel } from '../list-table.ts';
 import type { SiteInput } from '../../../domains/providers/provider-site.rules.ts';
 import { attempt, type FormErrors, renderForm } from '../form.ts';
 import { get, post, registerPages } from '../page-routes.ts';
@@ -11,18 +15,34 @@ import { openingSummary, siteFormModel, siteInputFrom, siteInputOf } from './sit
 
 type SiteRef = { id: string; name: string } | null;
 
+/** The sites as the page and its CSV both show them (decision 0067): how each delivers, when it opens, and whether it is open. */
+const SITE_COLUMNS: ListColumns<ProviderSite> = [
+  { heading: 'Site', cell: (site) => ({ text: site.name, href: `/provider/sites/${site.id}` }) },
+  { heading: 'ODS site code', cell: (site) => site.siteCode ?? '' },
+  { heading: 'Postcode', cell: (site) => site.postcode },
+  { heading: 'Care given', cell: (site) => DELIVERY_MODE_LABELS[site.deliveryMode] },
+  { heading: 'Opening times', cell: (site) => openingSummary(site) },
+  {
+    heading: 'Status',
+    cell: (site) =>
+      site.closedOn ? { text: `Closed ${formatDate(site.closedOn)}`, tag: 'nhsuk-tag--grey' } : { text: 'Open', tag: 'nhsuk-tag--green' },
+  },
+];
+
 /** The provider's sites with how each delivers and when it opens. */
 async function viewSites(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const sites = (await ownSites(deps, request.actionContext())).map((site) => ({
-    ...site,
-    deliveryModeLabel: DELIVERY_MODE_LABELS[site.deliveryMode],
-    openingSummary: openingSummary(site),
-  }));
+  const sites = await ownSites(deps, request.actionContext());
   return reply.render('pages/providers/sites.njk', {
     pageTitle: 'Your sites',
-    sites,
+    sites: listTableModel(SITE_COLUMNS, sites, { caption: 'Sites', csvHref: '/provider/sites.csv', what: 'these sites' }),
     mayChange: request.principal?.role === 'provider-admin',
   });
+}
+
+/** The same sites as CSV. */
+async function downloadSites(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const sites = await ownSites(deps, request.actionContext());
+  return sendListCsv(reply, datedFileName('sites', deps.clock.today()), SITE_COLUMNS, sites);
 }
 
 /** The site form, for a new site (null) or one being changed. */
@@ -80,6 +100,7 @@ function siteIdOf(request: FastifyRequest): string {
 export function registerSitePages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/provider/sites', (request, reply) => viewSites(deps, request, reply), PROVIDER_PEOPLE),
+    get('/provider/sites.csv', (request, reply) => downloadSites(deps, request, reply), PROVIDER_PEOPLE),
     get('/provider/sites/new', async (_request, reply) => viewSiteForm(reply, siteInputOf({}), null), PROVIDER_ADMIN),
     post(
       '/provider/sites/new',

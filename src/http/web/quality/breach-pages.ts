@@ -7,7 +7,9 @@ import { DEFAULT_BREACH_PERIODS } from '../../../domains/provider-quality/breach
 import { attempt, field, type FormErrors, renderForm } from '../form.ts';
 import { attemptRefusable, type Failure, namedForForm, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { breachListItem, breachRows, milestoneItems, statusTag, timeline } from './breach.presenter.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { csvHrefOf, listTableModel } from '../list-table.ts';
+import { breachListColumns, breachRows, milestoneItems, statusTag, timeline } from './breach.presenter.ts';
 import { BREACH_FORMS, MILESTONE_ROWS } from './breach-forms.ts';
 
 const EITHER_SIDE = { config: { roles: ['commissioner', 'provider-admin', 'provider-clinician'] as const } };
@@ -30,16 +32,26 @@ async function viewBreaches(deps: Deps, request: FastifyRequest, reply: FastifyR
       intro: commissioner
         ? 'Breaches of KPIs by providers on the offers you lead: issue notices, agree remedial action plans, and close or escalate them.'
         : 'Where your service fell short of a KPI in your contract, and what the commissioner has asked of you.',
-      partyHeading: commissioner ? 'Provider' : 'Commissioner',
       states: [
         { value: '', text: 'All breaches', selected: !state },
         { value: 'open', text: 'Open', selected: state === 'open' },
         { value: 'closed', text: 'Finished (closed, withdrawn or suspended)', selected: state === 'closed' },
       ],
-      rows: outcome.ok ? outcome.value.map((breach) => breachListItem(breach, commissioner ? 'provider' : 'commissioner')) : [],
+      breaches: listTableModel(breachListColumns(commissioner ? 'provider' : 'commissioner'), outcome.ok ? outcome.value : [], {
+        caption: 'KPI breaches',
+        csvHref: csvHrefOf('/quality/breaches', { state }),
+        what: 'these breaches',
+      }),
     },
     errors,
   );
+}
+
+/** The same list as CSV, for the same state; an unknown state is refused (400) as the page shows it. */
+async function downloadBreaches(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const breaches = await breachesFor(deps, request.actionContext(), field(request.query, 'state') || undefined);
+  const columns = breachListColumns(request.principal?.role === 'commissioner' ? 'provider' : 'commissioner');
+  return sendListCsv(reply, datedFileName('breaches', deps.clock.today()), columns, breaches);
 }
 
 /** One breach with its history, milestones and the forms of the reader's next steps; a failed step's errors sit beside its own form. */
@@ -90,6 +102,7 @@ function withDayLinks(failure: Failure): Failure {
 export function registerBreachPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/quality/breaches', (request, reply) => viewBreaches(deps, request, reply), EITHER_SIDE),
+    get('/quality/breaches.csv', (request, reply) => downloadBreaches(deps, request, reply), EITHER_SIDE),
     get('/quality/breaches/:id', (request, reply) => viewBreach(deps, request, reply), EITHER_SIDE),
     post('/quality/breaches/:id/response', submitStep(deps, 'response'), PROVIDER_ADMIN),
     ...(['notice', 'plan', 'milestone', 'close', 'withdraw', 'escalate', 'suspend'] as const).map((step) =>

@@ -4,6 +4,7 @@ import type { BreachRecord } from '../../../domains/provider-quality/breach.repo
 import { BREACH_LIFECYCLE, type BreachStatus } from '../../../domains/provider-quality/breach.rules.ts';
 import { figureInWords } from '../../../domains/provider-quality/breach-messages.rules.ts';
 import { formatDate, formatDateTime } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 /** The NHS tag colour of each status: blue while waiting, red when escalated or suspended, green closed, grey withdrawn. */
 const TAG_CLASSES: Record<BreachStatus, string> = {
@@ -38,17 +39,24 @@ const ACTION_TITLES: Record<string, string> = {
 
 const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 
-/** A breach as a row of the list. */
-export function breachListItem(breach: BreachRecord, party: 'provider' | 'commissioner') {
-  return {
-    id: breach.id,
-    reference: breach.reference,
-    party: party === 'provider' ? breach.provider.name : breach.commissioner.name,
-    kpi: `${breach.kpi.name} (${breach.offer.reference})`,
-    figure: figureInWords(breach.kpi),
-    openedOn: formatDate(breach.openedOn),
-    tag: statusTag(breach.status),
-  };
+/** The breaches list as its page and its CSV both show it (decision 0067): the other side's name heads the second column. */
+export function breachListColumns(party: 'provider' | 'commissioner'): ListColumns<BreachRecord> {
+  return [
+    { heading: 'Breach', cell: (breach) => ({ text: breach.reference, href: `/quality/breaches/${breach.id}` }) },
+    { heading: 'Found on', cell: (breach) => formatDate(breach.openedOn) },
+    party === 'provider'
+      ? { heading: 'Provider', cell: (breach) => breach.provider.name }
+      : { heading: 'Commissioner', cell: (breach) => breach.commissioner.name },
+    { heading: 'KPI', cell: (breach) => `${breach.kpi.name} (${breach.offer.reference})` },
+    { heading: 'Figure', cell: (breach) => figureInWords(breach.kpi) },
+    {
+      heading: 'Status',
+      cell: (breach) => {
+        const tag = statusTag(breach.status);
+        return { text: tag.text, tag: tag.classes };
+      },
+    },
+  ];
 }
 
 /** The breach's facts for a summary list: who, which KPI and figure, and the dates of its steps. */

@@ -12,20 +12,35 @@ import { formatDate } from '../format.ts';
 import { type FormErrors } from '../form.ts';
 import { attemptRefusable, renderFailure, STATE_REFUSALS } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
-import { returnPage, returnRow } from './quality-return.presenter.ts';
+import { datedFileName, sendListCsv } from '../csv-reply.ts';
+import { listTableModel } from '../list-table.ts';
+import { returnListColumns, returnPage } from './quality-return.presenter.ts';
 
 const HOLDERS = { config: { roles: RETURN_ROLES } };
 const targetOf = (request: FastifyRequest) => request.params as { listingId: string; quarter: string };
 
+const isProvider = (request: FastifyRequest) => request.principal?.role === 'provider-admin';
+
+/** The quarters each provider owes, late ones counted, with the download of the same list. */
 async function viewList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
-  const rows = (await qualityReturnsOf(deps, request.actionContext())).map(returnRow);
+  const summaries = await qualityReturnsOf(deps, request.actionContext());
   return reply.render('pages/quality/returns.njk', {
     pageTitle: 'Quality returns',
-    rows,
-    lateCount: rows.filter((row) => row.late).length,
+    returns: listTableModel(returnListColumns(isProvider(request)), summaries, {
+      caption: 'Returns for the last 8 quarters',
+      csvHref: '/quality/returns.csv',
+      what: 'these returns',
+    }),
+    lateCount: summaries.filter((summary) => summary.late).length,
     dueDays: returnDueWorkingDays(deps),
-    isProvider: request.actionContext().principal?.role === 'provider-admin',
+    isProvider: isProvider(request),
   });
+}
+
+/** The same list as CSV. */
+async function downloadList(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
+  const summaries = await qualityReturnsOf(deps, request.actionContext());
+  return sendListCsv(reply, datedFileName('quality-returns', deps.clock.today()), returnListColumns(isProvider(request)), summaries);
 }
 
 async function viewReturn(
@@ -67,6 +82,7 @@ async function submitReturn(deps: Deps, request: FastifyRequest, reply: FastifyR
 export function registerQualityReturnPages(app: FastifyInstance, deps: Deps): void {
   registerPages(app, [
     get('/quality/returns', (request, reply) => viewList(deps, request, reply), HOLDERS),
+    get('/quality/returns.csv', (request, reply) => downloadList(deps, request, reply), HOLDERS),
     get('/quality/returns/:listingId/quarters/:quarter', (request, reply) => viewReturn(deps, request, reply), HOLDERS),
     post('/quality/returns/:listingId/quarters/:quarter', (request, reply) => submitReturn(deps, request, reply), HOLDERS),
   ]);

@@ -2,6 +2,7 @@
 import type { ReturnStanding } from '../../../domains/provider-quality/quality-quarter.rules.ts';
 import type { QualityReturnDetail, ReturnSummary } from '../../../domains/provider-quality/quality-return.service.ts';
 import { formatDate } from '../format.ts';
+import type { ListColumns } from '../list-table.ts';
 
 const STANDING_TAGS: Record<ReturnStanding, { text: string; classes: string }> = {
   due: { text: 'Due', classes: 'nhsuk-tag--blue' },
@@ -26,6 +27,29 @@ export function returnRow(summary: ReturnSummary) {
     tag: STANDING_TAGS[summary.standing],
     late: summary.late,
   };
+}
+
+/** The returns list as its page and its CSV both show it (decision 0067); a provider's own list has no provider column. */
+export function returnListColumns(isProvider: boolean): ListColumns<ReturnSummary> {
+  const provider = isProvider ? [] : [{ heading: 'Provider', cell: (summary: ReturnSummary) => summary.providerName }];
+  return [
+    { heading: 'Offer', cell: (summary) => summary.offerTitle },
+    ...provider,
+    {
+      heading: 'Quarter',
+      cell: (summary) => ({
+        text: summary.quarterLabel,
+        href: returnHref(summary),
+        hidden: isProvider ? `, ${summary.offerTitle}` : `, ${summary.offerTitle}, ${summary.providerName}`,
+      }),
+    },
+    { heading: 'Due', cell: (summary) => formatDate(summary.dueOn) },
+    { heading: 'Submitted', cell: (summary) => (summary.submittedOn ? formatDate(summary.submittedOn) : 'Not submitted') },
+    {
+      heading: 'Status',
+      cell: (summary) => ({ text: STANDING_TAGS[summary.standing].text, tag: STANDING_TAGS[summary.standing].classes }),
+    },
+  ];
 }
 
 /** The return's page: its facts, and each item as a field with the answer given or typed. */
