@@ -1,6 +1,6 @@
 /**
  * The UK Core R4 rules AQP's FHIR resources are held to, in one place (decision 0062). The profiles are the differential
- * StructureDefinitions in `../shared/context/standards/uk-core-r4/structuredefinitions/` (beside the checkout) (fhir.r4.ukcore.stu2, NHSDigital
+ * StructureDefinitions in `../shared/context/standards/uk-core-r4/structuredefinitions/` beside the checkout (fhir.r4.ukcore.stu2, NHSDigital
  * FHIR-R4-UKCORE-STAGING-MAIN @3d2827e3): base R4 structure is checked by an R4 validator; what UK Core adds is checked here.
  */
 import type { Identifier, Resource } from '@medplum/fhirtypes';
