@@ -2,30 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPrioritisation } from '../../src/demo/prioritisation.demo-seed.ts';
 import { createRun } from '../../src/domains/prioritisation/run.service.ts';
 import { contextOf } from '../support/application-rows.ts';
-import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
+import { csvTable, expectSameList, pageAndCsv, signedInClient } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aProposalOfTheDemoIcb } from '../support/proposal-rows.ts';
 import { aPersonIn } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-03-01';
 
 describe('CSV downloads of the commissioning lists: proposals, the region’s review queue and prioritisations', () => {
   let t: TestApp;
-  const signedIn = async (email: string) => {
-    const client = new WebClient(t.app);
-    expect((await client.signIn(email)).statusCode).toBe(303);
-    return client;
-  };
-  /** The page, then its download link followed as a person would. */
-  const pageAndCsv = async (client: WebClient, url: string, stem: string) => {
-    const page = await client.get(url);
-    expect(page.statusCode).toBe(200);
-    const href = /<a href="([^"]+\.csv[^"]*)" download>Download [^<]* as CSV<\/a>/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
-    expect(href, 'a Download as CSV link').toBeDefined();
-    return { page: pageTable(page.body), href: href!, csv: csvTable(await client.get(href!), stem) };
-  };
+  const signedIn = (email: string) => signedInClient(t.app, email);
 
   beforeAll(async () => {
     t = await createTestApp({ seed: 'region', clock: movableToday(TODAY) });

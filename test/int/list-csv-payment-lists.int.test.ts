@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPricedBackPainOffer, aReferralFor, type ActivityWorld } from '../support/activity-rows.ts';
 import { anAcceptedLine } from '../support/line-query-rows.ts';
-import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
+import { csvTable, expectSameList, pageAndCsv, signedInClient } from '../support/list-csv.ts';
 import { type MovableClock, movableToday } from '../support/movable-clock.ts';
 import { aPersonIn } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -17,19 +17,7 @@ describe('CSV downloads of the payment lists: activity lines, queries on them an
 
   const orgId = async (ods: string) =>
     (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
-  const signedIn = async (email: string) => {
-    const client = new WebClient(t.app);
-    expect((await client.signIn(email)).statusCode).toBe(303);
-    return client;
-  };
-  /** The page, then its download link followed as a person would. */
-  const pageAndCsv = async (client: WebClient, url: string, stem: string) => {
-    const page = await client.get(url);
-    expect(page.statusCode).toBe(200);
-    const href = /<a href="([^"]+\.csv[^"]*)" download>Download [^<]* as CSV<\/a>/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
-    expect(href, 'a Download as CSV link').toBeDefined();
-    return { page: pageTable(page.body), href: href!, csv: csvTable(await client.get(href!), stem) };
-  };
+  const signedIn = (email: string) => signedInClient(t.app, email);
   /** A line queried by the finance officer from the line's page. */
   const aQueriedLine = async () => {
     const referral = await aReferralFor(t.deps, world, { acceptedOn: '2027-02-01' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOutboxMessage } from '../../src/domains/providers/provider-outbox.repo.ts';
 import { aHearingOfferWithLiveProvider } from '../support/kpi-result-rows.ts';
 import { completeAssurance } from '../support/assurance-rows.ts';
-import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
+import { csvTable, expectSameList, pageAndCsv, signedInClient } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aPersonIn } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -14,19 +14,7 @@ describe('CSV downloads of the provider lists: offers open for applications, mes
   let t: TestApp;
   const orgId = async (ods: string) =>
     (await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', ods).executeTakeFirstOrThrow()).id;
-  const signedIn = async (email: string) => {
-    const client = new WebClient(t.app);
-    expect((await client.signIn(email)).statusCode).toBe(303);
-    return client;
-  };
-  /** The page, then its download link followed as a person would. */
-  const pageAndCsv = async (client: WebClient, url: string, stem: string) => {
-    const page = await client.get(url);
-    expect(page.statusCode).toBe(200);
-    const href = /<a href="([^"]+\.csv[^"]*)" download>Download [^<]* as CSV<\/a>/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
-    expect(href, 'a Download as CSV link').toBeDefined();
-    return { page: pageTable(page.body), href: href!, csv: csvTable(await client.get(href!), stem) };
-  };
+  const signedIn = (email: string) => signedInClient(t.app, email);
   /** The page's table without its last, page-only column (links to act on a row). */
   const withoutActions = (table: { head: string[]; rows: string[][] }) => ({
     head: table.head.slice(0, -1),

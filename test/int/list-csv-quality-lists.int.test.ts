@@ -4,10 +4,9 @@ import { openBreachesForRun } from '../../src/domains/provider-quality/breach-op
 import { aHearingOfferWithLiveProvider, aStoredKpiResult, EIGHT_OF_TEN_SEEN_IN_TIME } from '../support/kpi-result-rows.ts';
 import type { ActivityWorld } from '../support/activity-rows.ts';
 import { feedbackGiven } from '../support/quality-rows.ts';
-import { csvTable, expectSameList, pageTable } from '../support/list-csv.ts';
+import { csvTable, expectSameList, pageAndCsv, pageTable, signedInClient } from '../support/list-csv.ts';
 import { type MovableClock, movableToday } from '../support/movable-clock.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { WebClient } from '../support/web-client.ts';
 
 const TODAY = '2027-02-10';
 
@@ -15,19 +14,7 @@ describe('CSV downloads of the quality lists: breaches, quality returns and pati
   let t: TestApp;
   let clock: MovableClock;
   const worlds: ActivityWorld[] = [];
-  const signedIn = async (email: string) => {
-    const client = new WebClient(t.app);
-    expect((await client.signIn(email)).statusCode).toBe(303);
-    return client;
-  };
-  /** The page, then its download link followed as a person would. */
-  const pageAndCsv = async (client: WebClient, url: string, stem: string) => {
-    const page = await client.get(url);
-    expect(page.statusCode).toBe(200);
-    const href = /<a href="([^"]+\.csv[^"]*)" download>Download [^<]* as CSV<\/a>/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
-    expect(href, 'a Download as CSV link').toBeDefined();
-    return { page: pageTable(page.body), href: href!, csv: csvTable(await client.get(href!), stem) };
-  };
+  const signedIn = (email: string) => signedInClient(t.app, email);
   const aBreachFor = async (providerOds: string) => {
     const world = await aHearingOfferWithLiveProvider(t.deps, TODAY, providerOds);
     worlds.push(world);

@@ -1,7 +1,8 @@
 /** Reads a list page's table and its CSV download into the same shape, so a test can hold the two to the same headings and words. */
 import { parse } from 'csv-parse/sync';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { WebClient } from './web-client.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
 
@@ -46,4 +47,20 @@ export function expectSameList(page: { head: string[]; rows: string[][] }, csv: 
   expect(csv.head).toEqual(page.head);
   expect(page.rows.length).toBeGreaterThan(0);
   expect(csv.rows.slice(0, page.rows.length).map((row) => row.map(asShown))).toEqual(page.rows);
+}
+
+/** A browser-like client signed in as a demo person (the demo password). */
+export async function signedInClient(app: FastifyInstance, email: string): Promise<WebClient> {
+  const client = new WebClient(app);
+  expect((await client.signIn(email)).statusCode).toBe(303);
+  return client;
+}
+
+/** A list page, then its "Download … as CSV" link followed as a person would: the page's table, the link and the file's table. */
+export async function pageAndCsv(client: WebClient, url: string, stem: string) {
+  const page = await client.get(url);
+  expect(page.statusCode).toBe(200);
+  const href = /<a href="([^"]+\.csv[^"]*)" download>Download [^<]* as CSV<\/a>/.exec(page.body)?.[1]?.replaceAll('&amp;', '&');
+  expect(href, 'a Download as CSV link').toBeDefined();
+  return { page: pageTable(page.body), href: href!, csv: csvTable(await client.get(href!), stem) };
 }
