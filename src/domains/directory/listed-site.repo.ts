@@ -1,7 +1,7 @@
 /** Reads of live listings at their sites (the FHIR directory's HealthcareServices): running contracts on public offers, open sites. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
+import { publiclyListedOn } from '../listings/public-listing.repo.ts';
 import type { Box } from './near.rules.ts';
 import { siteInside } from './site-directory.repo.ts';
 
@@ -32,9 +32,7 @@ export async function findListedSites(db: Kysely<Database>, criteria: ListedSite
     .innerJoin('organisations as p', 'p.id', 'l.provider_organisation_id')
     .select(['l.id as listing_id', 's.id as site_id', 's.name as site_name', 's.latitude', 's.longitude', 's.phone'])
     .select(['p.id as provider_id', 'p.name as provider_name', 'o.id as offer_id', 'sv.code', 'sv.name as service_name', 'sv.public_name'])
-    .where('l.status', '=', 'live')
-    .where((eb) => eb.or([eb('l.contract_end', 'is', null), eb('l.contract_end', '>=', today)]))
-    .where('o.status', 'in', [...PUBLIC_STATUSES])
+    .where(publiclyListedOn(today))
     .where('s.closed_on', 'is', null);
   if (criteria.listingId !== undefined) query = query.where('l.id', '=', criteria.listingId);
   if (criteria.siteId !== undefined) query = query.where('s.id', '=', criteria.siteId);

@@ -2,7 +2,7 @@
 import type { Executor } from '../../db/executor.ts';
 import { escapeLike } from '../identity/organisation.repo.ts';
 import { offerReference } from '../offers/offer.repo.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
+import { publiclyListedOn } from '../listings/public-listing.repo.ts';
 import { type OpeningHours, openingHoursFrom } from '../providers/opening-times.rules.ts';
 
 export interface LiveFilter {
@@ -64,9 +64,7 @@ export function liveListingsQuery(db: Executor, filter: LiveFilter) {
     .innerJoin('offers as o', 'o.id', 'l.offer_id')
     .innerJoin('services as s', 's.id', 'o.service_id')
     .innerJoin('organisations as p', 'p.id', 'l.provider_organisation_id')
-    .where('l.status', '=', 'live')
-    .where('o.status', 'in', [...PUBLIC_STATUSES])
-    .where((eb) => eb.or([eb('l.contract_end', 'is', null), eb('l.contract_end', '>=', filter.today)]));
+    .where(publiclyListedOn(filter.today));
   if (filter.serviceCodes) query = query.where('s.code', 'in', filter.serviceCodes.length ? [...filter.serviceCodes] : ['']);
   if (filter.listingIds) query = query.where('l.id', 'in', filter.listingIds.length ? [...filter.listingIds] : [null as never]);
   if (filter.providerIds) query = query.where('p.id', 'in', filter.providerIds.length ? [...filter.providerIds] : [null as never]);
