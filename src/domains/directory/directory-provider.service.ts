@@ -7,7 +7,6 @@ import { eligibilityInWords } from '../catalogue/referral-protocol-words.rules.t
 import { findOffer } from '../offers/offer.repo.ts';
 import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { commissionerAreaNames } from '../reference/commissioner-area.service.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { findProvider } from '../providers/provider-profile.repo.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
 import { type ListingStanding, standingOf } from '../provider-quality/provider-standing.ts';
@@ -49,8 +48,9 @@ async function providerNamed(deps: Deps, code: string) {
 /** A provider by ODS code or id with every live listing whose contract runs today on a public offer; a provider with none is not in the directory. */
 export async function directoryProvider(deps: Deps, code: string): Promise<DirectoryProvider> {
   const provider = await providerNamed(deps, code.trim());
-  const running = { statuses: ['live'] as const, offerStatuses: PUBLIC_STATUSES, contractRunningOn: deps.clock.today() };
-  const listings = provider ? await listListings(deps.db, { providerOrganisationId: provider.organisationId, ...running }) : [];
+  const listings = provider
+    ? await listListings(deps.db, { providerOrganisationId: provider.organisationId, publicOn: deps.clock.today() })
+    : [];
   if (!provider || listings.length === 0)
     throw new DomainError('not-found', `There is no provider with live AQP services under ${code.trim().toUpperCase() || 'that code'}`);
   const offerIds = [...new Set(listings.map((listing) => listing.offer.id))];

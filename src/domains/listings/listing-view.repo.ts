@@ -6,6 +6,7 @@ import { changedByName, STATUS_HISTORY_COLUMNS } from '../../db/status-history.t
 import { offerReference } from '../offers/offer.repo.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import type { ListingStatus } from './listing-lifecycle.rules.ts';
+import { publiclyListedOn } from './public-listing.repo.ts';
 
 export interface ListedSite {
   id: string;
@@ -47,8 +48,8 @@ export interface ListingFilter {
   /** Listings on offers whose coverage includes this commissioner. */
   coveredCommissionerId?: string;
   offerStatuses?: readonly OfferStatus[];
-  /** Only contracts not ended by this date: ending on or after it, or open-ended (a listing goes live only once its contract starts). */
-  contractRunningOn?: string;
+  /** Only listings shown publicly on this date (live, public offer, contract not ended: `publiclyListedOn`). */
+  publicOn?: string;
 }
 
 /** The open sites of each listing, by name; sites are fetched by id in a second query so the planner never scans every site to join them. */
@@ -125,10 +126,7 @@ export async function listListings(db: Kysely<Database> | Executor, filter: List
       ),
     );
   }
-  if (filter.contractRunningOn) {
-    const day = filter.contractRunningOn;
-    query = query.where((eb) => eb.or([eb('l.contract_end', 'is', null), eb('l.contract_end', '>=', day)]));
-  }
+  if (filter.publicOn) query = query.where(publiclyListedOn(filter.publicOn));
   const rows = await query.orderBy('o.number').orderBy('p.name').limit(limit).execute();
   const sites = await sitesOfListings(
     db,

@@ -2,7 +2,6 @@
 import { addDays } from '../../lib/working-days.ts';
 import type { Executor } from '../../db/executor.ts';
 import { listListings, type ListingView } from '../listings/listing-view.repo.ts';
-import { PUBLIC_STATUSES } from '../offers/offer-status.rules.ts';
 import { acceptedReferralDates, firstAttendedDates, type ProviderQuality, providerQuality } from './provider-quality.repo.ts';
 import { feedbackAnswersSince, latestKpiResults } from './published-quality.repo.ts';
 import {
@@ -99,9 +98,7 @@ export async function runningListingsWithStanding(db: Executor, service: Commiss
   const listings = await listListings(db, {
     serviceCode: service.serviceCode,
     coveredCommissionerId: service.commissionerId,
-    offerStatuses: PUBLIC_STATUSES,
-    statuses: ['live'],
-    contractRunningOn: today,
+    publicOn: today,
   });
   const offerIds = [...new Set([service.preferredOfferId, ...listings.map((listing) => listing.offer.id)])];
   return standingOf(db, oneListingPerProvider(listings, service.preferredOfferId), today, offerIds);
