@@ -210,6 +210,12 @@ export interface AuditEventsTable {
   details: ColumnType<unknown, string | undefined, string>;
 }
 
+/** A version bumped by triggers whenever what a scope of the choice read model depends on changes (migration 0031, decision 0068). */
+export interface ReadModelVersionsTable {
+  scope: string;
+  version: ColumnType<string, string | undefined, string>;
+}
+
 /** Every table; later capabilities keep their table types in tables/ and join them here. */
 export interface Database
   extends
@@ -241,4 +247,5 @@ export interface Database
   import_runs: ImportRunsTable;
   services: ServicesTable;
   implementation_packs: ImplementationPacksTable;
+  read_model_versions: ReadModelVersionsTable;
 }

@@ -42,6 +42,15 @@ export async function createTestApp(
   return { app, deps, database, close: async () => (await app.close(), await database.destroy()) };
 }
 
+/** A second web node on the same database: the same app and clock over a connection of its own, so nothing held in memory is shared. */
+export async function anotherNode(t: TestApp): Promise<FastifyInstance> {
+  const deps: Deps = { ...t.deps, db: t.database.anotherConnection() };
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), sessionSecret: TEST_SESSION_SECRET };
+  const app = await buildApp({ config, deps });
+  await app.ready();
+  return app;
+}
+
 async function seedTestData(deps: Deps, seed: TestSeed): Promise<void> {
   if (seed === false) return;
   await seedNationalCatalogue(deps);

@@ -73,6 +73,8 @@ export interface ChoiceListsTable {
   origin_kind: Generated<string>;
   entries: ColumnType<unknown, string, string>;
   offered_by_user_id: string | null;
+  /** A hash of what the list shows, so showing the same list again stores no copy (migration 0031); null on older lists. */
+  content_hash: string | null;
 }
 
 export interface ReferralContactsTable {

@@ -4,7 +4,7 @@ import { sitesOf, type SiteView } from './site.repo.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
-import { runningListingsWithStanding } from '../provider-quality/provider-standing.ts';
+import { runningListingsWithStanding } from '../provider-quality/standing-cache.ts';
 import { eligibilityInWords } from '../catalogue/referral-protocol-words.rules.ts';
 import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';

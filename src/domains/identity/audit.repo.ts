@@ -12,25 +12,27 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** The audit row for the acting principal (or an anonymous client), for writers that insert it in a statement of their own. */
+export function auditRowOf(context: ActionContext, entry: AuditEntry) {
+  const principal = context.principal;
+  return {
+    occurred_at: new Date(),
+    actor_user_id: principal?.kind === 'user' ? principal.userId : null,
+    actor_api_key_id: principal?.kind === 'api-key' ? principal.apiKeyId : null,
+    organisation_id: principal?.organisationId ?? null,
+    role: principal?.role ?? null,
+    action: entry.action,
+    outcome: entry.outcome ?? 'success',
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    client_address: context.clientAddress,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
 /** Writes one audit row for the acting principal (or an anonymous client). */
 export async function recordAudit(executor: Executor, context: ActionContext, entry: AuditEntry): Promise<void> {
-  const principal = context.principal;
-  await executor
-    .insertInto('audit_events')
-    .values({
-      occurred_at: new Date(),
-      actor_user_id: principal?.kind === 'user' ? principal.userId : null,
-      actor_api_key_id: principal?.kind === 'api-key' ? principal.apiKeyId : null,
-      organisation_id: principal?.organisationId ?? null,
-      role: principal?.role ?? null,
-      action: entry.action,
-      outcome: entry.outcome ?? 'success',
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      client_address: context.clientAddress,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  await executor.insertInto('audit_events').values(auditRowOf(context, entry)).execute();
 }
 
 export interface AuditEventRow {

@@ -92,14 +92,19 @@ export function oneListingPerProvider(listings: readonly ListingView[], preferre
 
 /**
  * Every provider under contract today for a commissioner's service (live — so started — and not ended), whichever of the commissioner's
- * public offers for the service it was listed on, so a closed offer's providers stay while their contracts run (decision 0026).
+ * public offers for the service it was listed on, so a closed offer's providers stay while their contracts run (decision 0026); with the
+ * offers whose referrals count towards their waits. Read through `runningListingsWithStanding` (standing-cache.ts), which holds it.
  */
-export async function runningListingsWithStanding(db: Executor, service: CommissionedService, today: string): Promise<ListingStanding[]> {
+export async function runningListingsOf(
+  db: Executor,
+  service: CommissionedService,
+  today: string,
+): Promise<{ listings: ListingView[]; offerIds: string[] }> {
   const listings = await listListings(db, {
     serviceCode: service.serviceCode,
     coveredCommissionerId: service.commissionerId,
     publicOn: today,
   });
   const offerIds = [...new Set([service.preferredOfferId, ...listings.map((listing) => listing.offer.id)])];
-  return standingOf(db, oneListingPerProvider(listings, service.preferredOfferId), today, offerIds);
+  return { listings: oneListingPerProvider(listings, service.preferredOfferId), offerIds };
 }

@@ -1,5 +1,7 @@
 /** Queries behind the choice list: the lists offered, each stored as the patient saw it. */
+import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
+import type { auditRowOf } from '../identity/audit.repo.ts';
 import type { ProviderQuality } from '../provider-quality/provider-quality.repo.ts';
 import type { MeasuredQuality } from '../provider-quality/published-quality.rules.ts';
 import type { IndicativeWait } from '../provider-quality/waits.rules.ts';
@@ -42,32 +44,51 @@ export interface StoredChoiceList {
   entries: ChoiceListEntry[];
 }
 
-/** Keeps each list offered as a new row, never changing an earlier one, so what the patient was shown stays on record. */
-export async function insertChoiceList(
+/** What a list shows, as stored: the same content hashes the same, so an unchanged list is not stored again. */
+export interface ChoiceListContent {
+  referralId: string;
+  orderedBy: ChoiceOrder;
+  origin: ChoiceListOrigin;
+  entries: ChoiceListEntry[];
+  contentHash: string;
+  at: Date;
+  userId: string | null;
+}
+
+/**
+ * Stores the list as a new row unless the referral's latest list shows exactly the same, and audits the view naming the list shown,
+ * in one statement (one round trip); earlier rows are never changed, so what each patient was shown stays on record.
+ */
+export async function storeChoiceListShown(
   db: Executor,
-  list: {
-    referralId: string;
-    orderedBy: ChoiceOrder;
-    origin: ChoiceListOrigin;
-    entries: ChoiceListEntry[];
-    at: Date;
-    userId: string | null;
-  },
-): Promise<string> {
-  const row = await db
-    .insertInto('choice_lists')
-    .values({
-      referral_id: list.referralId,
-      offered_at: list.at,
-      ordered_by: list.orderedBy,
-      origin_postcode: list.origin.postcode,
-      origin_kind: list.origin.kind,
-      entries: JSON.stringify(list.entries),
-      offered_by_user_id: list.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  list: ChoiceListContent,
+  audit: ReturnType<typeof auditRowOf>,
+): Promise<{ id: string; offeredAt: Date; stored: boolean }> {
+  const { rows } = await sql<{ id: string; offered_at: Date; stored: boolean }>`
+    WITH latest AS (
+      SELECT id, offered_at, content_hash FROM choice_lists WHERE referral_id = ${list.referralId}::uuid ORDER BY seq DESC LIMIT 1
+    ), inserted AS (
+      INSERT INTO choice_lists (referral_id, offered_at, ordered_by, origin_postcode, origin_kind, entries, offered_by_user_id, content_hash)
+      SELECT ${list.referralId}::uuid, ${list.at}::timestamptz, ${list.orderedBy}::text, ${list.origin.postcode}::text, ${list.origin.kind}::text,
+             ${JSON.stringify(list.entries)}::jsonb, ${list.userId}::uuid, ${list.contentHash}::text
+       WHERE NOT EXISTS (SELECT 1 FROM latest WHERE content_hash = ${list.contentHash})
+      RETURNING id, offered_at
+    ), shown AS (
+      SELECT id, offered_at, true AS stored FROM inserted
+      UNION ALL
+      SELECT id, offered_at, false AS stored FROM latest WHERE NOT EXISTS (SELECT 1 FROM inserted)
+    ), audited AS (
+      INSERT INTO audit_events (occurred_at, actor_user_id, actor_api_key_id, organisation_id, role, action, outcome, entity_type, entity_id,
+                                client_address, details)
+      SELECT ${audit.occurred_at}::timestamptz, ${audit.actor_user_id}::uuid, ${audit.actor_api_key_id}::uuid, ${audit.organisation_id}::uuid,
+             ${audit.role}::text, ${audit.action}::text, ${audit.outcome}::text, ${audit.entity_type}::text, ${audit.entity_id}::text,
+             ${audit.client_address}::text,
+             ${audit.details}::jsonb || jsonb_build_object('choiceListId', shown.id, 'stored', shown.stored)
+        FROM shown
+    )
+    SELECT id, offered_at, stored FROM shown`.execute(db);
+  const row = rows[0]!;
+  return { id: row.id, offeredAt: new Date(row.offered_at), stored: row.stored };
 }
 
 /** The list most recently offered for a referral: the one a choice must come from. */

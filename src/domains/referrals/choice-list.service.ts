@@ -1,21 +1,24 @@
 /** The choice list (PRODUCT.md §3.5): every provider under contract for the referral's commissioner and service with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import { type CommissionedService, runningListingsWithStanding } from '../provider-quality/provider-standing.ts';
-import type { Executor } from '../../db/executor.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import type { CommissionedService } from '../provider-quality/provider-standing.ts';
+import { runningListingsWithStanding } from '../provider-quality/standing-cache.ts';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { auditRowOf } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import { findOrganisationById } from '../identity/organisation.repo.ts';
 import { findPostcode, type PostcodeRecord } from '../reference/postcode.repo.ts';
-import { type ChoiceListEntry, type ChoiceListOrigin, insertChoiceList, type StoredChoiceList } from './choice-list.repo.ts';
+import { type ChoiceListEntry, type ChoiceListOrigin, storeChoiceListShown, type StoredChoiceList } from './choice-list.repo.ts';
 import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 
 /** Every provider under contract for the commissioner's service (on any of its offers) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
 export async function choiceEntries(
-  db: Executor,
+  db: Kysely<Database>,
   service: CommissionedService,
   origin: Point,
   today: string,
@@ -67,7 +70,7 @@ async function distanceOrigin(deps: Deps, referral: ReferralRecord): Promise<{ o
   return { origin: { kind: 'gp-practice', postcode: point.postcode }, point };
 }
 
-/** Builds the list for a referral awaiting choice from the patient's postcode (or GP practice) and stores exactly what is shown, with who it was offered through. */
+/** Builds the list for a referral awaiting choice from the patient's postcode (or GP practice), stores it when it differs from the last one shown, and audits the view. */
 export async function offerChoiceList(
   deps: Deps,
   context: ActionContext,
@@ -81,22 +84,33 @@ export async function offerChoiceList(
     );
   }
   const { origin, point } = await distanceOrigin(deps, referral);
-  return deps.db.transaction().execute(async (trx) => {
-    const service = {
-      commissionerId: referral.commissioner.id,
-      serviceCode: referral.offer.serviceCode,
-      preferredOfferId: referral.offer.id,
-    };
-    const entries = await choiceEntries(trx, service, point, deps.clock.today(), order);
-    const at = deps.clock.now();
-    const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
-    const id = await insertChoiceList(trx, { referralId: referral.id, orderedBy: order, origin, entries, at, userId });
-    await recordAudit(trx, context, {
+  const service = {
+    commissionerId: referral.commissioner.id,
+    serviceCode: referral.offer.serviceCode,
+    preferredOfferId: referral.offer.id,
+  };
+  const entries = await choiceEntries(deps.db, service, point, deps.clock.today(), order);
+  const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
+  const content = { referralId: referral.id, orderedBy: order, origin, entries };
+  const shown = await storeChoiceListShown(
+    deps.db,
+    { ...content, contentHash: contentHashOf(content), at: deps.clock.now(), userId },
+    auditRowOf(context, {
       action: 'referral.choice-list',
       entityType: 'referral',
       entityId: referral.id,
-      details: { choiceListId: id, orderedBy: order, entries: entries.length, origin: origin.kind },
-    });
-    return { id, offeredAt: at, orderedBy: order, originPostcode: origin.postcode, origin, entries };
-  });
+      details: { orderedBy: order, entries: entries.length, origin: origin.kind },
+    }),
+  );
+  return { id: shown.id, offeredAt: shown.offeredAt, orderedBy: order, originPostcode: origin.postcode, origin, entries };
+}
+
+/** A hash of what a list shows (its order, origin and entries), so showing the same list again can be told apart from a change. */
+function contentHashOf(content: {
+  referralId: string;
+  orderedBy: ChoiceOrder;
+  origin: ChoiceListOrigin;
+  entries: ChoiceListEntry[];
+}): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { navigationFor } from '../web/navigation.ts';
 import { formatDate, formatDateTime } from '../web/format.ts';
+import { trimFilter } from './trim-filter.ts';
 
 /** The repository root, three folders up from here whether this file runs from `src/` (tsx) or `dist/` (the build). */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -21,6 +22,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   });
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
+  env.addFilter('trim', trimFilter);
   return env;
 }
 

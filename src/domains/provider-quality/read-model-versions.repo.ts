@@ -1,0 +1,18 @@
+/** Reads the versions the database's triggers bump (migration 0031), so a node can tell in one query whether what it holds is current. */
+import type { Executor } from '../../db/executor.ts';
+
+/** The scope bumped by any change to who is listed, where and under which offer. */
+export const LISTINGS_SCOPE = 'listings';
+
+/** Each scope's current version; a scope never changed reads as '0'. */
+export async function readModelVersions(db: Executor, scopes: readonly string[]): Promise<Map<string, string>> {
+  const versions = new Map(scopes.map((scope) => [scope, '0']));
+  if (scopes.length === 0) return versions;
+  const rows = await db
+    .selectFrom('read_model_versions')
+    .select(['scope', 'version'])
+    .where('scope', 'in', [...scopes])
+    .execute();
+  for (const row of rows) versions.set(row.scope, String(row.version));
+  return versions;
+}
