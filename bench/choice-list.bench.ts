@@ -6,6 +6,7 @@ import { connectPostgres } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Deps } from '../src/domains/deps.ts';
 import { buildApp } from '../src/http/app.ts';
+import { warmChoiceReadModel } from '../src/domains/provider-quality/standing-warm-up.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { benchPostgres, createBenchDatabase } from './bench-postgres.ts';
 import { commissionerAreas, importBenchReference } from './bench-reference.ts';
@@ -89,6 +90,10 @@ async function measureOn(databaseUrl: string, serverDescription: string): Promis
       deps,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
+    const warmed = await warmChoiceReadModel(deps);
+    prepared.notes.push(
+      `The node's choice read model was warmed before measuring, as \`aqp serve\` does at start: ${count(warmed.services)} commissioned services in ${(warmed.milliseconds / 1000).toFixed(1)} s.`,
+    );
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
       const api = prepared.awaiting.map(({ ubrn, token }) => ({

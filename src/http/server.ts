@@ -10,6 +10,7 @@ import { scheduleEmailDelivery } from '../domains/email/email-schedule.ts';
 import { smtpMailer } from '../domains/email/smtp-mailer.ts';
 import { scheduleDailyMonthClose } from '../domains/payments/payment-schedule.ts';
 import { scheduleNightlyKpis } from '../domains/provider-quality/kpi-schedule.ts';
+import { scheduleChoiceWarmUp } from '../domains/provider-quality/standing-warm-up.ts';
 import { isDemoSeeded, seedDemo } from '../demo/demo.seed.ts';
 import { sweepExpiredWebSessions } from '../domains/identity/web-session.service.ts';
 import { importReferenceDataOnFirstStart } from '../domains/reference/import/first-start-import.ts';
@@ -58,6 +59,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
   const stopMonthClose = scheduleDailyMonthClose(deps, app.log);
   const stopKpis = scheduleNightlyKpis(deps, app.log);
+  const stopWarmUp = scheduleChoiceWarmUp(deps, app.log);
   const smtp = config.smtp;
   const stopEmail = smtp ? scheduleEmailDelivery(deps, { mailer: smtpMailer(smtp), baseUrl: smtp.baseUrl }, app.log) : () => {};
 
@@ -73,6 +75,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     stopCompliance();
     stopMonthClose();
     stopKpis();
+    stopWarmUp();
     stopEmail();
     await app.close();
     await handle.close();

@@ -16,6 +16,7 @@ describe('two web nodes on one database: what one changes, the other shows at on
   let commissioner: string;
   let ubrn: string;
   let halifax: { offerId: string; listingId: string; providerId: string };
+  let ripponden: string;
 
   const choiceListOn = async (node: FastifyInstance) => {
     const reply = await node.inject({ url: `/api/v1/referrals/${ubrn}/choice-list`, headers: { authorization: `Bearer ${referrer}` } });
@@ -43,7 +44,7 @@ describe('two web nodes on one database: what one changes, the other shows at on
       sites: [{ name: 'Ripponden', postcode: 'HX6 3AB' }],
     });
     halifax = { offerId, ...(await aListingIn(t.deps, offerId, 'TST81', 'live', TODAY)) };
-    await aListingIn(t.deps, offerId, 'TST82', 'live', TODAY);
+    ripponden = (await aListingIn(t.deps, offerId, 'TST82', 'live', TODAY)).listingId;
     const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
     const lead = await t.deps.db.selectFrom('offers').select('lead_organisation_id').where('id', '=', offerId).executeTakeFirstOrThrow();
     referrer = await tokenFor(t.deps, practice.id, 'referrer');
@@ -105,6 +106,39 @@ describe('two web nodes on one database: what one changes, the other shows at on
     const kpis = ((await halifaxOn(nodeB)) as unknown as { quality: { kpis: { figure: { numerator: number } | null }[] } }).quality.kpis;
     expect(kpis.map((kpi) => kpi.figure?.numerator)).toContain(230);
     expect(await halifaxOn(nodeB)).toEqual(await halifaxOn(t.app));
+  });
+
+  it('shows on node B a site added to a listing on node A, keeping every other provider’s figures', async () => {
+    const sitesOnB = async () =>
+      (await nodeB.inject(DIRECTORY))
+        .json()
+        .items.map((item: { site: { name: string } }) => item.site.name)
+        .sort();
+    expect(await sitesOnB()).toEqual(['Halifax', 'Ripponden']);
+    const before = await choiceListOn(nodeB);
+    const provider = await t.deps.db
+      .selectFrom('listings')
+      .select('provider_organisation_id')
+      .where('id', '=', ripponden)
+      .executeTakeFirstOrThrow();
+    const todmorden = await t.deps.db
+      .insertInto('sites')
+      .values({
+        organisation_id: provider.provider_organisation_id,
+        name: 'Todmorden',
+        postcode: 'OL14 5RN',
+        latitude: 53.71365,
+        longitude: -2.09216,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.deps.db.insertInto('listing_sites').values({ listing_id: ripponden, site_id: todmorden.id }).execute();
+    expect(await sitesOnB()).toEqual(['Halifax', 'Ripponden', 'Todmorden']);
+    const after = await choiceListOn(nodeB);
+    const figures = (list: typeof before) =>
+      list.entries.map(({ providerName, firstAppointmentWait }) => ({ providerName, firstAppointmentWait }));
+    expect(figures(after)).toEqual(figures(before));
+    expect(after).toEqual(await choiceListOn(t.app));
   });
 
   it('stores a list only when what it shows changes, and audits every view with the list shown', async () => {

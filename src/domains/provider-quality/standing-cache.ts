@@ -33,7 +33,7 @@ export class StandingCache {
     const versions = await readModelVersions(this.db, [LISTINGS_SCOPE, ...(held?.providerVersions.keys() ?? [])]);
     const listingsVersion = versions.get(LISTINGS_SCOPE)!;
     let current: Held;
-    if (!held || held.listingsVersion !== listingsVersion) current = await this.buildOnce(key, service, today, listingsVersion);
+    if (!held || held.listingsVersion !== listingsVersion) current = await this.buildOnce(key, service, today, listingsVersion, held);
     else {
       const changed = [...held.providerVersions].filter(([provider, version]) => versions.get(provider) !== version).map(([id]) => id);
       current = changed.length === 0 ? held : await this.refresh(held, changed, versions, today);
@@ -47,18 +47,47 @@ export class StandingCache {
     this.held.clear();
   }
 
-  private buildOnce(key: string, service: CommissionedService, today: string, listingsVersion: string): Promise<Held> {
+  private buildOnce(key: string, service: CommissionedService, today: string, listingsVersion: string, previous?: Held): Promise<Held> {
     const buildKey = `${key}|${listingsVersion}`;
-    const pending = this.building.get(buildKey) ?? this.build(service, today, listingsVersion);
+    const pending = this.building.get(buildKey) ?? this.build(service, today, listingsVersion, previous);
     this.building.set(buildKey, pending);
     return pending.finally(() => this.building.delete(buildKey));
   }
 
-  /** Reads the listings, then their providers' versions, then their standing: data read after its version can only be newer. */
-  private async build(service: CommissionedService, today: string, listingsVersion: string): Promise<Held> {
+  /**
+   * Reads the listings, then their providers' versions, then the standing of those not held already: data read after its version
+   * can only be newer. A listing held before under the same offer, with waits over the same offers and its provider unchanged,
+   * keeps its standing, so a change elsewhere in the country re-reads one query's worth, not every provider's figures.
+   */
+  private async build(service: CommissionedService, today: string, listingsVersion: string, previous?: Held): Promise<Held> {
     const { listings, offerIds } = await runningListingsOf(this.db, service, today);
     const providerVersions = await readModelVersions(this.db, providersOf(listings));
-    return { listingsVersion, providerVersions, offerIds, standings: await standingOf(this.db, listings, today, offerIds) };
+    const reusable = previous && previous.offerIds.join() === offerIds.join() ? previous : undefined;
+    const kept = new Map(
+      (reusable?.standings ?? [])
+        .filter(
+          (standing) => reusable!.providerVersions.get(standing.listing.provider.id) === providerVersions.get(standing.listing.provider.id),
+        )
+        .map((standing) => [standing.listing.id, standing]),
+    );
+    const keptFor = (listing: ListingView) => {
+      const standing = kept.get(listing.id);
+      return standing?.listing.offer.id === listing.offer.id ? standing : undefined;
+    };
+    const fresh = await standingOf(
+      this.db,
+      listings.filter((listing) => !keptFor(listing)),
+      today,
+      offerIds,
+    );
+    const freshById = new Map(fresh.map((standing) => [standing.listing.id, standing]));
+    const standings = listings.map((listing) => {
+      const standing = keptFor(listing);
+      return standing
+        ? { ...standing, listing, quality: { ...standing.quality, contractStart: listing.contractStart } }
+        : freshById.get(listing.id)!;
+    });
+    return { listingsVersion, providerVersions, offerIds, standings };
   }
 
   /** Re-reads the standing of the providers whose version moved, keeping everyone's place in the list. */
