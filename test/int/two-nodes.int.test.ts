@@ -169,4 +169,11 @@ describe('two web nodes on one database: what one changes, the other shows at on
     expect(await stored()).toBe(listsBefore + 1);
     expect(await views()).toHaveLength(viewsBefore + 2);
   });
+
+  it('answers a directory search on node B from the commissioner a postcode import on node A moved it to', async () => {
+    const commissionerOnB = async () => (await nodeB.inject(DIRECTORY)).json().commissioner.odsCode;
+    expect(await commissionerOnB()).toBe('02T');
+    await inCommissionerArea(t.deps, 'X2C4Y', ['HX6 3AB']);
+    expect(await commissionerOnB()).toBe('X2C4Y');
+  });
 });

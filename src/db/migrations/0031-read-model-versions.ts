@@ -1,14 +1,27 @@
 /**
  * Versions for the in-memory choice read model (issue #17, decision 0068). Triggers bump a version in the same transaction as the
  * change, so any web node that compares versions before answering sees a committed change at once: `listings` for who is listed
- * where (listings, their sites, offers, coverage, organisations, services), and one row per provider for its waits and quality
+ * where (listings, their sites, offers, coverage, protocols, organisations, services), `reference` for postcodes, and one row per provider for its waits and quality
  * (accepted referrals, attended contacts, KPI results, feedback, assurance evidence). Choice lists gain a hash of what they show,
  * so a view that shows the same list again is audited without storing a copy.
  */
 import { type Kysely, sql } from 'kysely';
 
-/** Tables whose any change may alter who is listed, where, or under which offer. */
-const STRUCTURE_TABLES = ['listings', 'listing_sites', 'sites', 'offers', 'offer_commissioners', 'organisations', 'services'];
+/** Tables whose any change may alter who is listed, where, under which offer or with which eligibility. */
+const STRUCTURE_TABLES = [
+  'listings',
+  'listing_sites',
+  'sites',
+  'offers',
+  'offer_commissioners',
+  'offer_protocols',
+  'organisations',
+  'services',
+  'implementation_packs',
+];
+
+/** Reference data a directory search resolves a place with (imports, not users, change it). */
+const REFERENCE_TABLES = ['postcodes', 'postcode_districts', 'postcode_sectors'];
 
 /** Tables holding one provider's standing, with the column naming the provider. */
 const PROVIDER_TABLES = [
@@ -40,10 +53,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE FUNCTION bump_listings_version() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM bump_read_model_versions(ARRAY['listings']); RETURN NULL; END
     $$`.execute(db);
-  for (const table of STRUCTURE_TABLES)
-    await sql`
-      CREATE TRIGGER ${sql.id(`${table}_read_model`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.id(table)}
-        FOR EACH STATEMENT EXECUTE FUNCTION bump_listings_version()`.execute(db);
+  await sql`
+    CREATE FUNCTION bump_reference_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM bump_read_model_versions(ARRAY['reference']); RETURN NULL; END
+    $$`.execute(db);
+  for (const [tables, bump] of [
+    [STRUCTURE_TABLES, 'bump_listings_version'],
+    [REFERENCE_TABLES, 'bump_reference_version'],
+  ] as const)
+    for (const table of tables)
+      await sql`
+        CREATE TRIGGER ${sql.id(`${table}_read_model`)} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${sql.id(table)}
+          FOR EACH STATEMENT EXECUTE FUNCTION ${sql.id(bump)}()`.execute(db);
   for (const [table, column] of PROVIDER_TABLES) {
     await sql`
       CREATE FUNCTION ${sql.id(`bump_${table}_providers`)}() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -4,11 +4,13 @@ import { sitesOf, type SiteView } from './site.repo.ts';
 import { publicOffersCovering } from '../offers/covering-offers.ts';
 import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
-import { runningListingsWithStanding } from '../provider-quality/standing-cache.ts';
+import { standingCacheFor } from '../provider-quality/standing-cache.ts';
+import { directoryCacheFor } from './directory-cache.ts';
 import { eligibilityInWords } from '../catalogue/referral-protocol-words.rules.ts';
 import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
 import { type DirectoryEntry, entryOf, placedSites } from './directory-entry.ts';
+import type { CommissionedService, ListingStanding } from '../provider-quality/provider-standing.ts';
 import { resolveSearch } from './directory-search.ts';
 import { listServices, type ServiceRecord } from '../catalogue/catalogue.repo.ts';
 import { localServicesOffered } from '../offers/offered-local-services.repo.ts';
@@ -45,8 +47,29 @@ function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? `${name[0]!.toLowerCase()}${name.slice(1)}` : name;
 }
 
-/** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. */
+/** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. Answers are held per node (decision 0068). */
 export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promise<DirectoryResult> {
+  const place = query.postcode.trim().toUpperCase().replace(/\s+/g, ' ');
+  const key = JSON.stringify([deps.clock.today(), query.service.trim(), place, query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE]);
+  return directoryCacheFor<DirectoryResult>(deps.db).answer(key, () => searchAfresh(deps, query));
+}
+
+/** The search worked out from the database, with the versions of the standings it read (for the cache). */
+async function searchAfresh(deps: Deps, query: DirectoryQuery): Promise<{ answer: DirectoryResult; versions: Map<string, string> }> {
+  let versions = new Map<string, string>();
+  const answer = await searchWith(deps, query, async (service) => {
+    const running = await standingCacheFor(deps.db).runningWithVersions(service, deps.clock.today());
+    versions = running.versions;
+    return running.standings;
+  });
+  return { answer, versions };
+}
+
+async function searchWith(
+  deps: Deps,
+  query: DirectoryQuery,
+  runningListings: (service: CommissionedService) => Promise<ListingStanding[]>,
+): Promise<DirectoryResult> {
   const { service, place, commissioner, gpAreasNearby } = await resolveSearch(deps, query);
   const base = {
     service,
@@ -86,11 +109,7 @@ export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promis
   const offerSummary = { id: offer.id, reference: offer.reference, title: offer.title, status: offer.status };
   const protocol = (await currentProtocolsOf(deps.db, [offer.id])).get(offer.id);
   const eligibility = protocol ? eligibilityInWords(protocol.content) : null;
-  const running = await runningListingsWithStanding(
-    deps.db,
-    { commissionerId, serviceCode: service.code, preferredOfferId: offer.id },
-    deps.clock.today(),
-  );
+  const running = await runningListings({ commissionerId, serviceCode: service.code, preferredOfferId: offer.id });
   const standings = running.filter((standing) => standing.listing.sites.length > 0);
   if (standings.length === 0) {
     return empty(

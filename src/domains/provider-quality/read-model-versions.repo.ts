@@ -4,6 +4,9 @@ import type { Executor } from '../../db/executor.ts';
 /** The scope bumped by any change to who is listed, where and under which offer. */
 export const LISTINGS_SCOPE = 'listings';
 
+/** The scope bumped by any change to postcodes, districts and sectors (reference imports). */
+export const REFERENCE_SCOPE = 'reference';
+
 /** Each scope's current version; a scope never changed reads as '0'. */
 export async function readModelVersions(db: Executor, scopes: readonly string[]): Promise<Map<string, string>> {
   const versions = new Map(scopes.map((scope) => [scope, '0']));

@@ -28,6 +28,14 @@ export class StandingCache {
 
   /** The running listings with their standing, current as of this read (one version query when nothing changed). */
   async running(service: CommissionedService, today: string): Promise<ListingStanding[]> {
+    return (await this.runningWithVersions(service, today)).standings;
+  }
+
+  /** As `running`, with the versions read before the data it holds (`listings` and each provider's), for caches built on top of it. */
+  async runningWithVersions(
+    service: CommissionedService,
+    today: string,
+  ): Promise<{ standings: ListingStanding[]; versions: Map<string, string> }> {
     const key = `${service.commissionerId}|${service.serviceCode}|${service.preferredOfferId}|${today}`;
     const held = this.held.get(key);
     const versions = await readModelVersions(this.db, [LISTINGS_SCOPE, ...(held?.providerVersions.keys() ?? [])]);
@@ -39,7 +47,7 @@ export class StandingCache {
       current = changed.length === 0 ? held : await this.refresh(held, changed, versions, today);
     }
     this.keep(key, current);
-    return current.standings;
+    return { standings: current.standings, versions: new Map([[LISTINGS_SCOPE, current.listingsVersion], ...current.providerVersions]) };
   }
 
   /** Forgets everything held (tests and tools that change data behind the triggers' back). */

@@ -1,0 +1,54 @@
+/**
+ * Public directory answers held per node (decision 0068): the same search asked again is answered from memory after one version
+ * query, and asked afresh whenever a listing, offer, site, postcode or a listed provider's figures changed through any node.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { LISTINGS_SCOPE, readModelVersions, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
+
+/** Searches held at most; the least recently asked go first beyond it. */
+const MAX_HELD = 20_000;
+
+interface Held<T> {
+  answer: T;
+  versions: Map<string, string>;
+}
+
+/** One node's directory answers for one database. */
+export class DirectoryCache<T> {
+  private readonly held = new Map<string, Held<T>>();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * The held answer when none of the versions it was built under moved, else `fresh()`'s. The listings and reference versions are
+   * read before `fresh()` runs and win over the ones it reports, so an answer can only be held under versions as old as its data.
+   */
+  async answer(key: string, fresh: () => Promise<{ answer: T; versions: Map<string, string> }>): Promise<T> {
+    const held = this.held.get(key);
+    const now = await readModelVersions(this.db, [LISTINGS_SCOPE, REFERENCE_SCOPE, ...(held?.versions.keys() ?? [])]);
+    if (held && [...held.versions].every(([scope, version]) => now.get(scope) === version)) {
+      this.keep(key, held);
+      return held.answer;
+    }
+    const { answer, versions } = await fresh();
+    const before = [LISTINGS_SCOPE, REFERENCE_SCOPE].map((scope) => [scope, now.get(scope)!] as const);
+    this.keep(key, { answer, versions: new Map([...versions, ...before]) });
+    return answer;
+  }
+
+  private keep(key: string, held: Held<T>): void {
+    this.held.delete(key);
+    this.held.set(key, held);
+    if (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value!);
+  }
+}
+
+const caches = new WeakMap<Kysely<Database>, DirectoryCache<unknown>>();
+
+/** The node's directory cache for a database, made on first use. */
+export function directoryCacheFor<T>(db: Kysely<Database>): DirectoryCache<T> {
+  const cache = caches.get(db) ?? new DirectoryCache<unknown>(db);
+  caches.set(db, cache);
+  return cache as DirectoryCache<T>;
+}
