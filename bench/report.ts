@@ -15,6 +15,8 @@ export interface BenchResult {
   baseline: BenchRow;
   rows: BenchRow[];
   notes?: string[];
+  /** Further markdown sections (a table of their own) printed after the notes. */
+  sections?: string[];
 }
 
 function fixed(value: number | undefined, digits = 2): string {
@@ -40,5 +42,6 @@ export function renderMarkdown(name: string, result: BenchResult, machine: strin
     ),
   ];
   if (result.notes?.length) lines.push('', ...result.notes.map((note) => `- ${note}`));
+  for (const section of result.sections ?? []) lines.push('', section);
   return `${lines.join('\n')}\n`;
 }

@@ -31,6 +31,7 @@ import * as breaches from './migrations/0027-breaches.ts';
 import * as federatedIdentities from './migrations/0029-federated-identities.ts';
 import * as emailDelivery from './migrations/0030-email-delivery.ts';
 import * as readModelVersions from './migrations/0031-read-model-versions.ts';
+import * as firstSeenIndex from './migrations/0032-first-seen-index.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0029-federated-identities': federatedIdentities,
   '0030-email-delivery': emailDelivery,
   '0031-read-model-versions': readModelVersions,
+  '0032-first-seen-index': firstSeenIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

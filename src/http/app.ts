@@ -19,6 +19,7 @@ import { isApiRequest, registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerPublicReads } from './plugins/public-reads.ts';
 import { registerSafeReplies } from './plugins/safe-replies.ts';
+import { registerServerTiming } from './plugins/server-timing.ts';
 import { registerStorableText } from './plugins/storable-text.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
 import { strictBodySchemas } from './plugins/validation.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
   registerPublicReads(app, config.publicReadsPerMinute);
   registerErrorHandling(app);
   registerSafeReplies(app);
+  registerServerTiming(app);
   app.addHook('preValidation', (request, reply, done) => {
     if (request.method === 'POST' && !isApiRequest(request) && request.routeOptions.config.csrf !== false) {
       return app.csrfProtection(request, reply, done);

@@ -43,7 +43,11 @@ export interface CommissionerDashboard extends FilteredDashboard {
 /** Each provider's median wait to first appointment over patients first seen in the period; small numbers say nothing, as on choice lists. */
 export function waitsByProvider(seen: readonly FirstAppointment[]): ProviderWait[] {
   const byProvider = new Map<string, FirstAppointment[]>();
-  for (const row of seen) byProvider.set(row.providerId, [...(byProvider.get(row.providerId) ?? []), row]);
+  for (const row of seen) {
+    const rows = byProvider.get(row.providerId);
+    if (rows) rows.push(row);
+    else byProvider.set(row.providerId, [row]);
+  }
   return [...byProvider.values()]
     .map((rows) => ({
       providerId: rows[0]!.providerId,

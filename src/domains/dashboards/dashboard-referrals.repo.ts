@@ -65,8 +65,27 @@ export async function referralsByMonth(db: Executor, scope: DashboardScope, rang
   return rows.map((row) => ({ ...row, referrals: Number(row.referrals) }));
 }
 
-/** Each referral in scope first seen (its first attended appointment or session) in the period, with the day it was sent. */
+/** Referrals with an attended appointment or session in the period: only these can have been first seen in it. */
+function attendedBetween(eb: Referrals, from: Date, to: Date) {
+  return eb(
+    'r.id',
+    'in',
+    eb
+      .selectFrom('referral_contacts as a')
+      .select('a.referral_id')
+      .where('a.attendance', '=', 'attended')
+      .where(sql<Date>`coalesce(a.scheduled_for, a.recorded_at)`, '>=', from)
+      .where(sql<Date>`coalesce(a.scheduled_for, a.recorded_at)`, '<', to),
+  );
+}
+
+/**
+ * Each referral in scope first seen (its first attended appointment or session) in the period, with the day it was sent.
+ * Only referrals attended in the period are grouped (a referral first seen in it was attended in it), not every referral in scope.
+ */
 export async function firstAppointments(db: Executor, scope: DashboardScope, range: DashboardRange): Promise<FirstAppointment[]> {
+  const from = startOfLondonDay(range.fromDate);
+  const to = startOfLondonDay(addDays(range.toDate, 1));
   const rows = await db
     .selectFrom('referrals as r')
     .innerJoin('referral_contacts as c', 'c.referral_id', 'r.id')
@@ -78,10 +97,11 @@ export async function firstAppointments(db: Executor, scope: DashboardScope, ran
     .where((eb) => inScope(eb, scope))
     .where('r.sent_at', 'is not', null)
     .where('c.attendance', '=', 'attended')
+    .where((eb) => attendedBetween(eb, from, to))
     .$if(range.serviceCode !== null, (query) => query.where('s.code', '=', range.serviceCode!))
     .groupBy(['r.id', 'p.id', 'p.name', 'r.sent_at'])
-    .having(FIRST_SEEN, '>=', startOfLondonDay(range.fromDate))
-    .having(FIRST_SEEN, '<', startOfLondonDay(addDays(range.toDate, 1)))
+    .having(FIRST_SEEN, '>=', from)
+    .having(FIRST_SEEN, '<', to)
     .execute();
   return rows.map((row) => ({
     providerId: row.providerId,

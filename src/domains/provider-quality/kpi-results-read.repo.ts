@@ -63,14 +63,35 @@ const COLUMNS = [
   'r.computed_at',
 ] as const;
 
-/** The stored results the scope may see, filtered, newest end month first, then by provider and KPI. */
-export async function kpiResultRows(db: Executor, scope: KpiResultScope, filter: KpiResultFilter, limit = 2000) {
-  let query = resultsQuery(db, scope).select(COLUMNS);
+function filtered(db: Executor, scope: KpiResultScope, filter: KpiResultFilter) {
+  let query = resultsQuery(db, scope);
   if (filter.providerId) query = query.where('r.provider_organisation_id', '=', filter.providerId);
   if (filter.offerId) query = query.where('r.offer_id', '=', filter.offerId);
   if (filter.serviceCode) query = query.where('s.code', '=', filter.serviceCode);
   if (filter.endMonth) query = query.where('r.end_month', '=', filter.endMonth);
-  return query.orderBy('r.end_month', 'desc').orderBy('p.name').orderBy('o.number').orderBy('r.kpi_code').limit(limit).execute();
+  return query;
+}
+
+/** The stored results the scope may see, filtered, newest end month first, then by provider and KPI; `offset` skips that many (a page). */
+export async function kpiResultRows(db: Executor, scope: KpiResultScope, filter: KpiResultFilter, limit = 2000, offset = 0) {
+  return filtered(db, scope, filter)
+    .select(COLUMNS)
+    .orderBy('r.end_month', 'desc')
+    .orderBy('p.name')
+    .orderBy('o.number')
+    .orderBy('r.kpi_code')
+    .orderBy('r.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** How many stored results the scope may see under the filter: the length of the list a page shows part of. */
+export async function countKpiResults(db: Executor, scope: KpiResultScope, filter: KpiResultFilter): Promise<number> {
+  const row = await filtered(db, scope, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export type KpiResultRow = Awaited<ReturnType<typeof kpiResultRows>>[number];

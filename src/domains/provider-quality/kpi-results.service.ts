@@ -5,6 +5,7 @@ import type { ActionContext, Principal } from '../identity/principal.ts';
 import { offerReference } from '../offers/offer.repo.ts';
 import {
   countedReferralsSeenBy,
+  countKpiResults,
   type KpiResultFilter,
   kpiResultRows,
   type KpiResultRow,
@@ -92,6 +93,21 @@ export async function kpiResultsFor(deps: Deps, principal: Principal | null, fil
   const ids = [filter.providerId, filter.offerId].filter(Boolean) as string[];
   if (ids.some((id) => !UUID.test(id))) return [];
   return (await kpiResultRows(deps.db, scope, filter)).map(viewOf);
+}
+
+/** One page of the stored KPI results the reader may see (as kpiResultsFor, in the same order), with how many there are in all. */
+export async function kpiResultsPage(
+  deps: Deps,
+  principal: Principal | null,
+  filter: KpiResultFilter,
+  page: { limit: number; offset: number },
+): Promise<{ results: KpiResultView[]; total: number }> {
+  const scope = scopeOf(principal);
+  const [rows, total] = await Promise.all([
+    kpiResultRows(deps.db, scope, filter, page.limit, page.offset),
+    countKpiResults(deps.db, scope, filter),
+  ]);
+  return { results: rows.map(viewOf), total };
 }
 
 /** One result with the referrals counted behind it (UBRN, counted date, met), for its provider and commissioner only; audited as a view. */

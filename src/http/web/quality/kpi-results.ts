@@ -2,10 +2,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { isMonth } from '../../../domains/payments/month.rules.ts';
-import { countedReferralsOf, kpiResultsFor } from '../../../domains/provider-quality/kpi-results.service.ts';
+import { countedReferralsOf, kpiResultsFor, kpiResultsPage } from '../../../domains/provider-quality/kpi-results.service.ts';
 import { datedFileName, sendCsv, sendListCsv } from '../csv-reply.ts';
 import { csvHrefOf, listTableModel } from '../list-table.ts';
 import { get, registerPages } from '../page-routes.ts';
+import { pageRequest, paginationView } from '../pagination.ts';
 import { countedReferralsCsv, resultColumns, resultModel } from './kpi-results.presenter.ts';
 
 const READERS = {
@@ -28,9 +29,11 @@ function shownTo(request: FastifyRequest) {
   return { isProvider: role.startsWith('provider'), mayOpenReferrals: role.startsWith('provider') || role === 'commissioner' };
 }
 
+/** A page of 25 results (a year of a commissioner's offers runs to thousands); the CSV holds every one. */
 async function viewResults(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const month = monthOf(request);
-  const results = await kpiResultsFor(deps, request.principal ?? null, { endMonth: month });
+  const page = pageRequest((request.query as { page?: string }).page);
+  const { results, total } = await kpiResultsPage(deps, request.principal ?? null, { endMonth: month }, page);
   const shown = shownTo(request);
   return reply.render('pages/quality/kpis.njk', {
     pageTitle: 'Key performance indicators',
@@ -39,6 +42,7 @@ async function viewResults(deps: Deps, request: FastifyRequest, reply: FastifyRe
       csvHref: csvHrefOf('/quality/kpis', { month }),
       what: 'these KPIs',
     }),
+    pagination: paginationView(page, total, '/quality/kpis', { month }),
     month: month ?? '',
     isProvider: shown.isProvider,
   });
