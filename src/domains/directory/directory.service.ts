@@ -142,7 +142,10 @@ export async function sitesOfOrganisation(deps: Deps, organisationId: string): P
   return sitesOf(deps.db, organisationId);
 }
 
-/** The services a member of the public may search the directory for: the national list, then the local services some commissioner offers. */
+/** The services a member of the public may search the directory for: the national list, then the local services some commissioner offers (held per node until services or offers change). */
 export async function servicesInDirectory(deps: Deps): Promise<ServiceRecord[]> {
-  return [...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))];
+  return directoryCacheFor<ServiceRecord[]>(deps.db).answer('services-in-directory', async () => ({
+    answer: [...(await listServices(deps.db)), ...(await localServicesOffered(deps.db))],
+    versions: new Map(),
+  }));
 }
