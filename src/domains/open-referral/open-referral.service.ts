@@ -1,6 +1,7 @@
 /** The Open Referral UK feed (HSDS-UK-3.0, issue #16): AQP's live listings as services, read-only open data for directories. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
+import { directoryCacheFor } from '../directory/directory-cache.ts';
 import { servicesInDirectory } from '../directory/directory.service.ts';
 import { liveListingKeys } from './open-referral-keys.repo.ts';
 import { countLiveListings, type LiveFilter, liveListingSites, liveListings, type OrukListing } from './open-referral.repo.ts';
@@ -52,9 +53,18 @@ export async function orukServices(deps: Deps, query: OrukQuery, baseUrl: string
 }
 
 /** The live listing an ORUK service id names, or a 404 (a suspended or withdrawn listing is not in the feed at all). */
+/** Each live service's feed id with its listing, worked out once per node and day and again when listings change (decision 0068). */
+function listingIdsByServiceId(deps: Deps): Promise<Map<string, string>> {
+  const today = deps.clock.today();
+  return directoryCacheFor<Map<string, string>>(deps.db).answer(`oruk-service-ids|${today}`, async () => ({
+    answer: new Map((await liveListingKeys(deps.db, today)).map((key) => [serviceIdOf(key), key.listingId])),
+    versions: new Map(),
+  }));
+}
+
 export async function listingForServiceId(deps: Deps, id: string): Promise<OrukListing> {
-  const key = (await liveListingKeys(deps.db, deps.clock.today())).find((candidate) => serviceIdOf(candidate) === id.toLowerCase());
-  const [listing] = key ? await liveListings(deps.db, { today: deps.clock.today(), listingIds: [key.listingId] }) : [];
+  const listingId = (await listingIdsByServiceId(deps)).get(id.toLowerCase());
+  const [listing] = listingId ? await liveListings(deps.db, { today: deps.clock.today(), listingIds: [listingId] }) : [];
   if (!listing) throw new DomainError('not-found', `There is no live service with id ${id} in this feed`);
   return listing;
 }
