@@ -1,6 +1,7 @@
 /** Sustained referral creation through the JSON API as GP referrers (eligibility, write, audit; then with the choice list), on the national dataset on PostgreSQL, beside /health/live in the same run. */
 import type autocannon from 'autocannon';
 import type { Deps } from '../src/domains/deps.ts';
+import { hashPassword } from '../src/domains/identity/password.ts';
 import { measureRoute } from './http.ts';
 import { formatCount as count, nationalFixture } from './national-fixture.ts';
 import { type NewReferralRequest, referralMaker } from './referral-bodies.ts';
@@ -102,6 +103,27 @@ async function measureCreation(
   };
 }
 
+/** How many access codes a second argon2id hashes here at the same concurrency: every saved referral needs one, so this bounds creation. */
+async function accessCodeHashes(): Promise<BenchRow> {
+  const latencies: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    for (let n = 0; performance.now() < until; n += 1) {
+      const started = performance.now();
+      await hashPassword(`BENCH-CODE-${n}`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  latencies.sort((a, b) => a - b);
+  return {
+    label: `hashPassword (argon2id) of an access code, in-process, ${CONNECTIONS} at once: the ceiling on referrals/s`,
+    perSecond: latencies.length / SECONDS,
+    meanMs: latencies.reduce((sum, value) => sum + value, 0) / latencies.length,
+    p99Ms: latencies[Math.ceil(latencies.length * 0.99) - 1],
+  };
+}
+
 /** Needs PostgreSQL: the shared national fixture (BENCH_DATABASE_URL's server, else a throwaway cluster). */
 export async function referralsBenchmark(): Promise<BenchResult> {
   const { deps, base, serverDescription, areas, offers, referrerKeys, notes } = await nationalFixture();
@@ -127,7 +149,7 @@ export async function referralsBenchmark(): Promise<BenchResult> {
   return {
     description: `Referrals created through the JSON API as GP referrers (each practice's referrer API key, a new patient each time, eligible under the offer's protocol), over HTTP against the real server on ${serverDescription}, beside a trivial JSON route on the same server; ${CONNECTIONS} connections, ${SECONDS} s each (sustained: every connection sends its next referral as soon as the last is answered).`,
     baseline,
-    rows: [alone.row, withList.row],
+    rows: [alone.row, withList.row, await accessCodeHashes()],
     notes: [
       ...notes,
       `Bodies: ${maker.services} services on every commissioner's offers that take GP referrals, in turn; the patient's age, sex and answers make them eligible, so each is saved (201) and no repeat limit applies. Saving hashes a fresh access code with argon2id.`,

@@ -77,10 +77,12 @@ export async function runOpenLoop(kinds: { stats: KindStats; fire: Fire }[], sec
           continue;
         }
         inFlight.set(stats.name, inFlight.get(stats.name)! + 1);
-        const tracked = work.finally(() => {
-          inFlight.set(stats.name, inFlight.get(stats.name)! - 1);
-          pending.delete(tracked);
-        });
+        const tracked = work
+          .catch((error: Error) => fail(stats, `${stats.name}: ${error.message}`))
+          .finally(() => {
+            inFlight.set(stats.name, inFlight.get(stats.name)! - 1);
+            pending.delete(tracked);
+          });
         pending.add(tracked);
       }
     }
