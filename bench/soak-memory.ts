@@ -56,13 +56,13 @@ export function heapVerdict(samples: MemorySample[]): { flat: boolean | undefine
   const end = samples.at(-1)?.atSeconds ?? 0;
   const second = samples.filter((sample) => sample.atSeconds >= 60 && sample.atSeconds < 120).map((sample) => sample.heapUsedMb);
   const last = samples.filter((sample) => sample.atSeconds >= end - 60 && sample.atSeconds >= 120).map((sample) => sample.heapUsedMb);
-  if (!second.length || !last.length)
+  if (end < 180 || !second.length || !last.length)
     return { flat: undefined, words: `The soak (${end} s) was too short to judge memory: it needs at least three minutes.` };
   const growth = mean(last) / mean(second) - 1;
   const flat = growth <= FLAT_TOLERANCE;
   return {
     flat,
-    words: `Heap after a full collection: ${mean(second).toFixed(1)} MiB in the second minute, ${mean(last).toFixed(1)} MiB in the last (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%): ${flat ? 'flat' : '**growing**'} (flat means at most +${FLAT_TOLERANCE * 100}%). RSS ${samples[0]!.rssMb}–${Math.max(...samples.map((sample) => sample.rssMb))} MiB.`,
+    words: `Heap after a full collection: ${mean(second).toFixed(1)} MiB in the second minute, ${mean(last).toFixed(1)} MiB in the last (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%): ${flat ? 'flat' : '**growing**'} (flat means at most +${FLAT_TOLERANCE * 100}%). RSS ${Math.min(...samples.map((sample) => sample.rssMb))}–${Math.max(...samples.map((sample) => sample.rssMb))} MiB.`,
   };
 }
 

@@ -36,7 +36,7 @@ function row(stats: KindStats, seconds: number): BenchRow {
     perSecond: stats.right / seconds,
     ...latencySummary(stats),
     goal: '0 errors',
-    answers: stats.sent,
+    answers: stats.sent + stats.dropped,
     wrong: stats.errors + stats.dropped,
     ...(stats.firstError || stats.dropped
       ? { firstWrong: stats.firstError ?? `${stats.dropped} were never sent: the server fell behind` }
@@ -90,7 +90,7 @@ export async function soakBenchmark(): Promise<BenchResult> {
     notes: [
       ...notes,
       `Traffic per referral created: ${PER_REFERRAL.view} choice-list views, ${PER_REFERRAL.choose} choices (of the first entry), ${PER_REFERRAL.search} directory searches over ${searches.length} searches that list someone (API and page alternately), ${PER_REFERRAL.worklist} provider worklist reads by providers sent a referral during the soak.`,
-      `${count(journeys.created)} referrals created (the database holds ${count(found)} new ones), ${count(journeys.chosen)} sent to a provider.${skipped.length ? ` Skipped while there was nothing to act on yet: ${skipped.join(', ')}.` : ''}`,
+      `${count(journeys.created)} referrals created and answered 201 (the database holds ${count(found)} new ones: more when requests timed out on the client but finished on the server), ${count(journeys.chosen)} sent to a provider.${skipped.length ? ` Skipped while there was nothing to act on yet: ${skipped.join(', ')}.` : ''}`,
       verdict.words,
     ],
     sections: [
