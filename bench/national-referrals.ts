@@ -12,6 +12,7 @@ export interface AwaitingChoice {
   ubrn: string;
   /** A referrer API key of the referring practice. */
   token: string;
+  practiceId: string;
 }
 
 interface ReferralDraft {
@@ -121,5 +122,8 @@ export async function insertReferralsAwaitingChoice(
     );
     tokens.set(area.practiceId, token);
   }
-  return rows.referrals.map((row) => ({ ubrn: row.ubrn as string, token: tokens.get(row.referrer_organisation_id as string)! }));
+  return rows.referrals.map((row) => {
+    const practiceId = row.referrer_organisation_id as string;
+    return { ubrn: row.ubrn as string, token: tokens.get(practiceId)!, practiceId };
+  });
 }

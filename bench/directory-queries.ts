@@ -1,0 +1,83 @@
+/** Directory searches to measure: a spread of real postcodes and districts with a service commissioned there, kept only when the directory lists someone (so an empty answer in the run is a wrong one). */
+import type { Deps } from '../src/domains/deps.ts';
+import { searchDirectory } from '../src/domains/directory/directory.service.ts';
+import { isDomainError } from '../src/lib/errors.ts';
+import type { CommissionerArea } from './bench-reference.ts';
+import { pickOne, pickSome, type Random } from './bulk.ts';
+import type { DirectoryOffer } from './national-directory.ts';
+
+/** A search for a service at a full postcode or a postcode district. */
+export interface DirectorySearch {
+  service: string;
+  postcode: string;
+}
+
+/** The API's and the page's paths for a search. */
+export function searchPaths(search: DirectorySearch): { api: string; page: string } {
+  const query = new URLSearchParams({ service: search.service, postcode: search.postcode }).toString();
+  return { api: `/api/v1/directory?${query}`, page: `/directory?${query}` };
+}
+
+/** The API's answer lists at least one site. */
+export const apiListsSites = (status: number, body: string) => (body.includes('"listingId"') ? undefined : `HTTP ${status} listed no site`);
+/** The page's answer lists at least one site (each is a heading linking to its provider). */
+export const pageListsSites = (status: number, body: string) =>
+  body.includes('<h3 class="nhsuk-u-margin-bottom-2"><a href="/directory/providers/') ? undefined : `HTTP ${status} listed no site`;
+
+/** The searches among `candidates` that list at least one site, asked once through the directory service. */
+export async function nonEmptySearches(deps: Deps, candidates: DirectorySearch[]): Promise<DirectorySearch[]> {
+  const kept: DirectorySearch[] = [];
+  for (const candidate of candidates) {
+    try {
+      if ((await searchDirectory(deps, { ...candidate, pageSize: 1 })).total > 0) kept.push(candidate);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+    }
+  }
+  return kept;
+}
+
+/** `perArea` postcodes in every commissioner's area, each with a service one of its offers is for; and their districts. */
+export async function nationalCandidates(
+  deps: Deps,
+  random: Random,
+  areas: CommissionerArea[],
+  offers: DirectoryOffer[],
+  perArea: number,
+): Promise<{ postcodes: DirectorySearch[]; districts: DirectorySearch[] }> {
+  const serviceOf = new Map(
+    (await deps.db.selectFrom('offers as o').innerJoin('services as s', 's.id', 'o.service_id').select(['o.id', 's.code']).execute()).map(
+      (row) => [row.id, row.code],
+    ),
+  );
+  const postcodes = areas.flatMap((area) => {
+    const theirs = offers.filter((offer) => offer.commissioner.id === area.id);
+    return pickSome(random, area.postcodes, perArea).map((placed) => ({
+      service: serviceOf.get(pickOne(random, theirs).id)!,
+      postcode: placed.postcode,
+    }));
+  });
+  const districts = new Map(postcodes.map((search) => [search.postcode.split(' ')[0]!, search.service]));
+  return { postcodes, districts: [...districts].map(([district, service]) => ({ service, postcode: district })) };
+}
+
+/** On the demo: the postcodes of live sites and of the demo's patients, and their districts, each with every service that has a live listing. */
+export async function demoCandidates(deps: Deps): Promise<{ postcodes: DirectorySearch[]; districts: DirectorySearch[] }> {
+  const live = deps.db
+    .selectFrom('listings as l')
+    .innerJoin('offers as o', 'o.id', 'l.offer_id')
+    .innerJoin('services as s', 's.id', 'o.service_id')
+    .where('l.status', '=', 'live');
+  const services = await live.select('s.code').distinct().execute();
+  const sites = await live
+    .innerJoin('listing_sites as ls', 'ls.listing_id', 'l.id')
+    .innerJoin('sites as site', 'site.id', 'ls.site_id')
+    .select('site.postcode')
+    .distinct()
+    .execute();
+  const patients = await deps.db.selectFrom('patients').select('postcode').distinct().execute();
+  const postcodes = [...new Set([...sites, ...patients].map((row) => row.postcode))].filter((postcode) => /^[A-Z]/.test(postcode));
+  const districts = [...new Set(postcodes.map((postcode) => postcode.split(' ')[0]!))];
+  const withServices = (places: string[]) => places.flatMap((postcode) => services.map(({ code }) => ({ service: code, postcode })));
+  return { postcodes: withServices(postcodes), districts: withServices(districts) };
+}
