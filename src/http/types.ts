@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page from src/views with the layout's shared context. */
     render(template: string, context?: Record<string, unknown>): FastifyReply;
+    /** A part of a page as HTML, from its own context only (no layout context: no session, no CSRF token). */
+    renderFragment(template: string, context: Record<string, unknown>): string;
   }
   interface FastifyContextConfig {
     /** Roles allowed on this route; absent means public. */

@@ -26,11 +26,14 @@ export function createViewEnvironment(): nunjucks.Environment {
   return env;
 }
 
-/** Decorates `reply.render` so handlers pass only their own view-model. */
+/** Decorates `reply.render` so handlers pass only their own view-model, and `reply.renderFragment` for a part of a page rendered once and reused. */
 export function registerViews(app: FastifyInstance, env: nunjucks.Environment): void {
   app.decorateReply('render', function render(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const html = env.render(template, { ...layoutContext(this.request, this), ...context });
     return this.type('text/html; charset=utf-8').send(html);
+  });
+  app.decorateReply('renderFragment', function renderFragment(this: FastifyReply, template: string, context: Record<string, unknown>) {
+    return env.render(template, context);
   });
 }
 

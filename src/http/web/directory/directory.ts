@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { servicesInDirectory } from '../../../domains/directory/directory.service.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { directoryProvider } from '../../../domains/directory/directory-provider.service.ts';
-import { searchDirectory } from '../../../domains/directory/directory.service.ts';
+import { type DirectoryResult, searchDirectory } from '../../../domains/directory/directory.service.ts';
 import { attemptRefusable, renderFailure } from '../form-outcome.ts';
 import { get, registerPages } from '../page-routes.ts';
 import { pageRequest } from '../pagination.ts';
@@ -32,7 +32,25 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
   );
   if (!outcome.ok) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page, outcome);
   const result = resultsView(outcome.value, pageAsked, values);
-  return reply.render('pages/directory/search.njk', { pageTitle: `${result.service.name} near ${result.place.label}`, ...page, result });
+  const resultsHtml = renderedOnce(outcome.value, JSON.stringify([pageAsked, values]), () =>
+    reply.renderFragment('pages/directory/results.njk', { result, about: ABOUT_THE_FIGURES }),
+  );
+  return reply.render('pages/directory/search.njk', {
+    pageTitle: `${result.service.name} near ${result.place.label}`,
+    ...page,
+    resultsHtml,
+  });
+}
+
+/** Results rendered per held answer (the directory cache hands back the same object until its data changes) and per way of asking. */
+const renderedResults = new WeakMap<DirectoryResult, Map<string, string>>();
+
+function renderedOnce(answer: DirectoryResult, asked: string, render: () => string): string {
+  const byAsked = renderedResults.get(answer) ?? new Map<string, string>();
+  renderedResults.set(answer, byAsked);
+  const html = byAsked.get(asked) ?? render();
+  if (byAsked.size < 100) byAsked.set(asked, html);
+  return html;
 }
 
 /** Every site the search finds, all pages of it, as CSV; an unfinished search goes to the page, which says what is missing. */
