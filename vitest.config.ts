@@ -1,4 +1,4 @@
-/** Three test tiers: unit (pure), int (real SQL via app.inject, a database per file), e2e (real server + Chromium). */
+/** Three test tiers: unit (pure), int (real SQL via app.inject, a database per file), e2e (real server + Chromium); int and e2e files share their worker's imports (decision 0071). */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
