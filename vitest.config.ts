@@ -1,4 +1,4 @@
-/** Three test tiers: unit (pure), int (real SQL via app.inject, a database per file), e2e (real server + Chromium). */
+/** Three test tiers: unit (pure), int (real SQL via app.inject, a database per file), e2e (real server + Chromium); int and e2e files share their worker's imports (decision 0071). */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'int',
           include: ['test/int/**/*.int.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          // Each file still gets its own database; only the app's modules are imported once per worker, not once per file
+          // (about a second and a half of every file's time). Tests must leave no process state behind (docs/decisions/0071).
+          isolate: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },
@@ -19,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

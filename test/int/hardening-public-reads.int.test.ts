@@ -1,15 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
-import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
-import { seedDemo } from '../../src/demo/demo.seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { registerErrorHandling } from '../../src/http/plugins/errors.ts';
 import { PUBLIC_MAX_AGE_SECONDS, registerPublicReads } from '../../src/http/plugins/public-reads.ts';
 import { registerSafeReplies } from '../../src/http/plugins/safe-replies.ts';
 import { systemClock } from '../../src/lib/clock.ts';
-import { TEST_SESSION_SECRET } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createSeededTestDatabase, TEST_SESSION_SECRET } from '../support/test-app.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 import { apiKeyFor, WebClient } from '../support/web-client.ts';
 
 const LIMIT = 5;
@@ -19,10 +17,9 @@ describe(`anonymous public reads are limited per address (configured here to ${L
   let app: FastifyInstance;
   let token: string;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const deps = { db: database.db, clock: systemClock() };
-    await seedNationalCatalogue(deps);
-    await seedDemo(deps);
+    const clock = systemClock();
+    database = await createSeededTestDatabase('full', clock);
+    const deps = { db: database.db, clock };
     const config = { ...loadConfig({ NODE_ENV: 'test', AQP_PUBLIC_READS_PER_MINUTE: String(LIMIT) }), sessionSecret: TEST_SESSION_SECRET };
     app = await buildApp({ config, deps });
     await app.ready();

@@ -2,13 +2,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
-import { seedNationalCatalogue } from '../../src/domains/catalogue/catalogue.seed.ts';
 import { DEMO_PASSWORD } from '../../src/demo/region.demo-seed.ts';
-import { seedDemo } from '../../src/demo/demo.seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { systemClock } from '../../src/lib/clock.ts';
-import { TEST_SESSION_SECRET } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { createSeededTestDatabase, TEST_SESSION_SECRET } from '../support/test-app.ts';
+import type { TestDatabase } from '../support/test-database.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
 /** Fails instead of hanging when a reply never comes back (what a crashed reply looks like through inject). */
@@ -40,10 +38,9 @@ describe('no error in a hook, a serializer or a reply stops the process', () => 
   beforeAll(async () => {
     process.on('unhandledRejection', noteEscape);
     process.on('uncaughtException', noteEscape);
-    database = await createTestDatabase();
-    const deps = { db: database.db, clock: systemClock() };
-    await seedNationalCatalogue(deps);
-    await seedDemo(deps);
+    const clock = systemClock();
+    database = await createSeededTestDatabase('region', clock);
+    const deps = { db: database.db, clock };
     const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' }), sessionSecret: TEST_SESSION_SECRET };
     app = await buildApp({ config, deps, logStream: { write: (line) => void logLines.push(line) } });
     app.get('/test/header-after-session-change', async (request, reply) => {

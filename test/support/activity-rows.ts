@@ -2,6 +2,7 @@
 import type { Deps } from '../../src/domains/deps.ts';
 import { anOffer } from './offer-rows.ts';
 import { aListingIn } from './referral-rows.ts';
+import { nextRowNumber } from './row-numbers.ts';
 
 export interface ActivityWorld {
   offerId: string;
@@ -44,15 +45,13 @@ export async function aPricedOffer(
   return { offerId: offer.id, ...listing, commissionerId: commissioner.id };
 }
 
-let referralCount = 0;
-
 /** A referral on the offer sent to the world's provider: accepted on `acceptedOn`, or returned with a reason before acceptance. */
 export async function aReferralFor(
   deps: Deps,
   world: ActivityWorld,
   state: { acceptedOn: string } | { returnedWith: string; sentOn: string },
 ): Promise<{ id: string; ubrn: string }> {
-  referralCount += 1;
+  const referralCount = nextRowNumber(deps.db, 'activity-referral');
   const ubrn = String(700000000000 + referralCount);
   const patient = await deps.db
     .insertInto('patients')

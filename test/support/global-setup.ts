@@ -1,4 +1,4 @@
-/** Migrates one template database per run; each test file then starts from a cheap copy of it. */
+/** Migrates one template database per run; each test file then starts from a cheap copy of it (or of a seeded copy, see seeded-database.ts). */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { PGLITE_OPTIONS, wrapPglite } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { createPostgresTemplate, dropPostgresDatabase } from './postgres-admin.ts';
+import { createPostgresTemplate, dropTemplateFamily } from './postgres-admin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const template = await createPostgresTemplate(serverUrl, async (db) => void (await migrateToLatest(db)));
     project.provide('postgresTemplate', template);
     project.provide('pgliteTemplatePath', '');
-    return () => dropPostgresDatabase(serverUrl, template);
+    return () => dropTemplateFamily(serverUrl, template);
   }
   const directory = await mkdtemp(path.join(os.tmpdir(), 'aqp-template-'));
   const pglite = await PGlite.create({ dataDir: 'memory://', ...PGLITE_OPTIONS });

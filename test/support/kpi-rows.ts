@@ -2,6 +2,7 @@
 import type { Deps } from '../../src/domains/deps.ts';
 import { anOffer } from './offer-rows.ts';
 import { aListingIn } from './referral-rows.ts';
+import { nextRowNumber } from './row-numbers.ts';
 
 export interface KpiWorld {
   offerId: string;
@@ -42,8 +43,6 @@ export interface KpiReferralShape {
   status?: string;
 }
 
-let count = 0;
-
 /** A referral sent to a provider on `sentOn` (10:00 in England's winter), with its contacts recorded at 09:00 on their days. */
 export async function aKpiReferral(
   deps: Deps,
@@ -51,7 +50,7 @@ export async function aKpiReferral(
   providerOds: string,
   shape: KpiReferralShape,
 ): Promise<{ id: string; ubrn: string }> {
-  count += 1;
+  const count = nextRowNumber(deps.db, 'kpi-referral');
   const ubrn = String(600000000000 + count);
   const { providerId, listingId } = world.providers[providerOds]!;
   const patient = await deps.db

@@ -3,8 +3,7 @@ import type { Deps } from '../../src/domains/deps.ts';
 import { DEFAULT_QUERY_PERIODS } from '../../src/domains/payments/line-query.rules.ts';
 import { londonDateOf } from '../../src/lib/clock.ts';
 import type { ActivityWorld } from './activity-rows.ts';
-
-let lineCount = 0;
+import { nextRowNumber } from './row-numbers.ts';
 
 /** An accepted original session line on the referral, received at `receivedAt` (its London date is the day it was accepted). */
 export async function anAcceptedLine(
@@ -13,7 +12,7 @@ export async function anAcceptedLine(
   referral: { id: string; ubrn: string },
   line: { receivedAt: string; activityDate?: string; pricePence?: number; status?: 'accepted' | 'refused' },
 ): Promise<{ id: string; providerLineId: string }> {
-  lineCount += 1;
+  const lineCount = nextRowNumber(deps.db, 'query-line');
   const providerLineId = `Q-${lineCount}`;
   const submission = await deps.db
     .insertInto('activity_submissions')

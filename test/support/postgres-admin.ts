@@ -51,3 +51,30 @@ export async function createDatabaseFromTemplate(serverUrl: string, template: st
 export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
   await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
+
+export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
+  const found = await admin(serverUrl, (client) => client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
+  return found.rowCount === 1;
+}
+
+/** Renames a database nobody is connected to; false when `to` already exists (another worker got there first). */
+export async function renameDatabase(serverUrl: string, from: string, to: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin(serverUrl, (client) => client.query(`ALTER DATABASE ${from} RENAME TO ${to}`));
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === '42P04') return false;
+      if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/** Drops the template and every seeded copy made from it this run (their names start with the template's). */
+export async function dropTemplateFamily(serverUrl: string, template: string): Promise<void> {
+  const family = await admin(serverUrl, (client) =>
+    client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_s%'", [template]),
+  );
+  for (const { datname } of family.rows) await dropPostgresDatabase(serverUrl, datname);
+}

@@ -2,6 +2,7 @@
 import type { Deps } from '../../src/domains/deps.ts';
 import { insertUser } from '../../src/domains/identity/user.repo.ts';
 import type { ActivityWorld } from './activity-rows.ts';
+import { nextRowNumber } from './row-numbers.ts';
 
 export interface StatementLineRow {
   referralId: string;
@@ -11,10 +12,8 @@ export interface StatementLineRow {
   payment?: 'payable' | 'held' | 'not-paid' | 'unpriced';
 }
 
-let statementCount = 0;
-
 async function aFinanceUser(deps: Deps, name: string): Promise<string> {
-  statementCount += 1;
+  const statementCount = nextRowNumber(deps.db, 'statement-row');
   return insertUser(deps.db, { email: `${name}.${statementCount}@statements.example`, displayName: name, passwordHash: 'not-a-real-hash' });
 }
 
@@ -35,7 +34,7 @@ async function acceptedLines(deps: Deps, world: ActivityWorld, lines: readonly S
     .executeTakeFirstOrThrow();
   const ids: string[] = [];
   for (const line of lines) {
-    statementCount += 1;
+    const statementCount = nextRowNumber(deps.db, 'statement-row');
     const row = await deps.db
       .insertInto('activity_lines')
       .values({
@@ -77,7 +76,7 @@ export async function aStatement(
   const payable = statement.lines
     .filter((line) => (line.payment ?? 'payable') === 'payable')
     .reduce((sum, line) => sum + line.pricePence, 0);
-  const reference = `AQP-${statement.month}-T${statementCount}`;
+  const reference = `AQP-${statement.month}-T${nextRowNumber(deps.db, 'statement-row')}`;
   const row = await deps.db
     .insertInto('statements')
     .values({

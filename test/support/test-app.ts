@@ -7,6 +7,7 @@ import { seedDemo } from '../../src/demo/demo.seed.ts';
 import { seedDemoRegion } from '../../src/demo/region.demo-seed.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
+import { createSeededDatabase, seedKey } from './seeded-database.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -29,13 +30,13 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-s
  */
 export type TestSeed = false | 'catalogue' | 'region' | 'demo' | 'full' | 'history';
 
-/** Seeds `seed` (see TestSeed) into a fresh database; `onRoute` sees every route registered; `env` adds settings (an identity provider, say). */
+/** Builds the app over a fresh database holding `seed` (see TestSeed); `onRoute` sees every route registered; `env` adds settings (an identity provider, say). */
 export async function createTestApp(
   options: { seed?: TestSeed; clock?: Clock; onRoute?: (route: RouteOptions) => void; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const deps: Deps = { db: database.db, clock: options.clock ?? systemClock() };
-  await seedTestData(deps, options.seed ?? 'catalogue');
+  const clock = options.clock ?? systemClock();
+  const database = await createSeededTestDatabase(options.seed ?? 'catalogue', clock);
+  const deps: Deps = { db: database.db, clock };
   const config = { ...loadConfig({ NODE_ENV: 'test', ...options.env }), sessionSecret: TEST_SESSION_SECRET };
   const app = await buildApp({ config, deps, onRoute: options.onRoute });
   await app.ready();
@@ -51,8 +52,13 @@ export async function anotherNode(t: TestApp): Promise<FastifyInstance> {
   return app;
 }
 
-async function seedTestData(deps: Deps, seed: TestSeed): Promise<void> {
-  if (seed === false) return;
+/** A fresh database holding `seed` (see TestSeed) as seeded on `clock`, for tests that build the app themselves; seeded once per run and copied. */
+export async function createSeededTestDatabase(seed: TestSeed, clock: Clock): Promise<TestDatabase> {
+  if (seed === false) return createTestDatabase();
+  return createSeededDatabase(await seedKey(seed, clock), (handle) => seedTestData({ db: handle.db, clock }, seed));
+}
+
+async function seedTestData(deps: Deps, seed: Exclude<TestSeed, false>): Promise<void> {
   await seedNationalCatalogue(deps);
   if (seed === 'region') await seedDemoRegion(deps);
   if (seed === 'demo' || seed === 'full' || seed === 'history')
