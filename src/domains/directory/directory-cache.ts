@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { LISTINGS_SCOPE, readModelVersions, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
 
-/** Searches held at most; the least recently asked go first beyond it. */
-const MAX_HELD = 20_000;
+/** Searches held at most (a page of 25 sites is tens of kilobytes, so about 100 MB at most); the least recently asked go first beyond it. */
+const MAX_HELD = 2_000;
 
 interface Held<T> {
   answer: T;

@@ -42,6 +42,9 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
   });
 }
 
+/** Ways of asking one answer (page and the text typed) whose rendering is kept; more are rendered each time. */
+const MAX_RENDERINGS_PER_ANSWER = 8;
+
 /** Results rendered per held answer (the directory cache hands back the same object until its data changes) and per way of asking. */
 const renderedResults = new WeakMap<DirectoryResult, Map<string, string>>();
 
@@ -49,7 +52,7 @@ function renderedOnce(answer: DirectoryResult, asked: string, render: () => stri
   const byAsked = renderedResults.get(answer) ?? new Map<string, string>();
   renderedResults.set(answer, byAsked);
   const html = byAsked.get(asked) ?? render();
-  if (byAsked.size < 100) byAsked.set(asked, html);
+  if (byAsked.size < MAX_RENDERINGS_PER_ANSWER) byAsked.set(asked, html);
   return html;
 }
 
