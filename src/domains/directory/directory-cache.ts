@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { RecentMap } from '../../lib/recent-map.ts';
 import { LISTINGS_SCOPE, readModelVersions, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
 
 /** Searches held at most (a page of 25 sites is tens of kilobytes, so about 100 MB at most); the least recently asked go first beyond it. */
@@ -16,7 +17,7 @@ interface Held<T> {
 
 /** One node's directory answers for one database. */
 export class DirectoryCache<T> {
-  private readonly held = new Map<string, Held<T>>();
+  private readonly held = new RecentMap<string, Held<T>>(MAX_HELD);
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -27,20 +28,11 @@ export class DirectoryCache<T> {
   async answer(key: string, fresh: () => Promise<{ answer: T; versions: Map<string, string> }>): Promise<T> {
     const held = this.held.get(key);
     const now = await readModelVersions(this.db, [LISTINGS_SCOPE, REFERENCE_SCOPE, ...(held?.versions.keys() ?? [])]);
-    if (held && [...held.versions].every(([scope, version]) => now.get(scope) === version)) {
-      this.keep(key, held);
-      return held.answer;
-    }
+    if (held && [...held.versions].every(([scope, version]) => now.get(scope) === version)) return held.answer;
     const { answer, versions } = await fresh();
     const before = [LISTINGS_SCOPE, REFERENCE_SCOPE].map((scope) => [scope, now.get(scope)!] as const);
-    this.keep(key, { answer, versions: new Map([...versions, ...before]) });
+    this.held.set(key, { answer, versions: new Map([...versions, ...before]) });
     return answer;
-  }
-
-  private keep(key: string, held: Held<T>): void {
-    this.held.delete(key);
-    this.held.set(key, held);
-    if (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value!);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { RecentMap } from '../../lib/recent-map.ts';
 import type { ListingView } from '../listings/listing-view.repo.ts';
 import { type CommissionedService, type ListingStanding, runningListingsOf, standingOf } from './provider-standing.ts';
 import { LISTINGS_SCOPE, readModelVersions } from './read-model-versions.repo.ts';
@@ -21,7 +22,7 @@ interface Held {
 
 /** One node's standings, per database. */
 export class StandingCache {
-  private readonly held = new Map<string, Held>();
+  private readonly held = new RecentMap<string, Held>(MAX_HELD);
   private readonly building = new Map<string, Promise<Held>>();
 
   constructor(private readonly db: Kysely<Database>) {}
@@ -46,13 +47,8 @@ export class StandingCache {
       const changed = [...held.providerVersions].filter(([provider, version]) => versions.get(provider) !== version).map(([id]) => id);
       current = changed.length === 0 ? held : await this.refresh(held, changed, versions, today);
     }
-    this.keep(key, current);
+    this.held.set(key, current);
     return { standings: current.standings, versions: new Map([[LISTINGS_SCOPE, current.listingsVersion], ...current.providerVersions]) };
-  }
-
-  /** Forgets everything held (tests and tools that change data behind the triggers' back). */
-  clear(): void {
-    this.held.clear();
   }
 
   private buildOnce(key: string, service: CommissionedService, today: string, listingsVersion: string, previous?: Held): Promise<Held> {
@@ -106,12 +102,6 @@ export class StandingCache {
     const fresh = new Map((await standingOf(this.db, listings, today, held.offerIds)).map((standing) => [standing.listing.id, standing]));
     const standings = held.standings.map((standing) => fresh.get(standing.listing.id) ?? standing);
     return { ...held, providerVersions, standings };
-  }
-
-  private keep(key: string, current: Held): void {
-    this.held.delete(key);
-    this.held.set(key, current);
-    if (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value!);
   }
 }
 
