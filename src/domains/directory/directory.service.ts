@@ -6,6 +6,7 @@ import type { OfferStatus } from '../offers/offer-status.rules.ts';
 import { sitesByIds } from '../providers/provider-site.repo.ts';
 import { standingCacheFor } from '../provider-quality/standing-cache.ts';
 import { directoryCacheFor } from './directory-cache.ts';
+import { compactPostcode } from '../../lib/postcode.ts';
 import { eligibilityInWords } from '../catalogue/referral-protocol-words.rules.ts';
 import { currentProtocolsOf } from '../offers/offer-terms.repo.ts';
 import { DIRECTORY_PAGE_SIZE, pageOf, type Page } from './directory.rules.ts';
@@ -49,8 +50,13 @@ function inSentence(name: string): string {
 
 /** Searches the directory; bad input comes back as field errors (service, postcode) with every problem at once. Answers are held per node (decision 0068). */
 export async function searchDirectory(deps: Deps, query: DirectoryQuery): Promise<DirectoryResult> {
-  const place = query.postcode.trim().toUpperCase().replace(/\s+/g, ' ');
-  const key = JSON.stringify([deps.clock.today(), query.service.trim(), place, query.page ?? 1, query.pageSize ?? DIRECTORY_PAGE_SIZE]);
+  const key = JSON.stringify([
+    deps.clock.today(),
+    query.service.trim(),
+    compactPostcode(query.postcode),
+    query.page ?? 1,
+    query.pageSize ?? DIRECTORY_PAGE_SIZE,
+  ]);
   return directoryCacheFor<DirectoryResult>(deps.db).answer(key, () => searchAfresh(deps, query));
 }
 
