@@ -24,6 +24,8 @@ declare module 'fastify' {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
     /** A part of a page as HTML, from its own context only (no layout context: no session, no CSRF token). */
     renderFragment(template: string, context: Record<string, unknown>): string;
+    /** A whole page as HTML for everyone who is not signed in: the layout's context without a CSRF token, so it holds no form that posts. */
+    renderShared(template: string, context: Record<string, unknown>): string;
   }
   interface FastifyContextConfig {
     /** Roles allowed on this route; absent means public. */

@@ -10,9 +10,14 @@ export interface Clock {
 /** Made once: building a formatter costs about 0.1 ms, and choice lists format hundreds of dates. */
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
-/** Formats an instant as the calendar date in Europe/London, the regime's own time zone. */
+/** The last minute formatted and its date: England's offsets are whole hours, so every instant of one minute has one date. */
+let lastMinute = { minute: Number.NaN, date: '' };
+
+/** Formats an instant as the calendar date in Europe/London, the regime's own time zone (formatted once a minute, as every request asks). */
 export function londonDateOf(instant: Date): string {
-  return LONDON_DATE.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute.minute) lastMinute = { minute, date: LONDON_DATE.format(instant) };
+  return lastMinute.date;
 }
 
 /** The real clock, optionally pinned to a fixed date (AQP_TODAY) while keeping the time of day moving. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateApiKey, createApiKey } from '../../src/domains/identity/api-key.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { fixedClock } from '../../src/lib/clock.ts';
 import { WebClient } from '../support/web-client.ts';
 
 describe('API keys', () => {
@@ -40,6 +41,29 @@ describe('API keys', () => {
     expect(after.statusCode).toBe(401);
     expect(after.headers['content-type']).toContain('application/problem+json');
     expect(after.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+
+  it('records when a key was last used at most every five minutes, and again once five minutes have passed', async () => {
+    const { token } = await createKeyInBrowser();
+    const [key] = await t.deps.db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('name', '=', 'Clinic system')
+      .where('revoked_at', 'is', null)
+      .execute();
+    const lastUsed = async () =>
+      (await t.deps.db.selectFrom('api_keys').select('last_used_at').where('id', '=', key!.id).executeTakeFirstOrThrow()).last_used_at;
+    const at = (instant: string) => ({ db: t.deps.db, clock: fixedClock(instant) });
+    expect(await lastUsed()).toBeNull();
+    await authenticateApiKey(at('2026-12-07T09:00:00Z'), token);
+    expect(await lastUsed()).toEqual(new Date('2026-12-07T09:00:00Z'));
+    await authenticateApiKey(at('2026-12-07T09:04:59Z'), token);
+    expect(await lastUsed()).toEqual(new Date('2026-12-07T09:00:00Z'));
+    await authenticateApiKey(at('2026-12-07T09:05:01Z'), token);
+    expect(await lastUsed()).toEqual(new Date('2026-12-07T09:05:01Z'));
+    await t.deps.db.updateTable('api_keys').set({ last_used_at: null }).where('id', '=', key!.id).execute();
+    await authenticateApiKey(at('2026-12-07T09:06:00Z'), token);
+    expect(await lastUsed(), 'this node remembers its own write, so a write by other means within five minutes is left').toBeNull();
   });
 
   it('refuses a missing, malformed or unknown key with a 401 problem', async () => {

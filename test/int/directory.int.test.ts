@@ -5,6 +5,7 @@ import { csvTable } from '../support/list-csv.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { acceptedReferrals, aListingIn, aProviderWithSites, placePostcodes, REAL_POSTCODES } from '../support/referral-rows.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { WebClient } from '../support/web-client.ts';
 import { aStoredKpiResult, feedbackGiven } from '../support/quality-rows.ts';
 
 const TODAY = '2027-03-01';
@@ -247,6 +248,24 @@ describe('the public directory', () => {
       '/directory?service=adult-hearing&postcode=',
     );
     await t.deps.db.updateTable('listings').set({ status: 'suspended' }).where('id', '=', many.listingId).execute();
+  });
+
+  it('gives every anonymous reader the same page with no session and no form that posts, and a signed-in person their own', async () => {
+    const url = '/directory?service=adult-hearing&postcode=HX6+3AB';
+    const [first, again] = [await t.app.inject(url), await t.app.inject(url)];
+    expect(first.statusCode).toBe(200);
+    expect(again.body).toBe(first.body);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.body).not.toMatch(/name="_csrf"|method="post"/i);
+    expect(await t.deps.db.selectFrom('web_sessions').select('id').execute()).toEqual([]);
+    const person = new WebClient(t.app);
+    await person.signIn('commissioner@aqp.example');
+    const theirs = await person.get(url);
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.body).toContain('Sign out');
+    expect(first.body).not.toContain('Sign out');
+    expect(theirs.body).toContain('Ripponden Hearing (test)');
+    expect((await t.app.inject(url)).body, 'the signed-in page is not kept for anonymous readers').toBe(first.body);
   });
 
   it('says which commissioner does not commission the service through AQP, and when an offer has no live provider yet', async () => {

@@ -75,7 +75,7 @@ describe(`anonymous public reads are limited per address (configured here to ${L
     expect(statuses).toEqual(Array(LIMIT + 3).fill(200));
   });
 
-  it('lets anyone cache a public answer to an anonymous reader, and nobody store what a signed-in person or key sees', async () => {
+  it('lets anyone cache a public answer (the directory pages too, which carry no form) to an anonymous reader, and nobody store a page with a form or what a signed-in person or key sees', async () => {
     const open = await read('/api/v1/services', '10.50.0.8');
     expect(open.headers['cache-control']).toBe(`public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
     expect(open.headers.vary).toContain('Authorization');
@@ -83,8 +83,11 @@ describe(`anonymous public reads are limited per address (configured here to ${L
       `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
     );
     const page = await read('/directory', '10.50.0.8');
-    expect(page.headers['set-cookie']).toBeDefined();
-    expect(page.headers['cache-control']).toBe('private, no-store');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.headers['cache-control']).toBe(`public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+    const form = await read('/sign-in', '10.50.0.8');
+    expect(form.headers['set-cookie']).toBeDefined();
+    expect(form.headers['cache-control']).toBe('private, no-store');
     expect((await read('/api/v1/services', '10.50.0.8', { authorization: `Bearer ${token}` })).headers['cache-control']).toBe(
       'private, no-store',
     );

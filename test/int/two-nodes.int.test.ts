@@ -24,6 +24,8 @@ describe('two web nodes on one database: what one changes, the other shows at on
     return reply.json() as { id: string; entries: { providerName: string; firstAppointmentWait: { basedOn: number } }[] };
   };
   const providersOnList = async (node: FastifyInstance) => (await choiceListOn(node)).entries.map((entry) => entry.providerName).sort();
+  const directoryPageShows = async (node: FastifyInstance, provider: string) =>
+    (await node.inject(DIRECTORY.replace('/api/v1/directory', '/directory'))).body.includes(provider);
   const providersInDirectory = async (node: FastifyInstance) =>
     [...new Set((await node.inject(DIRECTORY)).json().items.map((item: { provider: { name: string } }) => item.provider.name))].sort();
 
@@ -67,6 +69,7 @@ describe('two web nodes on one database: what one changes, the other shows at on
     const both = ['Halifax Audiology (test)', 'Ripponden Hearing (test)'];
     expect(await providersOnList(nodeB)).toEqual(both);
     expect(await providersInDirectory(nodeB)).toEqual(both);
+    expect(await directoryPageShows(nodeB, both[0]!), 'the page held for anonymous readers').toBe(true);
 
     const suspended = await t.app.inject({
       method: 'POST',
@@ -81,6 +84,8 @@ describe('two web nodes on one database: what one changes, the other shows at on
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(await providersOnList(nodeB)).toEqual(['Ripponden Hearing (test)']);
     expect(await providersInDirectory(nodeB)).toEqual(['Ripponden Hearing (test)']);
+    expect(await directoryPageShows(nodeB, both[0]!)).toBe(false);
+    expect(await directoryPageShows(nodeB, both[1]!)).toBe(true);
 
     await t.app.inject({
       method: 'POST',

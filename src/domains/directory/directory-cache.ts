@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
-import { LISTINGS_SCOPE, readModelVersions, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
+import { LISTINGS_SCOPE, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
+import { currentVersions } from '../provider-quality/version-reads.ts';
 
 /** Searches held at most (a page of 25 sites is tens of kilobytes, so about 100 MB at most); the least recently asked go first beyond it. */
 const MAX_HELD = 2_000;
@@ -27,7 +28,7 @@ export class DirectoryCache<T> {
    */
   async answer(key: string, fresh: () => Promise<{ answer: T; versions: Map<string, string> }>): Promise<T> {
     const held = this.held.get(key);
-    const now = await readModelVersions(this.db, [LISTINGS_SCOPE, REFERENCE_SCOPE, ...(held?.versions.keys() ?? [])]);
+    const now = await currentVersions(this.db, [LISTINGS_SCOPE, REFERENCE_SCOPE, ...(held?.versions.keys() ?? [])]);
     if (held && [...held.versions].every(([scope, version]) => now.get(scope) === version)) return held.answer;
     const { answer, versions } = await fresh();
     const before = [LISTINGS_SCOPE, REFERENCE_SCOPE].map((scope) => [scope, now.get(scope)!] as const);

@@ -89,9 +89,9 @@ export async function findLiveKeyByPrefix(db: Kysely<Database>, prefix: string):
   );
 }
 
-/** Records use at most every five minutes, so authentication is not a write on every request. */
-export async function touchApiKey(db: Kysely<Database>, id: string, at: Date): Promise<void> {
-  const staleBefore = new Date(at.getTime() - 5 * 60_000);
+/** Records use unless it was recorded less than `everyMs` ago, so authentication is not a write on every request. */
+export async function touchApiKey(db: Kysely<Database>, id: string, at: Date, everyMs: number): Promise<void> {
+  const staleBefore = new Date(at.getTime() - everyMs);
   await db
     .updateTable('api_keys')
     .set({ last_used_at: at })

@@ -12,6 +12,7 @@ import {
   touchApiKey,
 } from './api-key.repo.ts';
 import { recordAudit } from './audit.repo.ts';
+import { RecentMap } from '../../lib/recent-map.ts';
 import { findOrganisationById, isUuid } from './organisation.repo.ts';
 import type { ActionContext, ApiKeyPrincipal, Principal } from './principal.ts';
 import { isRole, mayHoldRole, mayManageApiKeys, ROLE_LABELS, type Role } from './roles.rules.ts';
@@ -106,6 +107,23 @@ export async function revokeApiKey(deps: Deps, context: ActionContext, keyId: st
   });
 }
 
+/** How often a key's use is written down; within it a key in steady use costs no write and, on this node, no round trip. */
+const USE_RECORDED_EVERY_MS = 5 * 60_000;
+
+/** When this node last recorded each key's use, per database (bounded: the least recently used keys are forgotten first). */
+const usesRecorded = new WeakMap<Deps['db'], RecentMap<string, number>>();
+
+/** Records a key's use at most every five minutes: the database skips a fresh one, and this node skips the query when it wrote one itself. */
+async function recordUse(deps: Deps, keyId: string): Promise<void> {
+  const at = deps.clock.now();
+  const recorded = usesRecorded.get(deps.db) ?? new RecentMap<string, number>(10_000);
+  usesRecorded.set(deps.db, recorded);
+  const last = recorded.get(keyId);
+  if (last !== undefined && at.getTime() - last < USE_RECORDED_EVERY_MS && at.getTime() >= last) return;
+  await touchApiKey(deps.db, keyId, at, USE_RECORDED_EVERY_MS);
+  recorded.set(keyId, at.getTime());
+}
+
 /** Resolves a bearer token to its principal, or undefined when it is malformed, unknown or revoked. */
 export async function authenticateApiKey(deps: Deps, token: string): Promise<ApiKeyPrincipal | undefined> {
   const match = TOKEN.exec(token);
@@ -115,7 +133,7 @@ export async function authenticateApiKey(deps: Deps, token: string): Promise<Api
   const expected = Buffer.from(key.secretHash, 'hex');
   const actual = Buffer.from(hashSecret(token), 'hex');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-  await touchApiKey(deps.db, key.id, deps.clock.now());
+  await recordUse(deps, key.id);
   return {
     kind: 'api-key',
     apiKeyId: key.id,

@@ -8,7 +8,8 @@ import type { Database } from '../../db/schema.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
 import type { ListingView } from '../listings/listing-view.repo.ts';
 import { type CommissionedService, type ListingStanding, runningListingsOf, standingOf } from './provider-standing.ts';
-import { LISTINGS_SCOPE, readModelVersions } from './read-model-versions.repo.ts';
+import { LISTINGS_SCOPE } from './read-model-versions.repo.ts';
+import { currentVersions } from './version-reads.ts';
 
 /** Enough for every commissioner's every service nationally (about 4,300); the least recently read go first beyond it. */
 const MAX_HELD = 5_000;
@@ -39,7 +40,7 @@ export class StandingCache {
   ): Promise<{ standings: ListingStanding[]; versions: Map<string, string> }> {
     const key = `${service.commissionerId}|${service.serviceCode}|${service.preferredOfferId}|${today}`;
     const held = this.held.get(key);
-    const versions = await readModelVersions(this.db, [LISTINGS_SCOPE, ...(held?.providerVersions.keys() ?? [])]);
+    const versions = await currentVersions(this.db, [LISTINGS_SCOPE, ...(held?.providerVersions.keys() ?? [])]);
     const listingsVersion = versions.get(LISTINGS_SCOPE)!;
     let current: Held;
     if (!held || held.listingsVersion !== listingsVersion) current = await this.buildOnce(key, service, today, listingsVersion, held);
@@ -65,7 +66,7 @@ export class StandingCache {
    */
   private async build(service: CommissionedService, today: string, listingsVersion: string, previous?: Held): Promise<Held> {
     const { listings, offerIds } = await runningListingsOf(this.db, service, today);
-    const providerVersions = await readModelVersions(this.db, providersOf(listings));
+    const providerVersions = await currentVersions(this.db, providersOf(listings));
     const reusable = previous && previous.offerIds.join() === offerIds.join() ? previous : undefined;
     const kept = new Map(
       (reusable?.standings ?? [])

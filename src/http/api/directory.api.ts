@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
 import { directoryProvider } from '../../domains/directory/directory-provider.service.ts';
-import { searchDirectory } from '../../domains/directory/directory.service.ts';
+import { type DirectoryResult, searchDirectory } from '../../domains/directory/directory.service.ts';
+import { SerialisedOnce } from './serialised-once.ts';
 import { MIN_REFERRALS_FOR_WAIT, WAIT_WINDOW_DAYS } from '../../domains/provider-quality/waits.rules.ts';
 import { PageQuery, problemResponses } from './schemas.ts';
 import { MeasuredQualityProperties } from './published-quality.schema.ts';
@@ -133,6 +134,7 @@ const ProviderResponse = Type.Object({
 /** The open directory API: search by service and postcode, and provider pages, with no key. */
 export function registerDirectoryApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+  const searches = new SerialisedOnce<DirectoryResult>();
 
   app.get(
     '/api/v1/directory',
@@ -149,12 +151,10 @@ export function registerDirectoryApi(scope: FastifyInstance, deps: Deps): void {
         response: { 200: DirectoryResponse, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { service, postcode, page, pageSize } = request.query;
-      return {
-        ...(await searchDirectory(deps, { service, postcode, page: page ?? 1, pageSize: pageSize ?? 50 })),
-        notMeasured: NOT_PUBLISHED,
-      };
+      const answer = await searchDirectory(deps, { service, postcode, page: page ?? 1, pageSize: pageSize ?? 50 });
+      return searches.send(reply, answer, (held) => ({ ...held, notMeasured: NOT_PUBLISHED }));
     },
   );
 

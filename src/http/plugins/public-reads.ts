@@ -7,8 +7,8 @@ import { DomainError } from '../../lib/errors.ts';
 export const PUBLIC_MAX_AGE_SECONDS = 300;
 
 /**
- * The routes whose answer to an anonymous reader depends on nothing but the address asked. Pages are not among them: each
- * carries a CSRF token tied to the reader's session, so it is never the same for two people.
+ * The routes whose answer to an anonymous reader depends on nothing but the address asked. Of the pages, only the public directory's,
+ * which hold no form that posts: a page that prints a CSRF token starts a session and sets a cookie, and is then never cached.
  */
 const PUBLIC_ANSWERS = new Set([
   '/api/v1/services',
@@ -32,6 +32,8 @@ const PUBLIC_ANSWERS = new Set([
   '/openreferral/taxonomies/:id',
   '/openreferral/taxonomy_terms',
   '/openreferral/taxonomy_terms/:id',
+  '/directory',
+  '/directory/providers/:code',
 ]);
 
 /**

@@ -26,7 +26,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   return env;
 }
 
-/** Decorates `reply.render` so handlers pass only their own view-model, and `reply.renderFragment` for a part of a page rendered once and reused. */
+/** Decorates `reply.render` so handlers pass only their own view-model, `reply.renderFragment` for a part of a page rendered once and reused, and `reply.renderShared` for a whole page the same for every anonymous reader. */
 export function registerViews(app: FastifyInstance, env: nunjucks.Environment): void {
   app.decorateReply('render', function render(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const html = env.render(template, { ...layoutContext(this.request, this), ...context });
@@ -35,24 +35,38 @@ export function registerViews(app: FastifyInstance, env: nunjucks.Environment): 
   app.decorateReply('renderFragment', function renderFragment(this: FastifyReply, template: string, context: Record<string, unknown>) {
     return env.render(template, context);
   });
+  app.decorateReply('renderShared', function renderShared(this: FastifyReply, template: string, context: Record<string, unknown>) {
+    return env.render(template, { ...layoutContext(this.request, this), csrfToken: undefined, ...context });
+  });
+}
+
+/**
+ * The session's CSRF token, made only when a template prints it (Nunjucks calls `toString` when it writes a value). A page with no
+ * form therefore starts no session, writes no session row and sets no cookie, so an anonymous visitor's public page can be cached.
+ */
+export function csrfTokenOnDemand(reply: FastifyReply): { toString(): string } {
+  let token: string | undefined;
+  return {
+    toString() {
+      try {
+        token ??= reply.generateCsrf();
+      } catch {
+        token = ''; // no session to hold the secret (a reply to a failed session read): the form's post is refused as expired
+      }
+      return token;
+    },
+  };
 }
 
 function layoutContext(request: FastifyRequest, reply: FastifyReply): Record<string, unknown> {
   const session = (request as { session?: FastifyRequest['session'] }).session;
-  let csrfToken: string | undefined;
-  try {
-    csrfToken = session ? reply.generateCsrf() : undefined;
-  } catch {
-    csrfToken = undefined;
-  }
+  const csrfToken = session ? csrfTokenOnDemand(reply) : undefined;
   const flash = session?.flash;
   if (flash && session) session.flash = undefined;
-  const nonce = (reply as { cspNonce?: { script: string } }).cspNonce;
   return {
     principal: request.principal,
     navigation: navigationFor(request.principal, request.url),
     csrfToken,
-    cspNonce: nonce?.script,
     currentPath: request.url.split('?')[0],
     flash,
     assetPath: '/nhsuk/assets',

@@ -23,35 +23,51 @@ function text(value: unknown): string {
 async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: FastifyReply) {
   const query = request.query as Record<string, unknown>;
   const values = { service: text(query.service).trim(), postcode: text(query.postcode).trim() };
-  const page = { values, serviceItems: serviceItems(await servicesInDirectory(deps), values.service), about: ABOUT_THE_FIGURES };
+  const form = async () => ({
+    values,
+    serviceItems: serviceItems(await servicesInDirectory(deps), values.service),
+    about: ABOUT_THE_FIGURES,
+  });
   const searched = 'service' in query || 'postcode' in query;
-  if (!searched) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page);
+  if (!searched) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', await form());
   const pageAsked = pageRequest(query.page);
   const outcome = await attemptRefusable(PLACE_REFUSALS, undefined, () =>
     searchDirectory(deps, { ...values, page: pageAsked.page, pageSize: pageAsked.limit }),
   );
-  if (!outcome.ok) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', page, outcome);
-  const result = resultsView(outcome.value, pageAsked, values);
-  const resultsHtml = renderedOnce(outcome.value, JSON.stringify([pageAsked, values]), () =>
-    reply.renderFragment('pages/directory/results.njk', { result, about: ABOUT_THE_FIGURES }),
-  );
-  return reply.render('pages/directory/search.njk', {
-    pageTitle: `${result.service.name} near ${result.place.label}`,
-    ...page,
+  if (!outcome.ok) return renderFailure(reply, 'pages/directory/search.njk', 'Find an AQP provider', await form(), outcome);
+  const answer = outcome.value;
+  const result = () => resultsView(answer, pageAsked, values);
+  const renderResults = () => reply.renderFragment('pages/directory/results.njk', { result: result(), about: ABOUT_THE_FIGURES });
+  const pageModel = async (resultsHtml: string) => ({
+    pageTitle: `${answer.service.name} near ${answer.place.label}`,
+    ...(await form()),
     resultsHtml,
   });
+  if (isSharedReader(request)) {
+    const html = await renderedOnce(answer, `page ${request.url}`, async () =>
+      reply.renderShared('pages/directory/search.njk', await pageModel(renderResults())),
+    );
+    return reply.type('text/html; charset=utf-8').send(html);
+  }
+  const resultsHtml = await renderedOnce(answer, JSON.stringify([pageAsked, values]), async () => renderResults());
+  return reply.render('pages/directory/search.njk', await pageModel(resultsHtml));
 }
 
-/** Ways of asking one answer (page and the text typed) whose rendering is kept; more are rendered each time. */
+/** Someone not signed in with no message waiting: the page is the same for all of them, so it is rendered once per answer and address. */
+function isSharedReader(request: FastifyRequest): boolean {
+  return !request.principal && !(request as { session?: FastifyRequest['session'] }).session?.flash;
+}
+
+/** Ways of asking one answer (page, the text typed, the address) whose rendering is kept; more are rendered each time. */
 const MAX_RENDERINGS_PER_ANSWER = 8;
 
-/** Results rendered per held answer (the directory cache hands back the same object until its data changes) and per way of asking. */
+/** Results (or anonymous readers' whole pages) rendered per held answer (the directory cache hands back the same object until its data changes) and per way of asking. */
 const renderedResults = new WeakMap<DirectoryResult, Map<string, string>>();
 
-function renderedOnce(answer: DirectoryResult, asked: string, render: () => string): string {
+async function renderedOnce(answer: DirectoryResult, asked: string, render: () => Promise<string>): Promise<string> {
   const byAsked = renderedResults.get(answer) ?? new Map<string, string>();
   renderedResults.set(answer, byAsked);
-  const html = byAsked.get(asked) ?? render();
+  const html = byAsked.get(asked) ?? (await render());
   if (byAsked.size < MAX_RENDERINGS_PER_ANSWER) byAsked.set(asked, html);
   return html;
 }
