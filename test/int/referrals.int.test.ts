@@ -345,7 +345,7 @@ describe('referral, eligibility, choice list and choice', () => {
       )
     ).json();
     const list = (await as(calderdale.token, 'GET', `/api/v1/referrals/${created.ubrn}/choice-list`)).json();
-    const chosen = list.entries[0] as { listingId: string; siteId: string; providerOrganisationId: string };
+    const chosen = list.entries[0] as { listingId: string; siteId: string; providerOrganisationId: string; providerName: string };
     await as(calderdale.token, 'POST', `/api/v1/referrals/${created.ubrn}/choice`, { listingId: chosen.listingId, siteId: chosen.siteId });
     const chosenProvider = await tokenFor(t.deps, chosen.providerOrganisationId, 'provider-clinician');
     const other = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'DEMO2').executeTakeFirstOrThrow();
@@ -386,6 +386,20 @@ describe('referral, eligibility, choice list and choice', () => {
       .execute();
     expect(denied.map((row) => row.organisation_id)).toEqual(expect.arrayContaining([other.id, kirklees.practiceId]));
     expect(denied.length).toBeGreaterThanOrEqual(3);
+
+    const again = await as(calderdale.token, 'GET', `/api/v1/referrals/${created.ubrn}/choice-list`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain(chosen.providerName);
+    const seenAgain = await t.deps.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'referral.view')
+      .where('entity_id', '=', referral.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(seenAgain.details, 'the refusal names the provider chosen, so it is a view of the referral').toMatchObject({
+      page: 'api-choice-list',
+    });
   });
 
   it('lets a patient in with reference, access code and date of birth, and refuses a reference after five failures in 15 minutes without revealing whether it exists', async () => {

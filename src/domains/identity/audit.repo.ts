@@ -30,9 +30,21 @@ export function auditRowOf(context: ActionContext, entry: AuditEntry) {
   };
 }
 
+/** An audit row as written, for statements that insert it with their own work. */
+export type AuditRow = ReturnType<typeof auditRowOf>;
+
 /** Writes one audit row for the acting principal (or an anonymous client). */
 export async function recordAudit(executor: Executor, context: ActionContext, entry: AuditEntry): Promise<void> {
   await executor.insertInto('audit_events').values(auditRowOf(context, entry)).execute();
+}
+
+/** Writes audit rows made earlier with `auditRowOf` (a view whose own statement did not run). */
+export async function recordAuditRows(executor: Executor, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length)
+    await executor
+      .insertInto('audit_events')
+      .values([...rows])
+      .execute();
 }
 
 export interface AuditEventRow {

@@ -1,7 +1,7 @@
 /** Queries behind the choice list: the lists offered, each stored as the patient saw it. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
-import type { auditRowOf } from '../identity/audit.repo.ts';
+import type { AuditRow } from '../identity/audit.repo.ts';
 import type { ProviderQuality } from '../provider-quality/provider-quality.repo.ts';
 import type { MeasuredQuality } from '../provider-quality/published-quality.rules.ts';
 import type { IndicativeWait } from '../provider-quality/waits.rules.ts';
@@ -57,12 +57,14 @@ export interface ChoiceListContent {
 
 /**
  * Stores the list as a new row unless the referral's latest list shows exactly the same, and audits the view naming the list shown,
- * in one statement (one round trip); earlier rows are never changed, so what each patient was shown stays on record.
+ * with any other rows the showing needs (the referral's own view), in one statement (one round trip); earlier rows are never
+ * changed, so what each patient was shown stays on record.
  */
 export async function storeChoiceListShown(
   db: Executor,
   list: ChoiceListContent,
-  audit: ReturnType<typeof auditRowOf>,
+  audit: AuditRow,
+  alsoAudited: readonly AuditRow[] = [],
 ): Promise<{ id: string; offeredAt: Date; stored: boolean }> {
   const { rows } = await sql<{ id: string; offered_at: Date; stored: boolean }>`
     WITH latest AS (
@@ -85,10 +87,21 @@ export async function storeChoiceListShown(
              ${audit.client_address}::text,
              ${audit.details}::jsonb || jsonb_build_object('choiceListId', shown.id, 'stored', shown.stored)
         FROM shown
-    )
+    )${alsoAudited.length ? sql`, also_audited AS (${insertAuditRows(alsoAudited)})` : sql``}
     SELECT id, offered_at, stored FROM shown`.execute(db);
   const row = rows[0]!;
   return { id: row.id, offeredAt: new Date(row.offered_at), stored: row.stored };
+}
+
+/** A plain insert of audit rows, for a statement's own CTE. */
+function insertAuditRows(rows: readonly AuditRow[]) {
+  const values = rows.map(
+    (row) => sql`(${row.occurred_at}::timestamptz, ${row.actor_user_id}::uuid, ${row.actor_api_key_id}::uuid, ${row.organisation_id}::uuid,
+      ${row.role}::text, ${row.action}::text, ${row.outcome}::text, ${row.entity_type}::text, ${row.entity_id}::text, ${row.client_address}::text,
+      ${row.details}::jsonb)`,
+  );
+  return sql`INSERT INTO audit_events (occurred_at, actor_user_id, actor_api_key_id, organisation_id, role, action, outcome, entity_type,
+      entity_id, client_address, details) VALUES ${sql.join(values)}`;
 }
 
 /** The list most recently offered for a referral: the one a choice must come from. */

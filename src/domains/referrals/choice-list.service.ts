@@ -6,7 +6,9 @@ import { runningListingsWithStanding } from '../provider-quality/standing-cache.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { auditRowOf } from '../identity/audit.repo.ts';
+import { type AuditRow, auditRowOf, recordAuditRows } from '../identity/audit.repo.ts';
+import { referralForChoiceList } from './referral-view.repo.ts';
+import { normaliseUbrn } from './referral-reference.rules.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import { findOrganisationById } from '../identity/organisation.repo.ts';
@@ -76,8 +78,10 @@ export async function offerChoiceList(
   context: ActionContext,
   referral: ReferralRecord,
   order: ChoiceOrder,
+  alsoAudited: readonly AuditRow[] = [],
 ): Promise<StoredChoiceList> {
   if (referral.status !== 'awaiting-choice') {
+    await recordAuditRows(deps.db, alsoAudited);
     throw new DomainError(
       'invalid-transition',
       `A provider has already been chosen for this referral: ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}${referral.chosen ? ` (${referral.chosen.providerName})` : ''}`,
@@ -101,8 +105,24 @@ export async function offerChoiceList(
       entityId: referral.id,
       details: { orderedBy: order, entries: entries.length, origin: origin.kind },
     }),
+    alsoAudited,
   );
   return { id: shown.id, offeredAt: shown.offeredAt, orderedBy: order, originPostcode: origin.postcode, origin, entries };
+}
+
+/**
+ * The choice list for a referral by its reference, offered to its referrer only (anyone else is told there is no such referral,
+ * audited as refused). The referral's view is audited in the list's own statement, so offering a list costs no transaction of its own.
+ */
+export async function offerChoiceListByReference(
+  deps: Deps,
+  context: ActionContext,
+  reference: string,
+  view: { order: ChoiceOrder; page: string },
+): Promise<{ referral: ReferralRecord; list: StoredChoiceList }> {
+  const found = await referralForChoiceList(deps.db, context, reference, normaliseUbrn(reference), view.page);
+  if (!found) throw new DomainError('not-found', 'There is no referral with that reference');
+  return { referral: found.referral, list: await offerChoiceList(deps, context, found.referral, view.order, [found.viewed]) };
 }
 
 /** A hash of what a list shows (its order, origin and entries), so showing the same list again can be told apart from a change. */

@@ -1,6 +1,6 @@
 /** Reads of a referral for a person to see: each writes its `referral.view` audit row (or the refusal) with the read, in the caller's transaction, so no caller can forget it. */
 import type { Executor } from '../../db/executor.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
+import { type AuditRow, auditRowOf, recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { mayReadContactDetails, type SeenReferral, sideOf } from './referral-access.rules.ts';
 import { findContactDetails } from './referral-contact-details.repo.ts';
@@ -16,16 +16,7 @@ export async function referralSeenBy(
 ): Promise<SeenReferral | undefined> {
   const referral = ubrn ? await findReferralByUbrn(trx, ubrn) : undefined;
   const side = referral && sideOf(context.principal, referral);
-  if (!referral || !side || (view.referrerOnly && side !== 'referrer')) {
-    await recordAudit(trx, context, {
-      action: 'referral.view',
-      outcome: 'denied',
-      entityType: 'referral',
-      entityId: null,
-      details: { reference: reference.slice(0, 20), page: view.page },
-    });
-    return undefined;
-  }
+  if (!referral || !side || (view.referrerOnly && side !== 'referrer')) return refused(trx, context, reference, view.page);
   const contactDetails = mayReadContactDetails(side, referral) ? ((await findContactDetails(trx, referral.id)) ?? null) : null;
   await recordAudit(trx, context, {
     action: 'referral.view',
@@ -34,6 +25,40 @@ export async function referralSeenBy(
     details: { ubrn: referral.ubrn, page: view.page, side, ...(contactDetails && { contactDetails: true }) },
   });
   return { ...referral, side, contactDetails };
+}
+
+/** Audits a refused view (no such referral, or the viewer is on neither side); the caller answers as if there were none. */
+async function refused(trx: Executor, context: ActionContext, reference: string, page: string): Promise<undefined> {
+  await recordAudit(trx, context, {
+    action: 'referral.view',
+    outcome: 'denied',
+    entityType: 'referral',
+    entityId: null,
+    details: { reference: reference.slice(0, 20), page },
+  });
+  return undefined;
+}
+
+/**
+ * The referral for its referrer to be offered a choice list, with the `referral.view` row that the list's own statement writes
+ * before anything is shown (`storeChoiceListShown`), so the view costs no transaction of its own; a refusal is audited at once.
+ */
+export async function referralForChoiceList(
+  db: Executor,
+  context: ActionContext,
+  reference: string,
+  ubrn: string | undefined,
+  page: string,
+): Promise<{ referral: ReferralRecord; viewed: AuditRow } | undefined> {
+  const referral = ubrn ? await findReferralByUbrn(db, ubrn) : undefined;
+  if (!referral || sideOf(context.principal, referral) !== 'referrer') return refused(db, context, reference, page);
+  const viewed = auditRowOf(context, {
+    action: 'referral.view',
+    entityType: 'referral',
+    entityId: referral.id,
+    details: { ubrn: referral.ubrn, page, side: 'referrer' },
+  });
+  return { referral, viewed };
 }
 
 /** The referral for the patient who proved they hold it, audited as seen by the patient; undefined when there is none. */

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
 import type { StoredChoiceList } from '../../domains/referrals/choice-list.repo.ts';
 import { CHOICE_ORDERS } from '../../domains/referrals/choice-list.rules.ts';
-import { offerChoiceList } from '../../domains/referrals/choice-list.service.ts';
+import { offerChoiceListByReference } from '../../domains/referrals/choice-list.service.ts';
 import { chooseProvider } from '../../domains/referrals/choice.service.ts';
 import { type SeenReferral, viewReferral } from '../../domains/referrals/referral-access.service.ts';
 import { PATIENT_SEXES, REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
@@ -232,14 +232,11 @@ export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const referral = await viewReferral(deps, request.actionContext(), request.params.ubrn, {
+      const { referral, list } = await offerChoiceListByReference(deps, request.actionContext(), request.params.ubrn, {
+        order: request.query.order ?? 'distance',
         page: 'api-choice-list',
-        referrerOnly: true,
       });
-      return choiceListJson(
-        await offerChoiceList(deps, request.actionContext(), referral, request.query.order ?? 'distance'),
-        referral.commissioner.name,
-      );
+      return choiceListJson(list, referral.commissioner.name);
     },
   );
 

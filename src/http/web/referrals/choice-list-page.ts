@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { isChoiceOrder } from '../../../domains/referrals/choice-list.rules.ts';
-import { offerChoiceList } from '../../../domains/referrals/choice-list.service.ts';
+import { type offerChoiceList, offerChoiceListByReference } from '../../../domains/referrals/choice-list.service.ts';
 import { chooseProvider } from '../../../domains/referrals/choice.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
@@ -52,8 +52,10 @@ export function registerChoiceListPages(app: FastifyInstance, deps: Deps): void 
 /** The choice list, offered (and stored) afresh each time it is shown, in the order asked for. */
 async function viewChoiceList(deps: Deps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
   const order = (request.query as { order?: string }).order;
-  const referral = await viewReferral(deps, request.actionContext(), ubrnOf(request.params), { page: 'choice-list', referrerOnly: true });
-  const list = await offerChoiceList(deps, request.actionContext(), referral, isChoiceOrder(order) ? order : 'distance');
+  const { referral, list } = await offerChoiceListByReference(deps, request.actionContext(), ubrnOf(request.params), {
+    order: isChoiceOrder(order) ? order : 'distance',
+    page: 'choice-list',
+  });
   return renderForm(
     reply,
     'pages/referrals/choice-list.njk',
