@@ -138,6 +138,22 @@ describe('referral pages', () => {
     ]);
   });
 
+  it('shows a list offered again as before, and a choice not made as an error next to the list', async () => {
+    const created = await checkAndSend(referrer, 'adult-hearing', hearingForm('1951-06-16'));
+    const ubrn = created.headers.location!.split('/').pop()!;
+    const list = await referrer.get(`/referrals/${ubrn}/choice-list`);
+    expect(list.body).toContain('1. Ripponden Hearing (test), Ripponden clinic');
+    const withoutToken = (html: string) => html.replace(/name="_csrf" value="[^"]*"/, '');
+    expect(withoutToken((await referrer.get(`/referrals/${ubrn}/choice-list`)).body), 'the same list shown again').toBe(
+      withoutToken(list.body),
+    );
+    const unchosen = await referrer.submit(`/referrals/${ubrn}/choice-list`, {}, `/referrals/${ubrn}/choice`);
+    expect(unchosen.statusCode).toBe(400);
+    expect(unchosen.body).toMatch(
+      /id="choice-error"[^>]*>\s*<span class="nhsuk-u-visually-hidden">Error: <\/span>Choose a provider from the list/,
+    );
+  });
+
   it('gives the same answer for a wrong code and an unknown reference, and refuses a reference after five failures', async () => {
     const patient = new WebClient(t.app, '198.51.100.8');
     const attempt = async (reference: string) => {

@@ -1,11 +1,9 @@
 /** The choice list (PRODUCT.md §3.5): every provider under contract for the referral's commissioner and service with its nearest site, distance, wait and quality, in a fair order, stored as offered. */
 import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import type { CommissionedService } from '../provider-quality/provider-standing.ts';
+import type { ListingStanding } from '../provider-quality/provider-standing.ts';
 import { runningListingsWithStanding } from '../provider-quality/standing-cache.ts';
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { type AuditRow, auditRowOf, recordAuditRows } from '../identity/audit.repo.ts';
 import { referralForChoiceList } from './referral-view.repo.ts';
 import { normaliseUbrn } from './referral-reference.rules.ts';
@@ -18,16 +16,10 @@ import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './ch
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { ReferralRecord } from './referral.repo.ts';
 
-/** Every provider under contract for the commissioner's service (on any of its offers) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
-export async function choiceEntries(
-  db: Kysely<Database>,
-  service: CommissionedService,
-  origin: Point,
-  today: string,
-  order: ChoiceOrder,
-): Promise<ChoiceListEntry[]> {
+/** Every provider under contract for the commissioner's service (on any of its offers, as the standings read) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
+export function choiceEntries(standings: readonly ListingStanding[], origin: Point, order: ChoiceOrder): ChoiceListEntry[] {
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
-  for (const { listing, wait, firstAppointmentWait, quality } of await runningListingsWithStanding(db, service, today)) {
+  for (const { listing, wait, firstAppointmentWait, quality } of standings) {
     const nearest = nearestSite(origin, listing.sites);
     if (!nearest) continue;
     entries.push({
@@ -87,13 +79,17 @@ export async function offerChoiceList(
       `A provider has already been chosen for this referral: ${REFERRAL_STATUS_LABELS[referral.status].toLowerCase()}${referral.chosen ? ` (${referral.chosen.providerName})` : ''}`,
     );
   }
-  const { origin, point } = await distanceOrigin(deps, referral);
   const service = {
     commissionerId: referral.commissioner.id,
     serviceCode: referral.offer.serviceCode,
     preferredOfferId: referral.offer.id,
   };
-  const entries = await choiceEntries(deps.db, service, point, deps.clock.today(), order);
+  // Where the patient is and who is listed do not depend on each other: both are asked at once.
+  const [{ origin, point }, standings] = await Promise.all([
+    distanceOrigin(deps, referral),
+    runningListingsWithStanding(deps.db, service, deps.clock.today()),
+  ]);
+  const entries = choiceEntries(standings, point, order);
   const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
   const content = { referralId: referral.id, orderedBy: order, origin, entries };
   const shown = await storeChoiceListShown(
