@@ -1,6 +1,6 @@
 /**
  * Long forms' fields rendered once per view-model and reused. The NHS design system's Nunjucks macros cost about 0.1 ms a
- * field, so a form of a hundred fields filled from a versioned record (a pack version, a protocol version) was most of its
+ * field, so a form of sixty fields filled from a versioned record (a pack version, a protocol version) was most of its
  * page's server time, although the same version always gives the same fields.
  */
 import { createHash } from 'node:crypto';
