@@ -76,6 +76,10 @@ describe('offer pages', () => {
       fields[m[1]!] = m[2]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&');
     const saved = await commissioner.submit(`${offerUrl}/protocol`, fields);
     expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    const savedPage = await commissioner.get(`${offerUrl}/protocol`);
+    expect(savedPage.body).toContain('(now version 2)');
+    expect(savedPage.body).toMatch(/name="ageMin"[^>]*value="50"/);
+    expect(savedPage.body).toMatch(/name="acceptanceDeadlineWorkingDays"[^>]*value="5"/);
 
     const priced = await commissioner.submit(`${offerUrl}/prices`, {
       'effectiveFrom-day': '1',
@@ -158,6 +162,13 @@ describe('offer pages', () => {
     expect(withRoute.body).toContain('The maximum age (50) cannot be below the minimum age (60)');
     expect(withRoute.body).toContain('href="#exclusion-0-redirectAdvice"');
     expect(withRoute.body).toContain('Enter the advice shown when the answer is yes to “Vertigo?”');
+    expect(withRoute.body).toMatch(
+      /<input[^>]*id="exclusion-0-redirectAdvice"[^>]*aria-describedby="[^"]*exclusion-0-redirectAdvice-error"/,
+    );
+    expect(withRoute.body).toMatch(/<input[^>]*name="ageMin"[^>]*value="60"/);
+    const afresh = await commissioner.get(`${offerUrl}/protocol`);
+    expect(afresh.body).toMatch(/name="ageMin"[^>]*value="55"/);
+    expect(afresh.body).not.toContain('nhsuk-error-message');
     const unknownRoute = await commissioner.submit(`${offerUrl}/protocol`, {
       routes: 'pharmacist',
       priorities: 'routine',

@@ -88,6 +88,24 @@ describe('publishing an implementation pack version from the catalogue pages', (
     expect((await versionsOf('adult-hearing')).map((row) => row.version)).toEqual(upTo(HEARING_SEEDED));
   });
 
+  it('shows each error inside its own field’s group, and a form opened afresh after a refusal shows the current version without them', async () => {
+    const refused = await post(
+      '/catalogue/adult-hearing/packs/new',
+      edited({ changeNote: 'Ages', ageMin: 'fifty', 'kpi-0-withinDays': 'ten' }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(
+      /<span class="nhsuk-error-message" id="ageMin-error">[\s\S]*?<input[^>]*id="ageMin" name="ageMin"[^>]*value="fifty"/,
+    );
+    expect(refused.body).toMatch(/<input[^>]*id="ageMin"[^>]*aria-describedby="ageMin-error"/);
+    expect(refused.body).toMatch(/id="kpi-0-withinDays-error"[\s\S]*?<input[^>]*name="kpi-0-withinDays"[^>]*value="ten"/);
+    const afresh = await admin.get('/catalogue/adult-hearing/packs/new');
+    expect(afresh.statusCode).toBe(200);
+    expect(afresh.body).toMatch(/name="ageMin"[^>]*value="55"/);
+    expect(afresh.body).not.toContain('nhsuk-error-message');
+    expect(afresh.body).not.toContain('value="fifty"');
+  });
+
   it('previews the changes against the current version field by field, then publishes them as the next version', async () => {
     const changed = await post(
       '/catalogue/adult-hearing/packs/new',
@@ -136,6 +154,16 @@ describe('publishing an implementation pack version from the catalogue pages', (
     const page = await admin.get('/catalogue/adult-hearing');
     expect(page.body).toContain(`Version ${HEARING_SEEDED + 1} of the implementation pack has been published`);
     expect(page.body).toContain('£450.00 per pathway');
+  });
+
+  it('starts the next form from the version just published, not from the form shown before it', async () => {
+    const form = await admin.get('/catalogue/adult-hearing/packs/new');
+    expect(form.body).toContain(`New version ${HEARING_SEEDED + 2} of the implementation pack`);
+    expect(form.body).toContain(`The form starts from version ${HEARING_SEEDED + 1}.`);
+    expect(form.body).toMatch(/name="ageMin"[^>]*value="50"/);
+    expect(form.body).toMatch(/name="price"[^>]*value="450.00"/);
+    expect(form.body).toMatch(/name="kpi-0-thresholdPercent"[^>]*value="90"/);
+    expect(form.body).toMatch(/<textarea[^>]*name="changeNote"[^>]*><\/textarea>/);
   });
 
   it('refuses to publish over a version published after the preview, and shows the changes against it first', async () => {

@@ -6,6 +6,7 @@ import { packChanges } from '../../../domains/catalogue/pack-changes.rules.ts';
 import type { Deps } from '../../../domains/deps.ts';
 import { wordDiff } from '../../../lib/word-diff.ts';
 import { field, type FormErrors, formErrors, renderForm } from '../form.ts';
+import { memoisedFragment } from '../fragment-memo.ts';
 import { attemptRefusable, type Failure, renderFailure } from '../form-outcome.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { type PackFormValues, packFormValues, packFromForm } from './pack-form.ts';
@@ -49,17 +50,17 @@ function changeView(change: ReturnType<typeof packChanges>[number]) {
   return { ...change, diff: change.kind === 'changed' && long ? wordDiff(change.before!, change.after!) : undefined };
 }
 
-/** The pack form, from the draft kept or posted. */
+/** The pack form, from the draft kept or posted; its fields are rendered once per draft and errors (the same pack version gives the same fields). */
 function viewPackForm(reply: FastifyReply, service: ServiceRecord, draft: PackDraft, errors?: FormErrors) {
+  const fields = { changeNote: draft.changeNote, ...packFormView(draft.values), fieldErrors: errors?.fieldErrors };
   return renderForm(
     reply,
     'pages/catalogue/pack-form.njk',
     `New pack version for ${service.name}`,
     {
       service,
-      changeNote: draft.changeNote,
       nextVersion: (service.currentPackVersion ?? 0) + 1,
-      ...packFormView(draft.values),
+      fieldsHtml: memoisedFragment(reply, 'pages/catalogue/pack-form-fields.njk', fields),
     },
     errors,
   );

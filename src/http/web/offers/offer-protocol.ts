@@ -6,6 +6,7 @@ import type { Deps } from '../../../domains/deps.ts';
 import { latestProtocolOf, type OfferRecord } from '../../../domains/offers/offer-view.service.ts';
 import { saveOfferProtocol } from '../../../domains/offers/offer-terms.service.ts';
 import { type FormErrors, formErrors, renderForm } from '../form.ts';
+import { memoisedFragment } from '../fragment-memo.ts';
 import { get, post, registerPages } from '../page-routes.ts';
 import { COMMISSIONER, offerForEditing } from './offer-page.ts';
 import { BLANK_ROWS, formErrorFor, keepPatientWording, protocolFromForm } from './protocol-form.ts';
@@ -40,7 +41,7 @@ function editorValues(protocol: ReferralProtocol) {
   };
 }
 
-/** The protocol editor, filled from the latest version (or the pack's) or from what was just sent. */
+/** The protocol editor, filled from the latest version (or the pack's) or from what was just sent; its fields are rendered once per values and errors. */
 function viewOfferProtocol(
   reply: FastifyReply,
   offer: OfferRecord,
@@ -48,16 +49,20 @@ function viewOfferProtocol(
   version: number,
   errors?: FormErrors,
 ) {
+  const fields = {
+    values,
+    routeItems: ROUTE_ITEMS.map((item) => ({ ...item, checked: (values.routes as string[]).includes(item.value) })),
+    fieldErrors: errors?.fieldErrors,
+  };
   return renderForm(
     reply,
     'pages/offers/protocol.njk',
     'Referral protocol',
     {
       offer,
-      values,
       version,
-      routeItems: ROUTE_ITEMS.map((item) => ({ ...item, checked: (values.routes as string[]).includes(item.value) })),
       nationalAgeMin: offer.pack.content.protocol.ageMin,
+      fieldsHtml: memoisedFragment(reply, 'pages/offers/protocol-fields.njk', fields),
     },
     errors,
   );

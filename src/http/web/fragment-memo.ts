@@ -1,0 +1,27 @@
+/**
+ * Long forms' fields rendered once per view-model and reused. The NHS design system's Nunjucks macros cost about 0.1 ms a
+ * field, so a form of sixty fields filled from a versioned record (a pack version, a protocol version) was most of its
+ * page's server time, although the same version always gives the same fields.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { RecentMap } from '../../lib/recent-map.ts';
+
+/** Renderings kept on a node: each is at most ~80 KB of HTML, so a few MB. */
+export const MAX_MEMOISED_FRAGMENTS = 100;
+
+const rendered = new RecentMap<string, string>(MAX_MEMOISED_FRAGMENTS);
+
+/**
+ * The template rendered with the model, once per template and model: the key is a hash of the model's JSON, so a new version,
+ * a typed value or an error beside a field is a different model and renders afresh, on every node, with nothing to invalidate.
+ * The model must be plain data (no functions or per-request tokens): the CSRF token stays in the page around the fragment.
+ */
+export function memoisedFragment(reply: Pick<FastifyReply, 'renderFragment'>, template: string, model: Record<string, unknown>): string {
+  const key = createHash('sha256').update(template).update('\0').update(JSON.stringify(model)).digest('base64');
+  const kept = rendered.get(key);
+  if (kept !== undefined) return kept;
+  const html = reply.renderFragment(template, model);
+  rendered.set(key, html);
+  return html;
+}
