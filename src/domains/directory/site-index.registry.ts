@@ -1,45 +1,38 @@
-/** Keeps the spatial index in step with the database: rebuilt after our own writes, and re-checked every minute for other nodes' writes. */
+/**
+ * Keeps the spatial index in step with the database: before each use, one shared version read (decision 0072) tells whether any
+ * node has changed a site (the `listings` version, bumped by the sites table's trigger in the same transaction, decision 0068).
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { LISTINGS_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
+import { currentVersions } from '../provider-quality/version-reads.ts';
 import { SiteIndex } from './site-index.ts';
-import { openSitesFingerprint, openSitesForIndex } from './site.repo.ts';
-
-const RECHECK_MS = 60_000;
+import { openSitesForIndex } from './site.repo.ts';
 
 export class SiteIndexRegistry {
-  private current: Promise<{ index: SiteIndex; fingerprint: string; checkedAt: number }> | undefined;
+  private current: { version: bigint; built: Promise<SiteIndex> } | undefined;
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
-  /** The index for now: built on first use, rebuilt when marked stale or when another node has changed the sites. */
+  /**
+   * The index as of this call: built on first use, and once more whenever a site was added, moved or closed through any node. An
+   * index built under a newer version than a slow caller read serves it too: its data are newer still.
+   */
   async index(): Promise<SiteIndex> {
-    if (!this.current) this.current = this.build();
-    const snapshot = await this.current;
-    if (this.now() - snapshot.checkedAt < RECHECK_MS) return snapshot.index;
-    const fingerprint = await this.fingerprint();
-    if (fingerprint === snapshot.fingerprint) {
-      snapshot.checkedAt = this.now();
-      return snapshot.index;
+    const version = BigInt((await currentVersions(this.db, [LISTINGS_SCOPE])).get(LISTINGS_SCOPE)!);
+    if (!this.current || this.current.version < version) {
+      const built = this.build();
+      const building = { version, built };
+      this.current = building;
+      built.catch(() => {
+        if (this.current === building) this.current = undefined;
+      });
     }
-    this.current = this.build();
-    return (await this.current).index;
+    return this.current.built;
   }
 
-  /** Call after any change to sites, so the next query sees it. */
-  invalidate(): void {
-    this.current = undefined;
-  }
-
-  private async build() {
-    const fingerprint = await this.fingerprint();
-    return { index: new SiteIndex(await openSitesForIndex(this.db)), fingerprint, checkedAt: this.now() };
-  }
-
-  /** A cheap summary that changes whenever a site is added, moved or closed. */
-  private async fingerprint(): Promise<string> {
-    return openSitesFingerprint(this.db);
+  /** The open sites, read after their version, so an index is never older than the version it is held under. */
+  private async build(): Promise<SiteIndex> {
+    return new SiteIndex(await openSitesForIndex(this.db));
   }
 }

@@ -80,18 +80,3 @@ export async function sitesOf(db: Kysely<Database>, organisationId: string): Pro
     organisationName: row.organisation_name,
   }));
 }
-
-/** A cheap summary of the open sites that changes whenever a site is added, moved or closed, so the nearest-site index knows when to rebuild. */
-export async function openSitesFingerprint(db: Kysely<Database>): Promise<string> {
-  const row = await db
-    .selectFrom('sites')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('count'),
-      eb.fn.sum<number>('latitude').as('lat'),
-      eb.fn.sum<number>('longitude').as('lon'),
-      eb.fn.max('created_at').as('latest'),
-    ])
-    .where('closed_on', 'is', null)
-    .executeTakeFirstOrThrow();
-  return `${row.count}:${row.lat}:${row.lon}:${String(row.latest)}`;
-}
