@@ -36,7 +36,7 @@ export function registerViews(app: FastifyInstance, env: nunjucks.Environment): 
     return env.render(template, context);
   });
   app.decorateReply('renderShared', function renderShared(this: FastifyReply, template: string, context: Record<string, unknown>) {
-    return env.render(template, { ...layoutContext(this.request, this), csrfToken: undefined, ...context });
+    return env.render(template, { ...anonymousLayoutContext(this.request), ...context });
   });
 }
 
@@ -58,17 +58,25 @@ export function csrfTokenOnDemand(reply: FastifyReply): { toString(): string } {
   };
 }
 
+/** The layout's context for anyone not signed in, with nothing of one reader's: no token, no message, no session touched. */
+function anonymousLayoutContext(request: FastifyRequest): Record<string, unknown> {
+  return {
+    principal: null,
+    navigation: navigationFor(null, request.url),
+    currentPath: request.url.split('?')[0],
+    assetPath: '/nhsuk/assets',
+  };
+}
+
 function layoutContext(request: FastifyRequest, reply: FastifyReply): Record<string, unknown> {
   const session = (request as { session?: FastifyRequest['session'] }).session;
-  const csrfToken = session ? csrfTokenOnDemand(reply) : undefined;
   const flash = session?.flash;
   if (flash && session) session.flash = undefined;
   return {
+    ...anonymousLayoutContext(request),
     principal: request.principal,
     navigation: navigationFor(request.principal, request.url),
-    csrfToken,
-    currentPath: request.url.split('?')[0],
+    csrfToken: session ? csrfTokenOnDemand(reply) : undefined,
     flash,
-    assetPath: '/nhsuk/assets',
   };
 }
