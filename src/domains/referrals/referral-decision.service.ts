@@ -4,9 +4,9 @@ import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
-import { hashPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';
+import { hashAccessCode } from './access-code-hash.ts';
 import { lookupPostcode } from '../reference/postcode.service.ts';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.rules.ts';
 import { hasContactDetails, type PatientContact } from './patient-contact.rules.ts';
@@ -102,7 +102,7 @@ function isUbrnCollision(error: unknown): boolean {
   return (error as { code?: string }).code === '23505' && String((error as Error).message).includes('referrals_ubrn_key');
 }
 
-/** Saves a referral judged eligible, awaiting the patient's choice, with a fresh reference and access code (only its hash is kept). It is judged again under the patient's lock, so of simultaneous referrals only those within the repeat limit are saved (decision 0024); a reference collision draws again. */
+/** Saves a referral judged eligible, awaiting the patient's choice, with a fresh reference and access code (only its keyed hash is kept, decision 0074). It is judged again under the patient's lock, so of simultaneous referrals only those within the repeat limit are saved (decision 0024); a reference collision draws again. */
 export async function saveIfStillEligible(
   deps: Deps,
   context: ActionContext,
@@ -110,9 +110,9 @@ export async function saveIfStillEligible(
   ubrns: () => string = newUbrn,
 ): Promise<SaveOutcome> {
   const accessCode = newAccessCode();
-  const accessCodeHash = await hashPassword(normaliseAccessCode(accessCode));
   for (let attempt = 1; ; attempt += 1) {
     const ubrn = ubrns();
+    const accessCodeHash = await hashAccessCode(deps.accessCodeKeys, ubrn, normaliseAccessCode(accessCode));
     try {
       const saved = await judgeAndInsert(deps, context, save, ubrn, accessCodeHash);
       return saved.referralId

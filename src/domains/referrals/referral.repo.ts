@@ -126,7 +126,7 @@ export async function recordChoice(
     .execute();
 }
 
-/** Replaces a referral's access code hash: only the demo seed does this, to publish one demo patient's code. */
+/** Replaces a referral's access code hash: the demo seed publishes one demo patient's code, and a code proved under an older scheme or key is kept again under the current key (decision 0074). */
 export async function setAccessCodeHash(db: Executor, referralId: string, hash: string): Promise<void> {
   await db.updateTable('referrals').set({ access_code_hash: hash }).where('id', '=', referralId).execute();
 }
