@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/domains/identity/password.ts';
 import { accessCodeKeyId } from '../../src/domains/referrals/access-code-hash.ts';
 import { verifyPatientAccess } from '../../src/domains/referrals/patient-access.service.ts';
-import { aHearingReferral, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
-import { createTestApp, TEST_ACCESS_CODE_KEYS, type TestApp } from '../support/test-app.ts';
+import { aHearingReferral, nhsNumberFrom } from '../support/referral-rows.ts';
+import { demoPracticeReferrer } from '../support/demo-referrer.ts';
+import { TEST_ACCESS_CODE_KEYS, type TestApp } from '../support/test-app.ts';
 
 const BORN = '1950-07-04';
 const NEW_KEY = 'the-key-this-deployment-rotated-to-at-least-32-characters';
@@ -30,10 +31,7 @@ describe('how a referral’s access code is kept (decision 0074)', () => {
   const patient = (address: string) => ({ principal: null, clientAddress: address });
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo' });
-    await placePostcodes(t.deps);
-    const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
-    token = await tokenFor(t.deps, practice.id, 'referrer');
+    ({ t, token } = await demoPracticeReferrer());
   });
   afterAll(() => t.close());
 

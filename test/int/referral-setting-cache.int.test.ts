@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aHearingReferral, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { aHearingReferral, nhsNumberFrom } from '../support/referral-rows.ts';
+import { demoPracticeReferrer } from '../support/demo-referrer.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 describe('referral creation reads what the practice may refer to once, and again as soon as it changes (decision 0074)', () => {
   let t: TestApp;
@@ -13,10 +14,7 @@ describe('referral creation reads what the practice may refer to once, and again
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo' });
-    await placePostcodes(t.deps);
-    const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
-    token = await tokenFor(t.deps, practice.id, 'referrer');
+    ({ t, token } = await demoPracticeReferrer());
   });
   afterAll(() => t.close());
 

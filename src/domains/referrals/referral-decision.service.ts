@@ -3,7 +3,6 @@ import { type FieldError, isDomainError } from '../../lib/errors.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';
 import { hashAccessCode } from './access-code-hash.ts';
@@ -16,7 +15,7 @@ import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
 import { earlierReferralsOf, insertPatientIfNew, lockPatientReferrals, upsertPatient } from './patient.repo.ts';
-import { insertReferral, insertReferralEvent } from './referral.repo.ts';
+import { insertNewReferral } from './referral-create.repo.ts';
 
 /** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
 export interface ReferralDecision {
@@ -150,47 +149,63 @@ async function insertAll(
   ubrn: string,
   accessCodeHash: string,
 ): Promise<string> {
-  const { source, service, referral } = save;
   const at = deps.clock.now();
+  const patientId = await savePatient(trx, save, at);
+  const saved = { eligibility, ubrn, accessCodeHash, patientId, at, referredOn: deps.clock.today() };
+  const referralId = await insertNewReferral(trx, newReferralRows(context, save, saved));
+  if (save.contact && hasContactDetails(save.contact)) await insertContactDetails(trx, referralId, save.contact);
+  return referralId;
+}
+
+/** A referrer's referral brings the patient's record up to date; a self-referral creates it only when new. */
+function savePatient(trx: Executor, save: ReferralToSave, at: Date): Promise<string> {
   const patient = {
-    ...referral,
+    ...save.referral,
     postcode: save.postcode,
-    practiceOrganisationId: source.practice?.id ?? null,
+    practiceOrganisationId: save.source.practice?.id ?? null,
     phone: save.contact?.phone,
     email: save.contact?.email,
   };
-  const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
-  const referralId = await insertReferral(trx, {
-    ubrn,
-    accessCodeHash,
-    patientId,
-    offerId: service.offer.id,
-    protocolVersion: service.protocol.version,
-    commissionerOrganisationId: source.commissioner.id,
-    referrerOrganisationId: source.practice?.id ?? null,
-    referrerUserId: source.referrerUserId,
-    referral,
-    eligibility,
-    referredOn: deps.clock.today(),
-    at,
-  });
-  if (save.contact && hasContactDetails(save.contact)) await insertContactDetails(trx, referralId, save.contact);
+  return save.source.actor === 'patient' ? insertPatientIfNew(trx, patient, at) : upsertPatient(trx, patient, at);
+}
+
+/** The referral awaiting choice, its first event and its audit row, as one statement writes them. */
+function newReferralRows(
+  context: ActionContext,
+  { source, service, referral }: ReferralToSave,
+  saved: { eligibility: EligibilityResult; ubrn: string; accessCodeHash: string; patientId: string; at: Date; referredOn: string },
+): Parameters<typeof insertNewReferral>[1] {
+  const { eligibility, ubrn, accessCodeHash, patientId, at, referredOn } = saved;
   const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
-  await insertReferralEvent(trx, {
-    referralId,
-    fromStatus: null,
-    toStatus: 'awaiting-choice',
-    actor: source.actor,
-    comment,
-    at,
-    userId: source.referrerUserId,
-    apiKeyId: actingApiKeyId(context),
-  });
-  await recordAudit(trx, context, {
-    action: 'referral.create',
-    entityType: 'referral',
-    entityId: referralId,
-    details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route },
-  });
-  return referralId;
+  return {
+    referral: {
+      ubrn,
+      accessCodeHash,
+      patientId,
+      referral,
+      eligibility,
+      referredOn,
+      at,
+      offerId: service.offer.id,
+      protocolVersion: service.protocol.version,
+      commissionerOrganisationId: source.commissioner.id,
+      referrerOrganisationId: source.practice?.id ?? null,
+      referrerUserId: source.referrerUserId,
+    },
+    event: {
+      fromStatus: null,
+      toStatus: 'awaiting-choice',
+      actor: source.actor,
+      comment,
+      at,
+      userId: source.referrerUserId,
+      apiKeyId: actingApiKeyId(context),
+    },
+    context,
+    audit: {
+      action: 'referral.create',
+      entityType: 'referral',
+      details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route },
+    },
+  };
 }
