@@ -99,7 +99,7 @@ async function build(): Promise<NationalFixture> {
     await database.drop();
     await server.stop();
   };
-  const deps = { db: handle.db, clock: systemClock() };
+  const deps = { db: handle.db, clock: systemClock(), accessCodeKeys: { current: 'bench-access-code-key-long-enough-to-key-codes' } };
   await migrateToLatest(handle.db);
   const prepared = await prepare(deps);
   const app = await buildApp({

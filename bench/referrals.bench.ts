@@ -1,7 +1,7 @@
 /** Sustained referral creation through the JSON API as GP referrers (eligibility, write, audit; then with the choice list), on the national dataset on PostgreSQL, beside /health/live in the same run. */
 import type autocannon from 'autocannon';
 import type { Deps } from '../src/domains/deps.ts';
-import { hashPassword } from '../src/domains/identity/password.ts';
+import { hashAccessCode } from '../src/domains/referrals/access-code-hash.ts';
 import { measureRoute } from './http.ts';
 import { formatCount as count, nationalFixture } from './national-fixture.ts';
 import { type NewReferralRequest, referralMaker } from './referral-bodies.ts';
@@ -103,21 +103,21 @@ async function measureCreation(
   };
 }
 
-/** How many access codes a second argon2id hashes here at the same concurrency: every saved referral needs one, so this bounds creation. */
-async function accessCodeHashes(): Promise<BenchRow> {
+/** How many access codes a second are hashed here as a saved referral's is (keyed, decision 0074) at the same concurrency: every saved referral needs one, so this bounds creation. */
+async function accessCodeHashes(deps: Deps): Promise<BenchRow> {
   const latencies: number[] = [];
   const until = performance.now() + SECONDS * 1000;
   const worker = async () => {
     for (let n = 0; performance.now() < until; n += 1) {
       const started = performance.now();
-      await hashPassword(`BENCH-CODE-${n}`);
+      await hashAccessCode(deps.accessCodeKeys, String(n).padStart(12, '0'), `BENCHCODE${n}`);
       latencies.push(performance.now() - started);
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   latencies.sort((a, b) => a - b);
   return {
-    label: `hashPassword (argon2id) of an access code, in-process, ${CONNECTIONS} at once: the ceiling on referrals/s`,
+    label: `hashAccessCode (HMAC-SHA-256 under the access-code key) of an access code, in-process, ${CONNECTIONS} at once: the ceiling on referrals/s`,
     perSecond: latencies.length / SECONDS,
     meanMs: latencies.reduce((sum, value) => sum + value, 0) / latencies.length,
     p99Ms: latencies[Math.ceil(latencies.length * 0.99) - 1],
@@ -149,10 +149,10 @@ export async function referralsBenchmark(): Promise<BenchResult> {
   return {
     description: `Referrals created through the JSON API as GP referrers (each practice's referrer API key, a new patient each time, eligible under the offer's protocol), over HTTP against the real server on ${serverDescription}, beside a trivial JSON route on the same server; ${CONNECTIONS} connections, ${SECONDS} s each (sustained: every connection sends its next referral as soon as the last is answered).`,
     baseline,
-    rows: [alone.row, withList.row, await accessCodeHashes()],
+    rows: [alone.row, withList.row, await accessCodeHashes(deps)],
     notes: [
       ...notes,
-      `Bodies: ${maker.services} services on every commissioner's offers that take GP referrals, in turn; the patient's age, sex and answers make them eligible, so each is saved (201) and no repeat limit applies. Saving hashes a fresh access code with argon2id.`,
+      `Bodies: ${maker.services} services on every commissioner's offers that take GP referrals, in turn; the patient's age, sex and answers make them eligible, so each is saved (201) and no repeat limit applies. Saving keeps a fresh access code as an HMAC-SHA-256 under the access-code key (decision 0074).`,
       alone.note,
       withList.note,
     ],

@@ -16,6 +16,7 @@ export async function withDatabase<T>(work: (deps: Deps, kind: 'postgres' | 'pgl
         queryPeriods: config.queryPeriods,
         qualityReturnDueWorkingDays: config.qualityReturnDueWorkingDays,
         breachPeriods: config.breachPeriods,
+        accessCodeKeys: config.accessCodeKeys,
       },
       handle.kind,
     );

@@ -8,6 +8,8 @@ import type { SmtpSettings } from '../domains/email/smtp-mailer.ts';
 import { breachPeriodsFrom } from './breach-periods.ts';
 import { smtpFrom } from './smtp.ts';
 import { type OidcClientConfig, oidcClientFrom } from './oidc-config.ts';
+import type { AccessCodeKeys } from '../domains/referrals/access-code-hash.ts';
+import { accessCodeKeysFrom } from './access-code-keys.ts';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -23,6 +25,8 @@ export interface Config {
   referenceDataDir: string;
   /** Signs session cookies; undefined in embedded mode until `ensureSessionSecret` supplies one. */
   sessionSecret: string | undefined;
+  /** Keys patients' access codes (decision 0074); undefined in embedded mode until `ensureAccessCodeKeys` supplies one. */
+  accessCodeKeys: AccessCodeKeys | undefined;
   /** A fixed "today" for the clock, for demos and tests. */
   today: string | undefined;
   nodeEnv: NodeEnv;
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     dataDir: path.resolve(cwd, nonEmpty(env.AQP_STATE_DIR) ?? 'data'),
     referenceDataDir: path.resolve(cwd, nonEmpty(env.AQP_DATA_DIR) ?? '../shared/data'),
     sessionSecret,
+    accessCodeKeys: accessCodeKeysFrom(env, { databaseUrl, sessionSecret }, (message) => new ConfigError(message)),
     today: today(env.AQP_TODAY),
     nodeEnv,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),

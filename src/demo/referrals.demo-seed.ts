@@ -14,8 +14,8 @@ import { findReferralByUbrn, practiceHasReferrals, type ReferralRecord, setAcces
 import { createReferral } from '../domains/referrals/referral.service.ts';
 import { DEMO_PATIENT_POSTCODES, DEMO_REFERRALS, type DemoReferral, type DemoStep } from './referrals.demo-data.ts';
 import { offeredService, referralSettingFor } from '../domains/referrals/referral-offer.service.ts';
-import { hashPassword } from '../domains/identity/password.ts';
 import { normaliseAccessCode } from '../domains/referrals/referral-reference.rules.ts';
+import { hashAccessCode } from '../domains/referrals/access-code-hash.ts';
 import { demoActor } from './demo-actor.ts';
 import { daysAgo } from './demo-calendar.ts';
 import { PAYMENT_HISTORY } from './payments.demo-data.ts';
@@ -52,7 +52,7 @@ async function createDemoReferral(deps: Deps, gp: ActionContext, demo: DemoRefer
   );
   if (!decision.created) return undefined;
   if (demo.fixedAccess) {
-    const hash = await hashPassword(normaliseAccessCode(demo.fixedAccess.accessCode));
+    const hash = await hashAccessCode(deps.accessCodeKeys, decision.created.ubrn, normaliseAccessCode(demo.fixedAccess.accessCode));
     await setAccessCodeHash(deps.db, decision.created.referralId, hash);
   }
   return findReferralByUbrn(deps.db, decision.created.ubrn);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { QueryPeriods } from './payments/line-query.rules.ts';
+import type { AccessCodeKeys } from './referrals/access-code-hash.ts';
 import type { BreachPeriods } from './provider-quality/breach.rules.ts';
 
 export interface Deps {
@@ -14,4 +15,6 @@ export interface Deps {
   qualityReturnDueWorkingDays?: number;
   /** The deployment's contract-management periods for KPI breaches (decision 0056); absent means DEFAULT_BREACH_PERIODS. */
   breachPeriods?: BreachPeriods;
+  /** The keys patients' access codes are kept under (src/config, decision 0074); absent (tools and tests that build their own) means argon2id, as before. */
+  accessCodeKeys?: AccessCodeKeys;
 }

@@ -1,6 +1,7 @@
 /** Starts the platform: config, database, migrations, first-start demo seed, listen, graceful shutdown. */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.ts';
+import { ensureAccessCodeKeys } from '../config/access-code-keys.ts';
 import { ensureSessionSecret } from '../config/session-secret.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -21,7 +22,7 @@ import { buildApp } from './app.ts';
 /** Runs the server until SIGTERM or SIGINT, then closes connections and the database cleanly. */
 export async function serve(baseConfig: Config, log: (line: string) => void = console.log): Promise<FastifyInstance> {
   const started = Date.now();
-  const config = await ensureSessionSecret(baseConfig);
+  const config = await ensureAccessCodeKeys(await ensureSessionSecret(baseConfig));
   const handle = await openDatabase(config);
   const deps = {
     db: handle.db,
@@ -29,6 +30,7 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
     queryPeriods: config.queryPeriods,
     qualityReturnDueWorkingDays: config.qualityReturnDueWorkingDays,
     breachPeriods: config.breachPeriods,
+    accessCodeKeys: config.accessCodeKeys,
   };
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);

@@ -66,7 +66,11 @@ describe('npm start', () => {
     it('migrates an empty PostgreSQL database named by DATABASE_URL and serves, without demo data', async () => {
       const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
       cleanups.push(() => dropPostgresDatabase(serverUrl, name));
-      const server = await startCliServer({ DATABASE_URL: url, SESSION_SECRET: 'a-session-secret-for-the-start-test-0123456789' });
+      const server = await startCliServer({
+        DATABASE_URL: url,
+        SESSION_SECRET: 'a-session-secret-for-the-start-test-0123456789',
+        AQP_ACCESS_CODE_KEY: 'an-access-code-key-for-the-start-test-0123456789',
+      });
       expect(server.output()).toContain('Applied migrations: 0001-identity, 0002-reference-data');
       expect(server.output()).not.toContain('Seeded the demo region');
       expect((await fetch(`${server.baseUrl}/health/ready`)).status).toBe(200);

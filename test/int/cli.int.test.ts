@@ -26,7 +26,7 @@ describe('the aqp command line', () => {
     const serverUrl = process.env.TEST_DATABASE_URL;
     if (serverUrl) {
       const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
-      Object.assign(env, { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) });
+      Object.assign(env, { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40), AQP_ACCESS_CODE_KEY: 'k'.repeat(40) });
       cleanup = () => dropPostgresDatabase(serverUrl, name);
     } else {
       const stateDir = await mkdtemp(path.join(os.tmpdir(), 'aqp-cli-'));

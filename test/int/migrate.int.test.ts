@@ -20,7 +20,7 @@ async function emptyDatabase(): Promise<{
     const { url, name } = await createDatabaseFromTemplate(serverUrl, 'template0');
     return {
       handle: connectPostgres(url, 2),
-      env: { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) },
+      env: { DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40), AQP_ACCESS_CODE_KEY: 'k'.repeat(40) },
       reopen: async () => connectPostgres(url, 2),
       cleanup: () => dropPostgresDatabase(serverUrl, name),
     };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPatientAccess } from '../../src/domains/referrals/patient-access.service.ts';
 import { forgetStaleAttempts } from '../../src/domains/referrals/stale-attempts.service.ts';
-import { aHearingReferral, nhsNumberFrom, placePostcodes, tokenFor } from '../support/referral-rows.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { aHearingReferral, nhsNumberFrom } from '../support/referral-rows.ts';
+import { demoPracticeReferrer } from '../support/demo-referrer.ts';
+import type { TestApp } from '../support/test-app.ts';
 import { csrfTokenIn, WebClient } from '../support/web-client.ts';
 
 const BORN = { iso: '1950-07-04', form: { 'dateOfBirth-day': '4', 'dateOfBirth-month': '7', 'dateOfBirth-year': '1950' } };
@@ -38,10 +39,7 @@ describe('patient access to a referral: guesses limited per reference and addres
     );
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'demo' });
-    await placePostcodes(t.deps);
-    const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
-    token = await tokenFor(t.deps, practice.id, 'referrer');
+    ({ t, token } = await demoPracticeReferrer());
   });
   afterAll(() => t.close());
 

@@ -90,7 +90,7 @@ describe('referral, eligibility, choice list and choice', () => {
       referred_on: TODAY,
     });
     expect(protocolVersion).toBe(Number(calderdaleProtocol.v));
-    expect(stored.access_code_hash).toMatch(/^\$argon2id\$/);
+    expect(stored.access_code_hash).toMatch(/^\$hmac-sha256\$/);
     expect(stored.access_code_hash).not.toContain(accessCode.replace('-', ''));
     const events = await t.deps.db
       .selectFrom('referral_events')

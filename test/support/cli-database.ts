@@ -33,6 +33,7 @@ export interface CliDatabase {
 }
 
 const SESSION_SECRET = 'kill-test-session-secret-long-enough-to-sign';
+const AQP_ACCESS_CODE_KEY = 'kill-test-access-code-key-long-enough-to-key';
 
 async function using<T>(open: () => Promise<DatabaseHandle>, work: (deps: Deps) => Promise<T>): Promise<T> {
   const handle = await open();
@@ -46,7 +47,7 @@ async function using<T>(open: () => Promise<DatabaseHandle>, work: (deps: Deps) 
 function postgresDatabase(serverUrl: string, created: { url: string; name: string }): CliDatabase {
   return {
     kind: 'postgres',
-    env: { DATABASE_URL: created.url, SESSION_SECRET },
+    env: { DATABASE_URL: created.url, SESSION_SECRET, AQP_ACCESS_CODE_KEY },
     use: (work) => using(async () => connectPostgres(created.url, 2), work),
     watchForClose: () => watchLock(created.url),
     copy: async () => postgresDatabase(serverUrl, await createDatabaseFromTemplate(serverUrl, created.name)),

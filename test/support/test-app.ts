@@ -18,6 +18,8 @@ export interface TestApp {
 }
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-to-sign';
+/** The access-code key of every test app, as AQP_ACCESS_CODE_KEY gives one to a real deployment (decision 0074). */
+export const TEST_ACCESS_CODE_KEYS = { current: 'test-access-code-key-that-is-long-enough-to-key' };
 
 /**
  * What a test database holds before the test adds its own rows, cheapest first (docs/decisions/0037):
@@ -36,7 +38,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const clock = options.clock ?? systemClock();
   const database = await createSeededTestDatabase(options.seed ?? 'catalogue', clock);
-  const deps: Deps = { db: database.db, clock };
+  const deps: Deps = { db: database.db, clock, accessCodeKeys: TEST_ACCESS_CODE_KEYS };
   const config = { ...loadConfig({ NODE_ENV: 'test', ...options.env }), sessionSecret: TEST_SESSION_SECRET };
   const app = await buildApp({ config, deps, onRoute: options.onRoute });
   await app.ready();

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       DATABASE_URL: 'postgres://aqp:pw@db:5432/aqp',
       SESSION_SECRET: 's'.repeat(40),
+      AQP_ACCESS_CODE_KEY: 'k'.repeat(40),
       AQP_DATA_DIR: '/data/ref',
       AQP_TODAY: '2013-04-01',
       NODE_ENV: 'production',

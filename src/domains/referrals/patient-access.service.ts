@@ -3,7 +3,6 @@ import { DomainError, type FieldError, validationFailed } from '../../lib/errors
 import { isIsoDate } from '../../lib/iso-date.ts';
 import type { Deps } from '../deps.ts';
 import { recordAudit } from '../identity/audit.repo.ts';
-import { verifyPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import {
   ADDRESS_WINDOW_MINUTES,
@@ -16,7 +15,8 @@ import {
 import { deleteGuessesBefore, forgetGuess, guessesSince, lockReferenceGuesses, recordGuess } from './patient-access.repo.ts';
 import { ipv6SitePrefixOf } from '../../lib/client-address.ts';
 import { normaliseAccessCode, normaliseUbrn } from './referral-reference.rules.ts';
-import { findReferralByUbrn } from './referral.repo.ts';
+import { findReferralByUbrn, setAccessCodeHash } from './referral.repo.ts';
+import { verifyAccessCode } from './access-code-hash.ts';
 
 const NO_MATCH =
   'The reference, access code and date of birth do not match a referral. Check them against your referral letter and try again.';
@@ -73,10 +73,11 @@ export async function verifyPatientAccess(deps: Deps, context: ActionContext, cr
     throw new DomainError('too-many-requests', GUESS_LIMIT_MESSAGES[reserved.refused]);
   }
   const referral = await findReferralByUbrn(deps.db, ubrn);
-  const codeMatches = await verifyPassword(referral?.accessCodeHash, normaliseAccessCode(credentials.accessCode));
-  if (referral && codeMatches && referral.patient.dateOfBirth === credentials.dateOfBirth) {
+  const code = await verifyAccessCode(deps.accessCodeKeys, referral?.accessCodeHash, ubrn, normaliseAccessCode(credentials.accessCode));
+  if (referral && code.matches && referral.patient.dateOfBirth === credentials.dateOfBirth) {
     await deps.db.transaction().execute(async (trx) => {
       await forgetGuess(trx, reserved.guessId);
+      if (code.rehashed) await setAccessCodeHash(trx, referral.id, code.rehashed);
       await recordAudit(trx, context, {
         action: 'referral.patient-access',
         entityType: 'referral',

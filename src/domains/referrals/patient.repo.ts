@@ -75,9 +75,11 @@ export const PATIENT_LOCK_WAIT_SECONDS = 5;
  * referral committed before it (decision 0024); gives up after a few seconds with a coded "busy" answer rather than a 500.
  */
 export async function lockPatientReferrals(db: Executor, nhsNumber: string): Promise<void> {
-  await sql.raw(`SET LOCAL lock_timeout = '${PATIENT_LOCK_WAIT_SECONDS}s'`).execute(db);
   try {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`aqp.patient-referrals:${nhsNumber}`}))`.execute(db);
+    // One round trip: set_config(..., true) is SET LOCAL, and a select list is evaluated left to right, so the wait is bounded before the lock is asked for.
+    await sql`SELECT set_config('lock_timeout', ${`${PATIENT_LOCK_WAIT_SECONDS}s`}, true), pg_advisory_xact_lock(hashtext(${`aqp.patient-referrals:${nhsNumber}`}))`.execute(
+      db,
+    );
   } catch (error) {
     if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
     throw new DomainError('unavailable', 'Another referral for this patient is being saved. Wait a few seconds, then try again.', {

@@ -3,10 +3,9 @@ import { type FieldError, isDomainError } from '../../lib/errors.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import type { Deps } from '../deps.ts';
 import type { Executor } from '../../db/executor.ts';
-import { recordAudit } from '../identity/audit.repo.ts';
-import { hashPassword } from '../identity/password.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { actingApiKeyId } from '../offers/offer-access.ts';
+import { hashAccessCode } from './access-code-hash.ts';
 import { lookupPostcode } from '../reference/postcode.service.ts';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.rules.ts';
 import { hasContactDetails, type PatientContact } from './patient-contact.rules.ts';
@@ -16,7 +15,7 @@ import type { CheckedReferral } from './referral-input.rules.ts';
 import type { OfferedService, OrganisationRef } from './referral-offer.service.ts';
 import { newAccessCode, newUbrn, normaliseAccessCode } from './referral-reference.rules.ts';
 import { earlierReferralsOf, insertPatientIfNew, lockPatientReferrals, upsertPatient } from './patient.repo.ts';
-import { insertReferral, insertReferralEvent } from './referral.repo.ts';
+import { insertNewReferral } from './referral-create.repo.ts';
 
 /** The outcome shown before anything is sent: every reason and its advice; a reference and access code only when eligible. */
 export interface ReferralDecision {
@@ -102,7 +101,7 @@ function isUbrnCollision(error: unknown): boolean {
   return (error as { code?: string }).code === '23505' && String((error as Error).message).includes('referrals_ubrn_key');
 }
 
-/** Saves a referral judged eligible, awaiting the patient's choice, with a fresh reference and access code (only its hash is kept). It is judged again under the patient's lock, so of simultaneous referrals only those within the repeat limit are saved (decision 0024); a reference collision draws again. */
+/** Saves a referral judged eligible, awaiting the patient's choice, with a fresh reference and access code (only its keyed hash is kept, decision 0074). It is judged again under the patient's lock, so of simultaneous referrals only those within the repeat limit are saved (decision 0024); a reference collision draws again. */
 export async function saveIfStillEligible(
   deps: Deps,
   context: ActionContext,
@@ -110,9 +109,9 @@ export async function saveIfStillEligible(
   ubrns: () => string = newUbrn,
 ): Promise<SaveOutcome> {
   const accessCode = newAccessCode();
-  const accessCodeHash = await hashPassword(normaliseAccessCode(accessCode));
   for (let attempt = 1; ; attempt += 1) {
     const ubrn = ubrns();
+    const accessCodeHash = await hashAccessCode(deps.accessCodeKeys, ubrn, normaliseAccessCode(accessCode));
     try {
       const saved = await judgeAndInsert(deps, context, save, ubrn, accessCodeHash);
       return saved.referralId
@@ -150,47 +149,63 @@ async function insertAll(
   ubrn: string,
   accessCodeHash: string,
 ): Promise<string> {
-  const { source, service, referral } = save;
   const at = deps.clock.now();
+  const patientId = await savePatient(trx, save, at);
+  const saved = { eligibility, ubrn, accessCodeHash, patientId, at, referredOn: deps.clock.today() };
+  const referralId = await insertNewReferral(trx, newReferralRows(context, save, saved));
+  if (save.contact && hasContactDetails(save.contact)) await insertContactDetails(trx, referralId, save.contact);
+  return referralId;
+}
+
+/** A referrer's referral brings the patient's record up to date; a self-referral creates it only when new. */
+function savePatient(trx: Executor, save: ReferralToSave, at: Date): Promise<string> {
   const patient = {
-    ...referral,
+    ...save.referral,
     postcode: save.postcode,
-    practiceOrganisationId: source.practice?.id ?? null,
+    practiceOrganisationId: save.source.practice?.id ?? null,
     phone: save.contact?.phone,
     email: save.contact?.email,
   };
-  const patientId = source.actor === 'patient' ? await insertPatientIfNew(trx, patient, at) : await upsertPatient(trx, patient, at);
-  const referralId = await insertReferral(trx, {
-    ubrn,
-    accessCodeHash,
-    patientId,
-    offerId: service.offer.id,
-    protocolVersion: service.protocol.version,
-    commissionerOrganisationId: source.commissioner.id,
-    referrerOrganisationId: source.practice?.id ?? null,
-    referrerUserId: source.referrerUserId,
-    referral,
-    eligibility,
-    referredOn: deps.clock.today(),
-    at,
-  });
-  if (save.contact && hasContactDetails(save.contact)) await insertContactDetails(trx, referralId, save.contact);
+  return save.source.actor === 'patient' ? insertPatientIfNew(trx, patient, at) : upsertPatient(trx, patient, at);
+}
+
+/** The referral awaiting choice, its first event and its audit row, as one statement writes them. */
+function newReferralRows(
+  context: ActionContext,
+  { source, service, referral }: ReferralToSave,
+  saved: { eligibility: EligibilityResult; ubrn: string; accessCodeHash: string; patientId: string; at: Date; referredOn: string },
+): Parameters<typeof insertNewReferral>[1] {
+  const { eligibility, ubrn, accessCodeHash, patientId, at, referredOn } = saved;
   const comment = source.actor === 'patient' ? 'Self-referral created; eligible' : 'Referral created; eligible';
-  await insertReferralEvent(trx, {
-    referralId,
-    fromStatus: null,
-    toStatus: 'awaiting-choice',
-    actor: source.actor,
-    comment,
-    at,
-    userId: source.referrerUserId,
-    apiKeyId: actingApiKeyId(context),
-  });
-  await recordAudit(trx, context, {
-    action: 'referral.create',
-    entityType: 'referral',
-    entityId: referralId,
-    details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route },
-  });
-  return referralId;
+  return {
+    referral: {
+      ubrn,
+      accessCodeHash,
+      patientId,
+      referral,
+      eligibility,
+      referredOn,
+      at,
+      offerId: service.offer.id,
+      protocolVersion: service.protocol.version,
+      commissionerOrganisationId: source.commissioner.id,
+      referrerOrganisationId: source.practice?.id ?? null,
+      referrerUserId: source.referrerUserId,
+    },
+    event: {
+      fromStatus: null,
+      toStatus: 'awaiting-choice',
+      actor: source.actor,
+      comment,
+      at,
+      userId: source.referrerUserId,
+      apiKeyId: actingApiKeyId(context),
+    },
+    context,
+    audit: {
+      action: 'referral.create',
+      entityType: 'referral',
+      details: { ubrn, offerId: service.offer.id, protocolVersion: service.protocol.version, route: referral.route },
+    },
+  };
 }

@@ -180,7 +180,12 @@ export function allowsSelfReferral(service: OfferedService): boolean {
 
 /** The offer and protocol a referral to this service is judged against, or a field error when no offer covers the commissioner. */
 export async function offeredService(deps: Deps, setting: CommissionerSetting, serviceCode: string): Promise<OfferedService> {
-  const found = (await servicesOfferedTo(deps, setting)).find((service) => service.serviceCode === serviceCode);
+  return serviceAmong(await servicesOfferedTo(deps, setting), setting, serviceCode);
+}
+
+/** The service among those offered to the commissioner, or the same field error as `offeredService`. */
+export function serviceAmong(services: OfferedService[], setting: CommissionerSetting, serviceCode: string): OfferedService {
+  const found = services.find((service) => service.serviceCode === serviceCode);
   if (!found)
     throw new DomainError('validation-failed', `No AQP offer covers ${setting.commissioner.name} for this service`, {
       fieldErrors: [{ field: 'serviceCode', message: `Select a service that ${setting.commissioner.name} commissions through AQP` }],

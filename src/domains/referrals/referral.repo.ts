@@ -23,32 +23,33 @@ export interface NewReferralRow {
   at: Date;
 }
 
-/** Creates a referral awaiting the patient's choice, keeping the protocol version and eligibility it was judged against. */
+/** The row of a referral awaiting the patient's choice, keeping the protocol version and eligibility it was judged against. */
+export function referralRowOf(row: NewReferralRow) {
+  return {
+    ubrn: row.ubrn,
+    access_code_hash: row.accessCodeHash,
+    patient_id: row.patientId,
+    offer_id: row.offerId,
+    protocol_version: row.protocolVersion,
+    commissioner_organisation_id: row.commissionerOrganisationId,
+    referrer_organisation_id: row.referrerOrganisationId,
+    referrer_user_id: row.referrerUserId,
+    route: row.referral.route,
+    priority: row.referral.priority,
+    body_area: row.referral.bodyArea,
+    answers: JSON.stringify(row.referral.answers),
+    eligibility: JSON.stringify(row.eligibility),
+    clinical_information: row.referral.clinicalInformation,
+    status: 'awaiting-choice',
+    referred_on: row.referredOn,
+    created_at: row.at,
+    updated_at: row.at,
+  };
+}
+
+/** Creates a referral awaiting the patient's choice (see `referralRowOf`). */
 export async function insertReferral(db: Executor, row: NewReferralRow): Promise<string> {
-  const inserted = await db
-    .insertInto('referrals')
-    .values({
-      ubrn: row.ubrn,
-      access_code_hash: row.accessCodeHash,
-      patient_id: row.patientId,
-      offer_id: row.offerId,
-      protocol_version: row.protocolVersion,
-      commissioner_organisation_id: row.commissionerOrganisationId,
-      referrer_organisation_id: row.referrerOrganisationId,
-      referrer_user_id: row.referrerUserId,
-      route: row.referral.route,
-      priority: row.referral.priority,
-      body_area: row.referral.bodyArea,
-      answers: JSON.stringify(row.referral.answers),
-      eligibility: JSON.stringify(row.eligibility),
-      clinical_information: row.referral.clinicalInformation,
-      status: 'awaiting-choice',
-      referred_on: row.referredOn,
-      created_at: row.at,
-      updated_at: row.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const inserted = await db.insertInto('referrals').values(referralRowOf(row)).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
 }
 
@@ -64,22 +65,24 @@ export interface ReferralEventRow {
   apiKeyId: string | null;
 }
 
-/** Appends one status change to the referral's history, with the actor, reason and person or API key; rows are never changed. */
+/** The row of one status change in a referral's history, with the actor, reason and person or API key. */
+export function referralEventRowOf(event: ReferralEventRow) {
+  return {
+    referral_id: event.referralId,
+    from_status: event.fromStatus,
+    to_status: event.toStatus,
+    reason_code: event.reasonCode ?? null,
+    actor: event.actor,
+    comment: event.comment ?? '',
+    changed_at: event.at,
+    changed_by_user_id: event.userId,
+    changed_by_api_key_id: event.apiKeyId,
+  };
+}
+
+/** Appends one status change to the referral's history (see `referralEventRowOf`); rows are never changed. */
 export async function insertReferralEvent(db: Executor, event: ReferralEventRow): Promise<void> {
-  await db
-    .insertInto('referral_events')
-    .values({
-      referral_id: event.referralId,
-      from_status: event.fromStatus,
-      to_status: event.toStatus,
-      reason_code: event.reasonCode ?? null,
-      actor: event.actor,
-      comment: event.comment ?? '',
-      changed_at: event.at,
-      changed_by_user_id: event.userId,
-      changed_by_api_key_id: event.apiKeyId,
-    })
-    .execute();
+  await db.insertInto('referral_events').values(referralEventRowOf(event)).execute();
 }
 
 /** One referral by its reference, with its patient, offer and chosen provider. */
@@ -126,7 +129,7 @@ export async function recordChoice(
     .execute();
 }
 
-/** Replaces a referral's access code hash: only the demo seed does this, to publish one demo patient's code. */
+/** Replaces a referral's access code hash: the demo seed publishes one demo patient's code, and a code proved under an older scheme or key is kept again under the current key (decision 0074). */
 export async function setAccessCodeHash(db: Executor, referralId: string, hash: string): Promise<void> {
   await db.updateTable('referrals').set({ access_code_hash: hash }).where('id', '=', referralId).execute();
 }

@@ -7,7 +7,8 @@ import type { PatientPostcode } from './patient-postcode.ts';
 import type { PatientContact } from './patient-contact.rules.ts';
 import { decisionOf, judgeReferral, postcodeOrError, type ReferralDecision, saveIfStillEligible } from './referral-decision.service.ts';
 import { type CheckedReferral, checkReferralInput, type ReferralInput } from './referral-input.rules.ts';
-import { offeredService, type OfferedService, referralSettingFor } from './referral-offer.service.ts';
+import { type OfferedService, serviceAmong } from './referral-offer.service.ts';
+import { referrerSettingAndServices } from './referral-setting-cache.ts';
 
 async function checkedInput(
   deps: Deps,
@@ -23,24 +24,22 @@ async function checkedInput(
 
 /** Judges a referral without saving anything, so the referrer sees the result before deciding to send (issue #12 item 9). */
 export async function checkReferral(deps: Deps, context: ActionContext, input: ReferralInput): Promise<ReferralDecision> {
-  const setting = await referralSettingFor(deps, context.principal);
-  const service = await offeredService(deps, setting, input.serviceCode);
+  const { setting, services } = await referrerSettingAndServices(deps, context.principal);
+  const service = serviceAmong(services, setting, input.serviceCode);
   const { referral } = await checkedInput(deps, service, input);
   return decisionOf(service, setting.commissioner, await judgeReferral(deps, service, referral));
 }
 
-/** Judges a referral and, when eligible, saves it awaiting the patient's choice with a fresh reference and access code (only its hash is kept). */
+/** Judges a referral and, when eligible, saves it awaiting the patient's choice with a fresh reference and access code (only its hash is kept); judged once, under the patient's lock (decision 0074). */
 export async function createReferral(
   deps: Deps,
   context: ActionContext,
   input: ReferralInput,
   options: { ubrns?: () => string } = {},
 ): Promise<ReferralDecision> {
-  const setting = await referralSettingFor(deps, context.principal);
-  const service = await offeredService(deps, setting, input.serviceCode);
+  const { setting, services } = await referrerSettingAndServices(deps, context.principal);
+  const service = serviceAmong(services, setting, input.serviceCode);
   const { referral, contact, postcode } = await checkedInput(deps, service, input);
-  const eligibility = await judgeReferral(deps, service, referral);
-  if (!eligibility.eligible) return decisionOf(service, setting.commissioner, eligibility);
   const source = {
     commissioner: setting.commissioner,
     practice: setting.practice,
