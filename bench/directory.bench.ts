@@ -1,15 +1,13 @@
 /** The public directory by full postcode and by district, API and page: nationally on PostgreSQL and on the demo on PGlite, each beside /health/live on its own server in the same run. */
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedNationalCatalogue } from '../src/domains/catalogue/catalogue.seed.ts';
 import { seedDemo } from '../src/demo/demo.seed.ts';
 import { importReferenceDataOnFirstStart } from '../src/domains/reference/import/first-start-import.ts';
-import { buildApp } from '../src/http/app.ts';
+import { listeningBenchServer } from './bench-server.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { seededRandom } from './bulk.ts';
 import {
@@ -130,15 +128,7 @@ async function demo(): Promise<BenchResult & { heading: string }> {
     const postcodes = await nonEmptySearches(deps, candidates.postcodes);
     const districts = await nonEmptySearches(deps, candidates.districts);
     if (!postcodes.length || !districts.length) throw new Error('No demo search lists anyone');
-    const app = await buildApp({
-      config: {
-        ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', AQP_PUBLIC_READS_PER_MINUTE: '0' }),
-        sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies',
-      },
-      deps,
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { app, base } = await listeningBenchServer(deps);
     try {
       const baseline = await measureRoute('GET /health/live (JSON, no database)', `${base}/health/live`, {
         seconds: SECONDS,

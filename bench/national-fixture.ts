@@ -1,11 +1,9 @@
 /** The national PostgreSQL dataset and a real server over it, built once per run and shared by every national benchmark asked for (choice-list, directory, referrals, soak). */
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config/config.ts';
 import { connectPostgres } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Deps } from '../src/domains/deps.ts';
-import { buildApp } from '../src/http/app.ts';
+import { listeningBenchServer } from './bench-server.ts';
 import { warmChoiceReadModel } from '../src/domains/provider-quality/standing-warm-up.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { benchPostgres, createBenchDatabase } from './bench-postgres.ts';
@@ -102,14 +100,7 @@ async function build(): Promise<NationalFixture> {
   const deps = { db: handle.db, clock: systemClock(), accessCodeKeys: { current: 'bench-access-code-key-long-enough-to-key-codes' } };
   await migrateToLatest(handle.db);
   const prepared = await prepare(deps);
-  const app = await buildApp({
-    config: {
-      ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', AQP_PUBLIC_READS_PER_MINUTE: '0' }),
-      sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies',
-    },
-    deps,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { app, base } = await listeningBenchServer(deps);
   // As `aqp serve` does at start (decision 0068): every public offer's providers and figures read into the node's memory.
   const warmed = await warmChoiceReadModel(deps);
   prepared.notes.push(
@@ -123,7 +114,7 @@ async function build(): Promise<NationalFixture> {
   return {
     ...prepared,
     deps,
-    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    base,
     serverDescription: server.description,
   };
 }

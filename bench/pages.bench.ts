@@ -5,14 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config/config.ts';
 import { connectPostgres, type DatabaseHandle, openEmbedded } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedNationalCatalogue } from '../src/domains/catalogue/catalogue.seed.ts';
 import { seedDemo } from '../src/demo/demo.seed.ts';
-import { buildApp } from '../src/http/app.ts';
+import { listeningBenchServer } from './bench-server.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { benchPostgres, createBenchDatabase } from './bench-postgres.ts';
 import { addFirstMorningObjects } from './demo-objects.ts';
@@ -61,16 +59,7 @@ export async function pagesBenchmark(): Promise<BenchResult> {
   const { handle, where, dispose } = await benchDatabase();
   await seedTheDemo(handle);
   const collector = pageRouteCollector();
-  const app = await buildApp({
-    config: {
-      ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', AQP_PUBLIC_READS_PER_MINUTE: '0' }),
-      sessionSecret: 'bench-session-secret-long-enough-to-sign-cookies',
-    },
-    deps: { db: handle.db, clock: systemClock() },
-    onRoute: collector.onRoute,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const { app, base } = await listeningBenchServer({ db: handle.db, clock: systemClock() }, { onRoute: collector.onRoute });
   try {
     const catalogue = await signedInPages(
       handle.db,

@@ -43,6 +43,15 @@ describe('a form’s fields rendered once per view-model', () => {
     expect(reply.rendered).toEqual(['box.njk', 'box.njk', 'box.njk', 'other.njk']);
   });
 
+  it('keeps a rendering by the name its caller gives an unchanging model (a stored list), per template', () => {
+    const reply = countingReply();
+    expect(memoisedFragment(reply, 'other.njk', { value: 'list A' }, 'stored list 1')).toBe('<p>list A</p>');
+    expect(memoisedFragment(reply, 'other.njk', { value: 'list A' }, 'stored list 1')).toBe('<p>list A</p>');
+    expect(memoisedFragment(reply, 'other.njk', { value: 'list B' }, 'stored list 2')).toBe('<p>list B</p>');
+    expect(memoisedFragment(reply, 'box.njk', { value: '70' }, 'stored list 1')).toMatch(/value="70"/);
+    expect(reply.rendered).toEqual(['other.njk', 'other.njk', 'box.njk']);
+  });
+
   it('keeps a bounded number of renderings, so a node’s memory stays flat however many versions are viewed', () => {
     const reply = countingReply();
     const model = (n: number) => ({ value: String(n), marker: 'bounded' });

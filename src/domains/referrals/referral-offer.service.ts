@@ -58,9 +58,14 @@ async function commissionerOnAqp(deps: Deps, responsible: ResponsibleCommissione
     : undefined;
 }
 
+/** Refuses anyone but a referrer: only referrers at a GP practice create referrals. */
+export function mustBeReferrer(principal: Principal | null): asserts principal is Principal & { role: 'referrer' } {
+  if (principal?.role !== 'referrer') throw new DomainError('forbidden', 'Only referrers at a GP practice can create referrals');
+}
+
 /** A referrer's practice and the sub-ICB responsible for its patients; only GP practice referrers create referrals. */
 export async function referralSettingFor(deps: Deps, principal: Principal | null): Promise<ReferralSetting> {
-  if (principal?.role !== 'referrer') throw new DomainError('forbidden', 'Only referrers at a GP practice can create referrals');
+  mustBeReferrer(principal);
   const organisation = await findOrganisationById(deps.db, principal.organisationId);
   const practice = organisation?.kind === 'gp-practice' ? organisation : undefined;
   if (!practice?.odsCode) throw new DomainError('forbidden', 'Only referrers at a GP practice with an ODS code can create referrals');

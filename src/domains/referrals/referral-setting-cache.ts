@@ -11,7 +11,13 @@ import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
 import { LISTINGS_SCOPE, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
 import { currentVersions } from '../provider-quality/version-reads.ts';
-import { type OfferedService, type ReferralSetting, referralSettingFor, servicesOfferedTo } from './referral-offer.service.ts';
+import {
+  mustBeReferrer,
+  type OfferedService,
+  type ReferralSetting,
+  referralSettingFor,
+  servicesOfferedTo,
+} from './referral-offer.service.ts';
 
 /** England has about 6,300 GP practices and 106 sub-ICB commissioners; the least recently used go first beyond these. */
 const MAX_PRACTICES = 8_000;
@@ -54,10 +60,10 @@ export async function referrerSettingAndServices(
   deps: Deps,
   principal: Principal | null,
 ): Promise<{ setting: ReferralSetting; services: OfferedService[] }> {
-  if (principal?.role !== 'referrer') await referralSettingFor(deps, principal);
+  mustBeReferrer(principal);
   const cache = cacheFor(deps.db);
   const stamp = await currentStamp(deps);
-  const setting = await heldOrRead(cache.settings, principal!.organisationId, stamp, () => referralSettingFor(deps, principal));
+  const setting = await heldOrRead(cache.settings, principal.organisationId, stamp, () => referralSettingFor(deps, principal));
   const services = await heldOrRead(cache.services, setting.commissioner.id, stamp, () => servicesOfferedTo(deps, setting));
   return { setting, services };
 }

@@ -44,7 +44,7 @@ export function registerViews(app: FastifyInstance, env: nunjucks.Environment): 
  * The session's CSRF token, made only when a template prints it (Nunjucks calls `toString` when it writes a value). A page with no
  * form therefore starts no session, writes no session row and sets no cookie, so an anonymous visitor's public page can be cached.
  */
-export function csrfTokenOnDemand(reply: FastifyReply): { toString(): string } {
+function csrfTokenOnDemand(reply: FastifyReply): { toString(): string } {
   let token: string | undefined;
   return {
     toString() {

@@ -1,14 +1,15 @@
 /**
- * Long forms' fields rendered once per view-model and reused. The NHS design system's Nunjucks macros cost about 0.1 ms a
- * field, so a form of sixty fields filled from a versioned record (a pack version, a protocol version) was most of its
- * page's server time, although the same version always gives the same fields.
+ * Parts of pages rendered once per view-model and reused: long forms' fields, a stored choice list's radios. The NHS design
+ * system's Nunjucks macros cost about 0.1 ms a field, so a form of sixty fields filled from a versioned record (a pack version,
+ * a protocol version) or a list of thirty providers was most of its page's server time, although the same model always gives
+ * the same HTML.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { RecentMap } from '../../lib/recent-map.ts';
 
-/** Renderings kept on a node: each is at most ~80 KB of HTML, so a few MB. */
-export const MAX_MEMOISED_FRAGMENTS = 100;
+/** Renderings kept on a node: each is at most ~80 KB of HTML, so about 16 MB. */
+export const MAX_MEMOISED_FRAGMENTS = 200;
 
 const rendered = new RecentMap<string, string>(MAX_MEMOISED_FRAGMENTS);
 
@@ -16,9 +17,18 @@ const rendered = new RecentMap<string, string>(MAX_MEMOISED_FRAGMENTS);
  * The template rendered with the model, once per template and model: the key is a hash of the model's JSON, so a new version,
  * a typed value or an error beside a field is a different model and renders afresh, on every node, with nothing to invalidate.
  * The model must be plain data (no functions or per-request tokens): the CSRF token stays in the page around the fragment.
+ * A caller whose model is fixed by a name (a stored choice list never changes) passes it as `identity`, and nothing is hashed.
  */
-export function memoisedFragment(reply: Pick<FastifyReply, 'renderFragment'>, template: string, model: Record<string, unknown>): string {
-  const key = createHash('sha256').update(template).update('\0').update(JSON.stringify(model)).digest('base64');
+export function memoisedFragment(
+  reply: Pick<FastifyReply, 'renderFragment'>,
+  template: string,
+  model: Record<string, unknown>,
+  identity?: string,
+): string {
+  const key =
+    identity === undefined
+      ? createHash('sha256').update(template).update('\0').update(JSON.stringify(model)).digest('base64')
+      : `${template}\0${identity}`;
   const kept = rendered.get(key);
   if (kept !== undefined) return kept;
   const html = reply.renderFragment(template, model);

@@ -20,7 +20,7 @@ import { publicAddressOf } from '../public-address.ts';
 import { type Audience, choiceFromValue, presentChoiceList } from './choice-list.presenter.ts';
 import { presentPrintedEntries } from './choice-list-print.presenter.ts';
 import { accessCodeToPrint } from './referral-session.ts';
-import { RecentMap } from '../../../lib/recent-map.ts';
+import { memoisedFragment } from '../fragment-memo.ts';
 
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
@@ -73,16 +73,9 @@ async function viewChoiceList(deps: Deps, request: FastifyRequest, reply: Fastif
   );
 }
 
-/** Stored lists whose radios are kept rendered (a list of 30 providers renders to about 40 kB); the least recently shown go first. */
-const renderedRadios = new RecentMap<string, string>(1_000);
-
 /** A stored list's radios for staff, rendered the first time it is shown: a stored list never changes, so neither do they. */
 function radiosOnce(reply: FastifyReply, list: ReturnType<typeof presentChoiceList>): string {
-  const held = renderedRadios.get(list.id);
-  if (held !== undefined) return held;
-  const html = reply.renderFragment('pages/referrals/choice-radios.njk', { list });
-  renderedRadios.set(list.id, html);
-  return html;
+  return memoisedFragment(reply, 'pages/referrals/choice-radios.njk', { list }, `staff choice list ${list.id}`);
 }
 
 /** Sends the referral to the provider chosen; no choice, or one no longer taking referrals, shows the list again with the problem. */
