@@ -3,26 +3,28 @@ import { sql } from 'kysely';
 import { connectPostgres } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Deps } from '../src/domains/deps.ts';
-import { listeningBenchServer } from './bench-server.ts';
-import { warmChoiceReadModel } from '../src/domains/provider-quality/standing-warm-up.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { benchPostgres, createBenchDatabase } from './bench-postgres.ts';
 import { commissionerAreas, importBenchReference, type CommissionerArea } from './bench-reference.ts';
 import { seededRandom } from './bulk.ts';
 import { buildNationalDirectory, type DirectoryOffer } from './national-directory.ts';
 import { type AwaitingChoice, insertAcceptedReferrals, insertReferralsAwaitingChoice } from './national-referrals.ts';
+import { startServerProcess } from './server-process.ts';
 
 /** Every 10th English postcode: about 150,000 real places for sites and patients. */
 const POSTCODE_STEP = 10;
 /** Referrals awaiting choice in each commissioner's area, for the choice-list benchmark. */
 export const AWAITING_PER_COMMISSIONER = 20;
 const SEED = 20_121_001;
+const ACCESS_CODE_KEY = 'bench-access-code-key-long-enough-to-key-codes';
 
 /** The national dataset, the server answering over it, and what the reports say about both. */
 export interface NationalFixture {
   deps: Deps;
-  /** The server's address, e.g. http://127.0.0.1:41234. */
+  /** The server's address, e.g. http://127.0.0.1:41234: a process of its own, not the load generator's. */
   base: string;
+  /** The server process's memory after a full collection in it. */
+  serverMemory(): Promise<NodeJS.MemoryUsage>;
   /** What the report says about the PostgreSQL server. */
   serverDescription: string;
   areas: CommissionerArea[];
@@ -59,7 +61,7 @@ async function describeLive(deps: Deps, areas: CommissionerArea[]) {
 }
 
 /** Imports the reference sample and generates the directory and referrals. */
-async function prepare(deps: Deps): Promise<Omit<NationalFixture, 'deps' | 'base' | 'serverDescription'>> {
+async function prepare(deps: Deps): Promise<Omit<NationalFixture, 'deps' | 'base' | 'serverMemory' | 'serverDescription'>> {
   const started = Date.now();
   const random = seededRandom(SEED);
   const areas = await commissionerAreas(deps, await importBenchReference(deps, POSTCODE_STEP));
@@ -97,24 +99,24 @@ async function build(): Promise<NationalFixture> {
     await database.drop();
     await server.stop();
   };
-  const deps = { db: handle.db, clock: systemClock(), accessCodeKeys: { current: 'bench-access-code-key-long-enough-to-key-codes' } };
+  const deps = { db: handle.db, clock: systemClock(), accessCodeKeys: { current: ACCESS_CODE_KEY } };
   await migrateToLatest(handle.db);
   const prepared = await prepare(deps);
-  const { app, base } = await listeningBenchServer(deps);
-  // As `aqp serve` does at start (decision 0068): every public offer's providers and figures read into the node's memory.
-  const warmed = await warmChoiceReadModel(deps);
+  const node = await startServerProcess(database.url, ACCESS_CODE_KEY);
   prepared.notes.push(
-    `The node's choice read model was warmed before measuring, as \`aqp serve\` does at start: ${count(warmed.services)} commissioned services in ${(warmed.milliseconds / 1000).toFixed(1)} s.`,
+    `The server runs in a process of its own (bench/server-node.ts), apart from the load generator, which reads and checks every answer; the baseline is asked of the same process.`,
+    `The node's choice read model was warmed before measuring, as \`aqp serve\` does at start: ${count(node.warmed.services)} commissioned services in ${(node.warmed.milliseconds / 1000).toFixed(1)} s.`,
   );
   const closeDatabase = teardown;
   teardown = async () => {
-    await app.close();
+    await node.stop();
     await closeDatabase();
   };
   return {
     ...prepared,
     deps,
-    base,
+    base: node.base,
+    serverMemory: node.memory,
     serverDescription: server.description,
   };
 }

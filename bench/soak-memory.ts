@@ -1,6 +1,4 @@
-/** The soak's memory: the process's RSS and heap sampled at a fixed interval after a full garbage collection, and whether the heap stayed flat. */
-import v8 from 'node:v8';
-import vm from 'node:vm';
+/** The soak's memory: the server process's RSS and heap sampled at a fixed interval after a full garbage collection, and whether the heap stayed flat. */
 
 /** One sample, in MiB, at seconds since the soak began. */
 export interface MemorySample {
@@ -14,36 +12,32 @@ export interface MemorySample {
 /** The last minute's heap may be this much above the second minute's and still count as flat. */
 export const FLAT_TOLERANCE = 0.1;
 
-/** A full collection on demand: `--expose-gc` set at run time (the runner is started without flags), reached through a new context. */
-function collector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
-
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
-/** Samples every `intervalMs` until stopped; each sample follows a full collection, so the heap is what is really kept. */
-export function sampleMemory(intervalMs: number): { stop(): MemorySample[] } {
-  const gc = collector();
+/** Samples every `intervalMs` until stopped; `read` answers after a full collection in the server's process, so the heap is what is really kept. */
+export function sampleMemory(intervalMs: number, read: () => Promise<NodeJS.MemoryUsage>): { stop(): Promise<MemorySample[]> } {
   const started = Date.now();
   const samples: MemorySample[] = [];
+  let reading = Promise.resolve();
   const take = () => {
-    gc();
-    const usage = process.memoryUsage();
-    samples.push({
-      atSeconds: Math.round((Date.now() - started) / 1000),
-      rssMb: mb(usage.rss),
-      heapUsedMb: mb(usage.heapUsed),
-      heapTotalMb: mb(usage.heapTotal),
-      externalMb: mb(usage.external),
+    reading = reading.then(async () => {
+      const usage = await read();
+      samples.push({
+        atSeconds: Math.round((Date.now() - started) / 1000),
+        rssMb: mb(usage.rss),
+        heapUsedMb: mb(usage.heapUsed),
+        heapTotalMb: mb(usage.heapTotal),
+        externalMb: mb(usage.external),
+      });
     });
   };
   take();
   const timer = setInterval(take, intervalMs);
   return {
-    stop: () => {
+    stop: async () => {
       clearInterval(timer);
       take();
+      await reading;
       return samples;
     },
   };

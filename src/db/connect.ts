@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { nameRepeatedStatements } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -32,12 +33,13 @@ pg.types.setTypeParser(DATE_OID, (value) => value);
 /** The same parsing rules for the embedded database; pass to every PGlite.create. */
 export const PGLITE_OPTIONS = { parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) } };
 
-/** Connects to a PostgreSQL server with a bounded pool. */
+/** Connects to a PostgreSQL server with a bounded pool, repeated statements sent by name (planned once per connection). */
 export function connectPostgres(databaseUrl: string, maxConnections = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections });
   // An idle connection the server ends (a restart, a failover, a dropped database) is discarded by the pool; without a
   // listener Node would treat its error as fatal and stop the whole process.
   pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
+  nameRepeatedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', ping: () => ping(db), close: () => db.destroy() };
 }

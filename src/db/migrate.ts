@@ -32,6 +32,7 @@ import * as federatedIdentities from './migrations/0029-federated-identities.ts'
 import * as emailDelivery from './migrations/0030-email-delivery.ts';
 import * as readModelVersions from './migrations/0031-read-model-versions.ts';
 import * as firstSeenIndex from './migrations/0032-first-seen-index.ts';
+import * as apiKeyVersions from './migrations/0033-api-key-versions.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0030-email-delivery': emailDelivery,
   '0031-read-model-versions': readModelVersions,
   '0032-first-seen-index': firstSeenIndex,
+  '0033-api-key-versions': apiKeyVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

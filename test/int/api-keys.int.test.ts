@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticateApiKey, createApiKey } from '../../src/domains/identity/api-key.service.ts';
+import { authenticateApiKey, createApiKey, revokeApiKey } from '../../src/domains/identity/api-key.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { WebClient } from '../support/web-client.ts';
@@ -64,6 +64,28 @@ describe('API keys', () => {
     await t.deps.db.updateTable('api_keys').set({ last_used_at: null }).where('id', '=', key!.id).execute();
     await authenticateApiKey(at('2026-12-07T09:06:00Z'), token);
     expect(await lastUsed(), 'this node remembers its own write, so a write by other means within five minutes is left').toBeNull();
+  });
+
+  it('moves the keys’ version when a key is revoked or renamed, never when its use is recorded (decision 0075)', async () => {
+    const { token } = await createKeyInBrowser();
+    const version = async () =>
+      (await t.deps.db.selectFrom('read_model_versions').select('version').where('scope', '=', 'api-keys').executeTakeFirst())?.version ??
+      '0';
+    const key = await t.deps.db.selectFrom('api_keys').select('id').where('prefix', '=', token.split('_')[1]!).executeTakeFirstOrThrow();
+    const before = await version();
+    await authenticateApiKey({ db: t.deps.db, clock: fixedClock('2027-01-04T09:00:00Z') }, token);
+    await t.deps.db
+      .updateTable('api_keys')
+      .set({ last_used_at: new Date('2027-01-04T10:00:00Z') })
+      .where('id', '=', key.id)
+      .execute();
+    expect(await version(), 'recording use keeps every node’s held keys').toBe(before);
+    await t.deps.db.updateTable('api_keys').set({ name: 'Renamed clinic system' }).where('id', '=', key.id).execute();
+    const renamed = await version();
+    expect(renamed).not.toBe(before);
+    await revokeApiKey(t.deps, { principal: null, clientAddress: null }, key.id, { trusted: true });
+    expect(await version()).not.toBe(renamed);
+    expect(await authenticateApiKey(t.deps, token)).toBeUndefined();
   });
 
   it('refuses a missing, malformed or unknown key with a 401 problem', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokeApiKey } from '../../src/domains/identity/api-key.service.ts';
 import { inCommissionerArea } from '../support/directory-rows.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aStoredKpiResult } from '../support/quality-rows.ts';
@@ -180,5 +181,18 @@ describe('two web nodes on one database: what one changes, the other shows at on
     expect(await commissionerOnB()).toBe('02T');
     await inCommissionerArea(t.deps, 'X2C4Y', ['HX6 3AB']);
     expect(await commissionerOnB()).toBe('X2C4Y');
+  });
+
+  it('refuses on node B, at once, a key node B holds once node A revokes it, and shows a key renamed on node A at once (decision 0075)', async () => {
+    const practice = await t.deps.db.selectFrom('organisations').select('id').where('ods_code', '=', 'B84001').executeTakeFirstOrThrow();
+    const token = await tokenFor(t.deps, practice.id, 'referrer');
+    const meOnB = () => nodeB.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await meOnB()).json()).toMatchObject({ name: 'referrer test key', role: 'referrer' });
+    expect((await meOnB()).statusCode).toBe(200);
+    const key = await t.deps.db.selectFrom('api_keys').select('id').where('prefix', '=', token.split('_')[1]!).executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('api_keys').set({ name: 'Practice system' }).where('id', '=', key.id).execute();
+    expect((await meOnB()).json()).toMatchObject({ name: 'Practice system' });
+    await revokeApiKey(t.deps, { principal: null, clientAddress: null }, key.id, { trusted: true });
+    expect((await meOnB()).statusCode).toBe(401);
   });
 });

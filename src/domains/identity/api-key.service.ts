@@ -2,15 +2,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError, validationFailed } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
-import {
-  findApiKey,
-  findLiveKeyByPrefix,
-  insertApiKey,
-  listApiKeys,
-  markRevoked,
-  type ApiKeySummary,
-  touchApiKey,
-} from './api-key.repo.ts';
+import { liveKeyByPrefix } from './api-key-cache.ts';
+import { findApiKey, insertApiKey, listApiKeys, markRevoked, type ApiKeySummary, touchApiKey } from './api-key.repo.ts';
 import { recordAudit } from './audit.repo.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
 import { findOrganisationById, isUuid } from './organisation.repo.ts';
@@ -128,7 +121,7 @@ async function recordUse(deps: Deps, keyId: string): Promise<void> {
 export async function authenticateApiKey(deps: Deps, token: string): Promise<ApiKeyPrincipal | undefined> {
   const match = TOKEN.exec(token);
   if (!match) return undefined;
-  const key = await findLiveKeyByPrefix(deps.db, match[1]!);
+  const key = await liveKeyByPrefix(deps.db, match[1]!);
   if (!key) return undefined;
   const expected = Buffer.from(key.secretHash, 'hex');
   const actual = Buffer.from(hashSecret(token), 'hex');

@@ -10,11 +10,11 @@ import { normaliseUbrn } from './referral-reference.rules.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import { findOrganisationById } from '../identity/organisation.repo.ts';
-import { findPostcode, type PostcodeRecord } from '../reference/postcode.repo.ts';
+import { findPostcode } from '../reference/postcode.repo.ts';
 import { type ChoiceListEntry, type ChoiceListOrigin, storeChoiceListShown, type StoredChoiceList } from './choice-list.repo.ts';
 import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
-import type { ReferralRecord } from './referral.repo.ts';
+import type { PatientPlace, ReferralRecord } from './referral.repo.ts';
 
 /** Every provider under contract for the commissioner's service (on any of its offers, as the standings read) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
 export function choiceEntries(standings: readonly ListingStanding[], origin: Point, order: ChoiceOrder): ChoiceListEntry[] {
@@ -43,10 +43,14 @@ export function choiceEntries(standings: readonly ListingStanding[], origin: Poi
 }
 
 /** Where distances are measured from: the patient's postcode, or the referring GP practice's when the patient's postcode is an NHS pseudo-postcode such as ZZ99 3VZ (decision 0026). */
-async function distanceOrigin(deps: Deps, referral: ReferralRecord): Promise<{ origin: ChoiceListOrigin; point: PostcodeRecord }> {
+async function distanceOrigin(
+  deps: Deps,
+  referral: ReferralRecord,
+  patientPlace: PatientPlace | undefined,
+): Promise<{ origin: ChoiceListOrigin; point: PatientPlace }> {
   const pseudo = pseudoPostcodeOf(referral.patient.postcode);
   if (!pseudo) {
-    const point = await findPostcode(deps.db, referral.patient.postcode);
+    const point = patientPlace ?? (await findPostcode(deps.db, referral.patient.postcode));
     if (!point)
       throw new DomainError(
         'unavailable',
@@ -64,13 +68,14 @@ async function distanceOrigin(deps: Deps, referral: ReferralRecord): Promise<{ o
   return { origin: { kind: 'gp-practice', postcode: point.postcode }, point };
 }
 
-/** Builds the list for a referral awaiting choice from the patient's postcode (or GP practice), stores it when it differs from the last one shown, and audits the view. */
+/** Builds the list for a referral awaiting choice from the patient's postcode (or GP practice), stores it when it differs from the last one shown, and audits the view; `patientPlace`, when the caller read it with the referral, saves a query. */
 export async function offerChoiceList(
   deps: Deps,
   context: ActionContext,
   referral: ReferralRecord,
   order: ChoiceOrder,
   alsoAudited: readonly AuditRow[] = [],
+  patientPlace?: PatientPlace,
 ): Promise<StoredChoiceList> {
   if (referral.status !== 'awaiting-choice') {
     await recordAuditRows(deps.db, alsoAudited);
@@ -86,7 +91,7 @@ export async function offerChoiceList(
   };
   // Where the patient is and who is listed do not depend on each other: both are asked at once.
   const [{ origin, point }, standings] = await Promise.all([
-    distanceOrigin(deps, referral),
+    distanceOrigin(deps, referral, patientPlace),
     runningListingsWithStanding(deps.db, service, deps.clock.today()),
   ]);
   const entries = choiceEntries(standings, point, order);
@@ -118,7 +123,10 @@ export async function offerChoiceListByReference(
 ): Promise<{ referral: ReferralRecord; list: StoredChoiceList }> {
   const found = await referralForChoiceList(deps.db, context, reference, normaliseUbrn(reference), view.page);
   if (!found) throw new DomainError('not-found', 'There is no referral with that reference');
-  return { referral: found.referral, list: await offerChoiceList(deps, context, found.referral, view.order, [found.viewed]) };
+  return {
+    referral: found.referral,
+    list: await offerChoiceList(deps, context, found.referral, view.order, [found.viewed], found.patientPlace),
+  };
 }
 
 /** A hash of what a list shows (its order, origin and entries), so showing the same list again can be told apart from a change. */

@@ -4,7 +4,7 @@ import { type AuditRow, auditRowOf, recordAudit } from '../identity/audit.repo.t
 import type { ActionContext } from '../identity/principal.ts';
 import { mayReadContactDetails, type SeenReferral, sideOf } from './referral-access.rules.ts';
 import { findContactDetails } from './referral-contact-details.repo.ts';
-import { findReferralByUbrn, type ReferralRecord } from './referral.repo.ts';
+import { findReferralByUbrn, findReferralWithPatientPlace, type PatientPlace, type ReferralRecord } from './referral.repo.ts';
 
 /** The referral as the viewer's side sees it, audited as seen; undefined (audited as refused) when it does not exist or the viewer is on neither side. */
 export async function referralSeenBy(
@@ -40,8 +40,9 @@ async function refused(trx: Executor, context: ActionContext, reference: string,
 }
 
 /**
- * The referral for its referrer to be offered a choice list, with the `referral.view` row that the list's own statement writes
- * before anything is shown (`storeChoiceListShown`), so the view costs no transaction of its own; a refusal is audited at once.
+ * The referral for its referrer to be offered a choice list, with its patient's place (read in the same statement) and the
+ * `referral.view` row that the list's own statement writes before anything is shown (`storeChoiceListShown`), so the view costs
+ * no transaction of its own; a refusal is audited at once.
  */
 export async function referralForChoiceList(
   db: Executor,
@@ -49,16 +50,17 @@ export async function referralForChoiceList(
   reference: string,
   ubrn: string | undefined,
   page: string,
-): Promise<{ referral: ReferralRecord; viewed: AuditRow } | undefined> {
-  const referral = ubrn ? await findReferralByUbrn(db, ubrn) : undefined;
-  if (!referral || sideOf(context.principal, referral) !== 'referrer') return refused(db, context, reference, page);
+): Promise<{ referral: ReferralRecord; patientPlace: PatientPlace | undefined; viewed: AuditRow } | undefined> {
+  const found = ubrn ? await findReferralWithPatientPlace(db, ubrn) : undefined;
+  if (!found || sideOf(context.principal, found.referral) !== 'referrer') return refused(db, context, reference, page);
+  const { referral, patientPlace } = found;
   const viewed = auditRowOf(context, {
     action: 'referral.view',
     entityType: 'referral',
     entityId: referral.id,
     details: { ubrn: referral.ubrn, page, side: 'referrer' },
   });
-  return { referral, viewed };
+  return { referral, patientPlace, viewed };
 }
 
 /** The referral for the patient who proved they hold it, audited as seen by the patient; undefined when there is none. */

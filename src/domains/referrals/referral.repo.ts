@@ -92,6 +92,32 @@ export async function findReferralByUbrn(db: Executor, ubrn: string): Promise<Re
   return row && referralRecordOf(row);
 }
 
+/** Where a referral's patient lives, read with the referral: the choice list measures distances from it. */
+export interface PatientPlace {
+  postcode: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** The referral and its patient's postcode's place in one round trip; no place when the postcode is not in the postcode directory (or is a pseudo-postcode). */
+export async function findReferralWithPatientPlace(
+  db: Executor,
+  ubrn: string,
+): Promise<{ referral: ReferralRecord; patientPlace: PatientPlace | undefined } | undefined> {
+  if (!/^\d{12}$/.test(ubrn)) return undefined;
+  const row = await selectReferrals(db)
+    .leftJoin('postcodes as place', 'place.postcode', 'p.postcode')
+    .select(['place.latitude as place_latitude', 'place.longitude as place_longitude'])
+    .where('r.ubrn', '=', ubrn)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { place_latitude: latitude, place_longitude: longitude } = row;
+  return {
+    referral: referralRecordOf(row),
+    patientPlace: latitude === null || longitude === null ? undefined : { postcode: row.postcode, latitude, longitude },
+  };
+}
+
 /** Locks a referral's row for a change and returns its status and version now. */
 export async function lockReferral(db: Executor, id: string): Promise<{ status: ReferralStatus; version: number }> {
   const row = await db.selectFrom('referrals').select(['status', 'version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();

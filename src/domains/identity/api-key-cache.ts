@@ -1,0 +1,37 @@
+/**
+ * Live API keys held on each web node (decision 0075): a system calling the API many times a second costs no query for its key
+ * while the `api-keys` and `listings` versions stand still. A revocation, a changed role or name (migration 0033) or an
+ * organisation's change (`listings`) moves a version, read before the key, so every node sees it on its next request.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { RecentMap } from '../../lib/recent-map.ts';
+import { LISTINGS_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
+import { currentVersions } from '../provider-quality/version-reads.ts';
+import { type ApiKeyCredential, findLiveKeyByPrefix } from './api-key.repo.ts';
+
+/** The scope migration 0033's triggers bump. */
+export const API_KEYS_SCOPE = 'api-keys';
+
+/** More keys than England's practices and providers hold in steady use; the least recently used go first beyond it. */
+const MAX_KEYS = 20_000;
+
+interface HeldKey {
+  stamp: string;
+  key: ApiKeyCredential;
+}
+
+const heldKeys = new WeakMap<Kysely<Database>, RecentMap<string, HeldKey>>();
+
+/** The live key with this prefix, as `findLiveKeyByPrefix` reads it, read again only when a version has moved; unknown and revoked keys are never held. */
+export async function liveKeyByPrefix(db: Kysely<Database>, prefix: string): Promise<ApiKeyCredential | undefined> {
+  const versions = await currentVersions(db, [API_KEYS_SCOPE, LISTINGS_SCOPE]);
+  const stamp = `${versions.get(API_KEYS_SCOPE)}|${versions.get(LISTINGS_SCOPE)}`;
+  const keys = heldKeys.get(db) ?? new RecentMap<string, HeldKey>(MAX_KEYS);
+  heldKeys.set(db, keys);
+  const held = keys.get(prefix);
+  if (held?.stamp === stamp) return held.key;
+  const key = await findLiveKeyByPrefix(db, prefix);
+  if (key) keys.set(prefix, { stamp, key });
+  return key;
+}
