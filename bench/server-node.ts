@@ -1,4 +1,5 @@
 /** The national benchmarks' server as its own process (forked by server-process.ts): the real app over BENCH_NODE_DATABASE_URL, warmed as `aqp serve` warms, told apart from the load generator's CPU. */
+import type { FastifyInstance } from 'fastify';
 import { connectPostgres } from '../src/db/connect.ts';
 import { warmChoiceReadModel } from '../src/domains/provider-quality/standing-warm-up.ts';
 import { systemClock } from '../src/lib/clock.ts';
@@ -9,21 +10,29 @@ const url = process.env.BENCH_NODE_DATABASE_URL;
 const accessCodeKey = process.env.BENCH_NODE_ACCESS_CODE_KEY;
 if (!url || !accessCodeKey || !process.send) throw new Error('server-node.ts is started by server-process.ts, not by hand');
 
-const send = (message: ServerNodeMessage) => process.send!(message);
+/** Tells the runner, unless it has gone (then `disconnect` is stopping this process). */
+const send = (message: ServerNodeMessage) => {
+  if (process.connected) process.send!(message, undefined, {}, () => {});
+};
 const handle = connectPostgres(url);
 const deps = { db: handle.db, clock: systemClock(), accessCodeKeys: { current: accessCodeKey } };
-const { app, base } = await listeningBenchServer(deps);
-// As `aqp serve` does at start (decision 0068): every public offer's providers and figures read into the node's memory.
-const warmed = await warmChoiceReadModel(deps);
-
+/** The app once it listens, so a stop during start-up closes what there is. */
+const running: { app?: FastifyInstance } = {};
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await app.close();
+  await running.app?.close();
   await handle.close();
   process.exit(0);
 }
+
+// The benchmark runner gone (crashed or killed), even while this process warms up, leaves no server behind.
+process.on('disconnect', () => void stop());
+const { app, base } = await listeningBenchServer(deps);
+running.app = app;
+// As `aqp serve` does at start (decision 0068): every public offer's providers and figures read into the node's memory.
+const warmed = await warmChoiceReadModel(deps);
 
 process.on('message', (request: ServerNodeRequest) => {
   if (request.kind === 'stop') void stop();
@@ -33,6 +42,4 @@ process.on('message', (request: ServerNodeRequest) => {
     send({ kind: 'memory', usage: process.memoryUsage() });
   }
 });
-// The benchmark runner gone (crashed or killed) leaves no server behind.
-process.on('disconnect', () => void stop());
 send({ kind: 'ready', base, warmed });

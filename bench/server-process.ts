@@ -46,17 +46,22 @@ export async function startServerProcess(databaseUrl: string, accessCodeKey: str
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A channel closed under a message (the server crashed, or Ctrl-C reached it first) is reported by `exit`, not thrown here.
+  child.on('error', (error) => console.error(`The benchmark server process: ${error.message}`));
+  const ask = (request: ServerNodeRequest) => {
+    if (child.connected) child.send(request, () => {});
+  };
   const { base, warmed } = await nextMessage(child, 'ready');
   return {
     base,
     warmed,
     memory: async () => {
       const answer = nextMessage(child, 'memory');
-      child.send({ kind: 'memory' } satisfies ServerNodeRequest);
+      ask({ kind: 'memory' });
       return (await answer).usage;
     },
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.send({ kind: 'stop' } satisfies ServerNodeRequest);
+      if (child.exitCode === null && child.signalCode === null) ask({ kind: 'stop' });
       await exited;
     },
   };

@@ -17,20 +17,31 @@ const MAX_COUNTED = 10_000;
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;
 /** A list of values written out (`in ($1, $2, …)`) makes a new text for every length: such texts would use up the names, so stay unnamed. */
 const WRITTEN_OUT_LIST = /\bin \(\$\d+, \$\d+/i;
-/** PostgreSQL's answer when a prepared statement's result columns changed under it (a migration added a column to a `select *`). */
-const CHANGED_RESULT_TYPE = '0A000';
+/**
+ * PostgreSQL's answers when a schema change made a prepared statement wrong while the same text, planned afresh, is right: its
+ * result columns changed under it (0A000, "cached plan must not change result type": a column added to a `select *`), or a
+ * column's type changed under the parameter types fixed when it was prepared (42883 no such operator, 42804 datatype mismatch,
+ * 42P18 indeterminate datatype).
+ */
+function madeStaleBySchemaChange(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === '0A000') return /cached plan must not change result type/.test(message ?? '');
+  return code === '42883' || code === '42804' || code === '42P18';
+}
 
 /** Which statement texts are sent under a name, and the name of each. */
 export class StatementNames {
   private readonly counted = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private readonly refused = new Set<string>();
+  /** Names ever given, refused ones included: a refused name stays prepared on the connections that used it. */
+  private given = 0;
 
   /** The text's name once it has been seen often enough; undefined while it has not, or when it must stay unnamed. */
   nameFor(text: string): string | undefined {
     const named = this.names.get(text);
     if (named !== undefined) return named;
-    if (this.names.size >= MAX_NAMED || this.refused.has(text)) return undefined;
+    if (this.given >= MAX_NAMED || this.refused.has(text)) return undefined;
     if (!DATA_STATEMENT.test(text) || WRITTEN_OUT_LIST.test(text)) return undefined;
     const uses = (this.counted.get(text) ?? 0) + 1;
     if (uses < HOT_AFTER) {
@@ -40,10 +51,11 @@ export class StatementNames {
     this.counted.delete(text);
     const name = `aqp_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
     this.names.set(text, name);
+    this.given += 1;
     return name;
   }
 
-  /** Sends the text unnamed from now on (its result columns changed under a prepared copy). */
+  /** Sends the text unnamed from now on (a schema change made its prepared copies wrong). */
   refuse(text: string): void {
     this.names.delete(text);
     this.refused.add(text);
@@ -53,7 +65,7 @@ export class StatementNames {
 type Query = (...args: unknown[]) => Promise<pg.QueryResult>;
 
 /**
- * Makes every connection the pool opens send repeated statements by name. A statement whose result columns changed under its
+ * Makes every connection the pool opens send repeated statements by name. A statement a schema change made wrong under its
  * prepared copy is refused a name and, outside a transaction, sent again unnamed; inside one the error stands (the transaction
  * has failed) and the next attempt goes unnamed.
  */
@@ -67,10 +79,10 @@ export function nameRepeatedStatements(pool: pg.Pool, names = new StatementNames
       try {
         return await query({ name, text, values });
       } catch (error) {
-        if ((error as { code?: string }).code !== CHANGED_RESULT_TYPE) throw error;
+        if (!madeStaleBySchemaChange(error)) throw error;
         names.refuse(text);
-        // pg records the transaction state each ReadyForQuery reports: 'I' is outside any transaction.
-        if ((client as unknown as { _txStatus?: string })._txStatus !== 'I') throw error;
+        // 'I': the error left no transaction open, so the statement can simply be sent again.
+        if (client.getTransactionStatus() !== 'I') throw error;
         return query(text, values);
       }
     };

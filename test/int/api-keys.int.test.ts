@@ -66,7 +66,7 @@ describe('API keys', () => {
     expect(await lastUsed(), 'this node remembers its own write, so a write by other means within five minutes is left').toBeNull();
   });
 
-  it('moves the keys’ version when a key is revoked or renamed, never when its use is recorded (decision 0075)', async () => {
+  it('moves the keys’ version when a key is revoked, renamed or given another role, never when its use is recorded (decision 0075)', async () => {
     const { token } = await createKeyInBrowser();
     const version = async () =>
       (await t.deps.db.selectFrom('read_model_versions').select('version').where('scope', '=', 'api-keys').executeTakeFirst())?.version ??
@@ -83,8 +83,12 @@ describe('API keys', () => {
     await t.deps.db.updateTable('api_keys').set({ name: 'Renamed clinic system' }).where('id', '=', key.id).execute();
     const renamed = await version();
     expect(renamed).not.toBe(before);
+    await t.deps.db.updateTable('api_keys').set({ role: 'provider-admin' }).where('id', '=', key.id).execute();
+    const newRole = await version();
+    expect(newRole).not.toBe(renamed);
+    expect(await authenticateApiKey(t.deps, token)).toMatchObject({ role: 'provider-admin' });
     await revokeApiKey(t.deps, { principal: null, clientAddress: null }, key.id, { trusted: true });
-    expect(await version()).not.toBe(renamed);
+    expect(await version()).not.toBe(newRole);
     expect(await authenticateApiKey(t.deps, token)).toBeUndefined();
   });
 

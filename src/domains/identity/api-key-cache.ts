@@ -33,5 +33,6 @@ export async function liveKeyByPrefix(db: Kysely<Database>, prefix: string): Pro
   if (held?.stamp === stamp) return held.key;
   const key = await findLiveKeyByPrefix(db, prefix);
   if (key) keys.set(prefix, { stamp, key });
+  else if (held) keys.delete(prefix);
   return key;
 }
