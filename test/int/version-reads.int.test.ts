@@ -20,7 +20,8 @@ class ScopesSent implements KyselyPlugin {
     const values: string[] = [];
     JSON.stringify(args.node, (key, value: unknown) => {
       if (key === 'value' && typeof value === 'string') values.push(value);
-      if (key === 'values' && Array.isArray(value)) values.push(...value.filter((item): item is string => typeof item === 'string'));
+      if ((key === 'values' || key === 'value') && Array.isArray(value))
+        values.push(...value.filter((item): item is string => typeof item === 'string'));
       return value;
     });
     this.queries.push(values);

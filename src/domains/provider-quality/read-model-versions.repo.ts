@@ -1,4 +1,5 @@
 /** Reads the versions the database's triggers bump (migration 0031), so a node can tell in one query whether what it holds is current. */
+import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 
 /** The scope bumped by any change to who is listed, where and under which offer. */
@@ -14,7 +15,8 @@ export async function readModelVersions(db: Executor, scopes: readonly string[])
   const rows = await db
     .selectFrom('read_model_versions')
     .select(['scope', 'version'])
-    .where('scope', 'in', [...scopes])
+    // One text whatever the number of scopes, so the statement is prepared once per connection (decision 0075).
+    .where(sql<boolean>`scope = any(${sql.val([...scopes])}::text[])`)
     .execute();
   for (const row of rows) versions.set(row.scope, String(row.version));
   return versions;
