@@ -25,7 +25,8 @@ const MAX_COMMISSIONERS = 500;
 
 interface Held<T> {
   stamp: string;
-  value: T;
+  /** Settled or still being read: requests arriving during a read share it instead of sending their own. */
+  value: Promise<T>;
 }
 
 interface NodeCache {
@@ -47,12 +48,18 @@ async function currentStamp(deps: Deps): Promise<string> {
   return `${versions.get(LISTINGS_SCOPE)}|${versions.get(REFERENCE_SCOPE)}|${deps.clock.today()}`;
 }
 
+/** The held value under this stamp, else one read shared by every request asking meanwhile (a refusal is never held). */
 async function heldOrRead<T>(map: RecentMap<string, Held<T>>, key: string, stamp: string, read: () => Promise<T>): Promise<T> {
   const held = map.get(key);
   if (held?.stamp === stamp) return held.value;
-  const value = await read();
+  const value = read();
   map.set(key, { stamp, value });
-  return value;
+  try {
+    return await value;
+  } catch (error) {
+    if (map.get(key)?.value === value) map.delete(key);
+    throw error;
+  }
 }
 
 /** The referrer's setting and the services its commissioner offers, as `referralSettingFor` and `servicesOfferedTo` give them, read again only when a version has moved; refusals are never held. */
