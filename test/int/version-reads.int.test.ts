@@ -10,7 +10,7 @@ import {
 } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema.ts';
-import { VersionReads } from '../../src/domains/provider-quality/version-reads.ts';
+import { VersionReads } from '../../src/db/version-reads.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** Records the scopes each version query asked for, in the order the queries were sent. */

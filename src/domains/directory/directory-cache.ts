@@ -5,8 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
-import { LISTINGS_SCOPE, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
-import { currentVersions } from '../provider-quality/version-reads.ts';
+import { LISTINGS_SCOPE, REFERENCE_SCOPE } from '../../db/read-model-versions.repo.ts';
+import { currentVersions } from '../../db/version-reads.ts';
 
 /** Searches held at most (a page of 25 sites is tens of kilobytes, so about 100 MB at most); the least recently asked go first beyond it. */
 const MAX_HELD = 2_000;

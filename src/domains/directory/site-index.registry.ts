@@ -4,8 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { LISTINGS_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
-import { currentVersions } from '../provider-quality/version-reads.ts';
+import { LISTINGS_SCOPE } from '../../db/read-model-versions.repo.ts';
+import { currentVersions } from '../../db/version-reads.ts';
 import { SiteIndex } from './site-index.ts';
 import { openSitesForIndex } from './site.repo.ts';
 

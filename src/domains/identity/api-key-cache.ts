@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
-import { LISTINGS_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
-import { currentVersions } from '../provider-quality/version-reads.ts';
+import { LISTINGS_SCOPE } from '../../db/read-model-versions.repo.ts';
+import { currentVersions } from '../../db/version-reads.ts';
 import { type ApiKeyCredential, findLiveKeyByPrefix } from './api-key.repo.ts';
 
 /** The scope migration 0033's triggers bump. */

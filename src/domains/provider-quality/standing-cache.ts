@@ -8,8 +8,8 @@ import type { Database } from '../../db/schema.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
 import type { ListingView } from '../listings/listing-view.repo.ts';
 import { type CommissionedService, type ListingStanding, runningListingsOf, standingOf } from './provider-standing.ts';
-import { LISTINGS_SCOPE } from './read-model-versions.repo.ts';
-import { currentVersions } from './version-reads.ts';
+import { LISTINGS_SCOPE } from '../../db/read-model-versions.repo.ts';
+import { currentVersions } from '../../db/version-reads.ts';
 
 /** Enough for every commissioner's every service nationally (about 4,300); the least recently read go first beyond it. */
 const MAX_HELD = 5_000;

@@ -9,8 +9,8 @@ import type { Database } from '../../db/schema.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
-import { LISTINGS_SCOPE, REFERENCE_SCOPE } from '../provider-quality/read-model-versions.repo.ts';
-import { currentVersions } from '../provider-quality/version-reads.ts';
+import { LISTINGS_SCOPE, REFERENCE_SCOPE } from '../../db/read-model-versions.repo.ts';
+import { currentVersions } from '../../db/version-reads.ts';
 import {
   mustBeReferrer,
   type OfferedService,

@@ -1,6 +1,6 @@
 /** Reads the versions the database's triggers bump (migration 0031), so a node can tell in one query whether what it holds is current. */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/executor.ts';
+import type { Executor } from './executor.ts';
 
 /** The scope bumped by any change to who is listed, where and under which offer. */
 export const LISTINGS_SCOPE = 'listings';

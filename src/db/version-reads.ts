@@ -4,7 +4,7 @@
  * is always seen. Under load one query answers every request that came in while the previous one was out, instead of one each.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from './schema.ts';
 import { readModelVersions } from './read-model-versions.repo.ts';
 
 interface Batch {
