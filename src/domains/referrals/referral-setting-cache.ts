@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { type Held, heldOrRead } from '../../lib/held-reads.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
 import type { Deps } from '../deps.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -22,12 +23,6 @@ import {
 /** England has about 6,300 GP practices and 106 sub-ICB commissioners; the least recently used go first beyond these. */
 const MAX_PRACTICES = 8_000;
 const MAX_COMMISSIONERS = 500;
-
-interface Held<T> {
-  stamp: string;
-  /** Settled or still being read: requests arriving during a read share it instead of sending their own. */
-  value: Promise<T>;
-}
 
 interface NodeCache {
   settings: RecentMap<string, Held<ReferralSetting>>;
@@ -46,20 +41,6 @@ function cacheFor(db: Kysely<Database>): NodeCache {
 async function currentStamp(deps: Deps): Promise<string> {
   const versions = await currentVersions(deps.db, [LISTINGS_SCOPE, REFERENCE_SCOPE]);
   return `${versions.get(LISTINGS_SCOPE)}|${versions.get(REFERENCE_SCOPE)}|${deps.clock.today()}`;
-}
-
-/** The held value under this stamp, else one read shared by every request asking meanwhile (a refusal is never held). */
-async function heldOrRead<T>(map: RecentMap<string, Held<T>>, key: string, stamp: string, read: () => Promise<T>): Promise<T> {
-  const held = map.get(key);
-  if (held?.stamp === stamp) return held.value;
-  const value = read();
-  map.set(key, { stamp, value });
-  try {
-    return await value;
-  } catch (error) {
-    if (map.get(key)?.value === value) map.delete(key);
-    throw error;
-  }
 }
 
 /** The referrer's setting and the services its commissioner offers, as `referralSettingFor` and `servicesOfferedTo` give them, read again only when a version has moved; refusals are never held. */
