@@ -81,3 +81,23 @@ export async function demoCandidates(deps: Deps): Promise<{ postcodes: Directory
   const withServices = (places: string[]) => places.flatMap((postcode) => services.map(({ code }) => ({ service: code, postcode })));
   return { postcodes: withServices(postcodes), districts: withServices(districts) };
 }
+
+/** Milliseconds each path took the first time it was asked, one at a time. */
+export async function firstAsks(base: string, paths: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const each of paths) {
+    const started = performance.now();
+    const reply = await fetch(`${base}${each}`);
+    await reply.arrayBuffer();
+    if (!reply.ok) throw new Error(`${each} answered ${reply.status} when first asked`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** Mean, median and slowest of some times, for a report note. */
+export function describeTimes(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
+  return `mean ${mean.toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, slowest ${sorted.at(-1)!.toFixed(1)} ms`;
+}

@@ -13,7 +13,9 @@ import { seededRandom } from './bulk.ts';
 import {
   apiListsSites,
   demoCandidates,
+  describeTimes,
   type DirectorySearch,
+  firstAsks,
   nationalCandidates,
   nonEmptySearches,
   pageListsSites,
@@ -32,25 +34,6 @@ const POSTCODES_PER_AREA = 2;
 const SEED = 20_121_017;
 const NATIONAL_GOAL = '≥ 0.25, p99 < 50 ms';
 const DEMO_GOAL = '≥ 500 requests/s';
-
-/** Milliseconds each path took the first time it was asked, one at a time. */
-async function firstAsks(base: string, paths: string[]): Promise<number[]> {
-  const times: number[] = [];
-  for (const each of paths) {
-    const started = performance.now();
-    const reply = await fetch(`${base}${each}`);
-    await reply.arrayBuffer();
-    if (!reply.ok) throw new Error(`${each} answered ${reply.status} when first asked`);
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-function describeTimes(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b);
-  const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
-  return `mean ${mean.toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, slowest ${sorted.at(-1)!.toFixed(1)} ms`;
-}
 
 /**
  * The API and page rows for a set of searches, each search's answer checked for at least one site. Each search is first asked once

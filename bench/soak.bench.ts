@@ -1,7 +1,7 @@
 /** Ten minutes of mixed traffic at twice England's peak referral rate on the national dataset on PostgreSQL (decision 0069): errors, rate and p99 by kind, and memory. */
 import type { Deps } from '../src/domains/deps.ts';
 import { seededRandom } from './bulk.ts';
-import { nationalCandidates, nonEmptySearches } from './directory-queries.ts';
+import { describeTimes, firstAsks, nationalCandidates, nonEmptySearches, searchPaths } from './directory-queries.ts';
 import { formatCount as count, nationalFixture } from './national-fixture.ts';
 import { referralMaker } from './referral-bodies.ts';
 import type { BenchResult, BenchRow } from './report.ts';
@@ -58,6 +58,16 @@ export async function soakBenchmark(): Promise<BenchResult> {
   const maker = await referralMaker(deps, areas, offers, referrerKeys);
   const candidates = await nationalCandidates(deps, seededRandom(SEED), areas, offers, 1);
   const searches = await nonEmptySearches(deps, [...candidates.postcodes, ...candidates.districts]);
+  // The server is a process of its own, so the checks above warmed nothing of it: as a node that has served for a while has
+  // been, each search is asked once, one at a time, before the traffic starts (a cold node's first minute is not this soak's question).
+  const firstApi = await firstAsks(
+    base,
+    searches.map((search) => searchPaths(search).api),
+  );
+  const firstPage = await firstAsks(
+    base,
+    searches.map((search) => searchPaths(search).page),
+  );
   const journeys = new SoakJourneys(deps, base, maker.next, searches);
   const r = REFERRALS_PER_SECOND;
   const kinds = [
@@ -90,6 +100,7 @@ export async function soakBenchmark(): Promise<BenchResult> {
     notes: [
       ...notes,
       `Traffic per referral created: ${PER_REFERRAL.view} choice-list views, ${PER_REFERRAL.choose} choices (of the first entry), ${PER_REFERRAL.search} directory searches over ${searches.length} searches that list someone (API and page alternately), ${PER_REFERRAL.worklist} provider worklist reads by providers sent a referral during the soak.`,
+      `Before the soak, each search was asked once, one at a time: API ${describeTimes(firstApi)} (the answer worked out); page ${describeTimes(firstPage)} (rendered for the first time).`,
       `${count(journeys.created)} referrals created and answered 201 (the database holds ${count(found)} new ones: more when requests timed out on the client but finished on the server), ${count(journeys.chosen)} sent to a provider.${skipped.length ? ` Skipped while there was nothing to act on yet: ${skipped.join(', ')}.` : ''}`,
       verdict.words,
     ],

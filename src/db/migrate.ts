@@ -33,6 +33,8 @@ import * as emailDelivery from './migrations/0030-email-delivery.ts';
 import * as readModelVersions from './migrations/0031-read-model-versions.ts';
 import * as firstSeenIndex from './migrations/0032-first-seen-index.ts';
 import * as apiKeyVersions from './migrations/0033-api-key-versions.ts';
+import * as openPracticesLatitudeIndex from './migrations/0034-open-practices-latitude-index.ts';
+import * as acceptedReferralInsertTrigger from './migrations/0035-accepted-referral-insert-trigger.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -68,6 +70,8 @@ const migrations: Record<string, Migration> = {
   '0031-read-model-versions': readModelVersions,
   '0032-first-seen-index': firstSeenIndex,
   '0033-api-key-versions': apiKeyVersions,
+  '0034-open-practices-latitude-index': openPracticesLatitudeIndex,
+  '0035-accepted-referral-insert-trigger': acceptedReferralInsertTrigger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
