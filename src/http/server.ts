@@ -61,7 +61,10 @@ export async function serve(baseConfig: Config, log: (line: string) => void = co
   const stopCompliance = scheduleDailyCompliance(deps, app.log);
   const stopMonthClose = scheduleDailyMonthClose(deps, app.log);
   const stopKpis = scheduleNightlyKpis(deps, app.log);
-  const stopWarmUp = scheduleChoiceWarmUp(deps, app.log);
+  // On PostgreSQL the node warms its choice read model at once (decision 0068). Embedded PGlite runs every query on this thread,
+  // so warming there would hold up start and the first requests (a readiness probe answered 503 under load); its small demo
+  // fills the read model as lists and searches are asked (decision 0076).
+  const stopWarmUp = handle.kind === 'postgres' ? scheduleChoiceWarmUp(deps, app.log) : () => {};
   const smtp = config.smtp;
   const stopEmail = smtp ? scheduleEmailDelivery(deps, { mailer: smtpMailer(smtp), baseUrl: smtp.baseUrl }, app.log) : () => {};
 
