@@ -1,7 +1,8 @@
 /**
  * A new referral bumps its provider's version only when it arrives already accepted (decision 0076). Migration 0031's trigger ran
  * once per insert statement with a transition table, so every referral created awaiting choice (nearly all of them) paid about
- * 0.4 ms of PostgreSQL's time to bump nothing; a row trigger with a `WHEN` is not even called for those.
+ * 0.4 ms of PostgreSQL's time to bump nothing; a row trigger with a `WHEN` is not even called for those. 0031's
+ * `bump_referral_providers` keeps its insert branch, now never reached: redefining it here would copy its update branch too.
  */
 import { type Kysely, sql } from 'kysely';
 
