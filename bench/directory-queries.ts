@@ -1,9 +1,12 @@
 /** Directory searches to measure: a spread of real postcodes and districts with a service commissioned there, kept only when the directory lists someone (so an empty answer in the run is a wrong one). */
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { Deps } from '../src/domains/deps.ts';
 import { searchDirectory } from '../src/domains/directory/directory.service.ts';
 import { isDomainError } from '../src/lib/errors.ts';
 import type { CommissionerArea } from './bench-reference.ts';
 import { pickOne, pickSome, type Random } from './bulk.ts';
+import type { AnswerCheck } from './http.ts';
 import type { DirectoryOffer } from './national-directory.ts';
 
 /** A search for a service at a full postcode or a postcode district. */
@@ -23,6 +26,51 @@ export const apiListsSites = (status: number, body: string) => (body.includes('"
 /** The page's answer lists at least one site (each is a heading linking to its provider). */
 export const pageListsSites = (status: number, body: string) =>
   body.includes('<h3 class="nhsuk-u-margin-bottom-2"><a href="/directory/providers/') ? undefined : `HTTP ${status} listed no site`;
+
+/** Each page's gzip answer as a browser is sent it (asked with Accept-Encoding: gzip), unzipped and checked for a listed site; its size in bytes by path. */
+export async function verifiedGzipPages(base: string, pagePaths: string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const each of pagePaths) {
+    const { status, encoding, bytes } = await rawGet(`${base}${each}`, { 'accept-encoding': 'gzip' });
+    if (encoding !== 'gzip') throw new Error(`${each} answered ${status} with Content-Encoding ${encoding ?? 'none'}, not gzip`);
+    const why = pageListsSites(status, gunzipSync(bytes).toString('utf8'));
+    if (why) throw new Error(`${each}: ${why}`);
+    sizes.set(each, bytes.length);
+  }
+  return sizes;
+}
+
+/**
+ * Checks a gzip page answer in a run, where autocannon hands over the body as lossy text: right when it is gzip and exactly as long
+ * as the answer unzipped and checked for that search before the run (the cached page is the same bytes until its data changes).
+ */
+export function sameAsVerifiedGzip(sizes: Map<string, number>): AnswerCheck {
+  return (status, _body, answered) => {
+    const header = (name: string) => Object.entries(answered.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    if (status !== 200) return `HTTP ${status}`;
+    if (header('content-encoding') !== 'gzip') return `HTTP ${status} not gzip`;
+    const expected = answered.path === undefined ? undefined : sizes.get(answered.path);
+    if (expected === undefined || Number(header('content-length')) !== expected)
+      return `HTTP ${status} gzip of ${String(header('content-length'))} bytes for ${answered.path ?? 'an unknown search'}, not the checked answer's ${expected ?? '?'}`;
+    return undefined;
+  };
+}
+
+/** A GET whose body is kept as bytes, not unzipped (fetch unzips). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; encoding?: string; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (reply) => {
+        const chunks: Buffer[] = [];
+        reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+        reply.on('end', () =>
+          resolve({ status: reply.statusCode ?? 0, encoding: reply.headers['content-encoding'], bytes: Buffer.concat(chunks) }),
+        );
+        reply.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
 
 /** The searches among `candidates` that list at least one site, asked once through the directory service. */
 export async function nonEmptySearches(deps: Deps, candidates: DirectorySearch[]): Promise<DirectorySearch[]> {

@@ -19,7 +19,9 @@ import {
   nationalCandidates,
   nonEmptySearches,
   pageListsSites,
+  sameAsVerifiedGzip,
   searchPaths,
+  verifiedGzipPages,
 } from './directory-queries.ts';
 import { measureRoute } from './http.ts';
 import { formatCount as count, nationalFixture } from './national-fixture.ts';
@@ -39,7 +41,12 @@ const DEMO_GOAL = '≥ 500 requests/s';
  * The API and page rows for a set of searches, each search's answer checked for at least one site. Each search is first asked once
  * on its own (API, then page), as a node that has served for a while has been, and how long those first asks took is reported.
  */
-async function searchRows(base: string, what: string, searches: DirectorySearch[], options: { connections: number; goal: string }) {
+async function searchRows(
+  base: string,
+  what: string,
+  searches: DirectorySearch[],
+  options: { connections: number; goal: string; alsoUncompressed?: boolean },
+) {
   const paths = searches.map(searchPaths);
   const common = { seconds: SECONDS, connections: options.connections, goal: options.goal };
   const firstApi = await firstAsks(
@@ -50,7 +57,15 @@ async function searchRows(base: string, what: string, searches: DirectorySearch[
     base,
     paths.map((p) => p.page),
   );
-  const note = `By ${what}, each of the ${count(searches.length)} searches asked once before measuring, one at a time: API ${describeTimes(firstApi)} (the answer worked out unless a check before had asked it); page ${describeTimes(firstPage)} (rendered for the first time).`;
+  const gzipSizes = await verifiedGzipPages(
+    base,
+    paths.map((p) => p.page),
+  );
+  const sizes = [...gzipSizes.values()];
+  const notes = [
+    `By ${what}, each of the ${count(searches.length)} searches asked once before measuring, one at a time: API ${describeTimes(firstApi)} (the answer worked out unless a check before had asked it); page ${describeTimes(firstPage)} (rendered for the first time).`,
+    `By ${what}, the page is asked as browsers ask it (Accept-Encoding: gzip) and sent gzipped, ${formatBytes(Math.min(...sizes))}–${formatBytes(Math.max(...sizes))}; each search's gzip answer was unzipped and checked for a listed site before the run, and every answer in the run checked to be gzip of exactly that answer's length (autocannon hands over bodies as text, which gzip is not).`,
+  ];
   const rows: BenchRow[] = [];
   rows.push(
     await measureRoute(`GET /api/v1/directory (JSON) by ${what}, over ${count(searches.length)} searches`, base, {
@@ -60,14 +75,30 @@ async function searchRows(base: string, what: string, searches: DirectorySearch[
     }),
   );
   rows.push(
-    await measureRoute(`GET /directory (page) by ${what}, over ${count(searches.length)} searches`, base, {
+    await measureRoute(`GET /directory (page, gzip) by ${what}, over ${count(searches.length)} searches`, base, {
       ...common,
-      rotate: paths.map((p) => ({ path: p.page })),
-      check: pageListsSites,
+      rotate: paths.map((p) => ({ path: p.page, headers: { 'accept-encoding': 'gzip' } })),
+      check: sameAsVerifiedGzip(gzipSizes),
     }),
   );
-  return { rows, note };
+  if (options.alsoUncompressed)
+    rows.push(
+      await measureRoute(
+        `GET /directory (page, not compressed: no Accept-Encoding) by ${what}, over ${count(searches.length)} searches`,
+        base,
+        {
+          seconds: SECONDS,
+          connections: options.connections,
+          rotate: paths.map((p) => ({ path: p.page })),
+          check: pageListsSites,
+        },
+      ),
+    );
+  return { rows, notes };
 }
+
+/** A size in kB for a note. */
+const formatBytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 async function national(): Promise<BenchResult> {
   const { deps, base, serverDescription, areas, offers, notes } = await nationalFixture();
@@ -82,7 +113,10 @@ async function national(): Promise<BenchResult> {
     seconds: SECONDS,
     connections: CONNECTIONS,
   });
-  const parts = [await searchRows(base, 'full postcode', postcodes, options), await searchRows(base, 'district', districts, options)];
+  const parts = [
+    await searchRows(base, 'full postcode', postcodes, { ...options, alsoUncompressed: true }),
+    await searchRows(base, 'district', districts, options),
+  ];
   const rows = parts.flatMap((part) => part.rows);
   return {
     description: `The public directory (no sign-in, public read limit off) over HTTP against the real server on ${serverDescription}, beside a trivial JSON route on the same server; ${CONNECTIONS} connections, ${SECONDS} s each.`,
@@ -91,7 +125,7 @@ async function national(): Promise<BenchResult> {
     notes: [
       ...notes,
       `Searches: ${POSTCODES_PER_AREA} sampled postcodes in every commissioner's area, each with a service one of its offers is for, and their districts; kept when the directory lists someone (${postcodes.length} of ${candidates.postcodes.length} postcodes, ${districts.length} of ${candidates.districts.length} districts; the rest are answered for a neighbouring commissioner, whose GP practices are nearer). Every answer in the run is checked for at least one site.`,
-      ...parts.map((part) => part.note),
+      ...parts.flatMap((part) => part.notes),
     ],
   };
 }
@@ -124,7 +158,7 @@ async function demo(): Promise<BenchResult & { heading: string }> {
         description: `The demo as its first embedded start makes it (the reference data, then seedNationalCatalogue + seedDemo) on a throwaway PGlite, the public directory over HTTP beside /health/live on the same server; ${DEMO_CONNECTIONS} connections, ${SECONDS} s each, over the searches of a live site's or a patient's postcode (or its district) and a live service that list someone (${postcodes.length} of ${candidates.postcodes.length} postcodes, ${districts.length} of ${candidates.districts.length} districts).`,
         baseline,
         rows: parts.flatMap((part) => part.rows),
-        notes: parts.map((part) => part.note),
+        notes: parts.flatMap((part) => part.notes),
       };
     } finally {
       await app.close();

@@ -10,6 +10,15 @@ export interface RotatedRequest {
   body?: string;
 }
 
+/** What a check is given besides status and body: the rotation's path this answer is for (when rotating) and the reply's headers. */
+export interface AnsweredRequest {
+  path?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Why an answer is wrong, or undefined when it is right. The body is autocannon's, decoded as UTF-8 chunk by chunk: text only. */
+export type AnswerCheck = (status: number, body: string, answered: AnsweredRequest) => string | undefined;
+
 export interface MeasureOptions {
   seconds?: number;
   connections?: number;
@@ -19,7 +28,7 @@ export interface MeasureOptions {
   /** A sequence each connection repeats (e.g. create a referral, then ask for its choice list); overrides `rotate`. */
   requests?: autocannon.Request[];
   /** Why an answer is wrong (an empty directory, a referral not saved), or undefined when it is right; wrong answers are counted. */
-  check?: (status: number, body: string) => string | undefined;
+  check?: AnswerCheck;
   /** The goal the row is held to, shown beside it in the report. */
   goal?: string;
 }
@@ -29,8 +38,9 @@ function rotatingRequests(rotate: RotatedRequest[]): autocannon.Request[] {
   let next = 0;
   return [
     {
-      setupRequest: (request) => {
+      setupRequest: (request, context) => {
         const pick = rotate[next++ % rotate.length]!;
+        (context as { askedPath?: string }).askedPath = pick.path; // one request at a time per connection: the next answer on it is this one's
         return {
           ...request,
           path: pick.path,
@@ -52,7 +62,7 @@ function checked(
   return requests.map((request) => ({
     ...request,
     onResponse: (status, body, context, headers) => {
-      const why = check(status, body);
+      const why = check(status, body, { path: (context as { askedPath?: string } | undefined)?.askedPath, headers: headers ?? {} });
       if (why) {
         wrong.count += 1;
         wrong.first ??= why;

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '../support/haversine.ts';
 import { inCommissionerArea, placeDistricts, placeScottishPostcode, REAL_DISTRICTS } from '../support/directory-rows.ts';
@@ -266,6 +267,28 @@ describe('the public directory', () => {
     expect(first.body).not.toContain('Sign out');
     expect(theirs.body).toContain('Ripponden Hearing (test)');
     expect((await t.app.inject(url)).body, 'the signed-in page is not kept for anonymous readers').toBe(first.body);
+  });
+
+  it('sends an anonymous reader whose browser accepts gzip the same page gzipped, marked as varying by Accept-Encoding, and anyone else the page as it is', async () => {
+    const url = '/directory?service=adult-hearing&postcode=HX1+1PW';
+    const plain = await t.app.inject(url);
+    const gzipped = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
+    for (const reply of [plain, gzipped]) {
+      expect(reply.headers.vary).toMatch(/^Accept-Encoding, /);
+      expect(reply.headers['cache-control']).toMatch(/^public/);
+    }
+    const refused = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
+    const person = new WebClient(t.app);
+    await person.signIn('commissioner@aqp.example');
+    const theirs = await person.get(url, { 'accept-encoding': 'gzip' });
+    expect(theirs.headers['content-encoding'], 'a signed-in page is rendered per person and sent as it is').toBeUndefined();
+    expect(theirs.body).toContain('Sign out');
   });
 
   it('says which commissioner does not commission the service through AQP, and when an offer has no live provider yet', async () => {

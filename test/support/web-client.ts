@@ -10,8 +10,9 @@ export class WebClient {
     private readonly remoteAddress = '127.0.0.1',
   ) {}
 
-  async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers(), remoteAddress: this.remoteAddress }));
+  async get(url: string, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const headers = { ...this.headers(), ...extraHeaders };
+    return this.remember(await this.app.inject({ method: 'GET', url, headers, remoteAddress: this.remoteAddress }));
   }
 
   /** Posts a urlencoded form as a browser would, same-origin; pairs allow a repeated field (checkboxes). */

@@ -107,6 +107,7 @@ export function errorAnswerOf(error: FastifyError | Error): ErrorAnswer {
 /** Logs an unexpected error and clears what a half-made reply may carry, before any format answers it. */
 export function prepareErrorReply(error: Error, answer: ErrorAnswer, request: FastifyRequest, reply: FastifyReply): void {
   forgetPublicCaching(reply);
+  reply.removeHeader('content-encoding'); // a gzipped page that failed on its way out: its error page is sent as it is
   if (answer.status === 500) {
     request.log.error({ err: error }, 'unhandled error');
     reply.removeHeader('location');

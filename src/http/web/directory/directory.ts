@@ -10,6 +10,7 @@ import { pageRequest } from '../pagination.ts';
 import { MAX_DIRECTORY_PAGE_SIZE } from '../../../domains/directory/directory.rules.ts';
 import { datedFileName, everyPage, sendListCsv } from '../csv-reply.ts';
 import { directoryColumns, foundSites } from './directory-list.presenter.ts';
+import { sendSharedPage, sharedPage } from '../shared-page.ts';
 import { ABOUT_THE_FIGURES, backToSearch, providerView, resultsView, serviceItems } from './directory.presenter.ts';
 
 /** A postcode the search could not place: shown beside the postcode, with its own status. */
@@ -44,10 +45,10 @@ async function viewDirectorySearch(deps: Deps, request: FastifyRequest, reply: F
     resultsHtml,
   });
   if (isSharedReader(request)) {
-    const html = await renderedOnce(answer, `page ${request.url}`, async () =>
-      reply.renderShared('pages/directory/search.njk', await pageModel(renderResults())),
+    const page = await renderedOnce(answer, `page ${request.url}`, async () =>
+      sharedPage(reply.renderShared('pages/directory/search.njk', await pageModel(renderResults()))),
     );
-    return reply.type('text/html; charset=utf-8').send(html);
+    return sendSharedPage(request, reply, page);
   }
   const resultsHtml = await renderedOnce(answer, JSON.stringify([pageAsked, values]), async () => renderResults());
   return reply.render('pages/directory/search.njk', await pageModel(resultsHtml));
@@ -61,15 +62,16 @@ function isSharedReader(request: FastifyRequest): boolean {
 /** Ways of asking one answer (page, the text typed, the address) whose rendering is kept; more are rendered each time. */
 const MAX_RENDERINGS_PER_ANSWER = 8;
 
-/** Results (or anonymous readers' whole pages) rendered per held answer (the directory cache hands back the same object until its data changes) and per way of asking. */
-const renderedResults = new WeakMap<DirectoryResult, Map<string, string>>();
+/** Results (or anonymous readers' whole pages, with their gzip form) rendered per held answer (the directory cache hands back the same object until its data changes) and per way of asking. */
+const renderedResults = new WeakMap<DirectoryResult, Map<string, unknown>>();
 
-async function renderedOnce(answer: DirectoryResult, asked: string, render: () => Promise<string>): Promise<string> {
-  const byAsked = renderedResults.get(answer) ?? new Map<string, string>();
+/** The rendering kept for this answer and way of asking, else a new one; each way of asking (`asked`) always yields one kind of rendering. */
+async function renderedOnce<T>(answer: DirectoryResult, asked: string, render: () => Promise<T>): Promise<T> {
+  const byAsked = renderedResults.get(answer) ?? new Map<string, unknown>();
   renderedResults.set(answer, byAsked);
-  const html = byAsked.get(asked) ?? (await render());
-  if (byAsked.size < MAX_RENDERINGS_PER_ANSWER) byAsked.set(asked, html);
-  return html;
+  const rendering = (byAsked.get(asked) as T | undefined) ?? (await render());
+  if (byAsked.size < MAX_RENDERINGS_PER_ANSWER) byAsked.set(asked, rendering);
+  return rendering;
 }
 
 /** Every site the search finds, all pages of it, as CSV; an unfinished search goes to the page, which says what is missing. */
