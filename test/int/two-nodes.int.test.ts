@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeApiKey } from '../../src/domains/identity/api-key.service.ts';
@@ -174,6 +175,23 @@ describe('two web nodes on one database: what one changes, the other shows at on
     expect(changed.id).not.toBe(first.id);
     expect(await stored()).toBe(listsBefore + 1);
     expect(await views()).toHaveLength(viewsBefore + 2);
+
+    // Another node has since stored a different list: what this process noted of the last list is stale, so the list is stored again.
+    await sql`INSERT INTO choice_lists (referral_id, offered_at, ordered_by, origin_postcode, origin_kind, entries, offered_by_user_id, content_hash)
+              SELECT referral_id, offered_at, ordered_by, origin_postcode, origin_kind, '[]'::jsonb, offered_by_user_id, 'stored elsewhere'
+                FROM choice_lists WHERE id = ${changed.id}::uuid`.execute(t.deps.db);
+    const referralViews = async () =>
+      (await t.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'referral.view').execute()).length;
+    const referralViewsBefore = await referralViews();
+    const restored = await choiceListOn(t.app);
+    expect(restored.entries).toEqual(changed.entries);
+    expect(restored.id).not.toBe(changed.id);
+    expect(await stored()).toBe(listsBefore + 3);
+    expect(await views()).toHaveLength(viewsBefore + 3);
+    expect((await views()).at(-1)).toBe(restored.id);
+    expect(await referralViews(), 'the referral view is audited once, by the statement that stored the list').toBe(referralViewsBefore + 1);
+    expect((await choiceListOn(nodeB)).id).toBe(restored.id);
+    expect(await referralViews()).toBe(referralViewsBefore + 2);
   });
 
   it('answers a directory search on node B from the commissioner a postcode import on node A moved it to', async () => {

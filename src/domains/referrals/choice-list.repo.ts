@@ -49,7 +49,8 @@ export interface ChoiceListContent {
   referralId: string;
   orderedBy: ChoiceOrder;
   origin: ChoiceListOrigin;
-  entries: ChoiceListEntry[];
+  /** The entries as JSON, made once for every referral shown the same entries. */
+  entriesJson: string;
   contentHash: string;
   at: Date;
   userId: string | null;
@@ -72,36 +73,60 @@ export async function storeChoiceListShown(
     ), inserted AS (
       INSERT INTO choice_lists (referral_id, offered_at, ordered_by, origin_postcode, origin_kind, entries, offered_by_user_id, content_hash)
       SELECT ${list.referralId}::uuid, ${list.at}::timestamptz, ${list.orderedBy}::text, ${list.origin.postcode}::text, ${list.origin.kind}::text,
-             ${JSON.stringify(list.entries)}::jsonb, ${list.userId}::uuid, ${list.contentHash}::text
+             ${list.entriesJson}::jsonb, ${list.userId}::uuid, ${list.contentHash}::text
        WHERE NOT EXISTS (SELECT 1 FROM latest WHERE content_hash = ${list.contentHash})
       RETURNING id, offered_at
     ), shown AS (
       SELECT id, offered_at, true AS stored FROM inserted
       UNION ALL
       SELECT id, offered_at, false AS stored FROM latest WHERE NOT EXISTS (SELECT 1 FROM inserted)
-    ), audited AS (
-      INSERT INTO audit_events (occurred_at, actor_user_id, actor_api_key_id, organisation_id, role, action, outcome, entity_type, entity_id,
-                                client_address, details)
-      SELECT ${audit.occurred_at}::timestamptz, ${audit.actor_user_id}::uuid, ${audit.actor_api_key_id}::uuid, ${audit.organisation_id}::uuid,
-             ${audit.role}::text, ${audit.action}::text, ${audit.outcome}::text, ${audit.entity_type}::text, ${audit.entity_id}::text,
-             ${audit.client_address}::text,
-             ${audit.details}::jsonb || jsonb_build_object('choiceListId', shown.id, 'stored', shown.stored)
-        FROM shown
-    )${alsoAudited.length ? sql`, also_audited AS (${insertAuditRows(alsoAudited)})` : sql``}
+    ), audited AS (${auditEachShown(audit)})${alsoAudited.length ? sql`, also_audited AS (${insertAuditRows(alsoAudited)})` : sql``}
     SELECT id, offered_at, stored FROM shown`.execute(db);
   const row = rows[0]!;
   return { id: row.id, offeredAt: new Date(row.offered_at), stored: row.stored };
 }
 
-/** A plain insert of audit rows, for a statement's own CTE. */
-function insertAuditRows(rows: readonly AuditRow[]) {
+/**
+ * Audits the view of the referral's latest list when it shows exactly this content (its hash), with any other rows the showing
+ * needs, in one statement that carries no entries; nothing is written when the content differs (or there is no list yet), and the
+ * caller then stores the list with `storeChoiceListShown`.
+ */
+export async function auditShownIfUnchanged(
+  db: Executor,
+  shown: { referralId: string; contentHash: string },
+  audit: AuditRow,
+  alsoAudited: readonly AuditRow[] = [],
+): Promise<{ id: string; offeredAt: Date } | undefined> {
+  const { rows } = await sql<{ id: string; offered_at: Date }>`
+    WITH latest AS (
+      SELECT id, offered_at, content_hash FROM choice_lists WHERE referral_id = ${shown.referralId}::uuid ORDER BY seq DESC LIMIT 1
+    ), shown AS (
+      SELECT id, offered_at, false AS stored FROM latest WHERE content_hash = ${shown.contentHash}::text
+    ), audited AS (${auditEachShown(audit)})${alsoAudited.length ? sql`, also_audited AS (${insertAuditRows(alsoAudited, sql`WHERE EXISTS (SELECT 1 FROM shown)`)})` : sql``}
+    SELECT id, offered_at FROM shown`.execute(db);
+  const row = rows[0];
+  return row && { id: row.id, offeredAt: new Date(row.offered_at) };
+}
+
+/** The view's audit row for each row of the statement's `shown` (id, stored), naming the list shown and whether it was stored. */
+function auditEachShown(audit: AuditRow) {
+  return sql`INSERT INTO audit_events (occurred_at, actor_user_id, actor_api_key_id, organisation_id, role, action, outcome, entity_type,
+      entity_id, client_address, details)
+    SELECT ${audit.occurred_at}::timestamptz, ${audit.actor_user_id}::uuid, ${audit.actor_api_key_id}::uuid, ${audit.organisation_id}::uuid,
+           ${audit.role}::text, ${audit.action}::text, ${audit.outcome}::text, ${audit.entity_type}::text, ${audit.entity_id}::text,
+           ${audit.client_address}::text, ${audit.details}::jsonb || jsonb_build_object('choiceListId', shown.id, 'stored', shown.stored)
+      FROM shown`;
+}
+
+/** A plain insert of audit rows for a statement's own CTE, made only when `when` (a WHERE clause over the statement's CTEs) holds. */
+function insertAuditRows(rows: readonly AuditRow[], when = sql``) {
   const values = rows.map(
     (row) => sql`(${row.occurred_at}::timestamptz, ${row.actor_user_id}::uuid, ${row.actor_api_key_id}::uuid, ${row.organisation_id}::uuid,
       ${row.role}::text, ${row.action}::text, ${row.outcome}::text, ${row.entity_type}::text, ${row.entity_id}::text, ${row.client_address}::text,
       ${row.details}::jsonb)`,
   );
   return sql`INSERT INTO audit_events (occurred_at, actor_user_id, actor_api_key_id, organisation_id, role, action, outcome, entity_type,
-      entity_id, client_address, details) VALUES ${sql.join(values)}`;
+      entity_id, client_address, details) SELECT * FROM (VALUES ${sql.join(values)}) AS audit_rows ${when}`;
 }
 
 /** The list most recently offered for a referral: the one a choice must come from. */

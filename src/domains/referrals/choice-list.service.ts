@@ -11,7 +11,14 @@ import type { ActionContext } from '../identity/principal.ts';
 import { pseudoPostcodeOf } from '../../lib/postcode.ts';
 import { findOrganisationById } from '../identity/organisation.repo.ts';
 import { findPostcode } from '../reference/postcode.repo.ts';
-import { type ChoiceListEntry, type ChoiceListOrigin, storeChoiceListShown, type StoredChoiceList } from './choice-list.repo.ts';
+import {
+  auditShownIfUnchanged,
+  type ChoiceListEntry,
+  type ChoiceListOrigin,
+  storeChoiceListShown,
+  type StoredChoiceList,
+} from './choice-list.repo.ts';
+import { RecentMap } from '../../lib/recent-map.ts';
 import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { PatientPlace, ReferralRecord } from './referral.repo.ts';
@@ -94,20 +101,28 @@ export async function offerChoiceList(
     distanceOrigin(deps, referral, patientPlace),
     runningListingsWithStanding(deps.db, service, deps.clock.today()),
   ]);
-  const entries = choiceEntries(standings, point, order);
+  const { entries, entriesJson } = heldEntries(standings, point, order);
   const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
-  const content = { referralId: referral.id, orderedBy: order, origin, entries };
-  const shown = await storeChoiceListShown(
-    deps.db,
-    { ...content, contentHash: contentHashOf(content), at: deps.clock.now(), userId },
-    auditRowOf(context, {
-      action: 'referral.choice-list',
-      entityType: 'referral',
-      entityId: referral.id,
-      details: { orderedBy: order, entries: entries.length, origin: origin.kind },
-    }),
-    alsoAudited,
-  );
+  const contentHash = contentHashOf({ referralId: referral.id, orderedBy: order, origin }, entriesJson);
+  const audit = auditRowOf(context, {
+    action: 'referral.choice-list',
+    entityType: 'referral',
+    entityId: referral.id,
+    details: { orderedBy: order, entries: entries.length, origin: origin.kind },
+  });
+  const unchanged =
+    STORED_HASHES.get(referral.id) === contentHash
+      ? await auditShownIfUnchanged(deps.db, { referralId: referral.id, contentHash }, audit, alsoAudited)
+      : undefined;
+  const shown =
+    unchanged ??
+    (await storeChoiceListShown(
+      deps.db,
+      { referralId: referral.id, orderedBy: order, origin, entriesJson, contentHash, at: deps.clock.now(), userId },
+      audit,
+      alsoAudited,
+    ));
+  STORED_HASHES.set(referral.id, contentHash);
   return { id: shown.id, offeredAt: shown.offeredAt, orderedBy: order, originPostcode: origin.postcode, origin, entries };
 }
 
@@ -129,12 +144,41 @@ export async function offerChoiceListByReference(
   };
 }
 
-/** A hash of what a list shows (its order, origin and entries), so showing the same list again can be told apart from a change. */
-function contentHashOf(content: {
-  referralId: string;
-  orderedBy: ChoiceOrder;
-  origin: ChoiceListOrigin;
-  entries: ChoiceListEntry[];
-}): string {
-  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+/**
+ * A hash of what a list shows (its order, origin and entries), so showing the same list again can be told apart from a change: the
+ * SHA-256 of the JSON of `{ referralId, orderedBy, origin, entries }`, written here from the entries' JSON made once, so hashes of
+ * lists stored before are matched.
+ */
+function contentHashOf(head: { referralId: string; orderedBy: ChoiceOrder; origin: ChoiceListOrigin }, entriesJson: string): string {
+  const opening = JSON.stringify(head).slice(0, -1);
+  return createHash('sha256').update(`${opening},"entries":`).update(entriesJson).update('}').digest('base64url');
 }
+
+/** Places and orders a node keeps entries for per held standings (distinct patients' postcodes); the least recently asked go first. */
+const MAX_HELD_PLACES = 256;
+
+/** The entries for each place and order, per held standings (the standing cache hands back the same array until anything listed changes). */
+const entriesByStandings = new WeakMap<
+  readonly ListingStanding[],
+  RecentMap<string, { entries: ChoiceListEntry[]; entriesJson: string }>
+>();
+
+/** The entries for a place and order and their JSON, worked out once while the standings are unchanged. */
+function heldEntries(standings: readonly ListingStanding[], point: Point, order: ChoiceOrder) {
+  const byPlace = entriesByStandings.get(standings) ?? new RecentMap(MAX_HELD_PLACES);
+  entriesByStandings.set(standings, byPlace);
+  const key = `${order}|${point.latitude}|${point.longitude}`;
+  const held = byPlace.get(key);
+  if (held) return held;
+  // Frozen: every referral shown these entries shares them, so nothing may change one for another.
+  const entries = Object.freeze(choiceEntries(standings, point, order).map((entry) => Object.freeze(entry))) as ChoiceListEntry[];
+  const made = { entries, entriesJson: JSON.stringify(entries) };
+  byPlace.set(key, made);
+  return made;
+}
+
+/**
+ * The content hash of the list this node last stored or found stored for each referral: a hint only, so a view whose list it
+ * believes unchanged sends no entries (the statement checks the hash against the database, and on a mismatch the list is stored).
+ */
+const STORED_HASHES = new RecentMap<string, string>(50_000);
