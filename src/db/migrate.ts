@@ -35,6 +35,7 @@ import * as firstSeenIndex from './migrations/0032-first-seen-index.ts';
 import * as apiKeyVersions from './migrations/0033-api-key-versions.ts';
 import * as openPracticesLatitudeIndex from './migrations/0034-open-practices-latitude-index.ts';
 import * as acceptedReferralInsertTrigger from './migrations/0035-accepted-referral-insert-trigger.ts';
+import * as contactSeenStatistics from './migrations/0036-contact-seen-statistics.ts';
 
 /** The migrations in order; a new one is added here and never edited once released. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '0033-api-key-versions': apiKeyVersions,
   '0034-open-practices-latitude-index': openPracticesLatitudeIndex,
   '0035-accepted-referral-insert-trigger': acceptedReferralInsertTrigger,
+  '0036-contact-seen-statistics': contactSeenStatistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

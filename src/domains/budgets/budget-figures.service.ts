@@ -8,7 +8,8 @@ import type { StoredPlan } from './budget-plan.repo.ts';
 import { type CommittedOnOffer, committedOnOffer } from './committed-spend.rules.ts';
 import { monthBefore, monthsOf } from './financial-year.rules.ts';
 
-export interface PlanFigures {
+/** A plan's spend on a day: what the forecast is made of, and the forecast. */
+export interface PlanSpend {
   plan: StoredPlan;
   forecast: Forecast;
   /** The statements whose payable lines of this service make the actuals (and the run rate's months before April). */
@@ -17,10 +18,14 @@ export interface PlanFigures {
   committedPence: number;
   approvedToDatePence: number;
   notApprovedToDatePence: number;
+  percentOfPlan: number;
+}
+
+/** A plan's spend and where it stands against the commissioner's alert thresholds: its own page's and the API's figures. */
+export interface PlanFigures extends PlanSpend {
   thresholds: number[];
   alerted: number[];
   standing: PlanStanding;
-  percentOfPlan: number;
 }
 
 function actualsByMonth(statements: readonly StatementSpend[]): Map<string, MonthActual> {
@@ -34,8 +39,8 @@ function actualsByMonth(statements: readonly StatementSpend[]): Map<string, Mont
   return months;
 }
 
-/** Works out one plan's figures on a day: actuals, committed spend, the forecast and where it stands against the thresholds. */
-export async function figuresOf(db: Executor, plan: StoredPlan, today: string): Promise<PlanFigures> {
+/** Works out one plan's spend on a day: actuals, committed spend and the forecast (the dashboards' spend, with no thresholds). */
+export async function spendOf(db: Executor, plan: StoredPlan, today: string): Promise<PlanSpend> {
   const scope = { commissionerId: plan.commissionerId, serviceId: plan.serviceId };
   const months = monthsOf(plan.financialYear);
   const from = [monthBefore(months[0]!, 3), monthBefore(today.slice(0, 7), 3)].sort()[0]!;
@@ -51,7 +56,6 @@ export async function figuresOf(db: Executor, plan: StoredPlan, today: string): 
     monthlyPlanPence: plan.monthlyPence,
   });
   const inYear = months.map((month) => actuals.get(month)).filter((actual) => actual !== undefined);
-  const thresholds = await thresholdsOf(db, plan.commissionerId);
   return {
     plan,
     forecast,
@@ -60,9 +64,18 @@ export async function figuresOf(db: Executor, plan: StoredPlan, today: string): 
     committedPence,
     approvedToDatePence: inYear.reduce((sum, actual) => sum + actual.approvedPence, 0),
     notApprovedToDatePence: inYear.reduce((sum, actual) => sum + actual.notApprovedPence, 0),
+    percentOfPlan: percentOfPlan(forecast.forecastPence, plan.amountPence),
+  };
+}
+
+/** Works out one plan's figures on a day: its spend and where it stands against the commissioner's alert thresholds. */
+export async function figuresOf(db: Executor, plan: StoredPlan, today: string): Promise<PlanFigures> {
+  const spend = await spendOf(db, plan, today);
+  const thresholds = await thresholdsOf(db, plan.commissionerId);
+  return {
+    ...spend,
     thresholds,
     alerted: await alertedThresholds(db, plan.id),
-    standing: standingOf(forecast.forecastPence, plan.amountPence, thresholds),
-    percentOfPlan: percentOfPlan(forecast.forecastPence, plan.amountPence),
+    standing: standingOf(spend.forecast.forecastPence, plan.amountPence, thresholds),
   };
 }

@@ -7,7 +7,7 @@ import { isUuid } from '../identity/organisation.repo.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { alertsOf } from './budget-alert.repo.ts';
 import { checkBudgetAlerts } from './budget-alerts.service.ts';
-import { figuresOf, type PlanFigures } from './budget-figures.service.ts';
+import { figuresOf, type PlanFigures, type PlanSpend, spendOf } from './budget-figures.service.ts';
 import { type PlanInput, planInputErrors } from './budget-input.rules.ts';
 import { spreadEvenly } from './budget-phasing.rules.ts';
 import { budgetableServices, planHistory, plansWithLatestVersion, savePlanVersion, servicesByCode } from './budget-plan.repo.ts';
@@ -26,6 +26,18 @@ export async function budgetsOf(deps: Deps, context: ActionContext): Promise<Pla
   const plans = await plansWithLatestVersion(deps.db, { commissionerId: budgetHolderOf(context) });
   const today = deps.clock.today();
   return Promise.all(plans.map((plan) => figuresOf(deps.db, plan, today)));
+}
+
+/** The spend against the principal's plans of a financial year (of one service when chosen): the commissioner dashboard's, so no other plan is worked out. */
+export async function spendAgainstPlansOf(
+  deps: Deps,
+  context: ActionContext,
+  only: { financialYear: string; serviceCode: string | null },
+): Promise<PlanSpend[]> {
+  const plans = await plansWithLatestVersion(deps.db, { commissionerId: budgetHolderOf(context), financialYear: only.financialYear });
+  const today = deps.clock.today();
+  const shown = plans.filter((plan) => only.serviceCode === null || plan.serviceCode === only.serviceCode);
+  return Promise.all(shown.map((plan) => spendOf(deps.db, plan, today)));
 }
 
 /** One of the principal's own plans; any other id, or another commissioner's plan, is not found (ids reveal nothing). */

@@ -1,6 +1,6 @@
 /** The commissioner's dashboard (issue #15 item 8): referrals by month and provider, market share, waits, KPI status and spend against budget. */
 import { workingDaysBetween } from '../../lib/working-days.ts';
-import { budgetsOf } from '../budgets/budget.service.ts';
+import { spendAgainstPlansOf } from '../budgets/budget.service.ts';
 import type { Deps } from '../deps.ts';
 import type { ActionContext } from '../identity/principal.ts';
 import { breachesFor } from '../provider-quality/breach-read.service.ts';
@@ -72,22 +72,19 @@ export async function commissionerDashboard(
     referralsByMonth(deps.db, scope, range),
     firstAppointments(deps.db, scope, range),
     latestKpiResults(deps.db, scope, filter.months[0]!, filter.months[filter.months.length - 1]!, filter.serviceCode),
-    budgetsOf(deps, context),
+    spendAgainstPlansOf(deps, context, { financialYear: filter.financialYear, serviceCode: filter.serviceCode }),
     mayWorkBreaches(context.principal) ? breachesFor(deps, context, 'open') : null,
   ]);
   const openBreaches =
     breaches && breaches.filter((breach) => filter.serviceCode === null || breach.offer.serviceCode === filter.serviceCode);
-  const budgets = plans
-    .filter((figures) => figures.plan.financialYear === filter.financialYear)
-    .filter((figures) => filter.serviceCode === null || figures.plan.serviceCode === filter.serviceCode)
-    .map((figures) => ({
-      planId: figures.plan.id,
-      serviceName: figures.plan.serviceName,
-      financialYear: figures.plan.financialYear,
-      planPence: figures.plan.amountPence,
-      actualToDatePence: figures.forecast.actualToDatePence,
-      forecastPence: figures.forecast.forecastPence,
-      percentOfPlan: figures.percentOfPlan,
-    }));
+  const budgets = plans.map((spend) => ({
+    planId: spend.plan.id,
+    serviceName: spend.plan.serviceName,
+    financialYear: spend.plan.financialYear,
+    planPence: spend.plan.amountPence,
+    actualToDatePence: spend.forecast.actualToDatePence,
+    forecastPence: spend.forecast.forecastPence,
+    percentOfPlan: spend.percentOfPlan,
+  }));
   return { filter, services, referrals, waits: waitsByProvider(seen), kpis, openBreaches, budgets };
 }

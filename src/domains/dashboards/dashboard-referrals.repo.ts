@@ -2,7 +2,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/executor.ts';
 import type { Database } from '../../db/schema.ts';
-import { londonDateOf, startOfLondonDay } from '../../lib/clock.ts';
+import { startOfLondonDay } from '../../lib/clock.ts';
 import { addDays } from '../../lib/working-days.ts';
 import type { DashboardScope } from './dashboard-scope.ts';
 
@@ -41,8 +41,6 @@ function inScope(eb: Referrals, scope: DashboardScope) {
   return eb('r.commissioner_organisation_id', 'in', places);
 }
 
-/** The first attended appointment's time: the appointment's when booked ahead, else when it was recorded. */
-const FIRST_SEEN = sql<Date | string>`min(coalesce(c.scheduled_for, c.recorded_at))`;
 const LONDON_MONTH = sql<string>`to_char(r.sent_at AT TIME ZONE 'Europe/London', 'YYYY-MM')`;
 
 /** Referrals sent to a provider in the period (days in England), counted by month, provider and service. */
@@ -65,48 +63,64 @@ export async function referralsByMonth(db: Executor, scope: DashboardScope, rang
   return rows.map((row) => ({ ...row, referrals: Number(row.referrals) }));
 }
 
-/** Referrals with an attended appointment or session in the period: only these can have been first seen in it. */
-function attendedBetween(eb: Referrals, from: Date, to: Date) {
-  return eb(
-    'r.id',
-    'in',
-    eb
-      .selectFrom('referral_contacts as a')
-      .select('a.referral_id')
-      .where('a.attendance', '=', 'attended')
-      .where(sql<Date>`coalesce(a.scheduled_for, a.recorded_at)`, '>=', from)
-      .where(sql<Date>`coalesce(a.scheduled_for, a.recorded_at)`, '<', to),
-  );
+/** When a contact was, for attended ones: the appointment's time when booked ahead, else when it was recorded. */
+const contactAt = (alias: 'a' | 'b') => sql<Date>`coalesce(${sql.ref(`${alias}.scheduled_for`)}, ${sql.ref(`${alias}.recorded_at`)})`;
+
+/**
+ * Each referral first seen in the period, with when: its attended contacts in the period (found by migration 0032's index)
+ * when it has none before the period. Their earliest is its first attended contact of all, as the whole history would give.
+ */
+function firstSeenBetween(db: Executor, from: Date, to: Date) {
+  return db
+    .selectFrom('referral_contacts as a')
+    .select(['a.referral_id', sql<Date>`min(${contactAt('a')})`.as('first_seen')])
+    .where('a.attendance', '=', 'attended')
+    .where(contactAt('a'), '>=', from)
+    .where(contactAt('a'), '<', to)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('referral_contacts as b')
+            .select('b.referral_id')
+            .whereRef('b.referral_id', '=', 'a.referral_id')
+            .where('b.attendance', '=', 'attended')
+            .where(contactAt('b'), '<', from),
+        ),
+      ),
+    )
+    .groupBy('a.referral_id');
 }
+
+/** The calendar date in England of an instant, worked out by the database so hundreds of rows cost no Date or Intl work here. */
+const londonDate = (instant: ReturnType<typeof sql.ref>) => sql<string>`(${instant} AT TIME ZONE 'Europe/London')::date`;
 
 /**
  * Each referral in scope first seen (its first attended appointment or session) in the period, with the day it was sent.
- * Only referrals attended in the period are grouped (a referral first seen in it was attended in it), not every referral in scope.
+ * Only contacts in the period are grouped (decision 0077), and offers and services are read only when a service is chosen.
  */
 export async function firstAppointments(db: Executor, scope: DashboardScope, range: DashboardRange): Promise<FirstAppointment[]> {
   const from = startOfLondonDay(range.fromDate);
   const to = startOfLondonDay(addDays(range.toDate, 1));
-  const rows = await db
-    .selectFrom('referrals as r')
-    .innerJoin('referral_contacts as c', 'c.referral_id', 'r.id')
-    .innerJoin('offers as f', 'f.id', 'r.offer_id')
-    .innerJoin('services as s', 's.id', 'f.service_id')
+  return db
+    .selectFrom(firstSeenBetween(db, from, to).as('seen'))
+    .innerJoin('referrals as r', 'r.id', 'seen.referral_id')
     .innerJoin('organisations as p', 'p.id', 'r.provider_organisation_id')
-    .select(['p.id as providerId', 'p.name as providerName', 'r.sent_at'])
-    .select(FIRST_SEEN.as('first_seen'))
+    .select([
+      'p.id as providerId',
+      'p.name as providerName',
+      londonDate(sql.ref('r.sent_at')).as('sentOn'),
+      londonDate(sql.ref('seen.first_seen')).as('seenOn'),
+    ])
     .where((eb) => inScope(eb, scope))
     .where('r.sent_at', 'is not', null)
-    .where('c.attendance', '=', 'attended')
-    .where((eb) => attendedBetween(eb, from, to))
-    .$if(range.serviceCode !== null, (query) => query.where('s.code', '=', range.serviceCode!))
-    .groupBy(['r.id', 'p.id', 'p.name', 'r.sent_at'])
-    .having(FIRST_SEEN, '>=', from)
-    .having(FIRST_SEEN, '<', to)
+    .$if(range.serviceCode !== null, (query) =>
+      query.where('r.offer_id', 'in', (eb) =>
+        eb
+          .selectFrom('offers as f')
+          .innerJoin('services as s', 's.id', 'f.service_id')
+          .select('f.id')
+          .where('s.code', '=', range.serviceCode!),
+      ),
+    )
     .execute();
-  return rows.map((row) => ({
-    providerId: row.providerId,
-    providerName: row.providerName,
-    sentOn: londonDateOf(row.sent_at!),
-    seenOn: londonDateOf(new Date(row.first_seen as Date | string)),
-  }));
 }

@@ -1,6 +1,7 @@
 /** The dashboard pages (issue #15 item 8; decision 0058): commissioner, provider and national figures with charts, tables and CSV downloads, filtered by period and service. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { commissionerDashboard } from '../../../domains/dashboards/commissioner-dashboard.service.ts';
+import type { ServiceChoice } from '../../../domains/dashboards/dashboard-filter.service.ts';
 import { DASHBOARD_ROLES, type DashboardScope } from '../../../domains/dashboards/dashboard-scope.ts';
 import { nationalDashboard } from '../../../domains/dashboards/national-dashboard.service.ts';
 import { providerDashboard } from '../../../domains/dashboards/provider-dashboard.service.ts';
@@ -21,31 +22,33 @@ import { providerFigures } from './provider-figures.ts';
 
 type Kind = DashboardScope['kind'];
 type Input = ReturnType<typeof filterInputOf>;
+/** A dashboard's figures with its months and the services its filter was checked against (the form's choices). */
+type DashboardFigures = { months: string[]; figures: Figure[]; services: ServiceChoice[] };
 
 /** Each dashboard's title and how its figures are worked out. */
 export const DASHBOARDS: Record<
   Kind,
-  { title: string; figures: (deps: Deps, context: ActionContext, input: Input) => Promise<{ months: string[]; figures: Figure[] }> }
+  { title: string; figures: (deps: Deps, context: ActionContext, input: Input) => Promise<DashboardFigures> }
 > = {
   commissioner: {
     title: 'Commissioner dashboard',
     figures: async (deps, context, input) => {
       const dashboard = await commissionerDashboard(deps, context, input);
-      return { months: dashboard.filter.months, figures: commissionerFigures(dashboard) };
+      return { months: dashboard.filter.months, figures: commissionerFigures(dashboard), services: dashboard.services };
     },
   },
   provider: {
     title: 'Provider dashboard',
     figures: async (deps, context, input) => {
       const dashboard = await providerDashboard(deps, context, input);
-      return { months: dashboard.filter.months, figures: providerFigures(dashboard) };
+      return { months: dashboard.filter.months, figures: providerFigures(dashboard), services: dashboard.services };
     },
   },
   national: {
     title: 'National dashboard',
     figures: async (deps, context, input) => {
       const dashboard = await nationalDashboard(deps, context, input);
-      return { months: dashboard.filter.months, figures: nationalFigures(dashboard) };
+      return { months: dashboard.filter.months, figures: nationalFigures(dashboard), services: dashboard.services };
     },
   },
 };
@@ -58,7 +61,8 @@ async function viewDashboard(deps: Deps, kind: Kind, request: FastifyRequest, re
     kind,
     title: DASHBOARDS[kind].title,
     values: input,
-    ...filterFormModel(input, await servicesToBudget(deps), deps.clock.today()),
+    // The services the filter was checked against are the form's choices; only a refused filter reads them again.
+    ...filterFormModel(input, outcome.ok ? outcome.value.services : await servicesToBudget(deps), deps.clock.today()),
     figures: outcome.ok ? outcome.value.figures : [],
     period: outcome.ok ? periodWords(outcome.value.months) : '',
     csvBase: `/dashboards/${kind}.csv?${query ? `${query}&` : ''}figure=`,
