@@ -60,7 +60,7 @@ export async function choiceListBenchmark(): Promise<BenchResult> {
     rows,
     notes: [
       ...notes,
-      `Each referral awaiting choice is asked for in turn with its own practice's referrer API key. Every request stores the list and writes its audit rows: ${count(stored)} choice lists were stored during this benchmark, ${stored ? ((after.entries - before.entries) / stored).toFixed(1) : 0} entries each on average.`,
+      `Each referral awaiting choice is asked for in turn with its own practice's referrer API key. Every request audits the view; a list is stored only when it differs from the referral's latest: ${count(stored)} choice lists were stored during this benchmark, ${stored ? ((after.entries - before.entries) / stored).toFixed(1) : 0} entries each on average.`,
     ],
   };
 }

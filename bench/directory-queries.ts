@@ -1,4 +1,4 @@
-/** Directory searches to measure: a spread of real postcodes and districts with a service commissioned there, kept only when the directory lists someone (so an empty answer in the run is a wrong one). */
+/** Directory searches to measure (a spread of real postcodes and districts with a service commissioned there, kept only when the directory lists someone, so an empty answer in the run is a wrong one) and how their answers are checked, gzip pages included. */
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { Deps } from '../src/domains/deps.ts';
@@ -56,10 +56,13 @@ export function sameAsVerifiedGzip(sizes: Map<string, number>): AnswerCheck {
   };
 }
 
+/** How long a check's GET may wait for the server before the benchmark fails, rather than hang. */
+const RAW_GET_TIMEOUT_MS = 30_000;
+
 /** A GET whose body is kept as bytes, not unzipped (fetch unzips). */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; encoding?: string; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    http
+    const request = http
       .get(url, { headers }, (reply) => {
         const chunks: Buffer[] = [];
         reply.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -69,6 +72,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
         reply.on('error', reject);
       })
       .on('error', reject);
+    request.setTimeout(RAW_GET_TIMEOUT_MS, () => request.destroy(new Error(`${url} did not answer in ${RAW_GET_TIMEOUT_MS / 1000} s`)));
   });
 }
 

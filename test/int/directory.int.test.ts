@@ -281,6 +281,10 @@ describe('the public directory', () => {
       expect(reply.headers.vary).toMatch(/^Accept-Encoding, /);
       expect(reply.headers['cache-control']).toMatch(/^public/);
     }
+    const head = await t.app.inject({ method: 'HEAD', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(head.headers['content-encoding']).toBe('gzip');
+    expect(Number(head.headers['content-length']), 'HEAD says the gzip form’s length').toBe(gzipped.rawPayload.length);
+    expect(head.rawPayload.length).toBe(0);
     const refused = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
     expect(refused.headers['content-encoding']).toBeUndefined();
     expect(refused.body).toBe(plain.body);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicativeWait, median, waitToFirstAppointment } from '../../src/domains/provider-quality/waits.rules.ts';
-import { acceptBy, nearestSite, orderChoiceList } from '../../src/domains/referrals/choice-list.rules.ts';
+import { createHash } from 'node:crypto';
+import { acceptBy, choiceListContentHash, nearestSite, orderChoiceList } from '../../src/domains/referrals/choice-list.rules.ts';
 
 /** Every entry accepts in a day (and the slowest to see patients accepts fastest), so only the wait to first appointment can decide the order. */
 const entry = (providerName: string, distanceKm: number, workingDays: number | null, siteName = 'Main clinic') => ({
@@ -153,5 +154,40 @@ describe('wait to first appointment', () => {
         today,
       ),
     ).toEqual({ workingDays: null, basedOn: 4 });
+  });
+});
+
+describe("a choice list's content hash", () => {
+  const entry = {
+    rank: 1,
+    listingId: '6f0c7c1e-1d8e-4e7b-9a57-0c9d3b5a1f10',
+    siteId: '0b9d1f4e-8a2c-4f0e-b1d3-5e6f7a8b9c0d',
+    providerOrganisationId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    providerName: 'Sowerby Hearing (test) — “quoted” \u2028',
+    providerOdsCode: null,
+    siteName: 'Sowerby Bridge clinic',
+    siteAddress: '1 Wharf Street',
+    sitePostcode: 'HX6 2AF',
+    deliveryMode: 'clinic',
+    distanceKm: 0,
+    distanceMiles: -0,
+    wait: { workingDays: 3, basedOn: 5 },
+    quality: { cqcStatus: 'registered', assuranceVerified: true, contractStart: '2027-01-30', kpis: undefined },
+  };
+  const withFirstAppointment = { ...entry, rank: 2, firstAppointmentWait: { workingDays: null, basedOn: 0 } };
+
+  it.each([
+    ['no entries', []],
+    ['an entry without a first-appointment wait and one with', [entry, withFirstAppointment]],
+  ])("is the SHA-256 of the whole list's JSON, as every stored list's hash was made: %s", (_what, entries) => {
+    const head = {
+      referralId: '11111111-2222-4333-8444-555555555555',
+      orderedBy: 'wait' as const,
+      origin: { kind: 'patient-postcode', postcode: 'HX6 3AB' },
+    };
+    const whole = createHash('sha256')
+      .update(JSON.stringify({ ...head, entries }))
+      .digest('base64url');
+    expect(choiceListContentHash(head, JSON.stringify(entries))).toBe(whole);
   });
 });

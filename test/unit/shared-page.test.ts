@@ -25,7 +25,8 @@ describe('a shared page and the Accept-Encoding that chooses its form', () => {
     ['gzip;q=0.000, identity', false],
     ['*;q=0', false],
     ['*, gzip;q=0', false],
-    ['x-gzip', false],
+    ['x-gzip', true],
+    ['compress, identity', false],
   ])('Accept-Encoding %j allows gzip: %s', (header, expected) => {
     expect(acceptsGzip(header)).toBe(expected);
   });

@@ -1,4 +1,5 @@
 /** The choice list's pure rules (PRODUCT.md §3.5): each provider's nearest site and a fair order that is never commercial (the waits themselves: provider-quality/waits.rules.ts). */
+import { createHash } from 'node:crypto';
 import { distanceKm, kmToMiles } from '../../lib/geo.ts';
 import { addDays, isWorkingDay } from '../../lib/working-days.ts';
 import type { IndicativeWait } from '../provider-quality/waits.rules.ts';
@@ -67,4 +68,17 @@ export function acceptBy(sentOn: string, workingDays: number): string {
     if (isWorkingDay(day)) counted += 1;
   }
   return day;
+}
+
+/**
+ * A hash of what a list shows, so showing the same list again can be told apart from a change: the SHA-256 (base64url) of the JSON
+ * of `{ referralId, orderedBy, origin, entries }` — the form every stored list's hash has — written from the entries' JSON made
+ * once for everyone shown them. The head's keys must stay in that order, or every list would be stored again.
+ */
+export function choiceListContentHash(
+  head: { referralId: string; orderedBy: ChoiceOrder; origin: { kind: string; postcode: string } },
+  entriesJson: string,
+): string {
+  const opening = JSON.stringify(head).slice(0, -1);
+  return createHash('sha256').update(`${opening},"entries":`).update(entriesJson).update('}').digest('base64url');
 }

@@ -3,7 +3,6 @@ import { DomainError } from '../../lib/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { ListingStanding } from '../provider-quality/provider-standing.ts';
 import { runningListingsWithStanding } from '../provider-quality/standing-cache.ts';
-import { createHash } from 'node:crypto';
 import { type AuditRow, auditRowOf, recordAuditRows } from '../identity/audit.repo.ts';
 import { referralForChoiceList } from './referral-view.repo.ts';
 import { normaliseUbrn } from './referral-reference.rules.ts';
@@ -19,7 +18,7 @@ import {
   type StoredChoiceList,
 } from './choice-list.repo.ts';
 import { RecentMap } from '../../lib/recent-map.ts';
-import { type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
+import { choiceListContentHash, type ChoiceOrder, nearestSite, orderChoiceList, type Point } from './choice-list.rules.ts';
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { PatientPlace, ReferralRecord } from './referral.repo.ts';
 
@@ -103,7 +102,7 @@ export async function offerChoiceList(
   ]);
   const { entries, entriesJson } = heldEntries(standings, point, order);
   const userId = context.principal?.kind === 'user' ? context.principal.userId : null;
-  const contentHash = contentHashOf({ referralId: referral.id, orderedBy: order, origin }, entriesJson);
+  const contentHash = choiceListContentHash({ referralId: referral.id, orderedBy: order, origin }, entriesJson);
   const audit = auditRowOf(context, {
     action: 'referral.choice-list',
     entityType: 'referral',
@@ -145,35 +144,29 @@ export async function offerChoiceListByReference(
 }
 
 /**
- * A hash of what a list shows (its order, origin and entries), so showing the same list again can be told apart from a change: the
- * SHA-256 of the JSON of `{ referralId, orderedBy, origin, entries }`, written here from the entries' JSON made once, so hashes of
- * lists stored before are matched.
+ * Lists' entries a node keeps (each ~30 kB of JSON with its objects, so about 60 MB at most), across every held standings and
+ * place; the least recently asked go first.
  */
-function contentHashOf(head: { referralId: string; orderedBy: ChoiceOrder; origin: ChoiceListOrigin }, entriesJson: string): string {
-  const opening = JSON.stringify(head).slice(0, -1);
-  return createHash('sha256').update(`${opening},"entries":`).update(entriesJson).update('}').digest('base64url');
-}
+const MAX_HELD_ENTRIES = 2_000;
 
-/** Places and orders a node keeps entries for per held standings (distinct patients' postcodes); the least recently asked go first. */
-const MAX_HELD_PLACES = 256;
+/** A number for each held standings array (the standing cache hands back the same array until anything listed changes). */
+const standingsIds = new WeakMap<readonly ListingStanding[], number>();
+let lastStandingsId = 0;
 
-/** The entries for each place and order, per held standings (the standing cache hands back the same array until anything listed changes). */
-const entriesByStandings = new WeakMap<
-  readonly ListingStanding[],
-  RecentMap<string, { entries: ChoiceListEntry[]; entriesJson: string }>
->();
+/** The entries for each standings, place and order, with their JSON. */
+const heldEntryLists = new RecentMap<string, { entries: ChoiceListEntry[]; entriesJson: string }>(MAX_HELD_ENTRIES);
 
 /** The entries for a place and order and their JSON, worked out once while the standings are unchanged. */
 function heldEntries(standings: readonly ListingStanding[], point: Point, order: ChoiceOrder) {
-  const byPlace = entriesByStandings.get(standings) ?? new RecentMap(MAX_HELD_PLACES);
-  entriesByStandings.set(standings, byPlace);
-  const key = `${order}|${point.latitude}|${point.longitude}`;
-  const held = byPlace.get(key);
+  const standingsId = standingsIds.get(standings) ?? ++lastStandingsId;
+  standingsIds.set(standings, standingsId);
+  const key = `${standingsId}|${order}|${point.latitude}|${point.longitude}`;
+  const held = heldEntryLists.get(key);
   if (held) return held;
-  // Frozen: every referral shown these entries shares them, so nothing may change one for another.
+  // Every referral shown these entries shares them: frozen (each entry too, not its nested figures) so none is changed for another.
   const entries = Object.freeze(choiceEntries(standings, point, order).map((entry) => Object.freeze(entry))) as ChoiceListEntry[];
   const made = { entries, entriesJson: JSON.stringify(entries) };
-  byPlace.set(key, made);
+  heldEntryLists.set(key, made);
   return made;
 }
 

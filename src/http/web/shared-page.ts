@@ -21,7 +21,8 @@ function weightOf(acceptEncoding: string, coding: string): number {
     const q = parameters.find((parameter) => parameter.startsWith('q='));
     const weight = q === undefined ? 1 : Number(q.slice(2));
     if (Number.isNaN(weight)) continue;
-    if (name === coding) own = weight;
+    if (name === coding || name === `x-${coding}`)
+      own = weight; // x-gzip is gzip (RFC 9110 §8.4.1.3)
     else if (name === '*') any = weight;
   }
   return own ?? any ?? 0;
