@@ -25,6 +25,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Waits for the server's readiness probe to answer 200, as a load balancer does before sending it traffic: a node that has just
+ * started on a loaded machine may still answer 503 (busy) for a moment after it says it is running.
+ */
+async function untilReady(baseUrl: string, deadline: number): Promise<void> {
+  for (;;) {
+    const status = await fetch(`${baseUrl}/health/ready`).then(
+      (reply) => reply.arrayBuffer().then(() => reply.status),
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${baseUrl}/health/ready still answered ${status || 'nothing'}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export async function startCliServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const started = Date.now();
@@ -60,10 +76,12 @@ export async function startCliServer(env: Record<string, string>, timeoutMs = 12
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  const startedInMs = Date.now() - started; // until it said it was running, as `aqp serve` reports its own start
+  await untilReady(`http://127.0.0.1:${port}`, started + timeoutMs);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => output,
-    startedInMs: Date.now() - started,
+    startedInMs,
     stop: async () => {
       child.kill('SIGTERM');
       return exited;

@@ -64,12 +64,17 @@ async function confirmIdentity(db: Executor, referral: CheckedReferral): Promise
   if (held && !matchesPatientRecord(held, referral)) throw validationFailed([{ field: 'nhsNumber', message: IDENTITY_MISMATCH }]);
 }
 
-/** Checks the input and the patient's identity, then judges eligibility: what both checking and sending a self-referral do first. */
+/**
+ * Checks the input, judges eligibility, then checks the patient's identity: what both checking and sending a self-referral do
+ * first. Identity is read after the judgement, so an earlier referral the judgement saw brings its patient record with it (they
+ * are committed together): someone giving another's NHS number is told it does not match, never that the patient was referred.
+ */
 async function checkAndJudge(deps: Deps, place: SelfReferralPlace, input: SelfReferralInput) {
   const { errors, checked } = checkSelfReferralInput(input, place.service.protocol.content, deps.clock.today());
   if (!checked) throw validationFailed(errors);
+  const judged = await judgeReferral(deps, place.service, checked.referral);
   await confirmIdentity(deps.db, checked.referral);
-  return { checked, judged: await judgeReferral(deps, place.service, checked.referral) };
+  return { checked, judged };
 }
 
 async function auditRefusal(deps: Deps, context: ActionContext, service: OfferedService, reasons: { code: string }[]): Promise<void> {
