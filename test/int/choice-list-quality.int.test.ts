@@ -1,4 +1,6 @@
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChoiceListEntries } from '../../src/http/api/referrals.api.ts';
 import { formatUbrn } from '../../src/domains/referrals/referral-reference.rules.ts';
 import { movableToday } from '../support/movable-clock.ts';
 import { aStoredKpiResult, feedbackGiven } from '../support/quality-rows.ts';
@@ -124,6 +126,9 @@ describe('a choice list shows each provider’s measured quality and patients’
     expect(ripponden.quality.feedback).toEqual({ published: false });
     const stored = await t.deps.db.selectFrom('choice_lists').select('entries').where('id', '=', list.id).executeTakeFirstOrThrow();
     expect(stored.entries).toEqual(list.entries);
+    // The entries are sent as their JSON made once, not through the schema: they must hold exactly what the schema gives.
+    expect(Value.Check(ChoiceListEntries, list.entries)).toBe(true);
+    expect(Value.Clean(ChoiceListEntries, structuredClone(list.entries))).toEqual(list.entries);
   });
 
   it('lets the patient reorder by wait, shortest first, with providers without a measured wait last, said plainly', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createViewEnvironment } from '../../src/http/plugins/views.ts';
-import { MAX_MEMOISED_FRAGMENTS, memoisedFragment } from '../../src/http/web/fragment-memo.ts';
+import { MAX_MEMOISED_FRAGMENTS, memoisedFragment, withoutIndentation } from '../../src/http/web/fragment-memo.ts';
 
 const env = createViewEnvironment();
 const TEMPLATES: Record<string, string> = {
@@ -21,12 +21,13 @@ function countingReply() {
 }
 
 describe('a form’s fields rendered once per view-model', () => {
-  it('renders the same fields for the same values once, and hands back exactly what rendering gives', () => {
+  it('renders the same fields for the same values once, and hands back what rendering gives without its indentation', () => {
     const reply = countingReply();
     const first = memoisedFragment(reply, 'box.njk', { value: '55', marker: 'once' });
     const again = memoisedFragment(reply, 'box.njk', { value: '55', marker: 'once' });
     expect(again).toBe(first);
-    expect(first).toBe(env.renderString(TEMPLATES['box.njk']!, { value: '55' }));
+    expect(first).toBe(withoutIndentation(env.renderString(TEMPLATES['box.njk']!, { value: '55' })));
+    expect(first).not.toMatch(/\n[ \t]/);
     expect(first).toMatch(/name="age"[^>]*value="55"/);
     expect(reply.rendered).toEqual(['box.njk']);
   });
@@ -59,5 +60,19 @@ describe('a form’s fields rendered once per view-model', () => {
     memoisedFragment(reply, 'other.njk', model(MAX_MEMOISED_FRAGMENTS));
     memoisedFragment(reply, 'other.njk', model(0));
     expect(reply.rendered).toHaveLength(MAX_MEMOISED_FRAGMENTS + 2);
+  });
+});
+
+describe('indentation left out of a memoised fragment', () => {
+  it('cuts each whitespace run holding a line break to the line break, which HTML reads the same', () => {
+    expect(withoutIndentation('<div>\n    <label>\n      A  b\n    </label>\n\n  </div>\n')).toBe(
+      '<div>\n<label>\nA  b\n</label>\n</div>\n',
+    );
+    expect(withoutIndentation('<p>one  two</p>')).toBe('<p>one  two</p>');
+  });
+
+  it('leaves a fragment with preformatted or raw text as it is', () => {
+    for (const html of ['<pre>\n  a\n</pre>', '<textarea>\n  typed\n</textarea>', '<SCRIPT>\n  x\n</SCRIPT>', '<style>\n  p {}\n</style>'])
+      expect(withoutIndentation(`<div>\n  ${html}\n</div>`)).toBe(`<div>\n  ${html}\n</div>`);
   });
 });

@@ -22,6 +22,9 @@ import { choiceListContentHash, type ChoiceOrder, nearestSite, orderChoiceList, 
 import { REFERRAL_STATUS_LABELS } from './referral-status.rules.ts';
 import type { PatientPlace, ReferralRecord } from './referral.repo.ts';
 
+/** A list as offered, with its entries' JSON (made once for every referral shown the same entries), so an answer need not write it again. */
+export type OfferedChoiceList = StoredChoiceList & { readonly entriesJson: string };
+
 /** Every provider under contract for the commissioner's service (on any of its offers, as the standings read) as an entry at its nearest open site; listings with no open site cannot be chosen and are left out. */
 export function choiceEntries(standings: readonly ListingStanding[], origin: Point, order: ChoiceOrder): ChoiceListEntry[] {
   const entries: Omit<ChoiceListEntry, 'rank'>[] = [];
@@ -82,7 +85,7 @@ export async function offerChoiceList(
   order: ChoiceOrder,
   alsoAudited: readonly AuditRow[] = [],
   patientPlace?: PatientPlace,
-): Promise<StoredChoiceList> {
+): Promise<OfferedChoiceList> {
   if (referral.status !== 'awaiting-choice') {
     await recordAuditRows(deps.db, alsoAudited);
     throw new DomainError(
@@ -122,7 +125,7 @@ export async function offerChoiceList(
       alsoAudited,
     ));
   STORED_HASHES.set(referral.id, contentHash);
-  return { id: shown.id, offeredAt: shown.offeredAt, orderedBy: order, originPostcode: origin.postcode, origin, entries };
+  return { id: shown.id, offeredAt: shown.offeredAt, orderedBy: order, originPostcode: origin.postcode, origin, entries, entriesJson };
 }
 
 /**
@@ -134,7 +137,7 @@ export async function offerChoiceListByReference(
   context: ActionContext,
   reference: string,
   view: { order: ChoiceOrder; page: string },
-): Promise<{ referral: ReferralRecord; list: StoredChoiceList }> {
+): Promise<{ referral: ReferralRecord; list: OfferedChoiceList }> {
   const found = await referralForChoiceList(deps.db, context, reference, normaliseUbrn(reference), view.page);
   if (!found) throw new DomainError('not-found', 'There is no referral with that reference');
   return {
@@ -144,10 +147,11 @@ export async function offerChoiceListByReference(
 }
 
 /**
- * Lists' entries a node keeps (each ~30 kB of JSON with its objects, so about 60 MB at most), across every held standings and
- * place; the least recently asked go first.
+ * Lists' entries a node keeps (each ~25 kB of JSON with its objects, so about 6.5 MB at most), across every held standings and
+ * place; the least recently asked go first. Enough for the views of a referral while it is being chosen for; 2,000 grew the
+ * soak's heap by a fifth before it filled (decision 0079).
  */
-const MAX_HELD_ENTRIES = 2_000;
+const MAX_HELD_ENTRIES = 256;
 
 /** A number for each held standings array (the standing cache hands back the same array until anything listed changes). */
 const standingsIds = new WeakMap<readonly ListingStanding[], number>();

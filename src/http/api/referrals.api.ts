@@ -1,11 +1,10 @@
 /** Referrals over the API (issue #6): create with the eligibility result, read (referrer or chosen provider, audited), the choice list offered, and the choice that sends it. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../domains/deps.ts';
-import type { StoredChoiceList } from '../../domains/referrals/choice-list.repo.ts';
 import { CHOICE_ORDERS } from '../../domains/referrals/choice-list.rules.ts';
-import { offerChoiceListByReference } from '../../domains/referrals/choice-list.service.ts';
+import { type OfferedChoiceList, offerChoiceListByReference } from '../../domains/referrals/choice-list.service.ts';
 import { chooseProvider } from '../../domains/referrals/choice.service.ts';
 import { type SeenReferral, viewReferral } from '../../domains/referrals/referral-access.service.ts';
 import { PATIENT_SEXES, REFERRAL_PRIORITIES, REFERRER_ROUTES } from '../../domains/referrals/referral-input.rules.ts';
@@ -116,7 +115,9 @@ const Entry = Type.Object({
     feedback: Type.Optional(MeasuredQualityProperties.feedback),
   }),
 });
-const ChoiceList = Type.Object({
+/** A choice list's entries as the API gives them; each entry's stored JSON has exactly these properties (a test checks). */
+export const ChoiceListEntries = Type.Array(Entry);
+const choiceListHeadProperties = {
   id: Type.String(),
   offeredAt: Type.String(),
   orderedBy: Type.String(),
@@ -128,9 +129,11 @@ const ChoiceList = Type.Object({
     }),
     postcode: Type.String(),
   }),
-  entries: Type.Array(Entry),
   whenEmpty: Type.Optional(Type.String()),
-});
+};
+const ChoiceList = Type.Object({ ...choiceListHeadProperties, entries: ChoiceListEntries });
+/** The list's own fields, serialised apart from its entries (one schema object, so Fastify compiles it once). */
+const ChoiceListHead = Type.Object(choiceListHeadProperties) as unknown as Record<string, unknown>;
 
 const referralJson = (r: SeenReferral) => ({
   ubrn: r.ubrn,
@@ -164,19 +167,28 @@ const referralJson = (r: SeenReferral) => ({
   contactDetails: contactDetailsJson(r.contactDetails),
 });
 
-const choiceListJson = (list: StoredChoiceList, commissionerName: string) => ({
-  id: list.id,
-  offeredAt: list.offeredAt.toISOString(),
-  orderedBy: list.orderedBy,
-  originPostcode: list.originPostcode,
-  origin: list.origin,
-  entries: list.entries,
-  ...(list.entries.length
-    ? {}
-    : {
-        whenEmpty: `No provider is live for this service yet. Contact ${commissionerName}, the commissioner responsible for the patient, about other ways to get this care.`,
-      }),
-});
+/**
+ * The choice list's body: its own fields through their schema, then the entries' JSON as made once for every referral shown
+ * them (decision 0080), so a list of thirty providers is not written out again for each answer.
+ */
+function choiceListBody(reply: FastifyReply, list: OfferedChoiceList, commissionerName: string): string {
+  const head = reply.serializeInput(
+    {
+      id: list.id,
+      offeredAt: list.offeredAt.toISOString(),
+      orderedBy: list.orderedBy,
+      originPostcode: list.originPostcode,
+      origin: list.origin,
+      ...(list.entries.length
+        ? {}
+        : {
+            whenEmpty: `No provider is live for this service yet. Contact ${commissionerName}, the commissioner responsible for the patient, about other ways to get this care.`,
+          }),
+    },
+    ChoiceListHead,
+  );
+  return `${head.slice(0, -1)},"entries":${list.entriesJson}}`;
+}
 
 export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
   const app = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -231,12 +243,12 @@ export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
         response: { 200: ChoiceList, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { referral, list } = await offerChoiceListByReference(deps, request.actionContext(), request.params.ubrn, {
         order: request.query.order ?? 'distance',
         page: 'api-choice-list',
       });
-      return choiceListJson(list, referral.commissioner.name);
+      return reply.type('application/json; charset=utf-8').send(choiceListBody(reply, list, referral.commissioner.name));
     },
   );
 

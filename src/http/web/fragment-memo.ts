@@ -31,7 +31,16 @@ export function memoisedFragment(
       : `${template}\0${identity}`;
   const kept = rendered.get(key);
   if (kept !== undefined) return kept;
-  const html = reply.renderFragment(template, model);
+  const html = withoutIndentation(reply.renderFragment(template, model));
   rendered.set(key, html);
   return html;
+}
+
+/**
+ * The HTML with each run of whitespace that holds a line break cut to the line break: the design system macros indent every
+ * line (two fifths of a choice list's bytes), and in HTML such a run reads as one space wherever it was; a fragment with
+ * preformatted or raw text (pre, textarea, script, style) is left as it is.
+ */
+export function withoutIndentation(html: string): string {
+  return /<(?:pre|textarea|script|style)\b/i.test(html) ? html : html.replace(/[ \t]*\n\s*/g, '\n');
 }

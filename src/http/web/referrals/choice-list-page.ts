@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../domains/deps.ts';
 import { isChoiceOrder } from '../../../domains/referrals/choice-list.rules.ts';
-import { type offerChoiceList, offerChoiceListByReference } from '../../../domains/referrals/choice-list.service.ts';
+import { offerChoiceListByReference } from '../../../domains/referrals/choice-list.service.ts';
+import type { StoredChoiceList } from '../../../domains/referrals/choice-list.repo.ts';
 import { chooseProvider } from '../../../domains/referrals/choice.service.ts';
 import { formatUbrn } from '../../../domains/referrals/referral-reference.rules.ts';
 import { viewReferral } from '../../../domains/referrals/referral-access.service.ts';
@@ -25,20 +26,15 @@ import { memoisedFragment } from '../fragment-memo.ts';
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
 
-/** The page context shared by the referrer's and the patient's choice pages; the patient reads the commissioner as its area ("the NHS in Calderdale"). */
-export async function choicePageContext(
-  deps: Deps,
-  referral: ReferralRecord,
-  list: Awaited<ReturnType<typeof offerChoiceList>>,
-  audience: Audience,
-) {
-  const areaName = await commissionerAreaNameOf(deps, referral.commissioner);
+/** The page context shared by the referrer's and the patient's choice pages; the patient reads the commissioner as its area ("the NHS in Calderdale"), staff by its name (so theirs reads no area). */
+export async function choicePageContext(deps: Deps, referral: ReferralRecord, list: StoredChoiceList, audience: Audience) {
   return {
     referral,
     reference: formatUbrn(referral.ubrn),
     list: presentChoiceList(list, referral, audience),
     aboutFigures: `${ABOUT_THE_WAIT} ${ABOUT_THE_MEASURES}`,
-    commissionerName: audience === 'patient' ? `the NHS in ${areaName}` : referral.commissioner.name,
+    commissionerName:
+      audience === 'patient' ? `the NHS in ${await commissionerAreaNameOf(deps, referral.commissioner)}` : referral.commissioner.name,
   };
 }
 

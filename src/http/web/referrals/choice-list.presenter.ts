@@ -67,8 +67,25 @@ export function presentChoiceList(
     orderText: orderInWords(list),
     originPostcode: list.originPostcode,
     origin: distanceOriginInWords(list, referral),
-    entries: list.entries.map((entry) => presentEntry(entry, audience)),
+    entries: presentedEntries(list.entries, audience),
   };
+}
+
+/** Entries as presented, by the entries array and audience: a list's entries are shared by every referral shown them while nothing listed changes, and so are these. */
+const presented = {
+  patient: new WeakMap<readonly ChoiceListEntry[], PresentedEntry[]>(),
+  staff: new WeakMap<readonly ChoiceListEntry[], PresentedEntry[]>(),
+};
+
+type PresentedEntry = ReturnType<typeof presentEntry>;
+
+/** The entries presented once per entries array and audience (pure: they depend on nothing else). */
+function presentedEntries(entries: readonly ChoiceListEntry[], audience: Audience): readonly PresentedEntry[] {
+  const held = presented[audience].get(entries);
+  if (held) return held;
+  const made = Object.freeze(entries.map((entry) => presentEntry(entry, audience))) as PresentedEntry[];
+  presented[audience].set(entries, made);
+  return made;
 }
 
 /** The listing and site named by a radio value, as posted. */
