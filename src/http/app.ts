@@ -2,7 +2,6 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import staticFiles from '@fastify/static';
@@ -22,6 +21,7 @@ import { registerSafeReplies } from './plugins/safe-replies.ts';
 import { registerServerTiming } from './plugins/server-timing.ts';
 import { registerStorableText } from './plugins/storable-text.ts';
 import { postgresSessionStore } from './plugins/session-store.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { strictBodySchemas } from './plugins/validation.ts';
 import { createViewEnvironment, NHSUK_DIST, PUBLIC_DIR, registerViews } from './plugins/views.ts';
 import { registerHealth } from './web/health.ts';
@@ -57,20 +57,7 @@ export async function buildApp({ config, deps, isDatabaseReady, logStream, onRou
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (onRoute) app.addHook('onRoute', onRoute);
 
-  // No nonces: every script and style is a file from 'self', so a per-reply random nonce would only cost a random draw per request.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   // Shed load when the event loop stalls for 2 s; tests share a loaded machine and must see real answers, so it is off there.
   await app.register(underPressure, { maxEventLoopDelay: config.nodeEnv === 'test' ? 0 : 2000, exposeStatusRoute: false });
   await app.register(rateLimit, { global: false });

@@ -14,6 +14,21 @@ describe('the platform shell', () => {
     expect((await t.app.inject('/health/ready')).json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
+  it('sets the security headers on pages, API answers, errors and static files, the policy allowing only our own files', async () => {
+    const policy =
+      "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self'";
+    for (const url of ['/', '/api/v1/me', '/no-such-page', '/health/live']) {
+      const headers = (await t.app.inject(url)).headers;
+      expect(headers['content-security-policy'], url).toBe(policy);
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+      expect(headers['referrer-policy'], url).toBe('no-referrer');
+      expect(headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(headers['x-powered-by'], url).toBeUndefined();
+    }
+  });
+
   it('publishes an OpenAPI 3 document of the API only', async () => {
     const response = await t.app.inject('/api/v1/openapi.json');
     expect(response.statusCode).toBe(200);
