@@ -17,7 +17,7 @@ describe('the platform shell', () => {
   it('sets the security headers on pages, API answers, errors and static files, the policy allowing only our own files', async () => {
     const policy =
       "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self'";
-    for (const url of ['/', '/api/v1/me', '/no-such-page', '/health/live']) {
+    for (const url of ['/', '/api/v1/me', '/no-such-page', '/health/live', '/nhsuk/nhsuk-frontend.min.js']) {
       const headers = (await t.app.inject(url)).headers;
       expect(headers['content-security-policy'], url).toBe(policy);
       expect(headers['x-content-type-options'], url).toBe('nosniff');

@@ -21,13 +21,12 @@ function countingReply() {
 }
 
 describe('a form’s fields rendered once per view-model', () => {
-  it('renders the same fields for the same values once, and hands back what rendering gives without its indentation', () => {
+  it('renders the same fields for the same values once, and hands back exactly what rendering gives', () => {
     const reply = countingReply();
     const first = memoisedFragment(reply, 'box.njk', { value: '55', marker: 'once' });
     const again = memoisedFragment(reply, 'box.njk', { value: '55', marker: 'once' });
     expect(again).toBe(first);
-    expect(first).toBe(withoutIndentation(env.renderString(TEMPLATES['box.njk']!, { value: '55' })));
-    expect(first).not.toMatch(/\n[ \t]/);
+    expect(first).toBe(env.renderString(TEMPLATES['box.njk']!, { value: '55' }));
     expect(first).toMatch(/name="age"[^>]*value="55"/);
     expect(reply.rendered).toEqual(['box.njk']);
   });
@@ -64,11 +63,20 @@ describe('a form’s fields rendered once per view-model', () => {
 });
 
 describe('indentation left out of a memoised fragment', () => {
+  it('is kept so only when its caller asks (attributes holding ids only)', () => {
+    const reply = countingReply();
+    const kept = memoisedFragment(reply, 'box.njk', { value: '56' }, 'compact box', { withoutIndentation: true });
+    expect(kept).toBe(withoutIndentation(env.renderString(TEMPLATES['box.njk']!, { value: '56' })));
+    expect(kept).not.toMatch(/\n[ \t]/);
+    expect(kept).toMatch(/name="age"[^>]*value="56"/);
+  });
+
   it('cuts each whitespace run holding a line break to the line break, which HTML reads the same', () => {
     expect(withoutIndentation('<div>\n    <label>\n      A  b\n    </label>\n\n  </div>\n')).toBe(
       '<div>\n<label>\nA  b\n</label>\n</div>\n',
     );
     expect(withoutIndentation('<p>one  two</p>')).toBe('<p>one  two</p>');
+    expect(withoutIndentation('<p>a\n\u00a0b</p>')).toBe('<p>a\n\u00a0b</p>');
   });
 
   it('leaves a fragment with preformatted or raw text as it is', () => {

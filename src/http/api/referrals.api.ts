@@ -1,7 +1,8 @@
 /** Referrals over the API (issue #6): create with the eligibility result, read (referrer or chosen provider, audited), the choice list offered, and the choice that sends it. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
+import type { ChoiceListEntry } from '../../domains/referrals/choice-list.repo.ts';
 import type { Deps } from '../../domains/deps.ts';
 import { CHOICE_ORDERS } from '../../domains/referrals/choice-list.rules.ts';
 import { type OfferedChoiceList, offerChoiceListByReference } from '../../domains/referrals/choice-list.service.ts';
@@ -132,7 +133,7 @@ const choiceListHeadProperties = {
   whenEmpty: Type.Optional(Type.String()),
 };
 const ChoiceList = Type.Object({ ...choiceListHeadProperties, entries: ChoiceListEntries });
-/** The list's own fields, serialised apart from its entries (one schema object, so Fastify compiles it once). */
+/** The list's own fields, serialised apart from its entries (one schema object, so Fastify compiles it once; cast since `serializeInput` takes a plain record, which TypeBox's TObject is not declared as). */
 const ChoiceListHead = Type.Object(choiceListHeadProperties) as unknown as Record<string, unknown>;
 
 const referralJson = (r: SeenReferral) => ({
@@ -273,3 +274,7 @@ export function registerReferralApi(scope: FastifyInstance, deps: Deps): void {
     },
   );
 }
+
+/** Each way assignable: the entries' JSON is sent as made, so an entry's type and the API's schema of it must agree (checked when compiled). */
+type BothWays<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const ENTRY_TYPE_MATCHES_SCHEMA: BothWays<Static<typeof Entry>, ChoiceListEntry> = true;

@@ -17,13 +17,15 @@ const rendered = new RecentMap<string, string>(MAX_MEMOISED_FRAGMENTS);
  * The template rendered with the model, once per template and model: the key is a hash of the model's JSON, so a new version,
  * a typed value or an error beside a field is a different model and renders afresh, on every node, with nothing to invalidate.
  * The model must be plain data (no functions or per-request tokens): the CSRF token stays in the page around the fragment.
- * A caller whose model is fixed by a name (a stored choice list never changes) passes it as `identity`, and nothing is hashed.
+ * A caller whose model is fixed by a name (a stored choice list never changes) passes it as `identity`, and nothing is hashed;
+ * one whose attributes hold only its own values (ids, not typed text) may ask for it `withoutIndentation`.
  */
 export function memoisedFragment(
   reply: Pick<FastifyReply, 'renderFragment'>,
   template: string,
   model: Record<string, unknown>,
   identity?: string,
+  options: { withoutIndentation?: boolean } = {},
 ): string {
   const key =
     identity === undefined
@@ -31,16 +33,17 @@ export function memoisedFragment(
       : `${template}\0${identity}`;
   const kept = rendered.get(key);
   if (kept !== undefined) return kept;
-  const html = withoutIndentation(reply.renderFragment(template, model));
+  const made = reply.renderFragment(template, model);
+  const html = options.withoutIndentation ? withoutIndentation(made) : made;
   rendered.set(key, html);
   return html;
 }
 
 /**
- * The HTML with each run of whitespace that holds a line break cut to the line break: the design system macros indent every
- * line (two fifths of a choice list's bytes), and in HTML such a run reads as one space wherever it was; a fragment with
- * preformatted or raw text (pre, textarea, script, style) is left as it is.
+ * The HTML with each run of spaces, tabs and line breaks that holds a line break cut to the line break, which HTML reads the same
+ * in text; only for fragments whose attribute values hold no typed text (a line break in an input's value would be cut too), and
+ * a fragment with preformatted or raw text (pre, textarea, script, style) is left as it is.
  */
 export function withoutIndentation(html: string): string {
-  return /<(?:pre|textarea|script|style)\b/i.test(html) ? html : html.replace(/[ \t]*\n\s*/g, '\n');
+  return /<(?:pre|textarea|script|style)\b/i.test(html) ? html : html.replace(/[ \t]*\n[ \t\r\n]*/g, '\n');
 }

@@ -26,7 +26,7 @@ import { memoisedFragment } from '../fragment-memo.ts';
 const REFERRER = { config: { roles: ['referrer'] as const } };
 const ubrnOf = (params: unknown) => (params as { ubrn: string }).ubrn;
 
-/** The page context shared by the referrer's and the patient's choice pages; the patient reads the commissioner as its area ("the NHS in Calderdale"), staff by its name (so theirs reads no area). */
+/** The page context shared by the referrer's and the patient's choice pages; only the patient's names the commissioner by its area ("the NHS in Calderdale"). */
 export async function choicePageContext(deps: Deps, referral: ReferralRecord, list: StoredChoiceList, audience: Audience) {
   return {
     referral,
@@ -69,9 +69,11 @@ async function viewChoiceList(deps: Deps, request: FastifyRequest, reply: Fastif
   );
 }
 
-/** A stored list's radios for staff, rendered the first time it is shown: a stored list never changes, so neither do they. */
+/** A stored list's radios for staff, rendered the first time it is shown: a stored list never changes, so neither do they; their attributes hold ids only, so they are kept without the macros' indentation (two fifths of their bytes). */
 function radiosOnce(reply: FastifyReply, list: ReturnType<typeof presentChoiceList>): string {
-  return memoisedFragment(reply, 'pages/referrals/choice-radios.njk', { list }, `staff choice list ${list.id}`);
+  return memoisedFragment(reply, 'pages/referrals/choice-radios.njk', { list }, `staff choice list ${list.id}`, {
+    withoutIndentation: true,
+  });
 }
 
 /** Sends the referral to the provider chosen; no choice, or one no longer taking referrals, shows the list again with the problem. */

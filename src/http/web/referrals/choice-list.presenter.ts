@@ -71,19 +71,19 @@ export function presentChoiceList(
   };
 }
 
-/** Entries as presented, by the entries array and audience: a list's entries are shared by every referral shown them while nothing listed changes, and so are these. */
-const presented = {
-  patient: new WeakMap<readonly ChoiceListEntry[], PresentedEntry[]>(),
-  staff: new WeakMap<readonly ChoiceListEntry[], PresentedEntry[]>(),
-};
-
 type PresentedEntry = ReturnType<typeof presentEntry>;
 
+/** Entries as presented, by the entries array and audience: a list's entries are shared by every referral shown them while nothing listed changes, and so are these. */
+const presented = {
+  patient: new WeakMap<readonly ChoiceListEntry[], readonly Readonly<PresentedEntry>[]>(),
+  staff: new WeakMap<readonly ChoiceListEntry[], readonly Readonly<PresentedEntry>[]>(),
+};
+
 /** The entries presented once per entries array and audience (pure: they depend on nothing else). */
-function presentedEntries(entries: readonly ChoiceListEntry[], audience: Audience): readonly PresentedEntry[] {
+function presentedEntries(entries: readonly ChoiceListEntry[], audience: Audience): readonly Readonly<PresentedEntry>[] {
   const held = presented[audience].get(entries);
   if (held) return held;
-  const made = Object.freeze(entries.map((entry) => presentEntry(entry, audience))) as PresentedEntry[];
+  const made = Object.freeze(entries.map((entry) => Object.freeze(presentEntry(entry, audience))));
   presented[audience].set(entries, made);
   return made;
 }
