@@ -108,9 +108,10 @@ describe('a choice list shows each provider’s measured quality and patients’
   });
 
   it('stores the measured quality shown with the list offered, and gives it in the API', async () => {
-    const list = (
-      await t.app.inject({ url: `/api/v1/referrals/${ubrn}/choice-list`, headers: { authorization: `Bearer ${token}` } })
-    ).json();
+    const answer = await t.app.inject({ url: `/api/v1/referrals/${ubrn}/choice-list`, headers: { authorization: `Bearer ${token}` } });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    const list = answer.json();
     const halifax = list.entries.find((entry: { providerName: string }) => entry.providerName === 'Halifax Audiology (test)');
     expect(halifax.quality.kpis).toEqual([
       expect.objectContaining({
@@ -124,8 +125,13 @@ describe('a choice list shows each provider’s measured quality and patients’
     const ripponden = list.entries.find((entry: { providerName: string }) => entry.providerName === 'Ripponden Hearing (test)');
     expect(ripponden.quality.kpis[0].figure).toBeNull();
     expect(ripponden.quality.feedback).toEqual({ published: false });
-    const stored = await t.deps.db.selectFrom('choice_lists').select('entries').where('id', '=', list.id).executeTakeFirstOrThrow();
+    const stored = await t.deps.db
+      .selectFrom('choice_lists')
+      .select(['entries', 'offered_at', 'origin_postcode'])
+      .where('id', '=', list.id)
+      .executeTakeFirstOrThrow();
     expect(stored.entries).toEqual(list.entries);
+    expect(list).toMatchObject({ offeredAt: new Date(stored.offered_at).toISOString(), originPostcode: stored.origin_postcode });
     // The entries are sent as their JSON made once, not through the schema: they must hold exactly what the schema gives.
     expect(Value.Check(ChoiceListEntries, list.entries)).toBe(true);
     expect(Value.Clean(ChoiceListEntries, structuredClone(list.entries))).toEqual(list.entries);
